@@ -1,0 +1,53 @@
+#!/usr/bin/env node
+// Bundles source/cli.ts into dist/ with esbuild (ESM, code-split so that Ink, React and the AWS SDK
+// are separate chunks loaded only by the commands that need them).
+// `--if-stale` skips the build when dist/ is newer than every file in source/ (used by `npm start`).
+import {build} from 'esbuild';
+import {readFileSync, statSync, readdirSync, existsSync, rmSync} from 'node:fs';
+import {join} from 'node:path';
+
+const root = new URL('..', import.meta.url).pathname;
+const outdir = join(root, 'dist');
+const entry = join(root, 'dist', 'cli.js');
+
+function newestMtime(dir) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, {withFileTypes: true})) {
+    const path = join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestMtime(path) : statSync(path).mtimeMs);
+  }
+  return newest;
+}
+
+if (process.argv.includes('--if-stale') && existsSync(entry)) {
+  const inputs = Math.max(newestMtime(join(root, 'source')), statSync(join(root, 'package.json')).mtimeMs, statSync(join(root, 'scripts', 'build.mjs')).mtimeMs);
+  if (statSync(entry).mtimeMs >= inputs) process.exit(0);
+}
+
+const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+rmSync(outdir, {recursive: true, force: true});
+
+await build({
+  entryPoints: {cli: join(root, 'source', 'cli.ts')},
+  outdir,
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  sourcemap: 'linked',
+  chunkNames: 'chunks/[name]-[hash]',
+  define: {
+    'process.env.NODE_ENV': '"production"',
+    __ECS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+  },
+  // Ink imports react-devtools-core only when DEV is set; never bundle it.
+  alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
+  banner: {
+    js: "#!/usr/bin/env node\nimport {createRequire as __ecsWizardCreateRequire} from 'node:module';const require=__ecsWizardCreateRequire(import.meta.url);",
+  },
+  logLevel: 'warning',
+});
