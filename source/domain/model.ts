@@ -1,0 +1,153 @@
+/**
+ * The ECS model of ecs-wizard: what a person sets up once and re-runs later.
+ *
+ * Vocabulary (see readme.md, "Architecture"):
+ * - an **application** groups services and environments (a name shared by profiles);
+ * - a **service** here is the *wizard's* service: an artifact source, a container specification,
+ *   a service specification and config variables. It becomes an ECS service at deploy time;
+ * - an **environment** is where it runs: region, cluster, launch type, networking, execution role;
+ * - a **profile** is what is saved locally and re-run: one application, one service, its environments
+ *   and the history of runs.
+ *
+ * Pure types only: no React, no AWS SDK, no fs, no timers (enforced by test/domain/purity.test.ts).
+ */
+
+export const REGISTRY_KINDS = ['dockerhub', 'registry', 'ecr'] as const;
+/** Where the artifact (a Docker image) comes from. */
+export type RegistryKind = (typeof REGISTRY_KINDS)[number];
+
+export const LAUNCH_TYPES = ['EC2', 'FARGATE'] as const;
+export type LaunchType = (typeof LAUNCH_TYPES)[number];
+
+export const NETWORK_MODES = ['awsvpc', 'bridge', 'host'] as const;
+export type NetworkMode = (typeof NETWORK_MODES)[number];
+
+export const SCHEDULING_STRATEGIES = ['REPLICA', 'DAEMON'] as const;
+export type SchedulingStrategy = (typeof SCHEDULING_STRATEGIES)[number];
+
+/**
+ * A Docker registry artifact. The full image reference is `host/image:tag`
+ * (or `host/image@sha256:…` when `tag` is a digest, or `image:tag` when `host` is empty —
+ * an imported `nginx:1.27` keeps its exact spelling).
+ */
+export interface ArtifactSource {
+  registry: RegistryKind;
+  /** Registry host, with port when it has one: `registry.hub.docker.com`, `123456789012.dkr.ecr.eu-west-1.amazonaws.com`, `localhost:5000`. May be empty (implicit Docker Hub). */
+  host: string;
+  /** Image path inside the registry: `library/nginx`, `team/api`. */
+  image: string;
+  /** The current/default tag (or `sha256:…` digest). Asked again at run time. */
+  tag?: string;
+  /** Basic-auth user name for a private v2 registry. The password is never stored. */
+  username?: string;
+}
+
+export interface PortMapping {
+  containerPort: number;
+  /** Omitted = same as containerPort under awsvpc; 0 = dynamic host port under bridge. */
+  hostPort?: number;
+  protocol: 'tcp' | 'udp';
+}
+
+export interface NameValue {
+  name: string;
+  value: string;
+}
+
+/** The seed's simplified container form (EC2 only). Renders to the same JSON as the advanced form. */
+export interface ContainerForm {
+  /** Usually `${CONTAINER_NAME}`. */
+  name: string;
+  /** CPU units (1024 = one vCPU). */
+  cpu?: number;
+  /** Hard limit, MiB (`memory`). */
+  memory?: number;
+  /** Soft limit, MiB (`memoryReservation`). */
+  memoryReservation?: number;
+  portMappings: PortMapping[];
+  environment: NameValue[];
+  essential: boolean;
+  networkMode: NetworkMode;
+}
+
+/**
+ * The container specification: either the simplified EC2 form, or advanced JSON — the text of a
+ * RegisterTaskDefinition input with placeholders, kept verbatim (it may hold unquoted placeholders
+ * such as `"containerPort": ${serviceVariable.containerPort}`, which are not JSON until rendered).
+ */
+export type ContainerSpec =
+  | { mode: 'form'; form: ContainerForm }
+  | { mode: 'json'; json: string };
+
+/** Private registry authentication (repositoryCredentials + the execution role that may read the secret). */
+export interface RegistryAuth {
+  /** Secrets Manager secret ARN holding the registry user name and password. */
+  credentialsSecretArn: string;
+  /** A customer-managed KMS key ARN the secret is encrypted with (kms:Decrypt is added only then). */
+  kmsKeyArn?: string;
+}
+
+export interface Service {
+  name: string;
+  artifact: ArtifactSource;
+  launchType: LaunchType;
+  containerSpec: ContainerSpec;
+  /** CreateService parameters as JSON text with placeholders (the seed's REPLICA JSON by default). */
+  serviceSpec: string;
+  /** Config variables, referenced as `${serviceVariable.NAME}`. */
+  variables: Record<string, string>;
+  registryAuth?: RegistryAuth;
+}
+
+export interface AwsVpcNetwork {
+  subnets: string[];
+  securityGroups: string[];
+  assignPublicIp: boolean;
+}
+
+export interface Environment {
+  name: string;
+  region: string;
+  cluster: string;
+  launchType: LaunchType;
+  /** Required when the task uses the awsvpc network mode; replaces any networkConfiguration in the service spec. */
+  network?: AwsVpcNetwork;
+  /** Replaces `${EXECUTION_ROLE}`. */
+  executionRoleArn?: string;
+  /** Environment overrides of the service's config variables. */
+  overrides: Record<string, string>;
+}
+
+export const RUN_OUTCOMES = ['deployed', 'failed', 'rolled-back', 'timed-out', 'detached', 'interrupted'] as const;
+export type RunOutcome = (typeof RUN_OUTCOMES)[number];
+
+export interface RunRecord {
+  environment: string;
+  tag: string;
+  digest?: string;
+  taskDefinitionArn?: string;
+  revision?: number;
+  /** ISO-8601. */
+  startedAt: string;
+  finishedAt?: string;
+  outcome: RunOutcome;
+  /** True when the run went to the rollout simulator, not AWS. */
+  simulated?: boolean;
+}
+
+export interface Profile {
+  name: string;
+  application: string;
+  service: Service;
+  environments: Environment[];
+  /** Oldest first; capped (see MAX_RUNS). */
+  runs: RunRecord[];
+  /** ISO-8601. */
+  createdAt: string;
+  updatedAt: string;
+}
+
+export const MAX_RUNS = 50;
+
+/** Profile names: letters, digits, `-` and `_`, 1–64 characters, starting with a letter or digit. */
+export const PROFILE_NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$/;

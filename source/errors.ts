@@ -1,0 +1,59 @@
+/**
+ * Errors that reach the user. Every one carries the exit code the CLI ends with and, where one exists,
+ * a hint saying what to do. The CLI prints `ecs-wizard: <message>` (and the hint) — never a stack trace.
+ */
+export const EXIT = {
+  ok: 0,
+  /** A deployment failed (or any other runtime failure). */
+  failed: 1,
+  /** Bad input or usage: unknown command or flag, invalid JSON, a field that does not validate. */
+  usage: 2,
+  rolledBack: 3,
+  timedOut: 4,
+  /** Interrupted or detached: the deployment goes on without us. */
+  detached: 5,
+} as const;
+
+export class CliError extends Error {
+  readonly exitCode: number;
+  readonly hint?: string;
+
+  constructor(message: string, options: {exitCode?: number; hint?: string; cause?: unknown} = {}) {
+    super(message, options.cause === undefined ? undefined : {cause: options.cause});
+    this.name = 'CliError';
+    this.exitCode = options.exitCode ?? EXIT.failed;
+    this.hint = options.hint;
+  }
+}
+
+/** Unknown command or flag, a missing argument: exit code 2. */
+export class UsageError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, {exitCode: EXIT.usage, hint});
+    this.name = 'UsageError';
+  }
+}
+
+/** Input that does not validate (a field, a JSON line/column, a file): exit code 2. */
+export class InputError extends CliError {
+  constructor(message: string, hint?: string) {
+    super(message, {exitCode: EXIT.usage, hint});
+    this.name = 'InputError';
+  }
+}
+
+/**
+ * The profile store file cannot be read: corrupted JSON, a schema violation, a newer schema version.
+ * The file is never reset; `backupPath` names the copy kept aside.
+ */
+export class StoreError extends CliError {
+  readonly path: string;
+  readonly backupPath?: string;
+
+  constructor(message: string, path: string, backupPath?: string, hint?: string) {
+    super(message, {exitCode: EXIT.usage, hint});
+    this.name = 'StoreError';
+    this.path = path;
+    this.backupPath = backupPath;
+  }
+}

@@ -1,0 +1,22 @@
+import type {Profile} from '../domain/model.js';
+
+/**
+ * Where profiles are saved. The real adapter is a `conf` file (mode 0600, atomic writes, versioned
+ * schema with migrations); tests may use an in-memory one.
+ *
+ * Every method validates: a profile that breaks the schema (or holds a field that looks like a
+ * credential) is refused with an InputError; an unreadable store raises a StoreError and is never reset.
+ */
+export interface ProfileStore {
+  /** The file behind the store (for messages). */
+  readonly path: string;
+  /** All profiles, sorted by name. */
+  list(): Promise<Profile[]>;
+  get(name: string): Promise<Profile | undefined>;
+  /** Creates or replaces. Refuses to replace an existing profile unless `overwrite` is true. */
+  save(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
+  /** True when a profile was removed. */
+  remove(name: string): Promise<boolean>;
+  /** Refuses when `from` is missing or `to` exists. */
+  rename(from: string, to: string): Promise<void>;
+}
