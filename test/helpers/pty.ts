@@ -1,0 +1,283 @@
+/**
+ * End-to-end driver: the BUILT CLI (dist/cli.js) in a real pseudo-terminal (node-pty), its output fed into a
+ * headless xterm so that tests read the screen a user would see.
+ *
+ *   const cli = spawnCli([]);
+ *   await cli.waitForText('Manage profiles');
+ *   await cli.press('down');
+ *   await cli.waitForText(/› Quit/);
+ *   await cli.press('enter');
+ *   expect(await cli.waitForExit()).toBe(0);
+ *
+ * The child gets a safe environment only (loopback AWS endpoint, dummy credentials, a temp config dir, CI=false so
+ * that Ink renders every frame). Call disposeAll() in afterEach.
+ *
+ * Also usable as a vitest globalSetup file (`setup` builds dist/ when it is missing or older than source/).
+ */
+import {spawn as spawnProcess} from 'node:child_process';
+import {existsSync, mkdirSync, mkdtempSync, rmdirSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import xterm from '@xterm/headless';
+import {spawn} from 'node-pty';
+import type {IPty} from 'node-pty';
+import {keyCode, SETTLE_MS} from './ink.js';
+import type {KeyName} from './ink.js';
+
+const {Terminal} = xterm;
+
+export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+export const CLI = join(ROOT, 'dist', 'cli.js');
+const CLOSED_ENDPOINT = 'http://127.0.0.1:9';
+/** Ink's settle after a frame change (stack notes: 20–25 ms); required by Ink, not a timing assertion. */
+export const PTY_SETTLE_MS = Math.max(SETTLE_MS, 25);
+
+export interface PtyOptions {
+  /** Extra or overriding environment; `undefined` removes a variable. */
+  env?: Record<string, string | undefined>;
+  cols?: number;
+  rows?: number;
+  /** The profile store directory (ECS_WIZARD_CONFIG_DIR); a fresh temp dir, removed on dispose, by default. */
+  configDir?: string;
+  /** The script to run instead of dist/cli.js (tests of the driver itself). */
+  script?: string;
+  cwd?: string;
+}
+
+export interface PtySession {
+  /** The visible screen: one line per row, right-trimmed, trailing empty rows dropped. */
+  screen(): string;
+  /** Everything the program wrote, escape codes included. */
+  output(): string;
+  /**
+   * Waits until the screen has changed since the last key press (or since spawn) and contains `text`, then
+   * waits PTY_SETTLE_MS and checks again; returns the screen. On timeout the error shows the screen.
+   */
+  waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
+  /** Writes a key ('enter', 'esc', 'up', 'down', 'ctrl-c', …) or raw text, then lets Ink settle. */
+  press(key: KeyName | (string & {})): Promise<void>;
+  /** Resolves with the exit code once the program has exited (and its last output is on the screen). */
+  waitForExit(timeoutMs?: number): Promise<number>;
+  readonly configDir: string;
+  readonly pid: number;
+  /** Kills the program if it still runs, frees the terminal, removes the temp config dir. */
+  dispose(): void;
+}
+
+const sessions = new Set<PtySession>();
+
+/** Disposes every session still open (call in afterEach). */
+export function disposeAll(): void {
+  for (const session of sessions) session.dispose();
+}
+
+/** The environment of the child: nothing inherited but PATH, and nothing that could reach beyond loopback. */
+export function ptyEnv(configDir: string, extra: Record<string, string | undefined> = {}): Record<string, string> {
+  const env: Record<string, string | undefined> = {
+    PATH: process.env.PATH,
+    HOME: configDir,
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    CI: 'false',
+    ECS_WIZARD_CONFIG_DIR: configDir,
+    AWS_ENDPOINT_URL: CLOSED_ENDPOINT,
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+    ...extra,
+  };
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined));
+}
+
+class Timeout extends Error {
+  override name = 'TimeoutError';
+}
+
+/** Spawns `node dist/cli.js ...args` in a 100×30 pseudo-terminal. */
+export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
+  const cols = options.cols ?? 100;
+  const rows = options.rows ?? 30;
+  const ownConfigDir = options.configDir === undefined;
+  const configDir = options.configDir ?? mkdtempSync(join(tmpdir(), 'ecs-wizard-e2e-'));
+  const terminal = new Terminal({cols, rows, allowProposedApi: true, scrollback: 1_000});
+  const pty: IPty = spawn(process.execPath, [options.script ?? CLI, ...args], {
+    name: 'xterm-256color',
+    cols,
+    rows,
+    cwd: options.cwd ?? ROOT,
+    env: ptyEnv(configDir, options.env),
+  });
+
+  let raw = '';
+  /** Bumped each time parsed output reaches the screen. */
+  let generation = 0;
+  let generationAtKey = 0;
+  let exitCode: number | undefined;
+  let disposed = false;
+  const listeners = new Set<() => void>();
+  const notify = (): void => {
+    for (const listener of [...listeners]) listener();
+  };
+  /** Resolves when everything written so far has been parsed by the terminal. */
+  let parsed: Promise<void> = Promise.resolve();
+
+  pty.onData((data) => {
+    raw += data;
+    parsed = new Promise((resolve) => {
+      terminal.write(data, () => {
+        generation += 1;
+        notify();
+        resolve();
+      });
+    });
+  });
+  const exited = new Promise<number>((resolve) => {
+    pty.onExit(({exitCode: code}) => {
+      // The last chunk may still be in the terminal's parser: let it reach the screen first.
+      void parsed.then(() => {
+        exitCode = code;
+        notify();
+        resolve(code);
+      });
+    });
+  });
+
+  function screen(): string {
+    const buffer = terminal.buffer.active;
+    const lines: string[] = [];
+    for (let y = 0; y < terminal.rows; y += 1) {
+      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true).trimEnd() ?? '');
+    }
+    while (lines.length > 0 && lines.at(-1) === '') lines.pop();
+    return lines.join('\n');
+  }
+
+  /** Resolves when `condition` holds, re-checking after each output chunk and on exit; rejects on timeout. */
+  function until(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const check = (): void => {
+        if (!condition()) return;
+        cleanup();
+        resolve();
+      };
+      const timer = setTimeout(() => {
+        cleanup();
+        reject(new Timeout(`${describe()}\n--- screen (${cols}×${rows}) ---\n${screen()}\n--- end of screen ---`));
+      }, timeoutMs);
+      const cleanup = (): void => {
+        clearTimeout(timer);
+        listeners.delete(check);
+      };
+      listeners.add(check);
+      check();
+    });
+  }
+
+  const contains = (text: string | RegExp): boolean => {
+    const shown = screen();
+    return typeof text === 'string' ? shown.includes(text) : text.test(shown);
+  };
+
+  const session: PtySession = {
+    configDir,
+    pid: pty.pid,
+    screen,
+    output: () => raw,
+    async waitForText(text, timeoutMs = 10_000) {
+      const deadline = performance.now() + timeoutMs;
+      const what = typeof text === 'string' ? JSON.stringify(text) : String(text);
+      for (;;) {
+        const since = generationAtKey;
+        await until(
+          () => (generation > since && contains(text)) || exitCode !== undefined,
+          Math.max(0, deadline - performance.now()),
+          () => `waitForText: ${what} not on the screen after ${timeoutMs} ms${generation > since ? '' : ' (the screen did not change since the last key)'}`,
+        );
+        if (!contains(text)) {
+          throw new Error(`waitForText: ${what} not on the screen: the program exited with code ${exitCode}\n--- screen ---\n${screen()}\n--- end of screen ---`);
+        }
+        // Ink runs effects after a frame: give them time before the test's next key.
+        await new Promise((resolve) => setTimeout(resolve, PTY_SETTLE_MS));
+        if (contains(text)) return screen();
+        if (performance.now() > deadline) {
+          throw new Timeout(`waitForText: ${what} appeared but was gone after the settle\n--- screen ---\n${screen()}\n--- end of screen ---`);
+        }
+      }
+    },
+    async press(key) {
+      if (exitCode !== undefined) throw new Error(`press(${JSON.stringify(key)}): the program has exited with code ${exitCode}\n--- screen ---\n${screen()}`);
+      generationAtKey = generation;
+      pty.write(keyCode(key));
+      await new Promise((resolve) => setTimeout(resolve, PTY_SETTLE_MS));
+    },
+    async waitForExit(timeoutMs = 10_000) {
+      await until(() => exitCode !== undefined, timeoutMs, () => `waitForExit: still running after ${timeoutMs} ms`);
+      return exited;
+    },
+    dispose() {
+      if (disposed) return;
+      disposed = true;
+      sessions.delete(session);
+      if (exitCode === undefined) {
+        try {
+          pty.kill('SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+      terminal.dispose();
+      if (ownConfigDir) rmSync(configDir, {recursive: true, force: true});
+    },
+  };
+  sessions.add(session);
+  return session;
+}
+
+/** Runs `node scripts/build.mjs [args]`; rejects with its output when it fails. */
+function runBuild(args: string[]): Promise<void> {
+  return new Promise((resolve, reject) => {
+    const child = spawnProcess(process.execPath, [join(ROOT, 'scripts', 'build.mjs'), ...args], {cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe']});
+    let output = '';
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`the build failed (exit ${code}):\n${output}`))));
+  });
+}
+
+/**
+ * Builds dist/ when dist/cli.js is missing (`ifStale`: also when source/ is newer). Test files running in parallel
+ * share one build through a lock directory; the others wait for it (bounded).
+ */
+export async function ensureBuilt(options: {ifStale?: boolean} = {}): Promise<void> {
+  if (!options.ifStale && existsSync(CLI)) return;
+  const cacheDir = join(ROOT, 'node_modules', '.cache');
+  mkdirSync(cacheDir, {recursive: true});
+  const lock = join(cacheDir, 'ecs-wizard-e2e-build.lock');
+  for (let attempt = 0; attempt < 1_200; attempt += 1) {
+    try {
+      mkdirSync(lock);
+    } catch {
+      // Another test file is building: wait for it to finish.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      continue;
+    }
+    try {
+      if (options.ifStale || !existsSync(CLI)) await runBuild(options.ifStale ? ['--if-stale'] : []);
+      return;
+    } finally {
+      rmdirSync(lock);
+    }
+  }
+  throw new Error(`ensureBuilt: ${lock} held for a minute; remove it if no build is running`);
+}
+
+/** vitest globalSetup entry (`globalSetup: ['test/helpers/pty.ts']`): build dist/ if missing or stale. */
+export async function setup(): Promise<void> {
+  await ensureBuilt({ifStale: true});
+}
