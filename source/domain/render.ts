@@ -1,0 +1,346 @@
+/**
+ * Rendering: a profile + an environment (+ a tag and run-time variable overrides) → the exact
+ * RegisterTaskDefinition input and CreateService input, with every issue found on the way (JSON syntax,
+ * placeholders, validation of the rendered documents), located by path and — for JSON text — line/column.
+ *
+ * What render decides (everything else is the user's spec, verbatim):
+ * - `${DOCKER_IMAGE_NAME}` = the artifact's reference with the tag (default: the artifact's tag);
+ *   `${CONTAINER_NAME}` = the name derived from image path and tag; `${EXECUTION_ROLE}` = the environment's
+ *   execution role (a literal ARN written in the spec is kept); `${serviceVariable.NAME}` = service value <
+ *   environment override < run override.
+ * - task definition: `family` defaults to the service name; members that are null are dropped; read-only
+ *   fields of describe-task-definition output are dropped (warning); task-level cpu/memory are strings;
+ *   the profile's private registry credentials are added to the artifact's container.
+ * - service: `serviceName` defaults to the service name; `cluster` is the environment's; `taskDefinition`
+ *   is the family; `launchType` is the environment's unless the spec has a capacityProviderStrategy;
+ *   `networkConfiguration` is the environment's under awsvpc (a spec's own is replaced, with a warning);
+ *   `desiredCount` defaults to 1 for REPLICA.
+ */
+import type {Issue} from './issues.js';
+import type {JsonObject, JsonValue} from './json.js';
+import {isJsonObject} from './json.js';
+import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth} from './model.js';
+import type {JsonText} from './json-text.js';
+import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
+import {deriveContainerName, formatImage} from './image.js';
+import type {PlaceholderValues} from './placeholders.js';
+import {DOCKER_IMAGE_NAME, findPlaceholders, mergeVariables, placeholderIssues, substitutePlaceholders} from './placeholders.js';
+import {formToTaskDefinition} from './container-form.js';
+import type {ValidationContext} from './validate.js';
+import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise.js';
+import {
+  effectiveNetworkMode,
+  imagePlaceholderIssues,
+  validateArtifact,
+  validateEnvironment,
+  validateRegistryAuth,
+  validateServiceDefinition,
+  validateTaskDefinition,
+  validateVariables,
+} from './validate.js';
+
+export interface RenderInput {
+  profile: Profile;
+  /** Name of one of the profile's environments. */
+  environment: string;
+  /** The tag (or `sha256:…` digest) to deploy; defaults to the artifact's tag. */
+  tag?: string;
+  /** Run-time overrides of config variables (the last layer). */
+  overrides?: Record<string, string>;
+  /** Cloud Map record types by registry ARN, when read (see ValidationContext). */
+  discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface RenderResult {
+  /** The RegisterTaskDefinition input; undefined when the container spec cannot be read. */
+  taskDefinition: JsonObject | undefined;
+  /** The CreateService input; undefined when the service spec or the task definition cannot be read. */
+  service: JsonObject | undefined;
+  issues: Issue[];
+}
+
+/** Everything the documents are rendered with, once the environment is chosen. */
+export interface RenderContext {
+  serviceName: string;
+  artifact: ArtifactSource;
+  /** The tag to deploy (undefined: `${DOCKER_IMAGE_NAME}` stays unresolved, an error). */
+  tag?: string;
+  environment: Environment;
+  /** Config variables after all layers. */
+  variables: Readonly<Record<string, string>>;
+  registryAuth?: RegistryAuth;
+  discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+}
+
+export interface RenderedTask {
+  taskDefinition: JsonObject | undefined;
+  issues: Issue[];
+}
+
+export interface RenderedService {
+  service: JsonObject | undefined;
+  issues: Issue[];
+}
+
+/** What the placeholders stand for in a context. */
+export function placeholderValues(context: RenderContext): PlaceholderValues {
+  const tag = context.tag === '' ? undefined : context.tag;
+  const values: PlaceholderValues = {variables: context.variables, missing: {}};
+  const noTag = {reason: 'no image tag was given and the artifact has no default tag', fix: 'Give the tag to deploy'};
+  if (tag !== undefined) {
+    values.dockerImageName = formatImage(context.artifact, tag);
+    values.containerName = deriveContainerName(context.artifact.image, tag);
+  } else {
+    values.missing = {DOCKER_IMAGE_NAME: noTag, CONTAINER_NAME: noTag};
+  }
+  if (context.environment.executionRoleArn !== undefined && context.environment.executionRoleArn !== '') {
+    values.executionRole = context.environment.executionRoleArn;
+  } else {
+    values.missing = {
+      ...values.missing,
+      EXECUTION_ROLE: {
+        reason: `environment "${context.environment.name}" has no task execution role`,
+        fix: "Set the environment's execution role, or write the role's ARN in executionRoleArn",
+      },
+    };
+  }
+  return values;
+}
+
+export function validationContext(context: RenderContext): ValidationContext {
+  const validation: ValidationContext = {launchType: context.environment.launchType, environmentName: context.environment.name};
+  if (context.environment.network !== undefined) validation.network = context.environment.network;
+  if (context.discoveryRecordTypes !== undefined) validation.discoveryRecordTypes = context.discoveryRecordTypes;
+  return validation;
+}
+
+/** A copy without null object members, at any depth (array items are kept, so that paths stay the same). */
+export function dropNulls(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isJsonObject(value)) return value;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const item = getMember(value, key);
+    if (item !== null && item !== undefined) setMember(copy, key, dropNulls(item));
+  }
+  return copy;
+}
+
+/** Parses a spec given as text (line/column for issues), or takes the form's JSON. */
+function specTree(spec: ContainerSpec | string, source: 'containerSpec' | 'serviceSpec'): {tree: JsonValue | undefined; parsed?: JsonText; issues: Issue[]} {
+  if (typeof spec !== 'string' && spec.mode === 'form') return {tree: formToTaskDefinition(spec.form), issues: []};
+  const text = typeof spec === 'string' ? spec : spec.json;
+  const parsed = parseJsonText(text, source);
+  return {tree: parsed.value, parsed, issues: parsed.issues};
+}
+
+/**
+ * The syntax and placeholder issues of a spec text on its own, without any values (for an editor or the
+ * wizard's review of a draft): JSON syntax, unknown and malformed placeholders and, for the container
+ * specification, the required `${DOCKER_IMAGE_NAME}` — all with line/column.
+ */
+export function lintSpecText(text: string, source: 'containerSpec' | 'serviceSpec'): Issue[] {
+  const parsed = parseJsonText(text, source);
+  if (parsed.value === undefined) return parsed.issues;
+  const issues = [...parsed.issues, ...placeholderIssues(findPlaceholders(parsed.value, parsed.unquoted), source)];
+  if (source === 'containerSpec') issues.push(...imagePlaceholderIssues(parsed.value));
+  return locateIssues(issues, parsed);
+}
+
+/** The RegisterTaskDefinition input of a container spec (form or advanced JSON text) in a context. */
+export function renderTaskDefinition(spec: ContainerSpec | string, context: RenderContext): RenderedTask {
+  const {tree, parsed, issues} = specTree(spec, 'containerSpec');
+  if (tree === undefined) return {taskDefinition: undefined, issues};
+  issues.push(...imagePlaceholderIssues(tree));
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'containerSpec', document: 'task', unquoted: parsed?.unquoted});
+  issues.push(...substituted.issues);
+  const rendered = dropNulls(substituted.value);
+  if (!isJsonObject(rendered)) {
+    issues.push(...validateTaskDefinition(rendered, validationContext(context)));
+    return {taskDefinition: undefined, issues: locateIssues(issues, parsed)};
+  }
+
+  const task: JsonObject = {};
+  if (getMember(rendered, 'family') === undefined) task.family = context.serviceName;
+  for (const key of Object.keys(rendered)) {
+    const value = getMember(rendered, key) as JsonValue;
+    if ((TASK_DEFINITION_READ_ONLY_FIELDS as readonly string[]).includes(key)) {
+      issues.push({
+        code: 'read-only-field',
+        severity: 'warning',
+        source: 'containerSpec',
+        path: key,
+        message: `${key} is output of describe-task-definition, not an input of RegisterTaskDefinition: it is left out`,
+        fix: `Remove "${key}"`,
+      });
+      continue;
+    }
+    // RegisterTaskDefinition takes task-level cpu and memory as strings.
+    setMember(task, key, (key === 'cpu' || key === 'memory') && typeof value === 'number' ? String(value) : value);
+  }
+  if (context.registryAuth !== undefined) addRepositoryCredentials(task, tree, context.registryAuth, issues);
+  issues.push(...validateTaskDefinition(task, validationContext(context)));
+  return {taskDefinition: task, issues: locateIssues(issues, parsed)};
+}
+
+/** Adds the profile's registry credentials to the artifact's container(s) (image `${DOCKER_IMAGE_NAME}`). */
+function addRepositoryCredentials(task: JsonObject, unrendered: JsonValue, auth: RegistryAuth, issues: Issue[]): void {
+  const containers = getMember(task, 'containerDefinitions');
+  const originals = isJsonObject(unrendered) ? getMember(unrendered, 'containerDefinitions') : undefined;
+  if (!Array.isArray(containers) || !Array.isArray(originals)) return;
+  containers.forEach((container, index) => {
+    const original = originals[index];
+    if (!isJsonObject(container) || !isJsonObject(original) || getMember(original, 'image') !== DOCKER_IMAGE_NAME) return;
+    const existing = getMember(container, 'repositoryCredentials');
+    if (existing === undefined) {
+      // Right after `image` (the artifact's container always has one: it was `${DOCKER_IMAGE_NAME}`).
+      const updated: JsonObject = {};
+      for (const key of Object.keys(container)) {
+        setMember(updated, key, getMember(container, key) as JsonValue);
+        if (key === 'image') updated.repositoryCredentials = {credentialsParameter: auth.credentialsSecretArn};
+      }
+      containers[index] = updated;
+    } else if (!isJsonObject(existing) || getMember(existing, 'credentialsParameter') !== auth.credentialsSecretArn) {
+      issues.push({
+        code: 'registry-auth-mismatch',
+        severity: 'warning',
+        source: 'containerSpec',
+        path: joinPath(joinPath(joinPath('containerDefinitions', index), 'repositoryCredentials'), 'credentialsParameter'),
+        message: `The container's repositoryCredentials differ from the service's private registry secret (${auth.credentialsSecretArn}); the container's are used`,
+        fix: 'Make them the same secret, or remove repositoryCredentials from the container',
+      });
+    }
+  });
+}
+
+/** The CreateService input of a service spec text, running `taskDefinition` (rendered) in a context. */
+export function renderServiceDefinition(specText: string, taskDefinition: JsonObject | undefined, context: RenderContext): RenderedService {
+  const {tree, parsed, issues} = specTree(specText, 'serviceSpec');
+  if (tree === undefined) return {service: undefined, issues};
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'serviceSpec', document: 'service', unquoted: parsed?.unquoted});
+  issues.push(...substituted.issues);
+  const rendered = dropNulls(substituted.value);
+  if (!isJsonObject(rendered)) {
+    issues.push(...validateServiceDefinition(rendered, taskDefinition, validationContext(context)));
+    return {service: undefined, issues: locateIssues(issues, parsed)};
+  }
+  // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
+  if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed)};
+
+  const environment = context.environment;
+  const family = getMember(taskDefinition, 'family');
+  const replaced = (key: string, value: JsonValue): void => {
+    const written = getMember(rendered, key);
+    if (written !== undefined && JSON.stringify(written) !== JSON.stringify(value)) {
+      issues.push({
+        code: 'field-replaced',
+        severity: 'warning',
+        source: 'serviceSpec',
+        path: key,
+        message: `${key} ${JSON.stringify(written)} is replaced by ${JSON.stringify(value)} (from the environment "${environment.name}")`,
+        fix: `Remove "${key}" from the service specification`,
+      });
+    }
+  };
+
+  const service: JsonObject = {};
+  const serviceName = getMember(rendered, 'serviceName');
+  service.serviceName = serviceName ?? context.serviceName;
+  replaced('cluster', environment.cluster);
+  service.cluster = environment.cluster;
+  if (typeof family === 'string') {
+    replaced('taskDefinition', family);
+    service.taskDefinition = family;
+  }
+  const hasProviders = getMember(rendered, 'capacityProviderStrategy') !== undefined;
+  if (!hasProviders) {
+    replaced('launchType', environment.launchType);
+    service.launchType = environment.launchType;
+  } else if (getMember(rendered, 'launchType') !== undefined) {
+    setMember(service, 'launchType', getMember(rendered, 'launchType') as JsonValue);
+  }
+  const daemon = getMember(rendered, 'schedulingStrategy') === 'DAEMON';
+  const desiredCount = getMember(rendered, 'desiredCount');
+  if (desiredCount !== undefined) service.desiredCount = desiredCount;
+  else if (!daemon) service.desiredCount = 1;
+
+  const handled = new Set(['serviceName', 'cluster', 'taskDefinition', 'launchType', 'desiredCount', 'networkConfiguration']);
+  for (const key of Object.keys(rendered)) {
+    if (!handled.has(key)) setMember(service, key, getMember(rendered, key) as JsonValue);
+  }
+
+  const awsvpc = effectiveNetworkMode(taskDefinition, environment.launchType) === 'awsvpc';
+  if (getMember(rendered, 'networkConfiguration') !== undefined) {
+    issues.push({
+      code: 'service-network-config',
+      severity: 'warning',
+      source: 'serviceSpec',
+      path: 'networkConfiguration',
+      message: awsvpc
+        ? `networkConfiguration is replaced at deploy time by the network settings of the environment "${environment.name}"`
+        : 'networkConfiguration is left out: only tasks in the awsvpc network mode take one',
+      fix: awsvpc ? "Remove it, and set subnets and security groups in the environment" : 'Remove networkConfiguration',
+    });
+  }
+  if (awsvpc && environment.network !== undefined) {
+    service.networkConfiguration = {
+      awsvpcConfiguration: {
+        subnets: [...environment.network.subnets],
+        securityGroups: [...environment.network.securityGroups],
+        assignPublicIp: environment.network.assignPublicIp ? 'ENABLED' : 'DISABLED',
+      },
+    };
+  }
+  issues.push(...validateServiceDefinition(service, taskDefinition, validationContext(context)));
+  return {service, issues: locateIssues(issues, parsed)};
+}
+
+/** The context of a profile in one of its environments; undefined when it has no such environment. */
+export function renderContext(input: RenderInput): RenderContext | undefined {
+  const {profile} = input;
+  const environment = profile.environments.find((candidate) => candidate.name === input.environment);
+  if (environment === undefined) return undefined;
+  const service = profile.service;
+  const context: RenderContext = {
+    serviceName: service.name,
+    artifact: service.artifact,
+    environment,
+    variables: mergeVariables(service.variables, environment.overrides, input.overrides),
+  };
+  const tag = input.tag ?? service.artifact.tag;
+  if (tag !== undefined && tag !== '') context.tag = tag;
+  if (service.registryAuth !== undefined) context.registryAuth = service.registryAuth;
+  if (input.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = input.discoveryRecordTypes;
+  return context;
+}
+
+/** Renders a profile for one environment: the task definition and service to send, and every issue. */
+export function render(input: RenderInput): RenderResult {
+  const context = renderContext(input);
+  if (context === undefined) {
+    const names = input.profile.environments.map((environment) => environment.name);
+    return {
+      taskDefinition: undefined,
+      service: undefined,
+      issues: [
+        {
+          code: 'unknown-environment',
+          severity: 'error',
+          source: 'profile',
+          path: 'environments',
+          message: `Profile "${input.profile.name}" has no environment "${input.environment}"${names.length === 0 ? '' : ` (it has: ${names.join(', ')})`}`,
+          fix: names.length === 0 ? 'Add an environment to the profile' : `Use one of: ${names.join(', ')}`,
+        },
+      ],
+    };
+  }
+  const issues: Issue[] = [
+    ...validateArtifact(context.artifact, context.tag),
+    ...validateRegistryAuth(context.registryAuth),
+    ...validateVariables(input.profile.service.variables),
+    ...validateEnvironment(context.environment),
+  ];
+  const task = renderTaskDefinition(input.profile.service.containerSpec, context);
+  const service = renderServiceDefinition(input.profile.service.serviceSpec, task.taskDefinition, context);
+  return {taskDefinition: task.taskDefinition, service: service.service, issues: [...issues, ...task.issues, ...service.issues]};
+}
