@@ -1,0 +1,307 @@
+/**
+ * The profile store on `conf`: one JSON file (`profiles.json`), mode 0600, written atomically (conf
+ * uses `atomically`: a temporary file renamed over the old one), holding a versioned store document
+ * (see domain/profile-schema.ts).
+ *
+ * - The file is read on every call, so two stores (two processes) on one folder see each other's
+ *   writes. There is no lock: of two writes racing on the same file, the last one wins.
+ * - A file that is not JSON, or does not match the schema, is never reset or overwritten: the call
+ *   fails with a StoreError naming the file and the problem, a copy is kept aside as
+ *   `profiles.json.corrupt-<time>.bak` (one copy per distinct broken content), and every later call —
+ *   writes included — refuses until the file is repaired or moved away.
+ * - A file at a newer schema version is refused (upgrade ecs-wizard); one at an older version is
+ *   migrated in memory and saved migrated on the first write, after keeping `profiles.json.v1.bak`.
+ * - `conf` is imported on first use, so the module graph stays light until a profile is touched.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type Conf from 'conf';
+import type {Issue} from '../domain/issues.js';
+import type {Profile} from '../domain/model.js';
+import {
+  CURRENT_SCHEMA_VERSION,
+  SCHEMA_ISSUE,
+  locateJsonSyntaxError,
+  migrateStoreDocument,
+  storeDocumentOf,
+  type StoreDocument,
+} from '../domain/profile-schema.js';
+import {StoreError} from '../errors.js';
+import type {ProfileStore} from '../ports/profile-store.js';
+import {profileRules} from './memory-profile-store.js';
+
+/** Relocates the store (tests use it). */
+export const CONFIG_DIR_ENV = 'ECS_WIZARD_CONFIG_DIR';
+export const STORE_FILE_NAME = 'profiles.json';
+const FILE_MODE = 0o600;
+/** How many problems a schema StoreError lists. */
+const SHOWN_ISSUES = 3;
+
+export interface ConfProfileStoreOptions {
+  /** The process environment (read here only: ECS_WIZARD_CONFIG_DIR, XDG_CONFIG_HOME, APPDATA). */
+  env: Readonly<Record<string, string | undefined>>;
+  /** Milliseconds since the epoch, for backup names. */
+  now?: () => number;
+  platform?: NodeJS.Platform;
+  homedir?: string;
+}
+
+/**
+ * The folder of the store: ECS_WIZARD_CONFIG_DIR when set, else the user's config folder
+ * (`$XDG_CONFIG_HOME/ecs-wizard` or `~/.config/ecs-wizard`; `~/Library/Preferences/ecs-wizard` on macOS;
+ * `%APPDATA%\ecs-wizard\Config` on Windows — env-paths' locations, without conf's `-nodejs` suffix).
+ */
+export function profileStoreDirectory(options: ConfProfileStoreOptions): string {
+  const {env} = options;
+  const relocated = env[CONFIG_DIR_ENV];
+  if (relocated !== undefined && relocated !== '') return path.resolve(relocated);
+  const platform = options.platform ?? process.platform;
+  const home = options.homedir ?? os.homedir();
+  const name = 'ecs-wizard';
+  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', name);
+  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), name, 'Config');
+  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), name);
+}
+
+export function createConfProfileStore(options: ConfProfileStoreOptions): ConfProfileStore {
+  return new ConfProfileStore(profileStoreDirectory(options), options.now ?? Date.now);
+}
+
+/** A JSON syntax error in the store file, thrown by the custom `deserialize`. */
+class StoreSyntaxError extends Error {
+  constructor(
+    readonly line: number,
+    readonly column: number,
+    readonly detail: string,
+  ) {
+    super(`${detail} (line ${line}, column ${column})`);
+    this.name = 'StoreSyntaxError';
+  }
+}
+
+function deserialize(text: string): Record<string, unknown> {
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  let value: unknown;
+  try {
+    value = JSON.parse(body);
+  } catch {
+    const at = locateJsonSyntaxError(text) ?? {line: 1, column: 1, message: 'not valid JSON'};
+    throw new StoreSyntaxError(at.line, at.column, at.message);
+  }
+  // conf copies the top level into an object: keep anything else visible to the schema check.
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {['\0topLevel']: value};
+}
+
+const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
+
+const backupStamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
+
+interface LoadedStore {
+  profiles: Map<string, Profile>;
+  /** The schema version of the file as read. */
+  fromVersion: number;
+}
+
+type ProfileConf = Conf<Record<string, unknown>>;
+
+export class ConfProfileStore implements ProfileStore {
+  readonly path: string;
+  readonly #directory: string;
+  readonly #now: () => number;
+  #conf: ProfileConf | undefined;
+
+  constructor(directory: string, now: () => number = Date.now) {
+    this.#directory = path.resolve(directory);
+    this.path = path.join(this.#directory, STORE_FILE_NAME);
+    this.#now = now;
+  }
+
+  async list(): Promise<Profile[]> {
+    return profileRules.sorted((await this.#load()).profiles);
+  }
+
+  async get(name: string): Promise<Profile | undefined> {
+    return (await this.#load()).profiles.get(name);
+  }
+
+  async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<void> {
+    const loaded = await this.#load();
+    profileRules.save(loaded.profiles, profile, options.overwrite === true);
+    await this.#write(loaded);
+  }
+
+  async remove(name: string): Promise<boolean> {
+    const loaded = await this.#load();
+    if (!loaded.profiles.delete(name)) return false;
+    await this.#write(loaded);
+    return true;
+  }
+
+  async rename(from: string, to: string): Promise<void> {
+    const loaded = await this.#load();
+    profileRules.rename(loaded.profiles, from, to);
+    if (from !== to) await this.#write(loaded);
+  }
+
+  async #open(): Promise<ProfileConf> {
+    if (this.#conf !== undefined) return this.#conf;
+    const {default: ConfClass} = await import('conf');
+    try {
+      // conf reads (and deserializes) the file in its constructor.
+      this.#conf = new ConfClass<Record<string, unknown>>({
+        projectName: 'ecs-wizard',
+        projectSuffix: '',
+        cwd: this.#directory,
+        configName: 'profiles',
+        fileExtension: 'json',
+        configFileMode: FILE_MODE,
+        clearInvalidConfig: false,
+        accessPropertiesByDotNotation: false,
+        serialize,
+        deserialize,
+      });
+    } catch (error) {
+      throw this.#readError(error);
+    }
+    return this.#conf;
+  }
+
+  async #load(): Promise<LoadedStore> {
+    const conf = await this.#open();
+    let raw: Record<string, unknown>;
+    try {
+      raw = conf.store;
+    } catch (error) {
+      throw this.#readError(error);
+    }
+    const {document, fromVersion, issues} = migrateStoreDocument(topLevel(raw));
+    if (document === undefined) throw this.#schemaError(issues, fromVersion);
+    return {profiles: new Map(Object.entries(document.profiles)), fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
+  }
+
+  async #write(loaded: LoadedStore): Promise<void> {
+    const conf = await this.#open();
+    if (loaded.fromVersion < CURRENT_SCHEMA_VERSION) this.#keepPreMigrationCopy(loaded.fromVersion);
+    const document: StoreDocument = storeDocumentOf(loaded.profiles.values());
+    try {
+      conf.store = document as unknown as Record<string, unknown>;
+      // atomically sets the mode of the file it renames into place; make sure for any other path (SNAP).
+      if ((fs.statSync(this.path).mode & 0o777) !== FILE_MODE) fs.chmodSync(this.path, FILE_MODE);
+    } catch (error) {
+      throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
+    }
+  }
+
+  #readError(error: unknown): StoreError {
+    if (error instanceof StoreError) return error;
+    if (error instanceof StoreSyntaxError) {
+      const backup = this.#keepBrokenCopy();
+      return new StoreError(
+        `the profile store ${this.path} is not valid JSON: ${error.detail} at line ${error.line}, column ${error.column}. ${keptMessage(backup)}`,
+        this.path,
+        backup,
+        'repair the file (or restore a copy), or move it away to start with an empty store',
+      );
+    }
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error | undefined)?.message ?? String(error);
+    return new StoreError(`cannot read the profile store ${this.path}: ${reason}`, this.path);
+  }
+
+  #schemaError(issues: readonly Issue[], version: number | undefined): StoreError {
+    const newer = issues.find((issue) => issue.code === SCHEMA_ISSUE.newerVersion);
+    if (newer !== undefined) {
+      return new StoreError(
+        `the profile store ${this.path} was written by a newer ecs-wizard (schema version ${version}; this one reads up to ${CURRENT_SCHEMA_VERSION}). It was left as it is.`,
+        this.path,
+        undefined,
+        'upgrade ecs-wizard',
+      );
+    }
+    const errors = issues.filter((issue) => issue.severity === 'error');
+    const shown = errors.slice(0, SHOWN_ISSUES).map((issue) => `${issue.path === '' ? '(top level)' : issue.path}: ${issue.message}`);
+    const more = errors.length > SHOWN_ISSUES ? `; and ${errors.length - SHOWN_ISSUES} more` : '';
+    const backup = this.#keepBrokenCopy();
+    const fix = errors.find((issue) => issue.fix !== undefined)?.fix;
+    return new StoreError(
+      `the profile store ${this.path} does not match the profile schema: ${shown.join('; ')}${more}. ${keptMessage(backup)}`,
+      this.path,
+      backup,
+      fix === undefined ? 'repair the file (or restore a copy), or move it away to start with an empty store' : `${fix}; then retry`,
+    );
+  }
+
+  /** Copies the broken file aside (once per distinct content); undefined when that is impossible. */
+  #keepBrokenCopy(): string | undefined {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.path);
+    } catch {
+      return undefined;
+    }
+    const prefix = `${STORE_FILE_NAME}.corrupt-`;
+    try {
+      for (const entry of fs.readdirSync(this.#directory)) {
+        if (!entry.startsWith(prefix) || !entry.endsWith('.bak')) continue;
+        const candidate = path.join(this.#directory, entry);
+        try {
+          if (fs.readFileSync(candidate).equals(bytes)) return candidate;
+        } catch {
+          // An unreadable old copy: make a new one.
+        }
+      }
+    } catch {
+      return undefined;
+    }
+    return this.#writeCopy(bytes, `${prefix}${backupStamp(this.#now())}`);
+  }
+
+  /** Keeps the file as it was before its first migrated write: `profiles.json.v1.bak`. */
+  #keepPreMigrationCopy(version: number): void {
+    let bytes: Buffer;
+    try {
+      bytes = fs.readFileSync(this.path);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+      throw new StoreError(`cannot read the profile store ${this.path} to keep a copy before migrating it: ${(error as Error).message}`, this.path);
+    }
+    const base = `${STORE_FILE_NAME}.v${version}`;
+    const existing = path.join(this.#directory, `${base}.bak`);
+    let earlier: Buffer | undefined;
+    try {
+      earlier = fs.readFileSync(existing);
+    } catch {
+      // No copy yet.
+    }
+    if (earlier?.equals(bytes)) return;
+    // An earlier, different copy (from another migrated file) is kept: this one gets a time stamp.
+    const written = this.#writeCopy(bytes, earlier === undefined ? base : `${base}-${backupStamp(this.#now())}`);
+    if (written === undefined) {
+      throw new StoreError(`cannot keep a copy of ${this.path} before migrating it to schema version ${CURRENT_SCHEMA_VERSION}; nothing was written`, this.path);
+    }
+  }
+
+  /** Writes `<stem>.bak` (or `<stem>-N.bak`) without replacing anything; undefined on failure. */
+  #writeCopy(bytes: Buffer, stem: string): string | undefined {
+    for (let attempt = 0; attempt < 100; attempt += 1) {
+      const candidate = path.join(this.#directory, `${stem}${attempt === 0 ? '' : `-${attempt}`}.bak`);
+      try {
+        fs.writeFileSync(candidate, bytes, {flag: 'wx', mode: FILE_MODE});
+        return candidate;
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
+      }
+    }
+    return undefined;
+  }
+}
+
+const keptMessage = (backup: string | undefined): string =>
+  backup === undefined ? 'The file was left as it is (a copy could not be made).' : `The file was left as it is; a copy was kept as ${backup}.`;
+
+/** Undoes `deserialize`'s wrapping of a top level that is not an object. */
+function topLevel(raw: Record<string, unknown>): unknown {
+  return Object.hasOwn(raw, '\0topLevel') ? raw['\0topLevel'] : raw;
+}
+
