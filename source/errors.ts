@@ -57,3 +57,20 @@ export class StoreError extends CliError {
     this.backupPath = backupPath;
   }
 }
+
+/** What kind of failure an AWS call met, so operations can react (back off on throttling, show "denied" in place). */
+export type AwsErrorKind = 'credentials' | 'unreachable' | 'access-denied' | 'throttled' | 'not-found' | 'invalid' | 'other';
+
+/** An AWS call failed; the message is already written for the user (see adapters/aws/errors.ts). */
+export class AwsError extends CliError {
+  readonly kind: AwsErrorKind;
+  /** The SDK's error name, e.g. `ThrottlingException`, `ClusterNotFoundException`. */
+  readonly awsName: string;
+
+  constructor(message: string, options: {kind: AwsErrorKind; awsName: string; exitCode?: number; hint?: string; cause?: unknown}) {
+    super(message, options);
+    this.name = 'AwsError';
+    this.kind = options.kind;
+    this.awsName = options.awsName;
+  }
+}

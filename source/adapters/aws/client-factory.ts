@@ -60,6 +60,13 @@ function define<C extends SdkClient>(
 const CLIENTS = {
   ecs: define('ECS', 'ecs', async () => (await import('@aws-sdk/client-ecs')).ECSClient),
   iam: define('IAM', 'iam', async () => (await import('@aws-sdk/client-iam')).IAMClient, {global: true}),
+  ecr: define('ECR', 'api.ecr', async () => (await import('@aws-sdk/client-ecr')).ECRClient),
+  servicediscovery: define('SERVICEDISCOVERY', 'servicediscovery', async () => (await import('@aws-sdk/client-servicediscovery')).ServiceDiscoveryClient),
+  secretsmanager: define('SECRETS_MANAGER', 'secretsmanager', async () => (await import('@aws-sdk/client-secrets-manager')).SecretsManagerClient),
+  ec2: define('EC2', 'ec2', async () => (await import('@aws-sdk/client-ec2')).EC2Client),
+  sts: define('STS', 'sts', async () => (await import('@aws-sdk/client-sts')).STSClient),
+  logs: define('CLOUDWATCH_LOGS', 'logs', async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient),
+  cloudformation: define('CLOUDFORMATION', 'cloudformation', async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient),
 };
 
 export type AwsServiceName = keyof typeof CLIENTS;
@@ -98,6 +105,8 @@ export interface AwsClientFactory {
   iam(): Promise<IAMClient>;
   /** The region and endpoint a service's calls go to (creates the client, so it throws the same errors). */
   target(name: AwsServiceName): Promise<AwsTarget>;
+  /** The same settings for another region (an environment's): one cached factory per region. */
+  forRegion(region: string): AwsClientFactory;
   /** Closes the clients' sockets. The factory can be used again afterwards (new clients are made). */
   destroy(): void;
 }
@@ -145,6 +154,7 @@ export function defaultEndpoint(name: AwsServiceName, region: string): string {
 export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsClientFactory {
   const {env} = options;
   const clients = new Map<AwsServiceName, Promise<SdkClient>>();
+  const regional = new Map<string, AwsClientFactory>();
   // The region found by the first client (from the profile, via the SDK) is reused for the others.
   let foundRegion: string | undefined;
 
@@ -235,7 +245,17 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
         ...(profile === undefined ? {} : {profile}),
       };
     },
+    forRegion(region) {
+      if (nonEmpty(options.region) === region) return this;
+      let factory = regional.get(region);
+      if (factory === undefined) {
+        factory = createAwsClientFactory({...options, region});
+        regional.set(region, factory);
+      }
+      return factory;
+    },
     destroy() {
+      for (const factory of regional.values()) factory.destroy();
       for (const pending of clients.values()) {
         pending.then((created) => created.destroy(), () => undefined);
       }

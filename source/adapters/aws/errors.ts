@@ -2,7 +2,7 @@
  * Maps what the AWS SDK throws to a CliError a user can act on: one line, a hint, never a stack trace.
  * Pure: it only reads the error's fields (name, code, message, $metadata), so it is tested with plain objects.
  */
-import {CliError, EXIT} from '../../errors.js';
+import {AwsError, CliError, EXIT, type AwsErrorKind} from '../../errors.js';
 
 export interface AwsErrorContext {
   /** The IAM action prefix of the service: `ecs`, `iam`, `ecr`… (the factory's client name). */
@@ -121,15 +121,17 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
   const fields = fieldsOf(error);
   const action = `${context.service}:${context.operation}`;
   const {name, code, message} = fields;
-  const fail = (text: string, hint?: string, exitCode: number = EXIT.failed): CliError => new CliError(text, {exitCode, hint, cause: error});
+  const fail = (text: string, hint: string | undefined, kind: AwsErrorKind): AwsError =>
+    new AwsError(text, {kind, awsName: name, exitCode: EXIT.failed, hint, cause: error});
 
   if (name === 'CredentialsProviderError' || name === 'TokenProviderError' || /could not load credentials/i.test(message)) {
     if (/expired|refresh/i.test(message) && /sso|token/i.test(message)) {
-      return fail(`AWS credentials expired (${action})`, `run ${sso(context)} and try again`);
+      return fail(`AWS credentials expired (${action})`, `run ${sso(context)} and try again`, 'credentials');
     }
     return fail(
       `no AWS credentials found (${action})`,
-      `run \`aws configure\` or ${sso(context)}, pass --profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`,
+      `run \`aws configure\` or ${sso(context)}, pass --aws-profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY`,
+      'credentials',
     );
   }
 
@@ -139,33 +141,35 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
     const hint = context.endpoint !== undefined && isLocal(context.endpoint)
       ? 'is the local endpoint running? (--endpoint-url / AWS_ENDPOINT_URL)'
       : 'check your network connection, proxy and region';
-    return fail(`cannot reach AWS at ${endpoint} (${action}: ${code || name}${attempts})`, hint);
+    return fail(`cannot reach AWS at ${endpoint} (${action}: ${code || name}${attempts})`, hint, 'unreachable');
   }
 
   if (message === 'Region is missing') return noRegionError(context.profile, error);
 
   if (EXPIRED.has(name) || EXPIRED.has(code) || (name === 'RequestExpired' && /token/i.test(message))) {
-    return fail(`AWS credentials expired (${action})`, `run ${sso(context)} (or refresh your credentials) and try again`);
+    return fail(`AWS credentials expired (${action})`, `run ${sso(context)} (or refresh your credentials) and try again`, 'credentials');
   }
 
   if (INVALID_CREDENTIALS.has(name) || INVALID_CREDENTIALS.has(code)) {
     return fail(
       `AWS rejected the credentials (${action}: ${name})`,
       'check AWS_PROFILE / AWS_ACCESS_KEY_ID, or run `aws configure` / `aws sso login`',
+      'credentials',
     );
   }
 
   if (ACCESS_DENIED.has(name) || ACCESS_DENIED.has(code)) {
     const denied = deniedAction(message) ?? action;
-    return fail(`access denied: not allowed to perform ${denied}`, `ask for ${denied} to be allowed for your role or user${message === '' ? '' : ` (AWS said: ${message})`}`);
+    return fail(`access denied: not allowed to perform ${denied}`, `ask for ${denied} to be allowed for your role or user${message === '' ? '' : ` (AWS said: ${message})`}`, 'access-denied');
   }
 
   if (THROTTLING.has(name) || THROTTLING.has(code)) {
     const attempts = fields.attempts === undefined ? '' : ` after ${fields.attempts} attempts`;
-    return fail(`AWS is throttling requests (${action})${attempts}`, 'wait a moment and try again');
+    return fail(`AWS is throttling requests (${action})${attempts}`, 'wait a moment and try again', 'throttled');
   }
 
   const said = message === '' ? 'no message' : message;
   const label = code !== '' && code !== name ? `${name}, ${code}` : name;
-  return fail(`${action} failed: ${said} (${label})`, fields.requestId === undefined ? undefined : `AWS request id: ${fields.requestId}`);
+  const kind: AwsErrorKind = /NotFound|NoSuch|DoesNotExist/.test(name) ? 'not-found' : /Invalid|Validation|ClientException/.test(name) ? 'invalid' : 'other';
+  return fail(`${action} failed: ${said} (${label})`, fields.requestId === undefined ? undefined : `AWS request id: ${fields.requestId}`, kind);
 }

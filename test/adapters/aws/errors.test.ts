@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {describeAwsError} from '../../../source/adapters/aws/errors.js';
 import type {AwsErrorContext} from '../../../source/adapters/aws/errors.js';
-import {CliError, EXIT} from '../../../source/errors.js';
+import {AwsError, CliError, EXIT} from '../../../source/errors.js';
 
 const context: AwsErrorContext = {service: 'ecs', operation: 'CreateService', region: 'eu-west-1', endpoint: 'https://ecs.eu-west-1.amazonaws.com'};
 
@@ -25,13 +25,13 @@ describe('describeAwsError', () => {
       case: 'CredentialsProviderError',
       error: Object.assign(new Error('Could not load credentials from any providers'), {name: 'CredentialsProviderError', tryNextLink: false}),
       message: 'no AWS credentials found (ecs:CreateService)',
-      hint: 'run `aws configure` or `aws sso login`, pass --profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
+      hint: 'run `aws configure` or `aws sso login`, pass --aws-profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
     },
     {
       case: 'a plain error saying so',
       error: new Error('Could not load credentials from any providers'),
       message: 'no AWS credentials found (ecs:CreateService)',
-      hint: 'run `aws configure` or `aws sso login`, pass --profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
+      hint: 'run `aws configure` or `aws sso login`, pass --aws-profile, or set AWS_PROFILE / AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY',
     },
     {
       case: 'an expired SSO session',
@@ -167,5 +167,22 @@ describe('describeAwsError', () => {
     expect(describeAwsError(already, context)).toBe(already);
     const original = serviceError('ThrottlingException', 'Rate exceeded');
     expect(describeAwsError(original, context).cause).toBe(original);
+  });
+});
+
+describe('the kind of an AWS failure, for operations that react to it', () => {
+  test.each([
+    [Object.assign(new Error('Could not load credentials from any providers'), {name: 'CredentialsProviderError'}), 'credentials'],
+    [systemError('ECONNREFUSED', 'connect ECONNREFUSED 127.0.0.1:9'), 'unreachable'],
+    [serviceError('AccessDeniedException', 'User: x is not authorized to perform: ecs:CreateService'), 'access-denied'],
+    [serviceError('ThrottlingException', 'Rate exceeded'), 'throttled'],
+    [serviceError('ClusterNotFoundException', 'Cluster not found.'), 'not-found'],
+    [serviceError('NoSuchEntity', 'The role with name x cannot be found.'), 'not-found'],
+    [serviceError('InvalidParameterException', 'Invalid parameter'), 'invalid'],
+    [serviceError('ServerException', 'boom'), 'other'],
+  ])('%s → %s', (error, kind) => {
+    const mapped = describeAwsError(error, context);
+    expect(mapped).toBeInstanceOf(AwsError);
+    expect((mapped as AwsError).kind).toBe(kind);
   });
 });

@@ -1,0 +1,87 @@
+import process from 'node:process';
+import {parseInvocation} from './commands/argv.js';
+import {helpFor} from './commands/help.js';
+import type {CommandIo, CommandRun, GlobalOptions} from './commands/spec.js';
+import {createCompositionRoot, type CompositionRoot} from './composition.js';
+import {CliError, EXIT, UsageError} from './errors.js';
+import {createStyle} from './report/style.js';
+
+declare const __ECS_WIZARD_VERSION__: string | undefined;
+export const VERSION = typeof __ECS_WIZARD_VERSION__ === 'string' ? __ECS_WIZARD_VERSION__ : '0.0.0-dev';
+
+export interface MainOptions {
+  argv: string[];
+  env: NodeJS.ProcessEnv;
+  io: Omit<CommandIo, 'interactive'>;
+  /** Tests inject their own composition root. */
+  createRoot?: (globals: GlobalOptions) => CompositionRoot;
+}
+
+export const isInteractive = (io: Omit<CommandIo, 'interactive'>, env: NodeJS.ProcessEnv): boolean =>
+  Boolean(io.stdin.isTTY && io.stdout.isTTY) && env.CI !== 'true' && env.CI !== '1';
+
+/** Parses argv, picks interactive (TTY) or plain, runs. Returns the exit code. */
+export async function main({argv, env, io: streams, createRoot}: MainOptions): Promise<number> {
+  const io: CommandIo = {...streams, interactive: isInteractive(streams, env)};
+  const style = createStyle(Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !env.NO_COLOR && !argv.includes('--no-color'));
+  const fail = (error: unknown): number => {
+    if (error instanceof CliError) {
+      io.stderr.write(`${style.red('ecs-wizard:')} ${error.message}\n`);
+      if (error.hint) io.stderr.write(`${style.dim(error.hint)}\n`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr.write(`${style.red('ecs-wizard: unexpected error:')} ${message}\n`);
+    if (env.ECS_WIZARD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
+    else io.stderr.write(style.dim('This is a bug in ecs-wizard. Run again with ECS_WIZARD_DEBUG=1 for details and report it.\n'));
+    return EXIT.failed;
+  };
+
+  try {
+    const invocation = parseInvocation(argv, env);
+    switch (invocation.kind) {
+      case 'version':
+        io.stdout.write(`${VERSION}\n`);
+        return EXIT.ok;
+      case 'help':
+        io.stdout.write(helpFor(invocation.topic, VERSION));
+        return EXIT.ok;
+      default:
+        break;
+    }
+    const globals = invocation.globals;
+    const root = createRoot ? createRoot(globals) : createCompositionRoot({globals, env, version: VERSION});
+    const context = {options: {}, positionals: [] as string[], globals, io, env, root};
+    let run: CommandRun;
+    if (invocation.kind === 'home') {
+      if (!io.interactive) {
+        throw new UsageError('the interactive home screen needs a terminal; name a command to run without one', 'see: ecs-wizard --help');
+      }
+      ({run} = await import('./ui/run-home.js'));
+    } else if (invocation.kind === 'group') {
+      if (!io.interactive || !invocation.group.interactive) {
+        io.stderr.write(helpFor(invocation.group, VERSION));
+        return EXIT.usage;
+      }
+      ({run} = await invocation.group.interactive());
+    } else {
+      ({run} = await invocation.spec.load());
+      return await run({...context, options: invocation.options, positionals: invocation.positionals});
+    }
+    return await run(context);
+  } catch (error) {
+    return fail(error);
+  }
+}
+
+// Run when executed as the program (the bundle's entry), not when imported by tests.
+const invokedAsProgram = process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.js|ecs-wizard)$/.test(process.argv[1]);
+if (invokedAsProgram) {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+  const code = await main({argv: process.argv.slice(2), env: process.env, io: {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}});
+  // Exit once output is flushed: an idle keep-alive socket or a stray handle must not hold the shell.
+  process.exitCode = code;
+  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+}

@@ -1,0 +1,124 @@
+import type {JsonObject} from '../domain/json.js';
+
+/**
+ * Amazon ECS as the operations see it. Implemented by the AWS SDK adapter (adapters/aws/ecs.ts) and by the
+ * rollout simulator; tests use fakes. Task definitions and service inputs travel as the domain's JSON
+ * (exactly what the API takes or returns, dates as ISO-8601 strings); what the watch needs is typed.
+ *
+ * Errors: every method throws AwsError (source/errors.ts) with a message for the user and a `kind`
+ * (throttled, access-denied, …). "Does not exist" is not an error where a method says it returns undefined.
+ */
+export interface Page<T> {
+  items: T[];
+  /** Absent on the last page. */
+  nextToken?: string;
+}
+
+export type TaskDefinitionStatus = 'ACTIVE' | 'INACTIVE';
+
+export interface EcsDeployment {
+  id: string;
+  /** PRIMARY (newest), ACTIVE (older, draining), INACTIVE. */
+  status: string;
+  taskDefinition: string;
+  desiredCount: number;
+  pendingCount: number;
+  runningCount: number;
+  failedTasks: number;
+  /** IN_PROGRESS, COMPLETED or FAILED (absent when the deployment controller is not ECS). */
+  rolloutState?: string;
+  rolloutStateReason?: string;
+  launchType?: string;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
+export interface EcsServiceEvent {
+  id: string;
+  createdAt: string;
+  message: string;
+}
+
+export interface EcsServiceState {
+  serviceArn: string;
+  serviceName: string;
+  clusterArn: string;
+  /** ACTIVE, DRAINING or INACTIVE. */
+  status: string;
+  taskDefinition: string;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  launchType?: string;
+  deployments: EcsDeployment[];
+  /** Newest first, as ECS returns them (up to 100). */
+  events: EcsServiceEvent[];
+  /** The whole DescribeServices entry as JSON (for import and diff). */
+  raw: JsonObject;
+}
+
+export interface EcsContainerState {
+  name: string;
+  image?: string;
+  lastStatus?: string;
+  exitCode?: number;
+  reason?: string;
+}
+
+export interface EcsTask {
+  taskArn: string;
+  taskDefinitionArn: string;
+  lastStatus: string;
+  desiredStatus: string;
+  startedBy?: string;
+  stopCode?: string;
+  stoppedReason?: string;
+  stoppedAt?: string;
+  startedAt?: string;
+  containers: EcsContainerState[];
+}
+
+export interface EcsCluster {
+  name: string;
+  arn: string;
+  status: string;
+}
+
+export interface RegisteredTaskDefinition {
+  arn: string;
+  family: string;
+  revision: number;
+  /** As DescribeTaskDefinition returns it (read-only fields included). */
+  taskDefinition: JsonObject;
+}
+
+export interface EcsPort {
+  /** The region the port's calls go to. */
+  readonly region: string;
+
+  listClusters(nextToken?: string): Promise<Page<string>>;
+  /** Only the clusters that exist (ACTIVE or not) are returned. */
+  describeClusters(names: string[]): Promise<EcsCluster[]>;
+  createCluster(name: string): Promise<EcsCluster>;
+
+  listTaskDefinitionFamilies(options: {status?: TaskDefinitionStatus; familyPrefix?: string; nextToken?: string; maxResults?: number}): Promise<Page<string>>;
+  /** Task definition ARNs; `sort: 'DESC'` lists the newest revision first. */
+  listTaskDefinitions(options: {familyPrefix?: string; status?: TaskDefinitionStatus; sort?: 'ASC' | 'DESC'; nextToken?: string; maxResults?: number}): Promise<Page<string>>;
+  /** `family`, `family:revision` or an ARN; undefined when there is no such task definition. */
+  describeTaskDefinition(reference: string): Promise<{taskDefinition: JsonObject; tags: Array<{key: string; value: string}>} | undefined>;
+  /** RegisterTaskDefinition with exactly this input. */
+  registerTaskDefinition(input: JsonObject): Promise<RegisteredTaskDefinition>;
+
+  listServices(cluster: string, nextToken?: string): Promise<Page<string>>;
+  /** Services that exist (DescribeServices' failures are dropped); any number of names (sent in batches of 10). */
+  describeServices(cluster: string, services: string[]): Promise<EcsServiceState[]>;
+  /** CreateService with exactly this input. */
+  createService(input: JsonObject): Promise<EcsServiceState>;
+  /** UpdateService with exactly this input. */
+  updateService(input: JsonObject): Promise<EcsServiceState>;
+
+  /** Task ARNs (every page). */
+  listTasks(options: {cluster: string; startedBy?: string; serviceName?: string; desiredStatus?: 'RUNNING' | 'PENDING' | 'STOPPED'}): Promise<string[]>;
+  /** Any number of ARNs (sent in batches of 100). */
+  describeTasks(cluster: string, taskArns: string[]): Promise<EcsTask[]>;
+}

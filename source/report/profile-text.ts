@@ -1,0 +1,58 @@
+import type {Profile} from '../domain/model.js';
+import {sanitize, type Style} from './style.js';
+
+/** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl`. */
+export function artifactLabel(profile: Profile): string {
+  const {host, image, tag} = profile.service.artifact;
+  const path = host === '' ? image : `${host}/${image}`;
+  if (!tag) return path;
+  return tag.startsWith('sha256:') ? `${path}@${tag}` : `${path}:${tag}`;
+}
+
+export function lastRunLabel(profile: Profile): string {
+  const last = profile.runs.at(-1);
+  if (!last) return 'never run';
+  return `${last.outcome} ${last.environment} ${last.tag} ${last.startedAt.slice(0, 16).replace('T', ' ')}${last.simulated ? ' (simulated)' : ''}`;
+}
+
+/** One line per profile, aligned. */
+export function profileTable(profiles: Profile[], style: Style): string {
+  const rows = profiles.map((profile) => [
+    profile.name,
+    profile.application,
+    profile.service.name,
+    profile.service.launchType,
+    profile.environments.map((environment) => environment.name).join(',') || '-',
+    lastRunLabel(profile),
+  ]);
+  const header = ['PROFILE', 'APPLICATION', 'SERVICE', 'LAUNCH', 'ENVIRONMENTS', 'LAST RUN'];
+  const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
+  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ');
+  return [style.bold(line(header)), ...rows.map((row) => sanitize(line(row)))].join('\n') + '\n';
+}
+
+/** The `profiles show` description: what the profile deploys, where, and what happened last. */
+export function describeProfile(profile: Profile): string[] {
+  const {service} = profile;
+  const lines = [
+    `Profile      ${profile.name}`,
+    `Application  ${profile.application}`,
+    `Service      ${service.name} (${service.launchType})`,
+    `Artifact     ${artifactLabel(profile)} [${service.artifact.registry}]`,
+    `Container    ${service.containerSpec.mode === 'form' ? 'simplified form' : 'advanced JSON'}`,
+  ];
+  const variables = Object.entries(service.variables);
+  if (variables.length > 0) lines.push(`Variables    ${variables.map(([name, value]) => `${name}=${value}`).join(', ')}`);
+  if (service.registryAuth) lines.push(`Registry auth ${service.registryAuth.credentialsSecretArn}`);
+  lines.push(`Environments ${profile.environments.length === 0 ? 'none' : ''}`.trimEnd());
+  for (const environment of profile.environments) {
+    const network = environment.network
+      ? ` subnets ${environment.network.subnets.join(',') || '-'} sg ${environment.network.securityGroups.join(',') || '-'}${environment.network.assignPublicIp ? ' public IP' : ''}`
+      : '';
+    lines.push(`  ${environment.name}: ${environment.region} / ${environment.cluster} (${environment.launchType})${network}`);
+    const overrides = Object.entries(environment.overrides);
+    if (overrides.length > 0) lines.push(`    overrides ${overrides.map(([name, value]) => `${name}=${value}`).join(', ')}`);
+  }
+  lines.push(`Last run     ${lastRunLabel(profile)}`);
+  return lines.map(sanitize);
+}

@@ -1,0 +1,19 @@
+import React from 'react';
+import {render} from 'ink';
+import type {CommandContext} from '../commands/spec.js';
+import {EXIT} from '../errors.js';
+import {App} from './app.js';
+import type {Screen} from './navigation.js';
+
+/** Mounts the interactive program on the terminal and resolves when the person quits. */
+export async function runApp(context: CommandContext, initial: Screen): Promise<number> {
+  const instance = render(<App root={context.root} initial={initial} />, {
+    stdin: context.io.stdin as NodeJS.ReadStream,
+    stdout: context.io.stdout as NodeJS.WriteStream,
+    stderr: context.io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await instance.waitUntilExit();
+  return EXIT.ok;
+}

@@ -1,0 +1,8 @@
+import type {CommandRun} from '../commands/spec.js';
+
+/** `ecs-wizard` with no command on a terminal. Sets the colour level before Ink (chalk) loads. */
+export const run: CommandRun = async (context) => {
+  if (!context.globals.color) process.env.FORCE_COLOR = '0';
+  const {runApp} = await import('./run-app.js');
+  return runApp(context, {name: 'home'});
+};

@@ -1,0 +1,56 @@
+import React from 'react';
+import {Box, Text} from 'ink';
+import SelectInput from 'ink-select-input';
+import {Frame} from '../components/frame.js';
+import {NAVIGATE, SELECT} from '../keys.js';
+import type {ScreenHelp} from '../components/help-overlay.js';
+import type {ProfilesState} from '../use-profiles.js';
+
+/** The home menu lists only what is built; each later feature adds its entry here. */
+export type HomeChoice = 'profiles' | 'quit';
+
+const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
+  {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
+  {label: 'Quit', value: 'quit', description: ''},
+];
+
+export const homeHelp: ScreenHelp = {
+  title: 'Home',
+  text: [
+    'ecs-wizard takes you from nothing to a running Amazon ECS service, and brings you back to re-run it.',
+    'A profile holds one application, one service (its Docker image, container and service specifications, config variables) and the environments it deploys to.',
+    'Profiles are saved on this machine. They hold ARNs, never credentials: AWS access comes from your usual credential chain (AWS_PROFILE, SSO, environment variables).',
+  ],
+  keys: [NAVIGATE, SELECT],
+};
+
+export function Home(props: {version: string; profiles: ProfilesState; active: boolean; onChoose: (choice: HomeChoice) => void}) {
+  const {profiles} = props;
+  const [highlighted, setHighlighted] = React.useState<HomeChoice>('profiles');
+  const description = ITEMS.find((item) => item.value === highlighted)?.description ?? '';
+  return (
+    <Frame title="home" subtitle={`v${props.version}`} keys={[NAVIGATE, SELECT]}>
+      <Text>From nothing to a running Amazon ECS service, and back again.</Text>
+      <Box marginBottom={1}>
+        {profiles.error ? (
+          <Text color="red">{profiles.error}</Text>
+        ) : profiles.profiles === undefined ? (
+          <Text dimColor>Reading saved profiles…</Text>
+        ) : (
+          <Text dimColor>
+            {profiles.profiles.length === 0 ? 'No saved profiles yet.' : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}.`}
+          </Text>
+        )}
+      </Box>
+      <SelectInput
+        items={ITEMS.map(({label, value}) => ({key: value, label, value}))}
+        isFocused={props.active}
+        onHighlight={(item) => setHighlighted(item.value)}
+        onSelect={(item) => props.onChoose(item.value)}
+      />
+      <Box marginTop={1} height={1}>
+        <Text dimColor>{description}</Text>
+      </Box>
+    </Frame>
+  );
+}

@@ -1,0 +1,50 @@
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {disposeAll, ensureBuilt, spawnCli} from '../helpers/pty.js';
+
+beforeAll(async () => {
+  await ensureBuilt();
+}, 120_000);
+
+afterEach(() => {
+  disposeAll();
+});
+
+describe('the interactive program in a real terminal', () => {
+  test('opens the home screen, goes to profiles, comes back and quits with q', async () => {
+    const cli = spawnCli([]);
+    let screen = await cli.waitForText('No saved profiles yet.');
+    expect(screen).toContain('ecs-wizard · home');
+    expect(screen).toContain('❯ Manage profiles');
+    expect(screen).toMatch(/↑↓\/jk move\s+enter select\s+\? help\s+q quit/);
+
+    await cli.press('enter');
+    screen = await cli.waitForText('ecs-wizard · manage profiles');
+    expect(screen).toContain('No profiles saved yet. Press i to import one from a file.');
+
+    await cli.press('esc');
+    screen = await cli.waitForText('ecs-wizard · home');
+    expect(screen).not.toContain('manage profiles ·');
+
+    await cli.press('q');
+    expect(await cli.waitForExit()).toBe(0);
+  });
+
+  test('? shows help for the screen; Ctrl-C quits', async () => {
+    const cli = spawnCli([]);
+    await cli.waitForText('❯ Manage profiles');
+    await cli.press('?');
+    const help = await cli.waitForText('Help · Home');
+    expect(help).toContain('never credentials');
+    await cli.press('esc');
+    await cli.waitForText('❯ Manage profiles');
+    await cli.press('ctrl-c');
+    expect(await cli.waitForExit()).toBe(0);
+  });
+
+  test('`ecs-wizard profiles` in a terminal opens the manage-profiles screen', async () => {
+    const cli = spawnCli(['profiles']);
+    await cli.waitForText('ecs-wizard · manage profiles');
+    await cli.press('q');
+    expect(await cli.waitForExit()).toBe(0);
+  });
+});
