@@ -1,0 +1,299 @@
+/**
+ * RegistryPort for Docker Hub and private registries: the Docker Registry HTTP API v2 on node's fetch.
+ *
+ * - Tags: `GET /v2/<name>/tags/list?n=<page size>`, following `Link: <…>; rel="next"`.
+ * - Tag existence: `HEAD /v2/<name>/manifests/<tag or digest>` accepting OCI and Docker manifests and indexes.
+ * - Auth: anonymous first; on 401 the challenge decides — `Bearer realm=…,service=…,scope=…` → GET the realm
+ *   (with basic credentials when given) → token → retry; `Basic` → retry with the credentials. The password
+ *   is given per call and lives only as long as that call.
+ * - Every request has a short timeout; failures become RegistryError (listTags) or `unknown` (tagExists).
+ *
+ * Plain http is used for loopback registries (`localhost:5000`, `127.0.0.1:…`), https for every other host.
+ */
+import {isValidTag} from '../../domain/image.js';
+import type {ArtifactSource} from '../../domain/model.js';
+import {RegistryError, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {
+  compareTagsNaturally,
+  isLoopbackHost,
+  MANIFEST_MEDIA_TYPES,
+  nextPageUrl,
+  parseWwwAuthenticate,
+  registryEndpoint,
+  type RegistryEndpoint,
+} from './protocol.js';
+
+export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>;
+
+export interface HttpRegistryOptions {
+  /** Default: the global fetch. */
+  fetch?: FetchFunction;
+  /** Per request (token, each page, each HEAD). Default 10 s. */
+  timeoutMs?: number;
+  /** Tags per page asked for (`n`). Default 100. */
+  pageSize?: number;
+  /** Whether a registry host is spoken to over plain http. Default: loopback hosts only. */
+  plainHttp?: (host: string) => boolean;
+}
+
+export const REGISTRY_TIMEOUT_MS = 10_000;
+const MAX_PAGES = 1_000;
+const MAX_REDIRECTS = 5;
+
+interface Credentials {
+  username: string;
+  password: string;
+}
+
+const seconds = (ms: number): string => `${Math.round(ms / 100) / 10} s`;
+
+/** Reads and drops a body we do not need, so that the connection can be reused. */
+async function discard(response: Response): Promise<void> {
+  try {
+    await response.body?.cancel();
+  } catch {
+    // already consumed or closed
+  }
+}
+
+function networkReason(error: unknown): string {
+  const cause = (error as {cause?: unknown}).cause;
+  const code = typeof cause === 'object' && cause !== null ? (cause as {code?: unknown}).code : undefined;
+  if (typeof code === 'string' && code !== '') return code;
+  if (cause instanceof Error && cause.message !== '') return cause.message;
+  return error instanceof Error ? error.message : String(error);
+}
+
+/** One call (listTags or tagExists) against one repository: holds the token or credentials it obtained. */
+class Session {
+  private authorization: string | undefined;
+  private readonly origin: string;
+
+  constructor(
+    private readonly fetchFunction: FetchFunction,
+    readonly endpoint: RegistryEndpoint,
+    readonly baseUrl: string,
+    private readonly credentials: Credentials | undefined,
+    private readonly signal: AbortSignal | undefined,
+    private readonly timeoutMs: number,
+    private readonly plainHttp: (host: string) => boolean,
+  ) {
+    this.origin = new URL(baseUrl).origin;
+  }
+
+  private get what(): string {
+    return `${this.endpoint.repository} on ${this.endpoint.host}`;
+  }
+
+  /** fetch with the timeout and the caller's signal; network failures become RegistryError('unreachable'). */
+  private async send(url: URL, init: RequestInit, host: string): Promise<Response> {
+    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const signal = this.signal === undefined ? timeout : AbortSignal.any([this.signal, timeout]);
+    try {
+      return await this.fetchFunction(url, {...init, signal, redirect: 'manual'});
+    } catch (error) {
+      if (this.signal?.aborted === true) throw this.signal.reason;
+      if (timeout.aborted) throw new RegistryError(`no answer from ${host} within ${seconds(this.timeoutMs)}`, 'unreachable', {cause: error});
+      const reason = networkReason(error);
+      // fetch refuses some ports outright (the WHATWG "bad ports": 6000, 6665-6669, …).
+      const detail = reason === 'bad port' ? `fetch does not allow port ${url.port}` : reason;
+      throw new RegistryError(`cannot reach ${host} (${detail})`, 'unreachable', {cause: error});
+    }
+  }
+
+  /** A request to the registry: follows redirects (credentials only within the registry's origin) and authenticates. */
+  async request(url: URL, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+    let challenged = false;
+    for (;;) {
+      const response = await this.follow(url, method, accept);
+      if (response.status !== 401) return response;
+      const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+      await discard(response);
+      if (challenged) throw this.refused(challenges);
+      challenged = true;
+      await this.authenticate(challenges);
+    }
+  }
+
+  private async follow(url: URL, method: 'GET' | 'HEAD', accept?: string): Promise<Response> {
+    let target = url;
+    for (let redirects = 0; ; redirects += 1) {
+      const headers: Record<string, string> = {};
+      if (accept !== undefined) headers.accept = accept;
+      if (this.authorization !== undefined && target.origin === this.origin) headers.authorization = this.authorization;
+      const response = await this.send(target, {method, headers}, this.endpoint.host);
+      const location = response.headers.get('location');
+      if (response.status < 300 || response.status >= 400 || location === null) return response;
+      await discard(response);
+      if (redirects >= MAX_REDIRECTS) throw new RegistryError(`${this.endpoint.host}: too many redirects`, 'other');
+      target = new URL(location, target);
+    }
+  }
+
+  /** Obtains what the challenge asks for: a bearer token from the realm, or basic credentials. */
+  private async authenticate(challenges: ReturnType<typeof parseWwwAuthenticate>): Promise<void> {
+    const bearer = challenges.find((challenge) => challenge.scheme === 'bearer');
+    if (bearer?.params.realm !== undefined) {
+      this.authorization = `Bearer ${await this.token(bearer.params)}`;
+      return;
+    }
+    if (challenges.some((challenge) => challenge.scheme === 'basic')) {
+      if (this.credentials === undefined) throw this.credentialsNeeded();
+      this.authorization = `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`;
+      return;
+    }
+    const scheme = challenges[0]?.scheme;
+    throw new RegistryError(
+      scheme === undefined ? `${this.endpoint.host} answered 401 without saying how to authenticate` : `${this.endpoint.host} asks for an unsupported authentication (${scheme})`,
+      'auth-required',
+    );
+  }
+
+  private async token(params: Record<string, string>): Promise<string> {
+    let realm: URL;
+    try {
+      realm = new URL(params.realm ?? '');
+    } catch {
+      throw new RegistryError(`${this.endpoint.host} names an invalid token realm: ${params.realm ?? ''}`, 'other');
+    }
+    if (realm.protocol !== 'https:' && realm.protocol !== 'http:') {
+      throw new RegistryError(`${this.endpoint.host} names an invalid token realm: ${realm.href}`, 'other');
+    }
+    if (params.service !== undefined) realm.searchParams.set('service', params.service);
+    realm.searchParams.set('scope', params.scope ?? `repository:${this.endpoint.repository}:pull`);
+    const headers: Record<string, string> = {accept: 'application/json'};
+    if (this.credentials !== undefined) {
+      if (realm.protocol === 'http:' && !this.plainHttp(realm.host) && !isLoopbackHost(realm.host)) {
+        throw new RegistryError(`refusing to send the password to ${realm.origin} over plain http`, 'other');
+      }
+      headers.authorization = `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`;
+    }
+    const response = await this.send(realm, {method: 'GET', headers}, realm.host);
+    if (response.status === 401 || response.status === 403) {
+      await discard(response);
+      throw this.credentials === undefined
+        ? this.credentialsNeeded()
+        : new RegistryError(`${realm.host} refused the credentials of ${this.credentials.username} for ${this.endpoint.repository}`, 'access-denied', {
+          hint: 'check the user name and password (or access token)',
+        });
+    }
+    if (response.status === 429) {
+      await discard(response);
+      throw new RegistryError(`${realm.host} is rate-limiting token requests (HTTP 429)`, 'throttled');
+    }
+    if (!response.ok) {
+      await discard(response);
+      throw new RegistryError(`the token service ${realm.host} answered HTTP ${response.status}`, 'other');
+    }
+    let body: unknown;
+    try {
+      body = await response.json();
+    } catch (error) {
+      throw new RegistryError(`the token service ${realm.host} did not answer JSON`, 'other', {cause: error});
+    }
+    const record = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+    const token = typeof record.token === 'string' && record.token !== '' ? record.token : record.access_token;
+    if (typeof token !== 'string' || token === '') throw new RegistryError(`the token service ${realm.host} answered no token`, 'other');
+    return token;
+  }
+
+  private credentialsNeeded(): RegistryError {
+    const message = this.endpoint.dockerHub
+      ? `${this.what}: the repository does not exist or is private (credentials needed)`
+      : `${this.what}: the registry needs credentials`;
+    return new RegistryError(message, 'auth-required', {hint: 'give the registry user name and its password or access token'});
+  }
+
+  /** Still 401 after authenticating. */
+  private refused(challenges: ReturnType<typeof parseWwwAuthenticate>): RegistryError {
+    const error = challenges.find((challenge) => challenge.params.error !== undefined)?.params.error;
+    if (this.credentials === undefined) return this.credentialsNeeded();
+    const detail = error === undefined ? '' : ` (${error})`;
+    return new RegistryError(`${this.what}: the credentials of ${this.credentials.username} were refused${detail}`, 'access-denied', {
+      hint: 'check the user name and password (or access token) and that it may read this repository',
+    });
+  }
+
+  /** A status that is not the answer: RegistryError. */
+  failure(response: Response, action: string): RegistryError {
+    const status = response.status;
+    if (status === 403) return new RegistryError(`${this.what}: not allowed to ${action} (HTTP 403)`, this.credentials === undefined ? 'auth-required' : 'access-denied');
+    if (status === 404) return new RegistryError(`${this.what}: no such repository`, 'not-found');
+    if (status === 429) return new RegistryError(`${this.endpoint.host} is rate-limiting requests (HTTP 429)`, 'throttled', {hint: 'wait a moment and try again'});
+    return new RegistryError(`${this.what}: cannot ${action}: HTTP ${status}${response.statusText === '' ? '' : ` ${response.statusText}`}`, 'other');
+  }
+}
+
+function credentialsOf(artifact: ArtifactSource, options: RegistryCallOptions): Credentials | undefined {
+  const username = artifact.username?.trim();
+  if (username === undefined || username === '' || options.password === undefined || options.password === '') return undefined;
+  return {username, password: options.password};
+}
+
+export function createHttpRegistryPort(options: HttpRegistryOptions = {}): RegistryPort {
+  const fetchFunction: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
+  const timeoutMs = options.timeoutMs ?? REGISTRY_TIMEOUT_MS;
+  const pageSize = options.pageSize ?? 100;
+  const plainHttp = options.plainHttp ?? isLoopbackHost;
+
+  function session(artifact: ArtifactSource, callOptions: RegistryCallOptions): Session {
+    const endpoint = registryEndpoint(artifact);
+    const scheme = plainHttp(endpoint.host) ? 'http' : 'https';
+    return new Session(fetchFunction, endpoint, `${scheme}://${endpoint.host}`, credentialsOf(artifact, callOptions), callOptions.signal, timeoutMs, plainHttp);
+  }
+
+  async function listTags(artifact: ArtifactSource, callOptions: RegistryCallOptions = {}) {
+    const current = session(artifact, callOptions);
+    const names: string[] = [];
+    const seen = new Set<string>();
+    let url: URL | undefined = new URL(`${current.baseUrl}/v2/${current.endpoint.repository}/tags/list?n=${pageSize}`);
+    for (let page = 0; url !== undefined && page < MAX_PAGES; page += 1) {
+      if (seen.has(url.href)) break;
+      seen.add(url.href);
+      const response = await current.request(url, 'GET', 'application/json');
+      if (!response.ok) {
+        await discard(response);
+        throw current.failure(response, 'list tags');
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch (error) {
+        throw new RegistryError(`${current.endpoint.host}: the tag list is not JSON`, 'other', {cause: error});
+      }
+      const tags = typeof body === 'object' && body !== null ? (body as {tags?: unknown}).tags : undefined;
+      if (Array.isArray(tags)) names.push(...tags.filter((tag): tag is string => typeof tag === 'string'));
+      const next = nextPageUrl(response.headers.get('link'), url);
+      // Never carry the session to another host through a Link header.
+      url = next !== undefined && next.origin === new URL(current.baseUrl).origin ? next : undefined;
+    }
+    const unique = [...new Set(names)].sort(compareTagsNaturally);
+    const result: RegistryTag[] = unique.map((tag) => ({tag}));
+    return {tags: result, newestFirst: false};
+  }
+
+  async function tagExists(artifact: ArtifactSource, tag: string, callOptions: RegistryCallOptions = {}): Promise<TagCheck> {
+    // `tag@sha256:…` is looked up by its digest.
+    const reference = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag;
+    if (reference === '' || !isValidTag(reference)) return {status: 'missing', reason: `not a valid tag: ${tag}`};
+    const current = session(artifact, callOptions);
+    try {
+      const url = new URL(`${current.baseUrl}/v2/${current.endpoint.repository}/manifests/${reference}`);
+      const response = await current.request(url, 'HEAD', MANIFEST_MEDIA_TYPES.join(', '));
+      await discard(response);
+      if (response.ok) {
+        const digest = response.headers.get('docker-content-digest');
+        return digest === null || digest === '' ? {status: 'exists'} : {status: 'exists', digest};
+      }
+      if (response.status === 404) return {status: 'missing'};
+      const failure = current.failure(response, 'read manifests');
+      return {status: 'unknown', kind: failure.kind, reason: failure.message};
+    } catch (error) {
+      if (error instanceof RegistryError) return {status: 'unknown', kind: error.kind, reason: error.message};
+      if (callOptions.signal?.aborted === true) throw error;
+      return {status: 'unknown', kind: 'other', reason: error instanceof Error ? error.message : String(error)};
+    }
+  }
+
+  return {listTags, tagExists};
+}
