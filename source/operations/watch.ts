@@ -1,0 +1,413 @@
+/**
+ * Watch a deployment: an async generator of DeployEvent (the poller and monitor of the deploy; it never prints).
+ *
+ * Each poll: DescribeServices (deployments, events) and — when our deployment's counts or state changed, every
+ * ~30 s as a safety net, and on the final poll — ListTasks(STOPPED, startedBy = our deployment) + DescribeTasks of
+ * the ARNs not seen yet. So a stopped task's reason is emitted in the same poll that sees its deployment's counts
+ * change: within one poll of the stop.
+ *
+ * Pace: ≈2 s while anything moves, ×1.5 per idle poll up to 12 s. Every port call goes through a sliding-window
+ * limiter (default ≤ 40 calls in any 60 s). ThrottlingException: jittered exponential back-off (≤ 30 s), a
+ * `throttled` event per retry. Other errors: a `warning`, then up to MAX_ERRORS consecutive ones before `done` failed.
+ *
+ * Ending: exactly one `done`. Before it, a final poll (stopped tasks included) so a late failure reason is never
+ * lost: on timeouts (whose outcome the final poll may still turn into deployed/failed/rolled back), on abort
+ * (`signal`: the screen's detach or Ctrl-C → outcome detached), and a stopped-task sweep after a verdict.
+ * A rollback is followed until the rollback deployment completes (≤ ROLLBACK_SETTLE_MS) before `done` rolled-back.
+ *
+ * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off.
+ */
+import {classifyStoppedTask, circuitBreakerThreshold, judgeDeployment, OUTCOME_EXIT_CODES, parseTaskDefinition} from '../domain/deploy-events.js';
+import type {DeployEvent, DeploymentRow, Judgement} from '../domain/deploy-events.js';
+import type {RunOutcome} from '../domain/model.js';
+import {isJsonObject} from '../domain/json.js';
+import type {Clock} from '../ports/clock.js';
+import type {EcsPort, EcsServiceState, EcsTask} from '../ports/ecs.js';
+import {sanitize} from '../report/style.js';
+
+export interface WatchOptions {
+  ecs: EcsPort;
+  clock: Clock;
+  cluster: string;
+  service: string;
+  /** The task definition we deployed. */
+  taskDefinitionArn: string;
+  /** Our deployment's id (from CreateService/UpdateService); found by task definition when absent. */
+  deploymentId?: string;
+  /** The task definition the service ran before (a PRIMARY running it = rolled back); optional. */
+  previousTaskDefinitionArn?: string;
+  /** Overall limit (--timeout). */
+  timeoutMs: number;
+  /** Limit without any change (--no-progress-timeout). */
+  noProgressTimeoutMs: number;
+  /** Abort = detach (the deployment goes on): final poll, then done 'detached'. */
+  signal?: AbortSignal;
+  /** For the back-off jitter; default Math.random. */
+  random?: () => number;
+  /** Default 40. */
+  maxCallsPerMinute?: number;
+  /** Shown in watch-started; detected from the simulator port when absent. */
+  simulated?: boolean;
+  scenario?: string;
+}
+
+export const POLL_FAST_MS = 2_000;
+export const POLL_IDLE_MAX_MS = 12_000;
+export const BACKOFF_MAX_MS = 30_000;
+export const TASK_SWEEP_EVERY_MS = 30_000;
+export const ROLLBACK_SETTLE_MS = 120_000;
+export const MAX_ERRORS = 5;
+const WINDOW_MS = 60_000;
+/** The final poll after an abort waits at most this long for the rate limiter. */
+const FINAL_POLL_MAX_WAIT_MS = 10_000;
+
+class Aborted extends Error {}
+
+/** Sliding-window limiter: never more than `max` calls in any `WINDOW_MS`. */
+class RateLimiter {
+  private readonly times: number[] = [];
+  constructor(private readonly clock: Clock, private readonly max: number) {}
+
+  /** How long the next call must wait (0 = now). */
+  wait(): number {
+    const now = this.clock.now();
+    while (this.times.length > 0 && now - this.times[0]! >= WINDOW_MS) this.times.shift();
+    if (this.times.length < this.max) return 0;
+    return this.times[0]! + WINDOW_MS - now;
+  }
+
+  async acquire(signal?: AbortSignal): Promise<void> {
+    for (let wait = this.wait(); wait > 0; wait = this.wait()) await this.clock.sleep(wait, signal);
+    this.times.push(this.clock.now());
+  }
+}
+
+interface SimulationLike {
+  simulation?: {simulated?: boolean; scenario?: string};
+}
+
+const isAbortError = (error: unknown): boolean => error instanceof Aborted || (error instanceof Error && error.name === 'AbortError');
+const isThrottled = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as {kind?: unknown}).kind === 'throttled';
+const messageOf = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
+
+export async function* watchDeployment(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
+  const {ecs, clock, cluster, service, taskDefinitionArn, signal} = options;
+  const random = options.random ?? Math.random;
+  const limiter = new RateLimiter(clock, Math.max(1, options.maxCallsPerMinute ?? 40));
+  const startedAt = clock.now();
+  const simulation = (ecs as EcsPort & SimulationLike).simulation;
+  let apiCalls = 0;
+  let deploymentId = options.deploymentId;
+
+  // Watch state.
+  let lastRowsKey = '';
+  let lastOursKey = '';
+  let lastFailed: number | undefined;
+  let firstPoll = true;
+  let seenEvents = new Set<string>();
+  const seenTasks = new Set<string>();
+  let lastSweepAt = -Infinity;
+  let lastProgressAt = startedAt;
+  let interval = POLL_FAST_MS;
+  let errors = 0;
+  let throttleAttempt = 0;
+  let rolledBackSince: number | undefined;
+  let circuitBreakerOn = true;
+  /** Why our deployment failed, remembered: ECS removes a failed deployment once its rollback completes. */
+  let knownCause: string | undefined;
+
+  const call = async <T>(run: () => Promise<T>, callSignal: AbortSignal | undefined): Promise<T> => {
+    await limiter.acquire(callSignal);
+    apiCalls++;
+    return run();
+  };
+
+  const event = <T extends DeployEvent>(value: T): T => value;
+
+  /** Stopped tasks of our deployment not seen yet (ListTasks + DescribeTasks), oldest stop first. */
+  const sweepTasks = async (callSignal: AbortSignal | undefined): Promise<DeployEvent[]> => {
+    if (deploymentId === undefined) return [];
+    lastSweepAt = clock.now();
+    const arns = await call(() => ecs.listTasks({cluster, startedBy: deploymentId, desiredStatus: 'STOPPED'}), callSignal);
+    const fresh = arns.filter((arn) => !seenTasks.has(arn));
+    if (fresh.length === 0) return [];
+    const described = await call(() => ecs.describeTasks(cluster, fresh), callSignal);
+    const stopped = described
+      .filter((task) => task.lastStatus === 'STOPPED')
+      .sort((a, b) => (a.stoppedAt ?? '').localeCompare(b.stoppedAt ?? '') || a.taskArn.localeCompare(b.taskArn));
+    const at = clock.now();
+    return stopped.map((task) => {
+      seenTasks.add(task.taskArn);
+      return taskStoppedEvent(task, at);
+    });
+  };
+
+  const taskStoppedEvent = (task: EcsTask, at: number): DeployEvent => {
+    const containers = task.containers.map((container) => ({
+      name: sanitize(container.name),
+      ...(container.exitCode === undefined ? {} : {exitCode: container.exitCode}),
+      ...(container.reason === undefined ? {} : {reason: sanitize(container.reason)}),
+    }));
+    const stoppedReason = sanitize(task.stoppedReason ?? '');
+    return event({
+      type: 'task-stopped',
+      at,
+      taskArn: task.taskArn,
+      stoppedReason,
+      ...(task.stopCode === undefined ? {} : {stopCode: task.stopCode}),
+      ...(task.stoppedAt === undefined ? {} : {stoppedAt: task.stoppedAt}),
+      containers,
+      failure: classifyStoppedTask({stoppedReason, stopCode: task.stopCode, containers}),
+    });
+  };
+
+  const judge = (state: EcsServiceState): Judgement =>
+    judgeDeployment(state, taskDefinitionArn, {
+      ...(deploymentId === undefined ? {} : {deploymentId}),
+      ...(options.previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn: options.previousTaskDefinitionArn}),
+    });
+
+  interface PollResult {
+    events: DeployEvent[];
+    judgement?: Judgement;
+    changed: boolean;
+    swept: boolean;
+  }
+
+  /** One poll. Throws what the port throws (throttling included). */
+  const poll = async (force: boolean, callSignal: AbortSignal | undefined): Promise<PollResult> => {
+    const out: DeployEvent[] = [];
+    const states = await call(() => ecs.describeServices(cluster, [service]), callSignal);
+    const state = states[0];
+    const at = clock.now();
+    if (state === undefined) return {events: out, changed: false, swept: false};
+    const configuration = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration : undefined;
+    const breaker = configuration && isJsonObject(configuration.deploymentCircuitBreaker) ? configuration.deploymentCircuitBreaker : undefined;
+    circuitBreakerOn = breaker === undefined || breaker.enable !== false;
+
+    const judgement = judge(state);
+    if (judgement.ours && judgement.cause !== undefined && judgement.ours.rolloutState === 'FAILED') knownCause = judgement.cause;
+    if (deploymentId === undefined && judgement.ours) deploymentId = judgement.ours.id;
+    const ours = state.deployments.find((deployment) => deployment.id === deploymentId);
+
+    // Deployments snapshot, when anything changed.
+    const rows: DeploymentRow[] = state.deployments.map((deployment) => {
+      const {revision} = parseTaskDefinition(deployment.taskDefinition);
+      return {
+        id: deployment.id,
+        status: deployment.status,
+        taskDefinition: deployment.taskDefinition,
+        ...(revision === undefined ? {} : {revision}),
+        desired: deployment.desiredCount,
+        running: deployment.runningCount,
+        pending: deployment.pendingCount,
+        failed: deployment.failedTasks,
+        ...(deployment.rolloutState === undefined ? {} : {rolloutState: deployment.rolloutState}),
+        ...(deployment.rolloutStateReason === undefined ? {} : {reason: sanitize(deployment.rolloutStateReason)}),
+        ours: deployment.id === deploymentId,
+      };
+    });
+    const rowsKey = JSON.stringify(rows);
+    let changed = false;
+    if (rowsKey !== lastRowsKey) {
+      lastRowsKey = rowsKey;
+      changed = true;
+      out.push(event({type: 'deployments', at, deployments: rows}));
+    }
+
+    // Service events, de-duplicated, oldest first. On the first poll only those since our deployment began.
+    const since = firstPoll ? Date.parse(ours?.createdAt ?? '') : Number.NaN;
+    const fresh = state.events.filter((serviceEvent) => !seenEvents.has(serviceEvent.id));
+    for (const serviceEvent of [...fresh].reverse()) {
+      if (firstPoll && !(Date.parse(serviceEvent.createdAt) >= since)) continue;
+      out.push(event({type: 'service-event', at, id: serviceEvent.id, createdAt: serviceEvent.createdAt, message: sanitize(serviceEvent.message)}));
+      changed = true;
+    }
+    // ECS drops old events off the end and never brings them back: remembering the current ids is enough.
+    seenEvents = new Set(state.events.map((serviceEvent) => serviceEvent.id));
+    firstPoll = false;
+
+    // Circuit breaker progress.
+    if (ours && circuitBreakerOn && ours.failedTasks !== lastFailed && (ours.failedTasks > 0 || lastFailed !== undefined)) {
+      out.push(event({type: 'circuit-breaker', at, failed: ours.failedTasks, threshold: circuitBreakerThreshold(ours.desiredCount)}));
+    }
+    if (ours) lastFailed = ours.failedTasks;
+
+    // Stopped tasks: when our deployment moved, periodically, or when forced.
+    const oursKey = ours ? `${ours.status}|${ours.rolloutState}|${ours.runningCount}|${ours.pendingCount}|${ours.failedTasks}` : 'gone';
+    const oursMoved = oursKey !== lastOursKey;
+    lastOursKey = oursKey;
+    let swept = false;
+    if (force || oursMoved || at - lastSweepAt >= TASK_SWEEP_EVERY_MS) {
+      const stopped = await sweepTasks(callSignal);
+      swept = deploymentId !== undefined;
+      if (stopped.length > 0) changed = true;
+      out.push(...stopped);
+    }
+    return {events: out, judgement, changed, swept};
+  };
+
+  const elapsed = (): number => clock.now() - startedAt;
+  const done = (outcome: RunOutcome, reason: string): DeployEvent =>
+    event({type: 'done', at: clock.now(), outcome, reason: sanitize(reason), exitCode: OUTCOME_EXIT_CODES[outcome], elapsedMs: elapsed(), apiCalls});
+
+  /** The final poll (no abort signal: it must run after an abort). Errors become a warning. */
+  const finalPoll = async function* (): AsyncGenerator<DeployEvent, Judgement | undefined, undefined> {
+    if (limiter.wait() > FINAL_POLL_MAX_WAIT_MS) {
+      yield event({type: 'warning', at: clock.now(), message: 'final poll skipped: the API call budget is used up'});
+      return undefined;
+    }
+    try {
+      const result = await poll(true, undefined);
+      for (const item of result.events) yield item;
+      return result.judgement;
+    } catch (error) {
+      yield event({type: 'warning', at: clock.now(), message: `final poll failed: ${messageOf(error)}`});
+      return undefined;
+    }
+  };
+
+  /** A last stopped-task sweep after a verdict (when the deciding poll did not sweep). */
+  const finalSweep = async function* (): AsyncGenerator<DeployEvent, void, undefined> {
+    try {
+      for (const item of await sweepTasks(undefined)) yield item;
+    } catch (error) {
+      yield event({type: 'warning', at: clock.now(), message: `final check of stopped tasks failed: ${messageOf(error)}`});
+    }
+  };
+
+  const terminal = (judgement: Judgement | undefined): boolean =>
+    judgement !== undefined && (judgement.verdict === 'deployed' || judgement.verdict === 'failed' || judgement.verdict === 'rolled-back');
+
+  yield event({
+    type: 'watch-started',
+    at: startedAt,
+    cluster,
+    service,
+    region: ecs.region,
+    taskDefinitionArn,
+    ...(deploymentId === undefined ? {} : {deploymentId}),
+    simulated: options.simulated ?? simulation?.simulated === true,
+    ...((options.scenario ?? simulation?.scenario) === undefined ? {} : {scenario: options.scenario ?? simulation?.scenario}),
+  });
+
+  let missingPolls = 0;
+  for (;;) {
+    // 1. Poll (abortable), handling throttling and errors.
+    let result: PollResult | undefined;
+    try {
+      if (signal?.aborted) throw new Aborted();
+      result = await poll(false, signal);
+      errors = 0;
+      throttleAttempt = 0;
+    } catch (error) {
+      if (isAbortError(error) || signal?.aborted) {
+        const judgement = yield* finalPoll();
+        void judgement;
+        yield done('detached', 'detached: the deployment goes on without us (watch it again with `ecs-wizard watch`)');
+        return;
+      }
+      if (isThrottled(error)) {
+        throttleAttempt++;
+        const ceiling = Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** throttleAttempt);
+        const retryInMs = Math.min(BACKOFF_MAX_MS, Math.round(ceiling / 2 + random() * (ceiling / 2)));
+        yield event({type: 'throttled', at: clock.now(), retryInMs, attempt: throttleAttempt});
+        try {
+          await clock.sleep(retryInMs, signal);
+        } catch {
+          yield* finalPoll();
+          yield done('detached', 'detached: the deployment goes on without us (watch it again with `ecs-wizard watch`)');
+          return;
+        }
+        // Throttling is not "no progress" of the deployment, but the overall timeout still applies.
+        if (elapsed() >= options.timeoutMs) {
+          const judgement = yield* finalPoll();
+          yield judgement && terminal(judgement) ? verdictDone(judgement) : done('timed-out', `not finished after ${seconds(options.timeoutMs)} (--timeout)`);
+          return;
+        }
+        continue;
+      }
+      errors++;
+      yield event({type: 'warning', at: clock.now(), message: `polling failed (${errors}/${MAX_ERRORS}): ${messageOf(error)}`});
+      if (errors >= MAX_ERRORS) {
+        yield done('failed', `cannot watch the deployment: ${messageOf(error)}`);
+        return;
+      }
+      result = undefined;
+    }
+
+    if (result) {
+      for (const item of result.events) yield item;
+      if (result.changed) {
+        lastProgressAt = clock.now();
+        interval = POLL_FAST_MS;
+      } else {
+        interval = Math.min(POLL_IDLE_MAX_MS, Math.round(interval * 1.5));
+      }
+      if (result.judgement === undefined) {
+        missingPolls++;
+        if (missingPolls >= 3) {
+          yield done('failed', `service ${service} not found in cluster ${cluster}`);
+          return;
+        }
+        if (missingPolls === 1) yield event({type: 'warning', at: clock.now(), message: `service ${service} not found in cluster ${cluster}; retrying`});
+      } else {
+        missingPolls = 0;
+        const judgement = result.judgement;
+        if (judgement.verdict === 'deployed' || judgement.verdict === 'failed') {
+          if (!result.swept) yield* finalSweep();
+          yield verdictDone(judgement);
+          return;
+        }
+        if (judgement.verdict === 'rolled-back') {
+          rolledBackSince ??= clock.now();
+          if (judgement.rollbackSettled || clock.now() - rolledBackSince >= ROLLBACK_SETTLE_MS || elapsed() >= options.timeoutMs) {
+            if (!result.swept) yield* finalSweep();
+            yield verdictDone(judgement);
+            return;
+          }
+        }
+      }
+    }
+
+    // 2. Timeouts (a final poll may still find the end).
+    const now = clock.now();
+    if (elapsed() >= options.timeoutMs || now - lastProgressAt >= options.noProgressTimeoutMs) {
+      const overall = elapsed() >= options.timeoutMs;
+      const judgement = yield* finalPoll();
+      if (judgement && terminal(judgement)) {
+        yield verdictDone(judgement);
+      } else {
+        yield done(
+          'timed-out',
+          overall
+            ? `not finished after ${seconds(options.timeoutMs)} (--timeout)${judgement ? `; ${judgement.reason}` : ''}`
+            : `no change for ${seconds(options.noProgressTimeoutMs)} (--no-progress-timeout)${judgement ? `; ${judgement.reason}` : ''}`,
+        );
+      }
+      return;
+    }
+
+    // 3. Sleep until the next poll (never past a deadline).
+    const untilTimeout = startedAt + options.timeoutMs - now;
+    const untilStall = lastProgressAt + options.noProgressTimeoutMs - now;
+    const wait = Math.max(1, Math.min(errors > 0 ? Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** errors) : interval, untilTimeout, untilStall));
+    try {
+      await clock.sleep(wait, signal);
+    } catch {
+      yield* finalPoll();
+      yield done('detached', 'detached: the deployment goes on without us (watch it again with `ecs-wizard watch`)');
+      return;
+    }
+  }
+
+  function verdictDone(judgement: Judgement): DeployEvent {
+    const outcome: RunOutcome = judgement.verdict === 'deployed' ? 'deployed' : judgement.verdict === 'rolled-back' ? 'rolled-back' : 'failed';
+    const reason = judgement.ours === undefined && knownCause !== undefined && judgement.consequence !== undefined ? `${knownCause}; ${judgement.consequence}` : judgement.reason;
+    return done(outcome, reason);
+  }
+}
+
+function seconds(ms: number): string {
+  return ms % 60_000 === 0 && ms >= 60_000 ? `${ms / 60_000} min` : `${Math.round(ms / 1000)} s`;
+}
