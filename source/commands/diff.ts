@@ -1,0 +1,37 @@
+/**
+ * `ecs-wizard diff PROFILE …` — the plan: what exists (read from ECS, or the simulator) against what a deploy would
+ * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
+ */
+import {CliError, EXIT} from '../errors.js';
+import {planDeploy} from '../operations/plan.js';
+import {planJson, planText} from '../report/plan-text.js';
+import {profileAndEnvironment, simulationRequest} from './deploy.js';
+import {parseDeployOptions} from './deploy-options.js';
+import type {CommandContext} from './spec.js';
+
+export async function run(context: CommandContext): Promise<number> {
+  const exitCodeMode = context.options['exit-code'] === true;
+  try {
+    const options = parseDeployOptions(context.options);
+    const {profile, environment} = await profileAndEnvironment(context, options);
+    const simulate = simulationRequest(options, profile, environment);
+    const ports = await context.root.deployPorts(environment.region, {checks: false, ...(simulate === undefined ? {} : {simulate})});
+    const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+    if (context.globals.json) {
+      context.io.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
+    } else {
+      const color = context.globals.color && Boolean(context.io.stdout.isTTY);
+      if (ports.simulation !== undefined) context.io.stdout.write(`SIMULATED (the rollout simulator's service, not AWS)\n`);
+      context.io.stdout.write(`${planText(plan, {width: context.io.stdout.columns ?? 100, color})}\n`);
+    }
+    const changes = plan.action !== 'none';
+    return exitCodeMode && changes ? 1 : EXIT.ok;
+  } catch (error) {
+    // --exit-code: 1 means "changes", so every error is 2.
+    if (exitCodeMode && error instanceof CliError && error.exitCode !== EXIT.usage) {
+      throw new CliError(error.message, {exitCode: EXIT.usage, ...(error.hint === undefined ? {} : {hint: error.hint}), cause: error});
+    }
+    if (exitCodeMode && !(error instanceof CliError)) throw new CliError(error instanceof Error ? error.message : String(error), {exitCode: EXIT.usage, cause: error});
+    throw error;
+  }
+}

@@ -1,0 +1,24 @@
+/**
+ * `ecs-wizard render PROFILE …` — no AWS: prints one JSON object {"taskDefinition": <RegisterTaskDefinition input>,
+ * "service": <CreateService input>} exactly as a deploy sends them (the service's taskDefinition is the family: a
+ * deploy sends the revision it registers). Warnings go to stderr; a profile that does not render exits 2.
+ */
+import {EXIT} from '../errors.js';
+import {issueLines, renderDeployInputs} from '../operations/plan.js';
+import {createStyle} from '../report/style.js';
+import {profileAndEnvironment} from './deploy.js';
+import {parseDeployOptions} from './deploy-options.js';
+import type {CommandContext} from './spec.js';
+
+export async function run(context: CommandContext): Promise<number> {
+  const options = parseDeployOptions(context.options);
+  const {profile, environment} = await profileAndEnvironment(context, options);
+  const inputs = renderDeployInputs({profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+  context.io.stdout.write(`${JSON.stringify({taskDefinition: inputs.taskDefinition, service: inputs.service}, null, 2)}\n`);
+  const warnings = inputs.issues.filter((issue) => issue.severity === 'warning');
+  if (warnings.length > 0) {
+    const style = createStyle(context.globals.color && Boolean((context.io.stderr as {isTTY?: boolean}).isTTY));
+    context.io.stderr.write(`${issueLines(warnings).map((line) => style.yellow(line)).join('\n')}\n`);
+  }
+  return EXIT.ok;
+}

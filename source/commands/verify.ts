@@ -1,0 +1,51 @@
+/**
+ * `ecs-wizard verify PROFILE …` — the pre-flight checks only, nothing changes: exit 0 when none failed (warnings
+ * allowed), 1 when one failed, 2 when the profile does not render.
+ */
+import {EXIT} from '../errors.js';
+import {runChecks, type CheckFindings, type CheckResult} from '../operations/checks.js';
+import {planDeploy} from '../operations/plan.js';
+import {checkLines, planHeader} from '../report/plan-text.js';
+import {profileAndEnvironment, simulationRequest} from './deploy.js';
+import {parseDeployOptions} from './deploy-options.js';
+import type {CommandContext} from './spec.js';
+
+export async function run(context: CommandContext): Promise<number> {
+  const options = parseDeployOptions(context.options);
+  const {profile, environment} = await profileAndEnvironment(context, options);
+  const simulate = simulationRequest(options, profile, environment);
+  const ports = await context.root.deployPorts(environment.region, simulate === undefined ? {} : {simulate});
+  const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+  const color = context.globals.color && Boolean(context.io.stdout.isTTY);
+  if (!context.globals.json) context.io.stdout.write(`${planHeader(plan, {color}).join('\n')}\n\n`);
+  const findings: CheckFindings = {discoveryRecordTypes: {}};
+  const results: CheckResult[] = [];
+  const password = context.env.ECS_WIZARD_REGISTRY_PASSWORD;
+  for await (const result of runChecks(ports.checks, plan, findings, password === undefined || password === '' ? {} : {registryPassword: password})) {
+    results.push(result);
+    if (!context.globals.json) context.io.stdout.write(`${checkLines([result], {color}).join('\n')}\n`);
+  }
+  const failed = results.filter((result) => result.status === 'fail');
+  const warned = results.filter((result) => result.status === 'warn');
+  if (context.globals.json) {
+    context.io.stdout.write(
+      `${JSON.stringify(
+        {
+          profile: profile.name,
+          environment: environment.name,
+          ok: failed.length === 0,
+          simulated: ports.simulation !== undefined,
+          ...(findings.digest === undefined ? {} : {digest: findings.digest}),
+          checks: results.map(({remedy, ...result}) => ({...result, ...(remedy === undefined ? {} : {remedy: remedy.label})})),
+        },
+        null,
+        2,
+      )}\n`,
+    );
+  } else {
+    context.io.stdout.write(
+      `\n${failed.length > 0 ? `${failed.length} check${failed.length === 1 ? '' : 's'} failed` : 'All checks passed'}${warned.length > 0 ? `, ${warned.length} warning${warned.length === 1 ? '' : 's'}` : ''}.\n`,
+    );
+  }
+  return failed.length > 0 ? EXIT.failed : EXIT.ok;
+}

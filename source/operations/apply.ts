@@ -1,0 +1,202 @@
+/**
+ * Applying a deploy plan: create the cluster when it is missing, register the task definition only when it differs
+ * from the service's and the family's latest revision, then create the service or update it (task definition,
+ * the environment's networkConfiguration, serviceRegistries, desired count and the other updatable fields).
+ * Emits StepEvents ('register', 'service'); returns what the watch needs.
+ */
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {JsonObject} from '../domain/json.js';
+import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../domain/model.js';
+import {clusterNameFromArn} from '../domain/normalise.js';
+import type {Clock} from '../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
+import type {ProfileStore} from '../ports/profile-store.js';
+import type {DeployPlan} from './plan.js';
+
+/** The CreateService parameters UpdateService takes as well (design/ecs-facts.md; diff.ts SERVICE_FIELD_RULES). */
+export const UPDATABLE_SERVICE_FIELDS = [
+  'desiredCount',
+  'capacityProviderStrategy',
+  'deploymentConfiguration',
+  'availabilityZoneRebalancing',
+  'networkConfiguration',
+  'placementConstraints',
+  'placementStrategy',
+  'platformVersion',
+  'healthCheckGracePeriodSeconds',
+  'enableExecuteCommand',
+  'enableECSManagedTags',
+  'loadBalancers',
+  'propagateTags',
+  'serviceRegistries',
+  'serviceConnectConfiguration',
+  'volumeConfigurations',
+  'vpcLatticeConfigurations',
+] as const;
+
+export interface ApplyResult {
+  taskDefinitionArn: string;
+  revision?: number;
+  /** True when a new revision was registered. */
+  registered: boolean;
+  /** Our deployment (the PRIMARY deployment of our task definition), when the response shows it. */
+  deploymentId?: string;
+  /** What the service ran before (undefined for a new service). */
+  previousTaskDefinitionArn?: string;
+  created: boolean;
+}
+
+/** The UpdateService input of a plan: the service, our task definition and every updatable field of the spec. */
+export function updateServiceInput(plan: DeployPlan, taskDefinitionArn: string): JsonObject {
+  const input: JsonObject = {cluster: plan.cluster, service: plan.serviceName, taskDefinition: taskDefinitionArn};
+  for (const key of UPDATABLE_SERVICE_FIELDS) {
+    const value = plan.service[key];
+    if (value !== undefined) input[key] = value;
+  }
+  return input;
+}
+
+/** The CreateService input of a plan, running `taskDefinitionArn`. */
+export function createServiceInput(plan: DeployPlan, taskDefinitionArn: string): JsonObject {
+  return {...plan.service, taskDefinition: taskDefinitionArn};
+}
+
+export function ourDeploymentId(state: EcsServiceState, taskDefinitionArn: string): string | undefined {
+  const primary = state.deployments.find((deployment) => deployment.status === 'PRIMARY');
+  if (primary !== undefined && primary.taskDefinition === taskDefinitionArn) return primary.id;
+  return state.deployments.find((deployment) => deployment.taskDefinition === taskDefinitionArn)?.id;
+}
+
+/**
+ * Runs the plan's changes. Throws what the port throws (AwsError), after emitting the step as failed; `progress`
+ * holds what was done by then (the registered revision), for the run record.
+ */
+export async function* applyPlan(
+  ports: {ecs: EcsPort; clock: Clock},
+  plan: DeployPlan,
+  progress: {taskDefinitionArn?: string; revision?: number} = {},
+): AsyncGenerator<DeployEvent, ApplyResult, undefined> {
+  const {ecs, clock} = ports;
+  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
+  const clusterName = clusterNameFromArn(plan.cluster);
+
+  // 1. The task definition.
+  let taskDefinitionArn: string;
+  let revision: number | undefined;
+  let registered = false;
+  if (plan.reuse !== undefined) {
+    taskDefinitionArn = plan.reuse.arn;
+    revision = plan.reuse.revision;
+    const which = plan.reuse === plan.running ? "the service's revision" : 'the latest revision';
+    yield step('register', 'skipped', `${taskDefinitionLabel(plan.reuse.arn)} is unchanged (${which}): no new revision`);
+  } else {
+    yield step('register', 'started', `registering a new revision of ${plan.family}`);
+    try {
+      const result = await ecs.registerTaskDefinition(plan.taskDefinition);
+      taskDefinitionArn = result.arn;
+      revision = result.revision;
+      registered = true;
+    } catch (error) {
+      yield step('register', 'failed', error instanceof Error ? error.message : String(error));
+      throw error;
+    }
+    yield step('register', 'done', `registered ${taskDefinitionLabel(taskDefinitionArn)}`);
+  }
+  progress.taskDefinitionArn = taskDefinitionArn;
+  if (revision !== undefined) progress.revision = revision;
+
+  // 2. The cluster (when missing) and the service.
+  const previousTaskDefinitionArn = plan.existingService?.taskDefinition;
+  const label = taskDefinitionLabel(taskDefinitionArn);
+  try {
+    if (!plan.clusterExists) {
+      yield step('service', 'started', `creating cluster ${clusterName}`);
+      await ecs.createCluster(clusterName);
+    }
+    if (plan.action === 'create') {
+      yield step('service', 'started', `creating service ${plan.serviceName} in ${clusterName} running ${label}`);
+      const state = await ecs.createService(createServiceInput(plan, taskDefinitionArn));
+      const deploymentId = ourDeploymentId(state, taskDefinitionArn);
+      yield step('service', 'done', `created service ${plan.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
+      return {taskDefinitionArn, ...(revision === undefined ? {} : {revision}), registered, created: true, ...(deploymentId === undefined ? {} : {deploymentId})};
+    }
+    if (plan.action === 'none') {
+      yield step('service', 'skipped', `service ${plan.serviceName} already runs ${label}: nothing to update`);
+      const deploymentId = plan.existingService === undefined ? undefined : ourDeploymentId(plan.existingService, taskDefinitionArn);
+      return {
+        taskDefinitionArn,
+        ...(revision === undefined ? {} : {revision}),
+        registered,
+        created: false,
+        ...(deploymentId === undefined ? {} : {deploymentId}),
+      };
+    }
+    const from = previousTaskDefinitionArn === undefined ? '' : `${taskDefinitionLabel(previousTaskDefinitionArn)} → `;
+    yield step('service', 'started', `updating service ${plan.serviceName} (${from}${label})`);
+    const state = await ecs.updateService(updateServiceInput(plan, taskDefinitionArn));
+    const deploymentId = ourDeploymentId(state, taskDefinitionArn);
+    yield step('service', 'done', `updated service ${plan.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
+    return {
+      taskDefinitionArn,
+      ...(revision === undefined ? {} : {revision}),
+      registered,
+      created: false,
+      ...(deploymentId === undefined ? {} : {deploymentId}),
+      ...(previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn}),
+    };
+  } catch (error) {
+    yield step('service', 'failed', error instanceof Error ? error.message : String(error));
+    throw error;
+  }
+}
+
+/**
+ * Records a run in the profile (re-read from the store first: it may have changed meanwhile), keeping the last
+ * MAX_RUNS. A deployed, non-simulated run also makes its tag the profile's current tag (the default of --tag),
+ * unless `updateTag` is false (a rollback to a revision whose tag is not known). Returns false when the profile is gone.
+ */
+export async function recordRun(store: ProfileStore, profileName: string, run: RunRecord, clock: Clock, options: {updateTag?: boolean} = {}): Promise<boolean> {
+  const profile = await store.get(profileName);
+  if (profile === undefined) return false;
+  const now = new Date(clock.now()).toISOString();
+  const updateTag = options.updateTag !== false && run.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
+  const updated: Profile = {
+    ...profile,
+    service: updateTag ? {...profile.service, artifact: {...profile.service.artifact, tag: run.tag}} : profile.service,
+    runs: [...profile.runs, run].slice(-MAX_RUNS),
+    updatedAt: now,
+  };
+  await store.save(updated, {overwrite: true});
+  return true;
+}
+
+/**
+ * Settles the newest run of `environment` that ran `taskDefinitionArn` and was left `detached` (a deploy that
+ * exited early), with the outcome a later watch saw. Returns false when there is none.
+ */
+export async function settleDetachedRun(
+  store: ProfileStore,
+  profileName: string,
+  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string},
+): Promise<boolean> {
+  const profile = await store.get(profileName);
+  if (profile === undefined) return false;
+  const index = profile.runs.findLastIndex(
+    (run) => run.environment === settled.environment && run.taskDefinitionArn === settled.taskDefinitionArn && run.outcome === 'detached',
+  );
+  if (index === -1 || settled.outcome === 'detached' || settled.outcome === 'interrupted') return false;
+  const run = profile.runs[index]!;
+  const runs = profile.runs.map((item, i) => (i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt} : item));
+  const updateTag = settled.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
+  await store.save(
+    {
+      ...profile,
+      service: updateTag ? {...profile.service, artifact: {...profile.service.artifact, tag: run.tag}} : profile.service,
+      runs,
+      updatedAt: settled.finishedAt,
+    },
+    {overwrite: true},
+  );
+  return true;
+}

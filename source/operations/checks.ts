@@ -1,0 +1,534 @@
+/**
+ * Pre-flight checks of a deploy plan: what must exist in AWS for the tasks to start, checked before anything
+ * changes. Each check answers ok / warn / fail with a specific message and, for a failure, one concrete hint:
+ *
+ * - cluster: exists (or will be created — said so);
+ * - network: subnets and security groups are given for awsvpc (and exist, in one VPC, when EC2 can be asked);
+ * - execution-role / task-role: exist and trust ecs-tasks.amazonaws.com;
+ * - image: the tag exists in its registry (unknown when the registry cannot be asked: a warning with the reason);
+ * - registry-credentials / secret NAME: the secret exists and the execution role may call
+ *   secretsmanager:GetSecretValue on it (and kms:Decrypt on its customer key). IAM's policy simulator decides when
+ *   it answers; otherwise (moto, no iam:SimulatePrincipalPolicy) the role's inline and attached policy documents
+ *   are evaluated here (`evaluatePolicies`);
+ * - service-discovery: each Cloud Map service exists and its record types fit the serviceRegistries parameters;
+ * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
+ * - service-update: the service can be updated in place (a change that needs a replacement blocks).
+ *
+ * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
+ * missing credentials end the run (AwsError).
+ */
+import type {CheckStatus} from '../domain/deploy-events.js';
+import {isJsonObject, type JsonObject, type JsonValue} from '../domain/json.js';
+import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
+import {effectiveNetworkMode} from '../domain/validate.js';
+import {clusterNameFromArn} from '../domain/normalise.js';
+import {AwsError} from '../errors.js';
+import type {DiscoveryPort} from '../ports/discovery.js';
+import type {IamPort, RolePolicyDocument} from '../ports/iam.js';
+import type {LogsPort} from '../ports/logs.js';
+import type {NetworkPort} from '../ports/network.js';
+import type {RegistryPort} from '../ports/registry.js';
+import type {SecretsPort} from '../ports/secrets.js';
+import {renderDeployInputs, type DeployPlan} from './plan.js';
+
+export interface CheckPorts {
+  iam: IamPort;
+  secrets: SecretsPort;
+  discovery: DiscoveryPort;
+  /** CloudWatch Logs in a region (an awslogs group may name its own region). */
+  logs: (region: string) => Promise<LogsPort>;
+  registry: RegistryPort;
+  /** EC2, to see that the environment's subnets and security groups exist (optional: without it they are only required). */
+  network?: NetworkPort;
+}
+
+/** A fix the deploy can apply itself when the person agrees (--yes or the confirmation). */
+export interface Remedy {
+  kind: 'create-log-group';
+  logGroup: string;
+  region: string;
+  /** What the confirmation says: `create log group /ecs/web (us-east-1)`. */
+  label: string;
+}
+
+export interface CheckResult {
+  name: string;
+  status: CheckStatus;
+  message: string;
+  hint?: string;
+  remedy?: Remedy;
+}
+
+export interface CheckOptions {
+  /** Password for the artifact's registry user (ECS_WIZARD_REGISTRY_PASSWORD); never stored. */
+  registryPassword?: string;
+  signal?: AbortSignal;
+}
+
+/** What the checks learnt on the way (for the run record and the re-render). */
+export interface CheckFindings {
+  /** The image's digest, when the registry gave it. */
+  digest?: string;
+  discoveryRecordTypes: Record<string, string[]>;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// IAM policy evaluation (identity policies of one role)
+
+export type PolicyDecision = 'allowed' | 'denied' | 'not-allowed' | 'conditional';
+
+export interface PolicyEvaluation {
+  decision: PolicyDecision;
+  /** The policies that decided (allowing, or denying). */
+  policies: string[];
+}
+
+const list = (value: JsonValue | undefined): string[] =>
+  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
+
+/** IAM wildcard match: `*` any run of characters, `?` one character. */
+export function wildcardMatch(pattern: string, value: string, options: {ignoreCase?: boolean} = {}): boolean {
+  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+  return new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's').test(value);
+}
+
+function statementMatches(statement: JsonObject, action: string, resource: string): boolean {
+  const actionMatch =
+    statement['Action'] !== undefined
+      ? list(statement['Action']).some((pattern) => wildcardMatch(pattern, action, {ignoreCase: true}))
+      : statement['NotAction'] !== undefined
+        ? !list(statement['NotAction']).some((pattern) => wildcardMatch(pattern, action, {ignoreCase: true}))
+        : false;
+  if (!actionMatch) return false;
+  if (statement['Resource'] !== undefined) return list(statement['Resource']).some((pattern) => wildcardMatch(pattern, resource));
+  if (statement['NotResource'] !== undefined) return !list(statement['NotResource']).some((pattern) => wildcardMatch(pattern, resource));
+  return false;
+}
+
+const hasCondition = (statement: JsonObject): boolean => isJsonObject(statement['Condition']) && Object.keys(statement['Condition']).length > 0;
+
+/**
+ * Does a set of identity policies allow `action` on `resource`? An explicit Deny wins; a statement with a
+ * Condition cannot be decided here (`conditional`). Permission boundaries, SCPs and resource policies are not seen.
+ */
+export function evaluatePolicies(documents: ReadonlyArray<{name: string; document: JsonObject}>, action: string, resource: string): PolicyEvaluation {
+  const allow: string[] = [];
+  const conditionalAllow: string[] = [];
+  const deny: string[] = [];
+  const conditionalDeny: string[] = [];
+  for (const {name, document} of documents) {
+    const statements = Array.isArray(document['Statement']) ? document['Statement'] : isJsonObject(document['Statement']) ? [document['Statement']] : [];
+    for (const statement of statements) {
+      if (!isJsonObject(statement) || !statementMatches(statement, action, resource)) continue;
+      const conditional = hasCondition(statement);
+      if (statement['Effect'] === 'Deny') (conditional ? conditionalDeny : deny).push(name);
+      else if (statement['Effect'] === 'Allow') (conditional ? conditionalAllow : allow).push(name);
+    }
+  }
+  const unique = (names: string[]): string[] => [...new Set(names)];
+  if (deny.length > 0) return {decision: 'denied', policies: unique(deny)};
+  if (allow.length > 0 && conditionalDeny.length === 0) return {decision: 'allowed', policies: unique(allow)};
+  if (allow.length > 0 || conditionalAllow.length > 0) return {decision: 'conditional', policies: unique([...allow, ...conditionalAllow, ...conditionalDeny])};
+  return {decision: 'not-allowed', policies: []};
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// Reading the rendered task definition
+
+const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
+
+function containers(task: JsonObject): JsonObject[] {
+  const items = task['containerDefinitions'];
+  return Array.isArray(items) ? items.filter(isJsonObject) : [];
+}
+
+/** `arn:…:role/path/name` → `name`. */
+export const roleNameOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
+
+/** A Secrets Manager ARN as referenced by `valueFrom` (`…:secret:name-AbCdEf:json-key:stage:version`) → the secret's ARN. */
+export function secretArnOf(reference: string): string {
+  const parts = reference.split(':');
+  return parts.length > 7 ? parts.slice(0, 7).join(':') : reference;
+}
+
+/** Secrets Manager references of the task: registry credentials and container secrets, by ARN. */
+function secretReferences(task: JsonObject): Array<{arn: string; kind: 'registry-credentials' | 'container-secret'; container: string; name?: string}> {
+  const found: Array<{arn: string; kind: 'registry-credentials' | 'container-secret'; container: string; name?: string}> = [];
+  for (const container of containers(task)) {
+    const containerName = str(container['name']) ?? '?';
+    const credentials = container['repositoryCredentials'];
+    const parameter = isJsonObject(credentials) ? str(credentials['credentialsParameter']) : undefined;
+    if (parameter !== undefined) found.push({arn: parameter, kind: 'registry-credentials', container: containerName});
+    const secrets = Array.isArray(container['secrets']) ? container['secrets'].filter(isJsonObject) : [];
+    for (const secret of secrets) {
+      const valueFrom = str(secret['valueFrom']);
+      if (valueFrom !== undefined && /^arn:aws[a-z-]*:secretsmanager:/.test(valueFrom)) {
+        found.push({arn: secretArnOf(valueFrom), kind: 'container-secret', container: containerName, name: str(secret['name'])});
+      }
+    }
+  }
+  const seen = new Set<string>();
+  return found.filter((item) => (seen.has(`${item.kind} ${item.arn}`) ? false : (seen.add(`${item.kind} ${item.arn}`), true)));
+}
+
+function awslogsGroups(task: JsonObject, defaultRegion: string): Array<{group: string; region: string; createGroup: boolean; container: string}> {
+  const groups: Array<{group: string; region: string; createGroup: boolean; container: string}> = [];
+  for (const container of containers(task)) {
+    const configuration = container['logConfiguration'];
+    if (!isJsonObject(configuration) || configuration['logDriver'] !== 'awslogs') continue;
+    const options = isJsonObject(configuration['options']) ? configuration['options'] : {};
+    const group = str(options['awslogs-group']);
+    if (group === undefined) continue;
+    if (groups.some((item) => item.group === group)) continue;
+    groups.push({group, region: str(options['awslogs-region']) ?? defaultRegion, createGroup: options['awslogs-create-group'] === 'true', container: str(container['name']) ?? '?'});
+  }
+  return groups;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The checks
+
+/** An AWS failure that is not "cannot be checked" ends the run. */
+function couldNotCheck(error: unknown, name: string, what: string): CheckResult {
+  if (error instanceof AwsError && error.kind !== 'unreachable' && error.kind !== 'credentials') {
+    return {name, status: 'warn', message: `could not check ${what}: ${error.message}`, ...(error.hint === undefined ? {} : {hint: error.hint})};
+  }
+  throw error;
+}
+
+async function guarded(name: string, what: string, check: () => Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
+  try {
+    const result = await check();
+    return Array.isArray(result) ? result : [result];
+  } catch (error) {
+    return [couldNotCheck(error, name, what)];
+  }
+}
+
+const trustHint = (role: string): string =>
+  `add to the trust policy of ${role} a statement {"Effect":"Allow","Principal":{"Service":"${ECS_TASKS_PRINCIPAL}"},"Action":"sts:AssumeRole"} (aws iam update-assume-role-policy --role-name ${role} …)`;
+
+async function roleCheck(iam: IamPort, name: 'execution-role' | 'task-role', arn: string): Promise<CheckResult> {
+  const label = name === 'execution-role' ? 'execution role' : 'task role';
+  const role = await iam.getRole(arn);
+  if (role === undefined) {
+    return {
+      name,
+      status: 'fail',
+      message: `the ${label} ${arn} does not exist`,
+      hint:
+        name === 'execution-role'
+          ? `create it (trusting ${ECS_TASKS_PRINCIPAL}, with the AmazonECSTaskExecutionRolePolicy managed policy) or set the environment's execution role to an existing one`
+          : `create it (trusting ${ECS_TASKS_PRINCIPAL}) or remove taskRoleArn from the container specification`,
+    };
+  }
+  if (!role.trustsEcsTasks) return {name, status: 'fail', message: `the ${label} ${role.name} does not trust ${ECS_TASKS_PRINCIPAL}: tasks cannot assume it`, hint: trustHint(role.name)};
+  return {name, status: 'ok', message: `${role.name} exists and trusts ${ECS_TASKS_PRINCIPAL}`};
+}
+
+interface PermissionAnswer {
+  decision: PolicyDecision;
+  /** How it was decided, for the message. */
+  how: string;
+}
+
+/** May `roleArn` perform `action` on `resource`? IAM's simulator when it answers, else the role's documents. */
+async function permission(iam: IamPort, roleArn: string, action: string, resource: string, documents: () => Promise<RolePolicyDocument[]>): Promise<PermissionAnswer> {
+  const simulated = await iam.simulatePrincipalPolicy(roleArn, [action], [resource]);
+  if (simulated === 'allowed') return {decision: 'allowed', how: 'IAM policy simulator'};
+  if (simulated === 'denied') return {decision: 'not-allowed', how: 'IAM policy simulator'};
+  const evaluation = evaluatePolicies(
+    (await documents()).map((policy) => ({name: policy.name, document: policy.document})),
+    action,
+    resource,
+  );
+  const how = evaluation.policies.length > 0 ? `the role's policies: ${evaluation.policies.join(', ')}` : "the role's inline and attached policies";
+  return {decision: evaluation.decision, how};
+}
+
+/** The KMS key ARN of a secret's customer key (DescribeSecret gives an ID, alias or ARN). */
+function kmsKeyArn(kmsKeyId: string, secretArn: string, profileKeyArn: string | undefined): string | undefined {
+  if (kmsKeyId.startsWith('arn:')) return kmsKeyId;
+  if (profileKeyArn !== undefined && profileKeyArn.endsWith(`/${kmsKeyId}`)) return profileKeyArn;
+  if (kmsKeyId.startsWith('alias/')) return profileKeyArn;
+  const [, partition, , region, account] = secretArn.split(':');
+  return partition && region && account ? `arn:${partition}:kms:${region}:${account}:key/${kmsKeyId}` : profileKeyArn;
+}
+
+async function secretChecks(ports: CheckPorts, plan: DeployPlan, executionRoleMissing: boolean): Promise<CheckResult[]> {
+  const references = secretReferences(plan.taskDefinition);
+  if (references.length === 0) return [];
+  const results: CheckResult[] = [];
+  const roleArn = str(plan.taskDefinition['executionRoleArn']);
+  let documents: Promise<RolePolicyDocument[]> | undefined;
+  const roleDocuments = (): Promise<RolePolicyDocument[]> => (documents ??= ports.iam.rolePolicyDocuments(roleArn!));
+  for (const reference of references) {
+    const name = reference.kind === 'registry-credentials' ? 'registry-credentials' : `secret ${reference.name ?? reference.arn}`;
+    results.push(
+      ...(await guarded(name, `secret ${reference.arn}`, async () => {
+        const secret = await ports.secrets.describeSecret(reference.arn);
+        if (secret === undefined) {
+          return {
+            name,
+            status: 'fail',
+            message: `the secret ${reference.arn} (${reference.kind === 'registry-credentials' ? `registry credentials of container ${reference.container}` : `secret of container ${reference.container}`}) does not exist`,
+            hint: reference.kind === 'registry-credentials' ? 'create it in Secrets Manager as {"username": "…", "password": "…"} in the same region, or fix the ARN' : 'create it in Secrets Manager, or fix valueFrom',
+          };
+        }
+        if (secret.deletedAt !== undefined) {
+          return {name, status: 'fail', message: `the secret ${secret.name} is scheduled for deletion (${secret.deletedAt})`, hint: `restore it: aws secretsmanager restore-secret --secret-id ${secret.arn}`};
+        }
+        if (roleArn === undefined) {
+          return {name, status: 'fail', message: `the task reads secret ${secret.name} but has no execution role`, hint: "set the environment's execution role (executionRoleArn)"};
+        }
+        const role = roleNameOf(roleArn);
+        if (executionRoleMissing) return {name, status: 'warn', message: `${secret.name} exists; who may read it is not checked: the execution role ${role} does not exist`};
+        const read = await permission(ports.iam, roleArn, 'secretsmanager:GetSecretValue', secret.arn, roleDocuments);
+        const policyHint = (): string => {
+          const policy = privateRegistryPolicy({
+            credentialsSecretArn: secret.arn,
+            ...(secret.kmsKeyId === undefined ? {} : {kmsKeyArn: kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn) ?? secret.kmsKeyId}),
+          });
+          return `add an inline policy to ${role}: aws iam put-role-policy --role-name ${role} --policy-name ecs-wizard-private-registry --policy-document '${JSON.stringify(policy)}'`;
+        };
+        if (read.decision === 'denied') return {name, status: 'fail', message: `${role} is explicitly denied secretsmanager:GetSecretValue on ${secret.name} (${read.how})`, hint: 'remove the Deny statement, or use another execution role'};
+        if (read.decision === 'not-allowed') {
+          return {name, status: 'fail', message: `${role} may not read ${secret.name}: no policy allows secretsmanager:GetSecretValue on ${secret.arn} (${read.how})`, hint: policyHint()};
+        }
+        const notes: string[] = [];
+        let status: CheckStatus = read.decision === 'conditional' ? 'warn' : 'ok';
+        if (read.decision === 'conditional') notes.push(`a condition decides whether ${role} may read it (${read.how})`);
+        if (secret.kmsKeyId !== undefined) {
+          const keyArn = kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn);
+          if (keyArn === undefined) {
+            status = 'warn';
+            notes.push(`its customer KMS key ${secret.kmsKeyId} could not be resolved to an ARN: kms:Decrypt not checked`);
+          } else {
+            const decrypt = await permission(ports.iam, roleArn, 'kms:Decrypt', keyArn, roleDocuments);
+            if (decrypt.decision === 'denied' || decrypt.decision === 'not-allowed') {
+              return {name, status: 'fail', message: `${role} may not decrypt ${secret.name}: no policy allows kms:Decrypt on ${keyArn} (${decrypt.how})`, hint: policyHint()};
+            }
+            if (decrypt.decision === 'conditional') {
+              status = 'warn';
+              notes.push(`a condition decides kms:Decrypt on ${keyArn}`);
+            }
+          }
+        }
+        if (status === 'warn') return {name, status, message: `${secret.name} exists; ${notes.join('; ')}`, hint: 'make sure the condition holds for ECS tasks, or allow it without one'};
+        return {name, status: 'ok', message: `${secret.name} exists and ${role} may read it${secret.kmsKeyId === undefined ? '' : ' and decrypt it'} (${read.how})`};
+      })),
+    );
+  }
+  return results;
+}
+
+async function discoveryChecks(ports: CheckPorts, plan: DeployPlan, findings: CheckFindings): Promise<CheckResult[]> {
+  const registries = Array.isArray(plan.service['serviceRegistries']) ? plan.service['serviceRegistries'].filter(isJsonObject) : [];
+  const results: CheckResult[] = [];
+  const found: Array<{arn: string; label: string}> = [];
+  for (const registry of registries) {
+    const arn = str(registry['registryArn']);
+    if (arn === undefined) continue;
+    results.push(
+      ...(await guarded('service-discovery', `Cloud Map service ${arn}`, async () => {
+        const service = await ports.discovery.getService(arn);
+        if (service === undefined) {
+          return {name: 'service-discovery', status: 'fail', message: `the Cloud Map service ${arn} does not exist`, hint: 'create it in Cloud Map (aws servicediscovery create-service) in the same region, or fix registryArn'};
+        }
+        findings.discoveryRecordTypes[arn] = service.recordTypes;
+        found.push({arn, label: `${service.name} (${service.recordTypes.length === 0 ? 'no DNS records' : service.recordTypes.join(', ')})`});
+        return [];
+      })),
+    );
+  }
+  if (found.length === 0) return results;
+  // Re-render with the record types: the domain decides which of containerName/containerPort/port fit.
+  let issues: Array<{message: string; fix?: string; severity: string; path: string}> = [];
+  try {
+    issues = renderDeployInputs({
+      profile: plan.profile,
+      environment: plan.environment,
+      tag: plan.tag,
+      discoveryRecordTypes: findings.discoveryRecordTypes,
+    }).issues;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return [...results, {name: 'service-discovery', status: 'fail', message: message.split('\n').slice(1).join('; ').trim() || message}];
+  }
+  const registryIssues = issues.filter((issue) => issue.path.startsWith('serviceRegistries') && issue.severity !== 'info');
+  if (registryIssues.length > 0) {
+    const first = registryIssues[0]!;
+    return [...results, {name: 'service-discovery', status: 'warn', message: first.message, ...(first.fix === undefined ? {} : {hint: first.fix})}];
+  }
+  return [...results, {name: 'service-discovery', status: 'ok', message: `${found.map((item) => item.label).join(', ')} exists; serviceRegistries fit its records`}];
+}
+
+async function logGroupChecks(ports: CheckPorts, plan: DeployPlan): Promise<CheckResult[]> {
+  const results: CheckResult[] = [];
+  for (const {group, region, createGroup} of awslogsGroups(plan.taskDefinition, plan.region)) {
+    results.push(
+      ...(await guarded('log-group', `log group ${group}`, async () => {
+        const logs = await ports.logs(region);
+        if (await logs.logGroupExists(group)) return {name: 'log-group', status: 'ok', message: `log group ${group} exists (${region})`};
+        if (createGroup) {
+          return {name: 'log-group', status: 'warn', message: `log group ${group} does not exist; ECS creates it at the first start (awslogs-create-group)`, hint: 'the execution role needs logs:CreateLogGroup for that'};
+        }
+        return {
+          name: 'log-group',
+          status: 'fail',
+          message: `log group ${group} does not exist (${region}): the tasks could not start their log driver`,
+          hint: `deploy with --yes (or confirm) to create it, or: aws logs create-log-group --log-group-name ${group} --region ${region}`,
+          remedy: {kind: 'create-log-group', logGroup: group, region, label: `create log group ${group} (${region})`},
+        };
+      })),
+    );
+  }
+  return results;
+}
+
+function networkCheck(plan: DeployPlan): CheckResult | undefined {
+  if (effectiveNetworkMode(plan.taskDefinition, plan.environment.launchType) !== 'awsvpc') return undefined;
+  const network = plan.environment.network;
+  const subnets = network?.subnets.length ?? 0;
+  const groups = network?.securityGroups.length ?? 0;
+  if (subnets === 0 || groups === 0) {
+    return {
+      name: 'network',
+      status: 'fail',
+      message: `the task uses awsvpc but environment '${plan.environment.name}' has ${subnets === 0 ? 'no subnets' : ''}${subnets === 0 && groups === 0 ? ' and ' : ''}${groups === 0 ? 'no security groups' : ''}`,
+      hint: `add them to the environment (ecs-wizard profiles show ${plan.profile.name} lists it)`,
+    };
+  }
+  return {
+    name: 'network',
+    status: 'ok',
+    message: `awsvpc: ${subnets} subnet${subnets === 1 ? '' : 's'}, ${groups} security group${groups === 1 ? '' : 's'}, public IP ${network?.assignPublicIp ? 'on' : 'off'}`,
+  };
+}
+
+/** The environment's subnets and security groups exist (EC2), in one VPC. */
+async function networkExistence(ec2: NetworkPort, plan: DeployPlan, given: CheckResult): Promise<CheckResult> {
+  const network = plan.environment.network!;
+  const subnets = await ec2.listSubnets();
+  const groups = await ec2.listSecurityGroups();
+  const missingSubnets = network.subnets.filter((id) => !subnets.some((subnet) => subnet.id === id));
+  const missingGroups = network.securityGroups.filter((id) => !groups.some((group) => group.id === id));
+  if (missingSubnets.length > 0 || missingGroups.length > 0) {
+    const missing = [...missingSubnets.map((id) => `subnet ${id}`), ...missingGroups.map((id) => `security group ${id}`)];
+    return {
+      name: 'network',
+      status: 'fail',
+      message: `${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not exist in ${plan.region}`,
+      hint: `fix environment '${plan.environment.name}' of the profile (subnets and security groups of ${plan.region})`,
+    };
+  }
+  const vpcs = new Set([
+    ...network.subnets.map((id) => subnets.find((subnet) => subnet.id === id)?.vpcId),
+    ...network.securityGroups.map((id) => groups.find((group) => group.id === id)?.vpcId),
+  ].filter((vpc): vpc is string => vpc !== undefined));
+  if (vpcs.size > 1) {
+    return {name: 'network', status: 'fail', message: `the subnets and security groups are in different VPCs (${[...vpcs].join(', ')})`, hint: 'use subnets and security groups of one VPC'};
+  }
+  return {...given, message: `${given.message}; they exist${vpcs.size === 1 ? ` (${[...vpcs][0]})` : ''}`};
+}
+
+function replaceCheck(plan: DeployPlan): CheckResult | undefined {
+  if (plan.diff.service.impact !== 'replace') return undefined;
+  const reasons = [...new Set(plan.diff.service.changes.filter((change) => change.impact === 'replace').map((change) => `${change.field.split('.')[0]}: ${change.reason ?? 'not updatable'}`))];
+  return {
+    name: 'service-update',
+    status: 'fail',
+    message: `service ${plan.serviceName} cannot be updated in place (${reasons.join('; ')})`,
+    hint: 'change the spec back, or delete the service and deploy again to create it; --force updates only what can be updated',
+  };
+}
+
+async function imageCheck(registry: RegistryPort, plan: DeployPlan, findings: CheckFindings, options: CheckOptions): Promise<CheckResult> {
+  const artifact = plan.profile.service.artifact;
+  const tag = await registry.tagExists(artifact, plan.tag, {
+    ...(options.registryPassword === undefined ? {} : {password: options.registryPassword}),
+    ...(options.signal === undefined ? {} : {signal: options.signal}),
+  });
+  if (tag.status === 'exists') {
+    if (tag.digest !== undefined) findings.digest = tag.digest;
+    return {name: 'image', status: 'ok', message: `${plan.image} exists${tag.digest === undefined ? '' : ` (${tag.digest.slice(0, 19)}…)`}`};
+  }
+  if (tag.status === 'missing') {
+    return {name: 'image', status: 'fail', message: `tag ${plan.tag} is not in ${artifact.host === '' ? '' : `${artifact.host}/`}${artifact.image}`, hint: 'push the image with that tag, or deploy an existing tag with --tag'};
+  }
+  const hint =
+    tag.kind === 'auth-required' && artifact.username !== undefined && options.registryPassword === undefined
+      ? `set ECS_WIZARD_REGISTRY_PASSWORD to the password of ${artifact.username} to let the check log in`
+      : 'check the tag yourself; the deploy goes on without this check';
+  return {name: 'image', status: 'warn', message: `could not check ${plan.image}: ${tag.reason}`, hint};
+}
+
+/** The checks that need no AWS (also what a simulated run checks). */
+export function localChecks(plan: DeployPlan): CheckResult[] {
+  const results: CheckResult[] = [];
+  results.push(
+    plan.clusterExists
+      ? {name: 'cluster', status: 'ok', message: `cluster ${clusterNameFromArn(plan.cluster)} exists (${plan.region})`}
+      : {name: 'cluster', status: 'warn', message: `cluster ${clusterNameFromArn(plan.cluster)} does not exist in ${plan.region}: the deploy creates it`},
+  );
+  const network = networkCheck(plan);
+  if (network) results.push(network);
+  const replace = replaceCheck(plan);
+  if (replace) results.push(replace);
+  return results;
+}
+
+/**
+ * Runs every check, yielding each result as it is known. `ports` undefined (a simulated run): only the checks that
+ * need no AWS, and one warning saying what was not checked.
+ */
+export async function* runChecks(ports: CheckPorts | undefined, plan: DeployPlan, findings: CheckFindings, options: CheckOptions = {}): AsyncGenerator<CheckResult> {
+  for (const result of localChecks(plan)) {
+    if (result.name === 'network' && result.status === 'ok' && ports?.network !== undefined) {
+      const network = ports.network;
+      yield* await guarded('network', 'the subnets and security groups', () => networkExistence(network, plan, result));
+    } else {
+      yield result;
+    }
+  }
+  if (ports === undefined) {
+    yield {
+      name: 'aws-resources',
+      status: 'warn',
+      message: 'simulated run: roles, image tag, secrets, Cloud Map and log groups are not checked (no AWS calls)',
+      hint: 'run ecs-wizard verify without --simulate to check them against AWS',
+    };
+    return;
+  }
+  const task = plan.taskDefinition;
+  const executionRole = str(task['executionRoleArn']);
+  let executionRoleMissing = false;
+  if (executionRole !== undefined) {
+    const [result] = await guarded('execution-role', `role ${executionRole}`, () => roleCheck(ports.iam, 'execution-role', executionRole));
+    executionRoleMissing = result!.status === 'fail' && result!.message.endsWith('does not exist');
+    yield result!;
+  }
+  const taskRole = str(task['taskRoleArn']);
+  if (taskRole !== undefined) yield* await guarded('task-role', `role ${taskRole}`, () => roleCheck(ports.iam, 'task-role', taskRole));
+
+  if (options.signal?.aborted) return;
+  yield* await guarded('image', plan.image, () => imageCheck(ports.registry, plan, findings, options));
+
+  yield* await secretChecks(ports, plan, executionRoleMissing);
+  yield* await discoveryChecks(ports, plan, findings);
+  yield* await logGroupChecks(ports, plan);
+}
+
+/** Failed checks that block the deploy: every failure without a remedy (or with one that will not be applied). */
+export function blockingFailures(results: readonly CheckResult[], options: {applyRemedies: boolean}): CheckResult[] {
+  return results.filter((result) => result.status === 'fail' && (result.remedy === undefined || !options.applyRemedies));
+}
+
+/** Applies a remedy; returns the check as it now stands. */
+export async function applyRemedy(ports: CheckPorts, check: CheckResult): Promise<CheckResult> {
+  const remedy = check.remedy;
+  if (remedy === undefined) return check;
+  const logs = await ports.logs(remedy.region);
+  await logs.createLogGroup(remedy.logGroup);
+  return {name: check.name, status: 'ok', message: `created log group ${remedy.logGroup} (${remedy.region})`};
+}

@@ -1,0 +1,275 @@
+/**
+ * The deploy use case: plan → pre-flight checks → (confirmation) → apply → watch, as ONE DeployEvent stream that
+ * always ends with exactly one `done` (errors of the plan, the checks or the apply become a failed step and a
+ * `done` carrying the error's exit code). The run is recorded in the profile before `done` is yielded.
+ *
+ * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the screen drives the two keys
+ * through a DeployControl: detach (the watch ends, the deployment goes on) and roll back now.
+ */
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {Environment, Profile, RunOutcome, RunRecord} from '../domain/model.js';
+import {CliError} from '../errors.js';
+import type {Clock} from '../ports/clock.js';
+import type {EcsPort} from '../ports/ecs.js';
+import type {ProfileStore} from '../ports/profile-store.js';
+import {sanitize} from '../report/style.js';
+import {applyPlan, recordRun, type ApplyResult} from './apply.js';
+import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckPorts, type CheckResult, type Remedy} from './checks.js';
+import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
+import {rollBackService} from './rollback.js';
+import {watchDeployment} from './watch.js';
+
+/** The ports of a deploy, as the composition root hands them out (AWS, or the rollout simulator). */
+export interface DeployPorts {
+  ecs: EcsPort;
+  /** Undefined for a simulated run: only the checks that need no AWS are made. */
+  checks?: CheckPorts;
+  /** Set when `ecs` is the rollout simulator. */
+  simulation?: {scenario: string; speed: number};
+}
+
+/** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
+export interface DeployReview {
+  plan: DeployPlan;
+  checks: CheckResult[];
+  remedies: Remedy[];
+  /** Failed checks the deploy goes past because of --force. */
+  forced: CheckResult[];
+}
+
+export interface DeployRequest {
+  profile: Profile;
+  environment: Environment;
+  tag?: string;
+  overrides?: Record<string, string>;
+  force: boolean;
+  wait: boolean;
+  timeoutMs: number;
+  noProgressTimeoutMs: number;
+  registryPassword?: string;
+  /** Called once the plan and the checks are known (to print the diff). */
+  onReview?: (review: DeployReview) => void | Promise<void>;
+  /** Asked before anything changes; absent = go on (--yes). */
+  confirm?: (review: DeployReview) => Promise<boolean>;
+  control?: DeployControl;
+}
+
+/** The deploy screen's keys: `d` / Ctrl-C detach, `r` roll back now. */
+export class DeployControl {
+  private readonly controller = new AbortController();
+  private target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string} | undefined;
+  private rolling = false;
+
+  /** Aborted on detach: the watch makes a final poll and ends with `detached`. */
+  get signal(): AbortSignal {
+    return this.controller.signal;
+  }
+
+  detach(): void {
+    this.controller.abort();
+  }
+
+  /** Set by the deploy once the service was created or updated. */
+  arm(target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string}): void {
+    this.target = target;
+  }
+
+  /** Why `r` cannot roll back now (undefined when it can). */
+  get rollbackUnavailable(): string | undefined {
+    if (this.target === undefined) return 'nothing was deployed yet';
+    if (this.target.previousTaskDefinitionArn === undefined) return 'the service is new: there is no earlier revision to go back to';
+    if (this.rolling) return 'already rolling back';
+    return undefined;
+  }
+
+  /** Updates the service to the revision it ran before; the watch then sees the rollback. Returns what was done. */
+  async rollBack(): Promise<string> {
+    const why = this.rollbackUnavailable;
+    if (why !== undefined) throw new Error(why);
+    const target = this.target!;
+    this.rolling = true;
+    try {
+      await rollBackService(target.ecs, {cluster: target.cluster, serviceName: target.serviceName, taskDefinitionArn: target.previousTaskDefinitionArn!});
+    } catch (error) {
+      this.rolling = false;
+      throw error;
+    }
+    return `rolling back: service ${target.serviceName} is going back to ${taskDefinitionLabel(target.previousTaskDefinitionArn!)}`;
+  }
+}
+
+const errorMessage = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
+const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
+
+/** The deploy: plan, checks, apply, watch. */
+export async function* deploy(
+  ports: DeployPorts & {clock: Clock; store: ProfileStore},
+  request: DeployRequest,
+): AsyncGenerator<DeployEvent, void, undefined> {
+  const {ecs, clock, store} = ports;
+  const startedAt = clock.now();
+  const control = request.control;
+  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message: sanitize(message)});
+  const done = (outcome: RunOutcome, reason: string, exitCode: number): DeployEvent => ({
+    type: 'done',
+    at: clock.now(),
+    outcome,
+    reason: sanitize(reason),
+    exitCode,
+    elapsedMs: clock.now() - startedAt,
+    apiCalls: 0,
+  });
+  const simulated = ports.simulation !== undefined;
+  const run: RunRecord = {
+    environment: request.environment.name,
+    tag: request.tag ?? request.profile.service.artifact.tag ?? '',
+    startedAt: new Date(startedAt).toISOString(),
+    outcome: 'failed',
+    ...(simulated ? {simulated: true} : {}),
+  };
+  async function* record(outcome: RunOutcome, at: number): AsyncGenerator<DeployEvent, void, undefined> {
+    try {
+      await recordRun(store, request.profile.name, {...run, outcome, finishedAt: new Date(at).toISOString()}, clock);
+    } catch (error) {
+      yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
+    }
+  }
+
+  // 1. Plan.
+  yield step('plan', 'started', `rendering ${request.profile.name} for ${request.environment.name} and reading what runs in ${request.environment.region}${simulated ? ' (simulated)' : ''}`);
+  let plan: DeployPlan;
+  try {
+    plan = await planDeploy({ecs}, {
+      profile: request.profile,
+      environment: request.environment,
+      ...(request.tag === undefined ? {} : {tag: request.tag}),
+      ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
+    });
+  } catch (error) {
+    const [first, ...details] = errorMessage(error).split('\n');
+    yield step('plan', 'failed', first ?? '');
+    for (const detail of details) yield {type: 'warning', at: clock.now(), message: detail.trim()};
+    yield done('failed', first ?? 'the plan failed', exitCodeOf(error));
+    return;
+  }
+  run.tag = plan.tag;
+  yield step('plan', 'done', planSummary(plan));
+  for (const line of issueLines(plan.issues.filter((issue) => issue.severity === 'warning'))) yield {type: 'warning', at: clock.now(), message: line};
+
+  // 2. Pre-flight checks.
+  yield step('checks', 'started', simulated ? 'pre-flight checks (simulated run: AWS resources are not checked)' : 'pre-flight checks');
+  const results: CheckResult[] = [];
+  const findings: CheckFindings = {discoveryRecordTypes: {}};
+  try {
+    for await (const result of runChecks(ports.checks, plan, findings, {
+      ...(request.registryPassword === undefined ? {} : {registryPassword: request.registryPassword}),
+      ...(control === undefined ? {} : {signal: control.signal}),
+    })) {
+      results.push(result);
+      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: sanitize(result.message), ...(result.hint === undefined ? {} : {hint: sanitize(result.hint)})};
+    }
+  } catch (error) {
+    yield step('checks', 'failed', errorMessage(error));
+    yield done('failed', errorMessage(error), exitCodeOf(error));
+    return;
+  }
+  if (findings.digest !== undefined) run.digest = findings.digest;
+  const blocking = blockingFailures(results, {applyRemedies: true});
+  const warnings = results.filter((result) => result.status === 'warn').length;
+  if (blocking.length > 0 && !request.force) {
+    const names = blocking.map((result) => result.name).join(', ');
+    yield step('checks', 'failed', `${blocking.length} check${blocking.length === 1 ? '' : 's'} failed (${names}): nothing was changed`);
+    yield done('failed', `pre-flight check${blocking.length === 1 ? '' : 's'} failed: ${blocking.map((result) => result.message).join('; ')} (deploy with --force to go on anyway)`, 1);
+    return;
+  }
+  yield step(
+    'checks',
+    'done',
+    blocking.length > 0
+      ? `${blocking.length} check${blocking.length === 1 ? '' : 's'} failed; going on because of --force`
+      : warnings > 0
+        ? `passed with ${warnings} warning${warnings === 1 ? '' : 's'}`
+        : 'all passed',
+  );
+
+  // 3. Confirmation.
+  const review: DeployReview = {
+    plan,
+    checks: results,
+    remedies: results.filter((result) => result.status === 'fail' && result.remedy !== undefined).map((result) => result.remedy!),
+    forced: blocking,
+  };
+  await request.onReview?.(review);
+  if (request.confirm !== undefined && !(await request.confirm(review))) {
+    yield done('interrupted', 'cancelled at the confirmation: nothing was changed', 5);
+    return;
+  }
+
+  if (control?.signal.aborted) {
+    yield done('interrupted', 'stopped before any change: nothing was changed', 5);
+    return;
+  }
+
+  // 4. Apply: remedies first (a missing log group), then the task definition and the service.
+  if (ports.checks !== undefined) {
+    for (const result of results) {
+      if (result.status !== 'fail' || result.remedy === undefined) continue;
+      try {
+        const fixed = await applyRemedy(ports.checks, result);
+        yield {type: 'check', at: clock.now(), name: fixed.name, status: fixed.status, message: sanitize(fixed.message)};
+      } catch (error) {
+        yield {type: 'check', at: clock.now(), name: result.name, status: 'fail', message: `could not ${result.remedy.label}: ${errorMessage(error)}`};
+      }
+    }
+  }
+  const progress: {taskDefinitionArn?: string; revision?: number} = {};
+  let applied: ApplyResult;
+  try {
+    applied = yield* applyPlan({ecs, clock}, plan, progress);
+  } catch (error) {
+    if (progress.taskDefinitionArn !== undefined) {
+      run.taskDefinitionArn = progress.taskDefinitionArn;
+      if (progress.revision !== undefined) run.revision = progress.revision;
+      yield* record('failed', clock.now());
+    }
+    yield done('failed', errorMessage(error), exitCodeOf(error));
+    return;
+  }
+  run.taskDefinitionArn = applied.taskDefinitionArn;
+  if (applied.revision !== undefined) run.revision = applied.revision;
+  control?.arm({
+    ecs,
+    cluster: plan.cluster,
+    serviceName: plan.serviceName,
+    ...(applied.previousTaskDefinitionArn === undefined || applied.previousTaskDefinitionArn === applied.taskDefinitionArn
+      ? {}
+      : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
+  });
+
+  if (!request.wait) {
+    yield* record('detached', clock.now());
+    yield done('detached', `deployment of ${taskDefinitionLabel(applied.taskDefinitionArn)} started; not waiting (--no-wait)`, 0);
+    return;
+  }
+
+  // 5. Watch.
+  for await (const event of watchDeployment({
+    ecs,
+    clock,
+    cluster: plan.cluster,
+    service: plan.serviceName,
+    taskDefinitionArn: applied.taskDefinitionArn,
+    ...(applied.deploymentId === undefined ? {} : {deploymentId: applied.deploymentId}),
+    ...(applied.previousTaskDefinitionArn === undefined || applied.previousTaskDefinitionArn === applied.taskDefinitionArn
+      ? {}
+      : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
+    timeoutMs: request.timeoutMs,
+    noProgressTimeoutMs: request.noProgressTimeoutMs,
+    ...(control === undefined ? {} : {signal: control.signal}),
+    ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
+  })) {
+    if (event.type === 'done') yield* record(event.outcome, event.at);
+    yield event;
+  }
+}

@@ -1,0 +1,283 @@
+/**
+ * Rolling a service back to an earlier task definition revision — the `rollback` command, and the deploy screen's
+ * `r` key (abort the deployment in flight and go back to what ran before) — and re-attaching to a deployment in
+ * flight (`watch`). Both then watch the service like a deploy does.
+ */
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
+import {formatImage} from '../domain/image.js';
+import {isJsonObject} from '../domain/json.js';
+import type {Environment, Profile, RunRecord} from '../domain/model.js';
+import {clusterNameFromArn} from '../domain/normalise.js';
+import {render} from '../domain/render.js';
+import {AwsError, InputError} from '../errors.js';
+import type {Clock} from '../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
+import type {ProfileStore} from '../ports/profile-store.js';
+import {recordRun, settleDetachedRun} from './apply.js';
+import type {DeployControl} from './deploy.js';
+import {watchDeployment} from './watch.js';
+
+export interface ServiceIdentity {
+  cluster: string;
+  serviceName: string;
+  family: string;
+}
+
+/** Where a profile's service lives in an environment (rendered names; the profile's service name when it does not render). */
+export function serviceIdentity(profile: Profile, environment: Environment): ServiceIdentity {
+  const rendered = render({profile, environment: environment.name, tag: profile.service.artifact.tag ?? 'latest'});
+  const serviceName = typeof rendered.service?.['serviceName'] === 'string' ? rendered.service['serviceName'] : profile.service.name;
+  const family = typeof rendered.taskDefinition?.['family'] === 'string' ? rendered.taskDefinition['family'] : profile.service.name;
+  return {cluster: environment.cluster, serviceName, family};
+}
+
+export interface WatchRunOptions {
+  timeoutMs: number;
+  noProgressTimeoutMs: number;
+  /** The screen's keys: detach (its signal ends the watch), roll back now. */
+  control?: DeployControl;
+  simulated?: boolean;
+}
+
+async function requireService(ecs: EcsPort, identity: ServiceIdentity): Promise<EcsServiceState> {
+  let services: EcsServiceState[];
+  try {
+    services = await ecs.describeServices(identity.cluster, [identity.serviceName]);
+  } catch (error) {
+    // A cluster that does not exist holds no services (the AWS adapter says so with [], others may throw).
+    if (!(error instanceof AwsError && (error.awsName === 'ClusterNotFoundException' || error.kind === 'not-found'))) throw error;
+    services = [];
+  }
+  const [service] = services.filter((found) => found.status !== 'INACTIVE');
+  if (service === undefined) {
+    throw new InputError(
+      `service ${identity.serviceName} does not exist in cluster ${clusterNameFromArn(identity.cluster)} (${ecs.region})`,
+      'deploy it first: ecs-wizard deploy PROFILE',
+    );
+  }
+  return service;
+}
+
+/** The tag a task definition runs: from the profile's runs, else read from the artifact's image in it. */
+function tagOf(profile: Profile, taskDefinitionArn: string, document: Record<string, unknown> | undefined): string | undefined {
+  const run = profile.runs.findLast((item) => item.taskDefinitionArn === taskDefinitionArn);
+  if (run !== undefined) return run.tag;
+  const containers = Array.isArray(document?.['containerDefinitions']) ? document['containerDefinitions'] : [];
+  const prefix = formatImage(profile.service.artifact);
+  for (const container of containers) {
+    const image = isJsonObject(container) && typeof container['image'] === 'string' ? container['image'] : undefined;
+    if (image?.startsWith(`${prefix}:`)) return image.slice(prefix.length + 1);
+    if (image?.startsWith(`${prefix}@`)) return image.slice(prefix.length + 1);
+  }
+  return undefined;
+}
+
+export interface RollbackTarget {
+  /** What the service runs now. */
+  from: string;
+  taskDefinitionArn: string;
+  revision: number;
+  tag?: string;
+  /** How it was chosen, for the plan line. */
+  why: string;
+}
+
+/**
+ * The revision to roll back to: `toRevision` of the family; otherwise the newest revision this profile deployed
+ * successfully to the environment that is not the one running; otherwise the newest ACTIVE revision below it.
+ */
+export async function findRollbackTarget(
+  ecs: EcsPort,
+  request: {profile: Profile; environment: Environment; identity: ServiceIdentity; service: EcsServiceState; toRevision?: number},
+): Promise<RollbackTarget> {
+  const {profile, environment, identity, service} = request;
+  const from = service.taskDefinition;
+  const current = parseTaskDefinition(from);
+  const family = current.family || identity.family;
+  const describe = async (reference: string) => (await ecs.describeTaskDefinition(reference))?.taskDefinition;
+
+  if (request.toRevision !== undefined) {
+    const document = await describe(`${family}:${request.toRevision}`);
+    if (document === undefined) throw new InputError(`task definition ${family}:${request.toRevision} does not exist`, `see the revisions: aws ecs list-task-definitions --family-prefix ${family}`);
+    const arn = typeof document['taskDefinitionArn'] === 'string' ? document['taskDefinitionArn'] : `${family}:${request.toRevision}`;
+    if (request.toRevision === current.revision) throw new InputError(`service ${identity.serviceName} already runs ${family}:${request.toRevision}`);
+    const tag = tagOf(profile, arn, document);
+    return {from, taskDefinitionArn: arn, revision: request.toRevision, ...(tag === undefined ? {} : {tag}), why: '--to-revision'};
+  }
+
+  const deployed = profile.runs.filter(
+    (run: RunRecord) =>
+      run.environment === environment.name && run.outcome === 'deployed' && run.taskDefinitionArn !== undefined && parseTaskDefinition(run.taskDefinitionArn).revision !== current.revision,
+  );
+  const last = deployed.at(-1);
+  if (last?.taskDefinitionArn !== undefined && parseTaskDefinition(last.taskDefinitionArn).family === family) {
+    const document = await describe(last.taskDefinitionArn);
+    if (document !== undefined && document['status'] !== 'INACTIVE') {
+      return {from, taskDefinitionArn: last.taskDefinitionArn, revision: parseTaskDefinition(last.taskDefinitionArn).revision ?? 0, tag: last.tag, why: `the last successful deploy (${last.startedAt.slice(0, 10)}, tag ${last.tag})`};
+    }
+  }
+
+  const page = await ecs.listTaskDefinitions({familyPrefix: family, status: 'ACTIVE', sort: 'DESC'});
+  const earlier = page.items
+    .map((arn) => ({arn, ...parseTaskDefinition(arn)}))
+    .filter((item) => item.family === family && item.revision !== undefined && current.revision !== undefined && item.revision < current.revision)
+    .sort((a, b) => (b.revision ?? 0) - (a.revision ?? 0))[0];
+  if (earlier === undefined) {
+    throw new InputError(`no earlier revision of ${family} to roll back to (the service runs ${taskDefinitionLabel(from)})`, 'name one with --to-revision N');
+  }
+  const tag = tagOf(profile, earlier.arn, await describe(earlier.arn));
+  return {from, taskDefinitionArn: earlier.arn, revision: earlier.revision ?? 0, ...(tag === undefined ? {} : {tag}), why: 'the revision before the running one'};
+}
+
+/** Points the service at `taskDefinitionArn` (ECS starts a deployment of it). Returns our deployment's id, when shown. */
+export async function rollBackService(ecs: EcsPort, request: {cluster: string; serviceName: string; taskDefinitionArn: string}): Promise<string | undefined> {
+  const state = await ecs.updateService({cluster: request.cluster, service: request.serviceName, taskDefinition: request.taskDefinitionArn});
+  const primary = state.deployments.find((deployment) => deployment.status === 'PRIMARY' && deployment.taskDefinition === request.taskDefinitionArn);
+  return primary?.id;
+}
+
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+const exitCodeOf = (error: unknown): number => (typeof (error as {exitCode?: unknown}).exitCode === 'number' ? (error as {exitCode: number}).exitCode : 1);
+
+export interface RollbackRequest extends WatchRunOptions {
+  profile: Profile;
+  environment: Environment;
+  toRevision?: number;
+  wait: boolean;
+  /** Asked once the target is known, before the service changes; absent = go on (--yes). */
+  confirm?: (target: RollbackTarget & {serviceName: string}) => Promise<boolean>;
+}
+
+/** `rollback`: find the target, update the service, watch it. One DeployEvent stream, always ending with `done`. */
+export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store: ProfileStore}, request: RollbackRequest): AsyncGenerator<DeployEvent, void, undefined> {
+  const {ecs, clock, store} = ports;
+  const startedAt = clock.now();
+  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
+  const fail = (error: unknown): DeployEvent => ({
+    type: 'done',
+    at: clock.now(),
+    outcome: 'failed',
+    reason: errorMessage(error),
+    exitCode: exitCodeOf(error),
+    elapsedMs: clock.now() - startedAt,
+    apiCalls: 0,
+  });
+  const identity = serviceIdentity(request.profile, request.environment);
+  yield step('plan', 'started', `finding the revision to roll ${identity.serviceName} back to`);
+  let target: RollbackTarget;
+  try {
+    const service = await requireService(ecs, identity);
+    target = await findRollbackTarget(ecs, {profile: request.profile, environment: request.environment, identity, service, ...(request.toRevision === undefined ? {} : {toRevision: request.toRevision})});
+  } catch (error) {
+    yield step('plan', 'failed', errorMessage(error));
+    yield fail(error);
+    return;
+  }
+  yield step('plan', 'done', `roll back ${identity.serviceName}: ${taskDefinitionLabel(target.from)} → ${taskDefinitionLabel(target.taskDefinitionArn)}${target.tag === undefined ? '' : ` (tag ${target.tag})`}, ${target.why}`);
+  if (request.confirm !== undefined && !(await request.confirm({...target, serviceName: identity.serviceName}))) {
+    yield {type: 'done', at: clock.now(), outcome: 'interrupted', reason: 'cancelled at the confirmation: nothing was changed', exitCode: 5, elapsedMs: clock.now() - startedAt, apiCalls: 0};
+    return;
+  }
+  yield step('service', 'started', `updating service ${identity.serviceName} to ${taskDefinitionLabel(target.taskDefinitionArn)}`);
+  let deploymentId: string | undefined;
+  try {
+    deploymentId = await rollBackService(ecs, {cluster: identity.cluster, serviceName: identity.serviceName, taskDefinitionArn: target.taskDefinitionArn});
+  } catch (error) {
+    yield step('service', 'failed', errorMessage(error));
+    yield fail(error);
+    return;
+  }
+  yield step('service', 'done', `updated service ${identity.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
+
+  const run: RunRecord = {
+    environment: request.environment.name,
+    // A run needs a tag: 'unknown' when the revision's image is not the artifact's (it is then not made current).
+    tag: target.tag ?? 'unknown',
+    taskDefinitionArn: target.taskDefinitionArn,
+    revision: target.revision,
+    startedAt: new Date(startedAt).toISOString(),
+    outcome: 'detached',
+    ...(request.simulated ? {simulated: true} : {}),
+  };
+  if (!request.wait) {
+    await recordRun(store, request.profile.name, {...run, finishedAt: new Date(clock.now()).toISOString()}, clock, {updateTag: target.tag !== undefined}).catch(() => false);
+    yield {
+      type: 'done',
+      at: clock.now(),
+      outcome: 'detached',
+      reason: `rollback to ${taskDefinitionLabel(target.taskDefinitionArn)} started; not waiting (--no-wait)`,
+      exitCode: 0,
+      elapsedMs: clock.now() - startedAt,
+      apiCalls: 0,
+    };
+    return;
+  }
+  for await (const event of watchDeployment({
+    ecs,
+    clock,
+    cluster: identity.cluster,
+    service: identity.serviceName,
+    taskDefinitionArn: target.taskDefinitionArn,
+    ...(deploymentId === undefined ? {} : {deploymentId}),
+    previousTaskDefinitionArn: target.from,
+    timeoutMs: request.timeoutMs,
+    noProgressTimeoutMs: request.noProgressTimeoutMs,
+    ...(request.control === undefined ? {} : {signal: request.control.signal}),
+    ...(request.simulated ? {simulated: true} : {}),
+  })) {
+    if (event.type === 'done') {
+      try {
+        await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {updateTag: target.tag !== undefined});
+      } catch (error) {
+        yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
+      }
+    }
+    yield event;
+  }
+}
+
+export interface WatchRequest extends WatchRunOptions {
+  profile: Profile;
+  environment: Environment;
+}
+
+/** `watch`: re-attach to the service's PRIMARY deployment; a detached run of the profile gets its outcome. */
+export async function* watchExisting(ports: {ecs: EcsPort; clock: Clock; store: ProfileStore}, request: WatchRequest): AsyncGenerator<DeployEvent, void, undefined> {
+  const {ecs, clock, store} = ports;
+  const startedAt = clock.now();
+  const identity = serviceIdentity(request.profile, request.environment);
+  let service: EcsServiceState;
+  try {
+    service = await requireService(ecs, identity);
+  } catch (error) {
+    yield {type: 'done', at: clock.now(), outcome: 'failed', reason: errorMessage(error), exitCode: exitCodeOf(error), elapsedMs: clock.now() - startedAt, apiCalls: 1};
+    return;
+  }
+  const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
+  const taskDefinitionArn = primary?.taskDefinition ?? service.taskDefinition;
+  const previous = service.deployments.find((deployment) => deployment.status === 'ACTIVE' && deployment.taskDefinition !== taskDefinitionArn)?.taskDefinition;
+  request.control?.arm({ecs, cluster: identity.cluster, serviceName: identity.serviceName, ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous})});
+  for await (const event of watchDeployment({
+    ecs,
+    clock,
+    cluster: identity.cluster,
+    service: identity.serviceName,
+    taskDefinitionArn,
+    ...(primary === undefined ? {} : {deploymentId: primary.id}),
+    ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
+    timeoutMs: request.timeoutMs,
+    noProgressTimeoutMs: request.noProgressTimeoutMs,
+    ...(request.control === undefined ? {} : {signal: request.control.signal}),
+    ...(request.simulated ? {simulated: true} : {}),
+  })) {
+    if (event.type === 'done') {
+      try {
+        await settleDetachedRun(store, request.profile.name, {environment: request.environment.name, taskDefinitionArn, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()});
+      } catch (error) {
+        yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
+      }
+    }
+    yield event;
+  }
+}

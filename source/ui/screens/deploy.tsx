@@ -1,0 +1,423 @@
+/**
+ * The Ink deploy screen over `deployViewReducer`: finished lines (steps, checks, service events, stopped tasks with
+ * their reason and hint) go into <Static> — printed once, they scroll away — and only the live part is redrawn
+ * below them: the deployments table (status, revision, rollout, desired / running / pending / failed with a bar),
+ * the circuit breaker line, the latest failure, elapsed time and the keys.
+ *
+ * Keys while it runs: r abort and roll back now, d detach (the deployment goes on), Ctrl-C = detach. Before
+ * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS is sanitized here too.
+ * Time comes from the injected clock (the elapsed ticker), never from Date.now().
+ */
+import React, {useEffect, useReducer, useRef, useState} from 'react';
+import {Box, render, Static, Text, useApp, useInput, useStdout} from 'ink';
+import type {CommandIo} from '../../commands/spec.js';
+import type {Confirmation, StreamHooks} from '../../commands/deploy.js';
+import {
+  deployViewReducer,
+  formatElapsed,
+  initialDeployView,
+  parseTaskDefinition,
+  taskDefinitionLabel,
+  type DeployEvent,
+  type DeploymentRow,
+  type DeployView,
+  type LogLine,
+} from '../../domain/deploy-events.js';
+import type {DeployControl} from '../../operations/deploy.js';
+import type {Clock} from '../../ports/clock.js';
+import {planText} from '../../report/plan-text.js';
+import {sanitize} from '../../report/style.js';
+import type {KeyHint} from '../keys.js';
+import {Footer} from '../components/frame.js';
+
+export interface DeployScreenProps {
+  clock: Clock;
+  /** `deploy web-api → staging`. */
+  title: string;
+  control: DeployControl;
+  /** Ask (y / n) before anything changes. */
+  confirm: boolean;
+  color: boolean;
+  simulation?: {scenario: string; speed: number};
+  watchCommand: string;
+  start: (hooks: StreamHooks) => AsyncIterable<DeployEvent>;
+  /** Called once, when the stream has ended (after its `done`). */
+  onFinished?: (view: DeployView) => void;
+  /** Keys are taken only while active. */
+  active?: boolean;
+  /** Shown once finished (e.g. "esc back to the home screen"). */
+  finishedKeys?: KeyHint[];
+}
+
+type StaticItem = {key: string; kind: 'title'} | {key: string; kind: 'line'; line: LogLine} | {key: string; kind: 'block'; text: string};
+
+interface ScreenState {
+  view: DeployView;
+  items: StaticItem[];
+}
+
+type ScreenAction = {type: 'event'; event: DeployEvent} | {type: 'block'; text: string};
+
+function screenReducer(state: ScreenState, action: ScreenAction): ScreenState {
+  if (action.type === 'block') return {...state, items: [...state.items, {key: `b${state.items.length}`, kind: 'block', text: action.text}]};
+  const view = deployViewReducer(state.view, action.event);
+  const added = view.log.slice(state.view.log.length).map((line, index): StaticItem => ({key: `l${state.view.log.length + index}`, kind: 'line', line}));
+  return {view, items: added.length === 0 ? state.items : [...state.items, ...added]};
+}
+
+const LEVEL_COLOR: Record<LogLine['level'], string | undefined> = {info: undefined, ok: 'green', warn: 'yellow', error: 'red'};
+const LEVEL_MARK: Record<LogLine['level'], string> = {info: '·', ok: '✓', warn: '!', error: '✗'};
+
+/** `+12s  ✗ text` — wrapped lines stay under the text; details (classification, hint) indented below. */
+function LogLineView({line, startedAt, width}: {line: LogLine; startedAt: number; width: number}) {
+  return (
+    <Box flexDirection="column" width={width}>
+      <Box width={width}>
+        <Box width={6} flexShrink={0}>
+          <Text dimColor>{formatElapsed(line.at - startedAt)}</Text>
+        </Box>
+        <Box width={2} flexShrink={0}>
+          <Text color={LEVEL_COLOR[line.level]}>{LEVEL_MARK[line.level]}</Text>
+        </Box>
+        <Box width={Math.max(10, width - 8)}>
+          <Text color={LEVEL_COLOR[line.level]}>{sanitize(line.text)}</Text>
+        </Box>
+      </Box>
+      {line.detail.map((detail, index) => (
+        <Box key={index} paddingLeft={10} width={width}>
+          <Text dimColor>{sanitize(detail)}</Text>
+        </Box>
+      ))}
+    </Box>
+  );
+}
+
+const BAR_WIDTH = 12;
+
+/** `██████░░░░░░` — running of desired (pending shown as ▒). */
+export function progressBar(row: Pick<DeploymentRow, 'desired' | 'running' | 'pending'>, width = BAR_WIDTH): string {
+  if (row.desired <= 0) return '░'.repeat(width);
+  const running = Math.min(width, Math.round((Math.min(row.running, row.desired) / row.desired) * width));
+  const pending = Math.min(width - running, Math.round((Math.min(row.pending, row.desired) / row.desired) * width));
+  return '█'.repeat(running) + '▒'.repeat(pending) + '░'.repeat(width - running - pending);
+}
+
+function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
+  if (rows.length === 0) return null;
+  const header = ['STATUS', 'REVISION', 'ROLLOUT', 'DESIRED', 'RUNNING', 'PENDING', 'FAILED'];
+  const widths = [9, Math.max(10, ...rows.map((row) => taskDefinitionLabel(row.taskDefinition).length + 4)), 13, 8, 8, 8, 7];
+  const cell = (text: string, index: number): string => text.padEnd(widths[index]!);
+  return (
+    <Box flexDirection="column">
+      <Text dimColor>{header.map(cell).join('')}</Text>
+      {rows.map((row) => {
+        const label = row.revision === undefined ? taskDefinitionLabel(row.taskDefinition) : `${parseTaskDefinition(row.taskDefinition).family}:${row.revision}`;
+        const rollout = row.rolloutState ?? '—';
+        const rolloutColor = row.rolloutState === 'FAILED' ? 'red' : row.rolloutState === 'COMPLETED' ? 'green' : 'yellow';
+        return (
+          <Box key={row.id} flexDirection="column">
+            <Text>
+              <Text bold={row.ours}>{cell(row.status, 0)}</Text>
+              <Text bold={row.ours}>{cell(sanitize(label) + (row.ours ? ' *' : ''), 1)}</Text>
+              <Text color={rolloutColor}>{cell(rollout, 2)}</Text>
+              <Text>{cell(String(row.desired), 3)}</Text>
+              <Text color="green">{cell(String(row.running), 4)}</Text>
+              <Text>{cell(String(row.pending), 5)}</Text>
+              <Text color={row.failed > 0 ? 'red' : undefined}>{cell(String(row.failed), 6)}</Text>
+              <Text color={row.rolloutState === 'FAILED' ? 'red' : 'green'}>{progressBar(row)}</Text>
+            </Text>
+            {row.reason && row.rolloutState === 'FAILED' ? (
+              <Text dimColor>
+                {'  '}
+                {sanitize(row.reason)}
+              </Text>
+            ) : null}
+          </Box>
+        );
+      })}
+    </Box>
+  );
+}
+
+const clockText = (ms: number): string => {
+  const seconds = Math.max(0, Math.floor(ms / 1000));
+  return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+};
+
+/** The live part: what is redrawn (everything else went into <Static>). */
+export function DeployLive(props: {view: DeployView; now: number; simulation?: {scenario: string; speed: number}; notice?: string}) {
+  const {view} = props;
+  const watching = view.cluster !== undefined;
+  const lastFailure = view.failures.at(-1);
+  const elapsed = view.startedAt === undefined ? 0 : (view.finished ? (view.now ?? props.now) : Math.max(props.now, view.now ?? 0)) - view.startedAt;
+  const current = [...view.steps].reverse().find((step) => step.status === 'started');
+  return (
+    <Box flexDirection="column" marginTop={1}>
+      {watching ? <DeploymentsTable rows={view.deployments} /> : null}
+      {view.circuitBreaker ? (
+        <Text color={view.circuitBreaker.failed >= view.circuitBreaker.threshold || view.outcome === 'rolled-back' ? 'red' : view.circuitBreaker.failed > 0 ? 'yellow' : undefined}>
+          circuit breaker: {view.circuitBreaker.failed} of {view.circuitBreaker.threshold} failed tasks
+          {view.finished
+            ? view.outcome === 'rolled-back'
+              ? ' seen — the deployment was rolled back'
+              : ' seen'
+            : view.circuitBreaker.failed >= view.circuitBreaker.threshold
+              ? ' — tripped'
+              : ` (rolls back at ${view.circuitBreaker.threshold})`}
+        </Text>
+      ) : watching && !view.finished ? (
+        <Text dimColor>circuit breaker: no failed tasks</Text>
+      ) : null}
+      {lastFailure ? (
+        <Box flexDirection="column">
+          <Text color="red">last failure: {sanitize(lastFailure.failure.summary)}</Text>
+          <Text dimColor>  {sanitize(lastFailure.stoppedReason)}</Text>
+        </Box>
+      ) : null}
+      {view.throttled ? <Text color="yellow">ECS is throttling requests; retrying in {Math.round(view.throttled.retryInMs / 100) / 10}s</Text> : null}
+      {props.notice ? <Text color="cyan">{props.notice}</Text> : null}
+      {view.finished ? (
+        <Text bold color={view.outcome === 'deployed' ? 'green' : view.outcome === 'detached' ? 'yellow' : 'red'}>
+          {outcomeTitle(view)} · exit {view.exitCode} · {clockText(elapsed)}
+        </Text>
+      ) : (
+        <Text dimColor>
+          {watching ? 'watching' : current ? `${current.name}…` : 'starting…'} · elapsed {clockText(elapsed)}
+          {props.simulation ? ' · simulated' : ''}
+        </Text>
+      )}
+    </Box>
+  );
+}
+
+function outcomeTitle(view: DeployView): string {
+  const simulated = view.simulated ? ' (simulated)' : '';
+  switch (view.outcome) {
+    case 'deployed':
+      return `Deployed${simulated}`;
+    case 'failed':
+      return `Failed${simulated}`;
+    case 'rolled-back':
+      return `Rolled back${simulated}`;
+    case 'timed-out':
+      return 'Timed out';
+    case 'detached':
+      return 'Detached: the deployment goes on';
+    case 'interrupted':
+      return 'Stopped';
+    default:
+      return 'Finished';
+  }
+}
+
+/** The review printed before the question (and with --yes): the plan with its diff, and the checks that did not pass. */
+function reviewText(question: Confirmation | {kind: 'deploy'; review: Parameters<NonNullable<StreamHooks['onReview']>>[0]}, options: {width: number; color: boolean}): string {
+  if (question.kind === 'rollback') return '';
+  // The checks are in the log above it: only the plan and its diff.
+  return planText(question.review.plan, options);
+}
+
+function questionText(question: Confirmation): string {
+  if (question.kind === 'rollback') {
+    const {target} = question;
+    return `Roll back service ${target.serviceName} from ${taskDefinitionLabel(target.from)} to ${taskDefinitionLabel(target.taskDefinitionArn)}${target.tag ? ` (tag ${target.tag})` : ''}?`;
+  }
+  const {plan, remedies} = question.review;
+  const also = remedies.length > 0 ? ` This also will ${remedies.map((remedy) => remedy.label).join(' and ')}.` : '';
+  return `${plan.action === 'none' ? 'Nothing to change. Check that the service is steady?' : `Deploy ${plan.profile.name} to ${plan.environment.name}?`}${also}`;
+}
+
+/** Re-renders every second with the clock's time (for the elapsed counter). The clock's sleep must really wait. */
+function useNow(clock: Clock, running: boolean): number {
+  const [now, setNow] = useState(() => clock.now());
+  useEffect(() => {
+    if (!running) return undefined;
+    const controller = new AbortController();
+    void (async () => {
+      for (;;) {
+        await clock.sleep(1_000, controller.signal);
+        setNow(clock.now());
+      }
+    })().catch(() => undefined);
+    return () => controller.abort();
+  }, [clock, running]);
+  return now;
+}
+
+const WATCH_KEYS: KeyHint[] = [
+  {keys: 'r', label: 'roll back now'},
+  {keys: 'd', label: 'detach'},
+  {keys: 'ctrl-c', label: 'detach'},
+];
+const CONFIRM_KEYS: KeyHint[] = [
+  {keys: 'y', label: 'yes, go on'},
+  {keys: 'n/esc', label: 'no, change nothing'},
+];
+const STARTING_KEYS: KeyHint[] = [{keys: 'ctrl-c', label: 'stop (nothing changed yet)'}];
+
+export function DeployScreen(props: DeployScreenProps) {
+  const {control, clock} = props;
+  const {stdout} = useStdout();
+  const width = Math.max(40, (stdout.columns ?? 100) - 1);
+  const [state, dispatch] = useReducer(screenReducer, {view: initialDeployView, items: [{key: 'title', kind: 'title'}]});
+  const [question, setQuestion] = useState<{question: Confirmation; resolve: (answer: boolean) => void} | undefined>();
+  const [notice, setNotice] = useState<string | undefined>();
+  const [ended, setEnded] = useState(false);
+  const [applying, setApplying] = useState(false);
+  const finishedRef = useRef(false);
+  const now = useNow(clock, !ended);
+  const {view} = state;
+  const active = props.active ?? true;
+
+  useEffect(() => {
+    let stopped = false;
+    const hooks: StreamHooks = {
+      onReview: (review) => dispatch({type: 'block', text: reviewText({kind: 'deploy', review}, {width, color: props.color})}),
+      ...(props.confirm ? {confirm: (asked: Confirmation) => new Promise<boolean>((resolve) => setQuestion({question: asked, resolve}))} : {}),
+    };
+    void (async () => {
+      let sawDone = false;
+      try {
+        for await (const event of props.start(hooks)) {
+          if (event.type === 'watch-started' || (event.type === 'step' && (event.name === 'register' || event.name === 'service'))) setApplying(true);
+          if (event.type === 'done') sawDone = true;
+          dispatch({type: 'event', event});
+        }
+      } catch (error) {
+        const exitCode = typeof (error as {exitCode?: unknown}).exitCode === 'number' ? (error as {exitCode: number}).exitCode : 1;
+        const reason = error instanceof Error ? error.message : String(error);
+        if (!sawDone) dispatch({type: 'event', event: {type: 'done', at: clock.now(), outcome: 'failed', reason, exitCode, elapsedMs: 0, apiCalls: 0}});
+        sawDone = true;
+      }
+      if (!sawDone) {
+        dispatch({type: 'event', event: {type: 'done', at: clock.now(), outcome: 'interrupted', reason: 'the stream ended early', exitCode: 5, elapsedMs: 0, apiCalls: 0}});
+      }
+      if (!stopped) setEnded(true);
+    })();
+    return () => {
+      stopped = true;
+      control.detach();
+    };
+    // The stream starts once per mount.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+
+  useEffect(() => {
+    if (!ended || !view.finished || finishedRef.current) return;
+    finishedRef.current = true;
+    props.onFinished?.(view);
+  }, [ended, view, props]);
+
+  const answer = (yes: boolean): void => {
+    if (!question) return;
+    question.resolve(yes);
+    setQuestion(undefined);
+    if (!yes) setNotice('Cancelled: nothing was changed.');
+  };
+
+  useInput(
+    (input, key) => {
+      if (view.finished) return;
+      if (question) {
+        if (input === 'y' || input === 'Y') answer(true);
+        else if (input === 'n' || input === 'N' || key.escape || (key.ctrl && input === 'c')) answer(false);
+        return;
+      }
+      if ((key.ctrl && input === 'c') || input === 'd') {
+        control.detach();
+        setNotice(applying ? 'Detaching: one last look at the deployment, then the watch stops (the deployment goes on)…' : 'Stopping before any change…');
+        return;
+      }
+      if (input === 'r') {
+        const why = control.rollbackUnavailable;
+        if (why !== undefined) {
+          setNotice(`Cannot roll back: ${why}.`);
+          return;
+        }
+        setNotice('Rolling back…');
+        control.rollBack().then(
+          (message) => setNotice(`${message[0]!.toUpperCase()}${message.slice(1)}; watching the rollback.`),
+          (error: unknown) => setNotice(`Roll back failed: ${sanitize(error instanceof Error ? error.message : String(error))}`),
+        );
+      }
+    },
+    {isActive: active},
+  );
+
+  const startedAt = view.startedAt ?? now;
+  const keys = view.finished ? (props.finishedKeys ?? []) : question ? CONFIRM_KEYS : applying ? WATCH_KEYS : STARTING_KEYS;
+  return (
+    <Box flexDirection="column">
+      <Static items={state.items}>
+        {(item) =>
+          item.kind === 'title' ? (
+            <Box key={item.key} flexDirection="column" marginBottom={1}>
+              <Text>
+                <Text bold color="cyan">
+                  ecs-wizard
+                </Text>
+                <Text> · {props.title}</Text>
+              </Text>
+              {props.simulation ? (
+                <Text color="black" backgroundColor="yellow">
+                  {` SIMULATED · scenario ${props.simulation.scenario}${props.simulation.speed === 1 ? '' : ` · ${props.simulation.speed}× speed`} · no AWS account, nothing is changed in AWS `}
+                </Text>
+              ) : null}
+            </Box>
+          ) : item.kind === 'block' ? (
+            <Box key={item.key} flexDirection="column" marginY={1}>
+              <Text>{item.text}</Text>
+            </Box>
+          ) : (
+            <LogLineView key={item.key} line={item.line} startedAt={startedAt} width={width} />
+          )
+        }
+      </Static>
+      {question ? (
+        <Box marginTop={1}>
+          <Text bold>{questionText(question.question)} </Text>
+          <Text dimColor>(y/n)</Text>
+        </Box>
+      ) : (
+        <DeployLive view={view} now={now} {...(props.simulation === undefined ? {} : {simulation: props.simulation})} {...(notice === undefined ? {} : {notice})} />
+      )}
+      {view.finished && view.outcome === 'detached' ? <Text>Watch it again: {props.watchCommand}</Text> : null}
+      {keys.length > 0 ? (
+        <Box marginTop={1}>
+          <Footer keys={keys} />
+        </Box>
+      ) : null}
+    </Box>
+  );
+}
+
+/** Mounts the deploy screen on the terminal; resolves with the final view once the stream has ended. */
+export async function runDeployScreen(options: Omit<DeployScreenProps, 'onFinished' | 'active'> & {io: CommandIo}): Promise<DeployView> {
+  const {io, ...props} = options;
+  let final: DeployView | undefined;
+  function Root() {
+    const {exit} = useApp();
+    const [done, setDone] = useState(false);
+    useEffect(() => {
+      if (done) exit();
+    }, [done, exit]);
+    return (
+      <DeployScreen
+        {...props}
+        onFinished={(view) => {
+          final = view;
+          setDone(true);
+        }}
+      />
+    );
+  }
+  const instance = render(<Root />, {
+    stdin: io.stdin as NodeJS.ReadStream,
+    stdout: io.stdout as NodeJS.WriteStream,
+    stderr: io.stderr as NodeJS.WriteStream,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
+  await instance.waitUntilExit();
+  return final ?? {...initialDeployView, finished: true, outcome: 'interrupted', exitCode: 5};
+}

@@ -1,0 +1,339 @@
+/**
+ * Home → "Run a saved profile": pick the profile → the environment (skipped when there is one) → the tag (listed from
+ * the registry when it answers; otherwise typed, saying why) → where (AWS, or the rollout simulator) → then the deploy
+ * screen: plan with its diff, the checks, the y/n confirmation, and the rollout. Each answered question collapses to
+ * one line `Label: value`. Every step has a flag on `ecs-wizard deploy` (--env, --tag, --simulate).
+ */
+import React, {useEffect, useMemo, useReducer, useState} from 'react';
+import {Box, Text, useInput} from 'ink';
+import SelectInput from 'ink-select-input';
+import TextInput from 'ink-text-input';
+import {simulationRequest, type StreamHooks} from '../../commands/deploy.js';
+import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, SIMULATION_SCENARIOS} from '../../commands/deploy-options.js';
+import type {CompositionRoot} from '../../composition.js';
+import type {DeployView} from '../../domain/deploy-events.js';
+import type {Environment, Profile} from '../../domain/model.js';
+import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';
+import type {RegistryTag} from '../../ports/registry.js';
+import {sanitize} from '../../report/style.js';
+import {Frame} from '../components/frame.js';
+import type {ScreenHelp} from '../components/help-overlay.js';
+import {BACK, NAVIGATE, SELECT, type KeyHint} from '../keys.js';
+import type {ProfilesState} from '../use-profiles.js';
+import {DeployScreen} from './deploy.js';
+
+// ---------------------------------------------------------------------------------------------------------------
+// The flow, as a pure reducer
+
+export type RunTarget = {kind: 'aws'} | {kind: 'simulate'; scenario: string};
+
+export type TagChoices = {status: 'loading'} | {status: 'listed'; tags: RegistryTag[]; newestFirst: boolean} | {status: 'unavailable'; reason: string};
+
+export type RunStep = 'profile' | 'environment' | 'tag' | 'target' | 'deploy';
+
+export interface RunState {
+  step: RunStep;
+  profile?: string;
+  environment?: string;
+  tag?: string;
+  target?: RunTarget;
+  tags: TagChoices;
+  /** The tag being typed (when typing). */
+  typing: boolean;
+  typed: string;
+  /** The profile has one environment (its question is skipped). */
+  singleEnvironment: boolean;
+  /** Bumped on each deploy start (the deploy screen's key). */
+  run: number;
+}
+
+export type RunAction =
+  | {type: 'profile'; name: string; environments: string[]}
+  | {type: 'environment'; name: string}
+  | {type: 'tags'; tags: TagChoices; /** The typed tag's starting value (the profile's current tag). */ initial?: string}
+  | {type: 'type-tag'; initial: string}
+  | {type: 'edit-tag'; value: string}
+  | {type: 'tag'; tag: string}
+  | {type: 'target'; target: RunTarget}
+  | {type: 'back'};
+
+export const initialRunState: RunState = {step: 'profile', tags: {status: 'loading'}, typing: false, typed: '', singleEnvironment: false, run: 0};
+
+export function runReducer(state: RunState, action: RunAction): RunState {
+  switch (action.type) {
+    case 'profile': {
+      const only = action.environments.length === 1 ? action.environments[0] : undefined;
+      return {
+        ...initialRunState,
+        run: state.run,
+        profile: action.name,
+        singleEnvironment: only !== undefined,
+        ...(only === undefined ? {step: 'environment'} : {step: 'tag', environment: only}),
+      };
+    }
+    case 'environment':
+      return {...state, environment: action.name, step: 'tag', tags: {status: 'loading'}, typing: false};
+    case 'tags':
+      return {...state, tags: action.tags, ...(action.tags.status === 'unavailable' ? {typing: true, typed: action.initial ?? ''} : {})};
+    case 'type-tag':
+      return {...state, typing: true, typed: action.initial};
+    case 'edit-tag':
+      return {...state, typed: action.value};
+    case 'tag':
+      return {...state, tag: action.tag, typing: false, step: 'target'};
+    case 'target':
+      return {...state, target: action.target, step: 'deploy', run: state.run + 1};
+    case 'back':
+      switch (state.step) {
+        case 'profile':
+          return state;
+        case 'environment':
+          return {...initialRunState, run: state.run};
+        case 'tag':
+          if (state.typing && state.tags.status === 'listed') return {...state, typing: false};
+          if (state.singleEnvironment) return {...initialRunState, run: state.run};
+          return {...state, step: 'environment', environment: undefined, tags: {status: 'loading'}, typing: false, typed: ''};
+        case 'target':
+          return {...state, step: 'tag', tag: undefined};
+        case 'deploy':
+          return {...state, step: 'target', target: undefined};
+      }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// The screen
+
+export const runProfileHelp: ScreenHelp = {
+  title: 'Run a saved profile',
+  text: [
+    'Deploys a saved profile: pick the profile, the environment, the image tag (listed from the registry when it answers) and where to run it — AWS, or the built-in rollout simulator (no AWS account needed, nothing changes in AWS).',
+    'Before anything changes you see the plan (what differs from what runs), the pre-flight checks, and a y/n question.',
+    'While it rolls out: r aborts and rolls back to the previous revision, d detaches (the deployment goes on; `ecs-wizard watch PROFILE` re-attaches). The same as `ecs-wizard deploy PROFILE --env ENV --tag TAG`.',
+  ],
+  keys: [NAVIGATE, SELECT, BACK],
+};
+
+const MAX_TAGS = 15;
+
+/** The profile's current tag first, then the registry's (newest first when it knows). */
+export function tagItems(current: string | undefined, tags: RegistryTag[], newestFirst: boolean): Array<{key: string; label: string; value: string}> {
+  const items: Array<{key: string; label: string; value: string}> = [];
+  if (current !== undefined && current !== '') items.push({key: `current:${current}`, label: `${current}  (current)`, value: current});
+  const ordered = newestFirst ? tags : [...tags].reverse();
+  for (const tag of ordered) {
+    if (tag.tag === current) continue;
+    if (items.length >= MAX_TAGS) break;
+    items.push({key: tag.tag, label: `${sanitize(tag.tag)}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
+  }
+  items.push({key: '\u0000type', label: 'Type another tag…', value: '\u0000type'});
+  return items;
+}
+
+function Answered({label, value}: {label: string; value: string}) {
+  return (
+    <Text>
+      <Text dimColor>{label}: </Text>
+      <Text>{value}</Text>
+    </Text>
+  );
+}
+
+export interface RunProfileProps {
+  root: CompositionRoot;
+  profiles: ProfilesState;
+  active: boolean;
+  onBack: () => void;
+  onTypingChange: (typing: boolean) => void;
+}
+
+export function RunProfile(props: RunProfileProps) {
+  const {root, profiles} = props;
+  const [state, dispatch] = useReducer(runReducer, initialRunState);
+  const [finished, setFinished] = useState<DeployView | undefined>();
+  const list = profiles.profiles ?? [];
+  const profile: Profile | undefined = list.find((candidate) => candidate.name === state.profile);
+  const environment: Environment | undefined = profile?.environments.find((candidate) => candidate.name === state.environment);
+  const deploying = state.step === 'deploy' && finished === undefined;
+  // One control per deploy run (the screen's r / d keys act on it).
+  const control = useMemo(() => new DeployControl(), [state.run]);
+
+  // While a text field or the deploy has the keyboard, the app's letter keys (q, ?) stay off.
+  useEffect(() => props.onTypingChange(state.typing || deploying), [state.typing, deploying]);
+
+  // The registry's tags, once the environment is known.
+  useEffect(() => {
+    if (state.step !== 'tag' || profile === undefined || state.tags.status !== 'loading') return undefined;
+    let cancelled = false;
+    root
+      .registry()
+      .then((registry) => registry.listTags(profile.service.artifact))
+      .then(
+        (listed) =>
+          !cancelled &&
+          dispatch({
+            type: 'tags',
+            tags: listed.tags.length === 0 ? {status: 'unavailable', reason: 'the registry lists no tags for this image'} : {status: 'listed', tags: listed.tags, newestFirst: listed.newestFirst},
+            initial: profile.service.artifact.tag ?? '',
+          }),
+        (error: unknown) =>
+          !cancelled &&
+          dispatch({type: 'tags', tags: {status: 'unavailable', reason: sanitize(error instanceof Error ? error.message : String(error))}, initial: profile.service.artifact.tag ?? ''}),
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [state.step, state.tags.status, profile, root]);
+
+  useInput(
+    (_input, key) => {
+      if (key.escape && !deploying) {
+        if (state.step === 'profile') props.onBack();
+        else if (finished !== undefined) {
+          setFinished(undefined);
+          dispatch({type: 'back'});
+          props.onBack();
+        } else dispatch({type: 'back'});
+      }
+    },
+    {isActive: props.active},
+  );
+
+  const answered: React.ReactNode[] = [];
+  if (state.profile !== undefined && state.step !== 'profile') answered.push(<Answered key="p" label="Profile" value={state.profile} />);
+  if (state.environment !== undefined && (state.step === 'tag' || state.step === 'target' || state.step === 'deploy')) {
+    answered.push(<Answered key="e" label="Environment" value={`${state.environment}${environment ? ` (${environment.region}, cluster ${environment.cluster})` : ''}`} />);
+  }
+  if (state.tag !== undefined && (state.step === 'target' || state.step === 'deploy')) answered.push(<Answered key="t" label="Tag" value={state.tag} />);
+
+  if (state.step === 'deploy' && profile !== undefined && environment !== undefined && state.tag !== undefined && state.target !== undefined) {
+    const target = state.target;
+    const tag = state.tag;
+    const simulate = target.kind === 'simulate' ? {scenario: target.scenario, speed: 1} : undefined;
+    const start = (hooks: StreamHooks) =>
+      (async function* () {
+        const request = simulationRequest({simulate, tag, overrides: {}}, profile, environment);
+        const ports = await root.deployPorts(environment.region, request === undefined ? {} : {simulate: request});
+        const store = await root.profileStore();
+        yield* deploy(
+          {...ports, clock: root.clock, store},
+          {
+            profile,
+            environment,
+            tag,
+            force: false,
+            wait: true,
+            timeoutMs: DEFAULT_TIMEOUT_MS,
+            noProgressTimeoutMs: DEFAULT_NO_PROGRESS_TIMEOUT_MS,
+            control,
+            ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
+            ...(hooks.confirm === undefined ? {} : {confirm: (review: DeployReview) => hooks.confirm!({kind: 'deploy', review})}),
+          },
+        );
+      })();
+    return (
+      <Box flexDirection="column">
+        {answered}
+        <DeployScreen
+          key={state.run}
+          clock={root.clock}
+          title={`deploy ${profile.name} → ${environment.name}${target.kind === 'simulate' ? ' (simulated)' : ''}`}
+          control={control}
+          confirm
+          color={process.env.FORCE_COLOR !== '0'}
+          {...(simulate === undefined ? {} : {simulation: simulate})}
+          watchCommand={`ecs-wizard watch ${profile.name}${profile.environments.length > 1 ? ` --env ${environment.name}` : ''}`}
+          start={start}
+          active={props.active}
+          finishedKeys={[{keys: 'esc', label: 'back to the home screen'}]}
+          onFinished={(view) => {
+            setFinished(view);
+            profiles.reload();
+          }}
+        />
+      </Box>
+    );
+  }
+
+  let body: React.ReactNode;
+  let keys: KeyHint[] = [NAVIGATE, SELECT, BACK];
+  if (state.step === 'profile') {
+    body =
+      list.length === 0 ? (
+        <Text dimColor>No saved profiles yet: create one with the setup wizard, or import one (Manage profiles → i).</Text>
+      ) : (
+        <Box flexDirection="column">
+          <Text bold>Which profile?</Text>
+          <SelectInput
+            items={list.map((item) => ({key: item.name, label: `${item.name}  (${item.service.name}, ${item.environments.map((env) => env.name).join(', ')})`, value: item.name}))}
+            isFocused={props.active}
+            onSelect={(item) => {
+              const chosen = list.find((candidate) => candidate.name === item.value);
+              dispatch({type: 'profile', name: item.value, environments: chosen?.environments.map((env) => env.name) ?? []});
+            }}
+          />
+        </Box>
+      );
+  } else if (state.step === 'environment' && profile !== undefined) {
+    body = (
+      <Box flexDirection="column">
+        <Text bold>Which environment?</Text>
+        <SelectInput
+          items={profile.environments.map((env) => ({key: env.name, label: `${env.name}  (${env.region}, cluster ${env.cluster}, ${env.launchType})`, value: env.name}))}
+          isFocused={props.active}
+          onSelect={(item) => dispatch({type: 'environment', name: item.value})}
+        />
+      </Box>
+    );
+  } else if (state.step === 'tag' && profile !== undefined) {
+    const current = profile.service.artifact.tag;
+    const image = `${profile.service.artifact.host === '' ? '' : `${profile.service.artifact.host}/`}${profile.service.artifact.image}`;
+    if (state.typing) {
+      keys = [{keys: 'enter', label: 'use this tag'}, BACK];
+      body = (
+        <Box flexDirection="column">
+          {state.tags.status === 'unavailable' ? <Text color="yellow">Could not list the tags of {image}: {state.tags.reason}. Type the tag.</Text> : null}
+          <Box>
+            <Text bold>Tag of {image}: </Text>
+            <TextInput
+              value={state.typed}
+              focus={props.active}
+              onChange={(value) => dispatch({type: 'edit-tag', value})}
+              onSubmit={(value) => value.trim() !== '' && dispatch({type: 'tag', tag: value.trim()})}
+            />
+          </Box>
+        </Box>
+      );
+    } else if (state.tags.status === 'loading') {
+      body = <Text dimColor>Listing the tags of {image}…</Text>;
+    } else if (state.tags.status === 'listed') {
+      body = (
+        <Box flexDirection="column">
+          <Text bold>Which tag of {image}?</Text>
+          <SelectInput
+            items={tagItems(current, state.tags.tags, state.tags.newestFirst)}
+            isFocused={props.active}
+            onSelect={(item) => (item.value === '\u0000type' ? dispatch({type: 'type-tag', initial: current ?? ''}) : dispatch({type: 'tag', tag: item.value}))}
+          />
+        </Box>
+      );
+    }
+  } else if (state.step === 'target' && environment !== undefined) {
+    const items = [
+      {key: 'aws', label: `AWS (${environment.region}) — deploy for real`, value: 'aws'},
+      ...SIMULATION_SCENARIOS.map((scenario) => ({key: scenario, label: `Simulate: ${scenario} — no AWS account, nothing changes`, value: scenario})),
+    ];
+    body = (
+      <Box flexDirection="column">
+        <Text bold>Where?</Text>
+        <SelectInput items={items} isFocused={props.active} onSelect={(item) => dispatch({type: 'target', target: item.value === 'aws' ? {kind: 'aws'} : {kind: 'simulate', scenario: item.value}})} />
+      </Box>
+    );
+  }
+  return (
+    <Frame title="run a saved profile" keys={keys} capturing={state.typing}>
+      {answered.length > 0 ? <Box flexDirection="column" marginBottom={1}>{answered}</Box> : null}
+      {profiles.error ? <Text color="red">{profiles.error}</Text> : body}
+    </Frame>
+  );
+}
