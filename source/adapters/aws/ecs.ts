@@ -200,7 +200,7 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
       const found: EcsServiceState[] = [];
       for (const batch of chunks(services, 10)) {
         try {
-          const result = await call('DescribeServices', () => client.send(new sdk.DescribeServicesCommand({cluster, services: batch})));
+          const result = await call('DescribeServices', () => client.send(new sdk.DescribeServicesCommand({cluster, services: batch, include: ['TAGS']})));
           found.push(...(result.services ?? []).map(serviceState));
         } catch (error) {
           // A cluster that does not exist holds no services.
