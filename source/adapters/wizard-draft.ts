@@ -1,0 +1,33 @@
+/**
+ * The wizard's draft: a half-done setup saved on Ctrl-C, next to the profile store (`wizard-draft.json`,
+ * mode 0600). It holds the answers only — never a registry password (the answers have none).
+ */
+import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+import {dirname, join} from 'node:path';
+import type {DraftStore, WizardDraft} from '../operations/wizard-services.js';
+
+export function createDraftStore(directory: string): DraftStore {
+  const path = join(directory, 'wizard-draft.json');
+  return {
+    async load() {
+      try {
+        const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<WizardDraft>;
+        if (typeof parsed !== 'object' || parsed === null || typeof parsed.answers !== 'object' || typeof parsed.savedAt !== 'string') return undefined;
+        return {answers: parsed.answers, choices: parsed.choices ?? {}, done: Array.isArray(parsed.done) ? parsed.done : [], savedAt: parsed.savedAt};
+      } catch {
+        return undefined;
+      }
+    },
+    async save(draft) {
+      await mkdir(directory, {recursive: true});
+      await writeFile(path, `${JSON.stringify(draft, null, 2)}\n`, {mode: 0o600});
+      return path;
+    },
+    async clear() {
+      await rm(path, {force: true});
+    },
+  };
+}
+
+/** The draft store next to a profile store file. */
+export const draftStoreBeside = (storePath: string): DraftStore => createDraftStore(dirname(storePath));

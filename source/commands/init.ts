@@ -1,0 +1,208 @@
+/**
+ * `ecs-wizard init`: the guided setup. In a terminal it opens the wizard, with every flag given already
+ * answered (its question is skipped). Without a terminal — or with --yes — it builds the profile from the flags
+ * and defaults: exit 0 with the profile saved, or exit 2 listing every problem with the flag to supply.
+ * IAM is changed only with --apply-iam.
+ */
+import {readUserFile} from '../adapters/files.js';
+import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../domain/policy.js';
+import {EXIT, InputError} from '../errors.js';
+import {environmentFromOutputs} from '../operations/wizard-infra.js';
+import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard-services.js';
+import {
+  DEFAULT_EXECUTION_ROLE_NAME,
+  assembleProfile,
+  compactJson,
+  discoveryRule,
+  suggestProfileName,
+  taskNetworkMode,
+  type WizardAnswers,
+} from '../operations/wizard.js';
+import {answersFromFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles, type FlagProblem} from './init-flags.js';
+import type {CommandContext} from './spec.js';
+
+async function readFiles(context: CommandContext): Promise<FlagFiles> {
+  const files: FlagFiles = {};
+  for (const [flag, key] of [['container-spec', 'containerSpec'], ['service-spec', 'serviceSpec']] as const) {
+    const path = context.options[flag];
+    if (typeof path === 'string') files[key] = {path, text: await readUserFile(path, context.io.stdin)};
+  }
+  return files;
+}
+
+export async function run(context: CommandContext): Promise<number> {
+  const interactive = context.io.interactive && context.options.yes !== true;
+  const files = await readFiles(context);
+  const defaultRegion = context.root.awsContext().region;
+  const parsed = answersFromFlags(context.options, files, {...(defaultRegion === undefined ? {} : {defaultRegion}), interactive});
+  const errors = parsed.problems.filter((problem) => problem.severity === 'error');
+  if (errors.length > 0) throw problemsError(errors.map((problem) => `${problem.flag}: ${problem.message}`), interactive);
+
+  const ports = wizardPortsFrom(context.root, {stdin: context.io.stdin as NodeJS.ReadStream, env: context.env});
+  const services = createWizardServices(ports);
+  if (interactive) {
+    if (!context.globals.color) process.env.FORCE_COLOR = '0';
+    const {runWizard} = await import('../ui/wizard/run-wizard.js');
+    const fromFlags = givenFlagNames(context.options).length > 0;
+    return runWizard(context, services, {
+      answers: parsed.answers,
+      choices: parsed.choices,
+      given: parsed.given,
+      done: Object.keys(parsed.given),
+      offerDraft: !fromFlags,
+    });
+  }
+  return runWithoutQuestions(context, services, parsed);
+}
+
+function problemsError(lines: string[], interactive: boolean): InputError {
+  const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
+  return new InputError(
+    `the profile cannot be saved: ${count}\n${lines.map((line) => `  ${line}`).join('\n')}`,
+    interactive ? 'fix the flags above' : 'supply the flags above (see: ecs-wizard init --help), or run `ecs-wizard init` in a terminal to be asked',
+  );
+}
+
+/** Fills what the flags leave to AWS: the ECR repository URI, provisioner outputs, Cloud Map record types. */
+async function resolve(services: WizardServices, parsed: FlagAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
+  const problems: FlagProblem[] = [];
+  const {answers} = parsed;
+  if (parsed.ecrRepositoryName !== undefined) {
+    const listing = await services.ecrRepositories();
+    const found = listing.ok ? listing.items.find((repository) => repository.name === parsed.ecrRepositoryName) : undefined;
+    if (found) {
+      const slash = found.uri.indexOf('/');
+      answers.registryHost = found.uri.slice(0, slash);
+      answers.image = found.uri.slice(slash + 1);
+    } else {
+      problems.push({
+        flag: '--image',
+        severity: 'error',
+        message: listing.ok
+          ? `no ECR repository named ${parsed.ecrRepositoryName} (repositories: ${listing.items.map((repository) => repository.name).join(', ') || 'none'})`
+          : `cannot look up the ECR repository ${parsed.ecrRepositoryName} (${listing.reason}): give its URI, e.g. 123456789012.dkr.ecr.us-east-1.amazonaws.com/${parsed.ecrRepositoryName}`,
+      });
+    }
+  }
+  for (const [index, source] of parsed.provisioners.entries()) {
+    if (source === undefined) continue;
+    const environment = answers.environments?.[index];
+    if (environment === undefined) continue;
+    const outputs = source.kind === 'cloudformation' ? await services.stackOutputs(source.source, environment.region) : await services.terraformOutputs(source.source);
+    const flag = source.kind === 'cloudformation' ? '--cfn-stack' : '--tf-state';
+    if (outputs.status !== 'found') {
+      problems.push({flag, severity: 'error', message: outputs.status === 'missing' ? `no stack ${source.source}` : outputs.reason});
+      continue;
+    }
+    const filled = environmentFromOutputs(outputs.value);
+    // Flags win over outputs.
+    for (const [key, value] of Object.entries(filled.values)) {
+      const field = key as keyof typeof filled.values;
+      if (environment[field] === undefined || (Array.isArray(environment[field]) && (environment[field] as string[]).length === 0)) (environment as Record<string, unknown>)[field] = value;
+    }
+    note(`${flag} ${source.source}: ${filled.used.join(', ') || 'no usable outputs'}`);
+  }
+  const discovery = answers.discovery;
+  if (discovery && discovery.recordTypes === undefined) {
+    const found = await services.discoveryService(discovery.registryArn);
+    if (found.status === 'found') discovery.recordTypes = found.value.recordTypes;
+    else if (found.status === 'missing') problems.push({flag: '--registry-arn', severity: 'error', message: `no Cloud Map service ${discovery.registryArn}`});
+    else note(`--registry-arn: could not read the Cloud Map service's records (${found.reason}); pass --discovery-records SRV|A to have the rules checked`);
+  }
+  if (discovery) {
+    const rule = discoveryRule(taskNetworkMode(answers), discovery.recordTypes);
+    if (rule === 'needs-srv') problems.push({flag: '--registry-arn', severity: 'error', message: `without awsvpc, service discovery needs SRV records, and this Cloud Map service has ${discovery.recordTypes?.join(', ') || 'no'} records only`});
+    if (discovery.use === undefined) {
+      if (rule === 'none') discovery.use = 'none';
+      else if (rule === 'container' || (rule === 'unknown' && taskNetworkMode(answers) !== 'awsvpc')) {
+        problems.push({flag: '--discovery-container-port', severity: 'error', message: 'service discovery with SRV records without awsvpc needs containerName and containerPort: give the container port'});
+      } else if (rule === 'either') {
+        problems.push({flag: '--discovery-container-port or --discovery-port', severity: 'error', message: 'awsvpc with SRV records: give either the container port or the port'});
+      }
+    }
+  }
+  const secret = answers.registryAuth?.credentialsSecretArn;
+  if (secret !== undefined) {
+    const found = await services.secret(secret);
+    if (found.status === 'missing') problems.push({flag: '--credentials-secret', severity: 'error', message: `no secret ${secret}`});
+    else if (found.status === 'unknown') note(`--credentials-secret: could not check that the secret exists (${found.reason})`);
+  }
+  return problems;
+}
+
+async function runWithoutQuestions(context: CommandContext, services: WizardServices, parsed: FlagAnswers): Promise<number> {
+  const {answers} = parsed;
+  const notes: string[] = [...parsed.notes];
+  const note = (line: string): void => {
+    notes.push(line);
+  };
+  const resolved = await resolve(services, parsed, note);
+  const taken = await services.profileNames();
+  const name = answers.profileName ?? suggestProfileName(answers);
+  answers.profileName = name;
+
+  // Everything but IAM first: IAM is changed only when the rest holds.
+  const creating = parsed.flags.createRole;
+  if (creating && !parsed.flags.applyIam) resolved.push({flag: '--create-execution-role', severity: 'error', message: 'creating a role changes IAM: add --apply-iam to allow it'});
+  const preview: WizardAnswers = creating ? withRole(answers, `arn:aws:iam::000000000000:role/${DEFAULT_EXECUTION_ROLE_NAME}`) : answers;
+  const assembled = assembleProfile(preview, {name, now: services.now()});
+  const environmentNames = (answers.environments ?? []).map((environment) => environment.name ?? '');
+  const lines = problemLines(resolved, assembled.problems, environmentNames);
+  for (const [environment, issues] of Object.entries(assembled.issues)) {
+    for (const issue of issues) {
+      if (issue.severity === 'error') lines.push(`${issueFlag(issue.source, issue.path)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''} [environment ${environment}]`);
+    }
+  }
+  if (taken.includes(name) && !parsed.flags.force) lines.push(`--name: a profile named ${name} exists: choose another name, or pass --force to replace it`);
+  if (lines.length > 0) throw problemsError(lines, false);
+
+  let final = answers;
+  if (creating) {
+    const role = await services.createExecutionRole(DEFAULT_EXECUTION_ROLE_NAME);
+    note(`created the IAM role ${role.arn} (trusts ecs-tasks.amazonaws.com, AmazonECSTaskExecutionRolePolicy attached)`);
+    final = withRole(answers, role.arn);
+  }
+  const auth = final.registryAuth;
+  const role = final.executionRoleArn ?? final.environments?.[0]?.executionRoleArn;
+  if (auth) {
+    const policy = privateRegistryPolicy(auth);
+    if (role === undefined) note('the private registry policy was not put on any role: no execution role');
+    else if (parsed.flags.applyIam) {
+      await services.putRolePolicy(role, PRIVATE_REGISTRY_POLICY_NAME, policy);
+      note(`put the inline policy ${PRIVATE_REGISTRY_POLICY_NAME} on ${role} (secretsmanager:GetSecretValue${auth.kmsKeyArn ? ', kms:Decrypt' : ''})`);
+    } else {
+      note(
+        `IAM not changed (no --apply-iam). The execution role needs this inline policy:\n${compactJson(policy)}\n` +
+          `  add it with --apply-iam, or: aws iam put-role-policy --role-name ${role.split('/').pop()} --policy-name ${PRIVATE_REGISTRY_POLICY_NAME} --policy-document file://policy.json`,
+      );
+    }
+  }
+  const saved = assembleProfile(final, {name, now: services.now()});
+  if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
+  await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});
+  for (const line of notes) context.io.stderr.write(`${line}\n`);
+  const warnings = Object.entries(saved.issues).flatMap(([environment, issues]) => issues.filter((issue) => issue.severity === 'warning').map((issue) => `warning: ${issue.source} ${issue.path}: ${issue.message} [environment ${environment}]`));
+  for (const line of warnings) context.io.stderr.write(`${line}\n`);
+  if (context.globals.json) context.io.stdout.write(`${JSON.stringify(saved.profile, null, 2)}\n`);
+  else {
+    const environments = saved.profile.environments.map((environment) => environment.name).join(', ');
+    context.io.stdout.write(`Saved profile ${saved.profile.name} (${environments}). Deploy it: ecs-wizard deploy ${saved.profile.name}\n`);
+  }
+  return EXIT.ok;
+}
+
+function issueFlag(source: string, path: string): string {
+  if (source === 'containerSpec') return '--container-spec';
+  if (source === 'serviceSpec') return path.startsWith('serviceRegistries') ? '--registry-arn/--discovery-container-port/--discovery-port' : '--service-spec';
+  if (source === 'variables') return '--var';
+  if (source === 'environment') return path.startsWith('overrides') ? '--override' : path.startsWith('network') ? '--subnets/--security-groups' : path.startsWith('executionRoleArn') ? '--execution-role' : '--env';
+  return '--image/--tag';
+}
+
+function withRole(answers: WizardAnswers, arn: string): WizardAnswers {
+  return {
+    ...answers,
+    executionRoleArn: arn,
+    environments: (answers.environments ?? []).map((environment) => ({...environment, executionRoleArn: environment.executionRoleArn ?? arn})),
+  };
+}

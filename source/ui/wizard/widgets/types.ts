@@ -1,0 +1,2 @@
+export type {Checked} from '../../../operations/wizard.js';
+export type {Listing} from '../../../operations/wizard-services.js';

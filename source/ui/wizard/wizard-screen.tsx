@@ -1,0 +1,255 @@
+/**
+ * The guided setup: answered steps collapse to `Label: value` lines above the current question; Esc goes back
+ * one step keeping the answers; `?` shows the step's help (from the seed); Ctrl-C asks before discarding a
+ * half-done setup and offers to save a draft, which the next `ecs-wizard init` offers to resume.
+ */
+import React, {useEffect, useReducer, useState} from 'react';
+import {Box, Text, useInput, useStdout} from 'ink';
+import type {Profile} from '../../domain/model.js';
+import type {WizardServices} from '../../operations/wizard-services.js';
+import {sanitize} from '../../report/style.js';
+import {Frame} from '../components/frame.js';
+import type {KeyHint} from '../keys.js';
+import {SECTIONS, refKey, stepDef} from './steps.js';
+import {StepView} from './step-views.js';
+import {contextOf, currentRef, hasProgress, initialWizard, summaryLines, wizardReducer, type WizardInit} from './wizard-state.js';
+import {Note, SelectField} from './widgets/fields.js';
+
+export type WizardExit = {kind: 'saved'; profile: Profile} | {kind: 'cancelled'; quit?: boolean} | {kind: 'draft'; path: string};
+
+const MAX_SUMMARY = 7;
+
+const KEYS: KeyHint[] = [
+  {keys: '↑↓', label: 'move'},
+  {keys: 'enter', label: 'continue'},
+  {keys: 'esc', label: 'back'},
+  {keys: '?', label: 'help'},
+  {keys: 'ctrl-c', label: 'quit'},
+];
+
+const STEP_HELP_KEYS: KeyHint[] = [
+  {keys: 'enter', label: 'answer / choose, and go on'},
+  {keys: 'esc', label: 'back one step (answers are kept)'},
+  {keys: '↑↓', label: 'move in a list (type to filter it)'},
+  {keys: '?', label: 'this help (on an empty field)'},
+  {keys: 'ctrl-c', label: 'leave (asks first; a draft can be saved)'},
+];
+
+export function WizardScreen(props: {services: WizardServices; init: WizardInit; active: boolean; finishOnSave: boolean; onExit: (exit: WizardExit) => void}) {
+  const [state, dispatch] = useReducer(wizardReducer, props.init, initialWizard);
+  const [saved, setSaved] = useState<Profile>();
+  const [exiting, setExiting] = useState<WizardExit>();
+  const {stdout} = useStdout();
+  const width = stdout?.columns ?? 100;
+  const ref = currentRef(state);
+  const def = stepDef(ref.id);
+  const ctx = contextOf(state, ref);
+
+  // Exit from an effect once the last frame has rendered (stack notes).
+  useEffect(() => {
+    if (exiting) props.onExit(exiting);
+  }, [exiting]);
+  useEffect(() => {
+    if (!state.leaving) return;
+    if (hasProgress(state)) dispatch({type: 'overlay', overlay: 'quit'});
+    else setExiting({kind: 'cancelled'});
+  }, [state.leaving]);
+  useEffect(() => {
+    if (saved === undefined) return;
+    void props.services.draft().then((draft) => draft.clear(), () => undefined);
+    if (props.finishOnSave) setExiting({kind: 'saved', profile: saved});
+  }, [saved]);
+
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') {
+        if (state.overlay === 'quit' || !hasProgress(state) || saved) setExiting(saved ? {kind: 'saved', profile: saved} : {kind: 'cancelled', quit: true});
+        else dispatch({type: 'overlay', overlay: 'quit'});
+      } else if (saved) {
+        if (key.return || key.escape) setExiting({kind: 'saved', profile: saved});
+      } else if (key.escape) {
+        if (state.overlay !== 'none') dispatch({type: 'stay'});
+        else dispatch({type: 'back'});
+      } else if (input === '?' && state.overlay === 'help') dispatch({type: 'toggle-help'});
+    },
+    {isActive: props.active && exiting === undefined},
+  );
+
+  const stepActive = props.active && state.overlay === 'none' && saved === undefined && exiting === undefined;
+  const lines = summaryLines(state);
+  // The review and the overlays need the room: fewer answered lines above them.
+  const room = state.overlay !== 'none' ? 0 : ref.id === 'review' ? 2 : Math.max(2, Math.min(MAX_SUMMARY, (stdout?.rows ?? 30) - 22));
+  const shown = room === 0 ? [] : lines.slice(-room);
+  const subtitle = `${def.section + 1}/${SECTIONS.length} ${SECTIONS[def.section]}`;
+
+  if (saved) {
+    return (
+      <Frame title="new setup" subtitle="saved" keys={props.finishOnSave ? [] : [{keys: 'enter', label: 'done'}]} capturing>
+        <Text color="green">✔ Saved profile {sanitize(saved.name)} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}: {saved.environments.map((environment) => environment.name).join(', ')}).</Text>
+        <Text>
+          Deploy it: <Text bold>ecs-wizard deploy {saved.name}</Text>
+          <Text dimColor>   (ecs-wizard render {saved.name} shows the JSON it sends)</Text>
+        </Text>
+      </Frame>
+    );
+  }
+
+  return (
+    <Frame title="new setup" subtitle={subtitle} keys={KEYS} capturing>
+      {lines.length > shown.length && shown.length > 0 ? <Text dimColor>  … {lines.length - shown.length} earlier answer{lines.length - shown.length === 1 ? '' : 's'}</Text> : null}
+      {shown.map((line) => (
+        <Text key={refKey(line.ref)} wrap="truncate-end">
+          <Text color="green">✔ </Text>
+          <Text dimColor>{line.label}: </Text>
+          {sanitize(line.value)}
+        </Text>
+      ))}
+      {state.notice && state.overlay === 'none' ? <Note message={state.notice} /> : null}
+      <Box marginTop={shown.length > 0 ? 1 : 0} flexDirection="column">
+        {state.overlay === 'help' ? (
+          <StepHelp title={SECTIONS[def.section] === def.label ? def.label : `${SECTIONS[def.section]} · ${def.label}`} text={def.help} />
+        ) : null}
+        {state.overlay === 'quit' ? (
+          <SelectField
+            label="Leave the setup? Your answers are not saved yet."
+            options={[
+              {value: 'draft', label: 'Save a draft and quit', detail: 'ecs-wizard init offers to resume it (passwords are never saved)'},
+              {value: 'discard', label: 'Quit without saving'},
+              {value: 'stay', label: 'Keep going'},
+            ]}
+            active={props.active}
+            onHelp={() => undefined}
+            onSubmit={(value) => {
+              if (value === 'stay') dispatch({type: 'stay'});
+              else if (value === 'discard') setExiting({kind: 'cancelled', quit: true});
+              else {
+                void props.services
+                  .draft()
+                  .then((store) => store.save({answers: state.answers, choices: state.choices, done: state.done, savedAt: props.services.now()}))
+                  .then(
+                    (path) => setExiting({kind: 'draft', path}),
+                    () => setExiting({kind: 'cancelled', quit: true}),
+                  );
+              }
+            }}
+          />
+        ) : null}
+        {state.overlay === 'change' ? (
+          <SelectField
+            label="Change which answer? (the review comes back once everything holds again)"
+            options={lines.filter((line) => !line.auto).map((line) => ({value: refKey(line.ref), label: `${line.label}: ${line.value}`}))}
+            initial={lines.filter((line) => !line.auto).map((line) => refKey(line.ref)).at(-1)}
+            active={props.active}
+            onHelp={() => undefined}
+            onSubmit={(value) => {
+              const line = lines.find((candidate) => refKey(candidate.ref) === value);
+              if (line) dispatch({type: 'change', ref: line.ref});
+            }}
+          />
+        ) : null}
+        <Box display={state.overlay === 'none' ? 'flex' : 'none'} flexDirection="column">
+          <StepView
+            key={`${refKey(ref)}:${state.history.length}`}
+            stepRef={ref}
+            ctx={ctx}
+            {...(state.password === undefined ? {} : {password: state.password})}
+            services={props.services}
+            active={stepActive}
+            width={width}
+            submit={(submission) => dispatch({type: 'submit', ref, submission})}
+            back={() => dispatch({type: 'back'})}
+            help={() => dispatch({type: 'toggle-help'})}
+            change={() => dispatch({type: 'overlay', overlay: 'change'})}
+            saved={setSaved}
+          />
+        </Box>
+      </Box>
+    </Frame>
+  );
+}
+
+/**
+ * The wizard with its draft: a draft left by Ctrl-C is offered first (resume or start over), unless the
+ * setup starts from flags.
+ */
+export function Wizard(props: {services: WizardServices; init?: WizardInit; active: boolean; finishOnSave: boolean; offerDraft: boolean; onExit: (exit: WizardExit) => void}) {
+  const [phase, setPhase] = useState<{kind: 'checking'} | {kind: 'ask'; init: WizardInit; savedAt: string} | {kind: 'run'; init: WizardInit}>(() =>
+    props.offerDraft ? {kind: 'checking'} : {kind: 'run', init: withPassword(props.init ?? {}, props.services)},
+  );
+  useEffect(() => {
+    if (phase.kind !== 'checking') return;
+    props.services
+      .draft()
+      .then((store) => store.load())
+      .then(
+        (draft) =>
+          setPhase(
+            draft === undefined
+              ? {kind: 'run', init: withPassword(props.init ?? {}, props.services)}
+              : {kind: 'ask', savedAt: draft.savedAt, init: withPassword({answers: draft.answers, choices: draft.choices, done: draft.done, resume: true}, props.services)},
+          ),
+        () => setPhase({kind: 'run', init: withPassword(props.init ?? {}, props.services)}),
+      );
+  }, []);
+  useInput(
+    (input, key) => {
+      if (key.ctrl && input === 'c') props.onExit({kind: 'cancelled', quit: true});
+      else if (key.escape) props.onExit({kind: 'cancelled'});
+    },
+    {isActive: props.active && phase.kind === 'ask'},
+  );
+  if (phase.kind === 'checking') return <Text dimColor>Starting the setup…</Text>;
+  if (phase.kind === 'ask') {
+    return (
+      <Frame title="new setup" keys={[{keys: '↑↓', label: 'move'}, {keys: 'enter', label: 'choose'}, {keys: 'esc', label: 'back'}]} capturing>
+        <SelectField
+          label={`You left a setup unfinished on ${phase.savedAt.slice(0, 16).replace('T', ' ')} (saved as a draft).`}
+          options={[
+            {value: 'resume', label: 'Resume it', detail: 'from the first unanswered question'},
+            {value: 'new', label: 'Start a new setup', detail: 'the draft is removed'},
+          ]}
+          active={props.active}
+          onHelp={() => undefined}
+          onSubmit={(value) => {
+            if (value === 'resume') setPhase({kind: 'run', init: phase.init});
+            else {
+              void props.services.draft().then((store) => store.clear(), () => undefined);
+              setPhase({kind: 'run', init: withPassword(props.init ?? {}, props.services)});
+            }
+          }}
+        />
+      </Frame>
+    );
+  }
+  return <WizardScreen services={props.services} init={phase.init} active={props.active} finishOnSave={props.finishOnSave} onExit={props.onExit} />;
+}
+
+/** The `?` overlay of a step: the seed's explanation, and the wizard's keys. */
+function StepHelp({title, text}: {title: string; text: readonly string[]}) {
+  const width = Math.max(...STEP_HELP_KEYS.map((hint) => hint.keys.length));
+  return (
+    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
+      <Text bold>Help · {title}</Text>
+      <Box flexDirection="column" marginY={1}>
+        {text.map((paragraph, index) => (
+          <Box key={index} marginBottom={index < text.length - 1 ? 1 : 0}>
+            <Text>{paragraph}</Text>
+          </Box>
+        ))}
+      </Box>
+      {STEP_HELP_KEYS.map((hint) => (
+        <Text key={hint.keys}>
+          <Text bold>{hint.keys.padEnd(width)}</Text>  {hint.label}
+        </Text>
+      ))}
+      <Box marginTop={1}>
+        <Text dimColor>Press ? or esc to close.</Text>
+      </Box>
+    </Box>
+  );
+}
+
+function withPassword(init: WizardInit, services: WizardServices): WizardInit {
+  const password = services.registryPassword();
+  return password === undefined || password === '' ? init : {...init, password, passwordFromEnv: true};
+}

@@ -1,0 +1,249 @@
+import {mkdtempSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough, Readable} from 'node:stream';
+import {afterAll, describe, expect, test} from 'vitest';
+import {rmSync} from 'node:fs';
+import {main} from '../../source/cli.js';
+import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import type {JsonObject} from '../../source/domain/json.js';
+import {render} from '../../source/domain/render.js';
+import type {DiscoveryPort} from '../../source/ports/discovery.js';
+import type {IamPort} from '../../source/ports/iam.js';
+import type {RegistryPort} from '../../source/ports/registry.js';
+import type {SecretsPort} from '../../source/ports/secrets.js';
+import {testRoot} from '../helpers/fake-root.js';
+import {CLOUD_MAP, FARGATE_JSON, ROLE, SECRET} from '../operations/wizard-fixtures.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ecs-wizard-init-'));
+afterAll(() => rmSync(dir, {recursive: true, force: true}));
+const file = (name: string, text: string): string => {
+  const path = join(dir, name);
+  writeFileSync(path, text);
+  return path;
+};
+
+interface World {
+  store: MemoryProfileStore;
+  policies: Array<{role: string; name: string; document: JsonObject}>;
+  createdRoles: string[];
+  recordTypes: string[] | undefined;
+  secretExists: boolean;
+}
+
+function world(): World {
+  return {store: new MemoryProfileStore(), policies: [], createdRoles: [], recordTypes: ['SRV', 'A'], secretExists: true};
+}
+
+function ports(w: World) {
+  const iam: IamPort = {
+    getRole: async () => undefined,
+    rolePolicyDocuments: async () => [],
+    listRoles: async () => [],
+    createExecutionRole: async (name) => {
+      w.createdRoles.push(name);
+      return {arn: `arn:aws:iam::123456789012:role/${name}`, name, trustsEcsTasks: true, trustPolicy: {}};
+    },
+    putRolePolicy: async (role, name, document) => {
+      w.policies.push({role, name, document});
+    },
+    simulatePrincipalPolicy: async () => 'unavailable',
+  };
+  const secrets: SecretsPort = {
+    describeSecret: async (arn) => (w.secretExists ? {arn, name: 'registry-creds'} : undefined),
+    listSecrets: async () => [],
+  };
+  const discovery: DiscoveryPort = {
+    getService: async (arn) => (w.recordTypes === undefined ? undefined : {id: 'srv-x', arn, name: 'web', recordTypes: w.recordTypes}),
+    listNamespaces: async () => [],
+    listServices: async () => [],
+  };
+  const registry: RegistryPort = {
+    listTags: async () => ({tags: [], newestFirst: false}),
+    tagExists: async () => ({status: 'exists'}),
+  };
+  return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined})};
+}
+
+async function init(args: string[], w: World = world()) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main({
+    argv: ['init', ...args],
+    env: {CI: 'true', AWS_REGION: 'us-east-1'},
+    io: {stdin: Readable.from([]), stdout, stderr},
+    createRoot: () => testRoot({store: w.store, checks: ports(w), awsContext: {region: 'us-east-1'}}),
+  });
+  return {code, out, err, w};
+}
+
+const FARGATE_FLAGS = [
+  '--name', 'web-api-prod',
+  '--app', 'ECS Demo',
+  '--service', 'web-api',
+  '--registry', 'registry.example.com:5000',
+  '--registry-username', 'deploy',
+  '--image', 'team/web-api',
+  '--tag', '1.4.2',
+  '--launch-type', 'FARGATE',
+  '--container-spec', file('fargate.json', FARGATE_JSON),
+  '--desired-count', '2',
+  '--registry-arn', CLOUD_MAP,
+  '--discovery-container-port', '8080',
+  '--credentials-secret', SECRET,
+  '--execution-role', ROLE,
+  '--env', 'production',
+  '--cluster', 'prod',
+  '--subnets', 'subnet-0a1b2c3d,subnet-4e5f6a7b',
+  '--security-groups', 'sg-0a1b2c3d',
+];
+
+describe('ecs-wizard init without a terminal', () => {
+  test('a Fargate profile with awsvpc, service discovery and a private registry: saved; IAM untouched without --apply-iam', async () => {
+    const {code, out, err, w} = await init(FARGATE_FLAGS);
+    expect(err).toContain('IAM not changed (no --apply-iam). The execution role needs this inline policy:');
+    expect(err).toContain('aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name ecs-wizard-private-registry');
+    expect(code).toBe(0);
+    expect(out).toBe('Saved profile web-api-prod (production). Deploy it: ecs-wizard deploy web-api-prod\n');
+    expect(w.policies).toEqual([]);
+    const profile = (await w.store.get('web-api-prod'))!;
+    expect(profile.service).toMatchObject({
+      artifact: {registry: 'registry', host: 'registry.example.com:5000', image: 'team/web-api', tag: '1.4.2', username: 'deploy'},
+      variables: {containerPort: '8080'},
+      registryAuth: {credentialsSecretArn: SECRET},
+    });
+    expect(profile.environments).toEqual([
+      {name: 'production', region: 'us-east-1', cluster: 'prod', launchType: 'FARGATE', network: {subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false}, executionRoleArn: ROLE, overrides: {}},
+    ]);
+    const rendered = render({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
+    expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    expect(rendered.service?.serviceRegistries).toEqual([{registryArn: CLOUD_MAP, containerName: 'team_web-api_1_4_2', containerPort: 8080}]);
+    expect(rendered.taskDefinition?.containerDefinitions).toEqual([expect.objectContaining({repositoryCredentials: {credentialsParameter: SECRET}})]);
+  });
+
+  test('--apply-iam puts the least-privilege policy on the role; --create-execution-role creates it first', async () => {
+    const {code, w, err} = await init([...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'), '--kms-key', 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', '--create-execution-role', '--apply-iam']);
+    expect(code).toBe(0);
+    expect(err).toContain('created the IAM role arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
+    expect(w.createdRoles).toEqual(['ecsTaskExecutionRole']);
+    expect(w.policies).toEqual([
+      {
+        role: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        name: 'ecs-wizard-private-registry',
+        document: {
+          Version: '2012-10-17',
+          Statement: [
+            {Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET]},
+            {Sid: 'DecryptRegistryCredentials', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab']},
+          ],
+        },
+      },
+    ]);
+    expect((await w.store.get('web-api-prod'))?.environments[0]?.executionRoleArn).toBe('arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
+  });
+
+  test('creating a role without --apply-iam changes nothing and says so', async () => {
+    const {code, err, w} = await init([...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'), '--create-execution-role']);
+    expect(code).toBe(2);
+    expect(err).toContain('--create-execution-role: creating a role changes IAM: add --apply-iam to allow it');
+    expect(w.createdRoles).toEqual([]);
+    expect(await w.store.list()).toEqual([]);
+  });
+
+  test('an EC2 DAEMON profile from the simplified form flags', async () => {
+    const {code, out, w} = await init(['--app', 'ECS Demo', '--service', 'log-agent', '--image', 'nginx', '--tag', 'stable-perl', '--launch-type', 'EC2', '--strategy', 'DAEMON', '--memory-reservation', '128', '--port', '80', '--port', '53/udp', '--container-env', 'LOG_LEVEL=info', '--env', 'dev', '--cluster', 'dev-ec2']);
+    expect(code).toBe(0);
+    expect(out).toContain('Saved profile log-agent (dev)');
+    const profile = (await w.store.get('log-agent'))!;
+    expect(profile.service.containerSpec).toEqual({
+      mode: 'form',
+      form: {name: '${CONTAINER_NAME}', memoryReservation: 128, portMappings: [{containerPort: 80, protocol: 'tcp'}, {containerPort: 53, protocol: 'udp'}], environment: [{name: 'LOG_LEVEL', value: 'info'}], essential: true, networkMode: 'bridge'},
+    });
+    expect(JSON.parse(profile.service.serviceSpec)).toEqual({placementConstraints: [], placementStrategy: [], healthCheckGracePeriodSeconds: null, schedulingStrategy: 'DAEMON'});
+    expect(profile.service.artifact).toEqual({registry: 'dockerhub', host: 'registry.hub.docker.com', image: 'library/nginx', tag: 'stable-perl'});
+  });
+
+  test('with nothing given, every missing value is listed with its flag (exit 2)', async () => {
+    const {code, err} = await init([]);
+    expect(code).toBe(2);
+    expect(err).toBe(
+      [
+        'ecs-wizard: the profile cannot be saved: 7 problems',
+        '  --app: the application name is missing',
+        '  --service: the service name is missing',
+        '  --image: the image name is missing',
+        '  --tag: the default image tag is missing',
+        '  --launch-type: the launch type (EC2 or FARGATE) is missing',
+        '  --env: the environment name is missing (environment 1)',
+        '  --cluster: the cluster is missing (environment 1)',
+        'supply the flags above (see: ecs-wizard init --help), or run `ecs-wizard init` in a terminal to be asked',
+        '',
+      ].join('\n'),
+    );
+  });
+
+  test('bad values are each explained: DAEMON on Fargate, a bad ARN, a port, an id', async () => {
+    const {code, err} = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'FARGATE', '--strategy', 'DAEMON', '--registry-arn', 'srv-123', '--port', '80x', '--env', 'prod', '--cluster', 'prod', '--subnets', 'subnet-zz']);
+    expect(code).toBe(2);
+    expect(err).toContain('--strategy: DAEMON is not supported on Fargate (no container instances to run one task on each): use REPLICA, or --launch-type EC2');
+    expect(err).toContain('--registry-arn: "srv-123" is not a Cloud Map service ARN: write it like arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno');
+    expect(err).toContain('--port: "80x" is not a port mapping');
+    expect(err).toContain('--subnets: "subnet-zz" is not a subnet id (subnet-0123abcd…)');
+  });
+
+  test('an invalid container spec file is reported with its line and column; a discovery port that is not mapped too', async () => {
+    const broken = file('broken.json', '{\n  "containerDefinitions": [\n    {"name": "web", "image": "${DOCKER_IMAGE_NAME}",}\n  ]\n}');
+    let result = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'EC2', '--container-spec', broken, '--env', 'dev', '--cluster', 'dev']);
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/--container-spec .*broken\.json: containerSpec \(line 3, column 53\): /);
+    result = await init([...FARGATE_FLAGS, '--name', 'other'].map((arg) => (arg === '8080' ? '8081' : arg)));
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort (line 11, column 24): containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)');
+  });
+
+  test('a missing secret and A-only records without awsvpc are refused', async () => {
+    const w = world();
+    w.secretExists = false;
+    let result = await init(FARGATE_FLAGS, w);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain(`--credentials-secret: no secret ${SECRET}`);
+    const bridge = world();
+    bridge.recordTypes = ['A'];
+    result = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'EC2', '--port', '80', '--registry-arn', CLOUD_MAP, '--discovery-container-port', '80', '--env', 'dev', '--cluster', 'dev'], bridge);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('--registry-arn: without awsvpc, service discovery needs SRV records, and this Cloud Map service has A records only');
+  });
+
+  test('several environments: per-environment flags in order, ENV:NAME=VALUE overrides, a Terraform state', async () => {
+    const state = file(
+      'terraform.tfstate',
+      JSON.stringify({version: 4, outputs: {cluster_name: {value: 'staging'}, private_subnets: {value: ['subnet-4e5f6a7b']}, task_security_group: {value: 'sg-4e5f6a7b'}}}),
+    );
+    const flags = FARGATE_FLAGS.filter((arg, index, all) => !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(arg) && !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(all[index - 1] ?? ''));
+    const {code, err, w} = await init([...flags, '--env', 'production', '--env', 'staging', '--cluster', 'prod', '--cluster', 'staging', '--subnets', 'subnet-0a1b2c3d', '--subnets', 'subnet-4e5f6a7b', '--security-groups', 'sg-0a1b2c3d', '--security-groups', 'sg-4e5f6a7b', '--override', 'staging:LOG=debug', '--tf-state', state]);
+    expect(err).not.toContain('ecs-wizard:');
+    expect(code).toBe(0);
+    const profile = (await w.store.get('web-api'))!;
+    expect(profile.environments.map((environment) => [environment.name, environment.cluster, environment.network?.subnets, environment.overrides])).toEqual([
+      ['production', 'prod', ['subnet-0a1b2c3d'], {}],
+      ['staging', 'staging', ['subnet-4e5f6a7b'], {LOG: 'debug'}],
+    ]);
+    const bad = await init([...flags, '--env', 'production', '--env', 'staging', '--cluster', 'a', '--cluster', 'b', '--cluster', 'c', '--override', 'LOG=debug']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--cluster: given 3 times for 2 environments: give it once (for all) or once per --env, in the same order');
+    expect(bad.err).toContain('--override: "LOG=debug": with several environments write ENV:NAME=VALUE (environments: production, staging)');
+  });
+
+  test('an existing profile is not replaced without --force', async () => {
+    const w = world();
+    expect((await init(FARGATE_FLAGS, w)).code).toBe(0);
+    const again = await init(FARGATE_FLAGS, w);
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('--name: a profile named web-api-prod exists: choose another name, or pass --force to replace it');
+    expect((await init([...FARGATE_FLAGS, '--force'], w)).code).toBe(0);
+  });
+});
