@@ -34,6 +34,9 @@ await build({
   splitting: true,
   format: 'esm',
   platform: 'node',
+  // ESM builds first: with esbuild's node default (main, module) the AWS SDK resolves to its CommonJS build, and
+  // `(await import('@aws-sdk/client-ecs')).ECSClient` is then undefined (only `default` is exported).
+  mainFields: ['module', 'main'],
   target: 'node20',
   minifySyntax: true,
   minifyWhitespace: true,

@@ -157,9 +157,15 @@ export function parseInvocation(argv: string[], env: NodeJS.ProcessEnv): Invocat
   }
 
   const options = {...GLOBAL_OPTIONS, ...(spec?.options ?? {})};
+  // An option with an optional value (`--simulate[=SCENARIO]`): a bare `--name` means `--name=<bareValue>`.
+  const endOfOptions = rest.indexOf('--');
+  const args = rest.map((token, index) => {
+    const bare = token.startsWith('--') ? options[token.slice(2)]?.bareValue : undefined;
+    return bare !== undefined && (endOfOptions === -1 || index < endOfOptions) ? `${token}=${bare}` : token;
+  });
   let parsed: {values: OptionValues; positionals: string[]};
   try {
-    parsed = parseArgs({args: rest, options: toParseArgsOptions(options), strict: true, allowPositionals: true}) as typeof parsed;
+    parsed = parseArgs({args, options: toParseArgsOptions(options), strict: true, allowPositionals: true}) as typeof parsed;
   } catch (error) {
     throw usageErrorFrom(error, where);
   }

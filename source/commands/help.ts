@@ -8,7 +8,8 @@ const EXIT_CODES = `Exit codes:
 
 function optionLines(options: Record<string, OptionSpec>): string[] {
   const rows = Object.entries(options).map(([name, spec]) => {
-    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${spec.value ? ` ${spec.value}` : ''}${spec.multiple ? ' …' : ''}`;
+    const value = spec.value === undefined ? '' : spec.bareValue === undefined ? ` ${spec.value}` : `[=${spec.value}]`;
+    const flag = `${spec.short ? `-${spec.short}, ` : '    '}--${name}${value}${spec.multiple ? ' …' : ''}`;
     return [flag, spec.description] as const;
   });
   const width = Math.max(...rows.map(([flag]) => flag.length));

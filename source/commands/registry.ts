@@ -1,4 +1,6 @@
 import type {CommandGroup, CommandSpec, OptionSpec} from './spec.js';
+import {deployOptions} from './deploy-options.js';
+import {INIT_OPTIONS} from './init-options.js';
 
 /**
  * The command table: declarations only. Implementations load lazily (see spec.ts), so this module
@@ -26,6 +28,20 @@ const yes: OptionSpec = {type: 'boolean', short: 'y', description: 'do not ask f
 const force: OptionSpec = {type: 'boolean', description: 'replace an existing profile of the same name'};
 
 export const COMMANDS: CommandSpec[] = [
+  {
+    path: ['init'],
+    summary: 'the guided setup: a new profile, step by step (every question also has a flag)',
+    description:
+      'In a terminal, asks for the application, service, artifact source and tag, container and service specifications, service discovery, config variables, private registry authentication and environments, then shows the rendered JSON, every issue and a live diff before saving. A flag given skips its question. Without a terminal (or with --yes) the flags and defaults are used: exit 0 with the profile saved, or exit 2 listing every problem and the flag to supply. IAM is changed only with --apply-iam.',
+    options: INIT_OPTIONS,
+    positionals: [],
+    examples: [
+      'ecs-wizard init',
+      'ecs-wizard init --app shop --service web --image library/nginx --tag stable --launch-type EC2 --port 80 --env dev --cluster dev --yes',
+      'ecs-wizard init --app shop --service api --registry registry.example.com:5000 --image team/api --tag 1.4.2 --launch-type FARGATE --container-spec api.json --credentials-secret arn:aws:secretsmanager:… --execution-role arn:aws:iam::…:role/ecsTaskExecutionRole --apply-iam --env production --cluster prod --subnets subnet-0a1b2c3d,subnet-4e5f6a7b --security-groups sg-0a1b2c3d --yes',
+    ],
+    load: () => import('./init.js'),
+  },
   {
     path: ['profiles', 'list'],
     summary: 'list saved profiles',
@@ -74,6 +90,80 @@ export const COMMANDS: CommandSpec[] = [
     options: {force, as: {type: 'string', value: 'NAME', description: 'save it under another name'}},
     positionals: [{name: 'FILE', required: true, description: 'exported profile file, or - for stdin'}],
     load: () => import('./profiles.js').then((m) => ({run: m.importProfile})),
+  },
+  {
+    path: ['import'],
+    summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
+    description:
+      'Read-only fields are left out; the artifact container\'s image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported.',
+    options: {
+      'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
+      cluster: {type: 'string', value: 'CLUSTER', description: 'with --service: import that live service; with --task-definition: the environment\'s cluster'},
+      service: {type: 'string', value: 'NAME', description: 'the ECS service to import (with --cluster or --from-file); with --task-definition: the service name'},
+      'from-file': {type: 'string', multiple: true, value: 'FILE', description: 'saved aws ecs describe-task-definition output (and, once more, describe-services output); - for stdin'},
+      as: {type: 'string', value: 'PROFILE', description: 'save the profile under this name (required)'},
+      app: {type: 'string', value: 'NAME', description: 'application name (default: from the family or service)'},
+      env: {type: 'string', value: 'NAME', description: 'environment name (default: from the name, e.g. -prod → production, or the cluster)'},
+      container: {type: 'string', value: 'NAME', description: "the artifact's container (default: the first essential container with port mappings); the others keep their images"},
+      force,
+    },
+    positionals: [],
+    examples: [
+      'ecs-wizard import --task-definition web:12 --as web-production --app shop --env production',
+      'ecs-wizard import --cluster prod --service web --as web-prod',
+      'ecs-wizard import --from-file web-td.json --from-file web-svc.json --as web-prod --json',
+    ],
+    load: () => import('./import.js'),
+  },
+  {
+    path: ['deploy'],
+    summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
+    description:
+      'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
+    options: deployOptions('env', 'tag', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard deploy web-api --env staging --tag 1.5.0', 'ecs-wizard deploy web-api --env production --yes --json', 'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10'],
+    load: () => import('./deploy.js'),
+  },
+  {
+    path: ['diff'],
+    summary: 'show what a deploy would change (the plan), changing nothing',
+    options: deployOptions('env', 'tag', 'set', 'exit-code', 'simulate'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard diff web-api --env production --tag 1.5.0', 'ecs-wizard diff web-api --exit-code   # 0 no change, 1 changes, 2 error'],
+    load: () => import('./diff.js'),
+  },
+  {
+    path: ['render'],
+    summary: 'print the task definition and service a deploy would send, as JSON (no AWS)',
+    options: deployOptions('env', 'tag', 'set'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard render web-api --env staging --tag 1.5.0 > rendered.json'],
+    load: () => import('./render.js'),
+  },
+  {
+    path: ['verify'],
+    summary: "run a deploy's pre-flight checks only (exit 1 when one fails)",
+    options: deployOptions('env', 'tag', 'set', 'simulate'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard verify web-api --env production --tag 1.5.0'],
+    load: () => import('./verify.js'),
+  },
+  {
+    path: ['rollback'],
+    summary: 'roll the service back to an earlier task definition revision, and watch it',
+    options: deployOptions('env', 'to-revision', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'simulate', 'simulate-speed'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard rollback web-api --env production', 'ecs-wizard rollback web-api --env production --to-revision 41 --yes'],
+    load: () => import('./rollback.js'),
+  },
+  {
+    path: ['watch'],
+    summary: "re-attach to the service's deployment in flight and follow it to the end",
+    options: deployOptions('env', 'timeout', 'no-progress-timeout', 'simulate', 'simulate-speed'),
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard watch web-api --env production'],
+    load: () => import('./watch.js'),
   },
 ];
 

@@ -12,6 +12,11 @@ export interface OptionSpec {
   short?: string;
   /** Name of the value in help, e.g. `FILE`. */
   value?: string;
+  /**
+   * For a string option whose value may be left out: the value a bare `--name` stands for. Only `--name=VALUE`
+   * then gives a value (`--simulate web` is the bare option followed by an argument).
+   */
+  bareValue?: string;
   description: string;
 }
 

@@ -3,12 +3,30 @@ import {Box, useApp, useInput} from 'ink';
 import type {CompositionRoot} from '../composition.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';
+import {BrowseImport, importHelp} from './screens/browser-import.js';
+import {BrowseClusters, BrowseService, BrowseServices, clustersHelp, serviceHelp, servicesHelp} from './screens/browser-services.js';
+import {BrowseFamilies, BrowseRevision, BrowseRevisions, familiesHelp, revisionHelp, revisionsHelp} from './screens/browser-task-definitions.js';
 import {Home, homeHelp} from './screens/home.js';
 import {ProfileDetail, profileDetailHelp} from './screens/profile-detail.js';
 import {Profiles, profilesHelp} from './screens/profiles.js';
+import {RunProfile, runProfileHelp} from './screens/run-profile.js';
 import {useProfiles} from './use-profiles.js';
+import {WizardFromRoot, wizardHelp} from './wizard/wizard-app.js';
 
-const HELP: Record<Screen['name'], ScreenHelp> = {home: homeHelp, profiles: profilesHelp, profile: profileDetailHelp};
+const HELP: Record<Screen['name'], ScreenHelp> = {
+  home: homeHelp,
+  profiles: profilesHelp,
+  profile: profileDetailHelp,
+  'browse-families': familiesHelp,
+  'browse-revisions': revisionsHelp,
+  'browse-revision': revisionHelp,
+  'browse-clusters': clustersHelp,
+  'browse-services': servicesHelp,
+  'browse-service': serviceHelp,
+  'browse-import': importHelp,
+  'run-profile': runProfileHelp,
+  wizard: wizardHelp,
+};
 
 /**
  * The interactive program: a stack of screens, the `?` overlay and the keys every screen shares
@@ -23,6 +41,8 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
   const screen = currentScreen(navigation);
 
   useInput((input, key) => {
+    // The wizard takes every key itself: Ctrl-C there asks before discarding a half-done setup.
+    if (screen.name === 'wizard') return;
     if (key.ctrl && input === 'c') dispatch({type: 'quit'});
     else if (typing) return;
     else if (input === '?') dispatch({type: 'toggle-help'});
@@ -38,7 +58,11 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
   }, [navigation.quitting, exit, onQuit]);
 
   const back = () => dispatch({type: 'back'});
+  const push = (next: Screen) => dispatch({type: 'push', screen: next});
+  const importFrom = (source: Extract<Screen, {name: 'browse-import'}>['source']) => push({name: 'browse-import', source});
   const top = navigation.stack.length - 1;
+  // What every browser screen gets (each adds `active` and its own callbacks).
+  const browser = {root, onBack: back, onTypingChange: setTyping};
   // Every screen in the stack stays mounted (hidden below the top one), so going back finds it as it was left.
   const renderScreen = (entry: Screen, active: boolean) => {
     switch (entry.name) {
@@ -64,6 +88,79 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
         );
       case 'profile':
         return <ProfileDetail name={entry.profile} profiles={profiles} active={active} onBack={back} />;
+      case 'browse-families':
+        return (
+          <BrowseFamilies
+            {...browser}
+            active={active}
+            onOpen={(family, status, region) => push({name: 'browse-revisions', family, status, ...(region === undefined ? {} : {region})})}
+            onImport={(reference, region) => importFrom({kind: 'revision', reference, ...(region === undefined ? {} : {region})})}
+          />
+        );
+      case 'browse-revisions':
+        return (
+          <BrowseRevisions
+            {...browser}
+            active={active}
+            family={entry.family}
+            status={entry.status}
+            region={entry.region}
+            onOpen={(reference) => push({name: 'browse-revision', reference, ...(entry.region === undefined ? {} : {region: entry.region})})}
+            onImport={(reference) => importFrom({kind: 'revision', reference, ...(entry.region === undefined ? {} : {region: entry.region})})}
+          />
+        );
+      case 'browse-revision':
+        return (
+          <BrowseRevision
+            {...browser}
+            active={active}
+            reference={entry.reference}
+            region={entry.region}
+            onImport={(reference) => importFrom({kind: 'revision', reference, ...(entry.region === undefined ? {} : {region: entry.region})})}
+          />
+        );
+      case 'browse-clusters':
+        return <BrowseClusters {...browser} active={active} onOpen={(cluster, region) => push({name: 'browse-services', cluster, ...(region === undefined ? {} : {region})})} />;
+      case 'browse-services':
+        return (
+          <BrowseServices
+            {...browser}
+            active={active}
+            cluster={entry.cluster}
+            region={entry.region}
+            onOpen={(service) => push({name: 'browse-service', cluster: entry.cluster, service, ...(entry.region === undefined ? {} : {region: entry.region})})}
+            onImport={(service) => importFrom({kind: 'service', cluster: entry.cluster, service, ...(entry.region === undefined ? {} : {region: entry.region})})}
+          />
+        );
+      case 'browse-service':
+        return (
+          <BrowseService
+            {...browser}
+            active={active}
+            cluster={entry.cluster}
+            service={entry.service}
+            region={entry.region}
+            onImport={() => importFrom({kind: 'service', cluster: entry.cluster, service: entry.service, ...(entry.region === undefined ? {} : {region: entry.region})})}
+            onTaskDefinition={(reference) => push({name: 'browse-revision', reference, ...(entry.region === undefined ? {} : {region: entry.region})})}
+          />
+        );
+      case 'wizard':
+        return (
+          <WizardFromRoot
+            root={root}
+            active={active}
+            onExit={(result) => {
+              profiles.reload();
+              if (result.kind === 'cancelled' && result.quit) dispatch({type: 'quit'});
+              else if (result.kind === 'draft') dispatch({type: 'quit'});
+              else back();
+            }}
+          />
+        );
+      case 'run-profile':
+        return <RunProfile root={root} profiles={profiles} active={active} onBack={back} onTypingChange={setTyping} />;
+      case 'browse-import':
+        return <BrowseImport {...browser} active={active} source={entry.source} onSaved={() => profiles.reload()} onOpenProfile={(profile) => push({name: 'profile', profile})} />;
     }
   };
   return (

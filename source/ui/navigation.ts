@@ -1,5 +1,22 @@
+import type {TaskDefinitionStatus} from '../ports/ecs.js';
+
+/** What the browser's import screen imports (`region` undefined: the default region). */
+export type BrowseImportSource = {kind: 'revision'; reference: string; region?: string} | {kind: 'service'; cluster: string; service: string; region?: string};
+
 /** Which screen is showing, as a stack: Esc pops, Enter on a menu pushes. Pure. */
-export type Screen = {name: 'home'} | {name: 'profiles'} | {name: 'profile'; profile: string};
+export type Screen =
+  | {name: 'home'}
+  | {name: 'profiles'}
+  | {name: 'profile'; profile: string}
+  | {name: 'browse-families'}
+  | {name: 'browse-revisions'; family: string; status: TaskDefinitionStatus; region?: string}
+  | {name: 'browse-revision'; reference: string; region?: string}
+  | {name: 'browse-clusters'}
+  | {name: 'browse-services'; cluster: string; region?: string}
+  | {name: 'browse-service'; cluster: string; service: string; region?: string}
+  | {name: 'browse-import'; source: BrowseImportSource}
+  | {name: 'run-profile'}
+  | {name: 'wizard'};
 
 export interface NavigationState {
   stack: Screen[];

@@ -13,6 +13,8 @@ export async function runApp(context: CommandContext, initial: Screen): Promise<
     stderr: context.io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,
     patchConsole: false,
+    // Key repeat (~30 keys a second) must not wait on Ink's default 30 fps throttle.
+    maxFps: 60,
   });
   await instance.waitUntilExit();
   return EXIT.ok;

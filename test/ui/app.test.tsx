@@ -62,10 +62,11 @@ describe('home screen', () => {
     const {app, quit} = start();
     await waitForFrame(app, '❯ Manage profiles');
     await press(app, 'j');
-    await waitForFrame(app, '❯ Quit');
+    await waitForFrame(app, /❯ (?!Manage profiles)/);
     await press(app, 'k');
     await waitForFrame(app, '❯ Manage profiles');
-    await press(app, 'j');
+    // From the first entry, k wraps around to the last: Quit.
+    await press(app, 'k');
     await waitForFrame(app, '❯ Quit');
     await press(app, 'enter');
     await waitForQuit(quit);

@@ -7,10 +7,14 @@ import type {ScreenHelp} from '../components/help-overlay.js';
 import type {ProfilesState} from '../use-profiles.js';
 
 /** The home menu lists only what is built; each later feature adds its entry here. */
-export type HomeChoice = 'profiles' | 'quit';
+export type HomeChoice = 'wizard' | 'run-profile' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
 
 const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
   {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
+  {label: 'New setup', value: 'wizard', description: 'the guided setup: application → image → container → service → environment → review → saved profile'},
+  {label: 'Run a saved profile', value: 'run-profile', description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)'},
+  {label: 'Browse task definitions', value: 'browse-families', description: 'families → revisions → JSON; import a revision into a profile'},
+  {label: 'Browse services', value: 'browse-clusters', description: 'clusters → services; import a live service with its task definition and environment'},
   {label: 'Quit', value: 'quit', description: ''},
 ];
 
@@ -26,7 +30,7 @@ export const homeHelp: ScreenHelp = {
 
 export function Home(props: {version: string; profiles: ProfilesState; active: boolean; onChoose: (choice: HomeChoice) => void}) {
   const {profiles} = props;
-  const [highlighted, setHighlighted] = React.useState<HomeChoice>('profiles');
+  const [highlighted, setHighlighted] = React.useState<HomeChoice>(ITEMS[0]!.value);
   const description = ITEMS.find((item) => item.value === highlighted)?.description ?? '';
   return (
     <Frame title="home" subtitle={`v${props.version}`} keys={[NAVIGATE, SELECT]}>
