@@ -287,9 +287,12 @@ function diffArrays(kind: DocumentKind, before: JsonValue[], after: JsonValue[],
   }
   const old = byIdentity(before, spec);
   const now = byIdentity(after, spec);
+  const renamed = field === 'containerDefinitions' ? pairRenamedContainers(old, now) : new Map<string, string>();
+  const renamedFrom = new Set(renamed.values());
   const visit = (identity: string): void => {
-    const itemPath = path + identitySegment(identity);
-    const a = old.get(identity);
+    const from = renamed.get(identity);
+    const itemPath = path + (from === undefined ? identitySegment(identity) : identitySegment(`${from}→${identity}`));
+    const a = old.get(from ?? identity);
     const b = now.get(identity);
     const sensitive = sensitiveEntry(field, identity) ? {sensitive: true} : {};
     const entryA = mapEntryValue(a, spec);
@@ -307,7 +310,36 @@ function diffArrays(kind: DocumentKind, before: JsonValue[], after: JsonValue[],
     }
   };
   for (const identity of now.keys()) visit(identity);
-  for (const identity of old.keys()) if (!now.has(identity)) visit(identity);
+  for (const identity of old.keys()) if (!now.has(identity) && !renamedFrom.has(identity)) visit(identity);
+}
+
+/** `registry.hub.docker.com/library/nginx:1.27` → `registry.hub.docker.com/library/nginx` (tag and digest dropped). */
+function imageRepository(item: JsonValue | undefined): string | undefined {
+  if (!isJsonObject(item) || typeof item['image'] !== 'string') return undefined;
+  const image = item['image'];
+  const at = image.indexOf('@');
+  const base = at >= 0 ? image.slice(0, at) : image;
+  const colon = base.lastIndexOf(':');
+  return colon > base.lastIndexOf('/') ? base.slice(0, colon) : base;
+}
+
+/**
+ * A container whose name is derived from its tag (`${CONTAINER_NAME}`) is renamed by every new tag. Matching
+ * containers by name alone would show it removed and added again; instead an unmatched container on each side
+ * with the same image repository (and no other candidate) is the same container, renamed: new name → old name.
+ */
+function pairRenamedContainers(old: Map<string, JsonValue>, now: Map<string, JsonValue>): Map<string, string> {
+  const pairs = new Map<string, string>();
+  const gone = [...old.keys()].filter((identity) => !now.has(identity));
+  const added = [...now.keys()].filter((identity) => !old.has(identity));
+  for (const identity of added) {
+    const repository = imageRepository(now.get(identity));
+    if (repository === undefined) continue;
+    const candidates = gone.filter((before) => imageRepository(old.get(before)) === repository);
+    const rivals = added.filter((other) => imageRepository(now.get(other)) === repository);
+    if (candidates.length === 1 && rivals.length === 1) pairs.set(identity, candidates[0]!);
+  }
+  return pairs;
 }
 
 function diffValues(kind: DocumentKind, before: JsonValue | undefined, after: JsonValue | undefined, path: string, field: string, emit: Emit, sensitive = false): void {

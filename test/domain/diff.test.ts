@@ -129,9 +129,38 @@ describe('diffTaskDefinitions', () => {
     expect(result.changes.every((change) => change.impact === 'new-revision')).toBe(true);
   });
 
-  test('a renamed container is one removed and one added (containers are matched by name)', () => {
+  test('a renamed container with the same image repository is one container renamed, not removed and added', () => {
     const result = diffTaskDefinitions(
       edit((td) => (container(td, 'log-router')['name'] = 'router')),
+      base(),
+    );
+    expect(result.changes.map((change) => `${change.kind} ${change.path}`)).toEqual(['changed containerDefinitions[log-router→router].name']);
+    expect(result.impact).toBe('new-revision');
+  });
+
+  test('a new tag renames a ${CONTAINER_NAME} container: one change of image and name, not a replacement', () => {
+    const result = diffTaskDefinitions(
+      edit((td) => {
+        container(td, 'web')['name'] = 'team_web_1_5_0';
+        container(td, 'team_web_1_5_0')['image'] = String(container(td, 'team_web_1_5_0')['image']).replace(/:[^:/]+$/, ':1.5.0');
+      }),
+      edit((td) => {
+        container(td, 'web')['name'] = 'team_web_1_4_2';
+        container(td, 'team_web_1_4_2')['image'] = String(container(td, 'team_web_1_4_2')['image']).replace(/:[^:/]+$/, ':1.4.2');
+      }),
+    );
+    expect(simple(result.changes)).toEqual([
+      {kind: 'changed', path: 'containerDefinitions[team_web_1_4_2→team_web_1_5_0].name', before: 'team_web_1_4_2', after: 'team_web_1_5_0'},
+      {kind: 'changed', path: 'containerDefinitions[team_web_1_4_2→team_web_1_5_0].image', before: expect.stringMatching(/:1\.4\.2$/), after: expect.stringMatching(/:1\.5\.0$/)},
+    ]);
+  });
+
+  test('containers are matched by name: a different image under a new name is one removed and one added', () => {
+    const result = diffTaskDefinitions(
+      edit((td) => {
+        container(td, 'log-router')['name'] = 'router';
+        container(td, 'router')['image'] = 'public.ecr.aws/another/router:1';
+      }),
       base(),
     );
     expect(result.changes.map((change) => `${change.kind} ${change.path}`)).toEqual(['added containerDefinitions[router]', 'removed containerDefinitions[log-router]']);
