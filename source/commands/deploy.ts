@@ -51,6 +51,11 @@ export function simulationRequest(options: Pick<DeployOptions, 'simulate' | 'tag
   const request: SimulationRequest = {scenario: options.simulate.scenario, speed: options.simulate.speed};
   try {
     const inputs = renderDeployInputs({profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+    // The simulated service runs this profile as rendered with an earlier tag: the last other tag deployed
+    // to this environment, else `previous`. A simulated deploy then meets a service shaped like its own.
+    const deployTag = options.tag ?? profile.service.artifact.tag;
+    const earlier = [...profile.runs].reverse().find((run) => run.environment === environment.name && run.outcome === 'deployed' && run.tag !== deployTag)?.tag;
+    const running = renderDeployInputs({profile, environment, tag: earlier ?? (deployTag === 'previous' ? 'earlier' : 'previous'), overrides: options.overrides});
     const desired = inputs.service['desiredCount'];
     request.seed = {
       cluster: environment.cluster,
@@ -60,6 +65,8 @@ export function simulationRequest(options: Pick<DeployOptions, 'simulate' | 'tag
       launchType: environment.launchType,
       revisions: seed.revisions ?? 1,
       ...(seed.rollout ? {rollout: true} : {}),
+      taskDefinition: running.taskDefinition,
+      service: running.service,
     };
   } catch {
     // The deploy reports why the profile does not render; nothing to seed.

@@ -70,6 +70,13 @@ export interface SeedServiceOptions {
   revisions?: number;
   /** Also start a deployment of one more revision, faring per the scenario (for `watch` demos). */
   rollout?: boolean;
+  /**
+   * The RegisterTaskDefinition input the service runs (e.g. the profile rendered with an earlier tag), so that
+   * a simulated deploy meets a service shaped like its own. Default: a one-container Fargate task.
+   */
+  taskDefinition?: JsonObject;
+  /** The CreateService input it was created with (cluster, name, task definition and count are set here). */
+  service?: JsonObject;
 }
 
 export interface SeededService {
@@ -546,6 +553,7 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
     const pendingCount = deployments.reduce((sum, deployment) => sum + deployment.pendingCount, 0);
     const taskDefinition = primary?.taskDefinition ?? stringField(service.input, 'taskDefinition') ?? '';
     const events = service.events.map((event) => ({...event}));
+    const daemon = service.input.schedulingStrategy === 'DAEMON';
     const raw: JsonObject = {
       ...service.input,
       serviceArn: service.arn,
@@ -560,13 +568,12 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       deploymentConfiguration: {
         ...(isJsonObject(service.input.deploymentConfiguration) ? service.input.deploymentConfiguration : {}),
         deploymentCircuitBreaker: {enable: service.circuitBreaker.enable, rollback: service.circuitBreaker.rollback},
-        maximumPercent: 200,
-        minimumHealthyPercent: 100,
+        ...(daemon ? {maximumPercent: 100, minimumHealthyPercent: 0} : {maximumPercent: 200, minimumHealthyPercent: 100}),
       },
       deployments: deployments.map((deployment) => ({...deployment}) as unknown as JsonObject),
       events: events.map((event) => ({...event})),
       createdAt: iso(service.createdAt),
-      schedulingStrategy: 'REPLICA',
+      schedulingStrategy: daemon ? 'DAEMON' : 'REPLICA',
       deploymentController: {type: 'ECS'},
     };
     delete raw.cluster;
@@ -816,24 +823,39 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       catchUp();
       const at = clock.now();
       const cluster = ensureCluster(seed.cluster ?? 'default').name;
-      const family = seed.family ?? seed.serviceName;
-      const image = seed.image ?? 'public.ecr.aws/nginx/nginx:1.27';
+      const family = seed.family ?? (typeof seed.taskDefinition?.['family'] === 'string' ? seed.taskDefinition['family'] : seed.serviceName);
+      const seededImage = (seed.taskDefinition?.['containerDefinitions'] as Array<{image?: unknown}> | undefined)?.[0]?.image;
+      const image = seed.image ?? (typeof seededImage === 'string' ? seededImage : 'public.ecr.aws/nginx/nginx:1.27');
       const revisions = Math.max(1, seed.revisions ?? 1);
-      const body = (tag: string): JsonObject => ({
-        family,
-        networkMode: 'awsvpc',
-        requiresCompatibilities: [seed.launchType ?? 'FARGATE'],
-        cpu: '256',
-        memory: '512',
-        executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
-        containerDefinitions: [{name: seed.serviceName, image: tag, essential: true, portMappings: [{containerPort: 80, protocol: 'tcp'}]}],
-      });
+      const body = (tag: string): JsonObject => {
+        if (seed.taskDefinition !== undefined) {
+          const json = structuredClone(seed.taskDefinition);
+          const first = Array.isArray(json['containerDefinitions']) ? json['containerDefinitions'][0] : undefined;
+          if (tag !== image && first !== undefined && typeof first === 'object' && first !== null && !Array.isArray(first)) first['image'] = tag;
+          return json;
+        }
+        return {
+          family,
+          networkMode: 'awsvpc',
+          requiresCompatibilities: [seed.launchType ?? 'FARGATE'],
+          cpu: '256',
+          memory: '512',
+          executionRoleArn: `arn:aws:iam::${ACCOUNT}:role/ecsTaskExecutionRole`,
+          containerDefinitions: [{name: seed.serviceName, image: tag, essential: true, portMappings: [{containerPort: 80, protocol: 'tcp'}]}],
+        };
+      };
       let definition: SimTaskDefinition | undefined;
       for (let i = 0; i < revisions; i++) definition = register(body(image), at);
       // A seeded service has been running for a while (its events predate anything the user does next).
       const past = at - 10 * 60_000;
       const service = createServiceAt(
-        {cluster, serviceName: seed.serviceName, taskDefinition: definition!.arn, desiredCount: seed.desiredCount ?? 2, launchType: seed.launchType ?? 'FARGATE'},
+        {
+          ...(seed.service ?? {launchType: seed.launchType ?? 'FARGATE'}),
+          cluster,
+          serviceName: seed.serviceName,
+          taskDefinition: definition!.arn,
+          desiredCount: seed.desiredCount ?? 2,
+        },
         past,
         'seed',
       );
