@@ -687,7 +687,8 @@ export function StepView(props: StepViewProps) {
         <TextField
           {...common}
           label="Terraform state file"
-          initial={ctx.choices[`env-tf-state#${ctx.env}`] ?? 'terraform.tfstate'}
+          initial={ctx.choices[`env-tf-state#${ctx.env}`]}
+          suggestion={ctx.choices[`env-tf-state#${ctx.env}`] === undefined ? 'terraform.tfstate' : undefined}
           validate={(text) => (text.trim() === '' ? {ok: false, message: 'Give the path of the state file'} : {ok: true, value: text.trim()})}
           check={{
             progress: 'Reading the state file…',
@@ -717,7 +718,8 @@ export function StepView(props: StepViewProps) {
           {...common}
           label="Environment name"
           hint="e.g. staging or production"
-          initial={env.name ?? (ctx.env === 0 ? 'production' : '')}
+          initial={env.name}
+          suggestion={env.name === undefined && ctx.env === 0 ? 'production' : undefined}
           validate={(text) => checkEnvironmentName(text, taken)}
           onSubmit={(value) => props.submit({answers: setEnv({name: value})})}
         />
@@ -729,7 +731,8 @@ export function StepView(props: StepViewProps) {
         <TextField
           {...common}
           label="AWS region"
-          initial={env.region ?? previous ?? services.defaultRegion() ?? 'us-east-1'}
+          initial={env.region}
+          suggestion={env.region === undefined ? (previous ?? services.defaultRegion() ?? 'us-east-1') : undefined}
           validate={checkRegion}
           onSubmit={(value) => props.submit({answers: setEnv({region: value})})}
         />
@@ -1330,7 +1333,8 @@ function SaveStep(props: StepViewProps) {
     <TextField
       label="Save as profile"
       hint="Letters, digits, - and _. Saved on this machine: ARNs and settings, never credentials."
-      initial={ctx.answers.profileName ?? suggestProfileName(ctx.answers, taken)}
+      initial={ctx.answers.profileName}
+      suggestion={ctx.answers.profileName === undefined ? suggestProfileName(ctx.answers, taken) : undefined}
       validate={(text) => {
         const checked = checkProfileName(text);
         if (checked.ok && taken.includes(checked.value)) return {ok: false, message: `A profile named ${checked.value} exists: choose another name (or remove it in Manage profiles)`};

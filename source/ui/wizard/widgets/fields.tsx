@@ -134,6 +134,8 @@ export function TextField<T>(props: {
   hint?: string;
   initial?: string;
   placeholder?: string;
+  /** A default shown dimmed in the empty field; Enter on the empty field takes it (typing replaces it). */
+  suggestion?: string;
   mask?: boolean;
   active: boolean;
   validate: (text: string) => Checked<T>;
@@ -145,8 +147,9 @@ export function TextField<T>(props: {
   const [value, setValue] = useState(props.initial ?? '');
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState<string>();
-  const submit = (text: string) => {
+  const submit = (typed: string) => {
     if (busy) return;
+    const text = typed === '' && props.suggestion !== undefined ? props.suggestion : typed;
     const checked = props.validate(text);
     if (!checked.ok) {
       setError(checked.message);
@@ -177,7 +180,7 @@ export function TextField<T>(props: {
         <Text color="cyan">› </Text>
         <TextInput
           value={value}
-          placeholder={props.placeholder}
+          placeholder={props.suggestion === undefined ? props.placeholder : `${props.suggestion} (Enter takes it)`}
           mask={props.mask ? '•' : undefined}
           focus={props.active && busy === undefined}
           onChange={(next) => {
