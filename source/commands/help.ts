@@ -22,8 +22,17 @@ function table(rows: Array<readonly [string, string]>): string[] {
 }
 
 export function programHelp(version: string): string {
-  const grouped = GROUPS.map((group) => [`${group.name}`, group.summary] as const);
-  const commands = COMMANDS.map((spec) => [commandName(spec), spec.summary] as const);
+  // The journey first (set up, deploy, look, adopt), then each group with its members.
+  const order = ['init', 'deploy', 'diff', 'render', 'verify', 'watch', 'rollback', 'import'];
+  const rank = (spec: CommandSpec) => (order.includes(spec.path[0]!) ? order.indexOf(spec.path[0]!) : order.length);
+  const single = COMMANDS.filter((spec) => spec.path.length === 1).sort((a, b) => rank(a) - rank(b));
+  const commands = [
+    ...single.map((spec) => [commandName(spec), spec.summary] as const),
+    ...GROUPS.flatMap((group) => [
+      [group.name, group.summary] as const,
+      ...COMMANDS.filter((spec) => spec.path.length > 1 && spec.path[0] === group.name).map((spec) => [commandName(spec), spec.summary] as const),
+    ]),
+  ];
   return [
     `ecs-wizard ${version} — from nothing to a running Amazon ECS service, and back again`,
     '',
@@ -33,7 +42,7 @@ export function programHelp(version: string): string {
     '  ecs-wizard help COMMAND         help for one command',
     '',
     'Commands:',
-    ...table([...grouped, ...commands]),
+    ...table(commands),
     '',
     'Global options:',
     ...optionLines(GLOBAL_OPTIONS),

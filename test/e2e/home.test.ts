@@ -14,9 +14,14 @@ describe('the interactive program in a real terminal', () => {
     const cli = spawnCli([]);
     let screen = await cli.waitForText('No saved profiles yet.');
     expect(screen).toContain('ecs-wizard · home');
-    expect(screen).toContain('❯ Manage profiles');
+    expect(screen).toContain('❯ New setup');
     expect(screen).toMatch(/↑↓\/jk move\s+enter select\s+\? help\s+q quit/);
 
+    // Manage profiles is the entry above Quit: k wraps from the first entry to the last.
+    await cli.press('k');
+    await cli.waitForText('❯ Quit');
+    await cli.press('k');
+    await cli.waitForText('❯ Manage profiles');
     await cli.press('enter');
     screen = await cli.waitForText('ecs-wizard · manage profiles');
     expect(screen).toContain('No profiles saved yet. Press i to import one from a file.');
@@ -31,12 +36,12 @@ describe('the interactive program in a real terminal', () => {
 
   test('? shows help for the screen; Ctrl-C quits', async () => {
     const cli = spawnCli([]);
-    await cli.waitForText('❯ Manage profiles');
+    await cli.waitForText('❯ New setup');
     await cli.press('?');
     const help = await cli.waitForText('Help · Home');
     expect(help).toContain('never credentials');
     await cli.press('esc');
-    await cli.waitForText('❯ Manage profiles');
+    await cli.waitForText('❯ New setup');
     await cli.press('ctrl-c');
     expect(await cli.waitForExit()).toBe(0);
   });

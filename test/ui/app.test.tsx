@@ -22,6 +22,15 @@ function start(store = new MemoryProfileStore(fixtureProfiles()), initial: Scree
   return {app, store, quit};
 }
 
+/** Manage profiles is the entry above Quit: k wraps from the first entry to Quit, then goes up one. */
+async function goToManageProfiles(app: ReturnType<typeof render>): Promise<void> {
+  await waitForFrame(app, '❯ New setup', 3_000, {changed: false});
+  await press(app, 'k');
+  await waitForFrame(app, '❯ Quit');
+  await press(app, 'k');
+  await waitForFrame(app, '❯ Manage profiles');
+}
+
 async function waitForQuit(quit: {called: number}): Promise<void> {
   for (let i = 0; i < 300 && quit.called === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
   expect(quit.called).toBe(1);
@@ -37,8 +46,7 @@ describe('home screen', () => {
     const {app} = start();
     const frame = await waitForFrame(app, '2 saved profiles');
     expect(frame).toContain('ecs-wizard · home · v9.9.9');
-    expect(frame).toContain('❯ Manage profiles');
-    expect(frame).toContain('Quit');
+    expect(frame).toMatch(/❯ New setup\n\s+Run a saved profile\n\s+Browse task definitions\n\s+Browse services\n\s+Manage profiles\n\s+Quit/);
     expect(frame).toMatch(/↑↓\/jk move\s+enter select\s+\? help\s+q quit/);
     expect(frame).not.toMatch(/coming soon/i);
   });
@@ -46,6 +54,7 @@ describe('home screen', () => {
   test('home → profiles → back → quit', async () => {
     const {app, quit} = start();
     await waitForFrame(app, '2 saved profiles');
+    await goToManageProfiles(app);
     await press(app, 'enter');
     let frame = await waitForFrame(app, 'manage profiles · 2 saved');
     expect(frame).toContain(ec2);
@@ -60,11 +69,11 @@ describe('home screen', () => {
 
   test('j/k move the selection and Enter on Quit exits', async () => {
     const {app, quit} = start();
-    await waitForFrame(app, '❯ Manage profiles');
+    await waitForFrame(app, '❯ New setup');
     await press(app, 'j');
-    await waitForFrame(app, /❯ (?!Manage profiles)/);
+    await waitForFrame(app, '❯ Run a saved profile');
     await press(app, 'k');
-    await waitForFrame(app, '❯ Manage profiles');
+    await waitForFrame(app, '❯ New setup');
     // From the first entry, k wraps around to the last: Quit.
     await press(app, 'k');
     await waitForFrame(app, '❯ Quit');
@@ -84,6 +93,7 @@ describe('home screen', () => {
   test('? opens the help overlay for the screen and Esc closes it, keeping the screen', async () => {
     const {app} = start();
     await waitForFrame(app, '2 saved profiles');
+    await goToManageProfiles(app);
     await press(app, 'enter');
     await waitForFrame(app, 'manage profiles');
     await press(app, 'down');

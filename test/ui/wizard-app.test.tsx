@@ -13,8 +13,6 @@ describe('"New setup" on the home screen', () => {
   test('opens the wizard with the saved applications; Esc before any answer comes back home', async () => {
     const store = new MemoryProfileStore(fixtureProfiles());
     const app = render(<App root={testRoot({store, awsContext: {region: 'us-east-1'}})} initial={{name: 'home'}} />);
-    await waitForFrame(app, '❯ Manage profiles');
-    await press(app, 'j');
     let frame = await waitForFrame(app, '❯ New setup');
     expect(frame).toContain('the guided setup: application → image → container → service → environment → review → saved profile');
     await press(app, 'enter');

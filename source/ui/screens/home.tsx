@@ -10,11 +10,11 @@ import type {ProfilesState} from '../use-profiles.js';
 export type HomeChoice = 'wizard' | 'run-profile' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
 
 const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
-  {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
   {label: 'New setup', value: 'wizard', description: 'the guided setup: application → image → container → service → environment → review → saved profile'},
   {label: 'Run a saved profile', value: 'run-profile', description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)'},
   {label: 'Browse task definitions', value: 'browse-families', description: 'families → revisions → JSON; import a revision into a profile'},
   {label: 'Browse services', value: 'browse-clusters', description: 'clusters → services; import a live service with its task definition and environment'},
+  {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
   {label: 'Quit', value: 'quit', description: ''},
 ];
 
