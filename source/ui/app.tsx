@@ -36,6 +36,8 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
   const {exit} = useApp();
   const [navigation, dispatch] = useReducer(navigationReducer, initial, initialNavigation);
   const [typing, setTyping] = useState(false);
+  // A deploy on screen owns Ctrl-C: there it detaches (the run is recorded as such) instead of quitting.
+  const [deploying, setDeploying] = useState(false);
   const getStore = useCallback(() => root.profileStore(), [root]);
   const profiles = useProfiles(getStore);
   const screen = currentScreen(navigation);
@@ -43,7 +45,9 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
   useInput((input, key) => {
     // The wizard takes every key itself: Ctrl-C there asks before discarding a half-done setup.
     if (screen.name === 'wizard') return;
-    if (key.ctrl && input === 'c') dispatch({type: 'quit'});
+    if (key.ctrl && input === 'c') {
+      if (!(deploying && screen.name === 'run-profile')) dispatch({type: 'quit'});
+    }
     else if (typing) return;
     else if (input === '?') dispatch({type: 'toggle-help'});
     else if (input === 'q') dispatch({type: 'quit'});
@@ -158,7 +162,7 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
           />
         );
       case 'run-profile':
-        return <RunProfile root={root} profiles={profiles} active={active} onBack={back} onTypingChange={setTyping} />;
+        return <RunProfile root={root} profiles={profiles} active={active} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />;
       case 'browse-import':
         return <BrowseImport {...browser} active={active} source={entry.source} onSaved={() => profiles.reload()} onOpenProfile={(profile) => push({name: 'profile', profile})} />;
     }

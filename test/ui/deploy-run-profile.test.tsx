@@ -106,4 +106,30 @@ describe('home → run a saved profile', () => {
     await press(app, 'enter');
     expect(await waitForFrame(app, 'Where?')).toContain('Tag: 1.27');
   });
+
+  it('Ctrl-C during the rollout detaches (the run is recorded) instead of quitting the program', async () => {
+    const clock = new FakeClock();
+    const store = new MemoryProfileStore([fargateJsonProfile({runs: []})]);
+    const root = testRoot({store, clock, checks: fakeCheckPorts(healthyCheckState())});
+    const quit = {called: 0};
+    const app = render(<App root={root} initial={{name: 'run-profile'}} onQuit={() => (quit.called += 1)} />);
+    await waitForFrame(app, 'Which profile?');
+    await press(app, 'enter');
+    await waitForFrame(app, 'Which environment?');
+    await press(app, 'enter');
+    await waitForFrame(app, '❯ 1.4.2  (current)');
+    await press(app, 'enter');
+    await waitForFrame(app, 'Where?');
+    await press(app, 'down');
+    await waitForFrame(app, '❯ Simulate: success');
+    await press(app, 'enter');
+    await waitForFrame(app, 'Deploy web-api to staging? (y/n)');
+    await press(app, 'y');
+    await waitForFrame(app, 'r roll back now');
+    await press(app, 'ctrl-c');
+    await clock.runUntil(() => /detached/i.test(app.lastFrame() ?? ''));
+    await waitForFrame(app, /detached/i, 3_000, {changed: false});
+    expect(quit.called).toBe(0);
+    expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'detached', simulated: true});
+  });
 });

@@ -145,6 +145,8 @@ export interface RunProfileProps {
   active: boolean;
   onBack: () => void;
   onTypingChange: (typing: boolean) => void;
+  /** While a deploy runs on this screen, Ctrl-C belongs to it (detach), not to the app (quit). */
+  onDeployingChange?: (deploying: boolean) => void;
 }
 
 export function RunProfile(props: RunProfileProps) {
@@ -160,6 +162,7 @@ export function RunProfile(props: RunProfileProps) {
 
   // While a text field or the deploy has the keyboard, the app's letter keys (q, ?) stay off.
   useEffect(() => props.onTypingChange(state.typing || deploying), [state.typing, deploying]);
+  useEffect(() => props.onDeployingChange?.(deploying), [deploying]);
 
   // The registry's tags, once the environment is known.
   useEffect(() => {
