@@ -234,11 +234,9 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     expect(allowed.code).toBe(0);
   });
 
-  test('offline (a closed endpoint): a quick, clear "cannot reach AWS", exit 1', async () => {
-    const started = performance.now();
+  test('offline (a closed endpoint): a quick, clear "cannot reach AWS", exit 1 (within the test\'s time limit)', {timeout: 15_000}, async () => {
     const {code, out} = await cli(['deploy', 'web', '--yes'], {AWS_ENDPOINT_URL: CLOSED_ENDPOINT});
     expect(code).toBe(1);
     expect(out).toContain(`plan: failed — cannot reach AWS at ${CLOSED_ENDPOINT}`);
-    expect(performance.now() - started).toBeLessThan(15_000);
   });
 });

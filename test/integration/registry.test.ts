@@ -269,10 +269,9 @@ describe('registries that cannot answer (no docker-registry needed)', () => {
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
-  test('nothing listening: unreachable, quickly', async () => {
+  test('nothing listening: unreachable, quickly (within the test time limit)', {timeout: 5_000}, async () => {
     const port = createHttpRegistryPort();
     const closed = `127.0.0.1:${await freePort()}`;
-    const started = Date.now();
     const error = await rejection(port.listTags(artifact(closed, 'team/api')));
     expect(error.kind).toBe('unreachable');
     expect(error.message).toBe(`cannot reach ${closed} (ECONNREFUSED)`);
@@ -281,7 +280,6 @@ describe('registries that cannot answer (no docker-registry needed)', () => {
       kind: 'unreachable',
       reason: `cannot reach ${closed} (ECONNREFUSED)`,
     });
-    expect(Date.now() - started).toBeLessThan(5_000);
   });
 
   test('a registry that never answers: the timeout ends the call', async () => {

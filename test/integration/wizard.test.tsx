@@ -247,15 +247,14 @@ describe('offline: every AWS-backed picker falls back quickly, with a one-line r
   const services = createWizardServices(portsFor(factory));
   afterAll(() => factory.destroy());
 
-  test('clusters, ECR, Cloud Map, secrets, roles, subnets, stacks: not listed, said why', async () => {
-    const started = performance.now();
+  // "Quickly" is the test's own time limit (a hang fails it); no wall-clock assertion.
+  test('clusters, ECR, Cloud Map, secrets, roles, subnets, stacks: not listed, said why', {timeout: 8_000}, async () => {
     const results = await Promise.all([services.clusters(), services.ecrRepositories(), services.namespaces(), services.secrets(), services.executionRoles(), services.subnets(), services.stacks()]);
     for (const result of results) {
       expect(result.ok).toBe(false);
       if (!result.ok) expect(result.reason).toContain(`cannot reach AWS at ${CLOSED_ENDPOINT}`);
     }
     expect(await services.secret('arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf')).toMatchObject({status: 'unknown'});
-    expect(performance.now() - started).toBeLessThan(8_000);
   });
 });
 
