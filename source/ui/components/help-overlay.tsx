@@ -11,8 +11,9 @@ export interface ScreenHelp {
 }
 
 /** The `?` overlay: what this screen is for, and every key it takes. */
-export function HelpOverlay({help}: {help: ScreenHelp}) {
-  const keys = [...help.keys, ...GLOBAL_KEYS.filter((k) => k.keys !== '?'), {keys: 'ctrl-c', label: 'quit'}];
+export function HelpOverlay({help, ownKeysOnly = false}: {help: ScreenHelp; ownKeysOnly?: boolean}) {
+  // A screen that takes every key itself (the wizard: q is a letter there) lists only its own keys.
+  const keys = ownKeysOnly ? help.keys : [...help.keys, ...GLOBAL_KEYS.filter((k) => k.keys !== '?'), {keys: 'ctrl-c', label: 'quit'}];
   const width = Math.max(...keys.map((k) => k.keys.length));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>

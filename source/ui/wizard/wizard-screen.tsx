@@ -9,6 +9,7 @@ import type {Profile} from '../../domain/model.js';
 import type {WizardServices} from '../../operations/wizard-services.js';
 import {sanitize} from '../../report/style.js';
 import {Frame} from '../components/frame.js';
+import {HelpOverlay} from '../components/help-overlay.js';
 import type {KeyHint} from '../keys.js';
 import {SECTIONS, refKey, stepDef} from './steps.js';
 import {StepView} from './step-views.js';
@@ -224,29 +225,9 @@ export function Wizard(props: {services: WizardServices; init?: WizardInit; acti
   return <WizardScreen services={props.services} init={phase.init} active={props.active} finishOnSave={props.finishOnSave} onExit={props.onExit} />;
 }
 
-/** The `?` overlay of a step: the seed's explanation, and the wizard's keys. */
+/** The `?` overlay of a step: the seed's explanation, and the wizard's keys (only those: q is a letter here). */
 function StepHelp({title, text}: {title: string; text: readonly string[]}) {
-  const width = Math.max(...STEP_HELP_KEYS.map((hint) => hint.keys.length));
-  return (
-    <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>Help · {title}</Text>
-      <Box flexDirection="column" marginY={1}>
-        {text.map((paragraph, index) => (
-          <Box key={index} marginBottom={index < text.length - 1 ? 1 : 0}>
-            <Text>{paragraph}</Text>
-          </Box>
-        ))}
-      </Box>
-      {STEP_HELP_KEYS.map((hint) => (
-        <Text key={hint.keys}>
-          <Text bold>{hint.keys.padEnd(width)}</Text>  {hint.label}
-        </Text>
-      ))}
-      <Box marginTop={1}>
-        <Text dimColor>Press ? or esc to close.</Text>
-      </Box>
-    </Box>
-  );
+  return <HelpOverlay help={{title, text: [...text], keys: STEP_HELP_KEYS}} ownKeysOnly />;
 }
 
 function withPassword(init: WizardInit, services: WizardServices): WizardInit {
