@@ -1,5 +1,5 @@
-import React, {useCallback, useEffect, useReducer, useState} from 'react';
-import {Box, useApp, useInput} from 'ink';
+import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState} from 'react';
+import {Box, Text, useApp, useInput} from 'ink';
 import type {CompositionRoot} from '../composition.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';
@@ -9,9 +9,13 @@ import {BrowseFamilies, BrowseRevision, BrowseRevisions, familiesHelp, revisionH
 import {Home, homeHelp} from './screens/home.js';
 import {ProfileDetail, profileDetailHelp} from './screens/profile-detail.js';
 import {Profiles, profilesHelp} from './screens/profiles.js';
-import {RunProfile, runProfileHelp} from './screens/run-profile.js';
+import {runProfileHelp} from './screens/run-profile-help.js';
 import {useProfiles} from './use-profiles.js';
-import {WizardFromRoot, wizardHelp} from './wizard/wizard-app.js';
+import {wizardHelp} from './wizard/wizard-help.js';
+
+// The two biggest screens load on first use, off the start-up path of the home screen.
+const WizardFromRoot = lazy(() => import('./wizard/wizard-app.js').then((module) => ({default: module.WizardFromRoot})));
+const RunProfile = lazy(() => import('./screens/run-profile.js').then((module) => ({default: module.RunProfile})));
 
 const HELP: Record<Screen['name'], ScreenHelp> = {
   home: homeHelp,
@@ -174,7 +178,7 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
         const visible = index === top && !navigation.helpOpen;
         return (
           <Box key={`${index}:${entry.name}`} display={visible ? 'flex' : 'none'} flexDirection="column">
-            {renderScreen(entry, visible && !navigation.quitting)}
+            <Suspense fallback={<Text dimColor>Loading…</Text>}>{renderScreen(entry, visible && !navigation.quitting)}</Suspense>
           </Box>
         );
       })}

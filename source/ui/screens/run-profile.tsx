@@ -17,7 +17,6 @@ import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.
 import type {RegistryTag} from '../../ports/registry.js';
 import {sanitize} from '../../report/style.js';
 import {Frame} from '../components/frame.js';
-import type {ScreenHelp} from '../components/help-overlay.js';
 import {BACK, NAVIGATE, SELECT, type KeyHint} from '../keys.js';
 import type {ProfilesState} from '../use-profiles.js';
 import {DeployScreen} from './deploy.js';
@@ -104,15 +103,7 @@ export function runReducer(state: RunState, action: RunAction): RunState {
 // ---------------------------------------------------------------------------------------------------------------
 // The screen
 
-export const runProfileHelp: ScreenHelp = {
-  title: 'Run a saved profile',
-  text: [
-    'Deploys a saved profile: pick the profile, the environment, the image tag (listed from the registry when it answers) and where to run it — AWS, or the built-in rollout simulator (no AWS account needed, nothing changes in AWS).',
-    'Before anything changes you see the plan (what differs from what runs), the pre-flight checks, and a y/n question.',
-    'While it rolls out: r aborts and rolls back to the previous revision, d detaches (the deployment goes on; `ecs-wizard watch PROFILE` re-attaches). The same as `ecs-wizard deploy PROFILE --env ENV --tag TAG`.',
-  ],
-  keys: [NAVIGATE, SELECT, BACK],
-};
+export {runProfileHelp} from './run-profile-help.js';
 
 const MAX_TAGS = 15;
 
