@@ -1,8 +1,10 @@
 import process from 'node:process';
 import {parseInvocation} from './commands/argv.js';
 import {helpFor} from './commands/help.js';
-import type {CommandIo, CommandRun, GlobalOptions} from './commands/spec.js';
-import {createCompositionRoot, type CompositionRoot} from './composition.js';
+import type {CommandRun, GlobalOptions} from './commands/spec.js';
+import type {CommandIo} from './ports/terminal.js';
+import {createCompositionRoot} from './composition.js';
+import type {CompositionRoot} from './ports/root.js';
 import {CliError, EXIT, UsageError} from './errors.js';
 import {createStyle} from './report/style.js';
 
@@ -57,7 +59,7 @@ export async function main({argv, env, io: streams, createRoot}: MainOptions): P
       if (!io.interactive) {
         throw new UsageError('the interactive home screen needs a terminal; name a command to run without one', 'see: ecs-wizard --help');
       }
-      ({run} = await import('./ui/run-home.js'));
+      ({run} = await import('./commands/home.js'));
     } else if (invocation.kind === 'group') {
       if (!io.interactive || !invocation.group.interactive) {
         io.stderr.write(helpFor(invocation.group, VERSION));

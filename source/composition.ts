@@ -2,74 +2,15 @@ import type {GlobalOptions} from './commands/spec.js';
 import type {ProfileStore} from './ports/profile-store.js';
 import type {Clock} from './ports/clock.js';
 import type {AwsClientFactory} from './adapters/aws/client-factory.js';
+import type {DeployPorts} from './ports/deploy.js';
+import type {CompositionRoot} from './ports/root.js';
+import type {SimulationRequest} from './ports/simulation.js';
 import type {EcsPort} from './ports/ecs.js';
-import type {IamPort} from './ports/iam.js';
-import type {SecretsPort} from './ports/secrets.js';
-import type {DiscoveryPort} from './ports/discovery.js';
-import type {LogsPort} from './ports/logs.js';
-import type {RegistryPort} from './ports/registry.js';
-import type {NetworkPort} from './ports/network.js';
-import type {CloudFormationPort, TerraformStatePort} from './ports/provisioners.js';
-import type {RepositoriesPort} from './ports/repositories.js';
-import type {EditorPort} from './ports/editor.js';
-import type {DraftStore} from './operations/wizard-services.js';
-import type {DeployPorts} from './operations/deploy.js';
-import type {ScenarioName, SeedServiceOptions} from './adapters/simulator/index.js';
+import type {ScenarioName} from './adapters/simulator/index.js';
 import {systemClock} from './adapters/system-clock.js';
 import {createEditor} from './adapters/editor.js';
+import {userFiles} from './adapters/files.js';
 import {createTerraformState} from './adapters/terraform-state.js';
-
-/** What `--simulate[=SCENARIO]` asks for; `seed` pre-creates the profile's service in the simulator. */
-export interface SimulationRequest {
-  scenario: string;
-  speed: number;
-  seed?: SeedServiceOptions;
-}
-
-/**
- * The one place that chooses real adapters or the rollout simulator (`deployPorts`). Commands and screens
- * receive this and never construct adapters themselves; tests pass their own root.
- * Everything heavy is created on first use and imported lazily.
- */
-export interface CompositionRoot {
-  readonly version: string;
-  profileStore(): Promise<ProfileStore>;
-  aws(): Promise<AwsClientFactory>;
-  /** ECS in `region` (default: the factory's region — --region, AWS_REGION or the AWS profile's). */
-  ecs(region?: string): Promise<EcsPort>;
-  /**
-   * The region and AWS profile as configured (--region / AWS_REGION / AWS_DEFAULT_REGION, --aws-profile /
-   * AWS_PROFILE), read without loading the SDK: for headers. `region` is undefined when only the AWS
-   * profile's config file names it (the ECS port's `region` then tells).
-   */
-  awsContext(): {region?: string; profile?: string};
-  /** IAM (a global service; `region` only picks the client's). */
-  iam(region?: string): Promise<IamPort>;
-  secrets(region?: string): Promise<SecretsPort>;
-  discovery(region?: string): Promise<DiscoveryPort>;
-  logs(region?: string): Promise<LogsPort>;
-  /** Docker registries: ECR through the SDK, Docker Hub and private v2 registries over HTTP. */
-  registry(): Promise<RegistryPort>;
-  /**
-   * The ports of deploy, watch and rollback in `region` — the ONE place that picks AWS or the rollout simulator:
-   * with `simulate`, ECS is the simulator (seeded with `seed`) and no other AWS port is handed out. `checks: false`
-   * (diff) leaves the pre-flight check ports out.
-   */
-  deployPorts(region: string, options?: {simulate?: SimulationRequest; checks?: boolean}): Promise<DeployPorts>;
-  /** EC2 networking (VPCs, subnets, security groups) for the wizard's awsvpc questions. */
-  network(region?: string): Promise<NetworkPort>;
-  /** CloudFormation stack outputs (an infrastructure provisioner). */
-  cloudFormation(region?: string): Promise<CloudFormationPort>;
-  /** Terraform state file outputs (an infrastructure provisioner). */
-  terraformState(): TerraformStatePort;
-  /** ECR repositories, for the wizard's artifact step. */
-  repositories(region?: string): Promise<RepositoriesPort>;
-  /** The person's editor ($VISUAL/$EDITOR) for Advanced JSON; `stdin` is put out of raw mode while it runs. */
-  editor(options?: {stdin?: NodeJS.ReadStream}): EditorPort;
-  /** Where the wizard keeps a half-done setup (next to the profile store). */
-  wizardDraft(): Promise<DraftStore>;
-  readonly clock: Clock;
-}
 
 /** The rollout simulator as a deploy's ports (also used by test roots). */
 export async function simulatedDeployPorts(clock: Clock, region: string, simulate: SimulationRequest): Promise<DeployPorts> {
@@ -128,8 +69,8 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
   return {
     version,
     clock: systemClock,
+    files: userFiles,
     profileStore,
-    aws,
     iam,
     secrets,
     discovery,
@@ -167,7 +108,7 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
       let port = ecsPorts.get(key);
       if (port === undefined) {
         port = (async () => {
-          const factory = await this.aws();
+          const factory = await aws();
           const {createEcsPort} = await import('./adapters/aws/ecs.js');
           return createEcsPort(region === undefined ? factory : factory.forRegion(region));
         })();

@@ -1,6 +1,7 @@
 import {readFile, writeFile} from 'node:fs/promises';
 import {InputError} from '../errors.js';
 import type {Readable} from 'node:stream';
+import type {UserFilesPort} from '../ports/files.js';
 
 /** Reads a user-named file (or stdin for `-`), turning fs errors into messages that name the file. */
 export async function readUserFile(path: string, stdin: Readable): Promise<string> {
@@ -24,6 +25,9 @@ export async function writeUserFile(path: string, text: string, options: {overwr
     throw fileError(error, path, 'write');
   }
 }
+
+/** The files port over the local file system. */
+export const userFiles: UserFilesPort = {read: readUserFile, write: writeUserFile};
 
 function fileError(error: unknown, path: string, verb: 'read' | 'write'): InputError {
   const code = (error as NodeJS.ErrnoException).code;

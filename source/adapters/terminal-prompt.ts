@@ -1,5 +1,5 @@
 import {createInterface} from 'node:readline/promises';
-import type {CommandIo} from '../commands/spec.js';
+import type {CommandIo} from '../ports/terminal.js';
 
 /** A yes/no question on the terminal (no Ink: plain commands stay light). Default: no. */
 export async function confirm(io: CommandIo, question: string): Promise<boolean> {

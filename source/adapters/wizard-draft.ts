@@ -4,7 +4,7 @@
  */
 import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
 import {dirname, join} from 'node:path';
-import type {DraftStore, WizardDraft} from '../operations/wizard-services.js';
+import type {DraftStore, WizardDraft} from '../ports/draft-store.js';
 
 export function createDraftStore(directory: string): DraftStore {
   const path = join(directory, 'wizard-draft.json');

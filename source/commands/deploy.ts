@@ -12,7 +12,7 @@ import type {RollbackTarget} from '../operations/rollback.js';
 import {createPlainPrinter} from '../report/deploy-plain.js';
 import {createNdjsonPrinter} from '../report/deploy-ndjson.js';
 import {planText} from '../report/plan-text.js';
-import type {SimulationRequest} from '../composition.js';
+import type {SimulationRequest} from '../ports/simulation.js';
 import {chooseEnvironment, parseDeployOptions, type DeployOptions, type Simulation} from './deploy-options.js';
 import type {CommandContext} from './spec.js';
 

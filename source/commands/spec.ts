@@ -1,5 +1,5 @@
-import type {Readable, Writable} from 'node:stream';
-import type {CompositionRoot} from '../composition.js';
+import type {CompositionRoot} from '../ports/root.js';
+import type {CommandIo} from '../ports/terminal.js';
 
 /**
  * What a command declares about itself. The table in registry.ts holds only these declarations;
@@ -54,14 +54,6 @@ export interface GlobalOptions {
 }
 
 export type OptionValues = Record<string, string | boolean | string[] | undefined>;
-
-export interface CommandIo {
-  stdout: Writable & {isTTY?: boolean; columns?: number};
-  stderr: Writable;
-  stdin: Readable & {isTTY?: boolean};
-  /** stdin and stdout are both terminals and CI is not set: prompts and Ink may be used. */
-  interactive: boolean;
-}
 
 export interface CommandContext {
   options: OptionValues;

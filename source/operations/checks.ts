@@ -23,24 +23,12 @@ import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
 import {effectiveNetworkMode} from '../domain/validate.js';
 import {clusterNameFromArn} from '../domain/normalise.js';
 import {AwsError} from '../errors.js';
-import type {DiscoveryPort} from '../ports/discovery.js';
+import type {CheckPorts} from '../ports/deploy.js';
 import type {IamPort, RolePolicyDocument} from '../ports/iam.js';
-import type {LogsPort} from '../ports/logs.js';
 import type {NetworkPort} from '../ports/network.js';
 import type {RegistryPort} from '../ports/registry.js';
-import type {SecretsPort} from '../ports/secrets.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 
-export interface CheckPorts {
-  iam: IamPort;
-  secrets: SecretsPort;
-  discovery: DiscoveryPort;
-  /** CloudWatch Logs in a region (an awslogs group may name its own region). */
-  logs: (region: string) => Promise<LogsPort>;
-  registry: RegistryPort;
-  /** EC2, to see that the environment's subnets and security groups exist (optional: without it they are only required). */
-  network?: NetworkPort;
-}
 
 /** A fix the deploy can apply itself when the person agrees (--yes or the confirmation). */
 export interface Remedy {

@@ -13,21 +13,14 @@ import {CliError} from '../errors.js';
 import type {Clock} from '../ports/clock.js';
 import type {EcsPort} from '../ports/ecs.js';
 import type {ProfileStore} from '../ports/profile-store.js';
+import type {CheckPorts, DeployPorts} from '../ports/deploy.js';
 import {sanitize} from '../report/style.js';
 import {applyPlan, recordRun, type ApplyResult} from './apply.js';
-import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckPorts, type CheckResult, type Remedy} from './checks.js';
+import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
 import {rollBackService} from './rollback.js';
 import {watchDeployment} from './watch.js';
 
-/** The ports of a deploy, as the composition root hands them out (AWS, or the rollout simulator). */
-export interface DeployPorts {
-  ecs: EcsPort;
-  /** Undefined for a simulated run: only the checks that need no AWS are made. */
-  checks?: CheckPorts;
-  /** Set when `ecs` is the rollout simulator. */
-  simulation?: {scenario: string; speed: number};
-}
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
 export interface DeployReview {

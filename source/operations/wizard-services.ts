@@ -22,7 +22,8 @@ import type {RegistryPort, RegistryTag} from '../ports/registry.js';
 import type {EcrRepository, RepositoriesPort} from '../ports/repositories.js';
 import type {SecretSummary, SecretsPort} from '../ports/secrets.js';
 import type {TemplateName} from '../domain/templates.js';
-import type {CompositionRoot} from '../composition.js';
+import type {CompositionRoot} from '../ports/root.js';
+import type {DraftStore} from '../ports/draft-store.js';
 import type {WizardAnswers} from './wizard.js';
 import {planDeploy, planSummary} from './plan.js';
 
@@ -34,21 +35,6 @@ export type Listing<T> = {ok: true; items: T[]} | {ok: false; reason: string};
 /** A check of one thing: found, known not to exist, or not checkable (offline, no permission). */
 export type Lookup<T> = {status: 'found'; value: T} | {status: 'missing'} | {status: 'unknown'; reason: string};
 
-export interface WizardDraft {
-  answers: WizardAnswers;
-  /** The wizard's flow choices and the steps answered (to resume where the person left). */
-  choices: Record<string, string>;
-  done: string[];
-  /** ISO-8601. */
-  savedAt: string;
-}
-
-/** Where a half-done setup is kept (never a password: the answers hold none). */
-export interface DraftStore {
-  load(): Promise<WizardDraft | undefined>;
-  save(draft: WizardDraft): Promise<string>;
-  clear(): Promise<void>;
-}
 
 /** The ports the wizard uses; the composition root (or a test) provides them. */
 export interface WizardPorts {

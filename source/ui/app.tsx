@@ -1,6 +1,6 @@
 import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState} from 'react';
 import {Box, Text, useApp, useInput} from 'ink';
-import type {CompositionRoot} from '../composition.js';
+import type {CompositionRoot} from '../ports/root.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';
 import {BrowseImport, importHelp} from './screens/browser-import.js';
@@ -87,6 +87,7 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
         return (
           <Profiles
             store={getStore}
+            files={root.files}
             profiles={profiles}
             active={active}
             onOpen={(name) => dispatch({type: 'push', screen: {name: 'profile', profile: name}})}

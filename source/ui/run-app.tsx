@@ -1,12 +1,13 @@
 import React from 'react';
 import {render} from 'ink';
-import type {CommandContext} from '../commands/spec.js';
+import type {CompositionRoot} from '../ports/root.js';
+import type {CommandIo} from '../ports/terminal.js';
 import {EXIT} from '../errors.js';
 import {App} from './app.js';
 import type {Screen} from './navigation.js';
 
 /** Mounts the interactive program on the terminal and resolves when the person quits. */
-export async function runApp(context: CommandContext, initial: Screen): Promise<number> {
+export async function runApp(context: {root: CompositionRoot; io: CommandIo}, initial: Screen): Promise<number> {
   const instance = render(<App root={context.root} initial={initial} />, {
     stdin: context.io.stdin as NodeJS.ReadStream,
     stdout: context.io.stdout as NodeJS.WriteStream,

@@ -1,17 +1,17 @@
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {systemClock} from '../../source/adapters/system-clock.js';
-import type {AwsClientFactory} from '../../source/adapters/aws/client-factory.js';
-import type {CompositionRoot} from '../../source/composition.js';
+import {userFiles} from '../../source/adapters/files.js';
+import type {CompositionRoot} from '../../source/ports/root.js';
 import type {Clock} from '../../source/ports/clock.js';
 import type {EcsPort} from '../../source/ports/ecs.js';
 import type {ProfileStore} from '../../source/ports/profile-store.js';
-import type {CheckPorts} from '../../source/operations/checks.js';
+import type {CheckPorts} from '../../source/ports/deploy.js';
 import {simulatedDeployPorts} from '../../source/composition.js';
 import type {NetworkPort} from '../../source/ports/network.js';
 import type {CloudFormationPort, TerraformStatePort} from '../../source/ports/provisioners.js';
 import type {RepositoriesPort} from '../../source/ports/repositories.js';
 import type {EditorPort} from '../../source/ports/editor.js';
-import type {DraftStore, WizardDraft} from '../../source/operations/wizard-services.js';
+import type {DraftStore, WizardDraft} from '../../source/ports/draft-store.js';
 import {createTerraformState} from '../../source/adapters/terraform-state.js';
 
 /** The wizard's own ports of a test root (each defaults to one that fails loudly, the draft to memory). */
@@ -47,7 +47,6 @@ export function testRoot(
   parts: {
     store?: ProfileStore;
     ecs?: EcsPort | ((region?: string) => EcsPort | Promise<EcsPort>);
-    aws?: AwsClientFactory;
     clock?: Clock;
     version?: string;
     /** What the header shows as region and AWS profile (default: none configured). */
@@ -64,11 +63,8 @@ export function testRoot(
   return {
     version: parts.version ?? '9.9.9',
     clock: parts.clock ?? systemClock,
+    files: userFiles,
     profileStore: async () => store,
-    aws: async () => {
-      if (!parts.aws) throw new Error('this test gave no AWS client factory');
-      return parts.aws;
-    },
     awsContext: () => parts.awsContext ?? {},
     ecs: async (region) => {
       if (!parts.ecs) throw new Error('this test gave no ECS port');

@@ -9,7 +9,7 @@
  */
 import type {JsonObject} from '../../source/domain/json.js';
 import {AwsError} from '../../source/errors.js';
-import type {CheckPorts} from '../../source/operations/checks.js';
+import type {CheckPorts} from '../../source/ports/deploy.js';
 import type {EcsPort} from '../../source/ports/ecs.js';
 import type {IamRole, RolePolicyDocument, SimulationResult} from '../../source/ports/iam.js';
 import type {DiscoveryService} from '../../source/ports/discovery.js';

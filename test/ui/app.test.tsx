@@ -5,7 +5,7 @@ import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import type {CompositionRoot} from '../../source/composition.js';
+import type {CompositionRoot} from '../../source/ports/root.js';
 import {StoreError} from '../../source/errors.js';
 import {exportProfile} from '../../source/domain/profile-schema.js';
 import {App} from '../../source/ui/app.js';

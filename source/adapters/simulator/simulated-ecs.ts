@@ -27,6 +27,7 @@ import {circuitBreakerThreshold} from '../../domain/deploy-events.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
+import type {SeedServiceOptions} from '../../ports/simulation.js';
 import type {EcsCluster, EcsContainerState, EcsDeployment, EcsPort, EcsServiceEvent, EcsServiceState, EcsTask, Page, RegisteredTaskDefinition, TaskDefinitionStatus} from '../../ports/ecs.js';
 import {DEFAULT_SCENARIO, HEALTHY_FATE, RELAUNCH_DELAY_MS, SCENARIO_SCRIPTS, STEADY_AFTER_MS, STOPPED_TASK_RETENTION_MS} from './scenarios.js';
 import type {ScenarioName, TaskFate} from './scenarios.js';
@@ -57,27 +58,6 @@ export interface SimulatedHappening {
   detail?: string;
 }
 
-export interface SeedServiceOptions {
-  cluster?: string;
-  serviceName: string;
-  /** Task definition family (default: the service name). */
-  family?: string;
-  /** Image of the single container (default `public.ecr.aws/nginx/nginx:1.27`). */
-  image?: string;
-  desiredCount?: number;
-  launchType?: 'FARGATE' | 'EC2';
-  /** How many revisions to register (≥ 1); the service runs the last one, COMPLETED. */
-  revisions?: number;
-  /** Also start a deployment of one more revision, faring per the scenario (for `watch` demos). */
-  rollout?: boolean;
-  /**
-   * The RegisterTaskDefinition input the service runs (e.g. the profile rendered with an earlier tag), so that
-   * a simulated deploy meets a service shaped like its own. Default: a one-container Fargate task.
-   */
-  taskDefinition?: JsonObject;
-  /** The CreateService input it was created with (cluster, name, task definition and count are set here). */
-  service?: JsonObject;
-}
 
 export interface SeededService {
   serviceArn: string;

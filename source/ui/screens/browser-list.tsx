@@ -6,7 +6,7 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
 import TextInput from 'ink-text-input';
-import type {CompositionRoot} from '../../composition.js';
+import type {CompositionRoot} from '../../ports/root.js';
 import {AwsError, CliError} from '../../errors.js';
 import type {Page} from '../../ports/ecs.js';
 import {sanitize} from '../../report/style.js';

@@ -10,7 +10,7 @@
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, render, Static, Text, useApp, useInput, useStdout} from 'ink';
-import type {CommandIo} from '../../commands/spec.js';
+import type {CommandIo} from '../../ports/terminal.js';
 import type {Confirmation, StreamHooks} from '../../commands/deploy.js';
 import {
   deployViewReducer,

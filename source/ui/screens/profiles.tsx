@@ -1,9 +1,9 @@
 import React, {useReducer} from 'react';
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
-import {readUserFile, writeUserFile} from '../../adapters/files.js';
 import {exportProfile} from '../../domain/profile-schema.js';
 import {importProfileText, renameProfile, requireProfile} from '../../operations/profiles.js';
+import type {UserFilesPort} from '../../ports/files.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import {artifactLabel, lastRunLabel} from '../../report/profile-text.js';
 import {sanitize} from '../../report/style.js';
@@ -50,6 +50,7 @@ function keysFor(mode: ProfilesMode): KeyHint[] {
 
 export function Profiles(props: {
   store: () => Promise<ProfileStore>;
+  files: UserFilesPort;
   profiles: ProfilesState;
   active: boolean;
   onOpen: (name: string) => void;
@@ -88,13 +89,13 @@ export function Profiles(props: {
       const path = mode.value.trim();
       void run(async () => {
         const store = await props.store();
-        await writeUserFile(path, exportProfile(await requireProfile(store, mode.name)), {overwrite: false});
+        await props.files.write(path, exportProfile(await requireProfile(store, mode.name)), {overwrite: false});
         return `Wrote '${mode.name}' to ${path}.`;
       });
     } else if (mode.kind === 'import') {
       const path = mode.value.trim();
       void run(async () => {
-        const text = await readUserFile(path, process.stdin);
+        const text = await props.files.read(path, process.stdin);
         const profile = await importProfileText(await props.store(), text, {source: path});
         return `Imported '${profile.name}'.`;
       });

@@ -10,7 +10,7 @@ import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
 import {simulationRequest, type StreamHooks} from '../../commands/deploy.js';
 import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, SIMULATION_SCENARIOS} from '../../commands/deploy-options.js';
-import type {CompositionRoot} from '../../composition.js';
+import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy-events.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';

@@ -1,13 +1,13 @@
 import React from 'react';
 import {render} from 'ink';
-import type {CommandContext} from '../../commands/spec.js';
+import type {CommandIo} from '../../ports/terminal.js';
 import {EXIT} from '../../errors.js';
 import type {WizardServices} from '../../operations/wizard-services.js';
 import type {WizardInit} from './wizard-state.js';
 import {Wizard, type WizardExit} from './wizard-screen.js';
 
 /** `ecs-wizard init` in a terminal: the wizard alone, exiting once the profile is saved (or the person leaves). */
-export async function runWizard(context: CommandContext, services: WizardServices, init: WizardInit & {offerDraft: boolean}): Promise<number> {
+export async function runWizard(context: {io: CommandIo}, services: WizardServices, init: WizardInit & {offerDraft: boolean}): Promise<number> {
   let exit: WizardExit = {kind: 'cancelled'};
   const {offerDraft, ...wizardInit} = init;
   const instance = render(

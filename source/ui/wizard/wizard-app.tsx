@@ -1,6 +1,6 @@
 import React, {useMemo} from 'react';
 import {useStdin} from 'ink';
-import type {CompositionRoot} from '../../composition.js';
+import type {CompositionRoot} from '../../ports/root.js';
 import {createWizardServices, wizardPortsFrom} from '../../operations/wizard-services.js';
 import {Wizard, type WizardExit} from './wizard-screen.js';
 

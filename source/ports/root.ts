@@ -1,0 +1,67 @@
+/**
+ * Everything a command or a screen may ask of the world, as ports. The composition root (source/composition.ts)
+ * is the one implementation that picks real adapters or the rollout simulator; tests pass their own.
+ */
+import type {Clock} from './clock.js';
+import type {DeployPorts} from './deploy.js';
+import type {DiscoveryPort} from './discovery.js';
+import type {DraftStore} from './draft-store.js';
+import type {EcsPort} from './ecs.js';
+import type {EditorPort} from './editor.js';
+import type {UserFilesPort} from './files.js';
+import type {IamPort} from './iam.js';
+import type {LogsPort} from './logs.js';
+import type {NetworkPort} from './network.js';
+import type {ProfileStore} from './profile-store.js';
+import type {CloudFormationPort, TerraformStatePort} from './provisioners.js';
+import type {RegistryPort} from './registry.js';
+import type {RepositoriesPort} from './repositories.js';
+import type {SecretsPort} from './secrets.js';
+import type {SimulationRequest} from './simulation.js';
+
+/**
+ * The one place that chooses real adapters or the rollout simulator (`deployPorts`). Commands and screens
+ * receive this and never construct adapters themselves; tests pass their own root.
+ * Everything heavy is created on first use and imported lazily.
+ */
+export interface CompositionRoot {
+  readonly version: string;
+  profileStore(): Promise<ProfileStore>;
+  /** ECS in `region` (default: the factory's region — --region, AWS_REGION or the AWS profile's). */
+  ecs(region?: string): Promise<EcsPort>;
+  /**
+   * The region and AWS profile as configured (--region / AWS_REGION / AWS_DEFAULT_REGION, --aws-profile /
+   * AWS_PROFILE), read without loading the SDK: for headers. `region` is undefined when only the AWS
+   * profile's config file names it (the ECS port's `region` then tells).
+   */
+  awsContext(): {region?: string; profile?: string};
+  /** IAM (a global service; `region` only picks the client's). */
+  iam(region?: string): Promise<IamPort>;
+  secrets(region?: string): Promise<SecretsPort>;
+  discovery(region?: string): Promise<DiscoveryPort>;
+  logs(region?: string): Promise<LogsPort>;
+  /** Docker registries: ECR through the SDK, Docker Hub and private v2 registries over HTTP. */
+  registry(): Promise<RegistryPort>;
+  /**
+   * The ports of deploy, watch and rollback in `region` — the ONE place that picks AWS or the rollout simulator:
+   * with `simulate`, ECS is the simulator (seeded with `seed`) and no other AWS port is handed out. `checks: false`
+   * (diff) leaves the pre-flight check ports out.
+   */
+  deployPorts(region: string, options?: {simulate?: SimulationRequest; checks?: boolean}): Promise<DeployPorts>;
+  /** EC2 networking (VPCs, subnets, security groups) for the wizard's awsvpc questions. */
+  network(region?: string): Promise<NetworkPort>;
+  /** CloudFormation stack outputs (an infrastructure provisioner). */
+  cloudFormation(region?: string): Promise<CloudFormationPort>;
+  /** Terraform state file outputs (an infrastructure provisioner). */
+  terraformState(): TerraformStatePort;
+  /** ECR repositories, for the wizard's artifact step. */
+  repositories(region?: string): Promise<RepositoriesPort>;
+  /** The person's editor ($VISUAL/$EDITOR) for Advanced JSON; `stdin` is put out of raw mode while it runs. */
+  editor(options?: {stdin?: NodeJS.ReadStream}): EditorPort;
+  /** Where the wizard keeps a half-done setup (next to the profile store). */
+  wizardDraft(): Promise<DraftStore>;
+  /** Files the person names (profile export and import). */
+  readonly files: UserFilesPort;
+  readonly clock: Clock;
+}
+
