@@ -63,7 +63,7 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
   const profileStore = once(async () => {
     const {createConfProfileStore} = await import('./adapters/conf-profile-store.js');
-    return createConfProfileStore({env});
+    return createConfProfileStore({env, notice: (message) => process.stderr.write(`ecs-wizard: note: ${message}\n`)});
   });
   const terraformState = createTerraformState();
   return {

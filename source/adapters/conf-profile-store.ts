@@ -4,7 +4,11 @@
  * (see domain/profile-schema.ts).
  *
  * - The file is read on every call, so two stores (two processes) on one folder see each other's
- *   writes. There is no lock: of two writes racing on the same file, the last one wins.
+ *   writes. Every read-modify-write (save, remove, rename) holds an inter-process lock
+ *   (`profiles.json.lock`, proper-lockfile: a folder created atomically, refreshed while held, taken over
+ *   when stale), so no write is lost to another; a lock held too long ends in a StoreError that says so.
+ * - The folder is created 0700 (the default location is tightened to 0700 if it is looser, with a notice);
+ *   the file and every copy are 0600.
  * - A file that is not JSON, or does not match the schema, is never reset or overwritten: the call
  *   fails with a StoreError naming the file and the problem, a copy is kept aside as
  *   `profiles.json.corrupt-<time>.bak` (one copy per distinct broken content), and every later call —
@@ -35,6 +39,11 @@ import {profileRules} from './memory-profile-store.js';
 export const CONFIG_DIR_ENV = 'ECS_WIZARD_CONFIG_DIR';
 export const STORE_FILE_NAME = 'profiles.json';
 const FILE_MODE = 0o600;
+const DIRECTORY_MODE = 0o700;
+/** A lock not refreshed for this long belongs to a process that died: it is taken over. */
+const LOCK_STALE_MS = 10_000;
+/** How long a write waits for the lock before it gives up (about 20 s in all). */
+const LOCK_RETRIES: LockRetries = {retries: 100, factor: 1.2, minTimeout: 10, maxTimeout: 250};
 /** How many problems a schema StoreError lists. */
 const SHOWN_ISSUES = 3;
 
@@ -45,6 +54,17 @@ export interface ConfProfileStoreOptions {
   now?: () => number;
   platform?: NodeJS.Platform;
   homedir?: string;
+  /** Told when the store's folder had looser permissions than 0700 and was tightened. */
+  notice?: (message: string) => void;
+  /** How many times (and how far apart) a write retries a held lock; tests shorten it. */
+  lockRetries?: LockRetries;
+}
+
+export interface LockRetries {
+  retries: number;
+  factor: number;
+  minTimeout: number;
+  maxTimeout: number;
 }
 
 /**
@@ -65,7 +85,13 @@ export function profileStoreDirectory(options: ConfProfileStoreOptions): string 
 }
 
 export function createConfProfileStore(options: ConfProfileStoreOptions): ConfProfileStore {
-  return new ConfProfileStore(profileStoreDirectory(options), options.now ?? Date.now);
+  const relocated = options.env[CONFIG_DIR_ENV] !== undefined && options.env[CONFIG_DIR_ENV] !== '';
+  return new ConfProfileStore(profileStoreDirectory(options), options.now ?? Date.now, {
+    // A folder the person named may be shared on purpose: only ecs-wizard's own folder is tightened.
+    tighten: !relocated,
+    ...(options.notice === undefined ? {} : {notice: options.notice}),
+    ...(options.lockRetries === undefined ? {} : {lockRetries: options.lockRetries}),
+  });
 }
 
 /** A JSON syntax error in the store file, thrown by the custom `deserialize`. */
@@ -109,12 +135,18 @@ export class ConfProfileStore implements ProfileStore {
   readonly path: string;
   readonly #directory: string;
   readonly #now: () => number;
+  readonly #tighten: boolean;
+  readonly #notice: ((message: string) => void) | undefined;
+  readonly #lockRetries: LockRetries;
   #conf: ProfileConf | undefined;
 
-  constructor(directory: string, now: () => number = Date.now) {
+  constructor(directory: string, now: () => number = Date.now, options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries} = {}) {
     this.#directory = path.resolve(directory);
     this.path = path.join(this.#directory, STORE_FILE_NAME);
     this.#now = now;
+    this.#tighten = options.tighten ?? false;
+    this.#notice = options.notice;
+    this.#lockRetries = options.lockRetries ?? LOCK_RETRIES;
   }
 
   async list(): Promise<Profile[]> {
@@ -126,26 +158,74 @@ export class ConfProfileStore implements ProfileStore {
   }
 
   async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<void> {
-    const loaded = await this.#load();
-    profileRules.save(loaded.profiles, profile, options.overwrite === true);
-    await this.#write(loaded);
+    await this.#locked(async () => {
+      const loaded = await this.#load();
+      profileRules.save(loaded.profiles, profile, options.overwrite === true);
+      await this.#write(loaded);
+    });
   }
 
   async remove(name: string): Promise<boolean> {
-    const loaded = await this.#load();
-    if (!loaded.profiles.delete(name)) return false;
-    await this.#write(loaded);
-    return true;
+    return this.#locked(async () => {
+      const loaded = await this.#load();
+      if (!loaded.profiles.delete(name)) return false;
+      await this.#write(loaded);
+      return true;
+    });
   }
 
   async rename(from: string, to: string): Promise<void> {
-    const loaded = await this.#load();
-    profileRules.rename(loaded.profiles, from, to);
-    if (from !== to) await this.#write(loaded);
+    await this.#locked(async () => {
+      const loaded = await this.#load();
+      profileRules.rename(loaded.profiles, from, to);
+      if (from !== to) await this.#write(loaded);
+    });
+  }
+
+  /** Runs a read-modify-write holding the store's inter-process lock. */
+  async #locked<T>(change: () => Promise<T>): Promise<T> {
+    this.#ensureDirectory();
+    const {default: lockfile} = await import('proper-lockfile');
+    const lockPath = `${this.path}.lock`;
+    let release: () => Promise<void>;
+    try {
+      release = await lockfile.lock(this.path, {realpath: false, lockfilePath: lockPath, stale: LOCK_STALE_MS, retries: this.#lockRetries});
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ELOCKED') {
+        throw new StoreError(
+          `the profile store ${this.path} is busy: another ecs-wizard has held its lock (${lockPath}) for too long. Nothing was written.`,
+          this.path,
+          undefined,
+          'wait for the other ecs-wizard to finish and try again; if none runs, remove the lock folder',
+        );
+      }
+      throw new StoreError(`cannot lock the profile store ${this.path}: ${(error as Error).message}. Nothing was written.`, this.path);
+    }
+    try {
+      return await change();
+    } finally {
+      await release().catch(() => undefined);
+    }
+  }
+
+  /** Creates the store's folder 0700; tightens ecs-wizard's own folder when it is looser. */
+  #ensureDirectory(): void {
+    try {
+      fs.mkdirSync(this.#directory, {recursive: true, mode: DIRECTORY_MODE});
+      const mode = fs.statSync(this.#directory).mode & 0o777;
+      if (this.#tighten && (mode & 0o077) !== 0) {
+        fs.chmodSync(this.#directory, DIRECTORY_MODE);
+        this.#notice?.(`the profile store's folder ${this.#directory} was readable by others (mode ${mode.toString(8).padStart(4, '0')}); it is now 0700`);
+      }
+    } catch (error) {
+      throw new StoreError(`cannot create the profile store's folder ${this.#directory}: ${(error as Error).message}`, this.path);
+    }
   }
 
   async #open(): Promise<ProfileConf> {
     if (this.#conf !== undefined) return this.#conf;
+    this.#ensureDirectory();
     const {default: ConfClass} = await import('conf');
     try {
       // conf reads (and deserializes) the file in its constructor.

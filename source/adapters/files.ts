@@ -1,7 +1,9 @@
-import {readFile, writeFile} from 'node:fs/promises';
+import {chmod, readFile, stat, writeFile} from 'node:fs/promises';
 import {InputError} from '../errors.js';
 import type {Readable} from 'node:stream';
 import type {UserFilesPort} from '../ports/files.js';
+
+const FILE_MODE = 0o600;
 
 /** Reads a user-named file (or stdin for `-`), turning fs errors into messages that name the file. */
 export async function readUserFile(path: string, stdin: Readable): Promise<string> {
@@ -17,10 +19,13 @@ export async function readUserFile(path: string, stdin: Readable): Promise<strin
   }
 }
 
-/** Writes a user-named file; refuses to replace one unless `overwrite`. */
+/** Writes a user-named file, readable by its owner only (0600); refuses to replace one unless `overwrite`. */
 export async function writeUserFile(path: string, text: string, options: {overwrite: boolean}): Promise<void> {
   try {
-    await writeFile(path, text, {flag: options.overwrite ? 'w' : 'wx'});
+    await writeFile(path, text, {flag: options.overwrite ? 'w' : 'wx', mode: FILE_MODE});
+    // `mode` applies to a new file only: a replaced one is tightened too (a path like /dev/stdout is left alone).
+    const {mode, isFile} = await stat(path).then((stats) => ({mode: stats.mode & 0o777, isFile: stats.isFile()}));
+    if (isFile && mode !== FILE_MODE) await chmod(path, FILE_MODE);
   } catch (error) {
     throw fileError(error, path, 'write');
   }

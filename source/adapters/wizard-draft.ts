@@ -19,7 +19,7 @@ export function createDraftStore(directory: string): DraftStore {
       }
     },
     async save(draft) {
-      await mkdir(directory, {recursive: true});
+      await mkdir(directory, {recursive: true, mode: 0o700});
       await writeFile(path, `${JSON.stringify(draft, null, 2)}\n`, {mode: 0o600});
       return path;
     },

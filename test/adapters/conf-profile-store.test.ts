@@ -259,6 +259,75 @@ describe('ConfProfileStore: the file on disk', () => {
   });
 });
 
+describe('ConfProfileStore: concurrent writers and the lock', () => {
+  const named = (name: string): Profile => ({...fargateJsonProfile(), name});
+
+  test('30 writers at once: every profile is saved, and no lock is left behind', async () => {
+    const names = Array.from({length: 30}, (_, index) => `svc-${String(index).padStart(2, '0')}`);
+    await Promise.all(names.map((name) => openStore().save(named(name))));
+    expect((await openStore().list()).map((profile) => profile.name)).toEqual(names);
+    expect(filesIn(dir)).toEqual(['profiles.json']);
+  });
+
+  test('saves, removes and renames racing on one folder all land', async () => {
+    const seed = openStore();
+    for (const name of ['a', 'b', 'c', 'd']) await seed.save(named(name));
+    await Promise.all([openStore().remove('a'), openStore().rename('b', 'b2'), openStore().save(named('e')), openStore().remove('c'), openStore().save(named('f'))]);
+    expect((await openStore().list()).map((profile) => profile.name)).toEqual(['b2', 'd', 'e', 'f']);
+  });
+
+  test('a lock left by a process that died (not refreshed for a minute) is taken over', async () => {
+    const lock = `${file}.lock`;
+    fs.mkdirSync(lock);
+    const old = new Date(Date.now() - 60_000);
+    fs.utimesSync(lock, old, old);
+    await openStore().save(named('after-crash'));
+    expect((await openStore().list()).map((profile) => profile.name)).toEqual(['after-crash']);
+    expect(fs.existsSync(lock)).toBe(false);
+  });
+
+  test('a lock held by a live writer: after the bounded wait, a StoreError says so and nothing is written', async () => {
+    const {default: lockfile} = await import('proper-lockfile');
+    const release = await lockfile.lock(file, {realpath: false, lockfilePath: `${file}.lock`});
+    try {
+      const store = createConfProfileStore({env: {[CONFIG_DIR_ENV]: dir}, now: () => NOW, lockRetries: {retries: 2, factor: 1, minTimeout: 1, maxTimeout: 1}});
+      const error = await storeError(store.save(named('blocked')));
+      expect(error.message).toMatch(/is busy: another ecs-wizard has held its lock .*profiles\.json\.lock.*Nothing was written/);
+      expect(fs.existsSync(file)).toBe(false);
+    } finally {
+      await release();
+    }
+  });
+});
+
+describe('ConfProfileStore: folder permissions', () => {
+  test('a relocated folder that does not exist is created 0700', async () => {
+    const inner = path.join(dir, 'nested', 'store');
+    await createConfProfileStore({env: {[CONFIG_DIR_ENV]: inner}}).save(ec2FormProfile());
+    expect(modeOf(inner)).toBe(0o700);
+    expect(modeOf(path.join(inner, 'profiles.json'))).toBe(0o600);
+  });
+
+  test('ecs-wizard’s own folder, if looser than 0700, is tightened with a notice', async () => {
+    const own = path.join(dir, 'ecs-wizard');
+    fs.mkdirSync(own, {mode: 0o755});
+    fs.chmodSync(own, 0o755);
+    const notices: string[] = [];
+    const store = createConfProfileStore({env: {XDG_CONFIG_HOME: dir}, platform: 'linux', homedir: dir, notice: (message) => notices.push(message)});
+    await store.save(ec2FormProfile());
+    expect(modeOf(own)).toBe(0o700);
+    expect(notices).toEqual([`the profile store's folder ${own} was readable by others (mode 0755); it is now 0700`]);
+  });
+
+  test('a folder named by ECS_WIZARD_CONFIG_DIR is not tightened (it may be shared on purpose)', async () => {
+    fs.chmodSync(dir, 0o755);
+    const notices: string[] = [];
+    await createConfProfileStore({env: {[CONFIG_DIR_ENV]: dir}, notice: (message) => notices.push(message)}).save(ec2FormProfile());
+    expect(modeOf(dir)).toBe(0o755);
+    expect(notices).toEqual([]);
+  });
+});
+
 describe('ConfProfileStore: a broken file is never reset', () => {
   const truncated = (): string => {
     const text = fileText([fargateJsonProfile()]);

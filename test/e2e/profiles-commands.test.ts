@@ -1,4 +1,4 @@
-import {spawnSync} from 'node:child_process';
+import {spawn, spawnSync} from 'node:child_process';
 import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -14,6 +14,17 @@ function run(args: string[], configDir: string, input?: string) {
 }
 
 const fresh = () => mkdtempSync(join(tmpdir(), 'ecsw-cmd-'));
+
+/** The built CLI as a separate process, not waited for: resolves with its exit code and stderr. */
+function start(args: string[], configDir: string): Promise<{code: number | null; stderr: string}> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {env: ptyEnv(configDir, {CI: 'true'}), stdio: ['ignore', 'ignore', 'pipe']});
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({code, stderr}));
+  });
+}
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -40,6 +51,25 @@ describe('profiles commands without a terminal', () => {
     expect(again.stderr).toContain("a profile named 'web-api' exists");
     expect(run(['profiles', 'import', file, '--as', 'web-api-copy'], dir).code).toBe(0);
     expect(JSON.parse(run(['profiles', 'list', '--json'], dir).stdout).map((p: {name: string}) => p.name)).toEqual(['web-api', 'web-api-copy']);
+  });
+
+  test('16 imports in 16 processes at once: each says saved, and all 16 are in the store', async () => {
+    const dir = fresh();
+    const file = join(dir, 'web-api.json');
+    writeFileSync(file, exportProfile(fargateJsonProfile()));
+    const names = Array.from({length: 16}, (_, index) => `web-${String(index).padStart(2, '0')}`);
+    const results = await Promise.all(names.map((name) => start(['profiles', 'import', file, '--as', name], dir)));
+    expect(results).toEqual(names.map((name) => ({code: 0, stderr: `Imported profile '${name}'.\n`})));
+    expect(JSON.parse(run(['profiles', 'list', '--json'], dir).stdout).map((p: {name: string}) => p.name)).toEqual(names);
+  });
+
+  test('export FILE writes the file 0600', () => {
+    const dir = fresh();
+    writeFileSync(join(dir, 'in.json'), exportProfile(ec2FormProfile()));
+    expect(run(['profiles', 'import', join(dir, 'in.json')], dir).code).toBe(0);
+    const out = join(dir, 'out.json');
+    expect(run(['profiles', 'export', 'nginx-ec2', out], dir).code).toBe(0);
+    expect(statSync(out).mode & 0o777).toBe(0o600);
   });
 
   test('a truncated store file gives an error naming the file, keeps a backup and is not reset', () => {

@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import {Readable} from 'node:stream';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {readUserFile, writeUserFile} from '../../source/adapters/files.js';
+import {InputError} from '../../source/errors.js';
+
+let dir: string;
+beforeEach(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ecs-wizard-files-'));
+});
+afterEach(() => fs.rmSync(dir, {recursive: true, force: true}));
+
+const modeOf = (file: string): number => fs.statSync(file).mode & 0o777;
+
+describe('writeUserFile', () => {
+  test('a new file is written 0600', async () => {
+    const file = path.join(dir, 'profile.json');
+    await writeUserFile(file, '{}\n', {overwrite: false});
+    expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(modeOf(file)).toBe(0o600);
+  });
+
+  test('a replaced 0644 file is tightened to 0600', async () => {
+    const file = path.join(dir, 'profile.json');
+    fs.writeFileSync(file, 'old', {mode: 0o644});
+    fs.chmodSync(file, 0o644);
+    await writeUserFile(file, 'new', {overwrite: true});
+    expect(fs.readFileSync(file, 'utf8')).toBe('new');
+    expect(modeOf(file)).toBe(0o600);
+  });
+
+  test('an existing file is refused without overwrite, naming the flag, and left alone', async () => {
+    const file = path.join(dir, 'profile.json');
+    fs.writeFileSync(file, 'old');
+    const error = await writeUserFile(file, 'new', {overwrite: false}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect(error).toMatchObject({message: `${file} exists`, hint: 'pass --force to overwrite it'});
+    expect(fs.readFileSync(file, 'utf8')).toBe('old');
+  });
+});
+
+describe('readUserFile', () => {
+  test('reads a file, or stdin for "-"', async () => {
+    const file = path.join(dir, 'in.json');
+    fs.writeFileSync(file, 'from file');
+    expect(await readUserFile(file, Readable.from([])) ).toBe('from file');
+    expect(await readUserFile('-', Readable.from([Buffer.from('from '), Buffer.from('stdin')]))).toBe('from stdin');
+  });
+
+  test('a missing file names the file', async () => {
+    const file = path.join(dir, 'missing.json');
+    await expect(readUserFile(file, Readable.from([]))).rejects.toMatchObject({message: `${file}: no such file`});
+  });
+});
