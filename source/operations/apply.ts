@@ -4,8 +4,8 @@
  * the environment's networkConfiguration, serviceRegistries, desired count and the other updatable fields).
  * Emits StepEvents ('register', 'service'); returns what the watch needs.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
+import {taskDefinitionLabel} from '../domain/aws-names.js';
 import type {JsonObject} from '../domain/json.js';
 import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../domain/model.js';
 import {clusterNameFromArn} from '../domain/normalise.js';

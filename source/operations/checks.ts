@@ -17,7 +17,7 @@
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError).
  */
-import type {CheckStatus} from '../domain/deploy-events.js';
+import type {CheckStatus} from '../domain/deploy/events.js';
 import {isJsonObject, type JsonObject, type JsonValue} from '../domain/json.js';
 import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
 import {effectiveNetworkMode} from '../domain/validate.js';

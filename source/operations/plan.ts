@@ -12,7 +12,7 @@ import {formatIssueLocation, hasErrors, type Issue} from '../domain/issues.js';
 import {isJsonObject, type JsonObject} from '../domain/json.js';
 import type {Environment, Profile} from '../domain/model.js';
 import {render} from '../domain/render.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
 import {clusterNameFromArn} from '../domain/normalise.js';
 import {InputError} from '../errors.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';

@@ -3,8 +3,8 @@
  * `r` key (abort the deployment in flight and go back to what ran before) — and re-attaching to a deployment in
  * flight (`watch`). Both then watch the service like a deploy does.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
 import {formatImage} from '../domain/image.js';
 import {isJsonObject} from '../domain/json.js';
 import type {Environment, Profile, RunRecord} from '../domain/model.js';

@@ -3,8 +3,8 @@
  * pre-flight check results (`verify`). Pure: strings in, strings out; colour only when asked.
  */
 import {renderDiffJson, renderDiffText} from '../domain/diff-render.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
-import type {CheckStatus} from '../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../domain/aws-names.js';
+import type {CheckStatus} from '../domain/deploy/events.js';
 import type {JsonObject} from '../domain/json.js';
 import {clusterNameFromArn} from '../domain/normalise.js';
 import type {CheckResult} from '../operations/checks.js';
