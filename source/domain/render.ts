@@ -27,7 +27,7 @@ import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, findPlaceholders, mergeVariables, placeholderIssues, substitutePlaceholders} from './placeholders.js';
 import {formToTaskDefinition} from './container-form.js';
 import type {ValidationContext} from './validate.js';
-import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise.js';
+import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise/api-fields.js';
 import {
   effectiveNetworkMode,
   imagePlaceholderIssues,

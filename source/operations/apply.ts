@@ -8,7 +8,7 @@ import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/depl
 import {taskDefinitionLabel} from '../domain/aws-names.js';
 import type {JsonObject} from '../domain/json.js';
 import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import type {Clock} from '../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
 import type {ProfileStore} from '../ports/profile-store.js';

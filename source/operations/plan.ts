@@ -13,7 +13,7 @@ import {isJsonObject, type JsonObject} from '../domain/json.js';
 import type {Environment, Profile} from '../domain/model.js';
 import {render} from '../domain/render.js';
 import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import {InputError} from '../errors.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
 

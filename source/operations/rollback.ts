@@ -8,7 +8,7 @@ import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
 import {formatImage} from '../domain/image.js';
 import {isJsonObject} from '../domain/json.js';
 import type {Environment, Profile, RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import {render} from '../domain/render.js';
 import {AwsError, InputError} from '../errors.js';
 import type {Clock} from '../ports/clock.js';

@@ -5,7 +5,7 @@ import {assembleProfile, importProfile, importService, importTaskDefinition} fro
 import type {JsonObject, JsonValue} from '../../source/domain/json.js';
 import {deriveContainerName, parseImageReference} from '../../source/domain/image.js';
 import {diffServices, diffTaskDefinitions} from '../../source/domain/diff.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {render} from '../../source/domain/render.js';
 import {asDescribed, taskDefinition} from './ecs-arbitraries.js';
 

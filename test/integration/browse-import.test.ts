@@ -18,7 +18,7 @@ import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js'
 import {createCompositionRoot, type CompositionRoot} from '../../source/composition.js';
 import {diffPlan} from '../../source/domain/diff.js';
 import type {JsonObject} from '../../source/domain/json.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {render} from '../../source/domain/render.js';
 import {familiesPage, revisionsPage, servicesPage, clustersPage} from '../../source/operations/browse.js';
 import {fetchServiceSource, fetchTaskDefinitionSource, planImport, suggestNames} from '../../source/operations/import.js';

@@ -2,7 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {diffPlan} from '../../source/domain/diff.js';
 import type {JsonObject} from '../../source/domain/json.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {render} from '../../source/domain/render.js';
 import {InputError} from '../../source/errors.js';
 import {
