@@ -33,7 +33,7 @@ import {formatImage, isValidRegistryHost, isValidTag, parseImageReference} from 
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, VARIABLE_NAME_PATTERN, findPlaceholders, serviceVariable} from '../domain/placeholders.js';
 import {lintSpecText, render, type RenderResult} from '../domain/render.js';
 import {ARN_DESCRIPTIONS, ARN_EXAMPLES, ECS_NAME_PATTERN, isArn, type ArnKind} from '../domain/validate.js';
-import {validateProfile} from '../domain/profile-schema.js';
+import {validateProfile} from '../domain/profile-schema/profile.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair} from '../domain/fargate.js';
 
 /** Docker Hub's registry host, as the seed writes it (`registry.hub.docker.com/library/nginx:stable-perl`). */
