@@ -6,7 +6,9 @@
  *
  * The documents validated here are the RENDERED ones (placeholders replaced, see render.ts); a value that
  * still holds a `${…}` could not be replaced, was reported by the substitution, and is not checked again.
- * `specPlaceholderIssues` checks the unrendered spec (the required `${DOCKER_IMAGE_NAME}`, unknown placeholders).
+ * What can be said of the UNRENDERED spec (the required `${DOCKER_IMAGE_NAME}`, unknown placeholders) is in
+ * spec-lint.ts. `validateRequest` is the one entry for a rendered request (see render-and-validate.ts);
+ * it does not render anything itself.
  */
 import type {Issue, IssueSource, Severity} from './issues.js';
 import type {JsonObject, JsonValue} from './json.js';
@@ -16,7 +18,8 @@ import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues} from './json-text.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair, parseCpuUnits, parseMemoryMiB} from './fargate.js';
 import {formatImage, isValidImagePath, isValidRegistryHost, isValidTag, parseImageReference} from './image.js';
-import {DOCKER_IMAGE_NAME, EXECUTION_ROLE, VARIABLE_NAME_PATTERN, containsPlaceholder, findPlaceholders, placeholderIssues} from './placeholders.js';
+import {DOCKER_IMAGE_NAME, EXECUTION_ROLE, VARIABLE_NAME_PATTERN, containsPlaceholder} from './placeholders.js';
+import {effectiveNetworkMode} from './network-mode.js';
 
 /** ARN formats checked before anything is sent to AWS. */
 export const ARN_KINDS = ['iamRole', 'secretsManagerSecret', 'cloudMapService', 'kmsKey', 'ssmParameter'] as const;
@@ -152,13 +155,6 @@ function checkArn(report: Report, value: JsonValue | undefined, path: string, ki
   report.error('arn-format', path, `${field} must be ${what}, found ${typeName(value)}`, `Write it like ${ARN_EXAMPLES[first]}`);
 }
 
-/** The network mode a task runs with: its `networkMode`, else ECS's default (bridge on EC2, awsvpc on Fargate). */
-export function effectiveNetworkMode(task: JsonValue | undefined, launchType: LaunchType): NetworkMode | 'none' | undefined {
-  const mode = isJsonObject(task) ? member(task, 'networkMode') : undefined;
-  if (mode === undefined) return launchType === 'FARGATE' ? 'awsvpc' : 'bridge';
-  return mode === 'awsvpc' || mode === 'bridge' || mode === 'host' || mode === 'none' ? mode : undefined;
-}
-
 interface ContainerInfo {
   name: string;
   path: string;
@@ -185,36 +181,6 @@ function containersOf(task: JsonValue | undefined): ContainerInfo[] {
     found.push({name, path: joinPath('containerDefinitions', index), containerPorts});
   });
   return found;
-}
-
-/**
- * The required `${DOCKER_IMAGE_NAME}`: the UNRENDERED container specification must use it as the whole
- * image of (at least) one container — the artifact's; sidecars may keep literal images.
- */
-export function imagePlaceholderIssues(spec: JsonValue): Issue[] {
-  if (!isJsonObject(spec)) return [];
-  const containers = member(spec, 'containerDefinitions');
-  if (Array.isArray(containers) && containers.some((container) => isJsonObject(container) && member(container, 'image') === DOCKER_IMAGE_NAME)) return [];
-  const misplaced = findPlaceholders(spec).find((use) => use.kind === 'DOCKER_IMAGE_NAME');
-  return [
-    {
-      code: 'image-placeholder-missing',
-      severity: 'error',
-      source: 'containerSpec',
-      path: misplaced?.path ?? 'containerDefinitions',
-      message:
-        misplaced === undefined
-          ? "The container specification must use ${DOCKER_IMAGE_NAME} as the image of the artifact's container"
-          : `\${DOCKER_IMAGE_NAME} must be the whole image of a container, not part of ${misplaced.path}`,
-      fix: 'Write "image": "${DOCKER_IMAGE_NAME}" in the container that runs your artifact',
-    },
-  ];
-}
-
-/** Placeholder rules of an UNRENDERED specification: malformed and unknown placeholders (and the required image). */
-export function specPlaceholderIssues(spec: JsonValue, source: IssueSource, unquoted?: ReadonlySet<string>): Issue[] {
-  const issues = placeholderIssues(findPlaceholders(spec, unquoted), source);
-  return source === 'containerSpec' ? [...issues, ...imagePlaceholderIssues(spec)] : issues;
 }
 
 /** Rules of a rendered RegisterTaskDefinition input. `parsed` (the spec's text) adds line/column. */
@@ -671,4 +637,51 @@ export function validateVariables(variables: Readonly<Record<string, string>>): 
     if (!VARIABLE_NAME_PATTERN.test(name)) report.error('invalid-variable-name', joinPath('', name), `"${name}" is not a variable name (a letter or _, then letters, digits, _ and -)`);
   }
   return report.issues;
+}
+
+/** The run's inputs the rules read besides the rendered documents. */
+export interface RequestInputs {
+  artifact: ArtifactSource;
+  /** The tag to deploy (undefined when none was given and the artifact has none). */
+  tag: string | undefined;
+  registryAuth: RegistryAuth | undefined;
+  /** The service's own config variables (their names are checked; their values were substituted). */
+  variables: Readonly<Record<string, string>>;
+  environment: Environment;
+  /** Cloud Map record types by registry ARN, when read (see ValidationContext). */
+  discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+}
+
+/** One rendered document as validation reads it. */
+export interface RenderedDocument {
+  /**
+   * What the spec rendered to: the request document, or the spec's value when it is not an object (an
+   * error); undefined when there is nothing to check (the spec did not parse, or a service without its task definition).
+   */
+  rendered: JsonValue | undefined;
+  /** Where the spec text's members are (for line/column); undefined for the form. */
+  parsed?: Pick<JsonText, 'positions'>;
+}
+
+export interface RequestValidation {
+  /** Issues of the run's inputs: artifact, registry authentication, variable names, environment. */
+  inputs: Issue[];
+  taskDefinition: Issue[];
+  service: Issue[];
+}
+
+/**
+ * Validates a rendered request once: the run's inputs, then the task definition, then the service (which is
+ * checked against the rendered task definition).
+ */
+export function validateRequest(inputs: RequestInputs, request: {taskDefinition: RenderedDocument; service: RenderedDocument}): RequestValidation {
+  const context: ValidationContext = {launchType: inputs.environment.launchType, environmentName: inputs.environment.name};
+  if (inputs.environment.network !== undefined) context.network = inputs.environment.network;
+  if (inputs.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = inputs.discoveryRecordTypes;
+  const task = request.taskDefinition.rendered;
+  return {
+    inputs: [...validateArtifact(inputs.artifact, inputs.tag), ...validateRegistryAuth(inputs.registryAuth), ...validateVariables(inputs.variables), ...validateEnvironment(inputs.environment)],
+    taskDefinition: validateTaskDefinition(task, context, request.taskDefinition.parsed),
+    service: validateServiceDefinition(request.service.rendered, task, context, request.service.parsed),
+  };
 }

@@ -20,7 +20,7 @@
 import type {CheckStatus} from '../domain/deploy/events.js';
 import {isJsonObject, type JsonObject, type JsonValue} from '../domain/json.js';
 import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
-import {effectiveNetworkMode} from '../domain/validate.js';
+import {effectiveNetworkMode} from '../domain/network-mode.js';
 import {clusterNameFromArn} from '../domain/aws-names.js';
 import {AwsError} from '../errors.js';
 import type {DiscoveryPort} from '../ports/discovery.js';

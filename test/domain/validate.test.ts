@@ -2,18 +2,7 @@ import {describe, expect, test} from 'vitest';
 import {parseJsonText} from '../../source/domain/json-text.js';
 import type {JsonObject, JsonValue} from '../../source/domain/json.js';
 import type {Environment} from '../../source/domain/model.js';
-import {
-  effectiveNetworkMode,
-  imagePlaceholderIssues,
-  isArn,
-  specPlaceholderIssues,
-  validateArtifact,
-  validateEnvironment,
-  validateRegistryAuth,
-  validateServiceDefinition,
-  validateTaskDefinition,
-  validateVariables,
-} from '../../source/domain/validate.js';
+import {isArn, validateArtifact, validateEnvironment, validateRegistryAuth, validateServiceDefinition, validateTaskDefinition, validateVariables} from '../../source/domain/validate.js';
 import type {ArnKind, ValidationContext} from '../../source/domain/validate.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
@@ -187,25 +176,6 @@ describe('task definition rules', () => {
     const parsed = parseJsonText(text, 'containerSpec');
     const issues = validateTaskDefinition(parsed.value, EC2, parsed);
     expect(issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([['container-name', 4, 14]]);
-  });
-});
-
-describe('placeholders of the unrendered container spec', () => {
-  test.each<[string, JsonValue, string[]]>([
-    ['the image placeholder in one container', {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}'}, {image: 'fluent/fluent-bit'}]}, []],
-    ['no image placeholder', {containerDefinitions: [{image: 'nginx'}]}, ['image-placeholder-missing containerDefinitions']],
-    ['the image placeholder inside a longer image', {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}-debug'}]}, ['image-placeholder-missing containerDefinitions[0].image']],
-    ['the image placeholder elsewhere', {containerDefinitions: [{image: 'x', command: ['${DOCKER_IMAGE_NAME}']}]}, ['image-placeholder-missing containerDefinitions[0].command[0]']],
-    ['no containers at all', {}, ['image-placeholder-missing containerDefinitions']],
-    ['not an object', [], []],
-  ])('%s', (_name, spec, expected) => {
-    expect(codes(imagePlaceholderIssues(spec))).toEqual(expected);
-  });
-
-  test('specPlaceholderIssues adds unknown placeholders; the service spec does not need the image', () => {
-    const spec = {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}', name: '${CONTAINER}'}]};
-    expect(codes(specPlaceholderIssues(spec, 'containerSpec'))).toEqual(['unknown-placeholder containerDefinitions[0].name']);
-    expect(codes(specPlaceholderIssues({serviceRegistries: [{containerName: '${CONTAINER_NAME}'}]}, 'serviceSpec'))).toEqual([]);
   });
 });
 
@@ -385,13 +355,5 @@ describe('profile parts', () => {
 
   test('variables: names', () => {
     expect(codes(validateVariables({containerPort: '1', 'log.level': 'x', _ok: '', '9x': ''}))).toEqual(['invalid-variable-name ["log.level"]', 'invalid-variable-name ["9x"]']);
-  });
-
-  test('effectiveNetworkMode', () => {
-    expect(effectiveNetworkMode({}, 'EC2')).toBe('bridge');
-    expect(effectiveNetworkMode({}, 'FARGATE')).toBe('awsvpc');
-    expect(effectiveNetworkMode({networkMode: 'host'}, 'EC2')).toBe('host');
-    expect(effectiveNetworkMode({networkMode: 'weird'}, 'EC2')).toBeUndefined();
-    expect(effectiveNetworkMode(undefined, 'EC2')).toBe('bridge');
   });
 });
