@@ -1,7 +1,48 @@
 /**
- * Names of AWS resources and what is read out of them: a cluster's name, an ARN's region, a task definition's
- * family and revision, a task's id, the ECS service-linked role. Pure.
+ * Names of AWS resources: what they look like (ARN formats, ECS names) and what is read out of them (a
+ * cluster's name, an ARN's region, a task definition's family and revision, a task's id, the ECS
+ * service-linked role). Pure.
  */
+
+/** ARN formats checked before anything is sent to AWS. */
+export const ARN_KINDS = ['iamRole', 'secretsManagerSecret', 'cloudMapService', 'kmsKey', 'ssmParameter'] as const;
+export type ArnKind = (typeof ARN_KINDS)[number];
+
+const PARTITION = 'aws(?:-cn|-us-gov|-iso|-iso-[a-z])?';
+const REGION = '[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]';
+const ACCOUNT = '[0-9]{12}';
+
+const PATTERNS: Record<ArnKind, RegExp> = {
+  iamRole: new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
+  secretsManagerSecret: new RegExp(`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[\\w/+=.@-]{1,512}$`),
+  cloudMapService: new RegExp(`^arn:${PARTITION}:servicediscovery:${REGION}:${ACCOUNT}:service/srv-[a-z0-9]{1,64}$`),
+  kmsKey: new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$`),
+  ssmParameter: new RegExp(`^arn:${PARTITION}:ssm:${REGION}:${ACCOUNT}:parameter/[\\w/.-]{1,2048}$`),
+};
+
+/** What each ARN looks like, for messages. */
+export const ARN_EXAMPLES: Record<ArnKind, string> = {
+  iamRole: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+  secretsManagerSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-credentials-AbCdEf',
+  cloudMapService: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno',
+  kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+  ssmParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/password',
+};
+
+export const ARN_DESCRIPTIONS: Record<ArnKind, string> = {
+  iamRole: 'an IAM role ARN',
+  secretsManagerSecret: 'a Secrets Manager secret ARN',
+  cloudMapService: 'a Cloud Map service ARN',
+  kmsKey: 'a KMS key ARN',
+  ssmParameter: 'an SSM parameter ARN',
+};
+
+export function isArn(kind: ArnKind, value: unknown): value is string {
+  return typeof value === 'string' && PATTERNS[kind].test(value);
+}
+
+/** ECS container names (and task families): letters, digits, `_` and `-`, 1 to 255 characters. */
+export const ECS_NAME_PATTERN = /^[A-Za-z0-9_-]{1,255}$/;
 
 /** `arn:aws:ecs:…:task-definition/web:7` → {family: 'web', revision: 7}; `web:7` works too. */
 export function parseTaskDefinition(reference: string): {family: string; revision?: number} {

@@ -1,8 +1,8 @@
 /**
  * The one-way flow of a run, for one environment of a profile: resolve the run's inputs once (renderContext)
- * → render the request (render.ts, no validation) → validate the rendered request once (validateRequest,
- * validate.ts). `plan`/`deploy`, `diff`, the wizard's review and `init` use it; what only needs the documents
- * (a service's name, a task definition's family) calls `render` alone.
+ * → render the request (render.ts, no validation) → validate the rendered request once (validateRequest in
+ * validate/request.ts). `plan`/`deploy`, `diff`, the wizard's review and `init` use it; what only needs the
+ * documents (a service's name, a task definition's family) calls `render` alone.
  *
  * The issues come in one order: the run's inputs (artifact, registry authentication, variable names,
  * environment), then the container specification (rendering, then validation), then the service
@@ -11,8 +11,8 @@
 import type {Issue} from './issues.js';
 import type {RenderContext, RenderInput, RenderResult} from './render.js';
 import {renderContext, renderRequest, unknownEnvironment} from './render.js';
-import type {RequestInputs} from './validate.js';
-import {validateRequest} from './validate.js';
+import type {RequestInputs} from './validate/request.js';
+import {validateRequest} from './validate/request.js';
 
 /** What validation reads of the run's inputs: the resolved context, and the service's own variable names. */
 function requestInputs(input: RenderInput, context: RenderContext): RequestInputs {

@@ -4,8 +4,8 @@
  * placeholders, fields left out or replaced), located by path and — for JSON text — line/column.
  *
  * Rendering does not validate: the rendered request is validated once, afterwards, by `validateRequest`
- * (validate.ts); `renderAndValidate` (render-and-validate.ts) runs the two in that order. Each rendered
- * document carries what validation reads (`rendered`, `parsed`).
+ * (validate/request.ts); `renderAndValidate` (render-and-validate.ts) runs the two in that order. Each
+ * rendered document carries what validation reads (`rendered`, `parsed`).
  *
  * What render decides (everything else is the user's spec, verbatim):
  * - `${DOCKER_IMAGE_NAME}` = the artifact's reference with the tag (default: the artifact's tag);
@@ -42,7 +42,7 @@ export interface RenderInput {
   tag?: string;
   /** Run-time overrides of config variables (the last layer). */
   overrides?: Record<string, string>;
-  /** Cloud Map record types by registry ARN, when read (see ValidationContext in validate.ts). */
+  /** Cloud Map record types by registry ARN, when read (see ValidationContext in validate/context.ts). */
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
 }
 

@@ -34,7 +34,7 @@ import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, VARIABLE_NAME_PATTERN
 import {lintSpecText} from '../domain/spec-lint.js';
 import type {RenderResult} from '../domain/render.js';
 import {renderAndValidate} from '../domain/render-and-validate.js';
-import {ARN_DESCRIPTIONS, ARN_EXAMPLES, ECS_NAME_PATTERN, isArn, type ArnKind} from '../domain/validate.js';
+import {ARN_DESCRIPTIONS, ARN_EXAMPLES, ECS_NAME_PATTERN, isArn, type ArnKind} from '../domain/aws-names.js';
 import {validateProfile} from '../domain/profile-schema/profile.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair} from '../domain/fargate.js';
 

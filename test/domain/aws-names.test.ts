@@ -1,5 +1,11 @@
 import {describe, expect, test} from 'vitest';
-import {clusterNameFromArn, isServiceLinkedRole, parseTaskDefinition, regionFromArn, taskDefinitionLabel, taskDefinitionRef} from '../../source/domain/aws-names.js';
+import {clusterNameFromArn, isArn, isServiceLinkedRole, parseTaskDefinition, regionFromArn, taskDefinitionLabel, taskDefinitionRef} from '../../source/domain/aws-names.js';
+import type {ArnKind} from '../../source/domain/aws-names.js';
+
+const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
+const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf';
+const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
+const REGISTRY = 'arn:aws:servicediscovery:us-east-1:000000000000:service/srv-jwyz2x4igkxckqno';
 
 const td = (revision: number, family = 'web') => `arn:aws:ecs:eu-west-1:123456789012:task-definition/${family}:${revision}`;
 
@@ -32,5 +38,31 @@ describe('ARN helpers', () => {
   test('isServiceLinkedRole', () => {
     expect(isServiceLinkedRole('arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS')).toBe(true);
     expect(isServiceLinkedRole('arn:aws:iam::1:role/ecsServiceRole')).toBe(false);
+  });
+});
+
+describe('ARN formats', () => {
+  test.each<[ArnKind, string, boolean]>([
+    ['iamRole', ROLE, true],
+    ['iamRole', 'arn:aws:iam::123456789012:role/service-role/my.role@x', true],
+    ['iamRole', 'arn:aws-cn:iam::123456789012:role/r', true],
+    ['iamRole', 'arn:aws:iam::123456789012:user/r', false],
+    ['iamRole', 'arn:aws:iam::12345678901:role/r', false],
+    ['iamRole', `arn:aws:iam::123456789012:role/${'r'.repeat(65)}`, false],
+    ['iamRole', 'ecsTaskExecutionRole', false],
+    ['secretsManagerSecret', SECRET, true],
+    ['secretsManagerSecret', 'arn:aws:secretsmanager:us-gov-west-1:123456789012:secret:a/b/c', true],
+    ['secretsManagerSecret', 'arn:aws:secretsmanager:us-east-1:123456789012:parameter:x', false],
+    ['secretsManagerSecret', 'arn:aws:secretsmanager:region:aws_account_id:secret:secret_name', false],
+    ['cloudMapService', REGISTRY, true],
+    ['cloudMapService', 'arn:aws:servicediscovery:us-east-1:000000000000:service/srv-', false],
+    ['cloudMapService', 'arn:aws:servicediscovery:us-east-1:000000000000:namespace/ns-x', false],
+    ['kmsKey', KEY, true],
+    ['kmsKey', 'arn:aws:kms:us-east-1:123456789012:key/mrk-1234abcd12ab34cd56ef1234567890ab', true],
+    ['kmsKey', 'arn:aws:kms:us-east-1:123456789012:alias/my-key', false],
+    ['kmsKey', '1234abcd-12ab-34cd-56ef-1234567890ab', false],
+    ['ssmParameter', 'arn:aws:ssm:eu-west-1:123456789012:parameter/app/db', true],
+  ])('%s %s → %s', (kind, value, valid) => {
+    expect(isArn(kind, value)).toBe(valid);
   });
 });

@@ -13,8 +13,9 @@ import type {Environment, LaunchType, Profile} from '../../source/domain/model.j
 import {lintSpecText} from '../../source/domain/spec-lint.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {switchStrategy} from '../../source/domain/defaults.js';
-import {validateServiceDefinition, validateTaskDefinition} from '../../source/domain/validate.js';
-import type {ValidationContext} from '../../source/domain/validate.js';
+import {validateServiceDefinition} from '../../source/domain/validate/service-definition.js';
+import {validateTaskDefinition} from '../../source/domain/validate/task-definition.js';
+import type {ValidationContext} from '../../source/domain/validate/context.js';
 import {parseImageReference} from '../../source/domain/image.js';
 import {DISCOVERY_SERVICE_SPEC, FARGATE_CONTAINER_JSON, REPLICA_SERVICE_SPEC, ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 

@@ -3,8 +3,8 @@ import type {Issue} from '../../source/domain/issues.js';
 import {dropNulls, render, renderContext, renderRequest, renderServiceDefinition, renderTaskDefinition} from '../../source/domain/render.js';
 import type {RenderContext} from '../../source/domain/render.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
-import {validateRequest} from '../../source/domain/validate.js';
-import type {RequestInputs} from '../../source/domain/validate.js';
+import {validateRequest} from '../../source/domain/validate/request.js';
+import type {RequestInputs} from '../../source/domain/validate/request.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
 const codes = (issues: readonly Issue[]): string[] => issues.map((issue) => `${issue.code} ${issue.source} ${issue.path}`);
