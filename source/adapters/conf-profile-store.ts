@@ -23,14 +23,9 @@ import path from 'node:path';
 import type Conf from 'conf';
 import type {Issue} from '../domain/issues.js';
 import type {Profile} from '../domain/model.js';
-import {
-  CURRENT_SCHEMA_VERSION,
-  SCHEMA_ISSUE,
-  locateJsonSyntaxError,
-  migrateStoreDocument,
-  storeDocumentOf,
-  type StoreDocument,
-} from '../domain/profile-schema.js';
+import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
+import {locateJsonSyntaxError} from '../domain/profile-schema/json-file.js';
+import {migrateStoreDocument, storeDocumentOf, type StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import {profileRules} from './memory-profile-store.js';

@@ -5,7 +5,7 @@
  */
 import type {Issue} from '../domain/issues.js';
 import {MAX_RUNS, type Profile} from '../domain/model.js';
-import {compareProfileNames, profileNameIssues, validateProfile} from '../domain/profile-schema.js';
+import {compareProfileNames, profileNameIssues, validateProfile} from '../domain/profile-schema/profile.js';
 import {InputError, type StoreError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 

@@ -2,7 +2,8 @@
  * `ecs-wizard deploy PROFILE …` — and the one runner every deploy-like command (deploy, rollback, watch) shares:
  * a DeployEvent stream goes to NDJSON (--json), to the Ink deploy screen (a terminal), or to plain lines (no TTY, CI).
  */
-import type {DeployEvent, DeployView} from '../domain/deploy-events.js';
+import type {DeployEvent} from '../domain/deploy/events.js';
+import type {DeployView} from '../domain/deploy/view.js';
 import type {Environment, Profile} from '../domain/model.js';
 import {EXIT, UsageError} from '../errors.js';
 import {deploy, DeployControl, type DeployReview} from '../operations/deploy.js';

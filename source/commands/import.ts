@@ -13,7 +13,7 @@ import {
   type ImportSource,
 } from '../operations/import.js';
 import {checkProfileName} from '../operations/profiles.js';
-import {regionFromArn} from '../domain/normalise.js';
+import {regionFromArn} from '../domain/aws-names.js';
 import type {EcsPort} from '../ports/ecs.js';
 import type {CommandContext} from './spec.js';
 

@@ -10,7 +10,7 @@ import type {LaunchType, NetworkMode} from '../domain/model.js';
 import {formToTaskDefinition} from '../domain/container-form.js';
 import {stringifyJsonText} from '../domain/json-text.js';
 import {EXECUTION_ROLE} from '../domain/placeholders.js';
-import {lintSpecText} from '../domain/render.js';
+import {lintSpecText} from '../domain/spec-lint.js';
 import {
   CONTAINER_PORT_VARIABLE,
   checkApplication,

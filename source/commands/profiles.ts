@@ -1,6 +1,6 @@
 import {readUserFile, writeUserFile} from '../adapters/files.js';
 import {confirm} from '../adapters/terminal-prompt.js';
-import {exportProfile} from '../domain/profile-schema.js';
+import {exportProfile} from '../domain/profile-schema/export-file.js';
 import type {Profile} from '../domain/model.js';
 import {EXIT, UsageError} from '../errors.js';
 import {importProfileText, renameProfile, requireProfile} from '../operations/profiles.js';

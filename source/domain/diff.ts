@@ -1,7 +1,7 @@
 /**
  * One diff model for task definitions and services (what `diff`, the review step and `plan` show).
  *
- * Both sides are normalised first (normalise.ts: API defaults, nulls, empty arrays and set order are not
+ * Both sides are normalised first (normalise/comparable-form.ts: API defaults, nulls, empty arrays and set order are not
  * differences). Arrays that AWS treats as sets are matched by IDENTITY, never by index: a container by
  * its name, an environment variable or secret by its name, a port mapping by containerPort/protocol, a
  * volume by name, a load balancer by target group + container + port, a subnet by its id… The path of a
@@ -24,8 +24,10 @@
 import type {JsonObject, JsonValue} from './json.js';
 import {isJsonObject} from './json.js';
 import {getMember, joinPath} from './json-text.js';
-import type {ArraySpec, DocumentKind, KeyedArray} from './normalise.js';
-import {arraySpec, jsonEqual, normaliseService, normaliseTaskDefinition} from './normalise.js';
+import type {ArraySpec, DocumentKind, KeyedArray} from './normalise/arrays.js';
+import {arraySpec} from './normalise/arrays.js';
+import {jsonEqual} from './json-values.js';
+import {normaliseService, normaliseTaskDefinition} from './normalise/comparable-form.js';
 
 export type Impact = 'none' | 'new-revision' | 'update-in-place' | 'replace' | 'create';
 

@@ -24,7 +24,9 @@ import {getMember, joinPath, locatePath, parseJsonText, stringifyJsonText} from 
 import {deriveContainerName, parseImageReference} from './image.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, findPlaceholders} from './placeholders.js';
 import {defaultServiceSpec} from './defaults.js';
-import {cloneJson, clusterNameFromArn, regionFromArn, taskDefinitionRef, toCreateServiceInput, toRegisterTaskDefinitionInput} from './normalise.js';
+import {cloneJson} from './json-values.js';
+import {clusterNameFromArn, regionFromArn, taskDefinitionRef} from './aws-names.js';
+import {toCreateServiceInput, toRegisterTaskDefinitionInput} from './normalise/registrable-input.js';
 
 /** One value the import replaced by a placeholder (or moved to the environment). */
 export interface Replacement {

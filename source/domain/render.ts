@@ -1,7 +1,11 @@
 /**
  * Rendering: a profile + an environment (+ a tag and run-time variable overrides) → the exact
- * RegisterTaskDefinition input and CreateService input, with every issue found on the way (JSON syntax,
- * placeholders, validation of the rendered documents), located by path and — for JSON text — line/column.
+ * RegisterTaskDefinition input and CreateService input, with every issue found while rendering (JSON syntax,
+ * placeholders, fields left out or replaced), located by path and — for JSON text — line/column.
+ *
+ * Rendering does not validate: the rendered request is validated once, afterwards, by `validateRequest`
+ * (validate/request.ts); `renderAndValidate` (render-and-validate.ts) runs the two in that order. Each
+ * rendered document carries what validation reads (`rendered`, `parsed`).
  *
  * What render decides (everything else is the user's spec, verbatim):
  * - `${DOCKER_IMAGE_NAME}` = the artifact's reference with the tag (default: the artifact's tag);
@@ -19,25 +23,16 @@
 import type {Issue} from './issues.js';
 import type {JsonObject, JsonValue} from './json.js';
 import {isJsonObject} from './json.js';
-import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth} from './model.js';
+import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
 import {deriveContainerName, formatImage} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
-import {DOCKER_IMAGE_NAME, findPlaceholders, mergeVariables, placeholderIssues, substitutePlaceholders} from './placeholders.js';
+import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
 import {formToTaskDefinition} from './container-form.js';
-import type {ValidationContext} from './validate.js';
-import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise.js';
-import {
-  effectiveNetworkMode,
-  imagePlaceholderIssues,
-  validateArtifact,
-  validateEnvironment,
-  validateRegistryAuth,
-  validateServiceDefinition,
-  validateTaskDefinition,
-  validateVariables,
-} from './validate.js';
+import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise/api-fields.js';
+import {effectiveNetworkMode} from './network-mode.js';
+import {imagePlaceholderIssues} from './spec-lint.js';
 
 export interface RenderInput {
   profile: Profile;
@@ -47,7 +42,7 @@ export interface RenderInput {
   tag?: string;
   /** Run-time overrides of config variables (the last layer). */
   overrides?: Record<string, string>;
-  /** Cloud Map record types by registry ARN, when read (see ValidationContext). */
+  /** Cloud Map record types by registry ARN, when read (see ValidationContext in validate/context.ts). */
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -73,13 +68,34 @@ export interface RenderContext {
 }
 
 export interface RenderedTask {
+  /** The RegisterTaskDefinition input; undefined when the spec cannot be read or is not an object. */
   taskDefinition: JsonObject | undefined;
+  /** Issues found while rendering (located). */
   issues: Issue[];
+  /** What validation reads: the task definition, or the spec's value when it is not an object; undefined when the spec cannot be read. */
+  rendered: JsonValue | undefined;
+  /** The spec's text (for line/column); undefined for the form. */
+  parsed?: JsonText;
 }
 
 export interface RenderedService {
+  /** The CreateService input; undefined when the spec cannot be read, is not an object, or the task definition is missing. */
   service: JsonObject | undefined;
+  /** Issues found while rendering (located). */
   issues: Issue[];
+  /**
+   * What validation reads: the service, or the spec's value when it is not an object; undefined when the spec
+   * cannot be read or the task definition is missing (a service cannot be checked without it).
+   */
+  rendered: JsonValue | undefined;
+  /** The spec's text (for line/column). */
+  parsed?: JsonText;
+}
+
+/** Both documents of a request, rendered in one context (the service runs the rendered task definition). */
+export interface RenderedRequest {
+  task: RenderedTask;
+  service: RenderedService;
 }
 
 /** What the placeholders stand for in a context. */
@@ -107,13 +123,6 @@ export function placeholderValues(context: RenderContext): PlaceholderValues {
   return values;
 }
 
-export function validationContext(context: RenderContext): ValidationContext {
-  const validation: ValidationContext = {launchType: context.environment.launchType, environmentName: context.environment.name};
-  if (context.environment.network !== undefined) validation.network = context.environment.network;
-  if (context.discoveryRecordTypes !== undefined) validation.discoveryRecordTypes = context.discoveryRecordTypes;
-  return validation;
-}
-
 /** A copy without null object members, at any depth (array items are kept, so that paths stay the same). */
 export function dropNulls(value: JsonValue): JsonValue {
   if (Array.isArray(value)) return value.map(dropNulls);
@@ -134,31 +143,16 @@ function specTree(spec: ContainerSpec | string, source: 'containerSpec' | 'servi
   return {tree: parsed.value, parsed, issues: parsed.issues};
 }
 
-/**
- * The syntax and placeholder issues of a spec text on its own, without any values (for an editor or the
- * wizard's review of a draft): JSON syntax, unknown and malformed placeholders and, for the container
- * specification, the required `${DOCKER_IMAGE_NAME}` — all with line/column.
- */
-export function lintSpecText(text: string, source: 'containerSpec' | 'serviceSpec'): Issue[] {
-  const parsed = parseJsonText(text, source);
-  if (parsed.value === undefined) return parsed.issues;
-  const issues = [...parsed.issues, ...placeholderIssues(findPlaceholders(parsed.value, parsed.unquoted), source)];
-  if (source === 'containerSpec') issues.push(...imagePlaceholderIssues(parsed.value));
-  return locateIssues(issues, parsed);
-}
-
 /** The RegisterTaskDefinition input of a container spec (form or advanced JSON text) in a context. */
 export function renderTaskDefinition(spec: ContainerSpec | string, context: RenderContext): RenderedTask {
   const {tree, parsed, issues} = specTree(spec, 'containerSpec');
-  if (tree === undefined) return {taskDefinition: undefined, issues};
+  const text = parsed === undefined ? {} : {parsed};
+  if (tree === undefined) return {taskDefinition: undefined, issues, rendered: undefined, ...text};
   issues.push(...imagePlaceholderIssues(tree));
   const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'containerSpec', document: 'task', unquoted: parsed?.unquoted});
   issues.push(...substituted.issues);
   const rendered = dropNulls(substituted.value);
-  if (!isJsonObject(rendered)) {
-    issues.push(...validateTaskDefinition(rendered, validationContext(context)));
-    return {taskDefinition: undefined, issues: locateIssues(issues, parsed)};
-  }
+  if (!isJsonObject(rendered)) return {taskDefinition: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
 
   const task: JsonObject = {};
   if (getMember(rendered, 'family') === undefined) task.family = context.serviceName;
@@ -179,8 +173,7 @@ export function renderTaskDefinition(spec: ContainerSpec | string, context: Rend
     setMember(task, key, (key === 'cpu' || key === 'memory') && typeof value === 'number' ? String(value) : value);
   }
   if (context.registryAuth !== undefined) addRepositoryCredentials(task, tree, context.registryAuth, issues);
-  issues.push(...validateTaskDefinition(task, validationContext(context)));
-  return {taskDefinition: task, issues: locateIssues(issues, parsed)};
+  return {taskDefinition: task, issues: locateIssues(issues, parsed), rendered: task, ...text};
 }
 
 /** Adds the profile's registry credentials to the artifact's container(s) (image `${DOCKER_IMAGE_NAME}`). */
@@ -216,16 +209,14 @@ function addRepositoryCredentials(task: JsonObject, unrendered: JsonValue, auth:
 /** The CreateService input of a service spec text, running `taskDefinition` (rendered) in a context. */
 export function renderServiceDefinition(specText: string, taskDefinition: JsonObject | undefined, context: RenderContext): RenderedService {
   const {tree, parsed, issues} = specTree(specText, 'serviceSpec');
-  if (tree === undefined) return {service: undefined, issues};
+  const text = parsed === undefined ? {} : {parsed};
+  if (tree === undefined) return {service: undefined, issues, rendered: undefined, ...text};
   const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'serviceSpec', document: 'service', unquoted: parsed?.unquoted});
   issues.push(...substituted.issues);
   const rendered = dropNulls(substituted.value);
-  if (!isJsonObject(rendered)) {
-    issues.push(...validateServiceDefinition(rendered, taskDefinition, validationContext(context)));
-    return {service: undefined, issues: locateIssues(issues, parsed)};
-  }
+  if (!isJsonObject(rendered)) return {service: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
   // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
-  if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed)};
+  if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed), rendered: undefined, ...text};
 
   const environment = context.environment;
   const family = getMember(taskDefinition, 'family');
@@ -291,8 +282,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
       },
     };
   }
-  issues.push(...validateServiceDefinition(service, taskDefinition, validationContext(context)));
-  return {service, issues: locateIssues(issues, parsed)};
+  return {service, issues: locateIssues(issues, parsed), rendered: service, ...text};
 }
 
 /** The context of a profile in one of its environments; undefined when it has no such environment. */
@@ -314,33 +304,38 @@ export function renderContext(input: RenderInput): RenderContext | undefined {
   return context;
 }
 
-/** Renders a profile for one environment: the task definition and service to send, and every issue. */
+/** Both documents of a profile's service in a context: the task definition, then the service that runs it. */
+export function renderRequest(service: Service, context: RenderContext): RenderedRequest {
+  const task = renderTaskDefinition(service.containerSpec, context);
+  return {task, service: renderServiceDefinition(service.serviceSpec, task.taskDefinition, context)};
+}
+
+/** The result for an environment the profile does not have. */
+export function unknownEnvironment(input: RenderInput): RenderResult {
+  const names = input.profile.environments.map((environment) => environment.name);
+  return {
+    taskDefinition: undefined,
+    service: undefined,
+    issues: [
+      {
+        code: 'unknown-environment',
+        severity: 'error',
+        source: 'profile',
+        path: 'environments',
+        message: `Profile "${input.profile.name}" has no environment "${input.environment}"${names.length === 0 ? '' : ` (it has: ${names.join(', ')})`}`,
+        fix: names.length === 0 ? 'Add an environment to the profile' : `Use one of: ${names.join(', ')}`,
+      },
+    ],
+  };
+}
+
+/**
+ * Renders a profile for one environment: the task definition and service to send, and the issues found while
+ * rendering — without validating them (`renderAndValidate` does both).
+ */
 export function render(input: RenderInput): RenderResult {
   const context = renderContext(input);
-  if (context === undefined) {
-    const names = input.profile.environments.map((environment) => environment.name);
-    return {
-      taskDefinition: undefined,
-      service: undefined,
-      issues: [
-        {
-          code: 'unknown-environment',
-          severity: 'error',
-          source: 'profile',
-          path: 'environments',
-          message: `Profile "${input.profile.name}" has no environment "${input.environment}"${names.length === 0 ? '' : ` (it has: ${names.join(', ')})`}`,
-          fix: names.length === 0 ? 'Add an environment to the profile' : `Use one of: ${names.join(', ')}`,
-        },
-      ],
-    };
-  }
-  const issues: Issue[] = [
-    ...validateArtifact(context.artifact, context.tag),
-    ...validateRegistryAuth(context.registryAuth),
-    ...validateVariables(input.profile.service.variables),
-    ...validateEnvironment(context.environment),
-  ];
-  const task = renderTaskDefinition(input.profile.service.containerSpec, context);
-  const service = renderServiceDefinition(input.profile.service.serviceSpec, task.taskDefinition, context);
-  return {taskDefinition: task.taskDefinition, service: service.service, issues: [...issues, ...task.issues, ...service.issues]};
+  if (context === undefined) return unknownEnvironment(input);
+  const {task, service} = renderRequest(input.profile.service, context);
+  return {taskDefinition: task.taskDefinition, service: service.service, issues: [...task.issues, ...service.issues]};
 }

@@ -9,7 +9,7 @@
  */
 import type {JsonObject, JsonValue} from '../domain/json.js';
 import {isJsonObject} from '../domain/json.js';
-import {taskDefinitionRef} from '../domain/normalise.js';
+import {taskDefinitionRef} from '../domain/aws-names.js';
 import type {EcsPort, EcsServiceState, Page, TaskDefinitionStatus} from '../ports/ecs.js';
 
 /** Rows per ECS list call (the API's maximum for ListTaskDefinitionFamilies / ListTaskDefinitions). */

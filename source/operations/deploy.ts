@@ -6,8 +6,8 @@
  * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the screen drives the two keys
  * through a DeployControl: detach (the watch ends, the deployment goes on) and roll back now.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
+import {taskDefinitionLabel} from '../domain/aws-names.js';
 import type {Environment, Profile, RunOutcome, RunRecord} from '../domain/model.js';
 import {CliError} from '../errors.js';
 import type {Clock} from '../ports/clock.js';

@@ -14,7 +14,7 @@ import type {ImportedService, ImportedTaskDefinition, ImportNames, Replacement} 
 import {importProfile, importTaskDefinition} from '../domain/import.js';
 import type {Profile} from '../domain/model.js';
 import {PROFILE_NAME_PATTERN} from '../domain/model.js';
-import {regionFromArn, taskDefinitionRef} from '../domain/normalise.js';
+import {regionFromArn, taskDefinitionRef} from '../domain/aws-names.js';
 import {InputError} from '../errors.js';
 import type {EcsPort} from '../ports/ecs.js';
 import type {ProfileStore} from '../ports/profile-store.js';

@@ -11,9 +11,9 @@ import {formatImage} from '../domain/image.js';
 import {formatIssueLocation, hasErrors, type Issue} from '../domain/issues.js';
 import {isJsonObject, type JsonObject} from '../domain/json.js';
 import type {Environment, Profile} from '../domain/model.js';
-import {render} from '../domain/render.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {renderAndValidate} from '../domain/render-and-validate.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import {InputError} from '../errors.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
 
@@ -93,7 +93,7 @@ export function withDeployDefaults(service: JsonObject): JsonObject {
  */
 export function renderDeployInputs(request: PlanRequest): DeployInputs {
   const {profile, environment} = request;
-  const rendered = render({
+  const rendered = renderAndValidate({
     profile,
     environment: environment.name,
     ...(request.tag === undefined ? {} : {tag: request.tag}),

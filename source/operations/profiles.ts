@@ -1,6 +1,6 @@
 import {formatIssueLocation, type Issue} from '../domain/issues.js';
 import {PROFILE_NAME_PATTERN, type Profile} from '../domain/model.js';
-import {parseProfileExport} from '../domain/profile-schema.js';
+import {parseProfileExport} from '../domain/profile-schema/export-file.js';
 import {InputError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 

@@ -3,12 +3,12 @@
  * `r` key (abort the deployment in flight and go back to what ran before) — and re-attaching to a deployment in
  * flight (`watch`). Both then watch the service like a deploy does.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
 import {formatImage} from '../domain/image.js';
 import {isJsonObject} from '../domain/json.js';
 import type {Environment, Profile, RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import {render} from '../domain/render.js';
 import {AwsError, InputError} from '../errors.js';
 import type {Clock} from '../ports/clock.js';

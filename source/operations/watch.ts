@@ -17,8 +17,12 @@
  *
  * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off.
  */
-import {classifyStoppedTask, circuitBreakerThreshold, judgeDeployment, OUTCOME_EXIT_CODES, parseTaskDefinition} from '../domain/deploy-events.js';
-import type {DeployEvent, DeploymentRow, Judgement} from '../domain/deploy-events.js';
+import {classifyStoppedTask} from '../domain/deploy/stopped-task.js';
+import {circuitBreakerThreshold, judgeDeployment} from '../domain/deploy/verdict.js';
+import {OUTCOME_EXIT_CODES} from '../domain/deploy/events.js';
+import {parseTaskDefinition} from '../domain/aws-names.js';
+import type {DeployEvent, DeploymentRow} from '../domain/deploy/events.js';
+import type {Judgement} from '../domain/deploy/verdict.js';
 import type {RunOutcome} from '../domain/model.js';
 import {isJsonObject} from '../domain/json.js';
 import type {Clock} from '../ports/clock.js';

@@ -4,7 +4,7 @@
  * `ecs_cluster`, `PrivateSubnets`, `subnet_ids`, `SecurityGroupId`, `task_execution_role_arn`… Pure.
  */
 import type {ProvisionerOutputs} from '../ports/provisioners.js';
-import {isArn} from '../domain/validate.js';
+import {isArn} from '../domain/aws-names.js';
 import type {EnvironmentAnswers} from './wizard.js';
 
 export interface FilledEnvironment {

@@ -31,9 +31,11 @@ import {formToTaskDefinition} from '../domain/container-form.js';
 import {getMember, parseJsonText, setMember, stringifyJsonText} from '../domain/json-text.js';
 import {formatImage, isValidRegistryHost, isValidTag, parseImageReference} from '../domain/image.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, VARIABLE_NAME_PATTERN, findPlaceholders, serviceVariable} from '../domain/placeholders.js';
-import {lintSpecText, render, type RenderResult} from '../domain/render.js';
-import {ARN_DESCRIPTIONS, ARN_EXAMPLES, ECS_NAME_PATTERN, isArn, type ArnKind} from '../domain/validate.js';
-import {validateProfile} from '../domain/profile-schema.js';
+import {lintSpecText} from '../domain/spec-lint.js';
+import type {RenderResult} from '../domain/render.js';
+import {renderAndValidate} from '../domain/render-and-validate.js';
+import {ARN_DESCRIPTIONS, ARN_EXAMPLES, ECS_NAME_PATTERN, isArn, type ArnKind} from '../domain/aws-names.js';
+import {validateProfile} from '../domain/profile-schema/profile.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair} from '../domain/fargate.js';
 
 /** Docker Hub's registry host, as the seed writes it (`registry.hub.docker.com/library/nginx:stable-perl`). */
@@ -804,7 +806,7 @@ export function assembleProfile(answers: WizardAnswers, options: {name?: string;
 
 /** Renders the profile for one environment (the review step and `init`). */
 export function reviewEnvironment(profile: Profile, environment: string, discoveryRecordTypes?: Record<string, readonly string[]>): RenderResult {
-  return render({profile, environment, ...(discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes})});
+  return renderAndValidate({profile, environment, ...(discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes})});
 }
 
 /** All errors of an assembled profile (problems and rendering issues), for `init` and the save button. */

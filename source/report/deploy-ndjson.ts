@@ -5,8 +5,10 @@
  * `reportNdjson(events, out)` consumes a stream and resolves with the final DeployView;
  * `createNdjsonPrinter(out)` is the stateful form (`print(event)`, then `summary()` once).
  */
-import {deployViewReducer, initialDeployView, OUTCOME_EXIT_CODES} from '../domain/deploy-events.js';
-import type {DeployEvent, DeployView} from '../domain/deploy-events.js';
+import {deployViewReducer, initialDeployView} from '../domain/deploy/view.js';
+import {OUTCOME_EXIT_CODES} from '../domain/deploy/events.js';
+import type {DeployEvent} from '../domain/deploy/events.js';
+import type {DeployView} from '../domain/deploy/view.js';
 import type {RunOutcome} from '../domain/model.js';
 import type {TextSink} from './deploy-plain.js';
 import {sanitize} from './style.js';

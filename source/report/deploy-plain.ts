@@ -12,8 +12,9 @@
  * iterate the stream (e.g. to record the run as well). Text from outside is passed through `sanitize`; colour only
  * when `color` is true.
  */
-import {deploymentRowText, deployViewReducer, formatElapsed, initialDeployView} from '../domain/deploy-events.js';
-import type {DeployEvent, DeploymentRow, DeployView, LogLine} from '../domain/deploy-events.js';
+import {deploymentRowText, deployViewReducer, formatElapsed, initialDeployView} from '../domain/deploy/view.js';
+import type {DeployEvent, DeploymentRow} from '../domain/deploy/events.js';
+import type {DeployView, LogLine} from '../domain/deploy/view.js';
 import {createStyle, sanitize} from './style.js';
 import type {Style} from './style.js';
 

@@ -3,10 +3,10 @@
  * pre-flight check results (`verify`). Pure: strings in, strings out; colour only when asked.
  */
 import {renderDiffJson, renderDiffText} from '../domain/diff-render.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
-import type {CheckStatus} from '../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../domain/aws-names.js';
+import type {CheckStatus} from '../domain/deploy/events.js';
 import type {JsonObject} from '../domain/json.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
+import {clusterNameFromArn} from '../domain/aws-names.js';
 import type {CheckResult} from '../operations/checks.js';
 import {planSummary, type DeployPlan} from '../operations/plan.js';
 import {createStyle, sanitize} from './style.js';

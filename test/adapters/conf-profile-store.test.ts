@@ -10,7 +10,7 @@ import {
 } from '../../source/adapters/conf-profile-store.js';
 import {InvalidProfileError, MemoryProfileStore, ProfileExistsError, ProfileNotFoundError} from '../../source/adapters/memory-profile-store.js';
 import {MAX_RUNS, type Profile} from '../../source/domain/model.js';
-import {storeDocumentOf} from '../../source/domain/profile-schema.js';
+import {storeDocumentOf} from '../../source/domain/profile-schema/store-document.js';
 import {InputError, StoreError} from '../../source/errors.js';
 import type {ProfileStore} from '../../source/ports/profile-store.js';
 import {FARGATE_CONTAINER_JSON, ec2FormProfile, fargateJsonProfile, fargateRuns} from '../helpers/profile-fixtures.js';

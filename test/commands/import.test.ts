@@ -7,7 +7,7 @@ import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js'
 import {main} from '../../source/cli.js';
 import type {Profile} from '../../source/domain/model.js';
 import {render} from '../../source/domain/render.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {PagingEcs, seedTaskDefinition} from '../helpers/paging-ecs.js';
 

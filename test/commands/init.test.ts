@@ -7,7 +7,7 @@ import {rmSync} from 'node:fs';
 import {main} from '../../source/cli.js';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import type {JsonObject} from '../../source/domain/json.js';
-import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import type {DiscoveryPort} from '../../source/ports/discovery.js';
 import type {IamPort} from '../../source/ports/iam.js';
 import type {RegistryPort} from '../../source/ports/registry.js';
@@ -119,7 +119,7 @@ describe('ecs-wizard init without a terminal', () => {
     expect(profile.environments).toEqual([
       {name: 'production', region: 'us-east-1', cluster: 'prod', launchType: 'FARGATE', network: {subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false}, executionRoleArn: ROLE, overrides: {}},
     ]);
-    const rendered = render({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
+    const rendered = renderAndValidate({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
     expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     expect(rendered.service?.serviceRegistries).toEqual([{registryArn: CLOUD_MAP, containerName: 'team_web-api_1_4_2', containerPort: 8080}]);
     expect(rendered.taskDefinition?.containerDefinitions).toEqual([expect.objectContaining({repositoryCredentials: {credentialsParameter: SECRET}})]);

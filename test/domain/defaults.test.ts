@@ -8,7 +8,7 @@ import {
 } from '../../source/domain/defaults.js';
 import {parseJsonText} from '../../source/domain/json-text.js';
 import type {Environment} from '../../source/domain/model.js';
-import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 
 describe('default service specification', () => {
   test('is exactly the seed\'s REPLICA JSON', () => {
@@ -89,7 +89,7 @@ describe('newProfile', () => {
     ['FARGATE', fargate],
   ] as const)('a new %s profile renders without errors', (_launchType, environment) => {
     const profile = newProfile({name: 'nginx', serviceName: 'web', application: 'demo', artifact, environment, now: '2025-01-01T00:00:00.000Z'});
-    const result = render({profile, environment: environment.name});
+    const result = renderAndValidate({profile, environment: environment.name});
     expect(result.issues).toEqual([]);
     expect(result.taskDefinition).toMatchObject({family: 'web', containerDefinitions: [{name: 'library_nginx_stable-perl', image: 'registry.hub.docker.com/library/nginx:stable-perl'}]});
     expect(result.service).toMatchObject({serviceName: 'web', cluster: 'demo', taskDefinition: 'web', launchType: environment.launchType, desiredCount: 1});

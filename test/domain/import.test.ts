@@ -5,8 +5,9 @@ import {assembleProfile, importProfile, importService, importTaskDefinition} fro
 import type {JsonObject, JsonValue} from '../../source/domain/json.js';
 import {deriveContainerName, parseImageReference} from '../../source/domain/image.js';
 import {diffServices, diffTaskDefinitions} from '../../source/domain/diff.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {asDescribed, taskDefinition} from './ecs-arbitraries.js';
 
 const text = (value: JsonValue): string => JSON.stringify(value, null, 2);
@@ -401,7 +402,7 @@ describe('assembleProfile / importProfile', () => {
 
   test('render(import(describe output)) gives back the registrable task definition and an equivalent service', () => {
     const result = importProfile({taskDefinitionText: text(describedTask), serviceText: text({services: [describedService], failures: []}), names, now: NOW});
-    const rendered = render({profile: result.profile!, environment: 'prod', tag: '1.4.2'});
+    const rendered = renderAndValidate({profile: result.profile!, environment: 'prod', tag: '1.4.2'});
     expect(rendered.issues.filter((item) => item.severity === 'error')).toEqual([]);
     expect(rendered.taskDefinition).toEqual(toRegisterTaskDefinitionInput(describedTask['taskDefinition'] as JsonObject).value);
     expect(diffServices(rendered.service!, describedService)).toEqual({kind: 'service', impact: 'none', changes: []});

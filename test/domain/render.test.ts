@@ -1,319 +1,17 @@
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
-import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import type {Issue} from '../../source/domain/issues.js';
-import type {Profile} from '../../source/domain/model.js';
-import {dropNulls, lintSpecText, render, renderContext, renderServiceDefinition, renderTaskDefinition} from '../../source/domain/render.js';
+import {dropNulls, render, renderContext, renderRequest, renderServiceDefinition, renderTaskDefinition} from '../../source/domain/render.js';
 import type {RenderContext} from '../../source/domain/render.js';
-import {EXECUTION_ROLE_ARN, FARGATE_CONTAINER_JSON, REGISTRY_ARN, REGISTRY_SECRET_ARN, ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
+import {validateRequest} from '../../source/domain/validate/request.js';
+import type {RequestInputs} from '../../source/domain/validate/request.js';
+import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
 const codes = (issues: readonly Issue[]): string[] => issues.map((issue) => `${issue.code} ${issue.source} ${issue.path}`);
-const errors = (issues: readonly Issue[]): Issue[] => issues.filter((issue) => issue.severity === 'error');
-
-/** The Fargate fixture with its container spec or service spec replaced. */
-function fargate(change: {container?: string; service?: string; variables?: Record<string, string>} = {}): Profile {
-  const profile = fargateJsonProfile();
-  if (change.container !== undefined) profile.service.containerSpec = {mode: 'json', json: change.container};
-  if (change.service !== undefined) profile.service.serviceSpec = change.service;
-  if (change.variables !== undefined) profile.service.variables = change.variables;
-  return profile;
-}
-
-const MINIMAL_FARGATE = (extra = ''): string => `{
-  "networkMode": "awsvpc",
-  "requiresCompatibilities": ["FARGATE"],
-  "cpu": "256",
-  "memory": "512",
-  "executionRoleArn": "\${EXECUTION_ROLE}",${extra}
-  "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "\${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 8080}]}]
-}`;
-
-describe('render: the seed\'s EC2 example', () => {
-  test('the simplified form renders the seed\'s image and container name', () => {
-    const result = render({profile: ec2FormProfile(), environment: 'dev'});
-    expect(result.issues).toEqual([]);
-    expect(result.taskDefinition).toEqual({
-      family: 'nginx',
-      containerDefinitions: [
-        {
-          name: 'library_nginx_stable-perl',
-          image: 'registry.hub.docker.com/library/nginx:stable-perl',
-          cpu: 128,
-          memory: 256,
-          memoryReservation: 128,
-          portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}],
-          environment: [{name: 'NGINX_ENTRYPOINT_QUIET_LOGS', value: '1'}],
-          essential: true,
-        },
-      ],
-      networkMode: 'bridge',
-      requiresCompatibilities: ['EC2'],
-    });
-    expect(result.service).toEqual({
-      serviceName: 'nginx',
-      cluster: 'demo-ec2',
-      taskDefinition: 'nginx',
-      launchType: 'EC2',
-      desiredCount: 1,
-      placementConstraints: [],
-      placementStrategy: [],
-      schedulingStrategy: 'REPLICA',
-    });
-  });
-});
-
-describe('render: golden files', () => {
-  const golden = join(import.meta.dirname, 'golden');
-  const cases: [string, Profile, string, string | undefined][] = [
-    ['fargate-staging', fargateJsonProfile(), 'staging', undefined],
-    ['fargate-production', fargateJsonProfile(), 'production', '1.5.0'],
-    ['ec2-dev', ec2FormProfile(), 'dev', undefined],
-  ];
-  test.each(cases)('%s', (name, profile, environment, tag) => {
-    const result = render({profile, environment, ...(tag === undefined ? {} : {tag}), discoveryRecordTypes: {[REGISTRY_ARN]: ['SRV']}});
-    expect(result.issues).toEqual([]);
-    for (const [kind, value] of [['task', result.taskDefinition], ['service', result.service]] as const) {
-      const file = join(golden, `${name}.${kind}.json`);
-      const text = `${JSON.stringify(value, null, 2)}\n`;
-      if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
-      expect(existsSync(file), `${file} (run with UPDATE_GOLDEN=1 to write it)`).toBe(true);
-      expect(text).toBe(readFileSync(file, 'utf8'));
-    }
-  });
-});
-
-describe('render: what render decides', () => {
-  test('family defaults to the service name; a family in the spec is kept', () => {
-    expect(render({profile: fargate({container: MINIMAL_FARGATE()}), environment: 'staging'}).taskDefinition?.family).toBe('web-api');
-    const named = fargateJsonProfile();
-    named.service.name = 'other';
-    expect(render({profile: named, environment: 'staging'}).taskDefinition?.family).toBe('web-api');
-    expect(render({profile: named, environment: 'staging'}).service).toMatchObject({serviceName: 'other', taskDefinition: 'web-api'});
-    named.service.containerSpec = {mode: 'json', json: MINIMAL_FARGATE()};
-    expect(render({profile: named, environment: 'staging'}).taskDefinition?.family).toBe('other');
-  });
-
-  test('${EXECUTION_ROLE} is the environment\'s role; a literal ARN in the spec wins', () => {
-    expect(render({profile: fargate(), environment: 'staging'}).taskDefinition?.executionRoleArn).toBe(EXECUTION_ROLE_ARN);
-    const literal = 'arn:aws:iam::123456789012:role/private-pull';
-    const result = render({profile: fargate({container: MINIMAL_FARGATE().replace('${EXECUTION_ROLE}', literal)}), environment: 'staging'});
-    expect(result.taskDefinition?.executionRoleArn).toBe(literal);
-    expect(result.issues).toEqual([]);
-  });
-
-  test('an environment without a role leaves ${EXECUTION_ROLE} unresolved: one error, located', () => {
-    const profile = fargate();
-    delete profile.environments[0]!.executionRoleArn;
-    const result = render({profile, environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['unresolved-placeholder containerSpec executionRoleArn']);
-    expect(result.issues[0]).toMatchObject({line: 3, column: 23, message: '${EXECUTION_ROLE} cannot be replaced: environment "staging" has no task execution role'});
-  });
-
-  test('the tag defaults to the artifact\'s; a given tag or digest wins', () => {
-    const image = (tag?: string) => (render({profile: fargate(), environment: 'staging', ...(tag === undefined ? {} : {tag})}).taskDefinition?.containerDefinitions as {image: string; name: string}[])[0];
-    expect(image()).toEqual(expect.objectContaining({image: 'registry.example.com:5000/team/web-api:1.4.2', name: 'team_web-api_1_4_2'}));
-    expect(image('2.0')).toEqual(expect.objectContaining({image: 'registry.example.com:5000/team/web-api:2.0', name: 'team_web-api_2_0'}));
-    const digest = `sha256:${'ab'.repeat(32)}`;
-    expect(image(digest)?.image).toBe(`registry.example.com:5000/team/web-api@${digest}`);
-  });
-
-  test('no tag at all: ${DOCKER_IMAGE_NAME} and ${CONTAINER_NAME} are unresolved errors', () => {
-    const profile = fargate();
-    delete profile.service.artifact.tag;
-    const result = render({profile, environment: 'staging'});
-    expect(codes(result.issues)).toEqual([
-      'unresolved-placeholder containerSpec containerDefinitions[0].name',
-      'unresolved-placeholder containerSpec containerDefinitions[0].image',
-      'unresolved-placeholder serviceSpec serviceRegistries[0].containerName',
-    ]);
-  });
-
-  test('an invalid tag is reported against the profile', () => {
-    expect(codes(render({profile: fargate(), environment: 'staging', tag: 'no:colons'}).issues)).toContain('image-reference profile service.artifact.tag');
-  });
-
-  test('variables: service < environment < run', () => {
-    const port = (environment: string, overrides?: Record<string, string>) => {
-      const result = render({profile: fargate({container: FARGATE_PORT_FROM_VARIABLE}), environment, ...(overrides === undefined ? {} : {overrides})});
-      const containers = result.taskDefinition?.containerDefinitions as {portMappings: {containerPort: unknown}[]}[];
-      return [containers[0]?.portMappings[0]?.containerPort, (result.service?.serviceRegistries as {containerPort: unknown}[])[0]?.containerPort, errors(result.issues).map((issue) => issue.code)];
-    };
-    const profile = fargateJsonProfile();
-    expect(profile.service.variables.containerPort).toBe('8080');
-    expect(port('staging')).toEqual([8080, 8080, []]);
-    expect(port('production')).toEqual([8080, 8080, []]);
-    expect(port('staging', {containerPort: '9090'})).toEqual([9090, 9090, []]);
-  });
-
-  test('a variable with no value after all layers is an error naming its path and line', () => {
-    const result = render({profile: fargate({container: FARGATE_PORT_FROM_VARIABLE, variables: {logLevel: 'info'}}), environment: 'staging'});
-    expect(codes(errors(result.issues))).toEqual([
-      'unresolved-variable containerSpec containerDefinitions[0].portMappings[0].containerPort',
-      'unresolved-variable serviceSpec serviceRegistries[0].containerPort',
-    ]);
-    expect(result.issues[0]).toMatchObject({line: 3, column: 126});
-  });
-
-  test('nulls printed by older consoles are dropped (the seed\'s "cpu": null, "ipcMode": null, "pidMode": null)', () => {
-    const ec2 = ec2FormProfile();
-    ec2.service.containerSpec = {
-      mode: 'json',
-      json: '{"ipcMode": null, "pidMode": null, "cpu": null, "requiresCompatibilities": [], "networkMode": "bridge", "containerDefinitions": [{"name": "${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}", "memory": 128, "volumesFrom": [], "healthCheck": null}]}',
-    };
-    const result = render({profile: ec2, environment: 'dev'});
-    expect(result.issues).toEqual([]);
-    expect(result.taskDefinition).toEqual({
-      family: 'nginx',
-      requiresCompatibilities: [],
-      networkMode: 'bridge',
-      containerDefinitions: [{name: 'library_nginx_stable-perl', image: 'registry.hub.docker.com/library/nginx:stable-perl', memory: 128, volumesFrom: []}],
-    });
-    // healthCheckGracePeriodSeconds: null of the default service spec is dropped too.
-    expect(result.service).not.toHaveProperty('healthCheckGracePeriodSeconds');
-    expect(dropNulls({a: [null, {b: null, c: 1}]})).toEqual({a: [null, {c: 1}]});
-  });
-
-  test('read-only fields of describe-task-definition output are left out with a warning', () => {
-    const result = render({profile: fargate({container: MINIMAL_FARGATE('\n  "revision": 2, "status": "ACTIVE", "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",')}), environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['read-only-field containerSpec revision', 'read-only-field containerSpec status', 'read-only-field containerSpec taskDefinitionArn']);
-    expect(result.issues.every((issue) => issue.severity === 'warning' && issue.line === 7)).toBe(true);
-    expect(Object.keys(result.taskDefinition!)).not.toContain('revision');
-  });
-
-  test('task-level cpu and memory are strings in the output', () => {
-    const result = render({profile: fargate({container: MINIMAL_FARGATE().replace('"cpu": "256"', '"cpu": 1024').replace('"memory": "512"', '"memory": 2048')}), environment: 'staging'});
-    expect(result.taskDefinition).toMatchObject({cpu: '1024', memory: '2048'});
-    expect(result.issues).toEqual([]);
-  });
-
-  test('the profile\'s registry credentials are added to the artifact\'s container only', () => {
-    const container = `{
-  "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "executionRoleArn": "\${EXECUTION_ROLE}",
-  "containerDefinitions": [
-    {"name": "\${CONTAINER_NAME}", "image": "\${DOCKER_IMAGE_NAME}", "essential": true, "portMappings": [{"containerPort": 8080}]},
-    {"name": "log-router", "image": "public.ecr.aws/aws-observability/aws-for-fluent-bit:stable", "essential": false}
-  ]
-}`;
-    const result = render({profile: fargate({container}), environment: 'staging'});
-    expect(result.issues).toEqual([]);
-    const containers = result.taskDefinition?.containerDefinitions as Record<string, unknown>[];
-    expect(Object.keys(containers[0]!)).toEqual(['name', 'image', 'repositoryCredentials', 'essential', 'portMappings']);
-    expect(containers[0]?.repositoryCredentials).toEqual({credentialsParameter: REGISTRY_SECRET_ARN});
-    expect(containers[1]).not.toHaveProperty('repositoryCredentials');
-  });
-
-  test('different repositoryCredentials in the container are kept, with a warning', () => {
-    const other = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf';
-    const result = render({profile: fargate({container: FARGATE_CONTAINER_JSON.replace(REGISTRY_SECRET_ARN, other)}), environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['registry-auth-mismatch containerSpec containerDefinitions[0].repositoryCredentials.credentialsParameter']);
-    expect((result.taskDefinition?.containerDefinitions as {repositoryCredentials: unknown}[])[0]?.repositoryCredentials).toEqual({credentialsParameter: other});
-  });
-});
-
-describe('render: the service', () => {
-  test('networkConfiguration in the spec is replaced by the environment\'s, with a warning', () => {
-    const service = '{"schedulingStrategy": "REPLICA",\n "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"], "securityGroups": ["sg-1"], "assignPublicIp": "ENABLED"}}}';
-    const result = render({profile: fargate({service}), environment: 'production'});
-    expect(result.service?.networkConfiguration).toEqual({
-      awsvpcConfiguration: {subnets: ['subnet-0b2c3d4e5f6071829', 'subnet-0c3d4e5f607182930'], securityGroups: ['sg-0fedcba9876543210'], assignPublicIp: 'DISABLED'},
-    });
-    expect(result.issues).toEqual([
-      expect.objectContaining({code: 'service-network-config', severity: 'warning', source: 'serviceSpec', path: 'networkConfiguration', line: 2, column: 26}),
-    ]);
-  });
-
-  test('networkConfiguration is left out (with a warning) when the task is not awsvpc', () => {
-    const profile = ec2FormProfile();
-    profile.service.serviceSpec = '{"networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"]}}}';
-    const result = render({profile, environment: 'dev'});
-    expect(result.service).not.toHaveProperty('networkConfiguration');
-    expect(codes(result.issues)).toEqual(['service-network-config serviceSpec networkConfiguration']);
-  });
-
-  test('cluster, taskDefinition and launchType come from the environment; differing spec values are warned about', () => {
-    const result = render({profile: fargate({service: '{"cluster": "elsewhere", "taskDefinition": "x:3", "launchType": "EC2", "serviceName": "custom"}'}), environment: 'staging'});
-    expect(result.service).toMatchObject({serviceName: 'custom', cluster: 'web-staging', taskDefinition: 'web-api', launchType: 'FARGATE'});
-    expect(codes(result.issues)).toEqual(['field-replaced serviceSpec cluster', 'field-replaced serviceSpec taskDefinition', 'field-replaced serviceSpec launchType']);
-  });
-
-  test('a capacityProviderStrategy replaces the launch type', () => {
-    const result = render({profile: fargate({service: '{"capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]}'}), environment: 'staging'});
-    expect(result.service).not.toHaveProperty('launchType');
-    expect(result.service?.capacityProviderStrategy).toEqual([{capacityProvider: 'FARGATE_SPOT', weight: 1}]);
-    expect(result.issues).toEqual([]);
-  });
-
-  test('desiredCount: 1 by default for REPLICA, the spec\'s when given, none for DAEMON', () => {
-    expect(render({profile: fargate({service: '{}'}), environment: 'staging'}).service?.desiredCount).toBe(1);
-    expect(render({profile: fargate({service: '{"desiredCount": 3}'}), environment: 'staging'}).service?.desiredCount).toBe(3);
-    const daemon = ec2FormProfile();
-    daemon.service.serviceSpec = '{"schedulingStrategy": "DAEMON", "placementStrategy": []}';
-    const result = render({profile: daemon, environment: 'dev'});
-    expect(result.service).not.toHaveProperty('desiredCount');
-    expect(result.issues).toEqual([]);
-  });
-
-  test('DAEMON on Fargate and DAEMON with desiredCount are errors of the rendered service', () => {
-    const result = render({profile: fargate({service: '{"schedulingStrategy": "DAEMON", "desiredCount": 2}'}), environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['daemon-fargate serviceSpec schedulingStrategy', 'daemon-desired-count serviceSpec desiredCount']);
-    expect(result.issues[1]).toMatchObject({line: 1, column: 50});
-  });
-
-  test('the environment\'s missing network is an environment error', () => {
-    const profile = fargate();
-    delete profile.environments[0]!.network;
-    const result = render({profile, environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['awsvpc-network environment network']);
-    expect(result.service).not.toHaveProperty('networkConfiguration');
-  });
-});
-
-describe('render: documents that cannot be read', () => {
-  test('a container spec syntax error: no documents, the error with line/column', () => {
-    const result = render({profile: fargate({container: '{\n  "cpu": "256",\n  "memory": 512,,\n}'}), environment: 'staging'});
-    expect(result.taskDefinition).toBeUndefined();
-    expect(result.service).toBeUndefined();
-    expect(result.issues).toEqual([expect.objectContaining({code: 'json-syntax', source: 'containerSpec', line: 3, column: 17})]);
-  });
-
-  test('a service spec syntax error: the task definition still renders', () => {
-    const result = render({profile: fargate({service: '{"desiredCount": 1'}), environment: 'staging'});
-    expect(result.taskDefinition).toBeDefined();
-    expect(result.service).toBeUndefined();
-    expect(codes(result.issues)).toEqual(['json-syntax serviceSpec ']);
-  });
-
-  test('both broken: both errors', () => {
-    const result = render({profile: fargate({container: '[', service: '{"a": ${x'}), environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['json-syntax containerSpec ', 'json-syntax serviceSpec ']);
-  });
-
-  test('a container spec that is an array', () => {
-    const result = render({profile: fargate({container: '[1]'}), environment: 'staging'});
-    expect(result.taskDefinition).toBeUndefined();
-    expect(codes(result.issues)).toEqual(['wrong-type containerSpec ']);
-  });
-
-  test('an unknown environment', () => {
-    const result = render({profile: fargate(), environment: 'qa'});
-    expect(result).toEqual({
-      taskDefinition: undefined,
-      service: undefined,
-      issues: [
-        {code: 'unknown-environment', severity: 'error', source: 'profile', path: 'environments', message: 'Profile "web-api" has no environment "qa" (it has: staging, production)', fix: 'Use one of: staging, production'},
-      ],
-    });
-  });
-
-  test('validation issues of advanced JSON carry line and column', () => {
-    const container = MINIMAL_FARGATE().replace('"memory": "512"', '"memory": "4096"');
-    const result = render({profile: fargate({container}), environment: 'staging'});
-    expect(result.issues).toEqual([expect.objectContaining({code: 'fargate-cpu-memory', path: 'memory', line: 5, column: 13})]);
-  });
-});
 
 describe('lower-level rendering', () => {
   const context = (): RenderContext => renderContext({profile: fargateJsonProfile(), environment: 'staging'})!;
+  const inputs = (of: RenderContext): RequestInputs => ({artifact: of.artifact, tag: of.tag, registryAuth: of.registryAuth, variables: {}, environment: of.environment});
 
   test('renderTaskDefinition and renderServiceDefinition compose to render', () => {
     const profile = fargateJsonProfile();
@@ -322,11 +20,16 @@ describe('lower-level rendering', () => {
     const full = render({profile, environment: 'staging'});
     expect(task.taskDefinition).toEqual(full.taskDefinition);
     expect(service.service).toEqual(full.service);
+    expect(renderRequest(profile.service, context())).toEqual({task, service});
   });
 
-  test('renderTaskDefinition takes a spec text alone (the review step)', () => {
-    const result = renderTaskDefinition('{"containerDefinitions": [{"name": "x", "image": "${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 80, "hostPort": 81}]}]}', context());
-    expect(codes(result.issues)).toEqual([
+  test('renderTaskDefinition takes a spec text alone (the review step); its rendered document, validated, gives located issues', () => {
+    const task = renderTaskDefinition('{"containerDefinitions": [{"name": "x", "image": "${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 80, "hostPort": 81}]}]}', context());
+    // Rendering found nothing wrong; the rules of the rendered task definition are validation's.
+    expect(task.issues).toEqual([]);
+    expect(task.rendered).toBe(task.taskDefinition);
+    const issues = validateRequest(inputs(context()), {taskDefinition: task, service: {rendered: undefined}}).taskDefinition;
+    expect(codes(issues)).toEqual([
       'fargate-network-mode containerSpec networkMode',
       'launch-type-compatibility containerSpec requiresCompatibilities',
       'fargate-task-size containerSpec cpu',
@@ -336,7 +39,14 @@ describe('lower-level rendering', () => {
       // The fixture's private registry credentials were added to the artifact's container.
       'execution-role-required containerSpec containerDefinitions[0].repositoryCredentials',
     ]);
-    expect(result.issues.every((issue) => issue.line !== undefined && issue.column !== undefined)).toBe(true);
+    expect(issues.every((issue) => issue.line !== undefined && issue.column !== undefined)).toBe(true);
+  });
+
+  test('what validation reads: the spec\'s value when it is not an object; nothing when the spec does not parse or the service has no task definition', () => {
+    expect(renderTaskDefinition('[1]', context())).toMatchObject({taskDefinition: undefined, rendered: [1]});
+    expect(renderTaskDefinition('[', context())).toMatchObject({taskDefinition: undefined, rendered: undefined});
+    expect(renderServiceDefinition('"text"', undefined, context())).toMatchObject({service: undefined, rendered: 'text'});
+    expect(renderServiceDefinition('{"desiredCount": 2}', undefined, context())).toMatchObject({service: undefined, rendered: undefined, issues: []});
   });
 
   test('renderContext is undefined for an unknown environment and merges the layers', () => {
@@ -344,18 +54,37 @@ describe('lower-level rendering', () => {
     expect(renderContext({profile: fargateJsonProfile(), environment: 'production', overrides: {logLevel: 'trace'}})?.variables).toEqual({containerPort: '8080', logLevel: 'trace'});
   });
 
-  test('lintSpecText: syntax, unknown placeholders and the required image, without any values', () => {
-    expect(lintSpecText('{"containerDefinitions": [{"image": "${DOCKER_IMAGE_NAME}", "name": "${CONTAINER_NAME}", "cpu": ${serviceVariable.cpu}}]}', 'containerSpec')).toEqual([]);
-    expect(lintSpecText('{\n"containerDefinitions": [{"image": "nginx", "name": "${NAME}"}]}', 'containerSpec')).toEqual([
-      expect.objectContaining({code: 'unknown-placeholder', path: 'containerDefinitions[0].name', line: 2, column: 53}),
-      expect.objectContaining({code: 'image-placeholder-missing', path: 'containerDefinitions', line: 2, column: 25}),
-    ]);
-    expect(lintSpecText('{"a": }', 'serviceSpec')).toEqual([expect.objectContaining({code: 'json-syntax', line: 1, column: 7})]);
-    expect(lintSpecText('{}', 'serviceSpec')).toEqual([]);
+  test('dropNulls drops null members at any depth and keeps array items', () => {
+    expect(dropNulls({a: [null, {b: null, c: 1}]})).toEqual({a: [null, {c: 1}]});
   });
 });
 
-const FARGATE_PORT_FROM_VARIABLE = `{
-  "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "executionRoleArn": "\${EXECUTION_ROLE}",
-  "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "\${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": \${serviceVariable.containerPort}}]}]
-}`;
+describe('render does not validate', () => {
+  test('an invalid tag, DAEMON on Fargate, a missing network: the same documents as renderAndValidate, without validation issues', () => {
+    const daemon = fargateJsonProfile();
+    daemon.service.serviceSpec = '{"schedulingStrategy": "DAEMON", "desiredCount": 2}';
+    const noNetwork = fargateJsonProfile();
+    delete noNetwork.environments[0]!.network;
+    for (const input of [
+      {profile: fargateJsonProfile(), environment: 'staging', tag: 'no:colons'},
+      {profile: daemon, environment: 'staging'},
+      {profile: noNetwork, environment: 'staging'},
+    ]) {
+      const rendered = render(input);
+      const validated = renderAndValidate(input);
+      expect(rendered.taskDefinition).toEqual(validated.taskDefinition);
+      expect(rendered.service).toEqual(validated.service);
+      expect(rendered.issues).toEqual([]);
+      expect(validated.issues.length).toBeGreaterThan(0);
+    }
+  });
+
+  test('its issues are the ones found while rendering, in the order renderAndValidate reports them', () => {
+    const profile = ec2FormProfile();
+    profile.service.serviceSpec = '{"cluster": "elsewhere", "networkConfiguration": {}}';
+    const rendered = render({profile, environment: 'dev'});
+    expect(codes(rendered.issues)).toEqual(['field-replaced serviceSpec cluster', 'service-network-config serviceSpec networkConfiguration']);
+    const validated = renderAndValidate({profile, environment: 'dev'});
+    expect(validated.issues.filter((issue) => rendered.issues.some((other) => JSON.stringify(other) === JSON.stringify(issue)))).toEqual(rendered.issues);
+  });
+});

@@ -8,6 +8,7 @@ import type {Profile} from '../../source/domain/model.js';
 import {findPlaceholders, substitutePlaceholders} from '../../source/domain/placeholders.js';
 import {privateRegistryPolicy} from '../../source/domain/policy.js';
 import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {TEMPLATES, TEMPLATE_NAMES, findTemplate, templatePath, templatesFor} from '../../source/domain/templates.js';
 import type {TemplateInfo} from '../../source/domain/templates.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
@@ -49,7 +50,7 @@ describe('templates', () => {
     '%s renders within a fixture profile with no issues',
     (_name, template) => {
       const profile = profileWith(template);
-      const result = render({profile, environment: profile.environments[0]!.name});
+      const result = renderAndValidate({profile, environment: profile.environments[0]!.name});
       expect(result.issues).toEqual([]);
       expect(result.taskDefinition).toBeDefined();
       expect(result.service).toBeDefined();
@@ -74,7 +75,7 @@ describe('templates', () => {
 
   test('service-discovery renders the seed\'s serviceRegistries with a numeric containerPort', () => {
     const profile = profileWith(findTemplate('service-discovery')!);
-    expect(render({profile, environment: 'staging', discoveryRecordTypes: {[exampleVariables(findTemplate('service-discovery')!).registryArn!]: ['SRV']}})).toMatchObject({
+    expect(renderAndValidate({profile, environment: 'staging', discoveryRecordTypes: {[exampleVariables(findTemplate('service-discovery')!).registryArn!]: ['SRV']}})).toMatchObject({
       issues: [],
       service: {serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno', containerName: 'team_web-api_1_4_2', containerPort: 80}]},
     });

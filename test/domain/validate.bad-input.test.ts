@@ -10,10 +10,12 @@ import type {Issue} from '../../source/domain/issues.js';
 import type {JsonValue} from '../../source/domain/json.js';
 import {parseJsonText, parsePath, stringifyJsonText} from '../../source/domain/json-text.js';
 import type {Environment, LaunchType, Profile} from '../../source/domain/model.js';
-import {lintSpecText, render} from '../../source/domain/render.js';
+import {lintSpecText} from '../../source/domain/spec-lint.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {switchStrategy} from '../../source/domain/defaults.js';
-import {validateServiceDefinition, validateTaskDefinition} from '../../source/domain/validate.js';
-import type {ValidationContext} from '../../source/domain/validate.js';
+import {validateServiceDefinition} from '../../source/domain/validate/service-definition.js';
+import {validateTaskDefinition} from '../../source/domain/validate/task-definition.js';
+import type {ValidationContext} from '../../source/domain/validate/context.js';
 import {parseImageReference} from '../../source/domain/image.js';
 import {DISCOVERY_SERVICE_SPEC, FARGATE_CONTAINER_JSON, REPLICA_SERVICE_SPEC, ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
@@ -198,7 +200,7 @@ const mutatedText = fc
 function renderWith(change: (profile: Profile) => void, base: () => Profile = fargateJsonProfile, options: {tag?: string; overrides?: Record<string, string>} = {}) {
   const profile = base();
   change(profile);
-  const results = profile.environments.map((environment) => render({profile, environment: environment.name, ...options}));
+  const results = profile.environments.map((environment) => renderAndValidate({profile, environment: environment.name, ...options}));
   for (const result of results) {
     expectWellFormed(result.issues);
     expectPlainJson(result.taskDefinition);

@@ -3,7 +3,7 @@ import {mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'n
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
-import {exportProfile} from '../../source/domain/profile-schema.js';
+import {exportProfile} from '../../source/domain/profile-schema/export-file.js';
 import {CLI, ensureBuilt, ptyEnv} from '../helpers/pty.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 

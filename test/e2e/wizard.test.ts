@@ -4,7 +4,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
-import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {CLI, disposeAll, ensureBuilt, ptyEnv, spawnCli, type PtySession} from '../helpers/pty.js';
 import {FARGATE_JSON} from '../operations/wizard-fixtures.js';
 
@@ -41,7 +41,7 @@ function renderedProfile(configDir: string, name: string): Promise<unknown> {
   const store = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});
   return store.get(name).then((profile) => {
     if (profile === undefined) throw new Error(`no profile ${name} saved in ${configDir}`);
-    const rendered = render({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV']}});
+    const rendered = renderAndValidate({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV']}});
     expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
     return {taskDefinition: rendered.taskDefinition, service: rendered.service};
   });

@@ -19,8 +19,9 @@ import {createCompositionRoot} from '../../source/composition.js';
 import type {CompositionRoot} from '../../source/ports/root.js';
 import {diffPlan} from '../../source/domain/diff.js';
 import type {JsonObject} from '../../source/domain/json.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
 import {render} from '../../source/domain/render.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {familiesPage, revisionsPage, servicesPage, clustersPage} from '../../source/operations/browse.js';
 import {fetchServiceSource, fetchTaskDefinitionSource, planImport, suggestNames} from '../../source/operations/import.js';
 import type {EcsPort} from '../../source/ports/ecs.js';
@@ -150,7 +151,7 @@ describe('browse and import against moto', () => {
         executionRoleArn: ROLE,
         overrides: {},
       });
-      const rendered = render({profile, environment: 'production', tag: profile.service.artifact.tag});
+      const rendered = renderAndValidate({profile, environment: 'production', tag: profile.service.artifact.tag});
       expect(rendered.issues.filter((issue) => issue.severity === 'error'), name).toEqual([]);
       const diff = diffPlan({
         taskDefinition: {desired: rendered.taskDefinition!, current: source.taskDefinition},

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import {MAX_RUNS, type RunRecord} from '../../source/domain/model.js';
 import {applyPlan, recordRun, settleDetachedRun, updateServiceInput, type ApplyResult} from '../../source/operations/apply.js';
 import {planDeploy} from '../../source/operations/plan.js';

@@ -1,8 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {createSimulatedEcs, type ScenarioName} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
-import {foldDeployEvents} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
+import {foldDeployEvents} from '../../source/domain/deploy/view.js';
 import {AwsError, InputError} from '../../source/errors.js';
 import {deploy, DeployControl, type DeployRequest, type DeployReview} from '../../source/operations/deploy.js';
 import {FakeClock} from '../helpers/fake-clock.js';

@@ -2,8 +2,8 @@ import {describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {diffPlan} from '../../source/domain/diff.js';
 import type {JsonObject} from '../../source/domain/json.js';
-import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise.js';
-import {render} from '../../source/domain/render.js';
+import {toRegisterTaskDefinitionInput} from '../../source/domain/normalise/registrable-input.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {InputError} from '../../source/errors.js';
 import {
   containerChoices,
@@ -50,7 +50,7 @@ describe('names', () => {
 /** A profile rendered with the imported tag, against what ECS describes. */
 function roundTrip(plan: ReturnType<typeof planImport>, described: JsonObject, service?: JsonObject) {
   const profile = plan.profile!;
-  const rendered = render({profile, environment: profile.environments[0]!.name, tag: profile.service.artifact.tag});
+  const rendered = renderAndValidate({profile, environment: profile.environments[0]!.name, tag: profile.service.artifact.tag});
   // Without a service the environment has no subnets yet (the plan warns): the only error render may report.
   const errors = rendered.issues.filter((issue) => issue.severity === 'error' && !(service === undefined && issue.code === 'awsvpc-network'));
   expect(errors).toEqual([]);

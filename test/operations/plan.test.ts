@@ -3,7 +3,7 @@ import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
 import {InputError} from '../../source/errors.js';
 import {applyPlan} from '../../source/operations/apply.js';
 import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../source/operations/plan.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 

@@ -1,7 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import type {Profile, RunRecord} from '../../source/domain/model.js';
 import {DeployControl} from '../../source/operations/deploy.js';
 import {findRollbackTarget, rollbackDeploy, serviceIdentity, watchExisting} from '../../source/operations/rollback.js';

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
 import type {ScenarioName, SimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import type {JsonObject} from '../../source/domain/json.js';
 import {AwsError} from '../../source/errors.js';
 import {BACKOFF_MAX_MS, POLL_IDLE_MAX_MS, watchDeployment} from '../../source/operations/watch.js';

@@ -1,5 +1,5 @@
 /** A fixed DeployEvent stream (a crash loop rolled back, every event type) for the renderers' golden tests. */
-import type {DeployEvent, DeploymentRow} from '../../source/domain/deploy-events.js';
+import type {DeployEvent, DeploymentRow} from '../../source/domain/deploy/events.js';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
 const TD = (revision: number) => `arn:aws:ecs:eu-west-1:123456789012:task-definition/web:${revision}`;

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import {reportNdjson} from '../../source/report/deploy-ndjson.js';
 import {Buffer, FIXTURE_EVENTS, fixtureStream} from './deploy-fixture.js';
 

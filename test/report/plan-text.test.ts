@@ -2,7 +2,7 @@ import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
 import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
+import type {DeployEvent} from '../../source/domain/deploy/events.js';
 import {applyPlan} from '../../source/operations/apply.js';
 import type {CheckResult} from '../../source/operations/checks.js';
 import {planDeploy} from '../../source/operations/plan.js';

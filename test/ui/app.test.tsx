@@ -7,7 +7,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import type {CompositionRoot} from '../../source/ports/root.js';
 import {StoreError} from '../../source/errors.js';
-import {exportProfile} from '../../source/domain/profile-schema.js';
+import {exportProfile} from '../../source/domain/profile-schema/export-file.js';
 import {App} from '../../source/ui/app.js';
 import type {Screen} from '../../source/ui/navigation.js';
 import {testRoot} from '../helpers/fake-root.js';

@@ -23,7 +23,7 @@
  * When the CreateService input says nothing about deploymentCircuitBreaker the simulator assumes {enable, rollback}.
  */
 import {AwsError} from '../../errors.js';
-import {circuitBreakerThreshold} from '../../domain/deploy-events.js';
+import {circuitBreakerThreshold} from '../../domain/deploy/verdict.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';

@@ -12,17 +12,9 @@ import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, render, Static, Text, useApp, useInput, useStdout} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
 import type {Confirmation, StreamHooks} from '../../commands/deploy.js';
-import {
-  deployViewReducer,
-  formatElapsed,
-  initialDeployView,
-  parseTaskDefinition,
-  taskDefinitionLabel,
-  type DeployEvent,
-  type DeploymentRow,
-  type DeployView,
-  type LogLine,
-} from '../../domain/deploy-events.js';
+import {deployViewReducer, formatElapsed, initialDeployView, type DeployView, type LogLine} from '../../domain/deploy/view.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
+import type {DeployEvent, DeploymentRow} from '../../domain/deploy/events.js';
 import type {DeployControl} from '../../operations/deploy.js';
 import type {Clock} from '../../ports/clock.js';
 import {planText} from '../../report/plan-text.js';

@@ -1,7 +1,7 @@
 import React, {useReducer} from 'react';
 import {Box, Text, useInput} from 'ink';
 import TextInput from 'ink-text-input';
-import {exportProfile} from '../../domain/profile-schema.js';
+import {exportProfile} from '../../domain/profile-schema/export-file.js';
 import {importProfileText, renameProfile, requireProfile} from '../../operations/profiles.js';
 import type {UserFilesPort} from '../../ports/files.js';
 import type {ProfileStore} from '../../ports/profile-store.js';

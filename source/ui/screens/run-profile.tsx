@@ -11,7 +11,7 @@ import TextInput from 'ink-text-input';
 import {simulationRequest, type StreamHooks} from '../../commands/deploy.js';
 import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, SIMULATION_SCENARIOS} from '../../commands/deploy-options.js';
 import type {CompositionRoot} from '../../ports/root.js';
-import type {DeployView} from '../../domain/deploy-events.js';
+import type {DeployView} from '../../domain/deploy/view.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';
 import type {RegistryTag} from '../../ports/registry.js';

@@ -47,7 +47,7 @@ import {environmentFromOutputs} from '../../operations/wizard-infra.js';
 import type {WizardServices} from '../../operations/wizard-services.js';
 import {arnRegion} from '../../operations/wizard-services.js';
 import {importService, importTaskDefinition} from '../../domain/import.js';
-import {lintSpecText} from '../../domain/render.js';
+import {lintSpecText} from '../../domain/spec-lint.js';
 import {TEMPLATES, findTemplate} from '../../domain/templates.js';
 import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, PRIVATE_REGISTRY_POLICY_NAME, executionRoleTrustPolicy, privateRegistryPolicy} from '../../domain/policy.js';
 import type {Issue} from '../../domain/issues.js';

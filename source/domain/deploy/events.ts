@@ -1,0 +1,152 @@
+/**
+ * The deploy event stream: one typed stream (DeployEvent) that the deploy operations emit, phase by phase, and three
+ * renderers consume (the Ink deploy screen, plain lines for CI, NDJSON for --json):
+ *
+ * - before the watch: `step` (plan, register, service — emitted by plan/apply) and `check` (the pre-flight checks);
+ * - the watch: `watch-started`, `deployments`, `service-event`, `task-stopped`, `circuit-breaker`, `throttled`,
+ *   `warning`, and always last `done`.
+ *
+ * Each event has `type` and `at` (ms since the epoch, from the injected clock). Text from AWS is kept as received
+ * here; renderers pass it through `sanitize` (report/style.ts) before printing, and the watch operation sanitizes it
+ * when it builds the events. What the events are folded into is in view.ts; the watch's rules in verdict.ts and
+ * stopped-task.ts.
+ */
+import type {RunOutcome} from '../model.js';
+import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
+
+export type DeployStepName = 'plan' | 'checks' | 'register' | 'service';
+export type DeployStepStatus = 'started' | 'done' | 'failed' | 'skipped';
+export type CheckStatus = 'ok' | 'warn' | 'fail';
+
+/** One row of the deployments table: a DescribeServices deployment, flattened. */
+export interface DeploymentRow {
+  id: string;
+  /** PRIMARY, ACTIVE, INACTIVE. */
+  status: string;
+  taskDefinition: string;
+  /** Parsed from the task definition ARN (undefined when it has none). */
+  revision?: number;
+  desired: number;
+  running: number;
+  pending: number;
+  failed: number;
+  /** IN_PROGRESS, COMPLETED, FAILED; absent when the deployment controller is not ECS. */
+  rolloutState?: string;
+  reason?: string;
+  /** True for the deployment the watch is about (our task definition / deployment id). */
+  ours: boolean;
+}
+
+interface EventBase {
+  /** Milliseconds since the epoch, from the injected clock. */
+  at: number;
+}
+
+/** Before the watch (emitted by plan/apply): a step of the deploy. */
+export interface StepEvent extends EventBase {
+  type: 'step';
+  name: DeployStepName;
+  status: DeployStepStatus;
+  message: string;
+}
+
+/** Before the watch (emitted by plan/apply): one pre-flight check. */
+export interface CheckEvent extends EventBase {
+  type: 'check';
+  name: string;
+  status: CheckStatus;
+  message: string;
+  hint?: string;
+}
+
+export interface WatchStartedEvent extends EventBase {
+  type: 'watch-started';
+  cluster: string;
+  service: string;
+  region: string;
+  taskDefinitionArn: string;
+  deploymentId?: string;
+  /** True when the port is the rollout simulator (screens must say so). */
+  simulated: boolean;
+  scenario?: string;
+}
+
+/** The service's deployments, emitted when anything in them changed (and on the first poll). */
+export interface DeploymentsEvent extends EventBase {
+  type: 'deployments';
+  deployments: DeploymentRow[];
+}
+
+/** A service event, de-duplicated by id, oldest first. */
+export interface ServiceEventEvent extends EventBase {
+  type: 'service-event';
+  id: string;
+  /** ISO-8601, as ECS gives it. */
+  createdAt: string;
+  message: string;
+}
+
+/** A task of our deployment stopped (each task once). */
+export interface TaskStoppedEvent extends EventBase {
+  type: 'task-stopped';
+  taskArn: string;
+  stoppedReason: string;
+  stopCode?: string;
+  stoppedAt?: string;
+  containers: StoppedContainer[];
+  failure: FailureAnalysis;
+}
+
+/** The circuit breaker's progress: failed tasks of our deployment against the threshold. */
+export interface CircuitBreakerEvent extends EventBase {
+  type: 'circuit-breaker';
+  failed: number;
+  threshold: number;
+}
+
+/** ECS throttled a call; the watch waits `retryInMs` (jittered, ≤ 30 s) before attempt `attempt`. */
+export interface ThrottledEvent extends EventBase {
+  type: 'throttled';
+  retryInMs: number;
+  attempt: number;
+}
+
+export interface WarningEvent extends EventBase {
+  type: 'warning';
+  message: string;
+}
+
+/** Always the last event of a watch, exactly once. */
+export interface DoneEvent extends EventBase {
+  type: 'done';
+  outcome: RunOutcome;
+  reason: string;
+  exitCode: number;
+  elapsedMs: number;
+  /** Every ECS call the watch made. */
+  apiCalls: number;
+}
+
+export type DeployEvent =
+  | StepEvent
+  | CheckEvent
+  | WatchStartedEvent
+  | DeploymentsEvent
+  | ServiceEventEvent
+  | TaskStoppedEvent
+  | CircuitBreakerEvent
+  | ThrottledEvent
+  | WarningEvent
+  | DoneEvent;
+
+export type DeployEventType = DeployEvent['type'];
+
+/** Exit code per outcome (the same numbers as EXIT in source/errors.ts; a test keeps them equal). */
+export const OUTCOME_EXIT_CODES: Readonly<Record<RunOutcome, number>> = {
+  deployed: 0,
+  failed: 1,
+  'rolled-back': 3,
+  'timed-out': 4,
+  detached: 5,
+  interrupted: 5,
+};

@@ -1,0 +1,208 @@
+/**
+ * The view every renderer draws: `deployViewReducer` folds DeployEvents into a `DeployView` (steps, checks,
+ * deployments table, circuit breaker, failures, log lines, elapsed time, outcome). Pure: it never reads the time
+ * other than the events' `at`.
+ */
+import type {RunOutcome} from '../model.js';
+import {parseTaskDefinition, shortTaskId, taskDefinitionLabel} from '../aws-names.js';
+import type {CheckStatus, DeployEvent, DeployEventType, DeploymentRow, DeployStepName, DeployStepStatus} from './events.js';
+import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
+
+export type LogLevel = 'info' | 'ok' | 'warn' | 'error';
+
+/** A finished line (printed once: Ink's <Static>, a plain line). */
+export interface LogLine {
+  at: number;
+  type: DeployEventType;
+  level: LogLevel;
+  text: string;
+  /** Indented lines under it (a failure's classification and hint). */
+  detail: string[];
+}
+
+export interface StoppedTaskView {
+  at: number;
+  taskArn: string;
+  stoppedReason: string;
+  containers: StoppedContainer[];
+  failure: FailureAnalysis;
+}
+
+export interface DeployView {
+  cluster?: string;
+  service?: string;
+  region?: string;
+  taskDefinitionArn?: string;
+  deploymentId?: string;
+  simulated: boolean;
+  scenario?: string;
+  /** The first event's time. */
+  startedAt?: number;
+  /** The last event's time. */
+  now?: number;
+  elapsedMs: number;
+  steps: Array<{name: DeployStepName; status: DeployStepStatus; message: string}>;
+  checks: Array<{name: string; status: CheckStatus; message: string; hint?: string}>;
+  deployments: DeploymentRow[];
+  circuitBreaker?: {failed: number; threshold: number};
+  /** Stopped tasks classified as failures (not 'not-a-failure'), oldest first. */
+  failures: StoppedTaskView[];
+  /** Count of stopped tasks seen (failures or not). */
+  stoppedTasks: number;
+  serviceEvents: number;
+  /** The latest throttling (cleared by the next deployments snapshot). */
+  throttled?: {retryInMs: number; attempt: number};
+  warnings: string[];
+  /** Finished lines, oldest first. */
+  log: LogLine[];
+  outcome?: RunOutcome;
+  exitCode?: number;
+  reason?: string;
+  apiCalls?: number;
+  finished: boolean;
+}
+
+export const initialDeployView: DeployView = {
+  simulated: false,
+  elapsedMs: 0,
+  steps: [],
+  checks: [],
+  deployments: [],
+  failures: [],
+  stoppedTasks: 0,
+  serviceEvents: 0,
+  warnings: [],
+  log: [],
+  finished: false,
+};
+
+/** `PRIMARY web:7  running 2/3  pending 1  failed 0  IN_PROGRESS` — one table row as text (the reason only when FAILED). */
+export function deploymentRowText(row: DeploymentRow): string {
+  const label = row.revision === undefined ? taskDefinitionLabel(row.taskDefinition) : `${parseTaskDefinition(row.taskDefinition).family}:${row.revision}`;
+  const parts = [`${row.status} ${label}`, `running ${row.running}/${row.desired}`, `pending ${row.pending}`, `failed ${row.failed}`];
+  // ECS's reason only says something when the rollout failed ("… in progress." / "… completed." add nothing).
+  if (row.rolloutState) parts.push(row.rolloutState + (row.reason && row.rolloutState === 'FAILED' ? ` (${row.reason})` : ''));
+  return parts.join('  ');
+}
+
+const OUTCOME_TEXT: Record<RunOutcome, string> = {
+  deployed: 'deployed',
+  failed: 'deployment failed',
+  'rolled-back': 'rolled back',
+  'timed-out': 'timed out',
+  detached: 'detached (the deployment goes on)',
+  interrupted: 'interrupted',
+};
+
+const line = (event: DeployEvent, level: LogLevel, text: string, detail: string[] = []): LogLine => ({at: event.at, type: event.type, level, text, detail});
+
+function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
+  switch (event.type) {
+    case 'step':
+      return line(event, event.status === 'failed' ? 'error' : event.status === 'done' ? 'ok' : 'info', `${event.name}: ${event.status}${event.message ? ` — ${event.message}` : ''}`);
+    case 'check':
+      return line(event, event.status === 'fail' ? 'error' : event.status === 'warn' ? 'warn' : 'ok', `check ${event.name}: ${event.status} — ${event.message}`, event.hint ? [`hint: ${event.hint}`] : []);
+    case 'watch-started':
+      return line(
+        event,
+        'info',
+        `watching ${event.service} in ${event.cluster} (${event.region}) for ${taskDefinitionLabel(event.taskDefinitionArn)}${event.deploymentId ? `, deployment ${event.deploymentId}` : ''}${event.simulated ? ` — SIMULATED${event.scenario ? ` (scenario ${event.scenario})` : ''}, no AWS calls` : ''}`,
+      );
+    case 'deployments':
+      return undefined;
+    case 'service-event':
+      return line(event, /fail|unable|error|rolling back|unhealthy/i.test(event.message) ? 'warn' : /steady state/i.test(event.message) ? 'ok' : 'info', event.message);
+    case 'task-stopped': {
+      const level: LogLevel = event.failure.class === 'not-a-failure' ? 'info' : 'error';
+      const exits = event.containers.filter((container) => container.exitCode !== undefined).map((container) => `${container.name} exit ${container.exitCode}`);
+      return line(
+        event,
+        level,
+        `task ${shortTaskId(event.taskArn)} stopped: ${event.stoppedReason || event.stopCode || 'no reason given'}${exits.length > 0 ? ` (${exits.join(', ')})` : ''}`,
+        level === 'error' ? [`${event.failure.class}: ${event.failure.summary}`, `hint: ${event.failure.hint}`] : [],
+      );
+    }
+    case 'circuit-breaker':
+      return line(event, event.failed >= event.threshold ? 'error' : 'warn', `circuit breaker: ${event.failed}/${event.threshold} failed tasks`);
+    case 'throttled':
+      return line(event, 'warn', `ECS is throttling requests; retrying in ${Math.round(event.retryInMs / 100) / 10}s (attempt ${event.attempt})`);
+    case 'warning':
+      return line(event, 'warn', event.message);
+    case 'done': {
+      const level: LogLevel = event.outcome === 'deployed' ? 'ok' : event.outcome === 'detached' ? 'warn' : 'error';
+      return line(event, level, `${OUTCOME_TEXT[event.outcome]}${view.simulated ? ' (simulated)' : ''}: ${event.reason}`);
+    }
+  }
+}
+
+/** Folds one event into the view (pure; never reads the time other than the events' `at`). */
+export function deployViewReducer(state: DeployView, event: DeployEvent): DeployView {
+  const startedAt = state.startedAt ?? event.at;
+  const now = Math.max(state.now ?? event.at, event.at);
+  let next: DeployView = {...state, startedAt, now, elapsedMs: now - startedAt};
+  switch (event.type) {
+    case 'step': {
+      const index = next.steps.findIndex((step) => step.name === event.name);
+      const entry = {name: event.name, status: event.status, message: event.message};
+      next = {...next, steps: index === -1 ? [...next.steps, entry] : next.steps.map((step, i) => (i === index ? entry : step))};
+      break;
+    }
+    case 'check': {
+      const entry = {name: event.name, status: event.status, message: event.message, ...(event.hint === undefined ? {} : {hint: event.hint})};
+      const index = next.checks.findIndex((check) => check.name === event.name);
+      next = {...next, checks: index === -1 ? [...next.checks, entry] : next.checks.map((check, i) => (i === index ? entry : check))};
+      break;
+    }
+    case 'watch-started':
+      next = {
+        ...next,
+        cluster: event.cluster,
+        service: event.service,
+        region: event.region,
+        taskDefinitionArn: event.taskDefinitionArn,
+        simulated: event.simulated,
+        ...(event.deploymentId === undefined ? {} : {deploymentId: event.deploymentId}),
+        ...(event.scenario === undefined ? {} : {scenario: event.scenario}),
+      };
+      break;
+    case 'deployments': {
+      const ours = event.deployments.find((row) => row.ours);
+      next = {...next, deployments: event.deployments, throttled: undefined, ...(next.deploymentId === undefined && ours ? {deploymentId: ours.id} : {})};
+      break;
+    }
+    case 'service-event':
+      next = {...next, serviceEvents: next.serviceEvents + 1};
+      break;
+    case 'task-stopped': {
+      const entry: StoppedTaskView = {at: event.at, taskArn: event.taskArn, stoppedReason: event.stoppedReason, containers: event.containers, failure: event.failure};
+      next = {...next, stoppedTasks: next.stoppedTasks + 1, failures: event.failure.class === 'not-a-failure' ? next.failures : [...next.failures, entry]};
+      break;
+    }
+    case 'circuit-breaker':
+      next = {...next, circuitBreaker: {failed: event.failed, threshold: event.threshold}};
+      break;
+    case 'throttled':
+      next = {...next, throttled: {retryInMs: event.retryInMs, attempt: event.attempt}};
+      break;
+    case 'warning':
+      next = {...next, warnings: [...next.warnings, event.message]};
+      break;
+    case 'done':
+      next = {...next, outcome: event.outcome, exitCode: event.exitCode, reason: event.reason, apiCalls: event.apiCalls, finished: true, throttled: undefined};
+      break;
+  }
+  const logLine = logLineOf(event, next);
+  return logLine === undefined ? next : {...next, log: [...next.log, logLine]};
+}
+
+/** Folds a whole list (tests, summaries). */
+export function foldDeployEvents(events: Iterable<DeployEvent>, initial: DeployView = initialDeployView): DeployView {
+  let view = initial;
+  for (const event of events) view = deployViewReducer(view, event);
+  return view;
+}
+
+/** `+12s` — time since the view started (renderers prefix lines with it). */
+export function formatElapsed(ms: number): string {
+  return `+${Math.max(0, Math.floor(ms / 1000))}s`;
+}

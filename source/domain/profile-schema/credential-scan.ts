@@ -1,0 +1,124 @@
+/**
+ * The credential scan over a raw document (before and independently of the structural checks): keys,
+ * `{name|key, value}` pairs, values, and keys inside JSON text (container and service specifications, with
+ * placeholders). What counts as a credential is in credentials.ts.
+ */
+import {joinPath, parseJsonText, positionFinder} from '../json-text.js';
+import type {Checker} from './checker.js';
+import {containsAccessKeyId, isHarmlessValue, looksLikeCredentialName, NEVER_STORED, preview, SECRET_ACCESS_KEY, secretKeyLike, VALUE_PATTERNS} from './credentials.js';
+import {isRecord, own} from './raw-values.js';
+import {SCHEMA_ISSUE} from './schema.js';
+
+function scanValue(checker: Checker, text: string, path: string, label: string): void {
+  const asText = /^\s*[[{]/.test(text) && text.length > 2;
+  const position = asText ? positionFinder(text) : undefined;
+  const patterns = checker.secretKeysToo ? [...VALUE_PATTERNS, SECRET_ACCESS_KEY] : VALUE_PATTERNS;
+  for (const {kind, pattern} of patterns) {
+    for (const match of text.matchAll(pattern)) {
+      if (pattern === SECRET_ACCESS_KEY.pattern && !secretKeyLike(match[0])) continue;
+      const at = position?.(match.index);
+      checker.credential(
+        SCHEMA_ISSUE.credentialValue,
+        path,
+        `${label} holds what looks like ${kind} (${preview(match[0])}); ${NEVER_STORED}`,
+        at === undefined ? {} : {line: at.line, column: at.column},
+      );
+      if (at === undefined) return;
+    }
+  }
+  if (asText) scanJsonTextKeys(checker, text, path, label);
+}
+
+/** Keys and name/value pairs inside JSON text (container and service specifications, with placeholders). */
+function scanJsonTextKeys(checker: Checker, text: string, path: string, label: string): void {
+  const parsed = parseJsonText(text, checker.source);
+  const report = (name: string, innerPath: string, offsetHint?: number): void => {
+    const at = offsetHint === undefined ? parsed.positions.get(innerPath) : positionFinder(text)(offsetHint);
+    checker.credential(
+      SCHEMA_ISSUE.credentialKey,
+      path,
+      `${label}: "${name}"${innerPath === '' ? '' : ` at ${innerPath}`} looks like a credential; ${NEVER_STORED}`,
+      at === undefined ? {line: 1, column: 1} : {line: at.line, column: at.column},
+    );
+  };
+  if (parsed.value !== undefined) {
+    walkKeys(parsed.value, '', report, 0);
+    return;
+  }
+  // Not parseable (another rule reports the syntax error): look at `"key": value` pairs textually.
+  for (const match of text.matchAll(/"((?:[^"\\\n]|\\.)*)"\s*:\s*("(?:[^"\\\n]|\\.)*"|[[{]|[^,}\]\s]+)?/g)) {
+    const key = match[1] ?? '';
+    const rawValue = match[2];
+    let value: unknown = rawValue === undefined || rawValue === '[' || rawValue === '{' ? {} : rawValue;
+    if (typeof value === 'string') {
+      try {
+        value = JSON.parse(value);
+      } catch {
+        // An unfinished string or a placeholder: judged as text.
+      }
+    }
+    if (looksLikeCredentialName(key) && !isHarmlessValue(value)) report(key, '', match.index);
+  }
+  for (const match of text.matchAll(/"(?:name|key)"\s*:\s*"((?:[^"\\\n]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)) {
+    if (looksLikeCredentialName(match[1] ?? '') && !isHarmlessValue(match[2])) report(match[1] ?? '', '', match.index);
+  }
+}
+
+/** Calls `report` for every credential-like key or `{name|key, value}` pair in a JSON value tree. */
+function walkKeys(value: unknown, path: string, report: (name: string, path: string) => void, depth: number): void {
+  if (depth > 300) return;
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => walkKeys(item, joinPath(path, index), report, depth + 1));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const pairName = typeof own(value, 'name') === 'string' ? own(value, 'name') : own(value, 'key');
+  if (typeof pairName === 'string' && Object.hasOwn(value, 'value') && looksLikeCredentialName(pairName) && !isHarmlessValue(value.value)) {
+    report(pairName, path);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    if (looksLikeCredentialName(key) && !isHarmlessValue(child)) report(key, joinPath(path, key));
+    else walkKeys(child, joinPath(path, key), report, depth + 1);
+  }
+}
+
+/** Reports every credential in a raw document: keys, pairs, values, JSON text. */
+function scanCredentials(checker: Checker, value: unknown, path: string, label: string, depth = 0): void {
+  if (depth > 300) return;
+  if (typeof value === 'string') {
+    scanValue(checker, value, path, label);
+    return;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => scanCredentials(checker, item, joinPath(path, index), `${label}[${index}]`, depth + 1));
+    return;
+  }
+  if (!isRecord(value)) return;
+  const pairName = typeof own(value, 'name') === 'string' ? own(value, 'name') : own(value, 'key');
+  if (typeof pairName === 'string' && Object.hasOwn(value, 'value') && looksLikeCredentialName(pairName) && !isHarmlessValue(value.value)) {
+    checker.credential(SCHEMA_ISSUE.credentialKey, path, `${label}: the variable "${pairName}" looks like a credential; ${NEVER_STORED}`);
+    return;
+  }
+  for (const key of Object.keys(value)) {
+    const child = value[key];
+    const childPath = joinPath(path, key);
+    for (const {kind, pattern} of VALUE_PATTERNS) {
+      pattern.lastIndex = 0;
+      const match = pattern.exec(key);
+      pattern.lastIndex = 0;
+      if (match !== null) checker.credential(SCHEMA_ISSUE.credentialValue, childPath, `the key ${preview(match[0])} looks like ${kind}; ${NEVER_STORED}`);
+    }
+    if (looksLikeCredentialName(key) && !isHarmlessValue(child)) {
+      checker.credential(SCHEMA_ISSUE.credentialKey, childPath, `"${key}" looks like a credential; ${NEVER_STORED}`);
+      continue;
+    }
+    scanCredentials(checker, child, childPath, key, depth + 1);
+  }
+}
+
+export function scanDocumentCredentials(checker: Checker, value: unknown, path: string): void {
+  checker.secretKeysToo = containsAccessKeyId(value);
+  scanCredentials(checker, value, path, path === '' ? 'the document' : path);
+}

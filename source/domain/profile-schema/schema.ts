@@ -1,0 +1,51 @@
+/**
+ * The stored schema of profiles: its version, its issue codes and the refusal of newer versions.
+ *
+ * - A store document is `{schemaVersion: 2, profiles: {[name]: Profile}}` (store-document.ts).
+ * - Schema version 1 (the earlier shape): `service.containerSpec` was the advanced JSON text itself (a
+ *   string), `service.launchType` did not exist and environments had `variables` instead of `overrides`
+ *   (migrations.ts).
+ * - An export file (a profile a team commits and shares) is `{"ecsWizardProfile": 2, "profile": {...}}`;
+ *   its `runs` are left out by default and default to `[]` on import (export-file.ts).
+ *
+ * Decisions:
+ * - Unknown keys are errors naming the key (with a "did you mean" when one is close): a typo must not
+ *   be dropped silently. Forward compatibility goes through `schemaVersion`: a newer writer bumps it, and
+ *   a newer version is refused with "upgrade ecs-wizard" — never downgraded or reset.
+ * - Credentials are never stored (credentials.ts, credential-scan.ts).
+ *
+ * Each section of a profile is checked in its own module: service.ts, environment.ts, runs.ts and
+ * profile.ts (the profile as a whole). Pure: no fs, no clock, no environment (test/domain/purity.test.ts).
+ */
+import type {Issue, IssueSource} from '../issues.js';
+
+export const CURRENT_SCHEMA_VERSION = 2;
+/** The key that marks an export file and holds its schema version. */
+export const EXPORT_FORMAT_KEY = 'ecsWizardProfile';
+
+/** Issue codes of this module. */
+export const SCHEMA_ISSUE = {
+  type: 'schema-type',
+  required: 'schema-required',
+  unknownKey: 'schema-unknown-key',
+  value: 'schema-value',
+  duplicate: 'schema-duplicate',
+  profileName: 'profile-name',
+  nameMismatch: 'profile-name-mismatch',
+  credentialKey: 'credential-key',
+  credentialValue: 'credential-value',
+  version: 'schema-version',
+  newerVersion: 'schema-version-newer',
+  jsonSyntax: 'json-syntax',
+} as const;
+
+export function newerVersionIssue(source: IssueSource, path: string, version: number, what: string): Issue {
+  return {
+    code: SCHEMA_ISSUE.newerVersion,
+    severity: 'error',
+    source,
+    path,
+    message: `${what} has schema version ${version}, newer than this ecs-wizard understands (${CURRENT_SCHEMA_VERSION}); upgrade ecs-wizard to read it`,
+    fix: 'upgrade ecs-wizard (the file is left as it is)',
+  };
+}

@@ -1,0 +1,38 @@
+/**
+ * The one-way flow of a run, for one environment of a profile: resolve the run's inputs once (renderContext)
+ * → render the request (render.ts, no validation) → validate the rendered request once (validateRequest in
+ * validate/request.ts). `plan`/`deploy`, `diff`, the wizard's review and `init` use it; what only needs the
+ * documents (a service's name, a task definition's family) calls `render` alone.
+ *
+ * The issues come in one order: the run's inputs (artifact, registry authentication, variable names,
+ * environment), then the container specification (rendering, then validation), then the service
+ * specification (rendering, then validation) — each located by path and, for JSON text, line/column.
+ */
+import type {Issue} from './issues.js';
+import type {RenderContext, RenderInput, RenderResult} from './render.js';
+import {renderContext, renderRequest, unknownEnvironment} from './render.js';
+import type {RequestInputs} from './validate/request.js';
+import {validateRequest} from './validate/request.js';
+
+/** What validation reads of the run's inputs: the resolved context, and the service's own variable names. */
+function requestInputs(input: RenderInput, context: RenderContext): RequestInputs {
+  const inputs: RequestInputs = {
+    artifact: context.artifact,
+    tag: context.tag,
+    registryAuth: context.registryAuth,
+    variables: input.profile.service.variables,
+    environment: context.environment,
+  };
+  if (context.discoveryRecordTypes !== undefined) inputs.discoveryRecordTypes = context.discoveryRecordTypes;
+  return inputs;
+}
+
+/** Renders a profile for one environment and validates the rendered request: the documents to send and every issue. */
+export function renderAndValidate(input: RenderInput): RenderResult {
+  const context = renderContext(input);
+  if (context === undefined) return unknownEnvironment(input);
+  const {task, service} = renderRequest(input.profile.service, context);
+  const validation = validateRequest(requestInputs(input, context), {taskDefinition: task, service});
+  const issues: Issue[] = [...validation.inputs, ...task.issues, ...validation.taskDefinition, ...service.issues, ...validation.service];
+  return {taskDefinition: task.taskDefinition, service: service.service, issues};
+}

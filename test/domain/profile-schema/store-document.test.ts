@@ -1,0 +1,107 @@
+import {describe, expect, test} from 'vitest';
+import {migrateStoreDocument, storeDocumentOf, validateStoreDocument} from '../../../source/domain/profile-schema/store-document.js';
+import {ec2FormProfile, fargateJsonProfile, fixtureProfiles} from '../../helpers/profile-fixtures.js';
+import {codesAndPaths, v1Profile, type Raw} from './mutated-profiles.js';
+
+describe('store documents', () => {
+  test('a valid document comes back sorted by name', () => {
+    const [ec2, fargate] = [ec2FormProfile({name: 'zeta'}), fargateJsonProfile({name: 'Alpha'})];
+    const result = validateStoreDocument({schemaVersion: 2, profiles: {zeta: ec2, Alpha: fargate}});
+    expect(result.issues).toEqual([]);
+    expect(Object.keys(result.document?.profiles ?? {})).toEqual(['Alpha', 'zeta']);
+    expect(result.document).toEqual(storeDocumentOf([ec2, fargate]));
+  });
+
+  test.each<[string, unknown, string[]]>([
+    ['an array', [], ['schema-type ']],
+    ['no schemaVersion', {profiles: {}}, ['schema-required schemaVersion']],
+    ['a string schemaVersion', {schemaVersion: '2', profiles: {}}, ['schema-version schemaVersion']],
+    ['schema version 1 (not migrated)', {schemaVersion: 1, profiles: {}}, ['schema-version schemaVersion']],
+    ['profiles not an object', {schemaVersion: 2, profiles: []}, ['schema-type profiles']],
+    ['an unknown top-level key', {schemaVersion: 2, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
+    ['a key that is not a valid name', {schemaVersion: 2, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}}, ['profile-name profiles["bad name"]', 'profile-name profiles["bad name"].name']],
+    ['a name that differs from its key', {schemaVersion: 2, profiles: {web: ec2FormProfile({name: 'other'})}}, ['profile-name-mismatch profiles.web.name']],
+    ['a field deep inside', {schemaVersion: 2, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}}, ['schema-required profiles.web.runs[0].environment', 'schema-required profiles.web.runs[0].tag', 'schema-required profiles.web.runs[0].startedAt', 'schema-required profiles.web.runs[0].outcome']],
+    ['a credential at the top level', {schemaVersion: 2, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
+  ])('refused: %s', (_name, document, expected) => {
+    const result = validateStoreDocument(document);
+    expect(codesAndPaths(result.issues)).toEqual(expected);
+    expect(result.document).toBeUndefined();
+  });
+
+  test('a newer schema version is refused with "upgrade"', () => {
+    const result = validateStoreDocument({schemaVersion: 3, profiles: {}, somethingNew: true});
+    expect(result.issues).toEqual([
+      {
+        code: 'schema-version-newer',
+        severity: 'error',
+        source: 'profile',
+        path: 'schemaVersion',
+        message: 'the profile store has schema version 3, newer than this ecs-wizard understands (2); upgrade ecs-wizard to read it',
+        fix: 'upgrade ecs-wizard (the file is left as it is)',
+      },
+    ]);
+  });
+});
+
+describe('migrateStoreDocument', () => {
+  test('a current document is validated, not changed', () => {
+    const document = storeDocumentOf(fixtureProfiles());
+    expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 2, issues: []});
+  });
+
+  test('{} is an empty store', () => {
+    expect(migrateStoreDocument({})).toEqual({document: {schemaVersion: 2, profiles: {}}, fromVersion: 2, issues: []});
+  });
+
+  test('schema 1 → 2: container spec text wrapped, launch type derived, variables → overrides', () => {
+    const ec2V1 = structuredClone(ec2FormProfile({name: 'legacy'})) as Raw;
+    ec2V1.service.containerSpec = '{"containerDefinitions": [{"name": "${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}", "memory": 256}]}';
+    delete ec2V1.service.launchType;
+    ec2V1.environments[0].variables = {};
+    delete ec2V1.environments[0].overrides;
+    const result = migrateStoreDocument({schemaVersion: 1, profiles: {'web-api': v1Profile(), legacy: ec2V1}});
+    expect(result.issues).toEqual([]);
+    expect(result.fromVersion).toBe(1);
+    expect(result.document).toEqual(
+      storeDocumentOf([
+        fargateJsonProfile(),
+        ec2FormProfile({
+          name: 'legacy',
+          service: {...ec2FormProfile().service, containerSpec: {mode: 'json', json: ec2V1.service.containerSpec as string}, launchType: 'EC2'},
+        }),
+      ]),
+    );
+  });
+
+  test('schema 1 problems are reported at their schema-2 paths', () => {
+    const profile = v1Profile();
+    profile.environments[0].variables = {containerPort: 8080};
+    const result = migrateStoreDocument({schemaVersion: 1, profiles: {'web-api': profile}});
+    expect(codesAndPaths(result.issues)).toEqual(['schema-type profiles.web-api.environments[0].overrides.containerPort']);
+    expect(result.document).toBeUndefined();
+  });
+
+  test('an existing overrides is not replaced by variables (validation reports the leftover key)', () => {
+    const profile = v1Profile();
+    profile.environments[0].overrides = {};
+    const result = migrateStoreDocument({schemaVersion: 1, profiles: {'web-api': profile}});
+    expect(codesAndPaths(result.issues)).toEqual(['schema-unknown-key profiles.web-api.environments[0].variables']);
+  });
+
+  test('a newer version is refused, never migrated down', () => {
+    const result = migrateStoreDocument({schemaVersion: 7, profiles: {}});
+    expect(result.document).toBeUndefined();
+    expect(result.fromVersion).toBe(7);
+    expect(codesAndPaths(result.issues)).toEqual(['schema-version-newer schemaVersion']);
+    expect(result.issues[0]?.message).toContain('upgrade ecs-wizard');
+  });
+
+  test.each([0, -1, 1.5, '1', null])('schemaVersion %j is refused', (version) => {
+    expect(codesAndPaths(migrateStoreDocument({schemaVersion: version, profiles: {}}).issues)).toEqual(['schema-version schemaVersion']);
+  });
+
+  test('a document without schemaVersion that is not empty is refused', () => {
+    expect(codesAndPaths(migrateStoreDocument({profiles: {}}).issues)).toEqual(['schema-required schemaVersion']);
+  });
+});
