@@ -14,7 +14,7 @@ import type {Clock} from '../ports/clock.js';
 import type {EcsPort} from '../ports/ecs.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import type {CheckPorts, DeployPorts} from '../ports/deploy.js';
-import {sanitize} from '../report/style.js';
+import {sanitize} from '../report/sanitize.js';
 import {applyPlan, recordRun, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';

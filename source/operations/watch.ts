@@ -23,7 +23,7 @@ import type {RunOutcome} from '../domain/model.js';
 import {isJsonObject} from '../domain/json.js';
 import type {Clock} from '../ports/clock.js';
 import type {EcsPort, EcsServiceState, EcsTask} from '../ports/ecs.js';
-import {sanitize} from '../report/style.js';
+import {sanitize} from '../report/sanitize.js';
 
 export interface WatchOptions {
   ecs: EcsPort;

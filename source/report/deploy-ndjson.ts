@@ -9,7 +9,7 @@ import {deployViewReducer, initialDeployView, OUTCOME_EXIT_CODES} from '../domai
 import type {DeployEvent, DeployView} from '../domain/deploy-events.js';
 import type {RunOutcome} from '../domain/model.js';
 import type {TextSink} from './deploy-plain.js';
-import {sanitize} from './style.js';
+import {sanitize} from './sanitize.js';
 
 export interface DeploySummary {
   type: 'summary';

@@ -9,7 +9,8 @@ import type {JsonObject} from '../domain/json.js';
 import {clusterNameFromArn} from '../domain/normalise.js';
 import type {CheckResult} from '../operations/checks.js';
 import {planSummary, type DeployPlan} from '../operations/plan.js';
-import {createStyle, sanitize} from './style.js';
+import {sanitize} from './sanitize.js';
+import {createStyle} from './style.js';
 
 export interface PlanTextOptions {
   width: number;

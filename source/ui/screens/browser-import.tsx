@@ -21,7 +21,7 @@ import {
   type ImportPlan,
   type ImportSource,
 } from '../../operations/import.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {atFirstStep, IMPORT_MODES, importFormReducer, initialImportForm, isImportTyping, NAME_FIELDS, type ImportFormState} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';

@@ -9,7 +9,7 @@ import TextInput from 'ink-text-input';
 import type {CompositionRoot} from '../../ports/root.js';
 import {AwsError, CliError} from '../../errors.js';
 import type {Page} from '../../ports/ecs.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {
   initialList,
   listReducer,

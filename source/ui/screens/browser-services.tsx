@@ -5,7 +5,7 @@
 import React, {useCallback, useEffect, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import {clustersPage, loadService, servicesPage, summariseService, type ClusterRow, type ServiceRow, type ServiceSummary} from '../../operations/browse.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {selectedItem, type ListBehaviour, type LoadError} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';

@@ -16,7 +16,7 @@ import {
   type RevisionRow,
 } from '../../operations/browse.js';
 import type {TaskDefinitionStatus} from '../../ports/ecs.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {scrollReducer, selectedItem, windowRows, type ListBehaviour, type LoadError} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';

@@ -26,7 +26,7 @@ import {
 import type {DeployControl} from '../../operations/deploy.js';
 import type {Clock} from '../../ports/clock.js';
 import {planText} from '../../report/plan-text.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 

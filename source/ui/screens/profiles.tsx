@@ -6,7 +6,7 @@ import {importProfileText, renameProfile, requireProfile} from '../../operations
 import type {UserFilesPort} from '../../ports/files.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import {artifactLabel, lastRunLabel} from '../../report/profile-text.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import {BACK, NAVIGATE, type KeyHint} from '../keys.js';

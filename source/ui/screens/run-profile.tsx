@@ -15,7 +15,7 @@ import type {DeployView} from '../../domain/deploy-events.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';
 import type {RegistryTag} from '../../ports/registry.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';
 import {BACK, NAVIGATE, SELECT, type KeyHint} from '../keys.js';
 import type {ProfilesState} from '../use-profiles.js';
