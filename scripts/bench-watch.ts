@@ -14,7 +14,7 @@ import {performance} from 'node:perf_hooks';
 import {createSimulatedEcs, SCENARIO_NAMES} from '../source/adapters/simulator/index.js';
 import type {ScenarioName} from '../source/adapters/simulator/index.js';
 import type {DeployEvent} from '../source/domain/deploy-events.js';
-import {watchDeployment} from '../source/operations/watch.js';
+import {watchDeployment} from '../source/operations/deploy/watch.js';
 import {FakeClock} from '../test/helpers/fake-clock.js';
 
 const MINUTE = 60_000;

@@ -5,10 +5,10 @@
 import type {DeployEvent, DeployView} from '../domain/deploy-events.js';
 import type {Environment, Profile} from '../domain/model.js';
 import {EXIT, UsageError} from '../errors.js';
-import {deploy, DeployControl, type DeployReview} from '../operations/deploy.js';
-import {renderDeployInputs} from '../operations/plan.js';
+import {deploy, DeployControl, type DeployReview} from '../operations/deploy/run.js';
+import {renderDeployInputs} from '../operations/deploy/plan.js';
 import {requireProfile} from '../operations/profiles.js';
-import type {RollbackTarget} from '../operations/rollback.js';
+import type {RollbackTarget} from '../operations/deploy/rollback.js';
 import {createPlainPrinter} from '../report/deploy-plain.js';
 import {createNdjsonPrinter} from '../report/deploy-ndjson.js';
 import {planText} from '../report/plan-text.js';

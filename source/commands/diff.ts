@@ -3,7 +3,7 @@
  * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
  */
 import {CliError, EXIT} from '../errors.js';
-import {planDeploy} from '../operations/plan.js';
+import {planDeploy} from '../operations/deploy/plan.js';
 import {planJson, planText} from '../report/plan-text.js';
 import {profileAndEnvironment, simulationRequest} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';

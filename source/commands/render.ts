@@ -4,7 +4,7 @@
  * deploy sends the revision it registers). Warnings go to stderr; a profile that does not render exits 2.
  */
 import {EXIT} from '../errors.js';
-import {issueLines, renderDeployInputs} from '../operations/plan.js';
+import {issueLines, renderDeployInputs} from '../operations/deploy/plan.js';
 import {createStyle} from '../report/style.js';
 import {profileAndEnvironment} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';

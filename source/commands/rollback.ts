@@ -3,8 +3,8 @@
  * profile deployed successfully, or the one before the running one), watched like a deploy.
  */
 import {UsageError} from '../errors.js';
-import {DeployControl} from '../operations/deploy.js';
-import {rollbackDeploy} from '../operations/rollback.js';
+import {DeployControl} from '../operations/deploy/run.js';
+import {rollbackDeploy} from '../operations/deploy/rollback.js';
 import {profileAndEnvironment, runDeployStream, simulationRequest, watchCommandFor} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';
 import type {CommandContext} from './spec.js';

@@ -3,8 +3,8 @@
  * allowed), 1 when one failed, 2 when the profile does not render.
  */
 import {EXIT} from '../errors.js';
-import {runChecks, type CheckFindings, type CheckResult} from '../operations/checks.js';
-import {planDeploy} from '../operations/plan.js';
+import {runChecks, type CheckFindings, type CheckResult} from '../operations/deploy/checks.js';
+import {planDeploy} from '../operations/deploy/plan.js';
 import {checkLines, planHeader} from '../report/plan-text.js';
 import {profileAndEnvironment, simulationRequest} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';

@@ -2,8 +2,8 @@
  * `ecs-wizard watch PROFILE` — re-attach to the service's deployment in flight (after a detach, --no-wait, or one
  * started elsewhere) and follow it to its end; a detached run of the profile gets the outcome.
  */
-import {DeployControl} from '../operations/deploy.js';
-import {watchExisting} from '../operations/rollback.js';
+import {DeployControl} from '../operations/deploy/run.js';
+import {watchExisting} from '../operations/deploy/rollback.js';
 import {profileAndEnvironment, runDeployStream, simulationRequest, watchCommandFor} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';
 import type {CommandContext} from './spec.js';

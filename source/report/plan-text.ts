@@ -7,8 +7,8 @@ import {taskDefinitionLabel} from '../domain/deploy-events.js';
 import type {CheckStatus} from '../domain/deploy-events.js';
 import type {JsonObject} from '../domain/json.js';
 import {clusterNameFromArn} from '../domain/normalise.js';
-import type {CheckResult} from '../operations/checks.js';
-import {planSummary, type DeployPlan} from '../operations/plan.js';
+import type {CheckResult} from '../operations/deploy/checks.js';
+import {planSummary, type DeployPlan} from '../operations/deploy/plan.js';
 import {sanitize} from './sanitize.js';
 import {createStyle} from './style.js';
 

@@ -6,11 +6,11 @@ import {main} from '../../source/cli.js';
 import {parseInvocation} from '../../source/commands/argv.js';
 import {chooseEnvironment, parseDeployOptions, parseDuration, parseOverrides} from '../../source/commands/deploy-options.js';
 import {AwsError, UsageError} from '../../source/errors.js';
-import {renderDeployInputs} from '../../source/operations/plan.js';
+import {renderDeployInputs} from '../../source/operations/deploy/plan.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from '../operations/deploy-fakes.js';
+import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from '../operations/deploy/fakes.js';
 
 interface World {
   store: MemoryProfileStore;

@@ -9,7 +9,7 @@ import {FakeClock} from '../helpers/fake-clock.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {press, type, waitForFrame} from '../helpers/ink.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {fakeCheckPorts, healthyCheckState} from '../operations/deploy-fakes.js';
+import {fakeCheckPorts, healthyCheckState} from '../operations/deploy/fakes.js';
 
 afterEach(() => cleanup());
 

@@ -23,7 +23,7 @@ import {
   type DeployView,
   type LogLine,
 } from '../../domain/deploy-events.js';
-import type {DeployControl} from '../../operations/deploy.js';
+import type {DeployControl} from '../../operations/deploy/run.js';
 import type {Clock} from '../../ports/clock.js';
 import {planText} from '../../report/plan-text.js';
 import {sanitize} from '../../report/sanitize.js';

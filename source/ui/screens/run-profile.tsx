@@ -13,7 +13,7 @@ import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, SIMULATION_SCENARIOS
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy-events.js';
 import type {Environment, Profile} from '../../domain/model.js';
-import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';
+import {deploy, DeployControl, type DeployReview} from '../../operations/deploy/run.js';
 import type {RegistryTag} from '../../ports/registry.js';
 import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';

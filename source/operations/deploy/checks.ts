@@ -17,17 +17,17 @@
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError).
  */
-import type {CheckStatus} from '../domain/deploy-events.js';
-import {evaluatePolicies, roleNameOf, type PolicyDecision} from '../domain/iam-policy.js';
-import {isJsonObject, type JsonObject, type JsonValue} from '../domain/json.js';
-import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
-import {effectiveNetworkMode} from '../domain/validate.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
-import {AwsError} from '../errors.js';
-import type {CheckPorts} from '../ports/deploy.js';
-import type {IamPort, RolePolicyDocument} from '../ports/iam.js';
-import type {NetworkPort} from '../ports/network.js';
-import type {RegistryPort} from '../ports/registry.js';
+import type {CheckStatus} from '../../domain/deploy-events.js';
+import {evaluatePolicies, roleNameOf, type PolicyDecision} from '../../domain/iam-policy.js';
+import {isJsonObject, type JsonObject, type JsonValue} from '../../domain/json.js';
+import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../../domain/policy.js';
+import {effectiveNetworkMode} from '../../domain/validate.js';
+import {clusterNameFromArn} from '../../domain/normalise.js';
+import {AwsError} from '../../errors.js';
+import type {CheckPorts} from '../../ports/deploy.js';
+import type {IamPort, RolePolicyDocument} from '../../ports/iam.js';
+import type {NetworkPort} from '../../ports/network.js';
+import type {RegistryPort} from '../../ports/registry.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 
 

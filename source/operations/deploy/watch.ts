@@ -17,13 +17,13 @@
  *
  * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off.
  */
-import {classifyStoppedTask, circuitBreakerThreshold, judgeDeployment, OUTCOME_EXIT_CODES, parseTaskDefinition} from '../domain/deploy-events.js';
-import type {DeployEvent, DeploymentRow, Judgement} from '../domain/deploy-events.js';
-import type {RunOutcome} from '../domain/model.js';
-import {isJsonObject} from '../domain/json.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState, EcsTask} from '../ports/ecs.js';
-import {sanitize} from '../report/sanitize.js';
+import {classifyStoppedTask, circuitBreakerThreshold, judgeDeployment, OUTCOME_EXIT_CODES, parseTaskDefinition} from '../../domain/deploy-events.js';
+import type {DeployEvent, DeploymentRow, Judgement} from '../../domain/deploy-events.js';
+import type {RunOutcome} from '../../domain/model.js';
+import {isJsonObject} from '../../domain/json.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState, EcsTask} from '../../ports/ecs.js';
+import {sanitize} from '../../report/sanitize.js';
 
 export interface WatchOptions {
   ecs: EcsPort;

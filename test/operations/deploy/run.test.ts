@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs, type ScenarioName} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
-import {foldDeployEvents} from '../../source/domain/deploy-events.js';
-import {AwsError, InputError} from '../../source/errors.js';
-import {deploy, DeployControl, type DeployRequest, type DeployReview} from '../../source/operations/deploy.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from './deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs, type ScenarioName} from '../../../source/adapters/simulator/index.js';
+import type {DeployEvent} from '../../../source/domain/deploy-events.js';
+import {foldDeployEvents} from '../../../source/domain/deploy-events.js';
+import {AwsError, InputError} from '../../../source/errors.js';
+import {deploy, DeployControl, type DeployRequest, type DeployReview} from '../../../source/operations/deploy/run.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from './fakes.js';
 
 const MINUTE = 60_000;
 

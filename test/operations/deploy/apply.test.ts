@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
-import {MAX_RUNS, type RunRecord} from '../../source/domain/model.js';
-import {applyPlan, recordRun, settleDetachedRun, updateServiceInput, type ApplyResult} from '../../source/operations/apply.js';
-import {planDeploy} from '../../source/operations/plan.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {recordingEcs} from './deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {DeployEvent} from '../../../source/domain/deploy-events.js';
+import {MAX_RUNS, type RunRecord} from '../../../source/domain/model.js';
+import {applyPlan, recordRun, settleDetachedRun, updateServiceInput, type ApplyResult} from '../../../source/operations/deploy/apply.js';
+import {planDeploy} from '../../../source/operations/deploy/plan.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {recordingEcs} from './fakes.js';
 
 async function run(generator: AsyncGenerator<DeployEvent, ApplyResult>): Promise<{events: DeployEvent[]; result: ApplyResult}> {
   const events: DeployEvent[] = [];

@@ -1,13 +1,13 @@
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {ScenarioName, SimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
-import type {JsonObject} from '../../source/domain/json.js';
-import {AwsError} from '../../source/errors.js';
-import {BACKOFF_MAX_MS, POLL_IDLE_MAX_MS, watchDeployment} from '../../source/operations/watch.js';
-import type {WatchOptions} from '../../source/operations/watch.js';
-import type {EcsPort, EcsServiceState} from '../../source/ports/ecs.js';
-import {FakeClock, FAKE_EPOCH} from '../helpers/fake-clock.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {ScenarioName, SimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {DeployEvent} from '../../../source/domain/deploy-events.js';
+import type {JsonObject} from '../../../source/domain/json.js';
+import {AwsError} from '../../../source/errors.js';
+import {BACKOFF_MAX_MS, POLL_IDLE_MAX_MS, watchDeployment} from '../../../source/operations/deploy/watch.js';
+import type {WatchOptions} from '../../../source/operations/deploy/watch.js';
+import type {EcsPort, EcsServiceState} from '../../../source/ports/ecs.js';
+import {FakeClock, FAKE_EPOCH} from '../../helpers/fake-clock.js';
 
 const MINUTE = 60_000;
 

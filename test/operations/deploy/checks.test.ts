@@ -1,10 +1,10 @@
 import {describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import {applyRemedy, blockingFailures, runChecks, secretArnOf, type CheckFindings, type CheckResult} from '../../source/operations/checks.js';
-import {planDeploy, type DeployPlan} from '../../source/operations/plan.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile, REGISTRY_ARN, REGISTRY_KMS_KEY_ARN, REGISTRY_SECRET_ARN} from '../helpers/profile-fixtures.js';
-import {accessDenied, fakeCheckPorts, healthyCheckState, unreachable, type FakeCheckState} from './deploy-fakes.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {applyRemedy, blockingFailures, runChecks, secretArnOf, type CheckFindings, type CheckResult} from '../../../source/operations/deploy/checks.js';
+import {planDeploy, type DeployPlan} from '../../../source/operations/deploy/plan.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile, REGISTRY_ARN, REGISTRY_KMS_KEY_ARN, REGISTRY_SECRET_ARN} from '../../helpers/profile-fixtures.js';
+import {accessDenied, fakeCheckPorts, healthyCheckState, unreachable, type FakeCheckState} from './fakes.js';
 
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf';
 

@@ -3,19 +3,19 @@
  * `r` key (abort the deployment in flight and go back to what ran before) — and re-attaching to a deployment in
  * flight (`watch`). Both then watch the service like a deploy does.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/deploy-events.js';
-import {formatImage} from '../domain/image.js';
-import {isJsonObject} from '../domain/json.js';
-import type {Environment, Profile, RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
-import {render} from '../domain/render.js';
-import {AwsError, InputError} from '../errors.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy-events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/deploy-events.js';
+import {formatImage} from '../../domain/image.js';
+import {isJsonObject} from '../../domain/json.js';
+import type {Environment, Profile, RunRecord} from '../../domain/model.js';
+import {clusterNameFromArn} from '../../domain/normalise.js';
+import {render} from '../../domain/render.js';
+import {AwsError, InputError} from '../../errors.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
 import {recordRun, settleDetachedRun} from './apply.js';
-import type {DeployControl} from './deploy.js';
+import type {DeployControl} from './run.js';
 import {watchDeployment} from './watch.js';
 
 export interface ServiceIdentity {

@@ -6,15 +6,15 @@
  * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the screen drives the two keys
  * through a DeployControl: detach (the watch ends, the deployment goes on) and roll back now.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
-import type {Environment, Profile, RunOutcome, RunRecord} from '../domain/model.js';
-import {CliError} from '../errors.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
-import type {CheckPorts, DeployPorts} from '../ports/deploy.js';
-import {sanitize} from '../report/sanitize.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../../domain/deploy-events.js';
+import type {Environment, Profile, RunOutcome, RunRecord} from '../../domain/model.js';
+import {CliError} from '../../errors.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort} from '../../ports/ecs.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
+import type {CheckPorts, DeployPorts} from '../../ports/deploy.js';
+import {sanitize} from '../../report/sanitize.js';
 import {applyPlan, recordRun, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy-events.js';
-import type {Profile, RunRecord} from '../../source/domain/model.js';
-import {DeployControl} from '../../source/operations/deploy.js';
-import {findRollbackTarget, rollbackDeploy, serviceIdentity, watchExisting} from '../../source/operations/rollback.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {recordingEcs} from './deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {DeployEvent} from '../../../source/domain/deploy-events.js';
+import type {Profile, RunRecord} from '../../../source/domain/model.js';
+import {DeployControl} from '../../../source/operations/deploy/run.js';
+import {findRollbackTarget, rollbackDeploy, serviceIdentity, watchExisting} from '../../../source/operations/deploy/rollback.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {recordingEcs} from './fakes.js';
 
 const MINUTE = 60_000;
 const arn = (revision: number): string => `arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:${revision}`;

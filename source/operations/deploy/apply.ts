@@ -4,14 +4,14 @@
  * the environment's networkConfiguration, serviceRegistries, desired count and the other updatable fields).
  * Emits StepEvents ('register', 'service'); returns what the watch needs.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy-events.js';
-import {taskDefinitionLabel} from '../domain/deploy-events.js';
-import type {JsonObject} from '../domain/json.js';
-import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/normalise.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy-events.js';
+import {taskDefinitionLabel} from '../../domain/deploy-events.js';
+import type {JsonObject} from '../../domain/json.js';
+import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../../domain/model.js';
+import {clusterNameFromArn} from '../../domain/normalise.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
 import type {DeployPlan} from './plan.js';
 
 /** The CreateService parameters UpdateService takes as well (design/ecs-facts.md; diff.ts SERVICE_FIELD_RULES). */
