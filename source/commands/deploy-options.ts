@@ -4,10 +4,8 @@
  */
 import type {Environment, Profile} from '../domain/model.js';
 import {UsageError} from '../errors.js';
-import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../adapters/simulator/scenarios.js';
+import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, SIMULATION_SCENARIOS} from '../ports/simulation.js';
 import type {OptionSpec, OptionValues} from './spec.js';
-
-export const SIMULATION_SCENARIOS: readonly string[] = SCENARIO_NAMES;
 
 export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
 export const DEFAULT_NO_PROGRESS_TIMEOUT_MS = 5 * 60_000;
@@ -24,8 +22,8 @@ export const DEPLOY_OPTION_SPECS = {
   simulate: {
     type: 'string',
     value: 'SCENARIO',
-    bareValue: DEFAULT_SCENARIO,
-    description: `run against the built-in rollout simulator, no AWS account needed (${SIMULATION_SCENARIOS.join(', ')}; bare --simulate: ${DEFAULT_SCENARIO})`,
+    bareValue: DEFAULT_SIMULATION_SCENARIO,
+    description: `run against the built-in rollout simulator, no AWS account needed (${SIMULATION_SCENARIOS.join(', ')}; bare --simulate: ${DEFAULT_SIMULATION_SCENARIO})`,
   },
   'simulate-speed': {type: 'string', value: 'N', description: 'run the simulation N times faster (default 1: real time)'},
   'exit-code': {type: 'boolean', description: 'exit 0 when nothing would change, 1 when something would, 2 on error'},
@@ -142,8 +140,8 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
   const scenario = str('simulate');
   const speed = str('simulate-speed');
   if (scenario !== undefined) {
-    const name = scenario.trim() === '' ? DEFAULT_SCENARIO : scenario.trim();
-    if (!SIMULATION_SCENARIOS.includes(name)) {
+    const name = scenario.trim() === '' ? DEFAULT_SIMULATION_SCENARIO : scenario.trim();
+    if (!isSimulationScenario(name)) {
       throw new UsageError(`unknown simulation scenario '${name}'`, `scenarios: ${SIMULATION_SCENARIOS.join(', ')} (e.g. --simulate=crash-loop)`);
     }
     options.simulate = {scenario: name, speed: speed === undefined ? 1 : positiveNumber(speed, 'simulate-speed')};

@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs, SCENARIO_NAMES, isScenarioName, scaleClock, scenarios} from '../../source/adapters/simulator/index.js';
-import type {ScenarioName, SimulatedEcs} from '../../source/adapters/simulator/index.js';
+import {createSimulatedEcs, scaleClock, scenarios} from '../../source/adapters/simulator/index.js';
+import type {SimulatedEcs} from '../../source/adapters/simulator/index.js';
+import {isSimulationScenario, SIMULATION_SCENARIOS, type SimulationScenario} from '../../source/ports/simulation.js';
 import {AwsError} from '../../source/errors.js';
 import type {EcsServiceState} from '../../source/ports/ecs.js';
 import {FakeClock} from '../helpers/fake-clock.js';
@@ -13,7 +14,7 @@ async function service(ecs: SimulatedEcs, name = 'web'): Promise<EcsServiceState
   return state;
 }
 
-async function newService(scenario: ScenarioName = 'success', speed?: number) {
+async function newService(scenario: SimulationScenario = 'success', speed?: number) {
   const clock = new FakeClock();
   const ecs = createSimulatedEcs({clock, scenario, ...(speed === undefined ? {} : {speed})});
   const registered = await ecs.registerTaskDefinition(container());
@@ -227,11 +228,11 @@ describe('rollout simulator: the port', () => {
 
 describe('scenarios', () => {
   test('each has a one-line description', () => {
-    expect(scenarios.map((scenario) => scenario.name)).toEqual([...SCENARIO_NAMES]);
-    expect(SCENARIO_NAMES).toEqual(['success', 'crash-loop', 'image-pull-failure', 'slow-start', 'throttling', 'replaced']);
+    expect(scenarios.map((scenario) => scenario.name)).toEqual([...SIMULATION_SCENARIOS]);
+    expect(SIMULATION_SCENARIOS).toEqual(['success', 'crash-loop', 'image-pull-failure', 'slow-start', 'throttling', 'replaced']);
     for (const scenario of scenarios) expect(scenario.description).not.toContain('\n');
-    expect(isScenarioName('crash-loop')).toBe(true);
-    expect(isScenarioName('nope')).toBe(false);
+    expect(isSimulationScenario('crash-loop')).toBe(true);
+    expect(isSimulationScenario('nope')).toBe(false);
   });
 });
 

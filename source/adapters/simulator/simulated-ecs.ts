@@ -27,10 +27,10 @@ import {circuitBreakerThreshold} from '../../domain/deploy-events.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
-import type {SeedServiceOptions} from '../../ports/simulation.js';
+import {DEFAULT_SIMULATION_SCENARIO, type SeedServiceOptions, type SimulationScenario} from '../../ports/simulation.js';
 import type {EcsCluster, EcsContainerState, EcsDeployment, EcsPort, EcsServiceEvent, EcsServiceState, EcsTask, Page, RegisteredTaskDefinition, TaskDefinitionStatus} from '../../ports/ecs.js';
-import {DEFAULT_SCENARIO, HEALTHY_FATE, RELAUNCH_DELAY_MS, SCENARIO_SCRIPTS, STEADY_AFTER_MS, STOPPED_TASK_RETENTION_MS} from './scenarios.js';
-import type {ScenarioName, TaskFate} from './scenarios.js';
+import {HEALTHY_FATE, RELAUNCH_DELAY_MS, SCENARIO_SCRIPTS, STEADY_AFTER_MS, STOPPED_TASK_RETENTION_MS} from './scenarios.js';
+import type {TaskFate} from './scenarios.js';
 
 const ACCOUNT = '123456789012';
 const MAX_EVENTS = 100;
@@ -39,7 +39,7 @@ const MAX_TIMELINE = 2_000;
 
 export interface SimulationInfo {
   readonly simulated: true;
-  readonly scenario: ScenarioName;
+  readonly scenario: SimulationScenario;
   readonly speed: number;
 }
 
@@ -83,7 +83,7 @@ export type SimulatedEcs = EcsPort & {
 
 export interface SimulatorOptions {
   clock: Clock;
-  scenario?: ScenarioName;
+  scenario?: SimulationScenario;
   /** Divides every duration (the CLI's --simulate-speed). Default 1: real time. */
   speed?: number;
   region?: string;
@@ -195,7 +195,7 @@ function paginate<T>(items: T[], nextToken: string | undefined, pageSize: number
 
 export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
   const {clock} = options;
-  const scenario = options.scenario ?? DEFAULT_SCENARIO;
+  const scenario = options.scenario ?? DEFAULT_SIMULATION_SCENARIO;
   const script = SCENARIO_SCRIPTS[scenario];
   const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
   const region = options.region ?? 'us-east-1';

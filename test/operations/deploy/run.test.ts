@@ -1,6 +1,7 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs, type ScenarioName} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {SimulationScenario} from '../../../source/ports/simulation.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import {foldDeployEvents} from '../../../source/domain/deploy-events.js';
 import {AwsError, InputError} from '../../../source/errors.js';
@@ -11,7 +12,7 @@ import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} fr
 
 const MINUTE = 60_000;
 
-async function setup(options: {scenario?: ScenarioName; seed?: boolean; checks?: FakeCheckState | 'simulated'; autoAdvance?: boolean} = {}) {
+async function setup(options: {scenario?: SimulationScenario; seed?: boolean; checks?: FakeCheckState | 'simulated'; autoAdvance?: boolean} = {}) {
   const clock = new FakeClock({autoAdvance: options.autoAdvance ?? true});
   const simulator = createSimulatedEcs({clock, region: 'us-east-1', scenario: options.scenario ?? 'success', clusters: ['web-staging']});
   if (options.seed !== false) simulator.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});

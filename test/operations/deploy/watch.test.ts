@@ -1,6 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
-import type {ScenarioName, SimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {SimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {SimulationScenario} from '../../../source/ports/simulation.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import type {JsonObject} from '../../../source/domain/json.js';
 import {AwsError} from '../../../source/errors.js';
@@ -46,7 +47,7 @@ interface Run {
 
 /** A running service (web:1, 2 tasks), then an UpdateService to web:2 faring per the scenario, watched to the end. */
 async function deployAndWatch(
-  scenario: ScenarioName,
+  scenario: SimulationScenario,
   options: {newService?: boolean; circuitBreaker?: boolean; watch?: Partial<WatchOptions>; onEvent?: (event: DeployEvent, controller: AbortController) => void} = {},
 ): Promise<Run> {
   const clock = new FakeClock({autoAdvance: true});
