@@ -3,24 +3,23 @@
  * always ends with exactly one `done` (errors of the plan, the checks or the apply become a failed step and a
  * `done` carrying the error's exit code). The run is recorded in the profile before `done` is yielded.
  *
- * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the screen drives the two keys
- * through a DeployControl: detach (the watch ends, the deployment goes on) and roll back now.
+ * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the
+ * screen drives the two keys through a DeployControl (control.ts): detach and roll back now.
  */
 import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy-events.js';
 import {taskDefinitionLabel} from '../../domain/deploy-events.js';
 import type {Environment, Profile, RunOutcome, RunRecord} from '../../domain/model.js';
 import {CliError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
-import type {EcsPort} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
-import type {CheckPorts, DeployPorts} from '../../ports/deploy.js';
+import type {DeployPorts} from '../../ports/deploy.js';
 import {sanitize} from '../../report/sanitize.js';
-import {applyPlan, recordRun, type ApplyResult} from './apply.js';
+import {applyPlan, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
+import type {DeployControl} from './control.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
-import {rollBackService} from './rollback.js';
+import {recordRun} from './run-record.js';
 import {watchDeployment} from './watch.js';
-
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
 export interface DeployReview {
@@ -46,50 +45,6 @@ export interface DeployRequest {
   /** Asked before anything changes; absent = go on (--yes). */
   confirm?: (review: DeployReview) => Promise<boolean>;
   control?: DeployControl;
-}
-
-/** The deploy screen's keys: `d` / Ctrl-C detach, `r` roll back now. */
-export class DeployControl {
-  private readonly controller = new AbortController();
-  private target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string} | undefined;
-  private rolling = false;
-
-  /** Aborted on detach: the watch makes a final poll and ends with `detached`. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  detach(): void {
-    this.controller.abort();
-  }
-
-  /** Set by the deploy once the service was created or updated. */
-  arm(target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string}): void {
-    this.target = target;
-  }
-
-  /** Why `r` cannot roll back now (undefined when it can). */
-  get rollbackUnavailable(): string | undefined {
-    if (this.target === undefined) return 'nothing was deployed yet';
-    if (this.target.previousTaskDefinitionArn === undefined) return 'the service is new: there is no earlier revision to go back to';
-    if (this.rolling) return 'already rolling back';
-    return undefined;
-  }
-
-  /** Updates the service to the revision it ran before; the watch then sees the rollback. Returns what was done. */
-  async rollBack(): Promise<string> {
-    const why = this.rollbackUnavailable;
-    if (why !== undefined) throw new Error(why);
-    const target = this.target!;
-    this.rolling = true;
-    try {
-      await rollBackService(target.ecs, {cluster: target.cluster, serviceName: target.serviceName, taskDefinitionArn: target.previousTaskDefinitionArn!});
-    } catch (error) {
-      this.rolling = false;
-      throw error;
-    }
-    return `rolling back: service ${target.serviceName} is going back to ${taskDefinitionLabel(target.previousTaskDefinitionArn!)}`;
-  }
 }
 
 const errorMessage = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));

@@ -11,7 +11,6 @@
 import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, render, Static, Text, useApp, useInput, useStdout} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
-import type {Confirmation, StreamHooks} from '../../commands/deploy.js';
 import {
   deployViewReducer,
   formatElapsed,
@@ -23,7 +22,8 @@ import {
   type DeployView,
   type LogLine,
 } from '../../domain/deploy-events.js';
-import type {DeployControl} from '../../operations/deploy/run.js';
+import type {DeployControl} from '../../operations/deploy/control.js';
+import type {Confirmation, StreamHooks} from '../../operations/deploy/hooks.js';
 import type {Clock} from '../../ports/clock.js';
 import {planText} from '../../report/plan-text.js';
 import {sanitize} from '../../report/sanitize.js';

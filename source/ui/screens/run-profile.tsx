@@ -8,13 +8,15 @@ import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, Text, useInput} from 'ink';
 import SelectInput from 'ink-select-input';
 import TextInput from 'ink-text-input';
-import {simulationRequest, type StreamHooks} from '../../commands/deploy.js';
-import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../../commands/deploy-options.js';
 import {SIMULATION_SCENARIOS} from '../../ports/simulation.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy-events.js';
 import type {Environment, Profile} from '../../domain/model.js';
-import {deploy, DeployControl, type DeployReview} from '../../operations/deploy/run.js';
+import {DeployControl} from '../../operations/deploy/control.js';
+import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../../operations/deploy/defaults.js';
+import {deployHooks, type StreamHooks} from '../../operations/deploy/hooks.js';
+import {deploy} from '../../operations/deploy/run.js';
+import {runPorts, watchCommandFor} from '../../operations/deploy/setup.js';
 import type {RegistryTag} from '../../ports/registry.js';
 import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';
@@ -207,8 +209,7 @@ export function RunProfile(props: RunProfileProps) {
     const simulate = target.kind === 'simulate' ? {scenario: target.scenario, speed: 1} : undefined;
     const start = (hooks: StreamHooks) =>
       (async function* () {
-        const request = simulationRequest({simulate, tag, overrides: {}}, profile, environment);
-        const ports = await root.deployPorts(environment.region, request === undefined ? {} : {simulate: request});
+        const ports = await runPorts(root, {profile, environment, tag, overrides: {}, ...(simulate === undefined ? {} : {simulate})});
         const store = await root.profileStore();
         yield* deploy(
           {...ports, clock: root.clock, store},
@@ -221,8 +222,7 @@ export function RunProfile(props: RunProfileProps) {
             timeoutMs: DEFAULT_TIMEOUT_MS,
             noProgressTimeoutMs: DEFAULT_NO_PROGRESS_TIMEOUT_MS,
             control,
-            ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
-            ...(hooks.confirm === undefined ? {} : {confirm: (review: DeployReview) => hooks.confirm!({kind: 'deploy', review})}),
+            ...deployHooks(hooks),
           },
         );
       })();
@@ -237,7 +237,7 @@ export function RunProfile(props: RunProfileProps) {
           confirm
           color={process.env.FORCE_COLOR !== '0'}
           {...(simulate === undefined ? {} : {simulation: simulate})}
-          watchCommand={`ecs-wizard watch ${profile.name}${profile.environments.length > 1 ? ` --env ${environment.name}` : ''}`}
+          watchCommand={watchCommandFor(profile, environment)}
           start={start}
           active={props.active}
           finishedKeys={[{keys: 'esc', label: 'back to the home screen'}]}

@@ -1,15 +1,15 @@
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {Confirmation, StreamHooks} from '../../source/commands/deploy.js';
-import {classifyStoppedTask, type DeployEvent, type DeployView} from '../../source/domain/deploy-events.js';
-import {DeployControl} from '../../source/operations/deploy/run.js';
-import {planDeploy} from '../../source/operations/deploy/plan.js';
-import {DeployScreen, progressBar} from '../../source/ui/screens/deploy.js';
-import {FAKE_EPOCH, FakeClock} from '../helpers/fake-clock.js';
-import {press, waitForFrame} from '../helpers/ink.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import type {Confirmation, StreamHooks} from '../../../source/operations/deploy/hooks.js';
+import {classifyStoppedTask, type DeployEvent, type DeployView} from '../../../source/domain/deploy-events.js';
+import {DeployControl} from '../../../source/operations/deploy/control.js';
+import {planDeploy} from '../../../source/operations/deploy/plan.js';
+import {DeployScreen, progressBar} from '../../../source/ui/screens/deploy.js';
+import {FAKE_EPOCH, FakeClock} from '../../helpers/fake-clock.js';
+import {press, waitForFrame} from '../../helpers/ink.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 afterEach(() => cleanup());
 
