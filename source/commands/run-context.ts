@@ -34,8 +34,12 @@ export function runContext(context: Pick<CommandContext, 'globals' | 'io' | 'roo
   };
 }
 
-/** Colour for an Ink screen, set before Ink loads: without colour, FORCE_COLOR=0 (chalk reads it once, on import). */
+/**
+ * Colour for an Ink screen, fixed before Ink loads: without colour, FORCE_COLOR=0 (chalk reads it once, on import).
+ * Returns whether the screen is coloured (not when FORCE_COLOR=0 was already set): what it pre-renders as text (the
+ * plan) follows it, like Ink's own colours.
+ */
 export function inkColour(globals: Pick<GlobalOptions, 'color'>): boolean {
   if (!globals.color) process.env.FORCE_COLOR = '0';
-  return globals.color;
+  return process.env.FORCE_COLOR !== '0';
 }

@@ -137,6 +137,8 @@ export interface RunProfileProps {
   root: CompositionRoot;
   profiles: ProfilesState;
   active: boolean;
+  /** Whether the deploy screen colours what it pre-renders (the plan). */
+  color: boolean;
   onBack: () => void;
   onTypingChange: (typing: boolean) => void;
   /** While a deploy runs on this screen, Ctrl-C belongs to it (detach), not to the app (quit). */
@@ -235,7 +237,7 @@ export function RunProfile(props: RunProfileProps) {
           title={`deploy ${profile.name} → ${environment.name}${target.kind === 'simulate' ? ' (simulated)' : ''}`}
           control={control}
           confirm
-          color={process.env.FORCE_COLOR !== '0'}
+          color={props.color}
           {...(simulate === undefined ? {} : {simulation: simulate})}
           watchCommand={watchCommandFor(profile, environment)}
           start={start}
