@@ -1,5 +1,6 @@
 import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, useApp, useInput} from 'ink';
+import {Text} from './components/text.js';
 import type {CompositionRoot} from '../ports/root.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';

@@ -3,8 +3,8 @@
  * always ends with exactly one `done` (errors of the plan, the checks or the apply become a failed step and a
  * `done` carrying the error's exit code). The run is recorded in the profile before `done` is yielded.
  *
- * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the
- * screen drives the two keys through a DeployControl (control.ts): detach and roll back now.
+ * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream, and clean the text from AWS it carries
+ * raw; the screen drives the two keys through a DeployControl (control.ts): detach and roll back now.
  */
 import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy-events.js';
 import {taskDefinitionLabel} from '../../domain/deploy-events.js';
@@ -13,7 +13,6 @@ import {CliError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {DeployPorts} from '../../ports/deploy.js';
-import {sanitize} from '../../report/sanitize.js';
 import {applyPlan, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
 import type {DeployControl} from './control.js';
@@ -47,7 +46,7 @@ export interface DeployRequest {
   control?: DeployControl;
 }
 
-const errorMessage = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
 
 /** The deploy: plan, checks, apply, watch. */
@@ -58,12 +57,12 @@ export async function* deploy(
   const {ecs, clock, store} = ports;
   const startedAt = clock.now();
   const control = request.control;
-  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message: sanitize(message)});
+  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
   const done = (outcome: RunOutcome, reason: string, exitCode: number): DeployEvent => ({
     type: 'done',
     at: clock.now(),
     outcome,
-    reason: sanitize(reason),
+    reason,
     exitCode,
     elapsedMs: clock.now() - startedAt,
     apiCalls: 0,
@@ -115,7 +114,7 @@ export async function* deploy(
       ...(control === undefined ? {} : {signal: control.signal}),
     })) {
       results.push(result);
-      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: sanitize(result.message), ...(result.hint === undefined ? {} : {hint: sanitize(result.hint)})};
+      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: result.message, ...(result.hint === undefined ? {} : {hint: result.hint})};
     }
   } catch (error) {
     yield step('checks', 'failed', errorMessage(error));
@@ -165,7 +164,7 @@ export async function* deploy(
       if (result.status !== 'fail' || result.remedy === undefined) continue;
       try {
         const fixed = await applyRemedy(ports.checks, result);
-        yield {type: 'check', at: clock.now(), name: fixed.name, status: fixed.status, message: sanitize(fixed.message)};
+        yield {type: 'check', at: clock.now(), name: fixed.name, status: fixed.status, message: fixed.message};
       } catch (error) {
         yield {type: 'check', at: clock.now(), name: result.name, status: 'fail', message: `could not ${result.remedy.label}: ${errorMessage(error)}`};
       }

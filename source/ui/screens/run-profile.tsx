@@ -5,8 +5,9 @@
  * one line `Label: value`. Every step has a flag on `ecs-wizard deploy` (--env, --tag, --simulate).
  */
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Box, useInput} from 'ink';
+import {SelectInput} from '../components/select-input.js';
+import {Text} from '../components/text.js';
 import TextInput from 'ink-text-input';
 import {SIMULATION_SCENARIOS} from '../../ports/simulation.js';
 import type {CompositionRoot} from '../../ports/root.js';
@@ -18,7 +19,6 @@ import {deployHooks, type StreamHooks} from '../../operations/deploy/hooks.js';
 import {deploy} from '../../operations/deploy/run.js';
 import {runPorts, watchCommandFor} from '../../operations/deploy/setup.js';
 import type {RegistryTag} from '../../ports/registry.js';
-import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';
 import {BACK, NAVIGATE, SELECT, type KeyHint} from '../keys.js';
 import type {ProfilesState} from '../use-profiles.js';
@@ -118,7 +118,7 @@ export function tagItems(current: string | undefined, tags: RegistryTag[], newes
   for (const tag of ordered) {
     if (tag.tag === current) continue;
     if (items.length >= MAX_TAGS) break;
-    items.push({key: tag.tag, label: `${sanitize(tag.tag)}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
+    items.push({key: tag.tag, label: `${tag.tag}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
   }
   items.push({key: '\u0000type', label: 'Type another tag…', value: '\u0000type'});
   return items;
@@ -177,7 +177,7 @@ export function RunProfile(props: RunProfileProps) {
           }),
         (error: unknown) =>
           !cancelled &&
-          dispatch({type: 'tags', tags: {status: 'unavailable', reason: sanitize(error instanceof Error ? error.message : String(error))}, initial: profile.service.artifact.tag ?? ''}),
+          dispatch({type: 'tags', tags: {status: 'unavailable', reason: error instanceof Error ? error.message : String(error)}, initial: profile.service.artifact.tag ?? ''}),
       );
     return () => {
       cancelled = true;
