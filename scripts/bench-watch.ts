@@ -11,7 +11,7 @@
  *   node scripts/run-ts.mjs scripts/bench-watch.ts
  */
 import {performance} from 'node:perf_hooks';
-import {createSimulatedEcs} from '../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../source/adapters/simulator/simulated-ecs.js';
 import {SIMULATION_SCENARIOS, type SimulationScenario} from '../source/ports/simulation.js';
 import type {DeployEvent} from '../source/domain/deploy-events.js';
 import {watchDeployment} from '../source/operations/deploy/watch.js';

@@ -13,7 +13,7 @@ import {createTerraformState} from './adapters/terraform-state.js';
 
 /** The rollout simulator as a deploy's ports (also used by test roots). */
 export async function simulatedDeployPorts(clock: Clock, region: string, simulate: SimulationRequest): Promise<DeployPorts> {
-  const {createSimulatedEcs} = await import('./adapters/simulator/index.js');
+  const {createSimulatedEcs} = await import('./adapters/simulator/simulated-ecs.js');
   const scenario: SimulationScenario = isSimulationScenario(simulate.scenario) ? simulate.scenario : DEFAULT_SIMULATION_SCENARIO;
   const ecs = createSimulatedEcs({clock, scenario, speed: simulate.speed, region});
   if (simulate.seed !== undefined) ecs.seedService(simulate.seed);

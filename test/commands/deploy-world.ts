@@ -1,7 +1,7 @@
 /** A CLI run against the rollout simulator as ECS and fake check ports, without a terminal (plain output). */
 import {PassThrough, Readable} from 'node:stream';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs, type SimulatedEcs} from '../../source/adapters/simulator/index.js';
+import {createSimulatedEcs, type SimulatedEcs} from '../../source/adapters/simulator/simulated-ecs.js';
 import {main} from '../../source/cli.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {testRoot} from '../helpers/fake-root.js';

@@ -1,7 +1,7 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../source/adapters/simulator/simulated-ecs.js';
 import type {DeployEvent} from '../../source/domain/deploy-events.js';
 import {applyPlan} from '../../source/operations/deploy/apply.js';
 import type {CheckResult} from '../../source/operations/deploy/checks.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import {applyPlan, updateServiceInput, type ApplyResult} from '../../../source/operations/deploy/apply.js';
 import {planDeploy} from '../../../source/operations/deploy/plan.js';

@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import {applyRemedy, blockingFailures, runChecks, secretArnOf, type CheckFindings, type CheckResult} from '../../../source/operations/deploy/checks.js';
 import {planDeploy, type DeployPlan} from '../../../source/operations/deploy/plan.js';
 import {FakeClock} from '../../helpers/fake-clock.js';

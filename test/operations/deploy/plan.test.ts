@@ -1,5 +1,5 @@
 import {describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import {InputError} from '../../../source/errors.js';
 import {applyPlan} from '../../../source/operations/deploy/apply.js';
 import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../../source/operations/deploy/plan.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import type {Profile, RunRecord} from '../../../source/domain/model.js';
 import {findRollbackTarget, rollbackDeploy} from '../../../source/operations/deploy/rollback.js';

@@ -1,6 +1,6 @@
 import {describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import type {SimulationScenario} from '../../../source/ports/simulation.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import {foldDeployEvents} from '../../../source/domain/deploy-events.js';

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
-import type {SimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {SimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import type {SimulationScenario} from '../../../source/ports/simulation.js';
 import type {DeployEvent} from '../../../source/domain/deploy-events.js';
 import type {JsonObject} from '../../../source/domain/json.js';

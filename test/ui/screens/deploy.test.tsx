@@ -1,7 +1,7 @@
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import type {Confirmation, StreamHooks} from '../../../source/operations/deploy/hooks.js';
 import {classifyStoppedTask, type DeployEvent, type DeployView} from '../../../source/domain/deploy-events.js';
 import {DeployControl} from '../../../source/operations/deploy/control.js';
