@@ -11,10 +11,10 @@
  *   node scripts/run-ts.mjs scripts/bench-watch.ts
  */
 import {performance} from 'node:perf_hooks';
-import {createSimulatedEcs, SCENARIO_NAMES} from '../source/adapters/simulator/index.js';
-import type {ScenarioName} from '../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../source/adapters/simulator/simulated-ecs.js';
+import {SIMULATION_SCENARIOS, type SimulationScenario} from '../source/ports/simulation.js';
 import type {DeployEvent} from '../source/domain/deploy/events.js';
-import {watchDeployment} from '../source/operations/watch.js';
+import {watchDeployment} from '../source/operations/deploy/watch.js';
 import {FakeClock} from '../test/helpers/fake-clock.js';
 
 const MINUTE = 60_000;
@@ -43,7 +43,7 @@ interface Result {
   peakHeap: number;
 }
 
-async function bench(name: string, scenario: ScenarioName, options: {desired: number; circuitBreaker: boolean}): Promise<Result> {
+async function bench(name: string, scenario: SimulationScenario, options: {desired: number; circuitBreaker: boolean}): Promise<Result> {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = createSimulatedEcs({clock, scenario});
   ecs.seedService({serviceName: 'web', desiredCount: options.desired});
@@ -97,7 +97,7 @@ async function bench(name: string, scenario: ScenarioName, options: {desired: nu
 
 const mb = (bytes: number): string => `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 const results: Result[] = [await bench('busy (crash loop, no breaker, desired 10)', 'crash-loop', {desired: 10, circuitBreaker: false})];
-for (const scenario of SCENARIO_NAMES) results.push(await bench(scenario, scenario, {desired: 2, circuitBreaker: true}));
+for (const scenario of SIMULATION_SCENARIOS) results.push(await bench(scenario, scenario, {desired: 2, circuitBreaker: true}));
 
 console.log('workload                                     outcome      simulated  calls  max/60s  avg/min  events  wall    peak rss  peak heap');
 for (const result of results) {

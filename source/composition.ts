@@ -4,9 +4,8 @@ import type {Clock} from './ports/clock.js';
 import type {AwsClientFactory} from './adapters/aws/client-factory.js';
 import type {DeployPorts} from './ports/deploy.js';
 import type {CompositionRoot} from './ports/root.js';
-import type {SimulationRequest} from './ports/simulation.js';
+import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, type SimulationRequest, type SimulationScenario} from './ports/simulation.js';
 import type {EcsPort} from './ports/ecs.js';
-import type {ScenarioName} from './adapters/simulator/index.js';
 import {systemClock} from './adapters/system-clock.js';
 import {createEditor} from './adapters/editor.js';
 import {userFiles} from './adapters/files.js';
@@ -14,8 +13,8 @@ import {createTerraformState} from './adapters/terraform-state.js';
 
 /** The rollout simulator as a deploy's ports (also used by test roots). */
 export async function simulatedDeployPorts(clock: Clock, region: string, simulate: SimulationRequest): Promise<DeployPorts> {
-  const {createSimulatedEcs, isScenarioName, DEFAULT_SCENARIO} = await import('./adapters/simulator/index.js');
-  const scenario: ScenarioName = isScenarioName(simulate.scenario) ? simulate.scenario : DEFAULT_SCENARIO;
+  const {createSimulatedEcs} = await import('./adapters/simulator/simulated-ecs.js');
+  const scenario: SimulationScenario = isSimulationScenario(simulate.scenario) ? simulate.scenario : DEFAULT_SIMULATION_SCENARIO;
   const ecs = createSimulatedEcs({clock, scenario, speed: simulate.speed, region});
   if (simulate.seed !== undefined) ecs.seedService(simulate.seed);
   return {ecs, simulation: {scenario, speed: simulate.speed}};

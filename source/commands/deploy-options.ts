@@ -4,13 +4,10 @@
  */
 import type {Environment, Profile} from '../domain/model.js';
 import {UsageError} from '../errors.js';
-import {DEFAULT_SCENARIO, SCENARIO_NAMES} from '../adapters/simulator/scenarios.js';
+import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../operations/deploy/defaults.js';
+import type {RunInputs, Simulation} from '../operations/deploy/setup.js';
+import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, SIMULATION_SCENARIOS} from '../ports/simulation.js';
 import type {OptionSpec, OptionValues} from './spec.js';
-
-export const SIMULATION_SCENARIOS: readonly string[] = SCENARIO_NAMES;
-
-export const DEFAULT_TIMEOUT_MS = 15 * 60_000;
-export const DEFAULT_NO_PROGRESS_TIMEOUT_MS = 5 * 60_000;
 
 export const DEPLOY_OPTION_SPECS = {
   env: {type: 'string', value: 'NAME', description: 'the environment to use (may be omitted when the profile has one)'},
@@ -24,8 +21,8 @@ export const DEPLOY_OPTION_SPECS = {
   simulate: {
     type: 'string',
     value: 'SCENARIO',
-    bareValue: DEFAULT_SCENARIO,
-    description: `run against the built-in rollout simulator, no AWS account needed (${SIMULATION_SCENARIOS.join(', ')}; bare --simulate: ${DEFAULT_SCENARIO})`,
+    bareValue: DEFAULT_SIMULATION_SCENARIO,
+    description: `run against the built-in rollout simulator, no AWS account needed (${SIMULATION_SCENARIOS.join(', ')}; bare --simulate: ${DEFAULT_SIMULATION_SCENARIO})`,
   },
   'simulate-speed': {type: 'string', value: 'N', description: 'run the simulation N times faster (default 1: real time)'},
   'exit-code': {type: 'boolean', description: 'exit 0 when nothing would change, 1 when something would, 2 on error'},
@@ -37,11 +34,6 @@ type DeployOptionName = keyof typeof DEPLOY_OPTION_SPECS;
 /** The declarations of some of the shared options, for one command's table entry. */
 export function deployOptions(...names: DeployOptionName[]): Record<string, OptionSpec> {
   return Object.fromEntries(names.map((name) => [name, DEPLOY_OPTION_SPECS[name]]));
-}
-
-export interface Simulation {
-  scenario: string;
-  speed: number;
 }
 
 export interface DeployOptions {
@@ -142,8 +134,8 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
   const scenario = str('simulate');
   const speed = str('simulate-speed');
   if (scenario !== undefined) {
-    const name = scenario.trim() === '' ? DEFAULT_SCENARIO : scenario.trim();
-    if (!SIMULATION_SCENARIOS.includes(name)) {
+    const name = scenario.trim() === '' ? DEFAULT_SIMULATION_SCENARIO : scenario.trim();
+    if (!isSimulationScenario(name)) {
       throw new UsageError(`unknown simulation scenario '${name}'`, `scenarios: ${SIMULATION_SCENARIOS.join(', ')} (e.g. --simulate=crash-loop)`);
     }
     options.simulate = {scenario: name, speed: speed === undefined ? 1 : positiveNumber(speed, 'simulate-speed')};
@@ -153,20 +145,12 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
   return options;
 }
 
-/** The environment to use: the one named, or the profile's only one. */
-export function chooseEnvironment(profile: Profile, name: string | undefined): Environment {
-  const names = profile.environments.map((environment) => environment.name);
-  if (name !== undefined) {
-    const found = profile.environments.find((environment) => environment.name === name);
-    if (!found) {
-      throw new UsageError(
-        `profile '${profile.name}' has no environment '${name}'`,
-        names.length > 0 ? `its environments: ${names.join(', ')}` : 'the profile has no environment yet',
-      );
-    }
-    return found;
-  }
-  if (profile.environments.length === 1) return profile.environments[0]!;
-  if (profile.environments.length === 0) throw new UsageError(`profile '${profile.name}' has no environment to deploy to`);
-  throw new UsageError(`profile '${profile.name}' has ${names.length} environments: say which with --env`, `e.g. --env ${names[0]} (one of: ${names.join(', ')})`);
+/** What the run renders and where, from the parsed options and the chosen profile and environment. */
+export function runInputsOf(options: DeployOptions, target: {profile: Profile; environment: Environment}): RunInputs {
+  return {
+    ...target,
+    ...(options.tag === undefined ? {} : {tag: options.tag}),
+    overrides: options.overrides,
+    ...(options.simulate === undefined ? {} : {simulate: options.simulate}),
+  };
 }

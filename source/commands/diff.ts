@@ -3,26 +3,26 @@
  * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
  */
 import {CliError, EXIT} from '../errors.js';
-import {planDeploy} from '../operations/plan.js';
+import {planDeploy} from '../operations/deploy/plan.js';
+import {profileAndEnvironment, runPorts} from '../operations/deploy/setup.js';
 import {planJson, planText} from '../report/plan-text.js';
-import {profileAndEnvironment, simulationRequest} from './deploy.js';
-import {parseDeployOptions} from './deploy-options.js';
+import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {runContext} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
   const exitCodeMode = context.options['exit-code'] === true;
   try {
     const options = parseDeployOptions(context.options);
-    const {profile, environment} = await profileAndEnvironment(context, options);
-    const simulate = simulationRequest(options, profile, environment);
-    const ports = await context.root.deployPorts(environment.region, {checks: false, ...(simulate === undefined ? {} : {simulate})});
+    const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
+    const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {checks: false});
     const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
-    if (context.globals.json) {
+    const output = runContext(context, {screen: false});
+    if (output.reporter === 'json') {
       context.io.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
     } else {
-      const color = context.globals.color && Boolean(context.io.stdout.isTTY);
       if (ports.simulation !== undefined) context.io.stdout.write(`SIMULATED (the rollout simulator's service, not AWS)\n`);
-      context.io.stdout.write(`${planText(plan, {width: context.io.stdout.columns ?? 100, color})}\n`);
+      context.io.stdout.write(`${planText(plan, {width: output.width, color: output.color})}\n`);
     }
     const changes = plan.action !== 'none';
     return exitCodeMode && changes ? 1 : EXIT.ok;

@@ -15,6 +15,7 @@ import {
 import {checkProfileName} from '../operations/profiles.js';
 import {regionFromArn} from '../domain/aws-names.js';
 import type {EcsPort} from '../ports/ecs.js';
+import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
 /**
@@ -42,9 +43,9 @@ export async function run(context: CommandContext): Promise<number> {
   if (files.length === 0 && taskDefinition === undefined && cluster === undefined && service === undefined) {
     const nothingElse = as === undefined && container === undefined && text('app') === undefined && text('env') === undefined;
     if (io.interactive && nothingElse) {
-      if (!context.globals.color) process.env.FORCE_COLOR = '0';
+      const color = inkColour(context.globals);
       const {runApp} = await import('../ui/run-app.js');
-      return runApp(context, {name: 'browse-families'});
+      return runApp(context, {name: 'browse-families'}, {color});
     }
     throw new UsageError('say what to import: --task-definition FAMILY[:REV], --cluster C --service S, or --from-file FILE', 'see: ecs-wizard import --help');
   }

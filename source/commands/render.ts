@@ -4,15 +4,15 @@
  * deploy sends the revision it registers). Warnings go to stderr; a profile that does not render exits 2.
  */
 import {EXIT} from '../errors.js';
-import {issueLines, renderDeployInputs} from '../operations/plan.js';
+import {issueLines, renderDeployInputs} from '../operations/deploy/plan.js';
+import {profileAndEnvironment} from '../operations/deploy/setup.js';
 import {createStyle} from '../report/style.js';
-import {profileAndEnvironment} from './deploy.js';
 import {parseDeployOptions} from './deploy-options.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context, options);
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   const inputs = renderDeployInputs({profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
   context.io.stdout.write(`${JSON.stringify({taskDefinition: inputs.taskDefinition, service: inputs.service}, null, 2)}\n`);
   const warnings = inputs.issues.filter((issue) => issue.severity === 'warning');

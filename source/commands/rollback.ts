@@ -3,27 +3,27 @@
  * profile deployed successfully, or the one before the running one), watched like a deploy.
  */
 import {UsageError} from '../errors.js';
-import {DeployControl} from '../operations/deploy.js';
-import {rollbackDeploy} from '../operations/rollback.js';
-import {profileAndEnvironment, runDeployStream, simulationRequest, watchCommandFor} from './deploy.js';
-import {parseDeployOptions} from './deploy-options.js';
+import {DeployControl} from '../operations/deploy/control.js';
+import {rollbackHooks} from '../operations/deploy/hooks.js';
+import {rollbackDeploy} from '../operations/deploy/rollback.js';
+import {profileAndEnvironment, runPorts, watchCommandFor} from '../operations/deploy/setup.js';
+import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {runDeployStream} from './deploy-stream.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context, options);
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   if (!options.yes && options.simulate === undefined && (!context.io.interactive || context.globals.json)) {
     throw new UsageError(`not rolling back '${profile.name}' in '${environment.name}' without --yes (${context.globals.json ? '--json output cannot ask' : 'there is no terminal to ask'})`);
   }
   // A simulated rollback needs history: the simulator's service has run two revisions.
-  const simulate = simulationRequest(options, profile, environment, {revisions: 2});
-  const ports = await context.root.deployPorts(environment.region, simulate === undefined ? {} : {simulate});
+  const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {history: {revisions: 2}});
   const store = await context.root.profileStore();
   const control = new DeployControl();
-  return runDeployStream({
-    context,
+  return runDeployStream(context, {
     title: `rollback ${profile.name} in ${environment.name}`,
-    watchCommand: watchCommandFor(profile, environment, options),
+    watchCommand: watchCommandFor(profile, environment, options.simulate),
     control,
     ...(options.simulate === undefined ? {} : {simulation: options.simulate}),
     confirm: context.io.interactive && !options.yes,
@@ -39,7 +39,7 @@ export async function run(context: CommandContext): Promise<number> {
           noProgressTimeoutMs: options.noProgressTimeoutMs,
           control,
           ...(ports.simulation === undefined ? {} : {simulated: true}),
-          ...(hooks.confirm === undefined ? {} : {confirm: (target) => hooks.confirm!({kind: 'rollback', target})}),
+          ...rollbackHooks(hooks),
         },
       ),
   });

@@ -3,31 +3,33 @@
  * allowed), 1 when one failed, 2 when the profile does not render.
  */
 import {EXIT} from '../errors.js';
-import {runChecks, type CheckFindings, type CheckResult} from '../operations/checks.js';
-import {planDeploy} from '../operations/plan.js';
+import {runChecks, type CheckFindings, type CheckResult} from '../operations/deploy/checks.js';
+import {planDeploy} from '../operations/deploy/plan.js';
+import {profileAndEnvironment, runPorts} from '../operations/deploy/setup.js';
 import {checkLines, planHeader} from '../report/plan-text.js';
-import {profileAndEnvironment, simulationRequest} from './deploy.js';
-import {parseDeployOptions} from './deploy-options.js';
+import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {runContext} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context, options);
-  const simulate = simulationRequest(options, profile, environment);
-  const ports = await context.root.deployPorts(environment.region, simulate === undefined ? {} : {simulate});
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
+  const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}));
   const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
-  const color = context.globals.color && Boolean(context.io.stdout.isTTY);
-  if (!context.globals.json) context.io.stdout.write(`${planHeader(plan, {color}).join('\n')}\n\n`);
+  const output = runContext(context, {screen: false});
+  const json = output.reporter === 'json';
+  const color = output.color;
+  if (!json) context.io.stdout.write(`${planHeader(plan, {color}).join('\n')}\n\n`);
   const findings: CheckFindings = {discoveryRecordTypes: {}};
   const results: CheckResult[] = [];
   const password = context.env.ECS_WIZARD_REGISTRY_PASSWORD;
   for await (const result of runChecks(ports.checks, plan, findings, password === undefined || password === '' ? {} : {registryPassword: password})) {
     results.push(result);
-    if (!context.globals.json) context.io.stdout.write(`${checkLines([result], {color}).join('\n')}\n`);
+    if (!json) context.io.stdout.write(`${checkLines([result], {color}).join('\n')}\n`);
   }
   const failed = results.filter((result) => result.status === 'fail');
   const warned = results.filter((result) => result.status === 'warn');
-  if (context.globals.json) {
+  if (json) {
     context.io.stdout.write(
       `${JSON.stringify(
         {

@@ -2,24 +2,23 @@
  * `ecs-wizard watch PROFILE` — re-attach to the service's deployment in flight (after a detach, --no-wait, or one
  * started elsewhere) and follow it to its end; a detached run of the profile gets the outcome.
  */
-import {DeployControl} from '../operations/deploy.js';
-import {watchExisting} from '../operations/rollback.js';
-import {profileAndEnvironment, runDeployStream, simulationRequest, watchCommandFor} from './deploy.js';
-import {parseDeployOptions} from './deploy-options.js';
+import {DeployControl} from '../operations/deploy/control.js';
+import {profileAndEnvironment, runPorts, watchCommandFor} from '../operations/deploy/setup.js';
+import {watchExisting} from '../operations/deploy/watch-existing.js';
+import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {runDeployStream} from './deploy-stream.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context, options);
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   // A simulated watch needs something in flight: the simulator's service is rolling out a new revision.
-  const simulate = simulationRequest(options, profile, environment, {revisions: 1, rollout: true});
-  const ports = await context.root.deployPorts(environment.region, simulate === undefined ? {} : {simulate});
+  const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {history: {revisions: 1, rollout: true}});
   const store = await context.root.profileStore();
   const control = new DeployControl();
-  return runDeployStream({
-    context,
+  return runDeployStream(context, {
     title: `watch ${profile.name} in ${environment.name}`,
-    watchCommand: watchCommandFor(profile, environment, options),
+    watchCommand: watchCommandFor(profile, environment, options.simulate),
     control,
     ...(options.simulate === undefined ? {} : {simulation: options.simulate}),
     confirm: false,

@@ -7,6 +7,7 @@
  * Knows nothing of the terminal: the screens (ui/screens/browser-*.tsx) and their reducers (ui/browser-state.ts)
  * call these.
  */
+import {roleNameOf} from '../domain/iam-policy.js';
 import type {JsonObject, JsonValue} from '../domain/json.js';
 import {isJsonObject} from '../domain/json.js';
 import {taskDefinitionRef} from '../domain/aws-names.js';
@@ -176,9 +177,6 @@ export function formatTimestamp(iso: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2})/.exec(iso);
   return match === null ? iso : `${match[1]} ${match[2]}${iso.endsWith('Z') || iso.endsWith('+00:00') ? ' UTC' : ''}`;
 }
-
-/** The role name of an IAM role ARN (`…:role/path/ecsTaskExecutionRole` → `ecsTaskExecutionRole`). */
-export const roleNameOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
 /**
  * The one-line summary: `FARGATE · awsvpc · 256 CPU / 512 MiB · web=nginx:1.27, log_router=fluent-bit:2 ·

@@ -25,7 +25,7 @@ import type {TemplateName} from '../domain/templates.js';
 import type {CompositionRoot} from '../ports/root.js';
 import type {DraftStore} from '../ports/draft-store.js';
 import type {WizardAnswers} from './wizard.js';
-import {planDeploy, planSummary} from './plan.js';
+import {planDeploy, planSummary} from './deploy/plan.js';
 
 /** An AWS listing that does not answer within this time is given up (the picker falls back to typing). */
 export const LISTING_TIMEOUT_MS = 8_000;

@@ -1,6 +1,15 @@
 /** What a simulated deploy (`--simulate[=SCENARIO]`) asks of the rollout simulator. */
 import type {JsonObject} from '../domain/json.js';
 
+/** The scenarios the rollout simulator plays (adapters/simulator/scenarios.ts scripts and describes each). */
+export const SIMULATION_SCENARIOS = ['success', 'crash-loop', 'image-pull-failure', 'slow-start', 'throttling', 'replaced'] as const;
+export type SimulationScenario = (typeof SIMULATION_SCENARIOS)[number];
+
+/** What a bare `--simulate` plays. */
+export const DEFAULT_SIMULATION_SCENARIO: SimulationScenario = 'success';
+
+export const isSimulationScenario = (value: string): value is SimulationScenario => (SIMULATION_SCENARIOS as readonly string[]).includes(value);
+
 export interface SeedServiceOptions {
   cluster?: string;
   serviceName: string;

@@ -11,7 +11,7 @@ import type {DeployEvent} from '../domain/deploy/events.js';
 import type {DeployView} from '../domain/deploy/view.js';
 import type {RunOutcome} from '../domain/model.js';
 import type {TextSink} from './deploy-plain.js';
-import {sanitize} from './style.js';
+import {sanitize} from './sanitize.js';
 
 export interface DeploySummary {
   type: 'summary';

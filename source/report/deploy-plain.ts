@@ -15,7 +15,8 @@
 import {deploymentRowText, deployViewReducer, formatElapsed, initialDeployView} from '../domain/deploy/view.js';
 import type {DeployEvent, DeploymentRow} from '../domain/deploy/events.js';
 import type {DeployView, LogLine} from '../domain/deploy/view.js';
-import {createStyle, sanitize} from './style.js';
+import {sanitize} from './sanitize.js';
+import {createStyle} from './style.js';
 import type {Style} from './style.js';
 
 /** What the reporters write to (a Node Writable, process.stdout, or a test buffer). */

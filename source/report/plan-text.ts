@@ -7,9 +7,10 @@ import {taskDefinitionLabel} from '../domain/aws-names.js';
 import type {CheckStatus} from '../domain/deploy/events.js';
 import type {JsonObject} from '../domain/json.js';
 import {clusterNameFromArn} from '../domain/aws-names.js';
-import type {CheckResult} from '../operations/checks.js';
-import {planSummary, type DeployPlan} from '../operations/plan.js';
-import {createStyle, sanitize} from './style.js';
+import type {CheckResult} from '../operations/deploy/checks.js';
+import {planSummary, type DeployPlan} from '../operations/deploy/plan.js';
+import {sanitize} from './sanitize.js';
+import {createStyle} from './style.js';
 
 export interface PlanTextOptions {
   width: number;

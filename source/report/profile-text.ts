@@ -1,5 +1,6 @@
 import type {Profile} from '../domain/model.js';
-import {sanitize, type Style} from './style.js';
+import {sanitize} from './sanitize.js';
+import type {Style} from './style.js';
 
 /** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl`. */
 export function artifactLabel(profile: Profile): string {

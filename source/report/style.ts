@@ -20,11 +20,3 @@ export function createStyle(color: boolean): Style {
   }
   return {bold: wrap(1, 22), dim: wrap(2, 22), red: wrap(31, 39), green: wrap(32, 39), yellow: wrap(33, 39), cyan: wrap(36, 39)};
 }
-
-/** Removes control sequences and other non-printing characters from text that came from outside (AWS, files). */
-export function sanitize(text: string): string {
-  return text
-    .replace(/\u001B\[[0-?]*[ -/]*[@-~]/g, '')
-    .replace(/\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)/g, '')
-    .replace(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/g, '');
-}

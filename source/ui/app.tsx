@@ -1,5 +1,6 @@
 import React, {Suspense, lazy, useCallback, useEffect, useReducer, useState} from 'react';
-import {Box, Text, useApp, useInput} from 'ink';
+import {Box, useApp, useInput} from 'ink';
+import {Text} from './components/text.js';
 import type {CompositionRoot} from '../ports/root.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';
@@ -36,7 +37,7 @@ const HELP: Record<Screen['name'], ScreenHelp> = {
  * The interactive program: a stack of screens, the `?` overlay and the keys every screen shares
  * (q quits unless a text field has the keyboard; Ctrl-C always quits).
  */
-export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Screen; onQuit?: () => void}) {
+export function App({root, initial, onQuit, color = true}: {root: CompositionRoot; initial: Screen; onQuit?: () => void; /** Whether the screens are coloured (the run context's decision). */ color?: boolean}) {
   const {exit} = useApp();
   const [navigation, dispatch] = useReducer(navigationReducer, initial, initialNavigation);
   const [typing, setTyping] = useState(false);
@@ -167,7 +168,7 @@ export function App({root, initial, onQuit}: {root: CompositionRoot; initial: Sc
           />
         );
       case 'run-profile':
-        return <RunProfile root={root} profiles={profiles} active={active} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />;
+        return <RunProfile root={root} profiles={profiles} active={active} color={color} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />;
       case 'browse-import':
         return <BrowseImport {...browser} active={active} source={entry.source} onSaved={() => profiles.reload()} onOpenProfile={(profile) => push({name: 'profile', profile})} />;
     }

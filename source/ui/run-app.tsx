@@ -6,9 +6,9 @@ import {EXIT} from '../errors.js';
 import {App} from './app.js';
 import type {Screen} from './navigation.js';
 
-/** Mounts the interactive program on the terminal and resolves when the person quits. */
-export async function runApp(context: {root: CompositionRoot; io: CommandIo}, initial: Screen): Promise<number> {
-  const instance = render(<App root={context.root} initial={initial} />, {
+/** Mounts the interactive program on the terminal and resolves when the person quits. `color`: the run context's. */
+export async function runApp(context: {root: CompositionRoot; io: CommandIo}, initial: Screen, options: {color: boolean}): Promise<number> {
+  const instance = render(<App root={context.root} initial={initial} color={options.color} />, {
     stdin: context.io.stdin as NodeJS.ReadStream,
     stdout: context.io.stdout as NodeJS.WriteStream,
     stderr: context.io.stderr as NodeJS.WriteStream,

@@ -1,11 +1,11 @@
 import {existsSync, readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
+import {createSimulatedEcs} from '../../source/adapters/simulator/simulated-ecs.js';
 import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import {applyPlan} from '../../source/operations/apply.js';
-import type {CheckResult} from '../../source/operations/checks.js';
-import {planDeploy} from '../../source/operations/plan.js';
+import {applyPlan} from '../../source/operations/deploy/apply.js';
+import type {CheckResult} from '../../source/operations/deploy/checks.js';
+import {planDeploy} from '../../source/operations/deploy/plan.js';
 import {checkLines, planJson, planText} from '../../source/report/plan-text.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {fargateJsonProfile} from '../helpers/profile-fixtures.js';

@@ -3,6 +3,7 @@
  * Errors become AwsError; a role that does not exist is undefined.
  */
 import type {IAMClient} from '@aws-sdk/client-iam';
+import {roleNameOf} from '../../domain/iam-policy.js';
 import {isJsonObject, type JsonObject, type JsonValue} from '../../domain/json.js';
 import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, ECS_TASKS_PRINCIPAL, executionRoleTrustPolicy} from '../../domain/policy.js';
 import {AwsError} from '../../errors.js';
@@ -44,13 +45,6 @@ export function trustsEcsTasks(trustPolicy: JsonObject): boolean {
     if (!isJsonObject(principal)) return false;
     return asArray(principal.Service).some((service) => typeof service === 'string' && service.startsWith(ECS_TASKS_PRINCIPAL));
   });
-}
-
-/** `arn:aws:iam::123456789012:role/path/name` → `name`; a plain name stays as it is. */
-export function roleNameOf(nameOrArn: string): string {
-  if (!nameOrArn.startsWith('arn:')) return nameOrArn;
-  const resource = nameOrArn.split(':').slice(5).join(':');
-  return resource.slice(resource.lastIndexOf('/') + 1);
 }
 
 function roleOf(role: SdkRole): IamRole {

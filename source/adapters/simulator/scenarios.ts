@@ -1,15 +1,12 @@
 /**
- * The rollout simulator's scenarios: how the tasks of a user's deployment fare, and what else happens.
+ * The rollout simulator's scenarios (named in ports/simulation.ts): how the tasks of a user's deployment fare, and
+ * what else happens.
  * Durations are simulated milliseconds at speed 1 (the simulator divides them by `speed`).
  */
-
-export const SCENARIO_NAMES = ['success', 'crash-loop', 'image-pull-failure', 'slow-start', 'throttling', 'replaced'] as const;
-export type ScenarioName = (typeof SCENARIO_NAMES)[number];
-
-export const DEFAULT_SCENARIO: ScenarioName = 'success';
+import type {SimulationScenario} from '../../ports/simulation.js';
 
 /** For help text: one line each. */
-export const scenarios: ReadonlyArray<{name: ScenarioName; description: string}> = [
+export const scenarios: ReadonlyArray<{name: SimulationScenario; description: string}> = [
   {name: 'success', description: 'tasks are healthy in ~15 s, the old deployment drains, the rollout completes (exit 0)'},
   {name: 'crash-loop', description: 'the essential container exits 1 after starting; the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)'},
   {name: 'image-pull-failure', description: 'CannotPullContainerError (manifest not found); the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)'},
@@ -17,8 +14,6 @@ export const scenarios: ReadonlyArray<{name: ScenarioName; description: string}>
   {name: 'throttling', description: 'DescribeServices is throttled in two bursts during a successful rollout (exit 0)'},
   {name: 'replaced', description: 'another deployment with a newer revision arrives mid-rollout and replaces ours (exit 1)'},
 ];
-
-export const isScenarioName = (value: string): value is ScenarioName => (SCENARIO_NAMES as readonly string[]).includes(value);
 
 /** How one task of a deployment fares. */
 export interface TaskFate {
@@ -52,7 +47,7 @@ export const RELAUNCH_DELAY_MS = 5_000;
 /** How long a stopped task stays listed (ECS keeps them about an hour). */
 export const STOPPED_TASK_RETENTION_MS = 60 * 60 * 1000;
 
-export const SCENARIO_SCRIPTS: Readonly<Record<ScenarioName, ScenarioScript>> = {
+export const SCENARIO_SCRIPTS: Readonly<Record<SimulationScenario, ScenarioScript>> = {
   success: {fate: HEALTHY_FATE, throttleWindows: []},
   'crash-loop': {fate: {kind: 'crash', provisionMs: 3_000, pendingMs: 5_000, staggerMs: 500, crashAfterMs: 4_000, crashExitCode: 1}, throttleWindows: []},
   'image-pull-failure': {fate: {kind: 'pull-failure', provisionMs: 3_000, pendingMs: 6_000, staggerMs: 500}, throttleWindows: []},

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import {GLOBAL_KEYS, type KeyHint} from '../keys.js';
 
 /** Title line, the screen's body, and a footer naming the keys that work right now. */

@@ -1,5 +1,6 @@
 import React from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
+import {Text} from './text.js';
 import type {KeyHint} from '../keys.js';
 import {GLOBAL_KEYS} from '../keys.js';
 

@@ -5,7 +5,8 @@
  * A thin view over importFormReducer (ui/browser-state.ts); the work is operations/import.ts.
  */
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import TextInput from 'ink-text-input';
 import type {Profile} from '../../domain/model.js';
 import {
@@ -21,7 +22,6 @@ import {
   type ImportPlan,
   type ImportSource,
 } from '../../operations/import.js';
-import {sanitize} from '../../report/style.js';
 import {atFirstStep, IMPORT_MODES, importFormReducer, initialImportForm, isImportTyping, NAME_FIELDS, type ImportFormState} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
@@ -137,7 +137,7 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     {isActive: props.active},
   );
 
-  const what = source.kind === 'revision' ? sanitize(loaded?.source.label ?? source.reference.replace(/^arn:[^/]*\//, '')) : `service ${sanitize(source.cluster)}/${sanitize(source.service)}`;
+  const what = source.kind === 'revision' ? (loaded?.source.label ?? source.reference.replace(/^arn:[^/]*\//, '')) : `service ${source.cluster}/${source.service}`;
   return (
     <Frame title={`import ${what}`} subtitle={awsSubtitle(root, source.region ?? resolved)} keys={keysFor(state, exists, plan)} capturing={isImportTyping(state)}>
       <Body state={state} plan={plan} exists={exists} what={what} dispatch={dispatch} active={props.active} />
@@ -181,7 +181,7 @@ function Choice({items, selected}: {items: React.ReactNode[]; selected: number})
 
 function Body(props: {state: ImportFormState; plan: ImportPlan | undefined; exists: boolean; what: string; dispatch: React.Dispatch<Parameters<typeof importFormReducer>[1]>; active: boolean}) {
   const {state, plan, what, dispatch} = props;
-  const message = state.error === undefined || state.step === 'failed' ? null : <Text color="red">{sanitize(state.error.message)}{state.error.hint === undefined ? '' : ` — ${sanitize(state.error.hint)}`}</Text>;
+  const message = state.error === undefined || state.step === 'failed' ? null : <Text color="red">{state.error.message}{state.error.hint === undefined ? '' : ` — ${state.error.hint}`}</Text>;
   switch (state.step) {
     case 'loading':
       return <Spinner label={`Reading ${what}…`} />;
@@ -199,14 +199,14 @@ function Body(props: {state: ImportFormState; plan: ImportPlan | undefined; exis
       return (
         <Box flexDirection="column">
           <Text>Which container runs the artifact (its image becomes {'${DOCKER_IMAGE_NAME}'}; the others keep their images)?</Text>
-          <Choice items={state.containers.map((name) => sanitize(name))} selected={state.container} />
+          <Choice items={state.containers} selected={state.container} />
         </Box>
       );
     case 'target':
       return (
         <Box flexDirection="column">
           <Text>Replace the container specification of which profile?</Text>
-          <Choice items={state.profiles.map((name) => sanitize(name))} selected={state.target} />
+          <Choice items={state.profiles} selected={state.target} />
         </Box>
       );
     case 'names':
@@ -240,13 +240,13 @@ function Review({state, plan, exists, message}: {state: ImportFormState; plan: I
           <Text key={index} color="red">
             {'  '}
             {issue.path === '' ? '' : `${issue.path}: `}
-            {sanitize(issue.message)}
+            {issue.message}
           </Text>
         ))}
       </Box>
     );
   }
-  const lines = importReport(plan).map(sanitize);
+  const lines = importReport(plan);
   const issueStart = lines.findIndex((line) => /^(warning|info): /.test(line));
   const head = issueStart === -1 ? lines : lines.slice(0, issueStart);
   const issues = issueStart === -1 ? [] : lines.slice(issueStart);

@@ -4,12 +4,12 @@
  * retry key), the region picker and the header's region / AWS profile.
  */
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, useInput, useStdout} from 'ink';
+import {Text} from '../components/text.js';
 import TextInput from 'ink-text-input';
 import type {CompositionRoot} from '../../ports/root.js';
 import {AwsError, CliError} from '../../errors.js';
 import type {Page} from '../../ports/ecs.js';
-import {sanitize} from '../../report/style.js';
 import {
   initialList,
   listReducer,
@@ -166,8 +166,8 @@ export function ListStatus<T>({state, noun, loadingLabel}: {state: ListState<T>;
 export function ErrorLines({error}: {error: LoadError}) {
   return (
     <Box flexDirection="column">
-      <Text color="red">{sanitize(error.message)}</Text>
-      {error.hint === undefined ? null : <Text dimColor>{sanitize(error.hint)}</Text>}
+      <Text color="red">{error.message}</Text>
+      {error.hint === undefined ? null : <Text dimColor>{error.hint}</Text>}
       <Text dimColor>
         Press <Text bold>r</Text> to retry.
       </Text>

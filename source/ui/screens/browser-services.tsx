@@ -3,9 +3,9 @@
  * running counts, launch type, network configuration, service registries). Thin views over ui/browser-state.ts.
  */
 import React, {useCallback, useEffect, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import {clustersPage, loadService, servicesPage, summariseService, type ClusterRow, type ServiceRow, type ServiceSummary} from '../../operations/browse.js';
-import {sanitize} from '../../report/style.js';
 import {selectedItem, type ListBehaviour, type LoadError} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
@@ -105,7 +105,7 @@ export function BrowseClusters(props: BrowserProps & {onOpen: (cluster: string, 
             noun="clusters"
             loadingLabel="Loading clusters…"
             emptyText="No clusters in this region. Press R to switch region."
-            renderRow={(row) => sanitize(row.name)}
+            renderRow={(row) => row.name}
           />
         </>
       )}
@@ -154,16 +154,16 @@ export function BrowseServices(props: BrowserProps & {cluster: string; region?: 
     ? FILTER_KEYS
     : [NAVIGATE, {keys: 'enter', label: 'summary'}, FILTER, {keys: 'i', label: 'import'}, ...(state.error === undefined ? [] : [RETRY]), BACK];
   return (
-    <Frame title={`services in ${sanitize(cluster)}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys} capturing={state.filtering}>
-      <Text dimColor>Services of cluster {sanitize(cluster)}</Text>
+    <Frame title={`services in ${cluster}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys} capturing={state.filtering}>
+      <Text dimColor>Services of cluster {cluster}</Text>
       <ListView
         state={state}
         dispatch={dispatch}
         active={props.active}
         noun="services"
-        loadingLabel={`Loading the services of ${sanitize(cluster)}…`}
+        loadingLabel={`Loading the services of ${cluster}…`}
         emptyText="No services in this cluster."
-        renderRow={(row) => sanitize(row.name)}
+        renderRow={(row) => row.name}
       />
     </Frame>
   );
@@ -224,30 +224,30 @@ export function BrowseService(props: BrowserProps & {cluster: string; service: s
   const keys: KeyHint[] = summary !== undefined ? [{keys: 'i', label: 'import'}, {keys: 't', label: 'task definition'}, BACK] : loaded.status === 'failed' ? [RETRY, BACK] : [BACK];
   const lines = summary;
   return (
-    <Frame title={`service ${sanitize(cluster)}/${sanitize(service)}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys}>
-      {loaded.status === 'loading' ? <Spinner label={`Describing ${sanitize(service)}…`} /> : null}
+    <Frame title={`service ${cluster}/${service}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys}>
+      {loaded.status === 'loading' ? <Spinner label={`Describing ${service}…`} /> : null}
       {loaded.status === 'failed' ? <ErrorLines error={loaded.error} /> : null}
-      {loaded.status === 'missing' ? <Text color="red">There is no service {sanitize(service)} in {sanitize(cluster)} (any more).</Text> : null}
+      {loaded.status === 'missing' ? <Text color="red">There is no service {service} in {cluster} (any more).</Text> : null}
       {lines === undefined ? null : (
         <Box flexDirection="column">
           <Field label="Status">{lines.status}</Field>
-          <Field label="Task definition">{sanitize(lines.taskDefinition)}</Field>
+          <Field label="Task definition">{lines.taskDefinition}</Field>
           <Field label="Tasks">
             {lines.desiredCount} desired · {lines.runningCount} running · {lines.pendingCount} pending
           </Field>
           <Field label="Launch type">
-            {sanitize(lines.launchType)} · {lines.schedulingStrategy}
+            {lines.launchType} · {lines.schedulingStrategy}
           </Field>
           <Field label="Network">
             {lines.network === undefined
               ? 'no awsvpc configuration'
               : `subnets ${lines.network.subnets.join(', ') || '-'} · security groups ${lines.network.securityGroups.join(', ') || '-'} · public IP ${lines.network.assignPublicIp}`}
           </Field>
-          <Field label="Registries">{lines.registries.length === 0 ? 'none' : sanitize(lines.registries.join('; '))}</Field>
-          {lines.loadBalancers.length === 0 ? null : <Field label="Load balancers">{sanitize(lines.loadBalancers.join('; '))}</Field>}
+          <Field label="Registries">{lines.registries.length === 0 ? 'none' : lines.registries.join('; ')}</Field>
+          {lines.loadBalancers.length === 0 ? null : <Field label="Load balancers">{lines.loadBalancers.join('; ')}</Field>}
           {lines.deployments.map((deployment, index) => (
             <Field key={index} label={index === 0 ? 'Deployments' : ''}>
-              {sanitize(deployment)}
+              {deployment}
             </Field>
           ))}
         </Box>

@@ -3,7 +3,8 @@
  * syntax-coloured and scrollable, and a one-line summary). Thin views over ui/browser-state.ts.
  */
 import React, {useCallback, useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import {
   familiesPage,
   formatTimestamp,
@@ -16,7 +17,6 @@ import {
   type RevisionRow,
 } from '../../operations/browse.js';
 import type {TaskDefinitionStatus} from '../../ports/ecs.js';
-import {sanitize} from '../../report/style.js';
 import {scrollReducer, selectedItem, windowRows, type ListBehaviour, type LoadError} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
@@ -139,7 +139,7 @@ export function BrowseFamilies(props: BrowserProps & {onOpen: (family: string, s
             noun="families"
             loadingLabel="Loading task definition families…"
             emptyText={status === 'ACTIVE' ? 'No task definitions in this region. Press R to switch region, or a for INACTIVE families.' : 'No INACTIVE task definition families.'}
-            renderRow={(family) => sanitize(family)}
+            renderRow={(family) => family}
           />
         </>
       )}
@@ -225,7 +225,7 @@ export function BrowseRevisions(props: BrowserProps & {family: string; status: T
     : [NAVIGATE, {keys: 'enter', label: 'preview'}, FILTER, {keys: 'i', label: 'import'}, ...(state.error === undefined ? [] : [RETRY]), BACK];
   const width = Math.max(4, ...windowRows(state).rows.map((row) => String(row.revision).length + 1));
   return (
-    <Frame title={`revisions of ${sanitize(family)}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys} capturing={state.filtering}>
+    <Frame title={`revisions of ${family}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys} capturing={state.filtering}>
       <Text dimColor>
         {status} revisions, newest first{byImage && described < state.items.length ? ` · reading images: ${described} of ${state.items.length} described` : ''}
       </Text>
@@ -234,13 +234,13 @@ export function BrowseRevisions(props: BrowserProps & {family: string; status: T
         dispatch={dispatch}
         active={props.active}
         noun="revisions"
-        loadingLabel={`Loading the revisions of ${sanitize(family)}…`}
+        loadingLabel={`Loading the revisions of ${family}…`}
         emptyText={`No ${status} revisions.`}
         renderRow={(row) => (
           <>
             {`:${row.revision}`.padEnd(width)}
             {'  '}
-            {row.image === undefined ? <Text dimColor>…</Text> : sanitize(row.image)}
+            {row.image === undefined ? <Text dimColor>…</Text> : row.image}
             {row.sidecars !== undefined && row.sidecars > 0 ? <Text dimColor>{` (+${row.sidecars} other container${row.sidecars === 1 ? '' : 's'})`}</Text> : null}
             {row.registeredAt === undefined ? null : <Text dimColor>{`  ${formatTimestamp(row.registeredAt)}`}</Text>}
           </>
@@ -309,7 +309,7 @@ export function BrowseRevision(props: BrowserProps & {reference: string; region?
     {isActive: props.active},
   );
 
-  const title = summary?.reference ?? sanitize(reference.replace(/^arn:[^/]*\//, ''));
+  const title = summary?.reference ?? reference.replace(/^arn:[^/]*\//, '');
   const keys: KeyHint[] =
     loaded.status === 'loaded'
       ? [{keys: '↑↓/jk', label: 'scroll'}, {keys: 'pgup/pgdn', label: 'page'}, {keys: 'i', label: 'import'}, BACK]
@@ -325,7 +325,7 @@ export function BrowseRevision(props: BrowserProps & {reference: string; region?
         <Box flexDirection="column">
           <Text>
             <Text bold>{summary.reference}</Text>
-            {summary.status === 'INACTIVE' ? <Text color="yellow"> INACTIVE</Text> : null} <Text>{sanitize(summaryLine(summary))}</Text>
+            {summary.status === 'INACTIVE' ? <Text color="yellow"> INACTIVE</Text> : null} <Text>{summaryLine(summary)}</Text>
           </Text>
           <Box marginTop={1} flexDirection="column">
             <JsonView lines={lines} offset={scroll.offset} height={scroll.height} />

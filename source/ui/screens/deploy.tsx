@@ -5,22 +5,23 @@
  * the circuit breaker line, the latest failure, elapsed time and the keys.
  *
  * Keys while it runs: r abort and roll back now, d detach (the deployment goes on), Ctrl-C = detach. Before
- * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS is sanitized here too.
+ * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS arrives raw: the Text
+ * component (components/text.tsx) cleans it.
  * Time comes from the injected clock (the elapsed ticker), never from Date.now().
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, render, Static, Text, useApp, useInput, useStdout} from 'ink';
+import {Box, render, Static, useApp, useInput, useStdout} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
-import type {Confirmation, StreamHooks} from '../../commands/deploy.js';
 import {deployViewReducer, formatElapsed, initialDeployView, type DeployView, type LogLine} from '../../domain/deploy/view.js';
 import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
-import type {DeployEvent, DeploymentRow} from '../../domain/deploy/events.js';
-import type {DeployControl} from '../../operations/deploy.js';
+import {type DeployEvent, type DeploymentRow} from '../../domain/deploy/events.js';
+import type {DeployControl} from '../../operations/deploy/control.js';
+import type {Confirmation, StreamHooks} from '../../operations/deploy/hooks.js';
 import type {Clock} from '../../ports/clock.js';
 import {planText} from '../../report/plan-text.js';
-import {sanitize} from '../../report/style.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
+import {RenderedText, Text} from '../components/text.js';
 
 export interface DeployScreenProps {
   clock: Clock;
@@ -72,12 +73,12 @@ function LogLineView({line, startedAt, width}: {line: LogLine; startedAt: number
           <Text color={LEVEL_COLOR[line.level]}>{LEVEL_MARK[line.level]}</Text>
         </Box>
         <Box width={Math.max(10, width - 8)}>
-          <Text color={LEVEL_COLOR[line.level]}>{sanitize(line.text)}</Text>
+          <Text color={LEVEL_COLOR[line.level]}>{line.text}</Text>
         </Box>
       </Box>
       {line.detail.map((detail, index) => (
         <Box key={index} paddingLeft={10} width={width}>
-          <Text dimColor>{sanitize(detail)}</Text>
+          <Text dimColor>{detail}</Text>
         </Box>
       ))}
     </Box>
@@ -110,7 +111,7 @@ function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
           <Box key={row.id} flexDirection="column">
             <Text>
               <Text bold={row.ours}>{cell(row.status, 0)}</Text>
-              <Text bold={row.ours}>{cell(sanitize(label) + (row.ours ? ' *' : ''), 1)}</Text>
+              <Text bold={row.ours}>{cell(label + (row.ours ? ' *' : ''), 1)}</Text>
               <Text color={rolloutColor}>{cell(rollout, 2)}</Text>
               <Text>{cell(String(row.desired), 3)}</Text>
               <Text color="green">{cell(String(row.running), 4)}</Text>
@@ -121,7 +122,7 @@ function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
             {row.reason && row.rolloutState === 'FAILED' ? (
               <Text dimColor>
                 {'  '}
-                {sanitize(row.reason)}
+                {row.reason}
               </Text>
             ) : null}
           </Box>
@@ -162,8 +163,8 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
       ) : null}
       {lastFailure ? (
         <Box flexDirection="column">
-          <Text color="red">last failure: {sanitize(lastFailure.failure.summary)}</Text>
-          <Text dimColor>  {sanitize(lastFailure.stoppedReason)}</Text>
+          <Text color="red">last failure: {lastFailure.failure.summary}</Text>
+          <Text dimColor>  {lastFailure.stoppedReason}</Text>
         </Box>
       ) : null}
       {view.throttled ? <Text color="yellow">ECS is throttling requests; retrying in {Math.round(view.throttled.retryInMs / 100) / 10}s</Text> : null}
@@ -329,7 +330,7 @@ export function DeployScreen(props: DeployScreenProps) {
         setNotice('Rolling back…');
         control.rollBack().then(
           (message) => setNotice(`${message[0]!.toUpperCase()}${message.slice(1)}; watching the rollback.`),
-          (error: unknown) => setNotice(`Roll back failed: ${sanitize(error instanceof Error ? error.message : String(error))}`),
+          (error: unknown) => setNotice(`Roll back failed: ${error instanceof Error ? error.message : String(error)}`),
         );
       }
     },
@@ -358,7 +359,7 @@ export function DeployScreen(props: DeployScreenProps) {
             </Box>
           ) : item.kind === 'block' ? (
             <Box key={item.key} flexDirection="column" marginY={1}>
-              <Text>{item.text}</Text>
+              <RenderedText>{item.text}</RenderedText>
             </Box>
           ) : (
             <LogLineView key={item.key} line={item.line} startedAt={startedAt} width={width} />

@@ -1,6 +1,7 @@
 import React from 'react';
-import {Box, Text} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Box} from 'ink';
+import {SelectInput} from '../components/select-input.js';
+import {Text} from '../components/text.js';
 import {Frame} from '../components/frame.js';
 import {NAVIGATE, SELECT} from '../keys.js';
 import type {ScreenHelp} from '../components/help-overlay.js';

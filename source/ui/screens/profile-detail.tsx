@@ -1,5 +1,6 @@
 import React from 'react';
-import {Text, useInput} from 'ink';
+import {useInput} from 'ink';
+import {Text} from '../components/text.js';
 import {describeProfile} from '../../report/profile-text.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';

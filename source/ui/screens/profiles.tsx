@@ -1,12 +1,12 @@
 import React, {useReducer} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
+import {Text} from '../components/text.js';
 import TextInput from 'ink-text-input';
 import {exportProfile} from '../../domain/profile-schema/export-file.js';
 import {importProfileText, renameProfile, requireProfile} from '../../operations/profiles.js';
 import type {UserFilesPort} from '../../ports/files.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import {artifactLabel, lastRunLabel} from '../../report/profile-text.js';
-import {sanitize} from '../../report/style.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import {BACK, NAVIGATE, type KeyHint} from '../keys.js';
@@ -157,10 +157,10 @@ export function Profiles(props: {
             return (
               <Text key={profile.name} color={selected ? 'cyan' : undefined} wrap="truncate-end">
                 {selected ? '❯ ' : '  '}
-                <Text bold={selected}>{sanitize(profile.name)}</Text>
+                <Text bold={selected}>{profile.name}</Text>
                 <Text dimColor>
                   {'  '}
-                  {sanitize(`${profile.application} / ${profile.service.name} · ${artifactLabel(profile)} · ${lastRunLabel(profile)}`)}
+                  {`${profile.application} / ${profile.service.name} · ${artifactLabel(profile)} · ${lastRunLabel(profile)}`}
                 </Text>
               </Text>
             );

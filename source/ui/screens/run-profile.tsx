@@ -5,17 +5,20 @@
  * one line `Label: value`. Every step has a flag on `ecs-wizard deploy` (--env, --tag, --simulate).
  */
 import React, {useEffect, useMemo, useReducer, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
-import SelectInput from 'ink-select-input';
+import {Box, useInput} from 'ink';
+import {SelectInput} from '../components/select-input.js';
+import {Text} from '../components/text.js';
 import TextInput from 'ink-text-input';
-import {simulationRequest, type StreamHooks} from '../../commands/deploy.js';
-import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS, SIMULATION_SCENARIOS} from '../../commands/deploy-options.js';
+import {SIMULATION_SCENARIOS} from '../../ports/simulation.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy/view.js';
 import type {Environment, Profile} from '../../domain/model.js';
-import {deploy, DeployControl, type DeployReview} from '../../operations/deploy.js';
+import {DeployControl} from '../../operations/deploy/control.js';
+import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../../operations/deploy/defaults.js';
+import {deployHooks, type StreamHooks} from '../../operations/deploy/hooks.js';
+import {deploy} from '../../operations/deploy/run.js';
+import {runPorts, watchCommandFor} from '../../operations/deploy/setup.js';
 import type {RegistryTag} from '../../ports/registry.js';
-import {sanitize} from '../../report/style.js';
 import {Frame} from '../components/frame.js';
 import {BACK, NAVIGATE, SELECT, type KeyHint} from '../keys.js';
 import type {ProfilesState} from '../use-profiles.js';
@@ -115,7 +118,7 @@ export function tagItems(current: string | undefined, tags: RegistryTag[], newes
   for (const tag of ordered) {
     if (tag.tag === current) continue;
     if (items.length >= MAX_TAGS) break;
-    items.push({key: tag.tag, label: `${sanitize(tag.tag)}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
+    items.push({key: tag.tag, label: `${tag.tag}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
   }
   items.push({key: '\u0000type', label: 'Type another tag…', value: '\u0000type'});
   return items;
@@ -134,6 +137,8 @@ export interface RunProfileProps {
   root: CompositionRoot;
   profiles: ProfilesState;
   active: boolean;
+  /** Whether the deploy screen colours what it pre-renders (the plan). */
+  color: boolean;
   onBack: () => void;
   onTypingChange: (typing: boolean) => void;
   /** While a deploy runs on this screen, Ctrl-C belongs to it (detach), not to the app (quit). */
@@ -172,7 +177,7 @@ export function RunProfile(props: RunProfileProps) {
           }),
         (error: unknown) =>
           !cancelled &&
-          dispatch({type: 'tags', tags: {status: 'unavailable', reason: sanitize(error instanceof Error ? error.message : String(error))}, initial: profile.service.artifact.tag ?? ''}),
+          dispatch({type: 'tags', tags: {status: 'unavailable', reason: error instanceof Error ? error.message : String(error)}, initial: profile.service.artifact.tag ?? ''}),
       );
     return () => {
       cancelled = true;
@@ -206,8 +211,7 @@ export function RunProfile(props: RunProfileProps) {
     const simulate = target.kind === 'simulate' ? {scenario: target.scenario, speed: 1} : undefined;
     const start = (hooks: StreamHooks) =>
       (async function* () {
-        const request = simulationRequest({simulate, tag, overrides: {}}, profile, environment);
-        const ports = await root.deployPorts(environment.region, request === undefined ? {} : {simulate: request});
+        const ports = await runPorts(root, {profile, environment, tag, overrides: {}, ...(simulate === undefined ? {} : {simulate})});
         const store = await root.profileStore();
         yield* deploy(
           {...ports, clock: root.clock, store},
@@ -220,8 +224,7 @@ export function RunProfile(props: RunProfileProps) {
             timeoutMs: DEFAULT_TIMEOUT_MS,
             noProgressTimeoutMs: DEFAULT_NO_PROGRESS_TIMEOUT_MS,
             control,
-            ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
-            ...(hooks.confirm === undefined ? {} : {confirm: (review: DeployReview) => hooks.confirm!({kind: 'deploy', review})}),
+            ...deployHooks(hooks),
           },
         );
       })();
@@ -234,9 +237,9 @@ export function RunProfile(props: RunProfileProps) {
           title={`deploy ${profile.name} → ${environment.name}${target.kind === 'simulate' ? ' (simulated)' : ''}`}
           control={control}
           confirm
-          color={process.env.FORCE_COLOR !== '0'}
+          color={props.color}
           {...(simulate === undefined ? {} : {simulation: simulate})}
-          watchCommand={`ecs-wizard watch ${profile.name}${profile.environments.length > 1 ? ` --env ${environment.name}` : ''}`}
+          watchCommand={watchCommandFor(profile, environment)}
           start={start}
           active={props.active}
           finishedKeys={[{keys: 'esc', label: 'back to the home screen'}]}

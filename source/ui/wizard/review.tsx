@@ -9,7 +9,7 @@ import {Box, Text, useInput} from 'ink';
 import {formatIssueLocation} from '../../domain/issues.js';
 import {assembleProfile, blockingCount, reviewEnvironment, suggestProfileName} from '../../operations/wizard.js';
 import type {LiveDiff, WizardServices} from '../../operations/wizard-services.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import type {StepContext} from './steps.js';
 import {Note, Problem, Question} from './widgets/fields.js';
 

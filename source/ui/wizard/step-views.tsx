@@ -53,7 +53,7 @@ import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, PRIVATE_REGISTRY_POLICY_NAME, execut
 import type {Issue} from '../../domain/issues.js';
 import {formatImage} from '../../domain/image.js';
 import type {Profile} from '../../domain/model.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {EditorField, type Checked as EditorChecked, type StartOption} from './widgets/editor-field.js';
 import {ListField, Note, PickerField, Problem, Question, SelectField, TextField} from './widgets/fields.js';
 import type {ListEntry} from './widgets/list-state.js';

@@ -7,7 +7,7 @@ import React, {useEffect, useReducer, useState} from 'react';
 import {Box, Text, useInput, useStdout} from 'ink';
 import type {Profile} from '../../domain/model.js';
 import type {WizardServices} from '../../operations/wizard-services.js';
-import {sanitize} from '../../report/style.js';
+import {sanitize} from '../../report/sanitize.js';
 import {Frame} from '../components/frame.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import type {KeyHint} from '../keys.js';

@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {serviceIdOf} from '../../../source/adapters/aws/discovery.js';
 import {parseEcrHost} from '../../../source/adapters/aws/ecr.js';
-import {decodePolicyDocument, roleNameOf, trustsEcsTasks} from '../../../source/adapters/aws/iam.js';
+import {decodePolicyDocument, trustsEcsTasks} from '../../../source/adapters/aws/iam.js';
 import {executionRoleTrustPolicy} from '../../../source/domain/policy.js';
 
 describe('IAM documents', () => {
@@ -26,12 +26,6 @@ describe('IAM documents', () => {
     expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: {Service: 'ecs-tasks.amazonaws.com'}, Action: 'sts:TagSession'}))).toBe(false);
     expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole'}))).toBe(false);
     expect(trustsEcsTasks({})).toBe(false);
-  });
-
-  test('roleNameOf: names stay, ARNs (with paths) give the name', () => {
-    expect(roleNameOf('ecsTaskExecutionRole')).toBe('ecsTaskExecutionRole');
-    expect(roleNameOf('arn:aws:iam::123456789012:role/ecsTaskExecutionRole')).toBe('ecsTaskExecutionRole');
-    expect(roleNameOf('arn:aws:iam::123456789012:role/service-role/deep/exec')).toBe('exec');
   });
 });
 

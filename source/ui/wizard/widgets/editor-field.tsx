@@ -9,7 +9,7 @@ import {Box, Text} from 'ink';
 import type {Issue} from '../../../domain/issues.js';
 import {formatIssueLocation, hasErrors} from '../../../domain/issues.js';
 import type {EditorPort} from '../../../ports/editor.js';
-import {sanitize} from '../../../report/style.js';
+import {sanitize} from '../../../report/sanitize.js';
 import {Note, Problem, Question, SelectField, TextField} from './fields.js';
 import type {PickerItem} from './picker-state.js';
 

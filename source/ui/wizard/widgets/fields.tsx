@@ -12,7 +12,7 @@ import TextInput from 'ink-text-input';
 import type {Checked, Listing} from './types.js';
 import {initialPicker, pickerReducer, pickerRows, windowOf, type PickerItem, type PickerRow} from './picker-state.js';
 import {initialList, listReducer, type ListEntry} from './list-state.js';
-import {sanitize} from '../../../report/style.js';
+import {sanitize} from '../../../report/sanitize.js';
 
 const ROWS = 8;
 

@@ -1,13 +1,13 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import type {Profile, RunRecord} from '../../source/domain/model.js';
-import {DeployControl} from '../../source/operations/deploy.js';
-import {findRollbackTarget, rollbackDeploy, serviceIdentity, watchExisting} from '../../source/operations/rollback.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {recordingEcs} from './deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import type {Profile, RunRecord} from '../../../source/domain/model.js';
+import {findRollbackTarget, rollbackDeploy} from '../../../source/operations/deploy/rollback.js';
+import {serviceIdentity} from '../../../source/operations/deploy/service.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {recordingEcs} from './fakes.js';
 
 const MINUTE = 60_000;
 const arn = (revision: number): string => `arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:${revision}`;
@@ -106,19 +106,5 @@ describe('rollbackDeploy', () => {
     const environment = {...profile.environments[0]!, cluster: 'elsewhere'};
     const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: MINUTE, noProgressTimeoutMs: MINUTE}));
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 2, reason: 'service web-api does not exist in cluster elsewhere (us-east-1)'});
-  });
-});
-
-describe('watchExisting', () => {
-  it("follows the service's deployment in flight to its end and settles the detached run", async () => {
-    const {ecs, clock, store, profile, environment, service} = await setup({rollout: true});
-    const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY')!;
-    await store.save({...profile, runs: [run(4, {outcome: 'detached', taskDefinitionArn: primary.taskDefinition})]}, {overwrite: true});
-    const control = new DeployControl();
-    const events = await collect(watchExisting({ecs, clock, store}, {profile, environment, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE, control}));
-    expect(events[0]).toMatchObject({type: 'watch-started', taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id});
-    expect(control.rollbackUnavailable).toBeUndefined();
-    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
-    expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed'});
   });
 });

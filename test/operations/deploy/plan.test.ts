@@ -1,11 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import {InputError} from '../../source/errors.js';
-import {applyPlan} from '../../source/operations/apply.js';
-import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../source/operations/plan.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import {InputError} from '../../../source/errors.js';
+import {applyPlan} from '../../../source/operations/deploy/apply.js';
+import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../../source/operations/deploy/plan.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {ec2FormProfile, fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 const setup = () => {
   const clock = new FakeClock({autoAdvance: true});

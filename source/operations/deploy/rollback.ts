@@ -1,63 +1,21 @@
 /**
- * Rolling a service back to an earlier task definition revision — the `rollback` command, and the deploy screen's
- * `r` key (abort the deployment in flight and go back to what ran before) — and re-attaching to a deployment in
- * flight (`watch`). Both then watch the service like a deploy does.
+ * Rolling a service back to an earlier task definition revision (the `rollback` command): find the target, update
+ * the service, watch it like a deploy — one DeployEvent stream, always ending with `done`. (The deploy screen's `r`
+ * goes through DeployControl, control.ts.)
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
-import {formatImage} from '../domain/image.js';
-import {isJsonObject} from '../domain/json.js';
-import type {Environment, Profile, RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/aws-names.js';
-import {render} from '../domain/render.js';
-import {AwsError, InputError} from '../errors.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
-import {recordRun, settleDetachedRun} from './apply.js';
-import type {DeployControl} from './deploy.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy/events.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
+import {formatImage} from '../../domain/image.js';
+import {isJsonObject} from '../../domain/json.js';
+import type {Environment, Profile, RunRecord} from '../../domain/model.js';
+import {InputError} from '../../errors.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
+import type {WatchRunOptions} from './control.js';
+import {recordRun} from './run-record.js';
+import {requireService, rollBackService, serviceIdentity, type ServiceIdentity} from './service.js';
 import {watchDeployment} from './watch.js';
-
-export interface ServiceIdentity {
-  cluster: string;
-  serviceName: string;
-  family: string;
-}
-
-/** Where a profile's service lives in an environment (rendered names; the profile's service name when it does not render). */
-export function serviceIdentity(profile: Profile, environment: Environment): ServiceIdentity {
-  const rendered = render({profile, environment: environment.name, tag: profile.service.artifact.tag ?? 'latest'});
-  const serviceName = typeof rendered.service?.['serviceName'] === 'string' ? rendered.service['serviceName'] : profile.service.name;
-  const family = typeof rendered.taskDefinition?.['family'] === 'string' ? rendered.taskDefinition['family'] : profile.service.name;
-  return {cluster: environment.cluster, serviceName, family};
-}
-
-export interface WatchRunOptions {
-  timeoutMs: number;
-  noProgressTimeoutMs: number;
-  /** The screen's keys: detach (its signal ends the watch), roll back now. */
-  control?: DeployControl;
-  simulated?: boolean;
-}
-
-async function requireService(ecs: EcsPort, identity: ServiceIdentity): Promise<EcsServiceState> {
-  let services: EcsServiceState[];
-  try {
-    services = await ecs.describeServices(identity.cluster, [identity.serviceName]);
-  } catch (error) {
-    // A cluster that does not exist holds no services (the AWS adapter says so with [], others may throw).
-    if (!(error instanceof AwsError && (error.awsName === 'ClusterNotFoundException' || error.kind === 'not-found'))) throw error;
-    services = [];
-  }
-  const [service] = services.filter((found) => found.status !== 'INACTIVE');
-  if (service === undefined) {
-    throw new InputError(
-      `service ${identity.serviceName} does not exist in cluster ${clusterNameFromArn(identity.cluster)} (${ecs.region})`,
-      'deploy it first: ecs-wizard deploy PROFILE',
-    );
-  }
-  return service;
-}
 
 /** The tag a task definition runs: from the profile's runs, else read from the artifact's image in it. */
 function tagOf(profile: Profile, taskDefinitionArn: string, document: Record<string, unknown> | undefined): string | undefined {
@@ -128,13 +86,6 @@ export async function findRollbackTarget(
   }
   const tag = tagOf(profile, earlier.arn, await describe(earlier.arn));
   return {from, taskDefinitionArn: earlier.arn, revision: earlier.revision ?? 0, ...(tag === undefined ? {} : {tag}), why: 'the revision before the running one'};
-}
-
-/** Points the service at `taskDefinitionArn` (ECS starts a deployment of it). Returns our deployment's id, when shown. */
-export async function rollBackService(ecs: EcsPort, request: {cluster: string; serviceName: string; taskDefinitionArn: string}): Promise<string | undefined> {
-  const state = await ecs.updateService({cluster: request.cluster, service: request.serviceName, taskDefinition: request.taskDefinitionArn});
-  const primary = state.deployments.find((deployment) => deployment.status === 'PRIMARY' && deployment.taskDefinition === request.taskDefinitionArn);
-  return primary?.id;
 }
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -229,51 +180,6 @@ export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store:
     if (event.type === 'done') {
       try {
         await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {updateTag: target.tag !== undefined});
-      } catch (error) {
-        yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
-      }
-    }
-    yield event;
-  }
-}
-
-export interface WatchRequest extends WatchRunOptions {
-  profile: Profile;
-  environment: Environment;
-}
-
-/** `watch`: re-attach to the service's PRIMARY deployment; a detached run of the profile gets its outcome. */
-export async function* watchExisting(ports: {ecs: EcsPort; clock: Clock; store: ProfileStore}, request: WatchRequest): AsyncGenerator<DeployEvent, void, undefined> {
-  const {ecs, clock, store} = ports;
-  const startedAt = clock.now();
-  const identity = serviceIdentity(request.profile, request.environment);
-  let service: EcsServiceState;
-  try {
-    service = await requireService(ecs, identity);
-  } catch (error) {
-    yield {type: 'done', at: clock.now(), outcome: 'failed', reason: errorMessage(error), exitCode: exitCodeOf(error), elapsedMs: clock.now() - startedAt, apiCalls: 1};
-    return;
-  }
-  const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
-  const taskDefinitionArn = primary?.taskDefinition ?? service.taskDefinition;
-  const previous = service.deployments.find((deployment) => deployment.status === 'ACTIVE' && deployment.taskDefinition !== taskDefinitionArn)?.taskDefinition;
-  request.control?.arm({ecs, cluster: identity.cluster, serviceName: identity.serviceName, ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous})});
-  for await (const event of watchDeployment({
-    ecs,
-    clock,
-    cluster: identity.cluster,
-    service: identity.serviceName,
-    taskDefinitionArn,
-    ...(primary === undefined ? {} : {deploymentId: primary.id}),
-    ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
-    timeoutMs: request.timeoutMs,
-    noProgressTimeoutMs: request.noProgressTimeoutMs,
-    ...(request.control === undefined ? {} : {signal: request.control.signal}),
-    ...(request.simulated ? {simulated: true} : {}),
-  })) {
-    if (event.type === 'done') {
-      try {
-        await settleDetachedRun(store, request.profile.name, {environment: request.environment.name, taskDefinitionArn, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()});
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }

@@ -1,17 +1,17 @@
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {Confirmation, StreamHooks} from '../../source/commands/deploy.js';
-import {classifyStoppedTask} from '../../source/domain/deploy/stopped-task.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import type {DeployView} from '../../source/domain/deploy/view.js';
-import {DeployControl} from '../../source/operations/deploy.js';
-import {planDeploy} from '../../source/operations/plan.js';
-import {DeployScreen, progressBar} from '../../source/ui/screens/deploy.js';
-import {FAKE_EPOCH, FakeClock} from '../helpers/fake-clock.js';
-import {press, waitForFrame} from '../helpers/ink.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {Confirmation, StreamHooks} from '../../../source/operations/deploy/hooks.js';
+import {classifyStoppedTask} from '../../../source/domain/deploy/stopped-task.js';
+import {type DeployEvent} from '../../../source/domain/deploy/events.js';
+import {type DeployView} from '../../../source/domain/deploy/view.js';
+import {DeployControl} from '../../../source/operations/deploy/control.js';
+import {planDeploy} from '../../../source/operations/deploy/plan.js';
+import {DeployScreen, progressBar} from '../../../source/ui/screens/deploy.js';
+import {FAKE_EPOCH, FakeClock} from '../../helpers/fake-clock.js';
+import {press, waitForFrame} from '../../helpers/ink.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 afterEach(() => cleanup());
 

@@ -5,17 +5,17 @@
  * Also the deploy's own defaults on top of the rendered documents (`deployInputs`): the circuit breaker with
  * rollback is enabled unless the service spec says otherwise — `render` prints the same documents.
  */
-import {diffPlan, diffTaskDefinitions, type PlanDiff} from '../domain/diff.js';
-import {IMPACT_LABELS} from '../domain/diff-render.js';
-import {formatImage} from '../domain/image.js';
-import {formatIssueLocation, hasErrors, type Issue} from '../domain/issues.js';
-import {isJsonObject, type JsonObject} from '../domain/json.js';
-import type {Environment, Profile} from '../domain/model.js';
-import {renderAndValidate} from '../domain/render-and-validate.js';
-import {parseTaskDefinition, taskDefinitionLabel} from '../domain/aws-names.js';
-import {clusterNameFromArn} from '../domain/aws-names.js';
-import {InputError} from '../errors.js';
-import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
+import {diffPlan, diffTaskDefinitions, type PlanDiff} from '../../domain/diff.js';
+import {IMPACT_LABELS} from '../../domain/diff-render.js';
+import {formatImage} from '../../domain/image.js';
+import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
+import {isJsonObject, type JsonObject} from '../../domain/json.js';
+import type {Environment, Profile} from '../../domain/model.js';
+import {renderAndValidate} from '../../domain/render-and-validate.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
+import {clusterNameFromArn} from '../../domain/aws-names.js';
+import {InputError} from '../../errors.js';
+import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 
 export interface PlanRequest {
   profile: Profile;

@@ -1,17 +1,19 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs, type ScenarioName} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import {foldDeployEvents} from '../../source/domain/deploy/view.js';
-import {AwsError, InputError} from '../../source/errors.js';
-import {deploy, DeployControl, type DeployRequest, type DeployReview} from '../../source/operations/deploy.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from './deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {SimulationScenario} from '../../../source/ports/simulation.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import {foldDeployEvents} from '../../../source/domain/deploy/view.js';
+import {AwsError, InputError} from '../../../source/errors.js';
+import {DeployControl} from '../../../source/operations/deploy/control.js';
+import {deploy, type DeployRequest, type DeployReview} from '../../../source/operations/deploy/run.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {fakeCheckPorts, healthyCheckState, recordingEcs, type FakeCheckState} from './fakes.js';
 
 const MINUTE = 60_000;
 
-async function setup(options: {scenario?: ScenarioName; seed?: boolean; checks?: FakeCheckState | 'simulated'; autoAdvance?: boolean} = {}) {
+async function setup(options: {scenario?: SimulationScenario; seed?: boolean; checks?: FakeCheckState | 'simulated'; autoAdvance?: boolean} = {}) {
   const clock = new FakeClock({autoAdvance: options.autoAdvance ?? true});
   const simulator = createSimulatedEcs({clock, region: 'us-east-1', scenario: options.scenario ?? 'success', clusters: ['web-staging']});
   if (options.seed !== false) simulator.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});

@@ -1,15 +1,15 @@
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {RegistryError} from '../../source/ports/registry.js';
-import {App} from '../../source/ui/app.js';
-import {initialRunState, runReducer, tagItems} from '../../source/ui/screens/run-profile.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {testRoot} from '../helpers/fake-root.js';
-import {press, type, waitForFrame} from '../helpers/ink.js';
-import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {fakeCheckPorts, healthyCheckState} from '../operations/deploy-fakes.js';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {RegistryError} from '../../../source/ports/registry.js';
+import {App} from '../../../source/ui/app.js';
+import {initialRunState, runReducer, tagItems} from '../../../source/ui/screens/run-profile.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {testRoot} from '../../helpers/fake-root.js';
+import {press, type, waitForFrame} from '../../helpers/ink.js';
+import {ec2FormProfile, fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {fakeCheckPorts, healthyCheckState} from '../../operations/deploy/fakes.js';
 
 afterEach(() => cleanup());
 

@@ -1,13 +1,11 @@
 import {describe, expect, it} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import {MAX_RUNS, type RunRecord} from '../../source/domain/model.js';
-import {applyPlan, recordRun, settleDetachedRun, updateServiceInput, type ApplyResult} from '../../source/operations/apply.js';
-import {planDeploy} from '../../source/operations/plan.js';
-import {FakeClock} from '../helpers/fake-clock.js';
-import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
-import {recordingEcs} from './deploy-fakes.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import {applyPlan, updateServiceInput, type ApplyResult} from '../../../source/operations/deploy/apply.js';
+import {planDeploy} from '../../../source/operations/deploy/plan.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {recordingEcs} from './fakes.js';
 
 async function run(generator: AsyncGenerator<DeployEvent, ApplyResult>): Promise<{events: DeployEvent[]; result: ApplyResult}> {
   const events: DeployEvent[] = [];
@@ -102,45 +100,5 @@ describe('applyPlan', () => {
     ).rejects.toThrow('subnet does not exist');
     expect(steps(events).at(-1)).toBe('service failed: InvalidParameterException: subnet does not exist');
     expect(progress.taskDefinitionArn).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:1');
-  });
-});
-
-describe('recording runs', () => {
-  const run1: RunRecord = {environment: 'staging', tag: '1.5.0', revision: 9, taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:9', startedAt: '2026-01-15T09:00:00.000Z', finishedAt: '2026-01-15T09:03:00.000Z', outcome: 'deployed'};
-
-  it('appends the run and makes a deployed tag the current one', async () => {
-    const store = new MemoryProfileStore();
-    await store.save(fargateJsonProfile());
-    const clock = new FakeClock();
-    expect(await recordRun(store, 'web-api', run1, clock)).toBe(true);
-    const saved = (await store.get('web-api'))!;
-    expect(saved.runs.at(-1)).toEqual(run1);
-    expect(saved.service.artifact.tag).toBe('1.5.0');
-    expect(saved.updatedAt).toBe('2026-01-15T09:00:00.000Z');
-  });
-
-  it('keeps the tag after a failed or simulated run, and keeps the last MAX_RUNS runs', async () => {
-    const store = new MemoryProfileStore();
-    await store.save(fargateJsonProfile());
-    const clock = new FakeClock();
-    await recordRun(store, 'web-api', {...run1, outcome: 'rolled-back'}, clock);
-    await recordRun(store, 'web-api', {...run1, simulated: true}, clock);
-    expect((await store.get('web-api'))!.service.artifact.tag).toBe('1.4.2');
-    for (let i = 0; i < MAX_RUNS; i++) await recordRun(store, 'web-api', {...run1, outcome: 'failed', tag: `t${i}`}, clock);
-    const runs = (await store.get('web-api'))!.runs;
-    expect(runs).toHaveLength(MAX_RUNS);
-    expect(runs.at(-1)!.tag).toBe(`t${MAX_RUNS - 1}`);
-    expect(await recordRun(store, 'gone', run1, clock)).toBe(false);
-  });
-
-  it('settles a detached run with the outcome a later watch saw', async () => {
-    const store = new MemoryProfileStore();
-    await store.save(fargateJsonProfile());
-    await recordRun(store, 'web-api', {...run1, outcome: 'detached'}, new FakeClock());
-    expect(await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'deployed', finishedAt: '2026-01-15T10:00:00.000Z'})).toBe(true);
-    const saved = (await store.get('web-api'))!;
-    expect(saved.runs.at(-1)).toMatchObject({outcome: 'deployed', finishedAt: '2026-01-15T10:00:00.000Z'});
-    expect(saved.service.artifact.tag).toBe('1.5.0');
-    expect(await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'failed', finishedAt: 'x'})).toBe(false);
   });
 });

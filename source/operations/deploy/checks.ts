@@ -9,7 +9,7 @@
  * - registry-credentials / secret NAME: the secret exists and the execution role may call
  *   secretsmanager:GetSecretValue on it (and kms:Decrypt on its customer key). IAM's policy simulator decides when
  *   it answers; otherwise (moto, no iam:SimulatePrincipalPolicy) the role's inline and attached policy documents
- *   are evaluated here (`evaluatePolicies`);
+ *   are evaluated (domain/iam-policy.ts `evaluatePolicies`);
  * - service-discovery: each Cloud Map service exists and its record types fit the serviceRegistries parameters;
  * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
  * - service-update: the service can be updated in place (a change that needs a replacement blocks).
@@ -17,16 +17,17 @@
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError).
  */
-import type {CheckStatus} from '../domain/deploy/events.js';
-import {isJsonObject, type JsonObject, type JsonValue} from '../domain/json.js';
-import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../domain/policy.js';
-import {effectiveNetworkMode} from '../domain/network-mode.js';
-import {clusterNameFromArn} from '../domain/aws-names.js';
-import {AwsError} from '../errors.js';
-import type {CheckPorts} from '../ports/deploy.js';
-import type {IamPort, RolePolicyDocument} from '../ports/iam.js';
-import type {NetworkPort} from '../ports/network.js';
-import type {RegistryPort} from '../ports/registry.js';
+import type {CheckStatus} from '../../domain/deploy/events.js';
+import {evaluatePolicies, roleNameOf, type PolicyDecision} from '../../domain/iam-policy.js';
+import {isJsonObject, type JsonObject, type JsonValue} from '../../domain/json.js';
+import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../../domain/policy.js';
+import {effectiveNetworkMode} from '../../domain/network-mode.js';
+import {clusterNameFromArn} from '../../domain/aws-names.js';
+import {AwsError} from '../../errors.js';
+import type {CheckPorts} from '../../ports/deploy.js';
+import type {IamPort, RolePolicyDocument} from '../../ports/iam.js';
+import type {NetworkPort} from '../../ports/network.js';
+import type {RegistryPort} from '../../ports/registry.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 
 
@@ -61,66 +62,6 @@ export interface CheckFindings {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// IAM policy evaluation (identity policies of one role)
-
-export type PolicyDecision = 'allowed' | 'denied' | 'not-allowed' | 'conditional';
-
-export interface PolicyEvaluation {
-  decision: PolicyDecision;
-  /** The policies that decided (allowing, or denying). */
-  policies: string[];
-}
-
-const list = (value: JsonValue | undefined): string[] =>
-  typeof value === 'string' ? [value] : Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : [];
-
-/** IAM wildcard match: `*` any run of characters, `?` one character. */
-export function wildcardMatch(pattern: string, value: string, options: {ignoreCase?: boolean} = {}): boolean {
-  const source = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
-  return new RegExp(`^${source}$`, options.ignoreCase ? 'is' : 's').test(value);
-}
-
-function statementMatches(statement: JsonObject, action: string, resource: string): boolean {
-  const actionMatch =
-    statement['Action'] !== undefined
-      ? list(statement['Action']).some((pattern) => wildcardMatch(pattern, action, {ignoreCase: true}))
-      : statement['NotAction'] !== undefined
-        ? !list(statement['NotAction']).some((pattern) => wildcardMatch(pattern, action, {ignoreCase: true}))
-        : false;
-  if (!actionMatch) return false;
-  if (statement['Resource'] !== undefined) return list(statement['Resource']).some((pattern) => wildcardMatch(pattern, resource));
-  if (statement['NotResource'] !== undefined) return !list(statement['NotResource']).some((pattern) => wildcardMatch(pattern, resource));
-  return false;
-}
-
-const hasCondition = (statement: JsonObject): boolean => isJsonObject(statement['Condition']) && Object.keys(statement['Condition']).length > 0;
-
-/**
- * Does a set of identity policies allow `action` on `resource`? An explicit Deny wins; a statement with a
- * Condition cannot be decided here (`conditional`). Permission boundaries, SCPs and resource policies are not seen.
- */
-export function evaluatePolicies(documents: ReadonlyArray<{name: string; document: JsonObject}>, action: string, resource: string): PolicyEvaluation {
-  const allow: string[] = [];
-  const conditionalAllow: string[] = [];
-  const deny: string[] = [];
-  const conditionalDeny: string[] = [];
-  for (const {name, document} of documents) {
-    const statements = Array.isArray(document['Statement']) ? document['Statement'] : isJsonObject(document['Statement']) ? [document['Statement']] : [];
-    for (const statement of statements) {
-      if (!isJsonObject(statement) || !statementMatches(statement, action, resource)) continue;
-      const conditional = hasCondition(statement);
-      if (statement['Effect'] === 'Deny') (conditional ? conditionalDeny : deny).push(name);
-      else if (statement['Effect'] === 'Allow') (conditional ? conditionalAllow : allow).push(name);
-    }
-  }
-  const unique = (names: string[]): string[] => [...new Set(names)];
-  if (deny.length > 0) return {decision: 'denied', policies: unique(deny)};
-  if (allow.length > 0 && conditionalDeny.length === 0) return {decision: 'allowed', policies: unique(allow)};
-  if (allow.length > 0 || conditionalAllow.length > 0) return {decision: 'conditional', policies: unique([...allow, ...conditionalAllow, ...conditionalDeny])};
-  return {decision: 'not-allowed', policies: []};
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // Reading the rendered task definition
 
 const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
@@ -129,9 +70,6 @@ function containers(task: JsonObject): JsonObject[] {
   const items = task['containerDefinitions'];
   return Array.isArray(items) ? items.filter(isJsonObject) : [];
 }
-
-/** `arn:…:role/path/name` → `name`. */
-export const roleNameOf = (arn: string): string => arn.slice(arn.lastIndexOf('/') + 1);
 
 /** A Secrets Manager ARN as referenced by `valueFrom` (`…:secret:name-AbCdEf:json-key:stage:version`) → the secret's ARN. */
 export function secretArnOf(reference: string): string {

@@ -4,14 +4,12 @@
  * the environment's networkConfiguration, serviceRegistries, desired count and the other updatable fields).
  * Emits StepEvents ('register', 'service'); returns what the watch needs.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
-import {taskDefinitionLabel} from '../domain/aws-names.js';
-import type {JsonObject} from '../domain/json.js';
-import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../domain/model.js';
-import {clusterNameFromArn} from '../domain/aws-names.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy/events.js';
+import {taskDefinitionLabel} from '../../domain/aws-names.js';
+import type {JsonObject} from '../../domain/json.js';
+import {clusterNameFromArn} from '../../domain/aws-names.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {DeployPlan} from './plan.js';
 
 /** The CreateService parameters UpdateService takes as well (design/ecs-facts.md; diff.ts SERVICE_FIELD_RULES). */
@@ -149,54 +147,4 @@ export async function* applyPlan(
     yield step('service', 'failed', error instanceof Error ? error.message : String(error));
     throw error;
   }
-}
-
-/**
- * Records a run in the profile (re-read from the store first: it may have changed meanwhile), keeping the last
- * MAX_RUNS. A deployed, non-simulated run also makes its tag the profile's current tag (the default of --tag),
- * unless `updateTag` is false (a rollback to a revision whose tag is not known). Returns false when the profile is gone.
- */
-export async function recordRun(store: ProfileStore, profileName: string, run: RunRecord, clock: Clock, options: {updateTag?: boolean} = {}): Promise<boolean> {
-  const profile = await store.get(profileName);
-  if (profile === undefined) return false;
-  const now = new Date(clock.now()).toISOString();
-  const updateTag = options.updateTag !== false && run.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
-  const updated: Profile = {
-    ...profile,
-    service: updateTag ? {...profile.service, artifact: {...profile.service.artifact, tag: run.tag}} : profile.service,
-    runs: [...profile.runs, run].slice(-MAX_RUNS),
-    updatedAt: now,
-  };
-  await store.save(updated, {overwrite: true});
-  return true;
-}
-
-/**
- * Settles the newest run of `environment` that ran `taskDefinitionArn` and was left `detached` (a deploy that
- * exited early), with the outcome a later watch saw. Returns false when there is none.
- */
-export async function settleDetachedRun(
-  store: ProfileStore,
-  profileName: string,
-  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string},
-): Promise<boolean> {
-  const profile = await store.get(profileName);
-  if (profile === undefined) return false;
-  const index = profile.runs.findLastIndex(
-    (run) => run.environment === settled.environment && run.taskDefinitionArn === settled.taskDefinitionArn && run.outcome === 'detached',
-  );
-  if (index === -1 || settled.outcome === 'detached' || settled.outcome === 'interrupted') return false;
-  const run = profile.runs[index]!;
-  const runs = profile.runs.map((item, i) => (i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt} : item));
-  const updateTag = settled.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
-  await store.save(
-    {
-      ...profile,
-      service: updateTag ? {...profile.service, artifact: {...profile.service.artifact, tag: run.tag}} : profile.service,
-      runs,
-      updatedAt: settled.finishedAt,
-    },
-    {overwrite: true},
-  );
-  return true;
 }

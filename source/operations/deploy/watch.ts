@@ -15,19 +15,19 @@
  * (`signal`: the screen's detach or Ctrl-C → outcome detached), and a stopped-task sweep after a verdict.
  * A rollback is followed until the rollback deployment completes (≤ ROLLBACK_SETTLE_MS) before `done` rolled-back.
  *
- * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off.
+ * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off. Text from AWS is passed on
+ * raw: the renderers clean what they show.
  */
-import {classifyStoppedTask} from '../domain/deploy/stopped-task.js';
-import {circuitBreakerThreshold, judgeDeployment} from '../domain/deploy/verdict.js';
-import {OUTCOME_EXIT_CODES} from '../domain/deploy/events.js';
-import {parseTaskDefinition} from '../domain/aws-names.js';
-import type {DeployEvent, DeploymentRow} from '../domain/deploy/events.js';
-import type {Judgement} from '../domain/deploy/verdict.js';
-import type {RunOutcome} from '../domain/model.js';
-import {isJsonObject} from '../domain/json.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort, EcsServiceState, EcsTask} from '../ports/ecs.js';
-import {sanitize} from '../report/style.js';
+import {classifyStoppedTask} from '../../domain/deploy/stopped-task.js';
+import {circuitBreakerThreshold, judgeDeployment} from '../../domain/deploy/verdict.js';
+import {OUTCOME_EXIT_CODES} from '../../domain/deploy/events.js';
+import {parseTaskDefinition} from '../../domain/aws-names.js';
+import type {DeployEvent, DeploymentRow} from '../../domain/deploy/events.js';
+import type {Judgement} from '../../domain/deploy/verdict.js';
+import type {RunOutcome} from '../../domain/model.js';
+import {isJsonObject} from '../../domain/json.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort, EcsServiceState, EcsTask} from '../../ports/ecs.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -92,7 +92,7 @@ interface SimulationLike {
 
 const isAbortError = (error: unknown): boolean => error instanceof Aborted || (error instanceof Error && error.name === 'AbortError');
 const isThrottled = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as {kind?: unknown}).kind === 'throttled';
-const messageOf = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export async function* watchDeployment(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, cluster, service, taskDefinitionArn, signal} = options;
@@ -148,11 +148,11 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
   const taskStoppedEvent = (task: EcsTask, at: number): DeployEvent => {
     const containers = task.containers.map((container) => ({
-      name: sanitize(container.name),
+      name: container.name,
       ...(container.exitCode === undefined ? {} : {exitCode: container.exitCode}),
-      ...(container.reason === undefined ? {} : {reason: sanitize(container.reason)}),
+      ...(container.reason === undefined ? {} : {reason: container.reason}),
     }));
-    const stoppedReason = sanitize(task.stoppedReason ?? '');
+    const stoppedReason = task.stoppedReason ?? '';
     return event({
       type: 'task-stopped',
       at,
@@ -207,7 +207,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
         pending: deployment.pendingCount,
         failed: deployment.failedTasks,
         ...(deployment.rolloutState === undefined ? {} : {rolloutState: deployment.rolloutState}),
-        ...(deployment.rolloutStateReason === undefined ? {} : {reason: sanitize(deployment.rolloutStateReason)}),
+        ...(deployment.rolloutStateReason === undefined ? {} : {reason: deployment.rolloutStateReason}),
         ours: deployment.id === deploymentId,
       };
     });
@@ -224,7 +224,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     const fresh = state.events.filter((serviceEvent) => !seenEvents.has(serviceEvent.id));
     for (const serviceEvent of [...fresh].reverse()) {
       if (firstPoll && !(Date.parse(serviceEvent.createdAt) >= since)) continue;
-      out.push(event({type: 'service-event', at, id: serviceEvent.id, createdAt: serviceEvent.createdAt, message: sanitize(serviceEvent.message)}));
+      out.push(event({type: 'service-event', at, id: serviceEvent.id, createdAt: serviceEvent.createdAt, message: serviceEvent.message}));
       changed = true;
     }
     // ECS drops old events off the end and never brings them back: remembering the current ids is enough.
@@ -253,7 +253,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
   const elapsed = (): number => clock.now() - startedAt;
   const done = (outcome: RunOutcome, reason: string): DeployEvent =>
-    event({type: 'done', at: clock.now(), outcome, reason: sanitize(reason), exitCode: OUTCOME_EXIT_CODES[outcome], elapsedMs: elapsed(), apiCalls});
+    event({type: 'done', at: clock.now(), outcome, reason, exitCode: OUTCOME_EXIT_CODES[outcome], elapsedMs: elapsed(), apiCalls});
 
   /** The final poll (no abort signal: it must run after an abort). Errors become a warning. */
   const finalPoll = async function* (): AsyncGenerator<DeployEvent, Judgement | undefined, undefined> {

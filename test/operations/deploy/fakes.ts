@@ -7,15 +7,15 @@
  * the execution role trusts ECS tasks and may read the registry secret and decrypt it with its key, the tag exists,
  * the Cloud Map service has SRV records, the log group exists.
  */
-import type {JsonObject} from '../../source/domain/json.js';
-import {AwsError} from '../../source/errors.js';
-import type {CheckPorts} from '../../source/ports/deploy.js';
-import type {EcsPort} from '../../source/ports/ecs.js';
-import type {IamRole, RolePolicyDocument, SimulationResult} from '../../source/ports/iam.js';
-import type {DiscoveryService} from '../../source/ports/discovery.js';
-import type {SecretSummary} from '../../source/ports/secrets.js';
-import type {TagCheck} from '../../source/ports/registry.js';
-import {EXECUTION_ROLE_ARN, REGISTRY_ARN, REGISTRY_KMS_KEY_ARN, REGISTRY_SECRET_ARN} from '../helpers/profile-fixtures.js';
+import type {JsonObject} from '../../../source/domain/json.js';
+import {AwsError} from '../../../source/errors.js';
+import type {CheckPorts} from '../../../source/ports/deploy.js';
+import type {EcsPort} from '../../../source/ports/ecs.js';
+import type {IamRole, RolePolicyDocument, SimulationResult} from '../../../source/ports/iam.js';
+import type {DiscoveryService} from '../../../source/ports/discovery.js';
+import type {SecretSummary} from '../../../source/ports/secrets.js';
+import type {TagCheck} from '../../../source/ports/registry.js';
+import {EXECUTION_ROLE_ARN, REGISTRY_ARN, REGISTRY_KMS_KEY_ARN, REGISTRY_SECRET_ARN} from '../../helpers/profile-fixtures.js';
 
 export interface FakeRole {
   trustsEcsTasks: boolean;

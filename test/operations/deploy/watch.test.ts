@@ -1,13 +1,14 @@
 import {describe, expect, test} from 'vitest';
-import {createSimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {ScenarioName, SimulatedEcs} from '../../source/adapters/simulator/index.js';
-import type {DeployEvent} from '../../source/domain/deploy/events.js';
-import type {JsonObject} from '../../source/domain/json.js';
-import {AwsError} from '../../source/errors.js';
-import {BACKOFF_MAX_MS, POLL_IDLE_MAX_MS, watchDeployment} from '../../source/operations/watch.js';
-import type {WatchOptions} from '../../source/operations/watch.js';
-import type {EcsPort, EcsServiceState} from '../../source/ports/ecs.js';
-import {FakeClock, FAKE_EPOCH} from '../helpers/fake-clock.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {SimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {SimulationScenario} from '../../../source/ports/simulation.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import type {JsonObject} from '../../../source/domain/json.js';
+import {AwsError} from '../../../source/errors.js';
+import {BACKOFF_MAX_MS, POLL_IDLE_MAX_MS, watchDeployment} from '../../../source/operations/deploy/watch.js';
+import type {WatchOptions} from '../../../source/operations/deploy/watch.js';
+import type {EcsPort, EcsServiceState} from '../../../source/ports/ecs.js';
+import {FakeClock, FAKE_EPOCH} from '../../helpers/fake-clock.js';
 
 const MINUTE = 60_000;
 
@@ -46,7 +47,7 @@ interface Run {
 
 /** A running service (web:1, 2 tasks), then an UpdateService to web:2 faring per the scenario, watched to the end. */
 async function deployAndWatch(
-  scenario: ScenarioName,
+  scenario: SimulationScenario,
   options: {newService?: boolean; circuitBreaker?: boolean; watch?: Partial<WatchOptions>; onEvent?: (event: DeployEvent, controller: AbortController) => void} = {},
 ): Promise<Run> {
   const clock = new FakeClock({autoAdvance: true});

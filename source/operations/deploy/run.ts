@@ -3,24 +3,22 @@
  * always ends with exactly one `done` (errors of the plan, the checks or the apply become a failed step and a
  * `done` carrying the error's exit code). The run is recorded in the profile before `done` is yielded.
  *
- * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream; the screen drives the two keys
- * through a DeployControl: detach (the watch ends, the deployment goes on) and roll back now.
+ * Renderers (the Ink deploy screen, plain lines, NDJSON) only read the stream, and clean the text from AWS it carries
+ * raw; the screen drives the two keys through a DeployControl (control.ts): detach and roll back now.
  */
-import type {DeployEvent, DeployStepName, DeployStepStatus} from '../domain/deploy/events.js';
-import {taskDefinitionLabel} from '../domain/aws-names.js';
-import type {Environment, Profile, RunOutcome, RunRecord} from '../domain/model.js';
-import {CliError} from '../errors.js';
-import type {Clock} from '../ports/clock.js';
-import type {EcsPort} from '../ports/ecs.js';
-import type {ProfileStore} from '../ports/profile-store.js';
-import type {CheckPorts, DeployPorts} from '../ports/deploy.js';
-import {sanitize} from '../report/style.js';
-import {applyPlan, recordRun, type ApplyResult} from './apply.js';
+import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy/events.js';
+import {taskDefinitionLabel} from '../../domain/aws-names.js';
+import type {Environment, Profile, RunOutcome, RunRecord} from '../../domain/model.js';
+import {CliError} from '../../errors.js';
+import type {Clock} from '../../ports/clock.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
+import type {DeployPorts} from '../../ports/deploy.js';
+import {applyPlan, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
+import type {DeployControl} from './control.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
-import {rollBackService} from './rollback.js';
+import {recordRun} from './run-record.js';
 import {watchDeployment} from './watch.js';
-
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
 export interface DeployReview {
@@ -48,51 +46,7 @@ export interface DeployRequest {
   control?: DeployControl;
 }
 
-/** The deploy screen's keys: `d` / Ctrl-C detach, `r` roll back now. */
-export class DeployControl {
-  private readonly controller = new AbortController();
-  private target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string} | undefined;
-  private rolling = false;
-
-  /** Aborted on detach: the watch makes a final poll and ends with `detached`. */
-  get signal(): AbortSignal {
-    return this.controller.signal;
-  }
-
-  detach(): void {
-    this.controller.abort();
-  }
-
-  /** Set by the deploy once the service was created or updated. */
-  arm(target: {ecs: EcsPort; cluster: string; serviceName: string; previousTaskDefinitionArn?: string}): void {
-    this.target = target;
-  }
-
-  /** Why `r` cannot roll back now (undefined when it can). */
-  get rollbackUnavailable(): string | undefined {
-    if (this.target === undefined) return 'nothing was deployed yet';
-    if (this.target.previousTaskDefinitionArn === undefined) return 'the service is new: there is no earlier revision to go back to';
-    if (this.rolling) return 'already rolling back';
-    return undefined;
-  }
-
-  /** Updates the service to the revision it ran before; the watch then sees the rollback. Returns what was done. */
-  async rollBack(): Promise<string> {
-    const why = this.rollbackUnavailable;
-    if (why !== undefined) throw new Error(why);
-    const target = this.target!;
-    this.rolling = true;
-    try {
-      await rollBackService(target.ecs, {cluster: target.cluster, serviceName: target.serviceName, taskDefinitionArn: target.previousTaskDefinitionArn!});
-    } catch (error) {
-      this.rolling = false;
-      throw error;
-    }
-    return `rolling back: service ${target.serviceName} is going back to ${taskDefinitionLabel(target.previousTaskDefinitionArn!)}`;
-  }
-}
-
-const errorMessage = (error: unknown): string => sanitize(error instanceof Error ? error.message : String(error));
+const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
 
 /** The deploy: plan, checks, apply, watch. */
@@ -103,12 +57,12 @@ export async function* deploy(
   const {ecs, clock, store} = ports;
   const startedAt = clock.now();
   const control = request.control;
-  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message: sanitize(message)});
+  const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
   const done = (outcome: RunOutcome, reason: string, exitCode: number): DeployEvent => ({
     type: 'done',
     at: clock.now(),
     outcome,
-    reason: sanitize(reason),
+    reason,
     exitCode,
     elapsedMs: clock.now() - startedAt,
     apiCalls: 0,
@@ -160,7 +114,7 @@ export async function* deploy(
       ...(control === undefined ? {} : {signal: control.signal}),
     })) {
       results.push(result);
-      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: sanitize(result.message), ...(result.hint === undefined ? {} : {hint: sanitize(result.hint)})};
+      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: result.message, ...(result.hint === undefined ? {} : {hint: result.hint})};
     }
   } catch (error) {
     yield step('checks', 'failed', errorMessage(error));
@@ -210,7 +164,7 @@ export async function* deploy(
       if (result.status !== 'fail' || result.remedy === undefined) continue;
       try {
         const fixed = await applyRemedy(ports.checks, result);
-        yield {type: 'check', at: clock.now(), name: fixed.name, status: fixed.status, message: sanitize(fixed.message)};
+        yield {type: 'check', at: clock.now(), name: fixed.name, status: fixed.status, message: fixed.message};
       } catch (error) {
         yield {type: 'check', at: clock.now(), name: result.name, status: 'fail', message: `could not ${result.remedy.label}: ${errorMessage(error)}`};
       }

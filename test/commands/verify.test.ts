@@ -1,0 +1,17 @@
+import {describe, expect, it} from 'vitest';
+import {cli, world} from './deploy-world.js';
+
+describe('ecs-wizard verify', () => {
+  it('verify: the checks only (exit 0), a failure is exit 1; nothing changes', async () => {
+    const w = await world();
+    const ok = await cli(['verify', 'web-api', '--env', 'staging'], w);
+    expect(ok.code).toBe(0);
+    expect(ok.out).toContain('✓ registry-credentials');
+    expect(ok.out).toContain('All checks passed.');
+    w.state.roles.get('ecsTaskExecutionRole')!.trustsEcsTasks = false;
+    const failed = await cli(['verify', 'web-api', '--env', 'staging', '--json'], w);
+    expect(failed.code).toBe(1);
+    expect(JSON.parse(failed.out)).toMatchObject({ok: false, checks: expect.arrayContaining([expect.objectContaining({name: 'execution-role', status: 'fail'})])});
+    expect(w.ecs.recorded.map((call) => call.method).filter((method) => !method.startsWith('describe'))).toEqual([]);
+  });
+});

@@ -1,0 +1,46 @@
+import {describe, expect, it} from 'vitest';
+import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
+import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {DeployEvent} from '../../../source/domain/deploy/events.js';
+import type {RunRecord} from '../../../source/domain/model.js';
+import {DeployControl} from '../../../source/operations/deploy/control.js';
+import {watchExisting} from '../../../source/operations/deploy/watch-existing.js';
+import {FakeClock} from '../../helpers/fake-clock.js';
+import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
+import {recordingEcs} from './fakes.js';
+
+const MINUTE = 60_000;
+
+/** The profile's service, seeded in the simulator with a rollout in flight. */
+async function setup() {
+  const clock = new FakeClock({autoAdvance: true});
+  const ecs = recordingEcs(createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging']}));
+  ecs.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', revisions: 3, desiredCount: 2, launchType: 'FARGATE', rollout: true});
+  const profile = fargateJsonProfile({runs: []});
+  const store = new MemoryProfileStore();
+  await store.save(profile);
+  const [service] = await ecs.describeServices('web-staging', ['web-api']);
+  return {clock, ecs, profile, store, environment: profile.environments[0]!, service: service!};
+}
+
+const detachedRun = (taskDefinitionArn: string): RunRecord => ({environment: 'staging', tag: '1.4.0', taskDefinitionArn, revision: 4, startedAt: '2026-01-04T09:00:00.000Z', outcome: 'detached'});
+
+async function collect(stream: AsyncIterable<DeployEvent>): Promise<DeployEvent[]> {
+  const events: DeployEvent[] = [];
+  for await (const event of stream) events.push(event);
+  return events;
+}
+
+describe('watchExisting', () => {
+  it("follows the service's deployment in flight to its end and settles the detached run", async () => {
+    const {ecs, clock, store, profile, environment, service} = await setup();
+    const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY')!;
+    await store.save({...profile, runs: [detachedRun(primary.taskDefinition)]}, {overwrite: true});
+    const control = new DeployControl();
+    const events = await collect(watchExisting({ecs, clock, store}, {profile, environment, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE, control}));
+    expect(events[0]).toMatchObject({type: 'watch-started', taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id});
+    expect(control.rollbackUnavailable).toBeUndefined();
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
+    expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed'});
+  });
+});
