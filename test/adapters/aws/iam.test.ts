@@ -1,6 +1,4 @@
 import {describe, expect, test} from 'vitest';
-import {serviceIdOf} from '../../../source/adapters/aws/discovery.js';
-import {parseEcrHost} from '../../../source/adapters/aws/ecr.js';
 import {decodePolicyDocument, trustsEcsTasks} from '../../../source/adapters/aws/iam.js';
 import {executionRoleTrustPolicy} from '../../../source/domain/policy.js';
 
@@ -27,16 +25,4 @@ describe('IAM documents', () => {
     expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: '*', Action: 'sts:AssumeRole'}))).toBe(false);
     expect(trustsEcsTasks({})).toBe(false);
   });
-});
-
-test('parseEcrHost: account and region from the registry host', () => {
-  expect(parseEcrHost('123456789012.dkr.ecr.eu-west-1.amazonaws.com')).toEqual({registryId: '123456789012', region: 'eu-west-1'});
-  expect(parseEcrHost('123456789012.dkr.ecr-fips.us-gov-west-1.amazonaws.com')).toEqual({registryId: '123456789012', region: 'us-gov-west-1'});
-  expect(parseEcrHost('123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn')).toEqual({registryId: '123456789012', region: 'cn-north-1'});
-  expect(parseEcrHost('registry.hub.docker.com')).toEqual({});
-});
-
-test('serviceIdOf: Cloud Map registry ARN → srv- id', () => {
-  expect(serviceIdOf('arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc123')).toBe('srv-abc123');
-  expect(serviceIdOf('srv-abc123')).toBe('srv-abc123');
 });
