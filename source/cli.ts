@@ -6,6 +6,7 @@ import type {CommandIo} from './ports/terminal.js';
 import {createCompositionRoot} from './composition.js';
 import type {CompositionRoot} from './ports/root.js';
 import {CliError, EXIT, UsageError} from './errors.js';
+import {sanitize} from './report/sanitize.js';
 import {createStyle} from './report/style.js';
 
 declare const __ECS_WIZARD_VERSION__: string | undefined;
@@ -28,12 +29,13 @@ export async function main({argv, env, io: streams, createRoot}: MainOptions): P
   const style = createStyle(Boolean((io.stderr as {isTTY?: boolean}).isTTY) && !env.NO_COLOR && !argv.includes('--no-color'));
   const fail = (error: unknown): number => {
     if (error instanceof CliError) {
-      io.stderr.write(`${style.red('ecs-wizard:')} ${error.message}\n`);
-      if (error.hint) io.stderr.write(`${style.dim(error.hint)}\n`);
+      // Messages quote what came from outside (AWS, files, arguments): cleaned here, where they reach the terminal.
+      io.stderr.write(`${style.red('ecs-wizard:')} ${sanitize(error.message)}\n`);
+      if (error.hint) io.stderr.write(`${style.dim(sanitize(error.hint))}\n`);
       return error.exitCode;
     }
     const message = error instanceof Error ? error.message : String(error);
-    io.stderr.write(`${style.red('ecs-wizard: unexpected error:')} ${message}\n`);
+    io.stderr.write(`${style.red('ecs-wizard: unexpected error:')} ${sanitize(message)}\n`);
     if (env.ECS_WIZARD_DEBUG && error instanceof Error && error.stack) io.stderr.write(`${error.stack}\n`);
     else io.stderr.write(style.dim('This is a bug in ecs-wizard. Run again with ECS_WIZARD_DEBUG=1 for details and report it.\n'));
     return EXIT.failed;
