@@ -4,11 +4,12 @@ import type {CommandContext} from '../commands/spec.js';
 import {EXIT} from '../errors.js';
 import {App} from './app.js';
 import type {Screen} from './navigation.js';
+import {terminalInput} from './terminal-input.js';
 
 /** Mounts the interactive program on the terminal and resolves when the person quits. */
 export async function runApp(context: CommandContext, initial: Screen): Promise<number> {
   const instance = render(<App root={context.root} initial={initial} />, {
-    stdin: context.io.stdin as NodeJS.ReadStream,
+    stdin: terminalInput(context.io.stdin),
     stdout: context.io.stdout as NodeJS.WriteStream,
     stderr: context.io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,
