@@ -152,11 +152,15 @@ export async function waitForFrame(
  */
 export async function press(instance: InkInstance, key: KeyName | (string & {})): Promise<void> {
   const code = keyCode(key);
-  await new Promise<void>((resolve) => {
+  await new Promise<void>((resolve, reject) => {
     whenReactIdle(() => {
-      frameAtLastKey.set(instance, instance.lastFrame() ?? '');
-      instance.stdin.write(code);
-      resolve();
+      try {
+        frameAtLastKey.set(instance, instance.lastFrame() ?? '');
+        instance.stdin.write(code);
+        resolve();
+      } catch (error) {
+        reject(error as Error);
+      }
     });
   });
   await reactIdle();
