@@ -4,6 +4,11 @@ import {defineConfig} from 'vitest/config';
 const {version} = JSON.parse(readFileSync(new URL('package.json', import.meta.url), 'utf8')) as {version: string};
 
 /**
+ * Time limits only catch hangs. No test waits on the clock: UI tests wait for frames and for React to be idle
+ * (test/helpers/ink.ts), pty tests for output (test/helpers/pty.ts), operations run on a fake clock. A wait that
+ * hangs fails on its own limit first (a minute; 90 s in a pty) with the last frame or screen; these test timeouts
+ * are above those, and far above what a busy machine needs (`npm run test:stress`).
+ *
  * Three projects:
  * - unit: pure code, reducers, screens (ink-testing-library), adapters with fakes; parallel.
  * - integration: the real AWS SDK against one moto_server started by test/helpers/moto-global-setup.ts;
@@ -33,6 +38,8 @@ export default defineConfig({
           name: 'unit',
           include: ['test/**/*.test.{ts,tsx}'],
           exclude: ['test/integration/**', 'test/e2e/**'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
       {
@@ -43,8 +50,8 @@ export default defineConfig({
           globalSetup: ['test/helpers/moto-global-setup.ts'],
           pool: 'forks',
           poolOptions: {forks: {singleFork: true}},
-          testTimeout: 30_000,
-          hookTimeout: 60_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
       {
@@ -52,8 +59,8 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['test/e2e/**/*.test.{ts,tsx}'],
-          testTimeout: 30_000,
-          hookTimeout: 30_000,
+          testTimeout: 180_000,
+          hookTimeout: 180_000,
         },
       },
     ],

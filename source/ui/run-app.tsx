@@ -5,11 +5,12 @@ import type {CommandIo} from '../ports/terminal.js';
 import {EXIT} from '../errors.js';
 import {App} from './app.js';
 import type {Screen} from './navigation.js';
+import {terminalInput} from './terminal-input.js';
 
 /** Mounts the interactive program on the terminal and resolves when the person quits. `color`: the run context's. */
 export async function runApp(context: {root: CompositionRoot; io: CommandIo}, initial: Screen, options: {color: boolean}): Promise<number> {
   const instance = render(<App root={context.root} initial={initial} color={options.color} />, {
-    stdin: context.io.stdin as NodeJS.ReadStream,
+    stdin: terminalInput(context.io.stdin),
     stdout: context.io.stdout as NodeJS.WriteStream,
     stderr: context.io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,

@@ -29,7 +29,7 @@ describe('deploy --simulate in a terminal', () => {
   test('success: says it is simulated, shows the rollout, exits 0', async () => {
     const cli = spawnCli(deployArgs('--simulate', '--simulate-speed', '20', '--yes'), {configDir: await configWithProfile(), rows: 60, cols: 120});
     await cli.waitForText('SIMULATED · scenario success · 20× speed · no AWS account, nothing is changed in AWS');
-    const screen = await cli.waitForText('Deployed (simulated) · exit 0', 20_000);
+    const screen = await cli.waitForText('Deployed (simulated) · exit 0');
     expect(screen).toContain('✓ register: done — registered web-api:2');
     expect(screen).toContain('✓ deployed (simulated): web-api:2 is running 1/1 tasks');
     expect(screen).toMatch(/PRIMARY\s+web-api:2 \*\s+COMPLETED\s+1\s+1\s+0\s+0\s+█{12}/);
@@ -38,9 +38,9 @@ describe('deploy --simulate in a terminal', () => {
 
   test('crash loop: the stopped task\'s reason is on screen, the circuit breaker rolls back, exit 3', async () => {
     const cli = spawnCli(deployArgs('--simulate=crash-loop', '--simulate-speed', '20', '--yes'), {configDir: await configWithProfile(), rows: 60, cols: 120});
-    let screen = await cli.waitForText('stopped: Essential container in task exited (team_web-api_1_5_0 exit 1)', 20_000);
+    let screen = await cli.waitForText('stopped: Essential container in task exited (team_web-api_1_5_0 exit 1)');
     expect(screen).toContain('essential-exit: essential container team_web-api_1_5_0 exited with code 1');
-    screen = await cli.waitForText('Rolled back (simulated) · exit 3', 20_000);
+    screen = await cli.waitForText('Rolled back (simulated) · exit 3');
     expect(screen).toMatch(/circuit breaker: \d of 3 failed tasks seen — the deployment was rolled back/);
     expect(screen).toMatch(/PRIMARY\s+web-api:1\s+COMPLETED/);
     expect(await cli.waitForExit()).toBe(3);
@@ -48,17 +48,17 @@ describe('deploy --simulate in a terminal', () => {
 
   test('d detaches: the deployment goes on, the watch command is printed, exit 5', async () => {
     const cli = spawnCli(deployArgs('--simulate=slow-start', '--yes'), {configDir: await configWithProfile(), rows: 50, cols: 120});
-    await cli.waitForText(/PRIMARY\s+web-api:2 \*/, 20_000);
+    await cli.waitForText(/PRIMARY\s+web-api:2 \*/);
     await cli.waitForText('r roll back now  d detach  ctrl-c detach');
     await cli.press('d');
-    const screen = await cli.waitForText('Watch it again: ecs-wizard watch web-api --env staging --simulate=slow-start', 20_000);
+    const screen = await cli.waitForText('Watch it again: ecs-wizard watch web-api --env staging --simulate=slow-start');
     expect(screen).toContain('Detached: the deployment goes on · exit 5');
     expect(await cli.waitForExit()).toBe(5);
   });
 
   test('without --yes it asks; n changes nothing (exit 5)', async () => {
     const cli = spawnCli(deployArgs('--simulate'), {configDir: await configWithProfile(), rows: 60, cols: 120});
-    const screen = await cli.waitForText('Deploy web-api to staging? (y/n)', 20_000);
+    const screen = await cli.waitForText('Deploy web-api to staging? (y/n)');
     expect(screen).toContain('Plan: update in place');
     expect(screen).toContain('will     register web-api:2, update service web-api (update in place)');
     await cli.press('n');

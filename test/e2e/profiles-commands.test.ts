@@ -4,12 +4,12 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {beforeAll, describe, expect, test} from 'vitest';
 import {exportProfile} from '../../source/domain/profile-schema/export-file.js';
-import {CLI, ensureBuilt, ptyEnv} from '../helpers/pty.js';
+import {CLI, ensureBuilt, PTY_HANG_MS, ptyEnv} from '../helpers/pty.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
 /** The built CLI without a terminal (pipes), as scripts and CI run it. */
 function run(args: string[], configDir: string, input?: string) {
-  const result = spawnSync(process.execPath, [CLI, ...args], {env: ptyEnv(configDir, {CI: 'true'}), input, encoding: 'utf8', timeout: 20_000});
+  const result = spawnSync(process.execPath, [CLI, ...args], {env: ptyEnv(configDir, {CI: 'true'}), input, encoding: 'utf8', timeout: PTY_HANG_MS});
   return {code: result.status, stdout: result.stdout, stderr: result.stderr};
 }
 

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
-import {CLI, disposeAll, ensureBuilt, ptyEnv, spawnCli, type PtySession} from '../helpers/pty.js';
+import {CLI, disposeAll, ensureBuilt, PTY_HANG_MS, ptyEnv, spawnCli, type PtySession} from '../helpers/pty.js';
 import {FARGATE_JSON} from '../operations/wizard-fixtures.js';
 
 /**
@@ -108,7 +108,7 @@ describe('the setup wizard in a terminal', () => {
     expect(await renderedProfile(cli.configDir, 'web-api')).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
     const stored = readFileSync(join(cli.configDir, 'profiles.json'), 'utf8');
     expect(stored).not.toContain('not-saved-anywhere');
-  }, 90_000);
+  });
 
   test('an EC2 DAEMON service with the simplified form, after going back from Fargate', async () => {
     const cli = spawnCli(['init'], {rows: 32});
@@ -147,7 +147,7 @@ describe('the setup wizard in a terminal', () => {
     const profile = await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: cli.configDir}}).get('log-agent');
     expect(JSON.parse(profile!.service.serviceSpec)).toMatchObject({schedulingStrategy: 'DAEMON'});
     expect(profile!.service.containerSpec.mode).toBe('form');
-  }, 90_000);
+  });
 });
 
 describe('ecs-wizard init with flags, in a terminal', () => {
@@ -162,13 +162,13 @@ describe('ecs-wizard init with flags, in a terminal', () => {
     await cli.press('down');
     await cli.press('enter');
     expect(await cli.waitForExit()).toBe(5);
-  }, 30_000);
+  });
 
   test('a bad flag is refused before anything is asked (exit 2)', async () => {
     const cli = spawnCli(['init', '--launch-type', 'LAMBDA']);
     expect(await cli.waitForExit()).toBe(2);
     expect(cli.screen()).toContain('--launch-type: "LAMBDA" is not a launch type: EC2 or FARGATE');
-  }, 30_000);
+  });
 });
 
 describe('ecs-wizard init with flags, on a non-TTY', () => {
@@ -198,17 +198,17 @@ describe('ecs-wizard init with flags, on a non-TTY', () => {
         '--subnets', 'subnet-0a1b2c3d,subnet-4e5f6a7b',
         '--security-groups', 'sg-0a1b2c3d',
       ],
-      {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: 30_000},
+      {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: PTY_HANG_MS},
     );
     expect(result.stderr).toContain('IAM not changed (no --apply-iam)');
     expect(result.stdout).toBe('Saved profile web-api (production). Deploy it: ecs-wizard deploy web-api\n');
     expect(result.status).toBe(0);
     return renderedProfile(configDir, 'web-api').then((rendered) => expect(rendered).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8'))));
-  }, 40_000);
+  });
 
   test('missing values on a non-TTY: exit 2 listing the flags to supply', () => {
     const configDir = mkdtempSync(join(work, 'config-'));
-    const result = spawnSync(process.execPath, [CLI, 'init', '--app', 'ECS Demo', '--launch-type', 'FARGATE'], {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', timeout: 30_000});
+    const result = spawnSync(process.execPath, [CLI, 'init', '--app', 'ECS Demo', '--launch-type', 'FARGATE'], {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', timeout: PTY_HANG_MS});
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('ecs-wizard: the profile cannot be saved');
     for (const flag of ['--service', '--image', '--tag', '--env', '--cluster', '--subnets', '--security-groups', '--execution-role']) expect(result.stderr).toContain(`  ${flag}`);

@@ -21,6 +21,9 @@ import {freePort} from './moto-global-setup.js';
 
 export const DOCKER_REGISTRY_MISSING = 'docker-registry not found: apt-get install docker-registry';
 
+/** A set-up request to the loopback registry (push, the paging proxy's upstream call) that takes this long hangs. */
+const SETUP_REQUEST_HANG_MS = 60_000;
+
 function onPath(name: string): string | undefined {
   for (const dir of (process.env.PATH ?? '').split(delimiter)) {
     if (dir === '') continue;
@@ -150,7 +153,7 @@ export async function startDockerRegistry(command: string, options: {auth?: Regi
     rmSync(dir, {recursive: true, force: true});
   }
 
-  // Bounded polling until the registry answers (~15 s at most; it usually answers within 100 ms).
+  // Polling until the registry answers (it usually does within 100 ms); the bound (~1 min) only catches a hang.
   for (let attempt = 1; ; attempt += 1) {
     if (watchdog.exitCode !== null || watchdog.signalCode !== null) {
       await stop();
@@ -163,7 +166,7 @@ export async function startDockerRegistry(command: string, options: {auth?: Regi
     } catch {
       // not listening yet
     }
-    if (attempt >= 100) {
+    if (attempt >= 320) {
       await stop();
       throw new Error(`docker-registry did not answer at ${url}:\n${log}`);
     }
@@ -183,7 +186,7 @@ async function expectStatus(response: Response, expected: number[], what: string
 /** Monolithic blob upload: POST /v2/<name>/blobs/uploads/, then PUT <location>&digest=…. */
 async function uploadBlob(url: string, repository: string, blob: Buffer, headers: Record<string, string>): Promise<string> {
   const digest = sha256(blob);
-  const started = await fetch(`${url}/v2/${repository}/blobs/uploads/`, {method: 'POST', headers, signal: AbortSignal.timeout(10_000)});
+  const started = await fetch(`${url}/v2/${repository}/blobs/uploads/`, {method: 'POST', headers, signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS)});
   await expectStatus(started, [202], `start upload to ${repository}`);
   await started.body?.cancel();
   const location = new URL(started.headers.get('location') ?? '', url);
@@ -192,7 +195,7 @@ async function uploadBlob(url: string, repository: string, blob: Buffer, headers
     method: 'PUT',
     headers: {...headers, 'content-type': 'application/octet-stream', 'content-length': String(blob.length)},
     body: blob,
-    signal: AbortSignal.timeout(10_000),
+    signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS),
   });
   await expectStatus(put, [201], `upload blob to ${repository}`);
   await put.body?.cancel();
@@ -243,7 +246,7 @@ export async function pushImage(
       method: 'PUT',
       headers: {...headers, 'content-type': mediaType},
       body: manifest,
-      signal: AbortSignal.timeout(10_000),
+      signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS),
     });
     await expectStatus(put, [201], `put manifest ${repository}:${tag}`);
     await put.body?.cancel();
@@ -406,13 +409,13 @@ export async function startPagingProxy(upstream: string): Promise<PagingProxy> {
       const tagsList = /^\/v2\/(.+)\/tags\/list$/.exec(url.pathname);
       const n = Number(url.searchParams.get('n') ?? '0');
       if (tagsList === null || request.method !== 'GET' || !(n > 0)) {
-        const answer = await fetch(url, {method: request.method, headers, signal: AbortSignal.timeout(10_000)});
+        const answer = await fetch(url, {method: request.method, headers, signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS)});
         response.writeHead(answer.status, Object.fromEntries(answer.headers));
         response.end(Buffer.from(await answer.arrayBuffer()));
         return;
       }
       pages.push(`${url.pathname}${url.search}`);
-      const full = await fetch(new URL(url.pathname, upstream), {headers, signal: AbortSignal.timeout(10_000)});
+      const full = await fetch(new URL(url.pathname, upstream), {headers, signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS)});
       if (!full.ok) {
         response.writeHead(full.status, Object.fromEntries(full.headers));
         response.end(Buffer.from(await full.arrayBuffer()));

@@ -14,6 +14,7 @@
  *   await clock.runUntil(() => finished);
  */
 import type {Clock} from '../../source/ports/clock.js';
+import {reactIdle} from '../../source/ui/terminal-input.js';
 
 interface Sleeper {
   due: number;
@@ -28,8 +29,16 @@ export const FAKE_EPOCH = Date.UTC(2026, 0, 15, 9, 0, 0);
 
 const abortReason = (signal: AbortSignal): unknown => signal.reason ?? new DOMException('This operation was aborted', 'AbortError');
 
-/** Lets pending promise callbacks run (a macrotask turn; never waits for time). */
-export const flushPromises = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+/**
+ * Lets pending work run, never waiting for time: promise callbacks (a macrotask turn), then React's effects and
+ * the re-renders they cause (reactIdle; at once when no React is in use). Without the second part a screen driven
+ * by the clock could see its next timer fire before the effects of the last one ran: React's scheduler yields
+ * after 5 ms of work, which only a busy machine reaches.
+ */
+export const flushPromises = async (): Promise<void> => {
+  await new Promise((resolve) => setImmediate(resolve));
+  await reactIdle();
+};
 
 export class FakeClock implements Clock {
   private current: number;

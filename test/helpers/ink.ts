@@ -1,10 +1,15 @@
 /**
- * Helpers for ink-testing-library 4 (which exports only render/cleanup).
+ * Helpers for ink-testing-library 4 (which exports only render/cleanup). No sleeps, no clock.
  *
- * Ink needs a moment after a render and after each key before the next key is safe: a key written right after
- * render() is lost, and a key written one macrotask after a re-render can reach the previous handler
- * (docs: stack notes). So: wait for the frame to change *and* match, then let effects settle (~20 ms). The settle
- * is what Ink needs, not a timing assertion.
+ * A key is safe only once React is idle: Ink subscribes input handlers (and its stdin listener) in passive
+ * effects, which run after the render, in a task of React's scheduler. A key written right after render() is
+ * lost, and a key written before the effects ran reaches the previous handler. So press() writes each key when
+ * React is idle (reactIdle, from source/ui/terminal-input.ts — the product feeds the real terminal the same way)
+ * and waits for idle again; waitForFrame() is woken by each frame Ink writes and returns once the frame has
+ * changed since the last key, matches, and still matches once React is idle.
+ *
+ * A wait has no deadline of its own that a slow machine could reach: only a hang (HANG_MS, a minute) ends it,
+ * with the last frame in the error; vitest's test timeout is above it (vitest.config.ts).
  *
  *   const app = render(<Home … />);
  *   await waitForFrame(app, 'Manage profiles');
@@ -12,6 +17,9 @@
  *   await waitForFrame(app, /› Quit/);
  */
 import type {render} from 'ink-testing-library';
+import {reactIdle, whenReactIdle} from '../../source/ui/terminal-input.js';
+
+export {reactIdle};
 
 export type InkInstance = ReturnType<typeof render>;
 
@@ -45,10 +53,8 @@ export type KeyName = keyof typeof KEYS;
 /** A key name from KEYS, or any text ('q', '?', 'my-service'), written as is. */
 export const keyCode = (key: KeyName | (string & {})): string => (Object.hasOwn(KEYS, key) ? KEYS[key as KeyName] : key);
 
-/** How long Ink needs after a render or a key (measured: 5 ms fails under load, 20–25 ms passes). */
-export const SETTLE_MS = 20;
-
-export const settle = (ms: number = SETTLE_MS): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+/** Longer than any wait of a working test on a loaded machine: a wait this long is a hang. */
+export const HANG_MS = 60_000;
 
 export type FrameMatcher = string | RegExp | ((frame: string) => boolean);
 
@@ -61,48 +67,146 @@ const describeMatcher = (expected: FrameMatcher): string =>
 /** The frame each instance showed when the last key was pressed: waitForFrame waits for a different one. */
 const frameAtLastKey = new WeakMap<InkInstance, string>();
 
+/** Callbacks run after each frame an instance writes (its stdout's write, wrapped once). */
+const frameListeners = new WeakMap<InkInstance, Set<() => void>>();
+
+function onFrames(instance: InkInstance): Set<() => void> {
+  let listeners = frameListeners.get(instance);
+  if (listeners === undefined) {
+    const found = new Set<() => void>();
+    listeners = found;
+    frameListeners.set(instance, found);
+    const stdout = instance.stdout as unknown as {write: (frame: string) => void};
+    const write = stdout.write;
+    stdout.write = (frame: string) => {
+      write.call(stdout, frame);
+      for (const listener of [...found]) listener();
+    };
+  }
+  return listeners;
+}
+
+/** Resolves once `condition()` holds, checked now and after every frame; rejects after `limitMs` (a hang). */
+function whenFrame(instance: InkInstance, condition: () => boolean, limitMs: number, hang: () => string): Promise<void> {
+  if (condition()) return Promise.resolve();
+  const listeners = onFrames(instance);
+  return new Promise((resolve, reject) => {
+    const check = (): void => {
+      if (!condition()) return;
+      stop();
+      resolve();
+    };
+    const timer = setTimeout(() => {
+      stop();
+      reject(new Error(hang()));
+    }, limitMs);
+    const stop = (): void => {
+      clearTimeout(timer);
+      listeners.delete(check);
+    };
+    listeners.add(check);
+  });
+}
+
+export interface WaitOptions {
+  /** false: an unchanged frame is fine (a key that should change nothing, or a frame already shown). */
+  changed?: boolean;
+}
+
 /**
  * Waits until lastFrame() has changed since the last press() (any frame counts when no key was pressed yet) and
- * matches `expected`, lets effects settle, checks it still matches, and returns the frame. On timeout the error
- * shows the last frame. `changed: false` accepts an unchanged frame (a key that should change nothing).
+ * matches `expected`, and still matches once React is idle; returns the frame. Only a hang (HANG_MS) fails it,
+ * showing the last frame. The old third argument, a time limit in ms, is still accepted: it can only lengthen
+ * the hang limit.
  */
 export async function waitForFrame(
   instance: InkInstance,
   expected: FrameMatcher,
-  timeoutMs = 3_000,
-  options: {changed?: boolean} = {},
+  optionsOrLimit: WaitOptions | number = {},
+  legacyOptions: WaitOptions = {},
 ): Promise<string> {
-  const deadline = performance.now() + timeoutMs;
+  const options = typeof optionsOrLimit === 'number' ? legacyOptions : optionsOrLimit;
+  const limitMs = typeof optionsOrLimit === 'number' ? Math.max(optionsOrLimit, HANG_MS) : HANG_MS;
   const baseline = options.changed === false ? undefined : frameAtLastKey.get(instance);
   const ready = (): boolean => {
     const frame = instance.lastFrame();
     return frame !== undefined && frame !== baseline && matches(frame, expected);
   };
+  const hang = (): string => {
+    const why = baseline !== undefined && instance.lastFrame() === baseline ? ' (the frame did not change after the last key)' : '';
+    return `waitForFrame: no frame matched ${describeMatcher(expected)} in ${limitMs / 1000} s, a hang${why}. Last frame:\n${instance.lastFrame() ?? '<nothing rendered>'}`;
+  };
   for (;;) {
+    await whenFrame(instance, ready, limitMs, hang);
+    await reactIdle();
     if (ready()) {
-      await settle();
-      if (ready()) {
-        frameAtLastKey.delete(instance);
-        return instance.lastFrame() ?? '';
-      }
+      frameAtLastKey.delete(instance);
+      return instance.lastFrame() ?? '';
     }
-    if (performance.now() > deadline) {
-      const why = baseline !== undefined && instance.lastFrame() === baseline ? ' (the frame did not change after the last key)' : '';
-      throw new Error(`waitForFrame: no frame matched ${describeMatcher(expected)} within ${timeoutMs} ms${why}. Last frame:\n${instance.lastFrame() ?? '<nothing rendered>'}`);
-    }
-    // Frames are written synchronously by Ink's render; a short timer lets React and Ink run in between.
-    await new Promise((resolve) => setTimeout(resolve, 2));
   }
 }
 
-/** Writes one key (or text) to the instance's stdin and lets Ink settle. */
+/**
+ * Writes one key (or text, as one chunk: a paste) to the instance's stdin once React is idle — so that it meets
+ * the handlers of the frame on screen — and waits until React is idle again.
+ */
 export async function press(instance: InkInstance, key: KeyName | (string & {})): Promise<void> {
-  frameAtLastKey.set(instance, instance.lastFrame() ?? '');
-  instance.stdin.write(keyCode(key));
-  await settle();
+  const code = keyCode(key);
+  await new Promise<void>((resolve, reject) => {
+    whenReactIdle(() => {
+      try {
+        frameAtLastKey.set(instance, instance.lastFrame() ?? '');
+        instance.stdin.write(code);
+        resolve();
+      } catch (error) {
+        reject(error as Error);
+      }
+    });
+  });
+  await reactIdle();
 }
 
 /** Types text one character at a time (each a key press, as a person types). */
 export async function type(instance: InkInstance, text: string): Promise<void> {
   for (const character of text) await press(instance, character);
+}
+
+/** A callback that records its calls; a test awaits the calls instead of polling for them. */
+export interface Recorder<Args extends unknown[]> {
+  (...args: Args): void;
+  /** The arguments of each call so far. */
+  readonly calls: Args[];
+  /** Resolves once there have been `count` calls (at once if there have); only a hang (HANG_MS) rejects. */
+  called(count?: number): Promise<void>;
+}
+
+export function recorder<Args extends unknown[] = []>(): Recorder<Args> {
+  const calls: Args[] = [];
+  const waiting = new Set<{count: number; resolve: () => void}>();
+  const callback = (...args: Args): void => {
+    calls.push(args);
+    for (const waiter of [...waiting]) {
+      if (calls.length < waiter.count) continue;
+      waiting.delete(waiter);
+      waiter.resolve();
+    }
+  };
+  const called = (count = 1): Promise<void> => {
+    if (calls.length >= count) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => {
+        waiting.delete(waiter);
+        reject(new Error(`recorder: ${calls.length} of ${count} calls after ${HANG_MS / 1000} s, a hang`));
+      }, HANG_MS);
+      const waiter = {
+        count,
+        resolve: () => {
+          clearTimeout(timer);
+          resolve();
+        },
+      };
+      waiting.add(waiter);
+    });
+  };
+  return Object.assign(callback, {calls, called});
 }

@@ -104,8 +104,8 @@ for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP']) process.on(signal, stop);
 `;
 
 async function waitForAnswer(url: string, watchdog: ChildProcess, output: () => string): Promise<void> {
-  // Bounded polling: ~30 s at most, short intervals first (moto answers after ~0.3 s).
-  const maxTries = 150;
+  // Polling, short intervals first (moto answers after ~0.3 s); the bound (~75 s) only catches a hang.
+  const maxTries = 300;
   for (let attempt = 1; attempt <= maxTries; attempt += 1) {
     if (watchdog.exitCode !== null || watchdog.signalCode !== null) {
       const text = output();

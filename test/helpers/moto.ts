@@ -35,7 +35,7 @@ export function motoEnv(url: string): Record<string, string> {
 
 /** `POST /moto-api/reset`: forget every resource. */
 export async function resetMoto(url: string): Promise<void> {
-  const response = await fetch(`${url}/moto-api/reset`, {method: 'POST', signal: AbortSignal.timeout(10_000)});
+  const response = await fetch(`${url}/moto-api/reset`, {method: 'POST', signal: AbortSignal.timeout(60_000)});
   if (!response.ok) throw new Error(`moto reset failed: HTTP ${response.status}`);
 }
 

@@ -12,6 +12,12 @@
  * The child gets a safe environment only (loopback AWS endpoint, dummy credentials, a temp config dir, CI=false so
  * that Ink renders every frame). Call disposeAll() in afterEach.
  *
+ * No sleeps: press() only writes. The program takes keys one at a time, each once React is idle
+ * (source/ui/terminal-input.ts), so a key written at any moment meets the handlers of the frame before it.
+ * waitForText() is woken by the program's output and looks at the screen only between frames (Ink wraps each
+ * frame in a synchronized update, ESC[?2026h … ESC[?2026l). Waits have no deadline that a slow machine could
+ * reach: only a hang (PTY_HANG_MS) ends one, with the screen in the error; vitest's e2e timeout is above it.
+ *
  * Also usable as a vitest globalSetup file (`setup` builds dist/ when it is missing or older than source/).
  */
 import {spawn as spawnProcess} from 'node:child_process';
@@ -22,7 +28,7 @@ import {fileURLToPath} from 'node:url';
 import xterm from '@xterm/headless';
 import {spawn} from 'node-pty';
 import type {IPty} from 'node-pty';
-import {keyCode, SETTLE_MS} from './ink.js';
+import {keyCode} from './ink.js';
 import type {KeyName} from './ink.js';
 
 const {Terminal} = xterm;
@@ -30,8 +36,14 @@ const {Terminal} = xterm;
 export const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 export const CLI = join(ROOT, 'dist', 'cli.js');
 const CLOSED_ENDPOINT = 'http://127.0.0.1:9';
-/** Ink's settle after a frame change (stack notes: 20–25 ms); required by Ink, not a timing assertion. */
-export const PTY_SETTLE_MS = Math.max(SETTLE_MS, 25);
+/** Longer than any wait of a working test on a loaded machine: a wait this long is a hang. */
+export const PTY_HANG_MS = 90_000;
+/** Synchronized update (DEC mode 2026): Ink writes each frame between these two. */
+const BEGIN_FRAME = '\u001B[?2026h';
+const END_FRAME = '\u001B[?2026l';
+
+/** Text the screen contains, a pattern it matches, or a predicate of the whole screen. */
+export type ScreenMatcher = string | RegExp | ((screen: string) => boolean);
 
 export interface PtyOptions {
   /** Extra or overriding environment; `undefined` removes a variable. */
@@ -51,14 +63,15 @@ export interface PtySession {
   /** Everything the program wrote, escape codes included. */
   output(): string;
   /**
-   * Waits until the screen has changed since the last key press (or since spawn) and contains `text`, then
-   * waits PTY_SETTLE_MS and checks again; returns the screen. On timeout the error shows the screen.
+   * Waits until the screen has changed since the last key press (or since spawn), is between two frames and
+   * contains `text`; returns the screen. Only a hang ends it (PTY_HANG_MS, or `hangMs` if longer), showing the
+   * screen.
    */
-  waitForText(text: string | RegExp, timeoutMs?: number): Promise<string>;
-  /** Writes a key ('enter', 'esc', 'up', 'down', 'ctrl-c', …) or raw text, then lets Ink settle. */
+  waitForText(text: ScreenMatcher, hangMs?: number): Promise<string>;
+  /** Writes a key ('enter', 'esc', 'up', 'down', 'ctrl-c', …) or raw text (as one chunk, like a paste). */
   press(key: KeyName | (string & {})): Promise<void>;
   /** Resolves with the exit code once the program has exited (and its last output is on the screen). */
-  waitForExit(timeoutMs?: number): Promise<number>;
+  waitForExit(hangMs?: number): Promise<number>;
   readonly configDir: string;
   readonly pid: number;
   /** Kills the program if it still runs, frees the terminal, removes the temp config dir. */
@@ -116,6 +129,8 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
   let raw = '';
   /** Bumped each time parsed output reaches the screen. */
   let generation = 0;
+  /** The screen is in the middle of a frame (a synchronized update begun and not yet ended). */
+  let midFrame = false;
   let generationAtKey = 0;
   let exitCode: number | undefined;
   let disposed = false;
@@ -128,9 +143,12 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
 
   pty.onData((data) => {
     raw += data;
+    // Whether the output so far ends inside a frame (looked up on all of it: a marker may be cut between chunks).
+    const inFrame = raw.lastIndexOf(BEGIN_FRAME) > raw.lastIndexOf(END_FRAME);
     parsed = new Promise((resolve) => {
       terminal.write(data, () => {
         generation += 1;
+        midFrame = inFrame;
         notify();
         resolve();
       });
@@ -157,7 +175,7 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
     return lines.join('\n');
   }
 
-  /** Resolves when `condition` holds, re-checking after each output chunk and on exit; rejects on timeout. */
+  /** Resolves when `condition` holds, re-checking after each output chunk and on exit; rejects after a hang. */
   function until(condition: () => boolean, timeoutMs: number, describe: () => string): Promise<void> {
     return new Promise((resolve, reject) => {
       const check = (): void => {
@@ -178,9 +196,9 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
     });
   }
 
-  const contains = (text: string | RegExp): boolean => {
+  const contains = (text: ScreenMatcher): boolean => {
     const shown = screen();
-    return typeof text === 'string' ? shown.includes(text) : text.test(shown);
+    return typeof text === 'string' ? shown.includes(text) : text instanceof RegExp ? text.test(shown) : text(shown);
   };
 
   const session: PtySession = {
@@ -188,35 +206,28 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
     pid: pty.pid,
     screen,
     output: () => raw,
-    async waitForText(text, timeoutMs = 10_000) {
-      const deadline = performance.now() + timeoutMs;
-      const what = typeof text === 'string' ? JSON.stringify(text) : String(text);
-      for (;;) {
-        const since = generationAtKey;
-        await until(
-          () => (generation > since && contains(text)) || exitCode !== undefined,
-          Math.max(0, deadline - performance.now()),
-          () => `waitForText: ${what} not on the screen after ${timeoutMs} ms${generation > since ? '' : ' (the screen did not change since the last key)'}`,
-        );
-        if (!contains(text)) {
-          throw new Error(`waitForText: ${what} not on the screen: the program exited with code ${exitCode}\n--- screen ---\n${screen()}\n--- end of screen ---`);
-        }
-        // Ink runs effects after a frame: give them time before the test's next key.
-        await new Promise((resolve) => setTimeout(resolve, PTY_SETTLE_MS));
-        if (contains(text)) return screen();
-        if (performance.now() > deadline) {
-          throw new Timeout(`waitForText: ${what} appeared but was gone after the settle\n--- screen ---\n${screen()}\n--- end of screen ---`);
-        }
+    async waitForText(text, hangMs = PTY_HANG_MS) {
+      const limit = Math.max(hangMs, PTY_HANG_MS);
+      const what = typeof text === 'string' ? JSON.stringify(text) : text instanceof RegExp ? String(text) : 'the predicate';
+      const since = generationAtKey;
+      await until(
+        () => (generation > since && !midFrame && contains(text)) || exitCode !== undefined,
+        limit,
+        () => `waitForText: ${what} not on the screen after ${limit / 1000} s, a hang${generation > since ? '' : ' (the screen did not change since the last key)'}`,
+      );
+      if (!contains(text)) {
+        throw new Error(`waitForText: ${what} not on the screen: the program exited with code ${exitCode}\n--- screen ---\n${screen()}\n--- end of screen ---`);
       }
+      return screen();
     },
     async press(key) {
       if (exitCode !== undefined) throw new Error(`press(${JSON.stringify(key)}): the program has exited with code ${exitCode}\n--- screen ---\n${screen()}`);
       generationAtKey = generation;
       pty.write(keyCode(key));
-      await new Promise((resolve) => setTimeout(resolve, PTY_SETTLE_MS));
     },
-    async waitForExit(timeoutMs = 10_000) {
-      await until(() => exitCode !== undefined, timeoutMs, () => `waitForExit: still running after ${timeoutMs} ms`);
+    async waitForExit(hangMs = PTY_HANG_MS) {
+      const limit = Math.max(hangMs, PTY_HANG_MS);
+      await until(() => exitCode !== undefined, limit, () => `waitForExit: still running after ${limit / 1000} s, a hang`);
       return exited;
     },
     dispose() {

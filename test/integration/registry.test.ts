@@ -269,7 +269,8 @@ describe('registries that cannot answer (no docker-registry needed)', () => {
     await new Promise<void>((resolve) => silent.close(() => resolve()));
   });
 
-  test('nothing listening: unreachable, quickly (within the test time limit)', {timeout: 5_000}, async () => {
+  // At once, without a clock: the message says the connection was refused (a timeout says "no answer … within").
+  test('nothing listening: unreachable at once (refused, not waited out)', async () => {
     const port = createHttpRegistryPort();
     const closed = `127.0.0.1:${await freePort()}`;
     const error = await rejection(port.listTags(artifact(closed, 'team/api')));

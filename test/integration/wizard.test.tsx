@@ -8,7 +8,7 @@ import {CreatePrivateDnsNamespaceCommand, CreateServiceCommand, GetOperationComm
 import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from 'vitest';
-import {createAwsClientFactory, type AwsClientFactory} from '../../source/adapters/aws/client-factory.js';
+import {AWS_NETWORK, createAwsClientFactory, type AwsClientFactory} from '../../source/adapters/aws/client-factory.js';
 import {createCloudFormationPort} from '../../source/adapters/aws/cloudformation.js';
 import {createDiscoveryPort} from '../../source/adapters/aws/discovery.js';
 import {createNetworkPort} from '../../source/adapters/aws/ec2.js';
@@ -206,14 +206,14 @@ describe('the wizard against moto', () => {
     const answers = {...fargateAnswers(), registryAuth: {credentialsSecretArn: seeded.secret}, executionRoleArn: undefined};
     const keys = flowOf({answers, choices: {}, passwordFromEnv: false, password: 'x'}).map(refKey);
     const app = render(<Wizard services={services} init={{answers, done: keys.slice(0, keys.indexOf('auth-role')), resume: true, password: 'x'}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
-    await waitForFrame(app, (frame) => frame.includes('❯ Create ecsTaskExecutionRole') && frame.includes('existing-exec'), 15_000);
+    await waitForFrame(app, (frame) => frame.includes('❯ Create ecsTaskExecutionRole') && frame.includes('existing-exec'));
     expect(app.lastFrame()).not.toContain('lambda-role');
     await press(app, 'enter');
     await waitForFrame(app, '? Create the IAM role ecsTaskExecutionRole now?');
     await press(app, 'enter');
-    await waitForFrame(app, '? Put this inline policy (ecs-wizard-private-registry) on ecsTaskExecutionRole?', 15_000);
+    await waitForFrame(app, '? Put this inline policy (ecs-wizard-private-registry) on ecsTaskExecutionRole?');
     await press(app, 'enter');
-    await waitForFrame(app, '? Environment: where does the service run?', 15_000);
+    await waitForFrame(app, '? Environment: where does the service run?');
 
     const iam = await createIamPort(factory);
     const role = await iam.getRole('ecsTaskExecutionRole');
@@ -235,9 +235,9 @@ describe('the wizard against moto', () => {
     const answers = {...fargateAnswers(), launchType: 'EC2' as const, networkMode: 'bridge' as const, containerJson: fargateAnswers().containerJson!.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"'), discovery: undefined};
     const keys = flowOf({answers, choices: {discovery: 'pick'}, passwordFromEnv: false, password: 'x'}).map(refKey);
     const app = render(<Wizard services={services} init={{answers, choices: {discovery: 'pick'}, done: keys.slice(0, keys.indexOf('discovery-namespace')), resume: true, password: 'x'}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
-    await waitForFrame(app, '❯ internal.test', 15_000);
+    await waitForFrame(app, '❯ internal.test');
     await press(app, 'enter');
-    const frame = await waitForFrame(app, /web\s+\(unavailable\)\s+A records/, 15_000);
+    const frame = await waitForFrame(app, /web\s+\(unavailable\)\s+A records/);
     expect(frame).toMatch(/api\s+SRV records/);
   });
 });
@@ -247,12 +247,17 @@ describe('offline: every AWS-backed picker falls back quickly, with a one-line r
   const services = createWizardServices(portsFor(factory));
   afterAll(() => factory.destroy());
 
-  // "Quickly" is the test's own time limit (a hang fails it); no wall-clock assertion.
-  test('clusters, ECR, Cloud Map, secrets, roles, subnets, stacks: not listed, said why', {timeout: 8_000}, async () => {
+  // "Quickly", without a clock: every call was refused at once (not waited out on a timeout) and retried at most
+  // the configured number of times (AWS_NETWORK: a few attempts, short back-off).
+  test('clusters, ECR, Cloud Map, secrets, roles, subnets, stacks: not listed, said why', async () => {
     const results = await Promise.all([services.clusters(), services.ecrRepositories(), services.namespaces(), services.secrets(), services.executionRoles(), services.subnets(), services.stacks()]);
     for (const result of results) {
       expect(result.ok).toBe(false);
-      if (!result.ok) expect(result.reason).toContain(`cannot reach AWS at ${CLOSED_ENDPOINT}`);
+      if (result.ok) continue;
+      expect(result.reason).toContain(`cannot reach AWS at ${CLOSED_ENDPOINT}`);
+      const refused = /\([\w:-]+: ECONNREFUSED(?:, (\d+) attempts)?\)/.exec(result.reason);
+      expect(refused, result.reason).not.toBeNull();
+      expect(Number(refused?.[1] ?? 1)).toBeLessThanOrEqual(AWS_NETWORK.maxAttempts);
     }
     expect(await services.secret('arn:aws:secretsmanager:us-east-1:123456789012:secret:x-AbCdEf')).toMatchObject({status: 'unknown'});
   });
@@ -278,7 +283,7 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
     const answers = {application: 'a', serviceName: 's', registry: 'registry' as const, registryHost: registry!.host, registryUsername: '', image: 'team/web-api'};
     const keys = flowOf({answers, choices: {}, passwordFromEnv: false}).map(refKey);
     const app = render(<Wizard services={services} init={{answers, done: keys.slice(0, keys.indexOf('tag')), resume: true}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
-    let frame = await waitForFrame(app, '❯ 1.4.1', 10_000);
+    let frame = await waitForFrame(app, '❯ 1.4.1');
     expect(frame).toContain('1.4.2');
     expect(frame).toContain('latest');
     await press(app, '1.4.2');

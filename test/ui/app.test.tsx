@@ -11,29 +11,29 @@ import {exportProfile} from '../../source/domain/profile-schema/export-file.js';
 import {App} from '../../source/ui/app.js';
 import type {Screen} from '../../source/ui/navigation.js';
 import {testRoot} from '../helpers/fake-root.js';
-import {press, type, waitForFrame} from '../helpers/ink.js';
+import {press, recorder, type, waitForFrame} from '../helpers/ink.js';
 import {ec2FormProfile, fargateJsonProfile, fixtureProfiles} from '../helpers/profile-fixtures.js';
 
 const fakeRoot = (store: MemoryProfileStore): CompositionRoot => testRoot({store});
 
 function start(store = new MemoryProfileStore(fixtureProfiles()), initial: Screen = {name: 'home'}) {
-  const quit = {called: 0};
-  const app = render(<App root={fakeRoot(store)} initial={initial} onQuit={() => (quit.called += 1)} />);
+  const quit = recorder();
+  const app = render(<App root={fakeRoot(store)} initial={initial} onQuit={quit} />);
   return {app, store, quit};
 }
 
 /** Manage profiles is the entry above Quit: k wraps from the first entry to Quit, then goes up one. */
 async function goToManageProfiles(app: ReturnType<typeof render>): Promise<void> {
-  await waitForFrame(app, '❯ New setup', 3_000, {changed: false});
+  await waitForFrame(app, '❯ New setup', {changed: false});
   await press(app, 'k');
   await waitForFrame(app, '❯ Quit');
   await press(app, 'k');
   await waitForFrame(app, '❯ Manage profiles');
 }
 
-async function waitForQuit(quit: {called: number}): Promise<void> {
-  for (let i = 0; i < 300 && quit.called === 0; i++) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(quit.called).toBe(1);
+async function waitForQuit(quit: ReturnType<typeof recorder>): Promise<void> {
+  await quit.called();
+  expect(quit.calls).toHaveLength(1);
 }
 
 afterEach(() => cleanup());
@@ -62,7 +62,7 @@ describe('home screen', () => {
     await press(app, 'esc');
     frame = await waitForFrame(app, '❯ Manage profiles');
     expect(frame).toContain('· home ·');
-    expect(quit.called).toBe(0);
+    expect(quit.calls).toHaveLength(0);
     await press(app, 'q');
     await waitForQuit(quit);
   });

@@ -4,7 +4,7 @@ import {afterEach, describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {App} from '../../source/ui/app.js';
 import {testRoot} from '../helpers/fake-root.js';
-import {press, waitForFrame} from '../helpers/ink.js';
+import {press, recorder, waitForFrame} from '../helpers/ink.js';
 import {fixtureProfiles} from '../helpers/profile-fixtures.js';
 
 afterEach(() => cleanup());
@@ -27,15 +27,15 @@ describe('"New setup" on the home screen', () => {
   });
 
   test('Ctrl-C in a half-done setup asks first instead of quitting', async () => {
-    const quit = {called: 0};
-    const app = render(<App root={testRoot({awsContext: {region: 'us-east-1'}})} initial={{name: 'wizard'}} onQuit={() => (quit.called += 1)} />);
+    const quit = recorder();
+    const app = render(<App root={testRoot({awsContext: {region: 'us-east-1'}})} initial={{name: 'wizard'}} onQuit={quit} />);
     await waitForFrame(app, '? Application');
     await press(app, 'My App');
     await press(app, 'enter');
     await waitForFrame(app, '? Service name');
     await press(app, 'ctrl-c');
     await waitForFrame(app, '? Leave the setup? Your answers are not saved yet.');
-    expect(quit.called).toBe(0);
+    expect(quit.calls).toHaveLength(0);
     await press(app, 'down');
     await press(app, 'down');
     await waitForFrame(app, '❯ Keep going');
@@ -46,7 +46,7 @@ describe('"New setup" on the home screen', () => {
     await press(app, 'down');
     await waitForFrame(app, '❯ Quit without saving');
     await press(app, 'enter');
-    for (let i = 0; i < 300 && quit.called === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-    expect(quit.called).toBe(1);
+    await quit.called();
+    expect(quit.calls).toHaveLength(1);
   });
 });

@@ -5,15 +5,15 @@ import type {WizardAnswers} from '../../source/operations/wizard.js';
 import {refKey} from '../../source/ui/wizard/steps.js';
 import {flowOf, type WizardInit} from '../../source/ui/wizard/wizard-state.js';
 import {Wizard, type WizardExit} from '../../source/ui/wizard/wizard-screen.js';
-import {press, waitForFrame, type InkInstance} from '../helpers/ink.js';
+import {press, recorder, waitForFrame, type InkInstance, type Recorder} from '../helpers/ink.js';
 import {CLOUD_MAP, ROLE, SECRET, ec2DaemonAnswers, fargateAnswers} from '../operations/wizard-fixtures.js';
 import {OFFLINE, fakeServices, type Fakes} from './wizard-fakes.js';
 
 afterEach(() => cleanup());
 
 function start(fakes: Fakes, init: WizardInit = {}, options: {offerDraft?: boolean} = {}) {
-  const exits: WizardExit[] = [];
-  const app = render(<Wizard services={fakes.services} init={init} active finishOnSave={false} offerDraft={options.offerDraft ?? false} onExit={(exit) => exits.push(exit)} />);
+  const exits = recorder<[WizardExit]>();
+  const app = render(<Wizard services={fakes.services} init={init} active finishOnSave={false} offerDraft={options.offerDraft ?? false} onExit={exits} />);
   return {app, exits};
 }
 
@@ -28,10 +28,10 @@ function startAt(fakes: Fakes, answers: WizardAnswers, target: string, choices: 
 /** Writes text at once (as a paste: ink-text-input takes it as one input). */
 const paste = (app: InkInstance, text: string) => press(app, text);
 
-async function waitForExit(exits: WizardExit[]): Promise<WizardExit> {
-  for (let i = 0; i < 300 && exits.length === 0; i += 1) await new Promise((resolve) => setTimeout(resolve, 10));
-  expect(exits).toHaveLength(1);
-  return exits[0]!;
+async function waitForExit(exits: Recorder<[WizardExit]>): Promise<WizardExit> {
+  await exits.called();
+  expect(exits.calls).toHaveLength(1);
+  return exits.calls[0]![0];
 }
 
 describe('the guided setup, step by step', () => {

@@ -22,6 +22,7 @@ import {planText} from '../../report/plan-text.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
+import {terminalInput} from '../terminal-input.js';
 
 export interface DeployScreenProps {
   clock: Clock;
@@ -405,7 +406,7 @@ export async function runDeployScreen(options: Omit<DeployScreenProps, 'onFinish
     );
   }
   const instance = render(<Root />, {
-    stdin: io.stdin as NodeJS.ReadStream,
+    stdin: terminalInput(io.stdin),
     stdout: io.stdout as NodeJS.WriteStream,
     stderr: io.stderr as NodeJS.WriteStream,
     exitOnCtrlC: false,

@@ -3,6 +3,7 @@ import {render} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
 import {EXIT} from '../../errors.js';
 import type {WizardServices} from '../../operations/wizard-services.js';
+import {terminalInput} from '../terminal-input.js';
 import type {WizardInit} from './wizard-state.js';
 import {Wizard, type WizardExit} from './wizard-screen.js';
 
@@ -23,7 +24,7 @@ export async function runWizard(context: {io: CommandIo}, services: WizardServic
       }}
     />,
     {
-      stdin: context.io.stdin as NodeJS.ReadStream,
+      stdin: terminalInput(context.io.stdin),
       stdout: context.io.stdout as NodeJS.WriteStream,
       stderr: context.io.stderr as NodeJS.WriteStream,
       exitOnCtrlC: false,

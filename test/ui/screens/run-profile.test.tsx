@@ -80,7 +80,7 @@ describe('home → run a saved profile', () => {
     await press(app, 'y');
     await waitForFrame(app, 'r roll back now');
     await clock.runUntil(() => (app.lastFrame() ?? '').includes('Deployed (simulated)'));
-    frame = await waitForFrame(app, 'esc back to the home screen', 3_000, {changed: false});
+    frame = await waitForFrame(app, 'esc back to the home screen', {changed: false});
     expect(frame).toContain('✓ deployed (simulated)');
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed', tag: '1.5.0', simulated: true});
     await press(app, 'esc');
@@ -128,7 +128,7 @@ describe('home → run a saved profile', () => {
     await waitForFrame(app, 'r roll back now');
     await press(app, 'ctrl-c');
     await clock.runUntil(() => /detached/i.test(app.lastFrame() ?? ''));
-    await waitForFrame(app, /detached/i, 3_000, {changed: false});
+    await waitForFrame(app, /detached/i, {changed: false});
     expect(quit.called).toBe(0);
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'detached', simulated: true});
   });
