@@ -10,6 +10,7 @@ import type {Issue} from '../domain/issues.js';
 import {hasErrors} from '../domain/issues.js';
 import type {JsonObject, JsonValue} from '../domain/json.js';
 import {isJsonObject} from '../domain/json.js';
+import type {ContainerFormAnswers, DiscoveryAnswers, EnvironmentAnswers, WizardAnswers} from '../domain/wizard-answers.js';
 import type {
   ArtifactSource,
   ContainerForm,
@@ -43,76 +44,7 @@ export const DEFAULT_EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
 /** The config variable the wizard offers for the service discovery container port (the seed's example). */
 export const CONTAINER_PORT_VARIABLE = 'containerPort';
 
-export interface ContainerFormAnswers {
-  /** CPU units (1024 = one vCPU). */
-  cpu?: number;
-  /** Hard memory limit, MiB. */
-  memory?: number;
-  /** Soft memory limit, MiB. */
-  memoryReservation?: number;
-  ports: PortMapping[];
-  environment: NameValue[];
-}
-
-/** How the service registers with Cloud Map (the seed's "Which Service Parameters Do I Use?"). */
-export type DiscoveryUse = 'container' | 'port' | 'none';
-
-export interface DiscoveryAnswers {
-  /** The Cloud Map service ARN (`serviceRegistries[].registryArn`). */
-  registryArn: string;
-  /** DNS record types of the Cloud Map service (read from Cloud Map, or told); undefined: not known. */
-  recordTypes?: string[];
-  use?: DiscoveryUse;
-  /** A container of the container specification (usually `${CONTAINER_NAME}`). */
-  containerName?: string;
-  /** One of that container's mapped ports, or a placeholder such as `${serviceVariable.containerPort}`. */
-  containerPort?: number | string;
-  port?: number;
-}
-
-export interface EnvironmentAnswers {
-  name?: string;
-  region?: string;
-  cluster?: string;
-  launchType?: LaunchType;
-  subnets?: string[];
-  securityGroups?: string[];
-  assignPublicIp?: boolean;
-  executionRoleArn?: string;
-  overrides?: Record<string, string>;
-  /** Where the values came from (shown in the summary; not saved). */
-  filledFrom?: string;
-}
-
-/** Everything the wizard asks. Undefined = not answered yet; null = answered "none". */
-export interface WizardAnswers {
-  application?: string;
-  serviceName?: string;
-  registry?: RegistryKind;
-  /** Host (with port) of a private v2 registry, or the ECR registry host. */
-  registryHost?: string;
-  /** Basic-auth user of a private v2 registry (the password is never part of the answers). */
-  registryUsername?: string;
-  image?: string;
-  tag?: string;
-  launchType?: LaunchType;
-  networkMode?: NetworkMode;
-  containerMode?: 'form' | 'json';
-  containerForm?: ContainerFormAnswers;
-  /** Advanced JSON text (may hold unquoted placeholders). */
-  containerJson?: string;
-  strategy?: SchedulingStrategy;
-  desiredCount?: number;
-  /** A service specification the person edited or imported (else the default for the strategy). */
-  serviceSpecJson?: string;
-  discovery?: DiscoveryAnswers | null;
-  variables?: Record<string, string>;
-  registryAuth?: RegistryAuth | null;
-  /** The execution role chosen for private registry authentication: the default of every environment. */
-  executionRoleArn?: string;
-  environments?: EnvironmentAnswers[];
-  profileName?: string;
-}
+export type {ContainerFormAnswers, DiscoveryAnswers, DiscoveryUse, EnvironmentAnswers, WizardAnswers} from '../domain/wizard-answers.js';
 
 /** Answer fields, for messages and for `init`'s flags (init-flags.ts maps each to its flag). */
 export type AnswerField =
