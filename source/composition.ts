@@ -85,6 +85,10 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
       const {draftStoreBeside} = await import('./adapters/wizard-draft.js');
       return draftStoreBeside((await profileStore()).path);
     },
+    async template(name) {
+      const {readTemplate} = await import('./adapters/templates.js');
+      return readTemplate(name);
+    },
     async deployPorts(region, deployOptions = {}) {
       if (deployOptions.simulate !== undefined) return simulatedDeployPorts(systemClock, region, deployOptions.simulate);
       // One after another: the SDK's chunks are loaded once each (concurrent first imports of shared chunks are slower).

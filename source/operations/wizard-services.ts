@@ -232,7 +232,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
 /** The wizard's ports from the composition root (the terminal's stdin goes to the editor adapter). */
 export function wizardPortsFrom(
   root: CompositionRoot,
-  options: {stdin?: NodeJS.ReadStream; env?: NodeJS.ProcessEnv; templates?: (name: TemplateName) => Promise<string>} = {},
+  options: {stdin?: NodeJS.ReadStream; env?: NodeJS.ProcessEnv} = {},
 ): WizardPorts {
   let editor: EditorPort | undefined;
   return {
@@ -248,11 +248,7 @@ export function wizardPortsFrom(
     terraform: () => root.terraformState(),
     editor: () => (editor ??= root.editor(options.stdin === undefined ? {} : {stdin: options.stdin})),
     draft: () => root.wizardDraft(),
-    template: async (name) => {
-      if (options.templates) return options.templates(name);
-      const {readTemplate} = await import('../adapters/templates.js');
-      return readTemplate(name);
-    },
+    template: (name) => root.template(name),
     defaultRegion: () => root.awsContext().region,
     registryPassword: () => {
       const value = options.env?.ECS_WIZARD_REGISTRY_PASSWORD;
