@@ -3,7 +3,8 @@
  * question declares its flags and lands them in the answers (Question.fromFlags), checked with the same
  * functions its prompt uses; a flag given answers its question, which the Ink wizard then skips. This module
  * runs the questions over the flags, names the flag to supply for each missing answer, and derives the option
- * table (init-options.ts holds the same table for `--help` and argument parsing; a test keeps them equal).
+ * table (init-options.ts is generated from it, so that `--help` and the other commands start without loading
+ * the wizard).
  */
 import {createFlagDraft, type FlagFile, type FlagProblem, type FlagValues, type ProvisionerSource} from '../operations/wizard/flag-draft.js';
 import type {AnswerField, WizardProblem} from '../operations/wizard/profile.js';
@@ -101,4 +102,38 @@ export function problemLines(flagProblems: readonly FlagProblem[], wizardProblem
     lines.push(`${FLAG_OF[problem.field]}: ${problem.message}${where}${problem.fix ? ` (${problem.fix})` : ''}`);
   }
   return [...new Set(lines)];
+}
+
+const literal = (text: string): string => (text.includes("'") && !text.includes('"') ? JSON.stringify(text) : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+const key = (name: string): string => (/^[a-z]+$/.test(name) ? name : literal(name));
+
+/** The text of init-options.ts: the option table, written out (kept in step by test/commands/init-options.test.ts). */
+export function initOptionsModule(): string {
+  const entries = Object.entries(initOptionTable()).map(([name, spec]) => {
+    const fields = [
+      `type: ${literal(spec.type)}`,
+      ...(spec.multiple ? ['multiple: true'] : []),
+      ...(spec.short === undefined ? [] : [`short: ${literal(spec.short)}`]),
+      ...(spec.value === undefined ? [] : [`value: ${literal(spec.value)}`]),
+      `description: ${literal(spec.description)}`,
+    ];
+    return `  ${key(name)}: {${fields.join(', ')}},`;
+  });
+  return [
+    '/**',
+    ' * The options of `ecs-wizard init` — GENERATED from the wizard\'s questions (each declares its own flags, in',
+    ' * source/operations/wizard/questions/) by commands/init-flags.ts: do not edit. registry.ts imports this table',
+    ' * for --help and argument parsing, so that no command loads the wizard to start. After changing a question\'s',
+    ' * flags: npx vitest run --project unit test/commands/init-options.test.ts -u',
+    ' *',
+    ' * Per-environment flags (--region, --cluster, --subnets, --security-groups, --execution-role, --cfn-stack,',
+    ' * --tf-state) are given once for all environments, or once per --env, in the same order.',
+    ' */',
+    "import type {OptionSpec} from './spec.js';",
+    '',
+    'export const INIT_OPTIONS: Record<string, OptionSpec> = {',
+    ...entries,
+    '};',
+    '',
+  ].join('\n');
 }

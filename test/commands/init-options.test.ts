@@ -1,6 +1,10 @@
 import {expect, test} from 'vitest';
-import {initOptionTable} from '../../source/commands/init-flags.js';
+import {initOptionTable, initOptionsModule} from '../../source/commands/init-flags.js';
 import {INIT_OPTIONS} from '../../source/commands/init-options.js';
+
+test('init-options.ts is generated from the questions (after changing a flag: run this test with -u)', async () => {
+  await expect(initOptionsModule()).toMatchFileSnapshot('../../source/commands/init-options.ts');
+});
 
 test('the table --help and the argument parser use is the one the questions declare', () => {
   expect(INIT_OPTIONS).toEqual(initOptionTable());
