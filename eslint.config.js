@@ -18,6 +18,13 @@ export default tseslint.config(
       // `import('…').Type` annotations keep the lazily loaded AWS SDK's types next to where they are used.
       '@typescript-eslint/consistent-type-imports': ['error', {fixStyle: 'inline-type-imports', disallowTypeAnnotations: false}],
       'no-control-regex': 'off',
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "AssignmentExpression[left.object.object.name='process'][left.object.property.name='env'][left.property.name='FORCE_COLOR']",
+          message: 'Colour is decided once, in commands/run-context.ts (inkColour).',
+        },
+      ],
       eqeqeq: ['error', 'always', {null: 'ignore'}],
     },
   },
@@ -30,6 +37,10 @@ export default tseslint.config(
     files: ['**/*.tsx'],
     plugins: {'react-hooks': reactHooks},
     rules: {'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'off'},
+  },
+  {
+    files: ['source/commands/run-context.ts', 'test/**', 'scripts/**'],
+    rules: {'no-restricted-syntax': 'off'},
   },
   {
     files: ['**/*.cjs'],

@@ -26,7 +26,7 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 
-// eslint-disable-next-line no-control-regex
+ 
 const ANSI = /\u001B\[[0-9;?<>=]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78DEHMNOPZc]/g;
 
 function env(configDir) {

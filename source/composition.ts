@@ -1,5 +1,4 @@
 import type {GlobalOptions} from './commands/spec.js';
-import type {ProfileStore} from './ports/profile-store.js';
 import type {Clock} from './ports/clock.js';
 import type {AwsClientFactory} from './adapters/aws/client-factory.js';
 import type {DeployPorts} from './ports/deploy.js';
@@ -83,6 +82,10 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
     async wizardDraft() {
       const {draftStoreBeside} = await import('./adapters/wizard-draft.js');
       return draftStoreBeside((await profileStore()).path);
+    },
+    async template(name) {
+      const {readTemplate} = await import('./adapters/templates.js');
+      return readTemplate(name);
     },
     async deployPorts(region, deployOptions = {}) {
       if (deployOptions.simulate !== undefined) return simulatedDeployPorts(systemClock, region, deployOptions.simulate);

@@ -1,11 +1,14 @@
+/**
+ * The options of `ecs-wizard init` — GENERATED from the wizard's questions (each declares its own flags, in
+ * source/operations/wizard/questions/) by commands/init-flags.ts: do not edit. registry.ts imports this table
+ * for --help and argument parsing, so that no command loads the wizard to start. After changing a question's
+ * flags: npx vitest run --project unit test/commands/init-options.test.ts -u
+ *
+ * Per-environment flags (--region, --cluster, --subnets, --security-groups, --execution-role, --cfn-stack,
+ * --tf-state) are given once for all environments, or once per --env, in the same order.
+ */
 import type {OptionSpec} from './spec.js';
 
-/**
- * The options of `ecs-wizard init` (declarations only: registry.ts imports this for --help). Every question of
- * the wizard has one; a supplied flag skips its question. Per-environment flags (--region, --cluster,
- * --subnets, --security-groups, --execution-role, --cfn-stack, --tf-state) are given once for all environments,
- * or once per --env, in the same order.
- */
 export const INIT_OPTIONS: Record<string, OptionSpec> = {
   name: {type: 'string', value: 'PROFILE', description: 'save the profile under this name (default: the service name)'},
   app: {type: 'string', value: 'APP', description: 'application name (groups services and environments)'},
@@ -26,7 +29,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   'desired-count': {type: 'string', value: 'N', description: 'desired count (REPLICA; default 1)'},
   'service-spec': {type: 'string', value: 'FILE', description: 'service specification JSON, or describe-services output'},
   'registry-arn': {type: 'string', value: 'ARN', description: 'service discovery: the Cloud Map service ARN'},
-  'discovery-container': {type: 'string', value: 'NAME', description: 'service discovery: containerName (default: the artifact\'s container)'},
+  'discovery-container': {type: 'string', value: 'NAME', description: "service discovery: containerName (default: the artifact's container)"},
   'discovery-container-port': {type: 'string', value: 'N', description: 'service discovery: containerPort (a mapped port; becomes ${serviceVariable.containerPort})'},
   'discovery-port': {type: 'string', value: 'N', description: 'service discovery: port (awsvpc with SRV records only)'},
   'discovery-records': {type: 'string', value: 'SRV|A', description: 'service discovery: the record types, when Cloud Map cannot be asked'},

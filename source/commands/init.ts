@@ -7,25 +7,24 @@
 import {readUserFile} from '../adapters/files.js';
 import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../domain/policy.js';
 import {EXIT, InputError} from '../errors.js';
-import {environmentFromOutputs} from '../operations/wizard-infra.js';
-import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard-services.js';
-import {
-  DEFAULT_EXECUTION_ROLE_NAME,
-  assembleProfile,
-  compactJson,
-  discoveryRule,
-  suggestProfileName,
-  taskNetworkMode,
-  type WizardAnswers,
-} from '../operations/wizard.js';
-import {answersFromFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles, type FlagProblem} from './init-flags.js';
+import type {WizardAnswers} from '../domain/wizard-answers.js';
+import {taskNetworkMode} from '../operations/wizard/container-spec.js';
+import {discoveryRule} from '../operations/wizard/discovery.js';
+import {DEFAULT_EXECUTION_ROLE_NAME, compactJson} from '../operations/wizard/execution-role.js';
+import type {FlagProblem} from '../operations/wizard/flag-draft.js';
+import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
+import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
+import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
+import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
+import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
+/** The files the flags name (--container-spec, --service-spec), read: the questions get their text. */
 async function readFiles(context: CommandContext): Promise<FlagFiles> {
   const files: FlagFiles = {};
-  for (const [flag, key] of [['container-spec', 'containerSpec'], ['service-spec', 'serviceSpec']] as const) {
+  for (const flag of fileFlags()) {
     const path = context.options[flag];
-    if (typeof path === 'string') files[key] = {path, text: await readUserFile(path, context.io.stdin)};
+    if (typeof path === 'string') files[flag] = {path, text: await readUserFile(path, context.io.stdin)};
   }
   return files;
 }
@@ -41,7 +40,7 @@ export async function run(context: CommandContext): Promise<number> {
   const ports = wizardPortsFrom(context.root, {stdin: context.io.stdin as NodeJS.ReadStream, env: context.env});
   const services = createWizardServices(ports);
   if (interactive) {
-    if (!context.globals.color) process.env.FORCE_COLOR = '0';
+    inkColour(context.globals);
     const {runWizard} = await import('../ui/wizard/run-wizard.js');
     const fromFlags = givenFlagNames(context.options).length > 0;
     return runWizard(context, services, {

@@ -1,5 +1,5 @@
 /** Where the setup wizard keeps a half-done setup between runs. */
-import type {WizardAnswers} from '../operations/wizard.js';
+import type {WizardAnswers} from '../domain/wizard-answers.js';
 
 export interface WizardDraft {
   answers: WizardAnswers;

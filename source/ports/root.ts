@@ -18,6 +18,7 @@ import type {RegistryPort} from './registry.js';
 import type {RepositoriesPort} from './repositories.js';
 import type {SecretsPort} from './secrets.js';
 import type {SimulationRequest} from './simulation.js';
+import type {TemplateName} from '../domain/templates.js';
 
 /**
  * The one place that chooses real adapters or the rollout simulator (`deployPorts`). Commands and screens
@@ -60,6 +61,8 @@ export interface CompositionRoot {
   editor(options?: {stdin?: NodeJS.ReadStream}): EditorPort;
   /** Where the wizard keeps a half-done setup (next to the profile store). */
   wizardDraft(): Promise<DraftStore>;
+  /** The text of a JSON template shipped in templates/ (domain/templates.ts says what each one is for). */
+  template(name: TemplateName): Promise<string>;
   /** Files the person names (profile export and import). */
   readonly files: UserFilesPort;
   readonly clock: Clock;

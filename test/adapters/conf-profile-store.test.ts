@@ -4,7 +4,7 @@ import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {
   CONFIG_DIR_ENV,
-  ConfProfileStore,
+  type ConfProfileStore,
   createConfProfileStore,
   profileStoreDirectory,
 } from '../../source/adapters/conf-profile-store.js';

@@ -13,7 +13,7 @@ import type {IamPort} from '../../source/ports/iam.js';
 import type {RegistryPort} from '../../source/ports/registry.js';
 import type {SecretsPort} from '../../source/ports/secrets.js';
 import {testRoot} from '../helpers/fake-root.js';
-import {CLOUD_MAP, FARGATE_JSON, ROLE, SECRET} from '../operations/wizard-fixtures.js';
+import {CLOUD_MAP, FARGATE_JSON, ROLE, SECRET} from '../operations/wizard/fixtures.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ecs-wizard-init-'));
 afterAll(() => rmSync(dir, {recursive: true, force: true}));

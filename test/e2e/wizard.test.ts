@@ -6,7 +6,7 @@ import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {CLI, disposeAll, ensureBuilt, PTY_HANG_MS, ptyEnv, spawnCli, type PtySession} from '../helpers/pty.js';
-import {FARGATE_JSON} from '../operations/wizard-fixtures.js';
+import {FARGATE_JSON} from '../operations/wizard/fixtures.js';
 
 /**
  * The whole wizard in a real terminal, without AWS (every AWS-backed picker falls back to typing) and with a

@@ -13,6 +13,7 @@ import type {RepositoriesPort} from '../../source/ports/repositories.js';
 import type {EditorPort} from '../../source/ports/editor.js';
 import type {DraftStore, WizardDraft} from '../../source/ports/draft-store.js';
 import {createTerraformState} from '../../source/adapters/terraform-state.js';
+import {readTemplate} from '../../source/adapters/templates.js';
 
 /** The wizard's own ports of a test root (each defaults to one that fails loudly, the draft to memory). */
 export interface WizardRootParts {
@@ -89,6 +90,7 @@ export function testRoot(
       return wizard.editor;
     },
     wizardDraft: async () => draft,
+    template: (name) => readTemplate(name),
   };
   function pick<K extends 'network' | 'cloudFormation' | 'repositories'>(name: K, region?: string): Exclude<WizardRootParts[K], (...args: never[]) => unknown> {
     const part = wizard[name];

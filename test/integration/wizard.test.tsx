@@ -21,17 +21,17 @@ import {createRegistryPort} from '../../source/adapters/registry/index.js';
 import {createTerraformState} from '../../source/adapters/terraform-state.js';
 import {readTemplate} from '../../source/adapters/templates.js';
 import {executionRoleTrustPolicy} from '../../source/domain/policy.js';
-import {assembleProfile} from '../../source/operations/wizard.js';
-import {environmentFromOutputs} from '../../source/operations/wizard-infra.js';
-import {createWizardServices, type WizardPorts, type WizardServices} from '../../source/operations/wizard-services.js';
-import {refKey} from '../../source/ui/wizard/steps.js';
+import {assembleProfile} from '../../source/operations/wizard/profile.js';
+import {environmentFromOutputs} from '../../source/operations/wizard/provisioner-outputs.js';
+import {refKey} from '../../source/operations/wizard/question.js';
+import {createWizardServices, type WizardPorts, type WizardServices} from '../../source/operations/wizard/services.js';
 import {flowOf} from '../../source/ui/wizard/wizard-state.js';
 import {Wizard} from '../../source/ui/wizard/wizard-screen.js';
 import {pushImage, registryTools, startDockerRegistry, type RegistryServer} from '../helpers/docker-registry.js';
 import {memoryDraftStore} from '../helpers/fake-root.js';
 import {press, waitForFrame} from '../helpers/ink.js';
 import {CLOSED_ENDPOINT, motoEnv, useMoto} from '../helpers/moto.js';
-import {fargateAnswers} from '../operations/wizard-fixtures.js';
+import {fargateAnswers} from '../operations/wizard/fixtures.js';
 
 /**
  * The wizard's AWS-backed pickers and actions through the real SDK adapters against moto (clusters, ECR, Cloud Map

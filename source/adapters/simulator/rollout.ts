@@ -75,8 +75,8 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     if (service.status !== 'ACTIVE' || primary === undefined) return;
     const current = state.resolveTaskDefinition(primary.taskDefinition);
     if (current === undefined) return;
-    const {taskDefinitionArn, revision, status, requiresAttributes, compatibilities, registeredAt, registeredBy, ...body} = current.json;
-    void taskDefinitionArn, revision, status, requiresAttributes, compatibilities, registeredAt, registeredBy;
+    // What DescribeTaskDefinition adds is left out of the body that is registered again.
+    const {taskDefinitionArn: _arn, revision: _revision, status: _status, requiresAttributes: _requires, compatibilities: _compat, registeredAt: _at, registeredBy: _by, ...body} = current.json;
     const containers = Array.isArray(body.containerDefinitions) ? body.containerDefinitions : [];
     const retagged: JsonValue[] = containers.map((container, index) =>
       isJsonObject(container) && index === 0 && typeof container.image === 'string'

@@ -293,7 +293,7 @@ export function DeployScreen(props: DeployScreenProps) {
       control.detach();
     };
     // The stream starts once per mount.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
+     
   }, []);
 
   useEffect(() => {

@@ -2,7 +2,7 @@ import React from 'react';
 import {render} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
 import {EXIT} from '../../errors.js';
-import type {WizardServices} from '../../operations/wizard-services.js';
+import type {WizardServices} from '../../operations/wizard/services.js';
 import {terminalInput} from '../terminal-input.js';
 import type {WizardInit} from './wizard-state.js';
 import {Wizard, type WizardExit} from './wizard-screen.js';

@@ -1,7 +1,7 @@
 import React, {useMemo} from 'react';
 import {useStdin} from 'ink';
 import type {CompositionRoot} from '../../ports/root.js';
-import {createWizardServices, wizardPortsFrom} from '../../operations/wizard-services.js';
+import {createWizardServices, wizardPortsFrom} from '../../operations/wizard/services.js';
 import {Wizard, type WizardExit} from './wizard-screen.js';
 
 /** The wizard as a screen of the interactive program ("New setup" on the home screen). */

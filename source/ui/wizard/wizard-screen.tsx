@@ -4,15 +4,16 @@
  * half-done setup and offers to save a draft, which the next `ecs-wizard init` offers to resume.
  */
 import React, {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useInput, useStdout} from 'ink';
+import {Box, useInput, useStdout} from 'ink';
 import type {Profile} from '../../domain/model.js';
-import type {WizardServices} from '../../operations/wizard-services.js';
-import {sanitize} from '../../report/sanitize.js';
+import {refKey} from '../../operations/wizard/question.js';
+import {SECTIONS, questionById} from '../../operations/wizard/question-list.js';
+import type {WizardServices} from '../../operations/wizard/services.js';
 import {Frame} from '../components/frame.js';
 import {HelpOverlay} from '../components/help-overlay.js';
+import {Text} from '../components/text.js';
 import type {KeyHint} from '../keys.js';
-import {SECTIONS, refKey, stepDef} from './steps.js';
-import {StepView} from './step-views.js';
+import {QuestionView} from './question-view.js';
 import {contextOf, currentRef, hasProgress, initialWizard, summaryLines, wizardReducer, type WizardInit} from './wizard-state.js';
 import {Note, SelectField} from './widgets/fields.js';
 
@@ -43,7 +44,7 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   const {stdout} = useStdout();
   const width = stdout?.columns ?? 100;
   const ref = currentRef(state);
-  const def = stepDef(ref.id);
+  const def = questionById(ref.id);
   const ctx = contextOf(state, ref);
 
   // Exit from an effect once the last frame has rendered (stack notes).
@@ -86,7 +87,7 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   if (saved) {
     return (
       <Frame title="new setup" subtitle="saved" keys={props.finishOnSave ? [] : [{keys: 'enter', label: 'done'}]} capturing>
-        <Text color="green">✔ Saved profile {sanitize(saved.name)} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}: {saved.environments.map((environment) => environment.name).join(', ')}).</Text>
+        <Text color="green">✔ Saved profile {saved.name} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}: {saved.environments.map((environment) => environment.name).join(', ')}).</Text>
         <Text>
           Deploy it: <Text bold>ecs-wizard deploy {saved.name}</Text>
           <Text dimColor>   (ecs-wizard render {saved.name} shows the JSON it sends)</Text>
@@ -102,7 +103,7 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
         <Text key={refKey(line.ref)} wrap="truncate-end">
           <Text color="green">✔ </Text>
           <Text dimColor>{line.label}: </Text>
-          {sanitize(line.value)}
+          {line.value}
         </Text>
       ))}
       {state.notice && state.overlay === 'none' ? <Note message={state.notice} /> : null}
@@ -149,7 +150,7 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
           />
         ) : null}
         <Box display={state.overlay === 'none' ? 'flex' : 'none'} flexDirection="column">
-          <StepView
+          <QuestionView
             key={`${refKey(ref)}:${state.history.length}`}
             stepRef={ref}
             ctx={ctx}

@@ -3,9 +3,9 @@
  * A pure reducer: the views dispatch answers, it decides the next step (skipping what a rule or a flag
  * answers, which collapses to its `Label: value` line), Esc goes back one step keeping every answer.
  */
-import type {WizardAnswers} from '../../operations/wizard.js';
-import type {StepContext, StepRef} from './steps.js';
-import {STEPS, refKey, sameRef, stepDef} from './steps.js';
+import type {WizardAnswers} from '../../domain/wizard-answers.js';
+import {refKey, sameRef, type StepContext, type StepRef, type Submission} from '../../operations/wizard/question.js';
+import {ENVIRONMENT_SECTION, QUESTIONS, questionById} from '../../operations/wizard/question-list.js';
 
 export interface HistoryEntry {
   ref: StepRef;
@@ -33,13 +33,6 @@ export interface WizardState {
   /** Esc on the first step: the screen asks (or leaves). */
   leaving: boolean;
   /** A line shown under the question once (e.g. what an import replaced). */
-  notice?: string;
-}
-
-export interface Submission {
-  answers?: WizardAnswers;
-  choices?: Record<string, string>;
-  password?: string;
   notice?: string;
 }
 
@@ -75,10 +68,10 @@ export function contextOf(state: Pick<WizardState, 'answers' | 'choices' | 'pass
 /** The steps that apply to the answers, in order (environment steps once per environment). */
 export function flowOf(state: Pick<WizardState, 'answers' | 'choices' | 'password' | 'passwordFromEnv'>): StepRef[] {
   const refs: StepRef[] = [];
-  const applies = (ref: StepRef): boolean => stepDef(ref.id).applies?.(contextOf(state, ref)) ?? true;
-  const before = STEPS.filter((step) => !step.perEnv && step.section < 8);
-  const perEnv = STEPS.filter((step) => step.perEnv);
-  const after = STEPS.filter((step) => !step.perEnv && step.section >= 8);
+  const applies = (ref: StepRef): boolean => questionById(ref.id).applies?.(contextOf(state, ref)) ?? true;
+  const before = QUESTIONS.filter((step) => !step.perEnv && step.section < ENVIRONMENT_SECTION);
+  const perEnv = QUESTIONS.filter((step) => step.perEnv);
+  const after = QUESTIONS.filter((step) => !step.perEnv && step.section >= ENVIRONMENT_SECTION);
   for (const step of before) if (applies({id: step.id})) refs.push({id: step.id});
   for (let env = 0; ; env += 1) {
     for (const step of perEnv) if (applies({id: step.id, env})) refs.push({id: step.id, env});
@@ -88,13 +81,13 @@ export function flowOf(state: Pick<WizardState, 'answers' | 'choices' | 'passwor
   return refs;
 }
 
-export const currentRef = (state: WizardState): StepRef => state.history.at(-1)?.ref ?? {id: 'application'};
+export const currentRef = (state: WizardState): StepRef => state.history.at(-1)?.ref ?? {id: QUESTIONS[0]!.id};
 
 /** The position of a step in the canonical order (steps before the environments, each environment's, after). */
 function orderOf(ref: StepRef): [number, number, number] {
-  const index = STEPS.findIndex((step) => step.id === ref.id);
-  const step = STEPS[index]!;
-  const phase = step.perEnv ? 1 : step.section < 8 ? 0 : 2;
+  const index = QUESTIONS.findIndex((step) => step.id === ref.id);
+  const step = QUESTIONS[index]!;
+  const phase = step.perEnv ? 1 : step.section < ENVIRONMENT_SECTION ? 0 : 2;
   return [phase, ref.env ?? 0, index];
 }
 
@@ -113,7 +106,7 @@ function nextInFlow(flow: readonly StepRef[], current: StepRef | undefined): Ste
 
 /** How a step would be answered without asking now (a flag, or a rule), if it would. */
 function autoAnswer(state: WizardState, ref: StepRef): {state: WizardState; line: string} | undefined {
-  const def = stepDef(ref.id);
+  const def = questionById(ref.id);
   const ctx = contextOf(state, ref);
   const flag = state.given[refKey(ref)];
   if (flag !== undefined && (def.valid?.(ctx) ?? true)) return {state, line: `${def.summary(ctx)} (${flag})`};
@@ -124,7 +117,7 @@ function autoAnswer(state: WizardState, ref: StepRef): {state: WizardState; line
   return {state: {...state, answers, choices}, line: auto.summary};
 }
 
-const isDone = (state: WizardState, ref: StepRef): boolean => state.done.includes(refKey(ref)) && (stepDef(ref.id).valid?.(contextOf(state, ref)) ?? true);
+const isDone = (state: WizardState, ref: StepRef): boolean => state.done.includes(refKey(ref)) && (questionById(ref.id).valid?.(contextOf(state, ref)) ?? true);
 
 /** Pushes the steps after the current one: those answered without asking, then the next question. */
 function advance(state: WizardState): WizardState {
@@ -224,7 +217,7 @@ export interface SummaryLine {
 /** The collapsed `Label: value` lines of the steps before the current one. */
 export function summaryLines(state: WizardState): SummaryLine[] {
   return state.history.slice(0, -1).map((entry) => {
-    const def = stepDef(entry.ref.id);
+    const def = questionById(entry.ref.id);
     const env = entry.ref.env;
     const label = def.perEnv && env !== undefined && ((state.answers.environments?.length ?? 0) > 1 || env > 0) ? `${def.label} [${env + 1}]` : def.label;
     return {ref: entry.ref, label, value: entry.auto ?? def.summary(contextOf(state, entry.ref)), auto: entry.auto !== undefined};

@@ -7,6 +7,7 @@ export const AKID = 'AKIAIOSFODNN7EXAMPLE';
 export const SECRET_KEY = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';
 export const PEM = '-----BEGIN RSA PRIVATE KEY-----\nMIIEowIBAAKCAQEA7bq\n-----END RSA PRIVATE KEY-----';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- fixtures are mutated freely, field by field
 export type Raw = Record<string, any>;
 
 /** A fixture as a plain JSON object, changed by `change`. */

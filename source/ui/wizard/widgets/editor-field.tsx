@@ -5,33 +5,20 @@
  * again with the text kept.
  */
 import React, {useEffect, useState} from 'react';
-import {Box, Text} from 'ink';
+import {Box} from 'ink';
 import type {Issue} from '../../../domain/issues.js';
 import {formatIssueLocation, hasErrors} from '../../../domain/issues.js';
+import type {EditorCheck, EditorStart} from '../../../operations/wizard/question.js';
 import type {EditorPort} from '../../../ports/editor.js';
-import {sanitize} from '../../../report/sanitize.js';
+import {Text} from '../../components/text.js';
 import {Note, Problem, Question, SelectField, TextField} from './fields.js';
 import type {PickerItem} from './picker-state.js';
-
-export interface StartOption extends PickerItem {
-  /** The text the editor opens with. */
-  text: () => Promise<string> | string;
-}
-
-export interface Checked {
-  /** The text to keep (an import may rewrite it). */
-  text: string;
-  issues: Issue[];
-  notes: string[];
-  /** One line describing a valid text: "1 container (${CONTAINER_NAME}), awsvpc". */
-  summary?: string;
-}
 
 type Phase =
   | {kind: 'choose'}
   | {kind: 'opening'; text: string; start: string}
   | {kind: 'manual'; path: string; start: string; text: string}
-  | {kind: 'result'; start: string; checked: Checked; failed?: string};
+  | {kind: 'result'; start: string; checked: EditorCheck; failed?: string};
 
 const MAX_ISSUES = 6;
 
@@ -41,8 +28,8 @@ export function IssueList({issues, max = MAX_ISSUES}: {issues: readonly Issue[];
     <Box flexDirection="column" marginLeft={2}>
       {sorted.slice(0, max).map((issue, index) => (
         <Text key={index} color={issue.severity === 'error' ? 'red' : 'yellow'} wrap="wrap">
-          {issue.severity === 'error' ? '✖' : '⚠'} {formatIssueLocation(issue)}: {sanitize(issue.message)}
-          {issue.fix ? <Text dimColor> — {sanitize(issue.fix)}</Text> : null}
+          {issue.severity === 'error' ? '✖' : '⚠'} {formatIssueLocation(issue)}: {issue.message}
+          {issue.fix ? <Text dimColor> — {issue.fix}</Text> : null}
         </Text>
       ))}
       {sorted.length > max ? <Text dimColor>  … and {sorted.length - max} more</Text> : null}
@@ -54,14 +41,14 @@ export function EditorField(props: {
   label: string;
   hint?: string;
   what: string;
-  starts: StartOption[];
+  starts: EditorStart[];
   initialStart?: string;
   /** Open the editor at once with this start (no choice shown first). */
   autoStart?: string;
   editor: EditorPort;
-  check: (text: string, start: string) => Checked;
+  check: (text: string, start: string) => EditorCheck;
   active: boolean;
-  onAccept: (checked: Checked, start: string) => void;
+  onAccept: (checked: EditorCheck, start: string) => void;
   onHelp: () => void;
 }) {
   const [phase, setPhase] = useState<Phase>({kind: 'choose'});

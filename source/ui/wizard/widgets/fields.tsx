@@ -7,12 +7,14 @@
  * non-empty one takes `?` as text).
  */
 import React, {useEffect, useReducer, useState} from 'react';
-import {Box, Text, useInput} from 'ink';
+import {Box, useInput} from 'ink';
 import TextInput from 'ink-text-input';
-import type {Checked, Listing} from './types.js';
+import type {Checked} from '../../../operations/wizard/answer-checks.js';
+import type {AsyncCheck, ListEntry} from '../../../operations/wizard/question.js';
+import type {Listing} from '../../../operations/wizard/services.js';
+import {Text} from '../../components/text.js';
 import {initialPicker, pickerReducer, pickerRows, windowOf, type PickerItem, type PickerRow} from './picker-state.js';
-import {initialList, listReducer, type ListEntry} from './list-state.js';
-import {sanitize} from '../../../report/sanitize.js';
+import {initialList, listReducer} from './list-state.js';
 
 const ROWS = 8;
 
@@ -56,7 +58,7 @@ function Row({row, highlighted, selected, multi, labelWidth = 0}: {row: PickerRo
   if (row.kind === 'free') {
     return (
       <Text color={highlighted ? 'cyan' : undefined} wrap="truncate-end">
-        {pointer}Use “{sanitize(row.value)}”
+        {pointer}Use “{row.value}”
       </Text>
     );
   }
@@ -65,9 +67,9 @@ function Row({row, highlighted, selected, multi, labelWidth = 0}: {row: PickerRo
     <Text color={highlighted ? 'cyan' : item.disabled ? 'gray' : undefined} wrap="truncate-end">
       {pointer}
       {box}
-      {item.detail ? sanitize(item.label).padEnd(labelWidth) : sanitize(item.label)}
+      {item.detail ? item.label.padEnd(labelWidth) : item.label}
       {item.disabled ? <Text dimColor>  (unavailable)</Text> : null}
-      {item.detail ? <Text dimColor>  {sanitize(item.detail)}</Text> : null}
+      {item.detail ? <Text dimColor>  {item.detail}</Text> : null}
     </Text>
   );
 }
@@ -120,12 +122,6 @@ export function SelectField(props: {
       <Problem message={error} />
     </Box>
   );
-}
-
-export interface AsyncCheck<T> {
-  /** Shown while the check runs: "Checking the secret…". */
-  progress: string;
-  run: (value: T) => Promise<{ok: true; value?: T; note?: string} | {ok: false; message: string}>;
 }
 
 /** A typed answer, checked on Enter (the message says what is wrong, in place). */
@@ -444,7 +440,7 @@ export function ListField(props: {
         {state.entries.map((entry, index) => (
           <Text key={entry.name} color={state.focus === index ? 'cyan' : undefined}>
             {state.focus === index ? '❯ ' : '  '}
-            {sanitize(entry.name)}={sanitize(entry.value)}
+            {entry.name}={entry.value}
             {entry.offered ? <Text dimColor>  (offered)</Text> : null}
           </Text>
         ))}

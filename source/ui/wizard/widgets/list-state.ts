@@ -2,12 +2,7 @@
  * The state of the list editor (config variables, environment overrides, container environment): entries
  * `NAME=VALUE` added one per line, removed by moving up onto one and pressing x / delete. Pure.
  */
-export interface ListEntry {
-  name: string;
-  value: string;
-  /** Offered by the wizard (e.g. containerPort for service discovery), not typed. */
-  offered?: boolean;
-}
+import type {ListEntry} from '../../../operations/wizard/question.js';
 
 export interface ListState {
   entries: ListEntry[];

@@ -2,14 +2,10 @@
  * The state of the wizard's choosers (select, filter-as-you-type picker, multi-picker): pure.
  * A row is an item of the list, or the "use what you typed" row when free entry is allowed.
  */
-export interface PickerItem {
-  value: string;
-  label: string;
-  /** Shown dimmed after the label (a description, a push date, record types…). */
-  detail?: string;
-  /** Why the item cannot be chosen (shown in place when Enter is pressed on it). */
-  disabled?: string;
-}
+import type {Choice} from '../../../operations/wizard/question.js';
+
+/** A row of a select or a picker (a question's Choice). */
+export type PickerItem = Choice;
 
 export type PickerRow = {kind: 'item'; item: PickerItem} | {kind: 'free'; value: string};
 

@@ -1,0 +1,77 @@
+/**
+ * What the setup wizard has been told so far: the answers of a half-done setup. The Ink wizard and
+ * `ecs-wizard init`'s flags fill the same shape; operations/wizard turns complete answers into a Profile,
+ * and a draft (ports/draft-store.ts) keeps them between runs. Data only.
+ */
+import type {LaunchType, NameValue, NetworkMode, PortMapping, RegistryAuth, RegistryKind, SchedulingStrategy} from './model.js';
+
+export interface ContainerFormAnswers {
+  /** CPU units (1024 = one vCPU). */
+  cpu?: number;
+  /** Hard memory limit, MiB. */
+  memory?: number;
+  /** Soft memory limit, MiB. */
+  memoryReservation?: number;
+  ports: PortMapping[];
+  environment: NameValue[];
+}
+
+/** How the service registers with Cloud Map (the seed's "Which Service Parameters Do I Use?"). */
+export type DiscoveryUse = 'container' | 'port' | 'none';
+
+export interface DiscoveryAnswers {
+  /** The Cloud Map service ARN (`serviceRegistries[].registryArn`). */
+  registryArn: string;
+  /** DNS record types of the Cloud Map service (read from Cloud Map, or told); undefined: not known. */
+  recordTypes?: string[];
+  use?: DiscoveryUse;
+  /** A container of the container specification (usually `${CONTAINER_NAME}`). */
+  containerName?: string;
+  /** One of that container's mapped ports, or a placeholder such as `${serviceVariable.containerPort}`. */
+  containerPort?: number | string;
+  port?: number;
+}
+
+export interface EnvironmentAnswers {
+  name?: string;
+  region?: string;
+  cluster?: string;
+  launchType?: LaunchType;
+  subnets?: string[];
+  securityGroups?: string[];
+  assignPublicIp?: boolean;
+  executionRoleArn?: string;
+  overrides?: Record<string, string>;
+  /** Where the values came from (shown in the summary; not saved). */
+  filledFrom?: string;
+}
+
+/** Everything the wizard asks. Undefined = not answered yet; null = answered "none". */
+export interface WizardAnswers {
+  application?: string;
+  serviceName?: string;
+  registry?: RegistryKind;
+  /** Host (with port) of a private v2 registry, or the ECR registry host. */
+  registryHost?: string;
+  /** Basic-auth user of a private v2 registry (the password is never part of the answers). */
+  registryUsername?: string;
+  image?: string;
+  tag?: string;
+  launchType?: LaunchType;
+  networkMode?: NetworkMode;
+  containerMode?: 'form' | 'json';
+  containerForm?: ContainerFormAnswers;
+  /** Advanced JSON text (may hold unquoted placeholders). */
+  containerJson?: string;
+  strategy?: SchedulingStrategy;
+  desiredCount?: number;
+  /** A service specification the person edited or imported (else the default for the strategy). */
+  serviceSpecJson?: string;
+  discovery?: DiscoveryAnswers | null;
+  variables?: Record<string, string>;
+  registryAuth?: RegistryAuth | null;
+  /** The execution role chosen for private registry authentication: the default of every environment. */
+  executionRoleArn?: string;
+  environments?: EnvironmentAnswers[];
+  profileName?: string;
+}

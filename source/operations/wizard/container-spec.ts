@@ -1,0 +1,181 @@
+/**
+ * The container specification the answers describe: the simplified form (EC2) or Advanced JSON, the task's
+ * network mode, its containers and ports, a starting point for the editor and the checks of a JSON text. Pure.
+ */
+import type {Issue} from '../../domain/issues.js';
+import {hasErrors} from '../../domain/issues.js';
+import type {JsonObject, JsonValue} from '../../domain/json.js';
+import {isJsonObject} from '../../domain/json.js';
+import type {ContainerForm, ContainerSpec, LaunchType, NetworkMode} from '../../domain/model.js';
+import type {ContainerFormAnswers, WizardAnswers} from '../../domain/wizard-answers.js';
+import {defaultFargateContainerSpec} from '../../domain/defaults.js';
+import {formToTaskDefinition} from '../../domain/container-form.js';
+import {getMember, parseJsonText, setMember, stringifyJsonText} from '../../domain/json-text.js';
+import {CONTAINER_NAME, EXECUTION_ROLE} from '../../domain/placeholders.js';
+import {lintSpecText} from '../../domain/spec-lint.js';
+import {describeFargatePair, isValidFargatePair, nearestValidFargatePair} from '../../domain/fargate.js';
+import {needsRegistryAuth} from './artifact.js';
+
+/** The container form the answers describe (EC2, simplified). */
+export function containerFormOf(answers: WizardAnswers): ContainerForm {
+  const form = answers.containerForm ?? {ports: [], environment: []};
+  const result: ContainerForm = {
+    name: CONTAINER_NAME,
+    portMappings: form.ports,
+    environment: form.environment,
+    essential: true,
+    networkMode: answers.networkMode ?? 'bridge',
+  };
+  if (form.cpu !== undefined) result.cpu = form.cpu;
+  if (form.memory !== undefined) result.memory = form.memory;
+  if (form.memoryReservation !== undefined) result.memoryReservation = form.memoryReservation;
+  return result;
+}
+
+export function containerSpecOf(answers: WizardAnswers): ContainerSpec | undefined {
+  if (answers.containerMode === 'form') return {mode: 'form', form: containerFormOf(answers)};
+  if (answers.containerMode === 'json' && answers.containerJson !== undefined) return {mode: 'json', json: answers.containerJson};
+  return undefined;
+}
+
+/** The task's network mode: Fargate → awsvpc; advanced JSON → its networkMode (ECS's default when absent). */
+export function taskNetworkMode(answers: WizardAnswers): NetworkMode {
+  if (answers.launchType === 'FARGATE') return 'awsvpc';
+  if (answers.containerMode === 'json' && answers.containerJson !== undefined) {
+    const parsed = parseJsonText(answers.containerJson, 'containerSpec');
+    const mode = isJsonObject(parsed.value) ? getMember(parsed.value, 'networkMode') : undefined;
+    if (mode === 'awsvpc' || mode === 'bridge' || mode === 'host') return mode;
+    if (mode === undefined) return 'bridge';
+  }
+  return answers.networkMode ?? 'bridge';
+}
+
+export interface SpecContainer {
+  name: string;
+  /** Mapped container ports: numbers, or placeholders (`${serviceVariable.containerPort}`). */
+  ports: Array<number | string>;
+}
+
+/** The containers of the container specification and their mapped ports (for the discovery questions). */
+export function specContainers(answers: WizardAnswers): SpecContainer[] {
+  const spec = containerSpecOf(answers);
+  if (spec === undefined) return [];
+  let tree: JsonValue | undefined;
+  if (spec.mode === 'form') tree = formToTaskDefinition(spec.form);
+  else tree = parseJsonText(spec.json, 'containerSpec').value;
+  const containers = isJsonObject(tree) ? getMember(tree, 'containerDefinitions') : undefined;
+  if (!Array.isArray(containers)) return [];
+  return containers.filter(isJsonObject).map((container) => {
+    const name = getMember(container, 'name');
+    const mappings = getMember(container, 'portMappings');
+    const ports = Array.isArray(mappings)
+      ? mappings.filter(isJsonObject).map((mapping) => getMember(mapping, 'containerPort')).filter((port): port is number | string => typeof port === 'number' || typeof port === 'string')
+      : [];
+    return {name: typeof name === 'string' ? name : '', ports};
+  });
+}
+
+/** Does the container specification use `${EXECUTION_ROLE}`? (then every environment needs a role) */
+export function usesExecutionRolePlaceholder(answers: WizardAnswers): boolean {
+  if (answers.launchType === 'FARGATE') return true;
+  if (answers.containerMode !== 'json' || answers.containerJson === undefined) return false;
+  return answers.containerJson.includes(EXECUTION_ROLE);
+}
+
+/**
+ * A starting point for Advanced JSON: the template (or the form, when switching from it) with the chosen
+ * network mode, and for Fargate the task size and `${EXECUTION_ROLE}`.
+ */
+export function startingContainerJson(answers: WizardAnswers, template?: string): string {
+  const fargate = answers.launchType === 'FARGATE';
+  const text = template ?? (fargate ? defaultFargateContainerSpec() : stringifyJsonText(formToTaskDefinition(containerFormOf(answers))));
+  const addRole = !fargate && needsRegistryAuth(answers);
+  if (fargate || (answers.networkMode === undefined && !addRole)) return text;
+  const parsed = parseJsonText(text, 'containerSpec');
+  if (!isJsonObject(parsed.value)) return text;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(parsed.value)) setMember(copy, key, key === 'networkMode' && answers.networkMode !== undefined ? answers.networkMode : (getMember(parsed.value, key) as JsonValue));
+  if (addRole && getMember(copy, 'executionRoleArn') === undefined) copy.executionRoleArn = EXECUTION_ROLE;
+  const unquoted = new Set(parsed.unquoted);
+  if (answers.networkMode === 'awsvpc') {
+    // Under awsvpc a host port must equal the container port or be left out: the template's dynamic 0 goes.
+    const containers = getMember(copy, 'containerDefinitions');
+    (Array.isArray(containers) ? containers : []).forEach((container, index) => {
+      const mappings = isJsonObject(container) ? getMember(container, 'portMappings') : undefined;
+      (Array.isArray(mappings) ? mappings : []).forEach((mapping, at) => {
+        if (isJsonObject(mapping) && getMember(mapping, 'hostPort') === 0) {
+          delete mapping.hostPort;
+          unquoted.delete(`containerDefinitions[${index}].portMappings[${at}].hostPort`);
+        }
+      });
+    });
+  }
+  return stringifyJsonText(copy, {unquoted});
+}
+
+/** Syntax, placeholder and launch-type issues of an Advanced JSON text on its own (with line/column). */
+export function lintContainerJson(text: string, launchType: LaunchType | undefined, options: {needsExecutionRole?: boolean} = {}): Issue[] {
+  const issues = lintSpecText(text, 'containerSpec');
+  if (hasErrors(issues)) return issues;
+  const parsed = parseJsonText(text, 'containerSpec');
+  if (!isJsonObject(parsed.value)) {
+    return [{code: 'wrong-type', severity: 'error', source: 'containerSpec', path: '', message: 'The container specification must be a JSON object (a task definition)', line: 1, column: 1}];
+  }
+  const task = parsed.value;
+  const at = (path: string): {line?: number; column?: number} => {
+    const position = parsed.positions.get(path);
+    return position === undefined ? {} : {line: position.line, column: position.column};
+  };
+  const containers = getMember(task, 'containerDefinitions');
+  if (!Array.isArray(containers) || containers.length === 0) {
+    issues.push({code: 'missing-field', severity: 'error', source: 'containerSpec', path: 'containerDefinitions', message: 'containerDefinitions must list at least one container', fix: 'Start again from the template', ...at('containerDefinitions')});
+  }
+  if (options.needsExecutionRole && launchType !== 'FARGATE' && getMember(task, 'executionRoleArn') === undefined) {
+    issues.push({code: 'execution-role-required', severity: 'error', source: 'containerSpec', path: 'executionRoleArn', message: 'Private registry authentication needs a task execution role to read the credentials secret: add "executionRoleArn": "${EXECUTION_ROLE}"', fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`, line: 1, column: 1});
+  }
+  if (launchType === 'FARGATE') {
+    const role = getMember(task, 'executionRoleArn');
+    if (role === undefined) {
+      issues.push({code: 'fargate-execution-role', severity: 'error', source: 'containerSpec', path: 'executionRoleArn', message: 'Fargate needs "executionRoleArn": "${EXECUTION_ROLE}" (the seed: Advanced Settings is required for Fargate because of it)', fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`, line: 1, column: 1});
+    }
+    const mode = getMember(task, 'networkMode');
+    if (mode !== undefined && mode !== 'awsvpc') {
+      issues.push({code: 'fargate-network-mode', severity: 'error', source: 'containerSpec', path: 'networkMode', message: `Fargate tasks use the awsvpc network mode, found "${String(mode)}"`, fix: 'Write "networkMode": "awsvpc"', ...at('networkMode')});
+    }
+    const cpu = getMember(task, 'cpu');
+    const memory = getMember(task, 'memory');
+    if (cpu === undefined || memory === undefined) {
+      issues.push({code: 'fargate-task-size', severity: 'error', source: 'containerSpec', path: cpu === undefined ? 'cpu' : 'memory', message: 'Fargate needs task-level "cpu" and "memory", e.g. "cpu": "256", "memory": "512"', fix: 'Add task-level cpu and memory', line: 1, column: 1});
+    } else if (typeof cpu !== 'string' || !cpu.includes('${')) {
+      if (!(typeof memory === 'string' && memory.includes('${')) && !isValidFargatePair(cpu, memory)) {
+        issues.push({code: 'fargate-cpu-memory', severity: 'error', source: 'containerSpec', path: 'memory', message: `cpu ${String(cpu)} with memory ${String(memory)} is not a Fargate task size; the nearest valid one is ${describeFargatePair(nearestValidFargatePair(cpu, memory))}`, ...at('memory')});
+      }
+    }
+  }
+  return issues;
+}
+
+/**
+ * The Fargate (or private-registry EC2) task definition built from the simplified form's flags: the form's
+ * one container, task-level cpu/memory on Fargate, and `${EXECUTION_ROLE}`.
+ */
+export function formJson(answers: WizardAnswers, form: ContainerFormAnswers, launchType: LaunchType): string {
+  const task: JsonObject = formToTaskDefinition(containerFormOf({...answers, containerForm: form, networkMode: launchType === 'FARGATE' ? 'awsvpc' : answers.networkMode}));
+  if (launchType === 'FARGATE') {
+    const containers = task.containerDefinitions as JsonObject[];
+    for (const container of containers) {
+      delete container.cpu;
+      delete container.memory;
+      delete container.memoryReservation;
+    }
+    return stringifyJsonText({
+      containerDefinitions: containers,
+      cpu: String(form.cpu ?? 256),
+      memory: String(form.memory ?? 512),
+      networkMode: 'awsvpc',
+      requiresCompatibilities: ['FARGATE'],
+      executionRoleArn: EXECUTION_ROLE,
+    });
+  }
+  return stringifyJsonText({...task, executionRoleArn: EXECUTION_ROLE});
+}

@@ -1,0 +1,56 @@
+/** 3. The default tag, picked from the registry's tags (only the default: every run asks again). */
+import {formatImage, isValidTag} from '../../../domain/image.js';
+import {bad, ok, type Checked} from '../answer-checks.js';
+import {artifactOf} from '../artifact.js';
+import type {Choice, Question} from '../question.js';
+
+export function checkTag(text: string): Checked<string> {
+  const tag = text.trim();
+  if (tag === '') return bad('Give a tag, e.g. latest or 1.4.2 (it is only the default: every run asks again)');
+  if (!isValidTag(tag)) return bad(`"${tag}" is not a tag (letters, digits, _ . -, up to 128, not starting with . or -) or a digest (sha256:…)`);
+  return ok(tag);
+}
+
+const shortDate = (iso: string | undefined): string => (iso === undefined ? '' : iso.slice(0, 16).replace('T', ' '));
+
+export const tag: Question = {
+  id: 'tag',
+  section: 2,
+  label: 'Default tag',
+  summary: (ctx) => `${ctx.answers.tag ?? ''} (asked again at every run)`,
+  help: [
+    'The tags are listed from the registry (Docker Registry HTTP API v2 with bearer-token or basic auth; ECR with push dates, newest first). Type to filter; if the tag you want is not listed, type it and choose "Use …".',
+    'The tag chosen here is only the default: every run asks for the tag to deploy again.',
+  ],
+  prompt: ({ctx: {answers}, services, password}) => {
+    const artifact = artifactOf({...answers, tag: undefined});
+    return {
+      kind: 'picker',
+      label: 'Default image tag',
+      hint: 'Only the default: every run asks for the tag to deploy again.',
+      what: `tags of ${artifact ? formatImage(artifact) : 'the image'}`,
+      load: async () => {
+        if (artifact === undefined) return {ok: false, reason: 'the image is not known yet'};
+        const listing = await services.tags(artifact, password);
+        if (!listing.ok) return listing;
+        const items: Choice[] = listing.items.map((found) => ({
+          value: found.tag,
+          label: found.tag,
+          detail: [found.pushedAt ? `pushed ${shortDate(found.pushedAt)}` : '', found.digest ? found.digest.slice(0, 19) : ''].filter(Boolean).join('  '),
+        }));
+        return {ok: true, items};
+      },
+      free: {validate: checkTag, hint: 'a tag, e.g. 1.4.2 or latest'},
+      initial: answers.tag,
+      submit: ([value]) => ({answers: {...answers, tag: value!}}),
+    };
+  },
+  flags: [{name: 'tag', type: 'string', value: 'TAG', description: 'the default tag (every run asks again)'}],
+  fields: {tag: '--tag'},
+  fromFlags(draft) {
+    const value = draft.take('tag', draft.value('tag'), checkTag);
+    if (value !== undefined) draft.answers = {...draft.answers, tag: value};
+    // A tag written with --image (nginx:1.27) answers the question too.
+    if (draft.answers.tag !== undefined && (value !== undefined || draft.value('image') !== undefined)) draft.given.tag = value !== undefined ? '--tag' : '--image';
+  },
+};

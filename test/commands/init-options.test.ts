@@ -1,0 +1,21 @@
+import {expect, test} from 'vitest';
+import {initOptionTable, initOptionsModule} from '../../source/commands/init-flags.js';
+import {INIT_OPTIONS} from '../../source/commands/init-options.js';
+
+test('init-options.ts is generated from the questions (after changing a flag: run this test with -u)', async () => {
+  await expect(initOptionsModule()).toMatchFileSnapshot('../../source/commands/init-options.ts');
+});
+
+test('the table --help and the argument parser use is the one the questions declare', () => {
+  expect(INIT_OPTIONS).toEqual(initOptionTable());
+});
+
+test('init --help lists the flags as it always has: the profile name first, the provisioner sources last, then --yes and --force', () => {
+  expect(Object.keys(INIT_OPTIONS)).toEqual([
+    'name', 'app', 'service', 'registry', 'registry-username', 'image', 'tag', 'launch-type', 'network-mode',
+    'container-spec', 'cpu', 'memory', 'memory-reservation', 'port', 'container-env', 'strategy', 'desired-count', 'service-spec',
+    'registry-arn', 'discovery-container', 'discovery-container-port', 'discovery-port', 'discovery-records', 'var',
+    'credentials-secret', 'kms-key', 'execution-role', 'create-execution-role', 'apply-iam',
+    'env', 'region', 'cluster', 'subnets', 'security-groups', 'assign-public-ip', 'override', 'cfn-stack', 'tf-state', 'yes', 'force',
+  ]);
+});
