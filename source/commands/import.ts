@@ -51,7 +51,12 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (files.length > 0 && taskDefinition !== undefined) throw new UsageError('--from-file and --task-definition both name a task definition: give one');
   if (files.length === 0 && taskDefinition === undefined && (cluster === undefined || service === undefined)) {
-    throw new UsageError(cluster === undefined ? '--service needs --cluster (or --task-definition FAMILY to name the service of a task definition import)' : '--cluster needs --service NAME (or --task-definition FAMILY)', 'see: ecs-wizard import --help');
+    throw new UsageError(
+      cluster === undefined
+        ? '--service needs --cluster (or --task-definition FAMILY to name the service of a task definition import)'
+        : '--cluster needs --service NAME (or --task-definition FAMILY)',
+      'see: ecs-wizard import --help',
+    );
   }
   if (as === undefined) throw new UsageError('--as PROFILE is needed: the name to save the profile under', 'e.g. --as web-production');
   checkProfileName(as, 'the profile name');
@@ -87,7 +92,11 @@ export async function run(context: CommandContext): Promise<number> {
   const importsService = source.serviceText !== undefined;
   const family = typeof source.taskDefinition?.['family'] === 'string' ? source.taskDefinition['family'] : familyOf(source.label);
   const ecsServiceName = typeof source.service?.['serviceName'] === 'string' ? source.service['serviceName'] : source.serviceName;
-  const suggested = suggestNames({family, ...(importsService && ecsServiceName !== undefined ? {serviceName: ecsServiceName} : {}), ...(cluster === undefined ? {} : {cluster})});
+  const suggested = suggestNames({
+    family,
+    ...(importsService && ecsServiceName !== undefined ? {serviceName: ecsServiceName} : {}),
+    ...(cluster === undefined ? {} : {cluster}),
+  });
   const names = {
     profile: as,
     application: text('app') ?? suggested.application,
@@ -96,12 +105,22 @@ export async function run(context: CommandContext): Promise<number> {
     ...(importsService || cluster === undefined ? {} : {cluster}),
   };
   const region = ecs?.region ?? root.awsContext().region;
-  const plan = planImport(source, {names, ...(container === undefined ? {} : {container}), ...(region === undefined ? {} : {region}), now: new Date(root.clock.now()).toISOString()});
+  const plan = planImport(source, {
+    names,
+    ...(container === undefined ? {} : {container}),
+    ...(region === undefined ? {} : {region}),
+    now: new Date(root.clock.now()).toISOString(),
+  });
   if (plan.profile === undefined) throw planError(plan, source.label);
   const profile = await saveImport(await root.profileStore(), plan, {overwrite: options.force === true, label: source.label});
 
   if (context.globals.json) io.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
   io.stderr.write(`Imported ${source.label} as profile '${profile.name}'.\n`);
-  if (!context.globals.json) io.stderr.write(importReport(plan).map((line) => `  ${line}\n`).join(''));
+  if (!context.globals.json)
+    io.stderr.write(
+      importReport(plan)
+        .map((line) => `  ${line}\n`)
+        .join(''),
+    );
   return EXIT.ok;
 }

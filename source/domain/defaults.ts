@@ -39,7 +39,17 @@ export function switchStrategy(specText: string, strategy: SchedulingStrategy): 
     return {
       text: specText,
       removed: [],
-      issues: [{code: 'wrong-type', severity: 'error', source: 'serviceSpec', path: '', message: 'The service specification must be a JSON object', line: 1, column: 1}],
+      issues: [
+        {
+          code: 'wrong-type',
+          severity: 'error',
+          source: 'serviceSpec',
+          path: '',
+          message: 'The service specification must be a JSON object',
+          line: 1,
+          column: 1,
+        },
+      ],
     };
   }
   const removed: string[] = [];

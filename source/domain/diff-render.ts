@@ -116,13 +116,7 @@ function renderChange(change: Change, width: number, colors: Palette): string[] 
   const before = formatValue(shown.before);
   const after = formatValue(shown.after);
   const summary =
-    change.kind === 'changed'
-      ? change.sensitive === true
-        ? `${MASK} → ${MASK}`
-        : `${before} → ${after}`
-      : change.kind === 'added'
-        ? after
-        : before;
+    change.kind === 'changed' ? (change.sensitive === true ? `${MASK} → ${MASK}` : `${before} → ${after}`) : change.kind === 'added' ? after : before;
 
   const lines: string[] = [];
   const oneLine = `  ${marker} ${path}: ${summary}`;
@@ -166,7 +160,11 @@ export function renderDiffText(diff: PlanDiff | DiffResult, options: TextRenderO
   const colors = palette(options.color);
   if (!isPlan(diff)) return renderSection(diff, width, colors).join('\n');
   const header = truncate(`Plan: ${IMPACT_LABELS[diff.impact]}`, width);
-  return [colors.bold(impactPaint(diff.impact, colors)(header)), ...renderSection(diff.taskDefinition, width, colors), ...renderSection(diff.service, width, colors)].join('\n');
+  return [
+    colors.bold(impactPaint(diff.impact, colors)(header)),
+    ...renderSection(diff.taskDefinition, width, colors),
+    ...renderSection(diff.service, width, colors),
+  ].join('\n');
 }
 
 function changeJson(change: Change): JsonObject {

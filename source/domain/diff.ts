@@ -75,7 +75,26 @@ export interface PlanDiff {
 /** Words that mark a name as secret wherever they appear, even inside a longer word (`DBPASSWORD`). */
 const SECRET_SUBSTRINGS = ['PASSWORD', 'PASSWD', 'PASSPHRASE', 'SECRET', 'CREDENTIAL', 'PRIVATE'];
 /** Words that mark a name as secret only as a whole word (`API_KEY`, `apiKey` but not `KEYBOARD_LAYOUT`, `MONKEY`, `TOKENIZER`). */
-const SECRET_WORDS = new Set(['KEY', 'KEYS', 'TOKEN', 'TOKENS', 'PASS', 'PWD', 'CREDS', 'APIKEY', 'ACCESSKEY', 'AUTHTOKEN', 'ACCESSTOKEN', 'SESSIONTOKEN', 'AUTHKEY', 'SIGNINGKEY', 'ENCRYPTIONKEY', 'MASTERKEY', 'SECRETKEY', 'DSN']);
+const SECRET_WORDS = new Set([
+  'KEY',
+  'KEYS',
+  'TOKEN',
+  'TOKENS',
+  'PASS',
+  'PWD',
+  'CREDS',
+  'APIKEY',
+  'ACCESSKEY',
+  'AUTHTOKEN',
+  'ACCESSTOKEN',
+  'SESSIONTOKEN',
+  'AUTHKEY',
+  'SIGNINGKEY',
+  'ENCRYPTIONKEY',
+  'MASTERKEY',
+  'SECRETKEY',
+  'DSN',
+]);
 
 /** `FOO_BAR`, `foo-bar`, `fooBar`, `foo.bar`, `HTTPToken` → upper-case words. */
 const words = (name: string): string[] =>
@@ -124,7 +143,7 @@ export function maskValue(value: JsonValue, field: string): JsonValue {
       if (list !== undefined && isJsonObject(item)) {
         const name = getMember(item, list.name);
         if (typeof name === 'string' && isSensitiveName(name) && Object.hasOwn(item, list.value)) {
-          return {...maskValue(item, field) as JsonObject, [list.value]: MASK};
+          return {...(maskValue(item, field) as JsonObject), [list.value]: MASK};
         }
       }
       return maskValue(item, field);
@@ -246,7 +265,8 @@ function serviceRule(change: Change, desired: JsonObject, current: JsonObject): 
 type Emit = (change: Omit<Change, 'impact'>) => void;
 
 /** `[web]`, `[8080/tcp]`, or `["odd]name"]` when the identity would not read back. */
-const identitySegment = (identity: string): string => (/^[^[\]"\\\u0000-\u001f\u007f-\u009f]+$/.test(identity) ? `[${identity}]` : `[${JSON.stringify(identity)}]`);
+const identitySegment = (identity: string): string =>
+  /^[^[\]"\\\u0000-\u001f\u007f-\u009f]+$/.test(identity) ? `[${identity}]` : `[${JSON.stringify(identity)}]`;
 
 const childField = (field: string, key: string): string => (field === '' ? key : `${field}.${key}`);
 
@@ -344,7 +364,15 @@ function pairRenamedContainers(old: Map<string, JsonValue>, now: Map<string, Jso
   return pairs;
 }
 
-function diffValues(kind: DocumentKind, before: JsonValue | undefined, after: JsonValue | undefined, path: string, field: string, emit: Emit, sensitive = false): void {
+function diffValues(
+  kind: DocumentKind,
+  before: JsonValue | undefined,
+  after: JsonValue | undefined,
+  path: string,
+  field: string,
+  emit: Emit,
+  sensitive = false,
+): void {
   if (before === undefined && after === undefined) return;
   const flag = sensitive ? {sensitive: true} : {};
   // A keyed array or set that appears or disappears entirely is listed item by item (masking works per item).

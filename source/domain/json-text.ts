@@ -119,7 +119,11 @@ class SyntaxFailure {
 }
 
 const describeChar = (char: string | undefined): string =>
-  char === undefined ? 'the end of the text' : /[\x00-\x1f]/.test(char) ? `character U+${char.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}` : `'${char}'`;
+  char === undefined
+    ? 'the end of the text'
+    : /[\x00-\x1f]/.test(char)
+      ? `character U+${char.charCodeAt(0).toString(16).padStart(4, '0').toUpperCase()}`
+      : `'${char}'`;
 
 const lineStartsOf = (text: string): number[] => {
   const starts = [0];
@@ -282,7 +286,10 @@ class Parser {
         return result;
       }
       if (code < 0x20) {
-        const message = code === 0x0a || code === 0x0d ? 'Unterminated string: a line break must be written as \\n inside a string' : `Unescaped ${describeChar(this.text[this.index])} in a string`;
+        const message =
+          code === 0x0a || code === 0x0d
+            ? 'Unterminated string: a line break must be written as \\n inside a string'
+            : `Unescaped ${describeChar(this.text[this.index])} in a string`;
         throw new SyntaxFailure(this.index, message);
       }
       if (code === 0x5c) {

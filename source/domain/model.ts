@@ -75,9 +75,7 @@ export interface ContainerForm {
  * RegisterTaskDefinition input with placeholders, kept verbatim (it may hold unquoted placeholders
  * such as `"containerPort": ${serviceVariable.containerPort}`, which are not JSON until rendered).
  */
-export type ContainerSpec =
-  | { mode: 'form'; form: ContainerForm }
-  | { mode: 'json'; json: string };
+export type ContainerSpec = {mode: 'form'; form: ContainerForm} | {mode: 'json'; json: string};
 
 /** Private registry authentication (repositoryCredentials + the execution role that may read the secret). */
 export interface RegistryAuth {

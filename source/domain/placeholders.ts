@@ -115,7 +115,11 @@ export function resolveVariables(
   run: Readonly<Record<string, string>> = {},
 ): Record<string, ResolvedVariable> {
   const resolved: Record<string, ResolvedVariable> = {};
-  const layers: [VariableLayer, Readonly<Record<string, string>>][] = [['service', service], ['environment', environment], ['run', run]];
+  const layers: [VariableLayer, Readonly<Record<string, string>>][] = [
+    ['service', service],
+    ['environment', environment],
+    ['run', run],
+  ];
   for (const [from, layer] of layers) {
     for (const name of Object.keys(layer)) {
       const value = layer[name];
@@ -153,17 +157,67 @@ export interface PlaceholderValues {
 export type SpecDocument = 'task' | 'service';
 
 const NUMBER_KEYS = new Set([
-  'containerPort', 'hostPort', 'cpu', 'memory', 'memoryReservation', 'desiredCount', 'port', 'healthCheckGracePeriodSeconds',
-  'maximumPercent', 'minimumHealthyPercent', 'weight', 'base', 'startTimeout', 'stopTimeout', 'interval', 'timeout', 'retries',
-  'startPeriod', 'sizeInGiB', 'softLimit', 'hardLimit', 'sharedMemorySize', 'maxSwap', 'swappiness', 'size', 'gpu',
+  'containerPort',
+  'hostPort',
+  'cpu',
+  'memory',
+  'memoryReservation',
+  'desiredCount',
+  'port',
+  'healthCheckGracePeriodSeconds',
+  'maximumPercent',
+  'minimumHealthyPercent',
+  'weight',
+  'base',
+  'startTimeout',
+  'stopTimeout',
+  'interval',
+  'timeout',
+  'retries',
+  'startPeriod',
+  'sizeInGiB',
+  'softLimit',
+  'hardLimit',
+  'sharedMemorySize',
+  'maxSwap',
+  'swappiness',
+  'size',
+  'gpu',
 ]);
 const BOOLEAN_KEYS = new Set([
-  'essential', 'readonlyRootFilesystem', 'privileged', 'disableNetworking', 'interactive', 'pseudoTerminal', 'initProcessEnabled',
-  'enableECSManagedTags', 'enableExecuteCommand', 'enable', 'rollback', 'autoprovision', 'readOnly', 'propagateTags',
+  'essential',
+  'readonlyRootFilesystem',
+  'privileged',
+  'disableNetworking',
+  'interactive',
+  'pseudoTerminal',
+  'initProcessEnabled',
+  'enableECSManagedTags',
+  'enableExecuteCommand',
+  'enable',
+  'rollback',
+  'autoprovision',
+  'readOnly',
+  'propagateTags',
 ]);
 const STRING_KEYS = new Set([
-  'name', 'image', 'family', 'executionRoleArn', 'taskRoleArn', 'registryArn', 'containerName', 'serviceName', 'cluster', 'value',
-  'valueFrom', 'credentialsParameter', 'taskDefinition', 'launchType', 'networkMode', 'schedulingStrategy', 'protocol',
+  'name',
+  'image',
+  'family',
+  'executionRoleArn',
+  'taskRoleArn',
+  'registryArn',
+  'containerName',
+  'serviceName',
+  'cluster',
+  'value',
+  'valueFrom',
+  'credentialsParameter',
+  'taskDefinition',
+  'launchType',
+  'networkMode',
+  'schedulingStrategy',
+  'protocol',
 ]);
 /** Members of these maps are strings whatever their key (`"awslogs-create-group": "true"`). */
 const STRING_MAPS = new Set(['options', 'dockerLabels']);
@@ -292,7 +346,12 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
     if (typeof current === 'string') {
       if (!current.includes('${')) return current;
       const tokens = scanPlaceholders(current);
-      issues.push(...placeholderIssues(tokens.map((token) => ({...token, path, whole: false, unquoted: false})), options.source));
+      issues.push(
+        ...placeholderIssues(
+          tokens.map((token) => ({...token, path, whole: false, unquoted: false})),
+          options.source,
+        ),
+      );
       const first = tokens[0];
       if (tokens.length === 1 && first !== undefined && first.start === 0 && first.text.length === current.length && first.malformed !== true) {
         const raw = resolve(first, path);

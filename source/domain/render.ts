@@ -270,7 +270,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
       message: awsvpc
         ? `networkConfiguration is replaced at deploy time by the network settings of the environment "${environment.name}"`
         : 'networkConfiguration is left out: only tasks in the awsvpc network mode take one',
-      fix: awsvpc ? "Remove it, and set subnets and security groups in the environment" : 'Remove networkConfiguration',
+      fix: awsvpc ? 'Remove it, and set subnets and security groups in the environment' : 'Remove networkConfiguration',
     });
   }
   if (awsvpc && environment.network !== undefined) {

@@ -5,7 +5,14 @@
  */
 import type {LaunchType} from './model.js';
 
-export const TEMPLATE_NAMES = ['container-ec2', 'container-fargate', 'service-replica', 'service-daemon', 'service-discovery', 'private-registry-policy'] as const;
+export const TEMPLATE_NAMES = [
+  'container-ec2',
+  'container-fargate',
+  'service-replica',
+  'service-daemon',
+  'service-discovery',
+  'private-registry-policy',
+] as const;
 export type TemplateName = (typeof TEMPLATE_NAMES)[number];
 
 export type TemplateKind = 'containerSpec' | 'serviceSpec' | 'policy';
@@ -39,7 +46,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     name: 'container-fargate',
     kind: 'containerSpec',
     launchType: 'FARGATE',
-    description: 'One container on Fargate: awsvpc, 0.25 vCPU / 0.5 GB, the environment\'s execution role, logs to CloudWatch (awslogs)',
+    description: "One container on Fargate: awsvpc, 0.25 vCPU / 0.5 GB, the environment's execution role, logs to CloudWatch (awslogs)",
     variables: {
       containerPort,
       logGroup: {description: 'The CloudWatch Logs group (it must exist: the execution role may not create it)', example: '/ecs/my-service'},
@@ -73,8 +80,14 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     kind: 'policy',
     description: 'Inline policy for the execution role: read the registry credentials secret, decrypt it with its customer KMS key',
     variables: {
-      registryCredentialsSecretArn: {description: 'The Secrets Manager secret with the registry user name and password', example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-AbCdEf'},
-      registryKmsKeyArn: {description: 'The customer KMS key of the secret', example: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'},
+      registryCredentialsSecretArn: {
+        description: 'The Secrets Manager secret with the registry user name and password',
+        example: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-AbCdEf',
+      },
+      registryKmsKeyArn: {
+        description: 'The customer KMS key of the secret',
+        example: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      },
     },
   },
 ];
@@ -86,5 +99,7 @@ export const findTemplate = (name: string): TemplateInfo | undefined => TEMPLATE
 
 /** The templates of a kind that suit a launch type. */
 export function templatesFor(kind: TemplateKind, launchType?: LaunchType): TemplateInfo[] {
-  return TEMPLATES.filter((template) => template.kind === kind && (launchType === undefined || template.launchType === undefined || template.launchType === launchType));
+  return TEMPLATES.filter(
+    (template) => template.kind === kind && (launchType === undefined || template.launchType === undefined || template.launchType === launchType),
+  );
 }

@@ -10,8 +10,12 @@ import type {Issue} from '../domain/issues.js';
 import {formatIssueLocation, hasErrors} from '../domain/issues.js';
 import type {JsonObject, JsonValue} from '../domain/json.js';
 import {isJsonObject} from '../domain/json.js';
-import type {ImportedService, ImportedTaskDefinition, ImportNames, Replacement} from '../domain/import.js';
-import {importProfile, importTaskDefinition} from '../domain/import.js';
+import type {ImportedService} from '../domain/import/service.js';
+import type {ImportedTaskDefinition} from '../domain/import/task-definition.js';
+import type {ImportNames} from '../domain/import/profile.js';
+import type {Replacement} from '../domain/import/common.js';
+import {importProfile} from '../domain/import/profile.js';
+import {importTaskDefinition} from '../domain/import/task-definition.js';
 import type {Profile} from '../domain/model.js';
 import {PROFILE_NAME_PATTERN} from '../domain/model.js';
 import {regionFromArn, taskDefinitionRef} from '../domain/aws-names.js';
@@ -46,7 +50,10 @@ const json = (value: JsonValue): string => `${JSON.stringify(value, null, 2)}\n`
 export async function fetchTaskDefinitionSource(ecs: EcsPort, reference: string): Promise<ImportSource> {
   const described = await taskDefinitionCache(ecs).load(reference);
   if (described === undefined) {
-    throw new InputError(`no task definition '${reference}' in ${ecs.region}`, 'check the family and revision (ecs-wizard import with no options browses them), and --region');
+    throw new InputError(
+      `no task definition '${reference}' in ${ecs.region}`,
+      'check the family and revision (ecs-wizard import with no options browses them), and --region',
+    );
   }
   const ref = taskDefinitionRef(typeof described.taskDefinition['taskDefinitionArn'] === 'string' ? described.taskDefinition['taskDefinitionArn'] : reference);
   return {
@@ -106,25 +113,46 @@ export function fileSource(
   options: {serviceName?: string} = {},
 ): {source?: ImportSource; needsTaskDefinition?: string; service?: JsonObject; serviceFile?: FileText} {
   if (files.length === 0) throw new InputError('no file given');
-  if (files.length > 2) throw new InputError(`${files.length} files given: pass one describe-task-definition output, and optionally one describe-services output`);
+  if (files.length > 2)
+    throw new InputError(`${files.length} files given: pass one describe-task-definition output, and optionally one describe-services output`);
   const parsed = files.map((file) => ({...file, value: tryParse(file.text)}));
   const serviceFiles = parsed.filter((file) => isServiceDocument(file.value));
   const taskFiles = parsed.filter((file) => !isServiceDocument(file.value));
-  if (serviceFiles.length > 1) throw new InputError(`${serviceFiles.map((file) => file.name).join(' and ')} are both describe-services output`, 'pass one describe-task-definition output with it');
-  if (taskFiles.length > 1) throw new InputError(`${taskFiles.map((file) => file.name).join(' and ')} are both task definitions`, 'pass one task definition, and optionally the describe-services output of its service');
+  if (serviceFiles.length > 1)
+    throw new InputError(
+      `${serviceFiles.map((file) => file.name).join(' and ')} are both describe-services output`,
+      'pass one describe-task-definition output with it',
+    );
+  if (taskFiles.length > 1)
+    throw new InputError(
+      `${taskFiles.map((file) => file.name).join(' and ')} are both task definitions`,
+      'pass one task definition, and optionally the describe-services output of its service',
+    );
   const serviceFile = serviceFiles[0];
   const taskFile = taskFiles[0];
   let service: JsonObject | undefined;
   if (serviceFile !== undefined) {
     const services = servicesOf(serviceFile.value);
-    service = options.serviceName === undefined ? (services.length === 1 ? services[0] : undefined) : services.find((item) => item['serviceName'] === options.serviceName);
+    service =
+      options.serviceName === undefined
+        ? services.length === 1
+          ? services[0]
+          : undefined
+        : services.find((item) => item['serviceName'] === options.serviceName);
   }
   if (taskFile === undefined) {
     const running = typeof service?.['taskDefinition'] === 'string' ? service['taskDefinition'] : undefined;
     if (running === undefined) {
-      throw new InputError(`${serviceFile?.name ?? 'the file'} holds no task definition${service === undefined ? '' : ' reference'}`, 'pass the output of aws ecs describe-task-definition with --from-file as well');
+      throw new InputError(
+        `${serviceFile?.name ?? 'the file'} holds no task definition${service === undefined ? '' : ' reference'}`,
+        'pass the output of aws ecs describe-task-definition with --from-file as well',
+      );
     }
-    return {needsTaskDefinition: running, ...(service === undefined ? {} : {service}), ...(serviceFile === undefined ? {} : {serviceFile: {name: serviceFile.name, text: serviceFile.text}})};
+    return {
+      needsTaskDefinition: running,
+      ...(service === undefined ? {} : {service}),
+      ...(serviceFile === undefined ? {} : {serviceFile: {name: serviceFile.name, text: serviceFile.text}}),
+    };
   }
   const wrapped = isJsonObject(taskFile.value) && isJsonObject(taskFile.value['taskDefinition']) ? taskFile.value['taskDefinition'] : undefined;
   const bare = isJsonObject(taskFile.value) && Array.isArray(taskFile.value['containerDefinitions']) ? taskFile.value : undefined;
@@ -181,8 +209,18 @@ export function suggestNames(input: {family?: string; serviceName?: string; clus
   const last = words.length > 1 ? words.at(-1) : undefined;
   const fromWord = last === undefined ? undefined : environmentWord(last);
   const stem = fromWord === undefined ? base : words.slice(0, -1).join('-');
-  const clusterWord = input.cluster === undefined ? undefined : (environmentWord(input.cluster) ?? input.cluster.split(/[-_.]/).map(environmentWord).find((word) => word !== undefined));
-  const environment = fromWord ?? clusterWord ?? (input.cluster !== undefined && /^[A-Za-z0-9_-]+$/.test(input.cluster) && input.cluster !== 'default' ? input.cluster : 'production');
+  const clusterWord =
+    input.cluster === undefined
+      ? undefined
+      : (environmentWord(input.cluster) ??
+        input.cluster
+          .split(/[-_.]/)
+          .map(environmentWord)
+          .find((word) => word !== undefined));
+  const environment =
+    fromWord ??
+    clusterWord ??
+    (input.cluster !== undefined && /^[A-Za-z0-9_-]+$/.test(input.cluster) && input.cluster !== 'default' ? input.cluster : 'production');
   const service = input.serviceName ?? stem;
   return {application: stem, service, environment, profile: toProfileName(`${service}-${environment}`)};
 }
@@ -217,7 +255,13 @@ export function containerChoices(taskDefinition: JsonObject | undefined): {names
   return defaultName === undefined ? {names} : {names, defaultName};
 }
 
-function planOf(parts: {profile?: Profile; taskDefinition?: ImportedTaskDefinition; service?: ImportedService; issues: Issue[]; source: ImportSource}): ImportPlan {
+function planOf(parts: {
+  profile?: Profile;
+  taskDefinition?: ImportedTaskDefinition;
+  service?: ImportedService;
+  issues: Issue[];
+  source: ImportSource;
+}): ImportPlan {
   const choices = containerChoices(parts.source.taskDefinition);
   return {
     ...(parts.profile === undefined || hasErrors(parts.issues) ? {} : {profile: parts.profile}),
@@ -255,7 +299,11 @@ export function planImport(source: ImportSource, options: PlanOptions): ImportPl
     ...(options.names.cluster === undefined ? {} : {cluster: options.names.cluster}),
   };
   const issues: Issue[] = [];
-  for (const [field, value] of [['application', names.application], ['service', names.service], ['environment', names.environment]] as const) {
+  for (const [field, value] of [
+    ['application', names.application],
+    ['service', names.service],
+    ['environment', names.environment],
+  ] as const) {
     if (value.trim() === '') issues.push({code: 'import-name', severity: 'error', source: 'import', path: field, message: `The ${field} name is empty`});
   }
   const result = importProfile({
@@ -289,19 +337,32 @@ export function planContainerReplacement(profile: Profile, source: ImportSource,
   const task = isJsonObject(source.taskDefinition) ? source.taskDefinition : undefined;
   const role = typeof task?.['executionRoleArn'] === 'string' ? task['executionRoleArn'] : undefined;
   const takesRole = role !== undefined && profile.environments.length > 0 && profile.environments.every((environment) => environment.executionRoleArn === role);
-  const imported = importTaskDefinition(source.taskDefinitionText, {environmentTakesRole: takesRole, ...(options.container === undefined ? {} : {container: options.container})});
+  const imported = importTaskDefinition(source.taskDefinitionText, {
+    environmentTakesRole: takesRole,
+    ...(options.container === undefined ? {} : {container: options.container}),
+  });
   if (!imported.ok) return planOf({issues: imported.issues, source});
   const issues: Issue[] = [...imported.issues];
   const info = (code: string, path: string, message: string): Issue => ({code, severity: 'info', source: 'import', path, message});
   if (role !== undefined && !takesRole) {
-    issues.push(info('import-execution-role', 'executionRoleArn', `executionRoleArn stays the literal ${role}: not every environment of '${profile.name}' has that role`));
+    issues.push(
+      info('import-execution-role', 'executionRoleArn', `executionRoleArn stays the literal ${role}: not every environment of '${profile.name}' has that role`),
+    );
   }
   const differing = profile.environments.filter((environment) => environment.launchType !== imported.launchType).map((environment) => environment.name);
   if (differing.length > 0) {
-    issues.push({code: 'import-launch-type', severity: 'warning', source: 'import', path: 'requiresCompatibilities', message: `The task definition is for ${imported.launchType}, but ${differing.join(', ')} ${differing.length === 1 ? 'runs' : 'run'} on ${imported.launchType === 'EC2' ? 'FARGATE' : 'EC2'}`});
+    issues.push({
+      code: 'import-launch-type',
+      severity: 'warning',
+      source: 'import',
+      path: 'requiresCompatibilities',
+      message: `The task definition is for ${imported.launchType}, but ${differing.join(', ')} ${differing.length === 1 ? 'runs' : 'run'} on ${imported.launchType === 'EC2' ? 'FARGATE' : 'EC2'}`,
+    });
   }
   if (profile.service.registryAuth !== undefined && imported.registryAuth === undefined) {
-    issues.push(info('import-registry-auth', 'repositoryCredentials', "The profile's private registry credentials are removed: the imported container has none"));
+    issues.push(
+      info('import-registry-auth', 'repositoryCredentials', "The profile's private registry credentials are removed: the imported container has none"),
+    );
   }
   const artifact = {...imported.artifact};
   if (profile.service.artifact.username !== undefined && profile.service.artifact.host === artifact.host) artifact.username = profile.service.artifact.username;
@@ -326,7 +387,9 @@ export function planContainerReplacement(profile: Profile, source: ImportSource,
 /** The plan's errors as one InputError (nothing is saved). */
 export function planError(plan: ImportPlan, label: string): InputError {
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
-  const lines = (errors.length > 0 ? errors : plan.issues).map((issue) => `  ${formatIssueLocation(issue)}: ${issue.message}${issue.fix === undefined ? '' : ` (${issue.fix})`}`);
+  const lines = (errors.length > 0 ? errors : plan.issues).map(
+    (issue) => `  ${formatIssueLocation(issue)}: ${issue.message}${issue.fix === undefined ? '' : ` (${issue.fix})`}`,
+  );
   return new InputError(`cannot import ${label}:\n${lines.join('\n')}`);
 }
 
@@ -361,10 +424,17 @@ export function importReport(plan: ImportPlan): string[] {
     const {host, image, tag} = profile.service.artifact;
     lines.push(`Application ${profile.application} · service ${profile.service.name} · environment ${environment?.name ?? '-'}`);
     if (environment !== undefined) {
-      const network = environment.network === undefined ? '' : ` · subnets ${environment.network.subnets.join(',') || '-'} · security groups ${environment.network.securityGroups.join(',') || '-'} · public IP ${environment.network.assignPublicIp ? 'yes' : 'no'}`;
-      lines.push(`Environment ${environment.region} · cluster ${environment.cluster} · ${environment.launchType}${network}${environment.executionRoleArn === undefined ? '' : ` · role ${environment.executionRoleArn}`}`);
+      const network =
+        environment.network === undefined
+          ? ''
+          : ` · subnets ${environment.network.subnets.join(',') || '-'} · security groups ${environment.network.securityGroups.join(',') || '-'} · public IP ${environment.network.assignPublicIp ? 'yes' : 'no'}`;
+      lines.push(
+        `Environment ${environment.region} · cluster ${environment.cluster} · ${environment.launchType}${network}${environment.executionRoleArn === undefined ? '' : ` · role ${environment.executionRoleArn}`}`,
+      );
     }
-    lines.push(`Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`);
+    lines.push(
+      `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
+    );
   }
   if (plan.replacements.length > 0) lines.push('Replacements:', ...replacementLines(plan).map((line) => `  ${line}`));
   const stripped = [...plan.stripped.taskDefinition, ...plan.stripped.service.map((path) => `service ${path}`)];

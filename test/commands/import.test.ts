@@ -60,15 +60,22 @@ describe('ecs-wizard import', () => {
     expect(code).toBe(0);
     const printed = JSON.parse(out) as Profile;
     expect(printed).toEqual(await store.get('web-prod'));
-    expect(printed).toMatchObject({name: 'web-prod', application: 'shop-web', service: {name: 'shop-web', artifact: {host: 'registry.example.com:5000', image: 'team/web', tag: DIGEST}}});
+    expect(printed).toMatchObject({
+      name: 'web-prod',
+      application: 'shop-web',
+      service: {name: 'shop-web', artifact: {host: 'registry.example.com:5000', image: 'team/web', tag: DIGEST}},
+    });
     expect(printed.environments[0]).toMatchObject({name: 'production', region: 'us-east-1', cluster: 'default', launchType: 'FARGATE'});
     const rendered = render({profile: printed, environment: 'production'});
     expect(rendered.taskDefinition).toEqual(toRegisterTaskDefinitionInput((await ecs.describeTaskDefinition('shop-web-prod:2'))!.taskDefinition).value);
   });
 
-  test('--app --service --env --cluster name the profile\'s parts; the report lists the replacements', async () => {
+  test("--app --service --env --cluster name the profile's parts; the report lists the replacements", async () => {
     const ecs = fixtures();
-    const {code, err, store} = await cli(['import', '--task-definition', 'shop-web-prod', '--as', 'x', '--app', 'Shop', '--service', 'storefront', '--env', 'live', '--cluster', 'blue'], {ecs});
+    const {code, err, store} = await cli(
+      ['import', '--task-definition', 'shop-web-prod', '--as', 'x', '--app', 'Shop', '--service', 'storefront', '--env', 'live', '--cluster', 'blue'],
+      {ecs},
+    );
     expect(code).toBe(0);
     expect(await store.get('x')).toMatchObject({application: 'Shop', service: {name: 'storefront'}, environments: [{name: 'live', cluster: 'blue'}]});
     expect(err).toContain(`containerDefinitions[1].image: registry.example.com:5000/team/web@${DIGEST} → \${DOCKER_IMAGE_NAME}`);
@@ -167,7 +174,17 @@ describe('ecs-wizard import', () => {
 
   test('help lists the options', async () => {
     const {out} = await cli(['import', '--help']);
-    for (const option of ['--task-definition FAMILY[:REV]', '--cluster CLUSTER', '--service NAME', '--from-file FILE …', '--as PROFILE', '--app NAME', '--env NAME', '--container NAME', '--force']) {
+    for (const option of [
+      '--task-definition FAMILY[:REV]',
+      '--cluster CLUSTER',
+      '--service NAME',
+      '--from-file FILE …',
+      '--as PROFILE',
+      '--app NAME',
+      '--env NAME',
+      '--container NAME',
+      '--force',
+    ]) {
       expect(out).toContain(option);
     }
   });

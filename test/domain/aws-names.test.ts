@@ -1,5 +1,13 @@
 import {describe, expect, test} from 'vitest';
-import {clusterNameFromArn, isArn, isServiceLinkedRole, parseTaskDefinition, regionFromArn, taskDefinitionLabel, taskDefinitionRef} from '../../source/domain/aws-names.js';
+import {
+  clusterNameFromArn,
+  isArn,
+  isServiceLinkedRole,
+  parseTaskDefinition,
+  regionFromArn,
+  taskDefinitionLabel,
+  taskDefinitionRef,
+} from '../../source/domain/aws-names.js';
 import type {ArnKind} from '../../source/domain/aws-names.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';

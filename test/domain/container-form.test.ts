@@ -35,9 +35,17 @@ describe('the simplified EC2 form', () => {
   });
 
   test('leaves out what the form does not set (no family: render chooses it)', () => {
-    const minimal: ContainerForm = {name: 'web', portMappings: [{containerPort: 8080, protocol: 'udp'}], environment: [], essential: false, networkMode: 'awsvpc'};
+    const minimal: ContainerForm = {
+      name: 'web',
+      portMappings: [{containerPort: 8080, protocol: 'udp'}],
+      environment: [],
+      essential: false,
+      networkMode: 'awsvpc',
+    };
     expect(formToTaskDefinition(minimal)).toEqual({
-      containerDefinitions: [{name: 'web', image: '${DOCKER_IMAGE_NAME}', portMappings: [{containerPort: 8080, protocol: 'udp'}], environment: [], essential: false}],
+      containerDefinitions: [
+        {name: 'web', image: '${DOCKER_IMAGE_NAME}', portMappings: [{containerPort: 8080, protocol: 'udp'}], environment: [], essential: false},
+      ],
       networkMode: 'awsvpc',
       requiresCompatibilities: ['EC2'],
     });
@@ -59,9 +67,28 @@ describe('the simplified EC2 form', () => {
     ['a second container', {containerDefinitions: [{}, {}]}],
     ['Fargate', {requiresCompatibilities: ['FARGATE']}],
     ['a literal image', {containerDefinitions: [{name: 'a', image: 'nginx', portMappings: [], environment: [], essential: true}]}],
-    ['a log configuration', {containerDefinitions: [{name: 'a', image: '${DOCKER_IMAGE_NAME}', portMappings: [], environment: [], essential: true, logConfiguration: {}}]}],
-    ['a port placeholder', {containerDefinitions: [{name: 'a', image: '${DOCKER_IMAGE_NAME}', portMappings: [{containerPort: '${serviceVariable.p}', protocol: 'tcp'}], environment: [], essential: true}]}],
-    ['a secret', {containerDefinitions: [{name: 'a', image: '${DOCKER_IMAGE_NAME}', portMappings: [], environment: [{name: 'a', valueFrom: 'b'}], essential: true}]}],
+    [
+      'a log configuration',
+      {containerDefinitions: [{name: 'a', image: '${DOCKER_IMAGE_NAME}', portMappings: [], environment: [], essential: true, logConfiguration: {}}]},
+    ],
+    [
+      'a port placeholder',
+      {
+        containerDefinitions: [
+          {
+            name: 'a',
+            image: '${DOCKER_IMAGE_NAME}',
+            portMappings: [{containerPort: '${serviceVariable.p}', protocol: 'tcp'}],
+            environment: [],
+            essential: true,
+          },
+        ],
+      },
+    ],
+    [
+      'a secret',
+      {containerDefinitions: [{name: 'a', image: '${DOCKER_IMAGE_NAME}', portMappings: [], environment: [{name: 'a', valueFrom: 'b'}], essential: true}]},
+    ],
   ])('JSON with %s does not fit the form', (_what, change) => {
     expect(taskDefinitionToForm({...formToTaskDefinition(seedForm), ...change})).toBeUndefined();
   });

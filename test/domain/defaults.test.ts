@@ -1,23 +1,29 @@
 import {describe, expect, test} from 'vitest';
-import {
-  defaultContainerSpec,
-  defaultServiceSpec,
-  defaultServiceSpecValue,
-  newProfile,
-  switchStrategy,
-} from '../../source/domain/defaults.js';
+import {defaultContainerSpec, defaultServiceSpec, defaultServiceSpecValue, newProfile, switchStrategy} from '../../source/domain/defaults.js';
 import {parseJsonText} from '../../source/domain/json-text.js';
 import type {Environment} from '../../source/domain/model.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 
 describe('default service specification', () => {
-  test('is exactly the seed\'s REPLICA JSON', () => {
-    expect(JSON.parse(defaultServiceSpec())).toEqual({placementConstraints: [], placementStrategy: [], healthCheckGracePeriodSeconds: null, schedulingStrategy: 'REPLICA'});
-    expect(defaultServiceSpec()).toBe('{\n  "placementConstraints": [],\n  "placementStrategy": [],\n  "healthCheckGracePeriodSeconds": null,\n  "schedulingStrategy": "REPLICA"\n}');
+  test("is exactly the seed's REPLICA JSON", () => {
+    expect(JSON.parse(defaultServiceSpec())).toEqual({
+      placementConstraints: [],
+      placementStrategy: [],
+      healthCheckGracePeriodSeconds: null,
+      schedulingStrategy: 'REPLICA',
+    });
+    expect(defaultServiceSpec()).toBe(
+      '{\n  "placementConstraints": [],\n  "placementStrategy": [],\n  "healthCheckGracePeriodSeconds": null,\n  "schedulingStrategy": "REPLICA"\n}',
+    );
   });
 
   test('DAEMON is the same with schedulingStrategy DAEMON', () => {
-    expect(defaultServiceSpecValue('DAEMON')).toEqual({placementConstraints: [], placementStrategy: [], healthCheckGracePeriodSeconds: null, schedulingStrategy: 'DAEMON'});
+    expect(defaultServiceSpecValue('DAEMON')).toEqual({
+      placementConstraints: [],
+      placementStrategy: [],
+      healthCheckGracePeriodSeconds: null,
+      schedulingStrategy: 'DAEMON',
+    });
     expect(defaultServiceSpec('DAEMON')).toBe(defaultServiceSpec('REPLICA').replace('REPLICA', 'DAEMON'));
   });
 });
@@ -79,8 +85,20 @@ describe('newProfile', () => {
 
   test('EC2: the simplified form and the default REPLICA spec', () => {
     const profile = newProfile({name: 'nginx', artifact, environment: ec2, now: '2025-01-01T00:00:00.000Z'});
-    expect(profile).toMatchObject({name: 'nginx', application: 'nginx', runs: [], createdAt: '2025-01-01T00:00:00.000Z', updatedAt: '2025-01-01T00:00:00.000Z'});
-    expect(profile.service).toMatchObject({name: 'nginx', launchType: 'EC2', containerSpec: defaultContainerSpec('EC2'), serviceSpec: defaultServiceSpec(), variables: {}});
+    expect(profile).toMatchObject({
+      name: 'nginx',
+      application: 'nginx',
+      runs: [],
+      createdAt: '2025-01-01T00:00:00.000Z',
+      updatedAt: '2025-01-01T00:00:00.000Z',
+    });
+    expect(profile.service).toMatchObject({
+      name: 'nginx',
+      launchType: 'EC2',
+      containerSpec: defaultContainerSpec('EC2'),
+      serviceSpec: defaultServiceSpec(),
+      variables: {},
+    });
     expect(profile.service.containerSpec.mode).toBe('form');
   });
 
@@ -91,7 +109,10 @@ describe('newProfile', () => {
     const profile = newProfile({name: 'nginx', serviceName: 'web', application: 'demo', artifact, environment, now: '2025-01-01T00:00:00.000Z'});
     const result = renderAndValidate({profile, environment: environment.name});
     expect(result.issues).toEqual([]);
-    expect(result.taskDefinition).toMatchObject({family: 'web', containerDefinitions: [{name: 'library_nginx_stable-perl', image: 'registry.hub.docker.com/library/nginx:stable-perl'}]});
+    expect(result.taskDefinition).toMatchObject({
+      family: 'web',
+      containerDefinitions: [{name: 'library_nginx_stable-perl', image: 'registry.hub.docker.com/library/nginx:stable-perl'}],
+    });
     expect(result.service).toMatchObject({serviceName: 'web', cluster: 'demo', taskDefinition: 'web', launchType: environment.launchType, desiredCount: 1});
   });
 });

@@ -44,7 +44,16 @@ const secretsAfter: JsonObject = {
     {name: 'sidecar', image: 'envoy:1', environment: [{name: 'ADMIN_PASSWORD', value: 'sidecar-secret-value'}]},
   ],
 };
-const SECRET_VALUES = ['old-secret-value', 'new-secret-value', 'added-secret-value', 'sidecar-secret-value', 'old-key', 'new-key', 'old-label-token', 'new-label-token'];
+const SECRET_VALUES = [
+  'old-secret-value',
+  'new-secret-value',
+  'added-secret-value',
+  'sidecar-secret-value',
+  'old-key',
+  'new-key',
+  'old-label-token',
+  'new-label-token',
+];
 
 describe('renderDiffText', () => {
   test('golden: a plan without colour', () => {
@@ -60,7 +69,14 @@ describe('renderDiffText', () => {
         impact: 'replace',
         changes: [
           change({kind: 'changed', path: 'desiredCount', before: 2, after: 3, impact: 'update-in-place'}),
-          change({kind: 'changed', path: 'launchType', before: 'EC2', after: 'FARGATE', impact: 'replace', reason: 'UpdateService has no launchType parameter'}),
+          change({
+            kind: 'changed',
+            path: 'launchType',
+            before: 'EC2',
+            after: 'FARGATE',
+            impact: 'replace',
+            reason: 'UpdateService has no launchType parameter',
+          }),
         ],
       },
     };
@@ -84,7 +100,11 @@ describe('renderDiffText', () => {
   });
 
   test('colour: plain ANSI SGR codes for the markers and header; none when color is false', () => {
-    const diff = result([change({kind: 'added', path: 'a', after: 1}), change({kind: 'removed', path: 'b', before: 2}), change({kind: 'changed', path: 'c', before: 1, after: 2})]);
+    const diff = result([
+      change({kind: 'added', path: 'a', after: 1}),
+      change({kind: 'removed', path: 'b', before: 2}),
+      change({kind: 'changed', path: 'c', before: 1, after: 2}),
+    ]);
     const coloured = renderDiffText(diff, {width: 80, color: true});
     expect(coloured).toContain(`${ESC}[32m+ a${ESC}[39m`);
     expect(coloured).toContain(`${ESC}[31m- b${ESC}[39m`);
@@ -96,7 +116,10 @@ describe('renderDiffText', () => {
 
   test('a long change is split: path, then - before / + after, each cut to the width', () => {
     const long = 'x'.repeat(200);
-    const text = renderDiffText(result([change({kind: 'changed', path: 'containerDefinitions[web].command', before: long, after: 'short'})]), {width: 40, color: false});
+    const text = renderDiffText(result([change({kind: 'changed', path: 'containerDefinitions[web].command', before: long, after: 'short'})]), {
+      width: 40,
+      color: false,
+    });
     expect(text.split('\n')).toEqual([
       'Task definition: new revision (1 change)',
       '  ~ containerDefinitions[web].command',
@@ -107,19 +130,36 @@ describe('renderDiffText', () => {
 
   test('a path longer than the width wraps at . or [', () => {
     const path = 'containerDefinitions[a-very-long-container-name].environment[SOME_VERY_LONG_VARIABLE_NAME]';
-    const lines = renderDiffText(result([change({kind: 'added', path, after: 'v'})]), {width: 40, color: false}).split('\n').slice(1);
-    expect(lines).toEqual(['  + containerDefinitions', '    [a-very-long-container-name]', '    .environment', '    [SOME_VERY_LONG_VARIABLE_NAME]', '        "v"']);
+    const lines = renderDiffText(result([change({kind: 'added', path, after: 'v'})]), {width: 40, color: false})
+      .split('\n')
+      .slice(1);
+    expect(lines).toEqual([
+      '  + containerDefinitions',
+      '    [a-very-long-container-name]',
+      '    .environment',
+      '    [SOME_VERY_LONG_VARIABLE_NAME]',
+      '        "v"',
+    ]);
   });
 
   test('no line is ever wider than the width (any width ≥ 20, any values)', () => {
     fc.assert(
-      fc.property(fc.integer({min: 20, max: 160}), fc.string({maxLength: 300}), fc.string({minLength: 1, maxLength: 200}), fc.boolean(), (width, value, path, color) => {
-        const text = renderDiffText(
-          result([change({kind: 'changed', path, before: value, after: {value}}), change({kind: 'added', path, after: value, impact: 'replace', reason: value})], 'replace'),
-          {width, color},
-        );
-        for (const line of stripAnsi(text).split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(width);
-      }),
+      fc.property(
+        fc.integer({min: 20, max: 160}),
+        fc.string({maxLength: 300}),
+        fc.string({minLength: 1, maxLength: 200}),
+        fc.boolean(),
+        (width, value, path, color) => {
+          const text = renderDiffText(
+            result(
+              [change({kind: 'changed', path, before: value, after: {value}}), change({kind: 'added', path, after: value, impact: 'replace', reason: value})],
+              'replace',
+            ),
+            {width, color},
+          );
+          for (const line of stripAnsi(text).split('\n')) expect(Array.from(line).length).toBeLessThanOrEqual(width);
+        },
+      ),
     );
   });
 
@@ -183,8 +223,14 @@ describe('masking in every renderer', () => {
 describe('renderDiffJson', () => {
   test('a plan is a plain serialisable object of the same model', () => {
     const plan = diffPlan({
-      taskDefinition: {desired: {family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:2'}]}, current: {family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:1'}]}},
-      service: {desired: {serviceName: 'web', cluster: 'prod', desiredCount: 2}, current: {serviceName: 'web', clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/prod', desiredCount: 1}},
+      taskDefinition: {
+        desired: {family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:2'}]},
+        current: {family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:1'}]},
+      },
+      service: {
+        desired: {serviceName: 'web', cluster: 'prod', desiredCount: 2},
+        current: {serviceName: 'web', clusterArn: 'arn:aws:ecs:eu-west-1:1:cluster/prod', desiredCount: 1},
+      },
     });
     const json = renderDiffJson(plan);
     expect(JSON.parse(JSON.stringify(json))).toEqual(json);
@@ -193,14 +239,29 @@ describe('renderDiffJson', () => {
       taskDefinition: {
         kind: 'taskDefinition',
         impact: 'new-revision',
-        changes: [{kind: 'changed', path: 'containerDefinitions[web].image', field: 'containerDefinitions.image', impact: 'new-revision', before: 'nginx:1', after: 'nginx:2'}],
+        changes: [
+          {
+            kind: 'changed',
+            path: 'containerDefinitions[web].image',
+            field: 'containerDefinitions.image',
+            impact: 'new-revision',
+            before: 'nginx:1',
+            after: 'nginx:2',
+          },
+        ],
       },
-      service: {kind: 'service', impact: 'update-in-place', changes: [{kind: 'changed', path: 'desiredCount', field: 'desiredCount', impact: 'update-in-place', before: 1, after: 2}]},
+      service: {
+        kind: 'service',
+        impact: 'update-in-place',
+        changes: [{kind: 'changed', path: 'desiredCount', field: 'desiredCount', impact: 'update-in-place', before: 1, after: 2}],
+      },
     });
   });
 
   test('a replacement carries its reason', () => {
-    const json = renderDiffJson(result([change({kind: 'changed', path: 'launchType', before: 'EC2', after: 'FARGATE', impact: 'replace', reason: 'why'})], 'replace'));
+    const json = renderDiffJson(
+      result([change({kind: 'changed', path: 'launchType', before: 'EC2', after: 'FARGATE', impact: 'replace', reason: 'why'})], 'replace'),
+    );
     expect((json['changes'] as JsonObject[])[0]?.['reason']).toBe('why');
   });
 });

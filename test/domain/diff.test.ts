@@ -27,13 +27,15 @@ const base = (): JsonObject => ({
   ],
 });
 
-const container = (td: JsonObject, name: string): JsonObject => (td['containerDefinitions'] as JsonObject[]).find((item) => item['name'] === name) as JsonObject;
+const container = (td: JsonObject, name: string): JsonObject =>
+  (td['containerDefinitions'] as JsonObject[]).find((item) => item['name'] === name) as JsonObject;
 const edit = (mutate: (td: JsonObject) => void): JsonObject => {
   const td = structuredClone(base());
   mutate(td);
   return td;
 };
-const simple = (changes: readonly Change[]) => changes.map(({kind, path, before, after}) => ({kind, path, ...(before === undefined ? {} : {before}), ...(after === undefined ? {} : {after})}));
+const simple = (changes: readonly Change[]) =>
+  changes.map(({kind, path, before, after}) => ({kind, path, ...(before === undefined ? {} : {before}), ...(after === undefined ? {} : {after})}));
 
 describe('diffTaskDefinitions', () => {
   test('identical documents: no changes, impact none', () => {
@@ -80,7 +82,14 @@ describe('diffTaskDefinitions', () => {
     [
       'a secret source changed',
       (td) => ((container(td, 'web')['secrets'] as JsonObject[])[0]!['valueFrom'] = 'arn:other'),
-      [{kind: 'changed', path: 'containerDefinitions[web].secrets[API_TOKEN]', before: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:token', after: 'arn:other'}],
+      [
+        {
+          kind: 'changed',
+          path: 'containerDefinitions[web].secrets[API_TOKEN]',
+          before: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:token',
+          after: 'arn:other',
+        },
+      ],
     ],
     [
       'a port mapping added (identity containerPort/protocol)',
@@ -100,13 +109,15 @@ describe('diffTaskDefinitions', () => {
     [
       'a sidecar removed',
       (td) => (td['containerDefinitions'] as JsonObject[]).pop(),
-      [{kind: 'removed', path: 'containerDefinitions[log-router]', before: {name: 'log-router', image: 'amazon/aws-for-fluent-bit:stable', firelensConfiguration: {type: 'fluentbit'}}}],
+      [
+        {
+          kind: 'removed',
+          path: 'containerDefinitions[log-router]',
+          before: {name: 'log-router', image: 'amazon/aws-for-fluent-bit:stable', firelensConfiguration: {type: 'fluentbit'}},
+        },
+      ],
     ],
-    [
-      'task memory changed',
-      (td) => (td['memory'] = '1 GB'),
-      [{kind: 'changed', path: 'memory', before: '512', after: '1024'}],
-    ],
+    ['task memory changed', (td) => (td['memory'] = '1 GB'), [{kind: 'changed', path: 'memory', before: '512', after: '1024'}]],
     [
       'a compatibility added',
       (td) => (td['requiresCompatibilities'] as string[]).push('EC2'),
@@ -151,7 +162,12 @@ describe('diffTaskDefinitions', () => {
     );
     expect(simple(result.changes)).toEqual([
       {kind: 'changed', path: 'containerDefinitions[team_web_1_4_2→team_web_1_5_0].name', before: 'team_web_1_4_2', after: 'team_web_1_5_0'},
-      {kind: 'changed', path: 'containerDefinitions[team_web_1_4_2→team_web_1_5_0].image', before: expect.stringMatching(/:1\.4\.2$/), after: expect.stringMatching(/:1\.5\.0$/)},
+      {
+        kind: 'changed',
+        path: 'containerDefinitions[team_web_1_4_2→team_web_1_5_0].image',
+        before: expect.stringMatching(/:1\.4\.2$/),
+        after: expect.stringMatching(/:1\.5\.0$/),
+      },
     ]);
   });
 
@@ -163,17 +179,25 @@ describe('diffTaskDefinitions', () => {
       }),
       base(),
     );
-    expect(result.changes.map((change) => `${change.kind} ${change.path}`)).toEqual(['added containerDefinitions[router]', 'removed containerDefinitions[log-router]']);
+    expect(result.changes.map((change) => `${change.kind} ${change.path}`)).toEqual([
+      'added containerDefinitions[router]',
+      'removed containerDefinitions[log-router]',
+    ]);
   });
 
   test('changes carry the field (member names only)', () => {
-    const result = diffTaskDefinitions(edit((td) => ((container(td, 'web')['environment'] as JsonObject[])[0]!['value'] = 'x')), base());
+    const result = diffTaskDefinitions(
+      edit((td) => ((container(td, 'web')['environment'] as JsonObject[])[0]!['value'] = 'x')),
+      base(),
+    );
     expect(result.changes[0]?.field).toBe('containerDefinitions.environment');
   });
 
   test('duplicate names are told apart, not lost', () => {
     const withDuplicate = edit((td) => (container(td, 'web')['environment'] as JsonObject[]).push({name: 'LOG_LEVEL', value: 'warn'}));
-    expect(simple(diffTaskDefinitions(withDuplicate, base()).changes)).toEqual([{kind: 'added', path: 'containerDefinitions[web].environment[LOG_LEVEL#2]', after: 'warn'}]);
+    expect(simple(diffTaskDefinitions(withDuplicate, base()).changes)).toEqual([
+      {kind: 'added', path: 'containerDefinitions[web].environment[LOG_LEVEL#2]', after: 'warn'},
+    ]);
   });
 
   test('secret-looking entries are flagged sensitive', () => {
@@ -243,18 +267,54 @@ describe('diffServices', () => {
   test.each<[string, Record<string, JsonValue | undefined>, string, 'update-in-place' | 'replace', string | undefined]>([
     ['desiredCount', {desiredCount: 3}, 'desiredCount', 'update-in-place', undefined],
     ['a new task definition revision', {taskDefinition: 'web:4'}, 'taskDefinition', 'update-in-place', undefined],
-    ['subnets', {networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-c'], securityGroups: ['sg-1']}}}, 'networkConfiguration.awsvpcConfiguration.subnets[subnet-c]', 'update-in-place', undefined],
-    ['public IP', {networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-1'], assignPublicIp: 'ENABLED'}}}, 'networkConfiguration.awsvpcConfiguration.assignPublicIp', 'update-in-place', undefined],
-    ['service registries (updatable since 2022)', {serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-2', port: 80}]}, 'serviceRegistries[arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-2]', 'update-in-place', undefined],
-    ['load balancers', {loadBalancers: [{targetGroupArn: 'arn:tg', containerName: 'web', containerPort: 80}]}, 'loadBalancers[arn:tg|web:80]', 'update-in-place', undefined],
-    ['circuit breaker', {deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}}}, 'deploymentConfiguration', 'update-in-place', undefined],
+    [
+      'subnets',
+      {networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-c'], securityGroups: ['sg-1']}}},
+      'networkConfiguration.awsvpcConfiguration.subnets[subnet-c]',
+      'update-in-place',
+      undefined,
+    ],
+    [
+      'public IP',
+      {networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-a', 'subnet-b'], securityGroups: ['sg-1'], assignPublicIp: 'ENABLED'}}},
+      'networkConfiguration.awsvpcConfiguration.assignPublicIp',
+      'update-in-place',
+      undefined,
+    ],
+    [
+      'service registries (updatable since 2022)',
+      {serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-2', port: 80}]},
+      'serviceRegistries[arn:aws:servicediscovery:eu-west-1:123456789012:service/srv-2]',
+      'update-in-place',
+      undefined,
+    ],
+    [
+      'load balancers',
+      {loadBalancers: [{targetGroupArn: 'arn:tg', containerName: 'web', containerPort: 80}]},
+      'loadBalancers[arn:tg|web:80]',
+      'update-in-place',
+      undefined,
+    ],
+    [
+      'circuit breaker',
+      {deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}}},
+      'deploymentConfiguration',
+      'update-in-place',
+      undefined,
+    ],
     ['execute command', {enableExecuteCommand: true}, 'enableExecuteCommand', 'update-in-place', undefined],
     ['propagate tags', {propagateTags: 'SERVICE'}, 'propagateTags', 'update-in-place', undefined],
     ['platform version', {platformVersion: '1.4.0'}, 'platformVersion', 'update-in-place', undefined],
     ['deployment controller', {deploymentController: {type: 'CODE_DEPLOY'}}, 'deploymentController', 'update-in-place', undefined],
     ['tags (TagResource)', {tags: [{key: 'team', value: 'core'}]}, 'tags[team]', 'update-in-place', 'tags change through TagResource/UntagResource'],
     ['launch type', {launchType: 'EC2'}, 'launchType', 'replace', 'UpdateService has no launchType parameter'],
-    ['scheduling strategy', {schedulingStrategy: 'DAEMON', desiredCount: undefined}, 'schedulingStrategy', 'replace', 'UpdateService cannot change the scheduling strategy'],
+    [
+      'scheduling strategy',
+      {schedulingStrategy: 'DAEMON', desiredCount: undefined},
+      'schedulingStrategy',
+      'replace',
+      'UpdateService cannot change the scheduling strategy',
+    ],
     ['service name', {serviceName: 'web2'}, 'serviceName', 'replace', 'a service cannot be renamed'],
     ['cluster', {cluster: 'staging'}, 'cluster', 'replace', 'a service cannot move to another cluster'],
     ['role', {role: 'ecsServiceRole'}, 'role', 'replace', "UpdateService cannot change the service's load balancer IAM role"],
@@ -297,7 +357,9 @@ describe('diffServices', () => {
     const withoutTaskDefinition: JsonObject = {...desired()};
     delete withoutTaskDefinition['taskDefinition'];
     expect(diffServices(withoutTaskDefinition, current()).changes).toEqual([]);
-    expect(simple(diffServices({...desired(), taskDefinition: 'api'}, current()).changes)).toEqual([{kind: 'changed', path: 'taskDefinition', before: 'web:3', after: 'api'}]);
+    expect(simple(diffServices({...desired(), taskDefinition: 'api'}, current()).changes)).toEqual([
+      {kind: 'changed', path: 'taskDefinition', before: 'web:3', after: 'api'},
+    ]);
   });
 
   test('several changes: the impact is the greatest', () => {
@@ -354,10 +416,19 @@ describe('isSensitiveName (the masking boundary)', () => {
     'splunk-token',
   ])('%s is sensitive', (name) => expect(isSensitiveName(name)).toBe(true));
 
-  test.each(['KEYBOARD_LAYOUT', 'MONKEY_COUNT', 'TOKENIZER_MODE', 'PASSENGER_LIMIT', 'LOG_LEVEL', 'PORT', 'KEYCLOAK_URL', 'BYPASS_CACHE', 'awslogs-group', 'com.example.team', 'TURNKEY_MODE'])(
-    '%s is not sensitive',
-    (name) => expect(isSensitiveName(name)).toBe(false),
-  );
+  test.each([
+    'KEYBOARD_LAYOUT',
+    'MONKEY_COUNT',
+    'TOKENIZER_MODE',
+    'PASSENGER_LIMIT',
+    'LOG_LEVEL',
+    'PORT',
+    'KEYCLOAK_URL',
+    'BYPASS_CACHE',
+    'awslogs-group',
+    'com.example.team',
+    'TURNKEY_MODE',
+  ])('%s is not sensitive', (name) => expect(isSensitiveName(name)).toBe(false));
 });
 
 describe('masking', () => {
@@ -373,7 +444,11 @@ describe('masking', () => {
   });
 
   test('maskValue masks secret-looking keys of docker labels and log options', () => {
-    const value: JsonObject = {name: 'web', dockerLabels: {'vault.token': 't0k', team: 'core'}, logConfiguration: {logDriver: 'splunk', options: {'splunk-token': 'abc', 'splunk-url': 'https://x'}}};
+    const value: JsonObject = {
+      name: 'web',
+      dockerLabels: {'vault.token': 't0k', team: 'core'},
+      logConfiguration: {logDriver: 'splunk', options: {'splunk-token': 'abc', 'splunk-url': 'https://x'}},
+    };
     expect(maskValue(value, 'containerDefinitions')).toEqual({
       name: 'web',
       dockerLabels: {'vault.token': MASK, team: 'core'},
@@ -382,7 +457,15 @@ describe('masking', () => {
   });
 
   test('redactChange masks a sensitive change entirely and leaves others', () => {
-    const change: Change = {kind: 'changed', path: 'containerDefinitions[web].environment[DB_PASSWORD]', field: 'containerDefinitions.environment', before: 'a', after: 'b', impact: 'new-revision', sensitive: true};
+    const change: Change = {
+      kind: 'changed',
+      path: 'containerDefinitions[web].environment[DB_PASSWORD]',
+      field: 'containerDefinitions.environment',
+      before: 'a',
+      after: 'b',
+      impact: 'new-revision',
+      sensitive: true,
+    };
     expect(redactChange(change)).toEqual({...change, before: MASK, after: MASK});
     const plain: Change = {...change, path: 'containerDefinitions[web].environment[LOG_LEVEL]', sensitive: undefined};
     expect(redactChange(plain)).toEqual(plain);
@@ -392,7 +475,15 @@ describe('masking', () => {
     const before = edit((td) => (container(td, 'web')['dockerLabels'] = {'vault.token': 'old'}));
     const after = edit((td) => (container(td, 'web')['dockerLabels'] = {'vault.token': 'new'}));
     expect(diffTaskDefinitions(after, before).changes).toEqual([
-      {kind: 'changed', path: 'containerDefinitions[web].dockerLabels["vault.token"]', field: 'containerDefinitions.dockerLabels.vault.token', before: 'old', after: 'new', impact: 'new-revision', sensitive: true},
+      {
+        kind: 'changed',
+        path: 'containerDefinitions[web].dockerLabels["vault.token"]',
+        field: 'containerDefinitions.dockerLabels.vault.token',
+        before: 'old',
+        after: 'new',
+        impact: 'new-revision',
+        sensitive: true,
+      },
     ]);
   });
 });
@@ -441,18 +532,24 @@ describe('diff properties', () => {
   test('changing one environment value gives exactly one change, at its identity path', () => {
     fc.assert(
       fc.property(
-        taskDefinition.filter((td) => (td['containerDefinitions'] as JsonObject[]).some((item) => Array.isArray(item['environment']) && item['environment'].length > 0)),
+        taskDefinition.filter((td) =>
+          (td['containerDefinitions'] as JsonObject[]).some((item) => Array.isArray(item['environment']) && item['environment'].length > 0),
+        ),
         fc.nat(),
         (td, pick) => {
           const changed = structuredClone(td);
-          const containers = (changed['containerDefinitions'] as JsonObject[]).filter((item) => Array.isArray(item['environment']) && item['environment'].length > 0);
+          const containers = (changed['containerDefinitions'] as JsonObject[]).filter(
+            (item) => Array.isArray(item['environment']) && item['environment'].length > 0,
+          );
           const target = containers[pick % containers.length] as JsonObject;
           const env = target['environment'] as JsonObject[];
           const variable = env[pick % env.length] as JsonObject;
           variable['value'] = `${String(variable['value'])}-changed`;
           const result = diffTaskDefinitions(changed, td);
           expect(result.impact).toBe('new-revision');
-          expect(result.changes.map((change) => change.path)).toEqual([`containerDefinitions[${String(target['name'])}].environment[${String(variable['name'])}]`]);
+          expect(result.changes.map((change) => change.path)).toEqual([
+            `containerDefinitions[${String(target['name'])}].environment[${String(variable['name'])}]`,
+          ]);
         },
       ),
     );

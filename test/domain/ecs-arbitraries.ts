@@ -20,14 +20,23 @@ const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 /** Image references in every spelling the import must give back character for character. */
 export const imageReference = fc.oneof(
   fc.tuple(pathComponent, fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9._-]{0,15}$/)).map(([image, tag]) => `${image}:${tag}`),
-  fc.tuple(pathComponent, pathComponent, fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,9}$/)).map(([team, image, tag]) => `registry.hub.docker.com/${team}/${image}:${tag}`),
-  fc.tuple(fc.integer({min: 1, max: 65535}), pathComponent, pathComponent, fc.stringMatching(/^[0-9][0-9.]{0,7}$/)).map(([port, team, image, tag]) => `localhost:${port}/${team}/${image}:${tag}`),
-  fc.tuple(fc.stringMatching(/^[0-9]{12}$/), fc.constantFrom('eu-west-1', 'us-east-1'), pathComponent, hex64).map(([account, region, image, digest]) => `${account}.dkr.ecr.${region}.amazonaws.com/${image}@sha256:${digest}`),
-  fc.tuple(fc.constantFrom('ghcr.io', 'quay.io:8443', 'registry.example.com:5000'), pathComponent, pathComponent, hex64).map(([host, team, image, digest]) => `${host}/${team}/${image}@sha256:${digest}`),
+  fc
+    .tuple(pathComponent, pathComponent, fc.stringMatching(/^[a-z0-9][a-z0-9.-]{0,9}$/))
+    .map(([team, image, tag]) => `registry.hub.docker.com/${team}/${image}:${tag}`),
+  fc
+    .tuple(fc.integer({min: 1, max: 65535}), pathComponent, pathComponent, fc.stringMatching(/^[0-9][0-9.]{0,7}$/))
+    .map(([port, team, image, tag]) => `localhost:${port}/${team}/${image}:${tag}`),
+  fc
+    .tuple(fc.stringMatching(/^[0-9]{12}$/), fc.constantFrom('eu-west-1', 'us-east-1'), pathComponent, hex64)
+    .map(([account, region, image, digest]) => `${account}.dkr.ecr.${region}.amazonaws.com/${image}@sha256:${digest}`),
+  fc
+    .tuple(fc.constantFrom('ghcr.io', 'quay.io:8443', 'registry.example.com:5000'), pathComponent, pathComponent, hex64)
+    .map(([host, team, image, digest]) => `${host}/${team}/${image}@sha256:${digest}`),
   fc.tuple(pathComponent, pathComponent, hex64).map(([image, tag, digest]) => `${image}:${tag}@sha256:${digest}`),
 );
 
-const uniqueBy = <T>(items: fc.Arbitrary<T[]>, key: (item: T) => string) => items.map((list) => list.filter((item, index) => list.findIndex((other) => key(other) === key(item)) === index));
+const uniqueBy = <T>(items: fc.Arbitrary<T[]>, key: (item: T) => string) =>
+  items.map((list) => list.filter((item, index) => list.findIndex((other) => key(other) === key(item)) === index));
 
 const environment = uniqueBy(fc.array(fc.record({name: envName, value: fc.string({maxLength: 20})}), {maxLength: 8}), (item) => item.name);
 const secrets = uniqueBy(
@@ -49,7 +58,9 @@ const portMappings = (networkMode: string) =>
       {maxLength: 4},
     ),
     (item) => `${item.containerPort}/${item.protocol ?? 'tcp'}`,
-  ).map((list) => list.map((item) => (item.hostPort === -1 ? {containerPort: item.containerPort, ...(item.protocol === undefined ? {} : {protocol: item.protocol})} : item)));
+  ).map((list) =>
+    list.map((item) => (item.hostPort === -1 ? {containerPort: item.containerPort, ...(item.protocol === undefined ? {} : {protocol: item.protocol})} : item)),
+  );
 
 const container = (networkMode: string) =>
   fc.record(
@@ -75,7 +86,9 @@ export const taskDefinition: fc.Arbitrary<JsonObject> = fc.constantFrom('awsvpc'
       {
         family: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
         networkMode: fc.constant(networkMode),
-        containerDefinitions: uniqueBy(fc.array(container(networkMode), {minLength: 1, maxLength: 4}), (item) => item.name).map((list) => list as unknown as JsonValue[]),
+        containerDefinitions: uniqueBy(fc.array(container(networkMode), {minLength: 1, maxLength: 4}), (item) => item.name).map(
+          (list) => list as unknown as JsonValue[],
+        ),
         requiresCompatibilities: fc.constant(networkMode === 'awsvpc' ? ['FARGATE', 'EC2'] : ['EC2']),
         cpu: fc.constant('256'),
         memory: fc.constant('512'),
@@ -100,7 +113,11 @@ export const service: fc.Arbitrary<JsonObject> = fc
       desiredCount: fc.integer({min: 0, max: 10}),
       launchType: fc.constantFrom('FARGATE', 'EC2'),
       networkConfiguration: fc
-        .record({subnets: fc.uniqueArray(subnet, {minLength: 1, maxLength: 4}), securityGroups: fc.uniqueArray(securityGroup, {maxLength: 3}), assignPublicIp: fc.constantFrom('ENABLED', 'DISABLED')})
+        .record({
+          subnets: fc.uniqueArray(subnet, {minLength: 1, maxLength: 4}),
+          securityGroups: fc.uniqueArray(securityGroup, {maxLength: 3}),
+          assignPublicIp: fc.constantFrom('ENABLED', 'DISABLED'),
+        })
         .map((awsvpcConfiguration) => ({awsvpcConfiguration})),
       tags: uniqueBy(fc.array(fc.record({key: envName, value: fc.string({maxLength: 6})}), {maxLength: 3}), (item) => item.key),
       placementConstraints: fc.constant([{type: 'distinctInstance'}]),

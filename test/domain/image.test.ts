@@ -1,13 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
-import {
-  deriveContainerName,
-  formatImage,
-  inferRegistryKind,
-  isDigest,
-  isValidTag,
-  parseImageReference,
-} from '../../source/domain/image.js';
+import {deriveContainerName, formatImage, inferRegistryKind, isDigest, isValidTag, parseImageReference} from '../../source/domain/image.js';
 
 const DIGEST = 'sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945';
 const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
@@ -41,7 +34,10 @@ describe('parseImageReference', () => {
     ['localhost/api', {registry: 'registry', host: 'localhost', image: 'api'}],
     ['[::1]:5000/api:x', {registry: 'registry', host: '[::1]:5000', image: 'api', tag: 'x'}],
     [`${ECR}/team/api:v3`, {registry: 'ecr', host: ECR, image: 'team/api', tag: 'v3'}],
-    ['123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:1', {registry: 'ecr', host: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', image: 'app', tag: '1'}],
+    [
+      '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn/app:1',
+      {registry: 'ecr', host: '123456789012.dkr.ecr.cn-north-1.amazonaws.com.cn', image: 'app', tag: '1'},
+    ],
     [`nginx@${DIGEST}`, {registry: 'dockerhub', host: '', image: 'nginx', tag: DIGEST}],
     [`ghcr.io/org/app:1.0@${DIGEST}`, {registry: 'registry', host: 'ghcr.io', image: 'org/app', tag: `1.0@${DIGEST}`}],
     ['Registry/app', {registry: 'registry', host: 'Registry', image: 'app'}],

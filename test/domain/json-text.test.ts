@@ -1,15 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
-import {
-  formatPath,
-  joinPath,
-  locateIssues,
-  locateJsonPath,
-  locatePath,
-  parseJsonText,
-  parsePath,
-  stringifyJsonText,
-} from '../../source/domain/json-text.js';
+import {formatPath, joinPath, locateIssues, locateJsonPath, locatePath, parseJsonText, parsePath, stringifyJsonText} from '../../source/domain/json-text.js';
 import type {JsonValue} from '../../source/domain/json.js';
 
 const SEED_DISCOVERY = `"serviceRegistries": [
@@ -21,7 +12,7 @@ const SEED_DISCOVERY = `"serviceRegistries": [
 ]`;
 
 describe('parseJsonText', () => {
-  test('reads the seed\'s unquoted placeholder as a placeholder string and records its path', () => {
+  test("reads the seed's unquoted placeholder as a placeholder string and records its path", () => {
     const parsed = parseJsonText(`{${SEED_DISCOVERY}}`, 'serviceSpec');
     expect(parsed.issues).toEqual([]);
     expect(parsed.value).toEqual({
@@ -99,9 +90,7 @@ describe('parseJsonText', () => {
   test('a duplicate key is a warning at the second key; the last value wins', () => {
     const parsed = parseJsonText('{\n  "cpu": "256",\n  "cpu": "512"\n}', 'containerSpec');
     expect(parsed.value).toEqual({cpu: '512'});
-    expect(parsed.issues).toEqual([
-      expect.objectContaining({code: 'json-duplicate-key', severity: 'warning', path: 'cpu', line: 3, column: 3}),
-    ]);
+    expect(parsed.issues).toEqual([expect.objectContaining({code: 'json-duplicate-key', severity: 'warning', path: 'cpu', line: 3, column: 3})]);
   });
 
   test('never throws on non-string input', () => {

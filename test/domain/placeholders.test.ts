@@ -117,7 +117,7 @@ describe('variable layers', () => {
   });
 });
 
-describe('substitution (the seed\'s examples)', () => {
+describe("substitution (the seed's examples)", () => {
   test('image, name and execution role are replaced', () => {
     const result = substitute(`{
       "executionRoleArn": "\${EXECUTION_ROLE}",
@@ -131,11 +131,14 @@ describe('substitution (the seed\'s examples)', () => {
   });
 
   test('"containerPort": ${serviceVariable.containerPort} renders the number 8080', () => {
-    const result = substitute(`{"serviceRegistries": [{
+    const result = substitute(
+      `{"serviceRegistries": [{
       "registryArn": "arn:aws:servicediscovery:us-east-1:000000000000:service/srv-jwyz2x4igkxckqno",
       "containerName": "\${CONTAINER_NAME}",
       "containerPort": \${serviceVariable.containerPort}
-    }]}`, 'service');
+    }]}`,
+      'service',
+    );
     expect(result.issues).toEqual([]);
     expect(result.value).toEqual({
       serviceRegistries: [
@@ -163,8 +166,14 @@ describe('typed substitution', () => {
     ['{"x": ${serviceVariable.empty}}', {x: ''}],
     ['[${serviceVariable.containerPort}]', [8080]],
     // Quoted, whole, in a number position: a number.
-    ['{"portMappings": [{"containerPort": "${serviceVariable.containerPort}", "hostPort": "${serviceVariable.containerPort}"}]}', {portMappings: [{containerPort: 8080, hostPort: 8080}]}],
-    ['{"containerDefinitions": [{"cpu": "${serviceVariable.containerPort}", "memoryReservation": "${serviceVariable.containerPort}"}]}', {containerDefinitions: [{cpu: 8080, memoryReservation: 8080}]}],
+    [
+      '{"portMappings": [{"containerPort": "${serviceVariable.containerPort}", "hostPort": "${serviceVariable.containerPort}"}]}',
+      {portMappings: [{containerPort: 8080, hostPort: 8080}]},
+    ],
+    [
+      '{"containerDefinitions": [{"cpu": "${serviceVariable.containerPort}", "memoryReservation": "${serviceVariable.containerPort}"}]}',
+      {containerDefinitions: [{cpu: 8080, memoryReservation: 8080}]},
+    ],
     ['{"containerDefinitions": [{"essential": "${serviceVariable.flag}"}]}', {containerDefinitions: [{essential: true}]}],
     // Quoted in a number position but not numeric: stays a string (validation reports the type).
     ['{"containerPort": "${serviceVariable.name}"}', {containerPort: 'web'}],
@@ -176,7 +185,10 @@ describe('typed substitution', () => {
     ['{"environment": [{"name": "PORT", "value": ${serviceVariable.containerPort}}]}', {environment: [{name: 'PORT', value: '8080'}]}],
     ['{"options": {"awslogs-create-group": ${serviceVariable.flag}}}', {options: {'awslogs-create-group': 'true'}}],
     // Embedded in a longer string: interpolated.
-    ['{"command": ["serve --port=${serviceVariable.containerPort} --name ${CONTAINER_NAME}"]}', {command: ['serve --port=8080 --name library_nginx_stable-perl']}],
+    [
+      '{"command": ["serve --port=${serviceVariable.containerPort} --name ${CONTAINER_NAME}"]}',
+      {command: ['serve --port=8080 --name library_nginx_stable-perl']},
+    ],
     ['{"x": "${serviceVariable.containerPort}${serviceVariable.containerPort}"}', {x: '80808080'}],
   ])('%s', (text, expected) => {
     const result = substitute(text);
@@ -185,7 +197,10 @@ describe('typed substitution', () => {
   });
 
   test('desiredCount and healthCheckGracePeriodSeconds are numbers in the service document', () => {
-    const result = substitute('{"desiredCount": "${serviceVariable.containerPort}", "healthCheckGracePeriodSeconds": "${serviceVariable.containerPort}", "cpu": "${serviceVariable.containerPort}"}', 'service');
+    const result = substitute(
+      '{"desiredCount": "${serviceVariable.containerPort}", "healthCheckGracePeriodSeconds": "${serviceVariable.containerPort}", "cpu": "${serviceVariable.containerPort}"}',
+      'service',
+    );
     expect(result.value).toEqual({desiredCount: 8080, healthCheckGracePeriodSeconds: 8080, cpu: 8080});
   });
 

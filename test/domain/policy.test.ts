@@ -1,9 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {
-  ECS_TASK_EXECUTION_ROLE_POLICY_ARN,
-  executionRoleTrustPolicy,
-  privateRegistryPolicy,
-} from '../../source/domain/policy.js';
+import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, executionRoleTrustPolicy, privateRegistryPolicy} from '../../source/domain/policy.js';
 
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf';
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';

@@ -76,7 +76,20 @@ const WEIRD_PLACEHOLDERS = [
 const weirdString = fc.oneof(
   fc.constantFrom(...WEIRD_PLACEHOLDERS),
   fc.string({maxLength: 12}),
-  fc.constantFrom('', ' ', 'arn:aws:iam::1:role/x', 'arn:aws:secretsmanager:us-east-1:123456789012:secret:x', 'sha256:abc', '256', '0.5 GB', '1 vCPU', 'awsvpc', 'DAEMON', 'FARGATE', 'tcp'),
+  fc.constantFrom(
+    '',
+    ' ',
+    'arn:aws:iam::1:role/x',
+    'arn:aws:secretsmanager:us-east-1:123456789012:secret:x',
+    'sha256:abc',
+    '256',
+    '0.5 GB',
+    '1 vCPU',
+    'awsvpc',
+    'DAEMON',
+    'FARGATE',
+    'tcp',
+  ),
 );
 const weirdScalar: fc.Arbitrary<JsonValue> = fc.oneof(
   weirdString,
@@ -86,12 +99,51 @@ const weirdScalar: fc.Arbitrary<JsonValue> = fc.oneof(
 
 /** Values shaped like task and service definitions, with random types at the fields the rules read. */
 const KEYS = [
-  'family', 'networkMode', 'requiresCompatibilities', 'cpu', 'memory', 'executionRoleArn', 'taskRoleArn', 'containerDefinitions',
-  'name', 'image', 'essential', 'memoryReservation', 'portMappings', 'containerPort', 'hostPort', 'protocol', 'containerPortRange',
-  'repositoryCredentials', 'credentialsParameter', 'secrets', 'valueFrom', 'environment', 'value', 'logConfiguration', 'options',
-  'serviceName', 'schedulingStrategy', 'desiredCount', 'placementStrategy', 'placementConstraints', 'launchType', 'capacityProviderStrategy',
-  'networkConfiguration', 'awsvpcConfiguration', 'serviceRegistries', 'registryArn', 'containerName', 'port', 'loadBalancers',
-  'healthCheckGracePeriodSeconds', 'taskDefinition', '__proto__', 'constructor', 'revision', 'status',
+  'family',
+  'networkMode',
+  'requiresCompatibilities',
+  'cpu',
+  'memory',
+  'executionRoleArn',
+  'taskRoleArn',
+  'containerDefinitions',
+  'name',
+  'image',
+  'essential',
+  'memoryReservation',
+  'portMappings',
+  'containerPort',
+  'hostPort',
+  'protocol',
+  'containerPortRange',
+  'repositoryCredentials',
+  'credentialsParameter',
+  'secrets',
+  'valueFrom',
+  'environment',
+  'value',
+  'logConfiguration',
+  'options',
+  'serviceName',
+  'schedulingStrategy',
+  'desiredCount',
+  'placementStrategy',
+  'placementConstraints',
+  'launchType',
+  'capacityProviderStrategy',
+  'networkConfiguration',
+  'awsvpcConfiguration',
+  'serviceRegistries',
+  'registryArn',
+  'containerName',
+  'port',
+  'loadBalancers',
+  'healthCheckGracePeriodSeconds',
+  'taskDefinition',
+  '__proto__',
+  'constructor',
+  'revision',
+  'status',
 ];
 const shaped: fc.Arbitrary<JsonValue> = fc.letrec<{value: JsonValue}>((tie) => ({
   value: fc.oneof(
@@ -103,7 +155,25 @@ const shaped: fc.Arbitrary<JsonValue> = fc.letrec<{value: JsonValue}>((tie) => (
 })).value;
 
 /** Values put in place of a valid field: every JSON type, out-of-range numbers, weird placeholders; undefined = removed. */
-const BAD_VALUES: (JsonValue | undefined)[] = [undefined, null, true, -1, 0, 1.5, 70000, '', 'x y', [], [null], {}, {a: 1}, '${', '${serviceVariable.nope}', '${HOME}', '${serviceVariable.logLevel}'];
+const BAD_VALUES: (JsonValue | undefined)[] = [
+  undefined,
+  null,
+  true,
+  -1,
+  0,
+  1.5,
+  70000,
+  '',
+  'x y',
+  [],
+  [null],
+  {},
+  {a: 1},
+  '${',
+  '${serviceVariable.nope}',
+  '${HOME}',
+  '${serviceVariable.logLevel}',
+];
 
 /** Every path of a value tree (object members and array items), the root excluded. */
 function pathsOf(value: JsonValue, prefix: (string | number)[] = []): (string | number)[][] {
@@ -131,7 +201,12 @@ function corrupt(value: JsonValue, path: (string | number)[], bad: JsonValue | u
 const corruptions = (text: string): [string, string][] => {
   const parsed = parseJsonText(text, 'containerSpec');
   const value = parsed.value!;
-  return pathsOf(value).flatMap((path) => BAD_VALUES.map((bad): [string, string] => [`${path.join('.')} = ${JSON.stringify(bad) ?? 'removed'}`, stringifyJsonText(corrupt(value, path, bad), {unquoted: parsed.unquoted})]));
+  return pathsOf(value).flatMap((path) =>
+    BAD_VALUES.map((bad): [string, string] => [
+      `${path.join('.')} = ${JSON.stringify(bad) ?? 'removed'}`,
+      stringifyJsonText(corrupt(value, path, bad), {unquoted: parsed.unquoted}),
+    ]),
+  );
 };
 /** Container and service specs holding every field a rule reads, so that each is corrupted in turn. */
 const EVERY_TASK_FIELD = `{
@@ -182,7 +257,10 @@ const mutatedText = fc
       fc.tuple(
         fc.constantFrom('truncate', 'delete', 'insert', 'replace'),
         fc.double({min: 0, max: 1, noNaN: true}),
-        fc.oneof(fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '$', '\n', '\r', '\t', '0', '-', 'e', 'null', '\u0000', '\ufeff'), fc.constantFrom(...WEIRD_PLACEHOLDERS)),
+        fc.oneof(
+          fc.constantFrom('{', '}', '[', ']', ',', ':', '"', '\\', '$', '\n', '\r', '\t', '0', '-', 'e', 'null', '\u0000', '\ufeff'),
+          fc.constantFrom(...WEIRD_PLACEHOLDERS),
+        ),
       ),
       {minLength: 1, maxLength: 4},
     ),
@@ -197,7 +275,11 @@ const mutatedText = fc
     }, text),
   );
 
-function renderWith(change: (profile: Profile) => void, base: () => Profile = fargateJsonProfile, options: {tag?: string; overrides?: Record<string, string>} = {}) {
+function renderWith(
+  change: (profile: Profile) => void,
+  base: () => Profile = fargateJsonProfile,
+  options: {tag?: string; overrides?: Record<string, string>} = {},
+) {
   const profile = base();
   change(profile);
   const results = profile.environments.map((environment) => renderAndValidate({profile, environment: environment.name, ...options}));
@@ -342,17 +424,15 @@ describe('bad input never throws and always gives well-formed issues', () => {
             profile.service.artifact = {registry: 'registry', host: input.host, image: input.image, ...(input.tag === undefined ? {} : {tag: input.tag})};
             profile.service.registryAuth = {credentialsSecretArn: input.secret, ...(input.kms === undefined ? {} : {kmsKeyArn: input.kms})};
             profile.service.variables = input.variables;
-            profile.environments = input.environments.map(
-              (env, index): Environment => ({
-                name: `env${index}`,
-                region: 'us-east-1',
-                cluster: 'c',
-                launchType: env.launchType,
-                overrides: env.overrides,
-                ...(env.executionRoleArn === undefined ? {} : {executionRoleArn: env.executionRoleArn}),
-                ...(env.withNetwork ? {network: {subnets: env.subnets, securityGroups: env.securityGroups, assignPublicIp: true}} : {}),
-              }),
-            );
+            profile.environments = input.environments.map((env, index): Environment => ({
+              name: `env${index}`,
+              region: 'us-east-1',
+              cluster: 'c',
+              launchType: env.launchType,
+              overrides: env.overrides,
+              ...(env.executionRoleArn === undefined ? {} : {executionRoleArn: env.executionRoleArn}),
+              ...(env.withNetwork ? {network: {subnets: env.subnets, securityGroups: env.securityGroups, assignPublicIp: true}} : {}),
+            }));
           },
           base,
           {...(input.runTag === undefined ? {} : {tag: input.runTag}), overrides: input.runOverrides},
@@ -373,7 +453,16 @@ describe('bad input never throws and always gives well-formed issues', () => {
   });
 
   test('non-string and non-object inputs to the validators', () => {
-    for (const value of [undefined, null, 0, '', [], [null], {containerDefinitions: [null, 1, 'x', []]}, {serviceRegistries: [null]}] as unknown as JsonValue[]) {
+    for (const value of [
+      undefined,
+      null,
+      0,
+      '',
+      [],
+      [null],
+      {containerDefinitions: [null, 1, 'x', []]},
+      {serviceRegistries: [null]},
+    ] as unknown as JsonValue[]) {
       for (const launchType of ['EC2', 'FARGATE'] as const) {
         expectWellFormed(validateTaskDefinition(value, {launchType}));
         expectWellFormed(validateServiceDefinition(value, value, {launchType}));

@@ -4,7 +4,14 @@ import {describe, expect, test} from 'vitest';
 import type {Issue} from '../../source/domain/issues.js';
 import type {Profile} from '../../source/domain/model.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
-import {EXECUTION_ROLE_ARN, FARGATE_CONTAINER_JSON, REGISTRY_ARN, REGISTRY_SECRET_ARN, ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {
+  EXECUTION_ROLE_ARN,
+  FARGATE_CONTAINER_JSON,
+  REGISTRY_ARN,
+  REGISTRY_SECRET_ARN,
+  ec2FormProfile,
+  fargateJsonProfile,
+} from '../helpers/profile-fixtures.js';
 
 const codes = (issues: readonly Issue[]): string[] => issues.map((issue) => `${issue.code} ${issue.source} ${issue.path}`);
 const errors = (issues: readonly Issue[]): Issue[] => issues.filter((issue) => issue.severity === 'error');
@@ -27,8 +34,8 @@ const MINIMAL_FARGATE = (extra = ''): string => `{
   "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "\${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 8080}]}]
 }`;
 
-describe('renderAndValidate: the seed\'s EC2 example', () => {
-  test('the simplified form renders the seed\'s image and container name', () => {
+describe("renderAndValidate: the seed's EC2 example", () => {
+  test("the simplified form renders the seed's image and container name", () => {
     const result = renderAndValidate({profile: ec2FormProfile(), environment: 'dev'});
     expect(result.issues).toEqual([]);
     expect(result.taskDefinition).toEqual({
@@ -71,7 +78,10 @@ describe('renderAndValidate: golden files', () => {
   test.each(cases)('%s', (name, profile, environment, tag) => {
     const result = renderAndValidate({profile, environment, ...(tag === undefined ? {} : {tag}), discoveryRecordTypes: {[REGISTRY_ARN]: ['SRV']}});
     expect(result.issues).toEqual([]);
-    for (const [kind, value] of [['task', result.taskDefinition], ['service', result.service]] as const) {
+    for (const [kind, value] of [
+      ['task', result.taskDefinition],
+      ['service', result.service],
+    ] as const) {
       const file = join(golden, `${name}.${kind}.json`);
       const text = `${JSON.stringify(value, null, 2)}\n`;
       if (process.env.UPDATE_GOLDEN === '1') writeFileSync(file, text);
@@ -92,7 +102,7 @@ describe('renderAndValidate: what render decides', () => {
     expect(renderAndValidate({profile: named, environment: 'staging'}).taskDefinition?.family).toBe('other');
   });
 
-  test('${EXECUTION_ROLE} is the environment\'s role; a literal ARN in the spec wins', () => {
+  test("${EXECUTION_ROLE} is the environment's role; a literal ARN in the spec wins", () => {
     expect(renderAndValidate({profile: fargate(), environment: 'staging'}).taskDefinition?.executionRoleArn).toBe(EXECUTION_ROLE_ARN);
     const literal = 'arn:aws:iam::123456789012:role/private-pull';
     const result = renderAndValidate({profile: fargate({container: MINIMAL_FARGATE().replace('${EXECUTION_ROLE}', literal)}), environment: 'staging'});
@@ -105,11 +115,21 @@ describe('renderAndValidate: what render decides', () => {
     delete profile.environments[0]!.executionRoleArn;
     const result = renderAndValidate({profile, environment: 'staging'});
     expect(codes(result.issues)).toEqual(['unresolved-placeholder containerSpec executionRoleArn']);
-    expect(result.issues[0]).toMatchObject({line: 3, column: 23, message: '${EXECUTION_ROLE} cannot be replaced: environment "staging" has no task execution role'});
+    expect(result.issues[0]).toMatchObject({
+      line: 3,
+      column: 23,
+      message: '${EXECUTION_ROLE} cannot be replaced: environment "staging" has no task execution role',
+    });
   });
 
-  test('the tag defaults to the artifact\'s; a given tag or digest wins', () => {
-    const image = (tag?: string) => (renderAndValidate({profile: fargate(), environment: 'staging', ...(tag === undefined ? {} : {tag})}).taskDefinition?.containerDefinitions as {image: string; name: string}[])[0];
+  test("the tag defaults to the artifact's; a given tag or digest wins", () => {
+    const image = (tag?: string) =>
+      (
+        renderAndValidate({profile: fargate(), environment: 'staging', ...(tag === undefined ? {} : {tag})}).taskDefinition?.containerDefinitions as {
+          image: string;
+          name: string;
+        }[]
+      )[0];
     expect(image()).toEqual(expect.objectContaining({image: 'registry.example.com:5000/team/web-api:1.4.2', name: 'team_web-api_1_4_2'}));
     expect(image('2.0')).toEqual(expect.objectContaining({image: 'registry.example.com:5000/team/web-api:2.0', name: 'team_web-api_2_0'}));
     const digest = `sha256:${'ab'.repeat(32)}`;
@@ -128,14 +148,24 @@ describe('renderAndValidate: what render decides', () => {
   });
 
   test('an invalid tag is reported against the profile', () => {
-    expect(codes(renderAndValidate({profile: fargate(), environment: 'staging', tag: 'no:colons'}).issues)).toContain('image-reference profile service.artifact.tag');
+    expect(codes(renderAndValidate({profile: fargate(), environment: 'staging', tag: 'no:colons'}).issues)).toContain(
+      'image-reference profile service.artifact.tag',
+    );
   });
 
   test('variables: service < environment < run', () => {
     const port = (environment: string, overrides?: Record<string, string>) => {
-      const result = renderAndValidate({profile: fargate({container: FARGATE_PORT_FROM_VARIABLE}), environment, ...(overrides === undefined ? {} : {overrides})});
+      const result = renderAndValidate({
+        profile: fargate({container: FARGATE_PORT_FROM_VARIABLE}),
+        environment,
+        ...(overrides === undefined ? {} : {overrides}),
+      });
       const containers = result.taskDefinition?.containerDefinitions as {portMappings: {containerPort: unknown}[]}[];
-      return [containers[0]?.portMappings[0]?.containerPort, (result.service?.serviceRegistries as {containerPort: unknown}[])[0]?.containerPort, errors(result.issues).map((issue) => issue.code)];
+      return [
+        containers[0]?.portMappings[0]?.containerPort,
+        (result.service?.serviceRegistries as {containerPort: unknown}[])[0]?.containerPort,
+        errors(result.issues).map((issue) => issue.code),
+      ];
     };
     const profile = fargateJsonProfile();
     expect(profile.service.variables.containerPort).toBe('8080');
@@ -172,19 +202,31 @@ describe('renderAndValidate: what render decides', () => {
   });
 
   test('read-only fields of describe-task-definition output are left out with a warning', () => {
-    const result = renderAndValidate({profile: fargate({container: MINIMAL_FARGATE('\n  "revision": 2, "status": "ACTIVE", "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",')}), environment: 'staging'});
-    expect(codes(result.issues)).toEqual(['read-only-field containerSpec revision', 'read-only-field containerSpec status', 'read-only-field containerSpec taskDefinitionArn']);
+    const result = renderAndValidate({
+      profile: fargate({
+        container: MINIMAL_FARGATE('\n  "revision": 2, "status": "ACTIVE", "taskDefinitionArn": "arn:aws:ecs:us-east-1:123456789012:task-definition/web:2",'),
+      }),
+      environment: 'staging',
+    });
+    expect(codes(result.issues)).toEqual([
+      'read-only-field containerSpec revision',
+      'read-only-field containerSpec status',
+      'read-only-field containerSpec taskDefinitionArn',
+    ]);
     expect(result.issues.every((issue) => issue.severity === 'warning' && issue.line === 7)).toBe(true);
     expect(Object.keys(result.taskDefinition!)).not.toContain('revision');
   });
 
   test('task-level cpu and memory are strings in the output', () => {
-    const result = renderAndValidate({profile: fargate({container: MINIMAL_FARGATE().replace('"cpu": "256"', '"cpu": 1024').replace('"memory": "512"', '"memory": 2048')}), environment: 'staging'});
+    const result = renderAndValidate({
+      profile: fargate({container: MINIMAL_FARGATE().replace('"cpu": "256"', '"cpu": 1024').replace('"memory": "512"', '"memory": 2048')}),
+      environment: 'staging',
+    });
     expect(result.taskDefinition).toMatchObject({cpu: '1024', memory: '2048'});
     expect(result.issues).toEqual([]);
   });
 
-  test('the profile\'s registry credentials are added to the artifact\'s container only', () => {
+  test("the profile's registry credentials are added to the artifact's container only", () => {
     const container = `{
   "networkMode": "awsvpc", "requiresCompatibilities": ["FARGATE"], "cpu": "256", "memory": "512", "executionRoleArn": "\${EXECUTION_ROLE}",
   "containerDefinitions": [
@@ -204,16 +246,23 @@ describe('renderAndValidate: what render decides', () => {
     const other = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other-AbCdEf';
     const result = renderAndValidate({profile: fargate({container: FARGATE_CONTAINER_JSON.replace(REGISTRY_SECRET_ARN, other)}), environment: 'staging'});
     expect(codes(result.issues)).toEqual(['registry-auth-mismatch containerSpec containerDefinitions[0].repositoryCredentials.credentialsParameter']);
-    expect((result.taskDefinition?.containerDefinitions as {repositoryCredentials: unknown}[])[0]?.repositoryCredentials).toEqual({credentialsParameter: other});
+    expect((result.taskDefinition?.containerDefinitions as {repositoryCredentials: unknown}[])[0]?.repositoryCredentials).toEqual({
+      credentialsParameter: other,
+    });
   });
 });
 
 describe('renderAndValidate: the service', () => {
-  test('networkConfiguration in the spec is replaced by the environment\'s, with a warning', () => {
-    const service = '{"schedulingStrategy": "REPLICA",\n "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"], "securityGroups": ["sg-1"], "assignPublicIp": "ENABLED"}}}';
+  test("networkConfiguration in the spec is replaced by the environment's, with a warning", () => {
+    const service =
+      '{"schedulingStrategy": "REPLICA",\n "networkConfiguration": {"awsvpcConfiguration": {"subnets": ["subnet-1"], "securityGroups": ["sg-1"], "assignPublicIp": "ENABLED"}}}';
     const result = renderAndValidate({profile: fargate({service}), environment: 'production'});
     expect(result.service?.networkConfiguration).toEqual({
-      awsvpcConfiguration: {subnets: ['subnet-0b2c3d4e5f6071829', 'subnet-0c3d4e5f607182930'], securityGroups: ['sg-0fedcba9876543210'], assignPublicIp: 'DISABLED'},
+      awsvpcConfiguration: {
+        subnets: ['subnet-0b2c3d4e5f6071829', 'subnet-0c3d4e5f607182930'],
+        securityGroups: ['sg-0fedcba9876543210'],
+        assignPublicIp: 'DISABLED',
+      },
     });
     expect(result.issues).toEqual([
       expect.objectContaining({code: 'service-network-config', severity: 'warning', source: 'serviceSpec', path: 'networkConfiguration', line: 2, column: 26}),
@@ -229,19 +278,29 @@ describe('renderAndValidate: the service', () => {
   });
 
   test('cluster, taskDefinition and launchType come from the environment; differing spec values are warned about', () => {
-    const result = renderAndValidate({profile: fargate({service: '{"cluster": "elsewhere", "taskDefinition": "x:3", "launchType": "EC2", "serviceName": "custom"}'}), environment: 'staging'});
+    const result = renderAndValidate({
+      profile: fargate({service: '{"cluster": "elsewhere", "taskDefinition": "x:3", "launchType": "EC2", "serviceName": "custom"}'}),
+      environment: 'staging',
+    });
     expect(result.service).toMatchObject({serviceName: 'custom', cluster: 'web-staging', taskDefinition: 'web-api', launchType: 'FARGATE'});
-    expect(codes(result.issues)).toEqual(['field-replaced serviceSpec cluster', 'field-replaced serviceSpec taskDefinition', 'field-replaced serviceSpec launchType']);
+    expect(codes(result.issues)).toEqual([
+      'field-replaced serviceSpec cluster',
+      'field-replaced serviceSpec taskDefinition',
+      'field-replaced serviceSpec launchType',
+    ]);
   });
 
   test('a capacityProviderStrategy replaces the launch type', () => {
-    const result = renderAndValidate({profile: fargate({service: '{"capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]}'}), environment: 'staging'});
+    const result = renderAndValidate({
+      profile: fargate({service: '{"capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]}'}),
+      environment: 'staging',
+    });
     expect(result.service).not.toHaveProperty('launchType');
     expect(result.service?.capacityProviderStrategy).toEqual([{capacityProvider: 'FARGATE_SPOT', weight: 1}]);
     expect(result.issues).toEqual([]);
   });
 
-  test('desiredCount: 1 by default for REPLICA, the spec\'s when given, none for DAEMON', () => {
+  test("desiredCount: 1 by default for REPLICA, the spec's when given, none for DAEMON", () => {
     expect(renderAndValidate({profile: fargate({service: '{}'}), environment: 'staging'}).service?.desiredCount).toBe(1);
     expect(renderAndValidate({profile: fargate({service: '{"desiredCount": 3}'}), environment: 'staging'}).service?.desiredCount).toBe(3);
     const daemon = ec2FormProfile();
@@ -257,7 +316,7 @@ describe('renderAndValidate: the service', () => {
     expect(result.issues[1]).toMatchObject({line: 1, column: 50});
   });
 
-  test('the environment\'s missing network is an environment error', () => {
+  test("the environment's missing network is an environment error", () => {
     const profile = fargate();
     delete profile.environments[0]!.network;
     const result = renderAndValidate({profile, environment: 'staging'});
@@ -298,7 +357,14 @@ describe('renderAndValidate: documents that cannot be read', () => {
       taskDefinition: undefined,
       service: undefined,
       issues: [
-        {code: 'unknown-environment', severity: 'error', source: 'profile', path: 'environments', message: 'Profile "web-api" has no environment "qa" (it has: staging, production)', fix: 'Use one of: staging, production'},
+        {
+          code: 'unknown-environment',
+          severity: 'error',
+          source: 'profile',
+          path: 'environments',
+          message: 'Profile "web-api" has no environment "qa" (it has: staging, production)',
+          fix: 'Use one of: staging, production',
+        },
       ],
     });
   });
@@ -311,9 +377,13 @@ describe('renderAndValidate: documents that cannot be read', () => {
 });
 
 describe('renderAndValidate: one way, validated once', () => {
-  test('the issues come in order: the run\'s inputs, then the container spec, then the service spec (each: rendering, then validation)', () => {
+  test("the issues come in order: the run's inputs, then the container spec, then the service spec (each: rendering, then validation)", () => {
     const container = MINIMAL_FARGATE('\n  "revision": 2,').replace('"memory": "512"', '"memory": "4096"');
-    const result = renderAndValidate({profile: fargate({container, service: '{"cluster": "elsewhere", "schedulingStrategy": "DAEMON"}'}), environment: 'staging', tag: 'no:colons'});
+    const result = renderAndValidate({
+      profile: fargate({container, service: '{"cluster": "elsewhere", "schedulingStrategy": "DAEMON"}'}),
+      environment: 'staging',
+      tag: 'no:colons',
+    });
     expect(codes(result.issues)).toEqual([
       'image-reference profile service.artifact.tag',
       'read-only-field containerSpec revision',

@@ -11,7 +11,13 @@ const codes = (issues: readonly Issue[]): string[] => issues.map((issue) => `${i
 
 describe('lower-level rendering', () => {
   const context = (): RenderContext => renderContext({profile: fargateJsonProfile(), environment: 'staging'})!;
-  const inputs = (of: RenderContext): RequestInputs => ({artifact: of.artifact, tag: of.tag, registryAuth: of.registryAuth, variables: {}, environment: of.environment});
+  const inputs = (of: RenderContext): RequestInputs => ({
+    artifact: of.artifact,
+    tag: of.tag,
+    registryAuth: of.registryAuth,
+    variables: {},
+    environment: of.environment,
+  });
 
   test('renderTaskDefinition and renderServiceDefinition compose to render', () => {
     const profile = fargateJsonProfile();
@@ -24,7 +30,10 @@ describe('lower-level rendering', () => {
   });
 
   test('renderTaskDefinition takes a spec text alone (the review step); its rendered document, validated, gives located issues', () => {
-    const task = renderTaskDefinition('{"containerDefinitions": [{"name": "x", "image": "${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 80, "hostPort": 81}]}]}', context());
+    const task = renderTaskDefinition(
+      '{"containerDefinitions": [{"name": "x", "image": "${DOCKER_IMAGE_NAME}", "portMappings": [{"containerPort": 80, "hostPort": 81}]}]}',
+      context(),
+    );
     // Rendering found nothing wrong; the rules of the rendered task definition are validation's.
     expect(task.issues).toEqual([]);
     expect(task.rendered).toBe(task.taskDefinition);
@@ -42,7 +51,7 @@ describe('lower-level rendering', () => {
     expect(issues.every((issue) => issue.line !== undefined && issue.column !== undefined)).toBe(true);
   });
 
-  test('what validation reads: the spec\'s value when it is not an object; nothing when the spec does not parse or the service has no task definition', () => {
+  test("what validation reads: the spec's value when it is not an object; nothing when the spec does not parse or the service has no task definition", () => {
     expect(renderTaskDefinition('[1]', context())).toMatchObject({taskDefinition: undefined, rendered: [1]});
     expect(renderTaskDefinition('[', context())).toMatchObject({taskDefinition: undefined, rendered: undefined});
     expect(renderServiceDefinition('"text"', undefined, context())).toMatchObject({service: undefined, rendered: 'text'});
@@ -51,7 +60,10 @@ describe('lower-level rendering', () => {
 
   test('renderContext is undefined for an unknown environment and merges the layers', () => {
     expect(renderContext({profile: fargateJsonProfile(), environment: 'nope'})).toBeUndefined();
-    expect(renderContext({profile: fargateJsonProfile(), environment: 'production', overrides: {logLevel: 'trace'}})?.variables).toEqual({containerPort: '8080', logLevel: 'trace'});
+    expect(renderContext({profile: fargateJsonProfile(), environment: 'production', overrides: {logLevel: 'trace'}})?.variables).toEqual({
+      containerPort: '8080',
+      logLevel: 'trace',
+    });
   });
 
   test('dropNulls drops null members at any depth and keeps array items', () => {

@@ -6,7 +6,12 @@ const codes = (issues: readonly {code: string; path: string}[]): string[] => iss
 
 describe('lintSpecText', () => {
   test('lintSpecText: syntax, unknown placeholders and the required image, without any values', () => {
-    expect(lintSpecText('{"containerDefinitions": [{"image": "${DOCKER_IMAGE_NAME}", "name": "${CONTAINER_NAME}", "cpu": ${serviceVariable.cpu}}]}', 'containerSpec')).toEqual([]);
+    expect(
+      lintSpecText(
+        '{"containerDefinitions": [{"image": "${DOCKER_IMAGE_NAME}", "name": "${CONTAINER_NAME}", "cpu": ${serviceVariable.cpu}}]}',
+        'containerSpec',
+      ),
+    ).toEqual([]);
     expect(lintSpecText('{\n"containerDefinitions": [{"image": "nginx", "name": "${NAME}"}]}', 'containerSpec')).toEqual([
       expect.objectContaining({code: 'unknown-placeholder', path: 'containerDefinitions[0].name', line: 2, column: 53}),
       expect.objectContaining({code: 'image-placeholder-missing', path: 'containerDefinitions', line: 2, column: 25}),
@@ -20,8 +25,16 @@ describe('placeholders of the unrendered container spec', () => {
   test.each<[string, JsonValue, string[]]>([
     ['the image placeholder in one container', {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}'}, {image: 'fluent/fluent-bit'}]}, []],
     ['no image placeholder', {containerDefinitions: [{image: 'nginx'}]}, ['image-placeholder-missing containerDefinitions']],
-    ['the image placeholder inside a longer image', {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}-debug'}]}, ['image-placeholder-missing containerDefinitions[0].image']],
-    ['the image placeholder elsewhere', {containerDefinitions: [{image: 'x', command: ['${DOCKER_IMAGE_NAME}']}]}, ['image-placeholder-missing containerDefinitions[0].command[0]']],
+    [
+      'the image placeholder inside a longer image',
+      {containerDefinitions: [{image: '${DOCKER_IMAGE_NAME}-debug'}]},
+      ['image-placeholder-missing containerDefinitions[0].image'],
+    ],
+    [
+      'the image placeholder elsewhere',
+      {containerDefinitions: [{image: 'x', command: ['${DOCKER_IMAGE_NAME}']}]},
+      ['image-placeholder-missing containerDefinitions[0].command[0]'],
+    ],
     ['no containers at all', {}, ['image-placeholder-missing containerDefinitions']],
     ['not an object', [], []],
   ])('%s', (_name, spec, expected) => {

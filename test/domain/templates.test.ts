@@ -33,7 +33,9 @@ function profileWith(template: TemplateInfo): Profile {
 
 describe('templates', () => {
   test('every file in templates/ is listed, and every listed template has its file', () => {
-    const files = readdirSync(join(root, 'templates')).filter((file) => file.endsWith('.json')).sort();
+    const files = readdirSync(join(root, 'templates'))
+      .filter((file) => file.endsWith('.json'))
+      .sort();
     expect(files).toEqual(TEMPLATE_NAMES.map((name) => `${name}.json`).sort());
     expect(TEMPLATES.map((template) => template.name)).toEqual([...TEMPLATE_NAMES]);
   });
@@ -67,17 +69,30 @@ describe('templates', () => {
       containerDefinitions: [
         {
           portMappings: [{containerPort: 80, protocol: 'tcp'}],
-          logConfiguration: {logDriver: 'awslogs', options: {'awslogs-group': '/ecs/my-service', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs'}},
+          logConfiguration: {
+            logDriver: 'awslogs',
+            options: {'awslogs-group': '/ecs/my-service', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs'},
+          },
         },
       ],
     });
   });
 
-  test('service-discovery renders the seed\'s serviceRegistries with a numeric containerPort', () => {
+  test("service-discovery renders the seed's serviceRegistries with a numeric containerPort", () => {
     const profile = profileWith(findTemplate('service-discovery')!);
-    expect(renderAndValidate({profile, environment: 'staging', discoveryRecordTypes: {[exampleVariables(findTemplate('service-discovery')!).registryArn!]: ['SRV']}})).toMatchObject({
+    expect(
+      renderAndValidate({
+        profile,
+        environment: 'staging',
+        discoveryRecordTypes: {[exampleVariables(findTemplate('service-discovery')!).registryArn!]: ['SRV']},
+      }),
+    ).toMatchObject({
       issues: [],
-      service: {serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno', containerName: 'team_web-api_1_4_2', containerPort: 80}]},
+      service: {
+        serviceRegistries: [
+          {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno', containerName: 'team_web-api_1_4_2', containerPort: 80},
+        ],
+      },
     });
   });
 
@@ -92,7 +107,9 @@ describe('templates', () => {
     const variables = exampleVariables(template);
     const rendered = substitutePlaceholders(parsed.value as JsonValue, {variables}, {source: 'profile', document: 'service', unquoted: parsed.unquoted});
     expect(rendered.issues).toEqual([]);
-    expect(rendered.value).toEqual(privateRegistryPolicy({credentialsSecretArn: variables.registryCredentialsSecretArn!, kmsKeyArn: variables.registryKmsKeyArn}));
+    expect(rendered.value).toEqual(
+      privateRegistryPolicy({credentialsSecretArn: variables.registryCredentialsSecretArn!, kmsKeyArn: variables.registryKmsKeyArn}),
+    );
   });
 
   test('templatesFor picks by kind and launch type', () => {

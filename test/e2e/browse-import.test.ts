@@ -51,7 +51,9 @@ beforeAll(async () => {
             cpu: '256',
             memory: '512',
             executionRoleArn: ROLE,
-            containerDefinitions: [{name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080}]}],
+            containerDefinitions: [
+              {name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080}]},
+            ],
           }),
         ),
       );
@@ -59,9 +61,11 @@ beforeAll(async () => {
   }
   const started = performance.now();
   let next = 0;
-  await Promise.all(Array.from({length: 8}, async () => {
-    while (next < jobs.length) await jobs[next++]!();
-  }));
+  await Promise.all(
+    Array.from({length: 8}, async () => {
+      while (next < jobs.length) await jobs[next++]!();
+    }),
+  );
   console.log(`seeded ${FAMILIES * REVISIONS} revisions in ${Math.round(performance.now() - started)} ms`);
   const ec2 = await factory.client('ec2');
   const {CreateVpcCommand, CreateSubnetCommand, CreateSecurityGroupCommand} = await import('@aws-sdk/client-ec2');
@@ -100,7 +104,11 @@ describe('browse and import in a real terminal, against moto', () => {
     await cli.waitForText('Browse task definitions');
     // Down the home menu to the entry, whatever entries come before it. Each ↓ is waited for by its own effect —
     // the selection moved — not by any change of the screen (the home screen also updates by itself).
-    const selected = (shown: string): string | undefined => shown.split('\n').find((line) => line.includes('❯ '))?.trim();
+    const selected = (shown: string): string | undefined =>
+      shown
+        .split('\n')
+        .find((line) => line.includes('❯ '))
+        ?.trim();
     for (let step = 0; step < 12 && !cli.screen().includes('❯ Browse task definitions'); step += 1) {
       const before = selected(cli.screen());
       await cli.press('down');

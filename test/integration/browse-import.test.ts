@@ -59,7 +59,12 @@ function taskDefinition(index: number, revision: number): JsonObject {
     portMappings: [{containerPort: 8080, protocol: 'tcp'}],
     environment: [{name: 'REVISION', value: String(revision)}],
   };
-  const sidecar: JsonObject = {name: 'log_router', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0', essential: false, firelensConfiguration: {type: 'fluentbit'}};
+  const sidecar: JsonObject = {
+    name: 'log_router',
+    image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
+    essential: false,
+    firelensConfiguration: {type: 'fluentbit'},
+  };
   return {
     family: family(index),
     networkMode: 'awsvpc',
@@ -89,7 +94,8 @@ describe('browse and import against moto', () => {
     // family's revisions are numbered in order.
     const jobs: Array<() => Promise<unknown>> = [];
     for (let revision = 1; revision <= REVISIONS_PER_FAMILY; revision += 1) {
-      for (let index = 0; index < FAMILIES; index += 1) jobs.push(() => client.send(new RegisterTaskDefinitionCommand(taskDefinition(index, revision) as never)));
+      for (let index = 0; index < FAMILIES; index += 1)
+        jobs.push(() => client.send(new RegisterTaskDefinitionCommand(taskDefinition(index, revision) as never)));
     }
     await bounded(jobs, 8);
     const seeded = performance.now() - started;
@@ -101,7 +107,11 @@ describe('browse and import against moto', () => {
     const group = await ec2.send(new CreateSecurityGroupCommand({GroupName: 'web', Description: 'web', VpcId: vpc.Vpc!.VpcId!}));
     network = {subnet: subnet.Subnet!.SubnetId!, group: group.GroupId!};
     await client.send(new CreateClusterCommand({clusterName: 'prod'}));
-    for (const [name, index] of [['web', 1], ['shop', 10], ['pinned', 7]] as const) {
+    for (const [name, index] of [
+      ['web', 1],
+      ['shop', 10],
+      ['pinned', 7],
+    ] as const) {
       await client.send(
         new CreateServiceCommand({
           cluster: 'prod',
@@ -115,7 +125,9 @@ describe('browse and import against moto', () => {
         }),
       );
     }
-    console.log(`seeded ${FAMILIES} families × ${REVISIONS_PER_FAMILY} revisions (${FAMILIES * REVISIONS_PER_FAMILY} RegisterTaskDefinition, 8 at a time) in ${Math.round(seeded)} ms`);
+    console.log(
+      `seeded ${FAMILIES} families × ${REVISIONS_PER_FAMILY} revisions (${FAMILIES * REVISIONS_PER_FAMILY} RegisterTaskDefinition, 8 at a time) in ${Math.round(seeded)} ms`,
+    );
   });
 
   test('families, revisions (newest first), clusters and services through the real SDK', async () => {
@@ -140,7 +152,10 @@ describe('browse and import against moto', () => {
     for (const name of ['web', 'shop', 'pinned']) {
       const source = await fetchServiceSource(ecs, 'prod', name);
       const plan = planImport(source, {names: suggestNames({serviceName: name, cluster: 'prod'}), now: '2026-02-01T00:00:00.000Z'});
-      expect(plan.issues.filter((issue) => issue.severity !== 'info'), name).toEqual([]);
+      expect(
+        plan.issues.filter((issue) => issue.severity !== 'info'),
+        name,
+      ).toEqual([]);
       const profile = plan.profile!;
       expect(profile.environments[0]).toEqual({
         name: 'production',
@@ -152,7 +167,10 @@ describe('browse and import against moto', () => {
         overrides: {},
       });
       const rendered = renderAndValidate({profile, environment: 'production', tag: profile.service.artifact.tag});
-      expect(rendered.issues.filter((issue) => issue.severity === 'error'), name).toEqual([]);
+      expect(
+        rendered.issues.filter((issue) => issue.severity === 'error'),
+        name,
+      ).toEqual([]);
       const diff = diffPlan({
         taskDefinition: {desired: rendered.taskDefinition!, current: source.taskDefinition},
         service: {desired: rendered.service!, current: source.service},
@@ -170,7 +188,10 @@ describe('browse and import against moto', () => {
     expect(plan.profile!.service.artifact).toEqual({registry: 'registry', host: 'localhost:5000', image: 'team/app-007', tag: DIGEST});
     const rendered = render({profile: plan.profile!, environment: 'production'});
     expect(rendered.taskDefinition).toEqual(toRegisterTaskDefinitionInput(source.taskDefinition!).value);
-    expect(diffPlan({taskDefinition: {desired: rendered.taskDefinition!, current: source.taskDefinition}, service: {desired: rendered.service!, current: undefined}}).taskDefinition.changes).toEqual([]);
+    expect(
+      diffPlan({taskDefinition: {desired: rendered.taskDefinition!, current: source.taskDefinition}, service: {desired: rendered.service!, current: undefined}})
+        .taskDefinition.changes,
+    ).toEqual([]);
   });
 
   describe('the browser screens on the real SDK', () => {
@@ -178,7 +199,11 @@ describe('browse and import against moto', () => {
     let store: MemoryProfileStore;
     beforeAll(() => {
       store = new MemoryProfileStore();
-      const real = createCompositionRoot({globals: {json: false, color: false, endpointUrl: moto.url}, env: {...moto.env, ECS_WIZARD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ecsw-it-'))}, version: '0.0.0-test'});
+      const real = createCompositionRoot({
+        globals: {json: false, color: false, endpointUrl: moto.url},
+        env: {...moto.env, ECS_WIZARD_CONFIG_DIR: mkdtempSync(join(tmpdir(), 'ecsw-it-'))},
+        version: '0.0.0-test',
+      });
       root = {...real, profileStore: async () => store};
     });
 
@@ -194,7 +219,9 @@ describe('browse and import against moto', () => {
       const opened = performance.now();
       await press(app, 'enter');
       let frame = await waitForFrame(app, '❯ app-000');
-      console.log(`in-process: Enter on "Browse task definitions" → families on screen in ${Math.round(performance.now() - opened)} ms (the key waits for React to be idle, nothing else)`);
+      console.log(
+        `in-process: Enter on "Browse task definitions" → families on screen in ${Math.round(performance.now() - opened)} ms (the key waits for React to be idle, nothing else)`,
+      );
       expect(frame).toContain('region us-east-1 · AWS profile default');
       expect(frame).toContain(`${FAMILIES} families`);
       await press(app, '/');

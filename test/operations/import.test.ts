@@ -30,9 +30,18 @@ describe('names', () => {
     [{family: 'shop-web-prod'}, {application: 'shop-web', service: 'shop-web', environment: 'production', profile: 'shop-web-production'}],
     [{family: 'api_staging'}, {application: 'api', service: 'api', environment: 'staging', profile: 'api-staging'}],
     [{family: 'billing'}, {application: 'billing', service: 'billing', environment: 'production', profile: 'billing-production'}],
-    [{serviceName: 'web', cluster: 'prod-cluster'}, {application: 'web', service: 'web', environment: 'production', profile: 'web-production'}],
-    [{serviceName: 'web', cluster: 'blue'}, {application: 'web', service: 'web', environment: 'blue', profile: 'web-blue'}],
-    [{serviceName: 'web-dev', cluster: 'default'}, {application: 'web', service: 'web-dev', environment: 'development', profile: 'web-dev-development'}],
+    [
+      {serviceName: 'web', cluster: 'prod-cluster'},
+      {application: 'web', service: 'web', environment: 'production', profile: 'web-production'},
+    ],
+    [
+      {serviceName: 'web', cluster: 'blue'},
+      {application: 'web', service: 'web', environment: 'blue', profile: 'web-blue'},
+    ],
+    [
+      {serviceName: 'web-dev', cluster: 'default'},
+      {application: 'web', service: 'web-dev', environment: 'development', profile: 'web-dev-development'},
+    ],
   ])('suggestNames(%o)', (input, expected) => {
     expect(suggestNames(input)).toEqual(expected);
   });
@@ -66,7 +75,13 @@ function roundTrip(plan: ReturnType<typeof planImport>, described: JsonObject, s
 describe('import a revision', () => {
   test('a new profile: replacements listed, placeholders in, the environment from the ARN; renders back field for field', async () => {
     const ecs = new PagingEcs({region: 'eu-west-1'});
-    ecs.register({...seedTaskDefinition('web', 1), containerDefinitions: [{name: 'team_web_1_1_0', image: 'registry.example.com:5000/team/web:1.1.0', essential: true, portMappings: [{containerPort: 8080}]}], tags: [{key: 'team', value: 'a'}]});
+    ecs.register({
+      ...seedTaskDefinition('web', 1),
+      containerDefinitions: [
+        {name: 'team_web_1_1_0', image: 'registry.example.com:5000/team/web:1.1.0', essential: true, portMappings: [{containerPort: 8080}]},
+      ],
+      tags: [{key: 'team', value: 'a'}],
+    });
     const source = await fetchTaskDefinitionSource(ecs, 'web');
     expect(source.label).toBe('web:1');
     const plan = planImport(source, {names: suggestNames({family: 'web'}), now: NOW});
@@ -77,9 +92,13 @@ describe('import a revision', () => {
       ['executionRoleArn', ROLE, '${EXECUTION_ROLE}'],
     ]);
     expect(plan.issues.find((issue) => issue.code === 'import-network')).toMatchObject({severity: 'warning', path: 'environment.network'});
-    expect(plan.stripped.taskDefinition).toEqual(expect.arrayContaining(['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy']));
+    expect(plan.stripped.taskDefinition).toEqual(
+      expect.arrayContaining(['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy']),
+    );
     expect(plan.profile!.service.artifact).toEqual({registry: 'registry', host: 'registry.example.com:5000', image: 'team/web', tag: '1.1.0'});
-    expect(plan.profile!.environments).toEqual([{name: 'production', region: 'eu-west-1', cluster: 'default', launchType: 'FARGATE', executionRoleArn: ROLE, overrides: {}}]);
+    expect(plan.profile!.environments).toEqual([
+      {name: 'production', region: 'eu-west-1', cluster: 'default', launchType: 'FARGATE', executionRoleArn: ROLE, overrides: {}},
+    ]);
     const {rendered} = roundTrip(plan, source.taskDefinition!);
     expect(rendered.taskDefinition).toEqual({...toRegisterTaskDefinitionInput(source.taskDefinition!).value, tags: [{key: 'team', value: 'a'}]});
     expect(importReport(plan)).toEqual(
@@ -111,7 +130,10 @@ describe('import a revision', () => {
     const plan = planImport(source, {names: suggestNames({family: 'shop'}), now: NOW});
     expect(plan.artifactContainer).toBe('web');
     const spec = JSON.parse((plan.profile!.service.containerSpec as {json: string}).json) as {containerDefinitions: JsonObject[]};
-    expect(spec.containerDefinitions.map((container) => container['image'])).toEqual(['public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0', '${DOCKER_IMAGE_NAME}']);
+    expect(spec.containerDefinitions.map((container) => container['image'])).toEqual([
+      'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
+      '${DOCKER_IMAGE_NAME}',
+    ]);
     expect(roundTrip(plan, source.taskDefinition!).plan.taskDefinition.changes).toEqual([]);
 
     const sidecar = planImport(source, {names: suggestNames({family: 'shop'}), container: 'log_router', now: NOW});
@@ -152,7 +174,9 @@ describe('import a live service (what ecspresso init does)', () => {
       desiredCount: 3,
       launchType: 'FARGATE',
       platformVersion: 'LATEST',
-      networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-0bbb2222', 'subnet-0aaa1111'], securityGroups: ['sg-0123abcd'], assignPublicIp: 'ENABLED'}},
+      networkConfiguration: {
+        awsvpcConfiguration: {subnets: ['subnet-0bbb2222', 'subnet-0aaa1111'], securityGroups: ['sg-0123abcd'], assignPublicIp: 'ENABLED'},
+      },
       deploymentConfiguration: {maximumPercent: 200, minimumHealthyPercent: 50, deploymentCircuitBreaker: {enable: true, rollback: true}},
       serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:eu-central-1:123456789012:service/srv-1', containerName: 'web', containerPort: 8080}],
       propagateTags: 'SERVICE',
@@ -169,7 +193,15 @@ describe('import a live service (what ecspresso init does)', () => {
     expect(sourceRegion(source)).toBe('eu-central-1');
     const plan = planImport(source, {names: suggestNames({serviceName: 'web', cluster: 'prod'}), now: NOW});
     expect(plan.profile?.environments).toEqual([
-      {name: 'production', region: 'eu-central-1', cluster: 'prod', launchType: 'FARGATE', network: {subnets: ['subnet-0bbb2222', 'subnet-0aaa1111'], securityGroups: ['sg-0123abcd'], assignPublicIp: true}, executionRoleArn: ROLE, overrides: {}},
+      {
+        name: 'production',
+        region: 'eu-central-1',
+        cluster: 'prod',
+        launchType: 'FARGATE',
+        network: {subnets: ['subnet-0bbb2222', 'subnet-0aaa1111'], securityGroups: ['sg-0123abcd'], assignPublicIp: true},
+        executionRoleArn: ROLE,
+        overrides: {},
+      },
     ]);
     expect(plan.replacements.filter((item) => item.document === 'service').map((item) => [item.path, item.to])).toEqual([
       ['cluster', 'environment.cluster'],
@@ -194,12 +226,22 @@ describe('saved describe output (no AWS)', () => {
   const ecs = new PagingEcs();
   const described = ecs.register(seedTaskDefinition('web', 1)).taskDefinition;
   const taskText = JSON.stringify({taskDefinition: described, tags: []});
-  const state = ecs.addService({cluster: 'prod', serviceName: 'web', taskDefinition: 'web:1', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-0aaa1111'], securityGroups: ['sg-0123abcd']}}});
+  const state = ecs.addService({
+    cluster: 'prod',
+    serviceName: 'web',
+    taskDefinition: 'web:1',
+    desiredCount: 2,
+    launchType: 'FARGATE',
+    networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-0aaa1111'], securityGroups: ['sg-0123abcd']}},
+  });
   const serviceText = JSON.stringify({services: [state.raw], failures: []});
 
   test('a task definition file; a task definition + services pair in any order', () => {
     expect(fileSource([{name: 'td.json', text: taskText}]).source).toMatchObject({label: 'td.json', taskDefinition: described});
-    const pair = fileSource([{name: 'svc.json', text: serviceText}, {name: 'td.json', text: taskText}]).source!;
+    const pair = fileSource([
+      {name: 'svc.json', text: serviceText},
+      {name: 'td.json', text: taskText},
+    ]).source!;
     expect(pair).toMatchObject({label: 'td.json + svc.json', serviceText, service: state.raw});
     const plan = planImport(pair, {names: suggestNames({serviceName: 'web', cluster: 'prod'}), now: NOW});
     expect(roundTrip(plan, described, state.raw).plan.impact).toBe('none');
@@ -218,8 +260,20 @@ describe('saved describe output (no AWS)', () => {
 
   test.each([
     [[], 'no file given'],
-    [[{name: 'a', text: taskText}, {name: 'b', text: taskText}], 'a and b are both task definitions'],
-    [[{name: 'a', text: serviceText}, {name: 'b', text: serviceText}], 'a and b are both describe-services output'],
+    [
+      [
+        {name: 'a', text: taskText},
+        {name: 'b', text: taskText},
+      ],
+      'a and b are both task definitions',
+    ],
+    [
+      [
+        {name: 'a', text: serviceText},
+        {name: 'b', text: serviceText},
+      ],
+      'a and b are both describe-services output',
+    ],
   ])('refuses %#', (files, message) => {
     expect(() => fileSource(files)).toThrow(message);
   });
@@ -237,14 +291,24 @@ describe('replace the container specification of an existing profile', () => {
     expect(updated.service.serviceSpec).toBe(profile.service.serviceSpec);
     expect(updated.runs).toEqual(profile.runs);
     expect(updated.updatedAt).toBe(NOW);
-    expect(updated.service.artifact).toEqual({registry: 'registry', host: 'registry.example.com:5000', image: 'team/web-api', tag: '1.1.0', username: 'deploy'});
+    expect(updated.service.artifact).toEqual({
+      registry: 'registry',
+      host: 'registry.example.com:5000',
+      image: 'team/web-api',
+      tag: '1.1.0',
+      username: 'deploy',
+    });
     expect(updated.service.registryAuth).toBeUndefined();
     expect(plan.issues.map((issue) => issue.code)).toContain('import-registry-auth');
     // Both environments of the fixture have this role.
     expect(profile.environments.map((environment) => environment.executionRoleArn)).toEqual([ROLE, ROLE]);
     expect(JSON.parse((updated.service.containerSpec as {json: string}).json).executionRoleArn).toBe('${EXECUTION_ROLE}');
 
-    const otherRole = planContainerReplacement({...profile, environments: profile.environments.map((environment) => ({...environment, executionRoleArn: 'arn:aws:iam::123456789012:role/other'}))}, source, {now: NOW});
+    const otherRole = planContainerReplacement(
+      {...profile, environments: profile.environments.map((environment) => ({...environment, executionRoleArn: 'arn:aws:iam::123456789012:role/other'}))},
+      source,
+      {now: NOW},
+    );
     expect(JSON.parse((otherRole.profile!.service.containerSpec as {json: string}).json).executionRoleArn).toBe(ROLE);
     expect(otherRole.issues.map((issue) => issue.code)).toContain('import-execution-role');
   });

@@ -69,7 +69,9 @@ export function classifyStoppedTask(task: ClassifiableTask): FailureAnalysis {
   }
 
   // Secrets / IAM at start (execution role cannot read a secret or parameter, logs, registry credentials).
-  if (/ResourceInitializationError|unable to retrieve secret|unable to pull secrets|AccessDenied|not authorized to perform: (?:secretsmanager|ssm|kms)/i.test(all)) {
+  if (
+    /ResourceInitializationError|unable to retrieve secret|unable to pull secrets|AccessDenied|not authorized to perform: (?:secretsmanager|ssm|kms)/i.test(all)
+  ) {
     const secret = SECRET_ARN.exec(all)?.[0];
     const action = /not authorized to perform: ([\w:]+)/.exec(all)?.[1];
     if (LOG_GROUP.test(all) && secret === undefined) {
@@ -106,8 +108,9 @@ export function classifyStoppedTask(task: ClassifiableTask): FailureAnalysis {
   }
 
   // Out of memory.
-  const oom = task.containers.find((container) => /OutOfMemory|\bOOM\b/i.test(container.reason ?? '')) ??
-    (/OutOfMemory|\bOOM\b/i.test(reason) ? task.containers.find((container) => container.exitCode === 137) ?? task.containers[0] : undefined);
+  const oom =
+    task.containers.find((container) => /OutOfMemory|\bOOM\b/i.test(container.reason ?? '')) ??
+    (/OutOfMemory|\bOOM\b/i.test(reason) ? (task.containers.find((container) => container.exitCode === 137) ?? task.containers[0]) : undefined);
   if (oom) {
     return {
       class: 'out-of-memory',
@@ -134,15 +137,30 @@ export function classifyStoppedTask(task: ClassifiableTask): FailureAnalysis {
   }
 
   // Stopped on purpose (scale-in, a newer deployment, StopTask) — not a failure.
-  if (task.stopCode === 'UserInitiated' || /Scaling activity initiated by|Task stopped by user|stopped by user|Service .* was deleted|deployment .* replaced|ECS is performing maintenance/i.test(reason)) {
-    return {class: 'not-a-failure', summary: `stopped by ECS or a user: ${firstLine(reason) || task.stopCode || 'no reason given'}`, hint: 'Nothing to fix: ECS stopped this task on purpose.'};
+  if (
+    task.stopCode === 'UserInitiated' ||
+    /Scaling activity initiated by|Task stopped by user|stopped by user|Service .* was deleted|deployment .* replaced|ECS is performing maintenance/i.test(
+      reason,
+    )
+  ) {
+    return {
+      class: 'not-a-failure',
+      summary: `stopped by ECS or a user: ${firstLine(reason) || task.stopCode || 'no reason given'}`,
+      hint: 'Nothing to fix: ECS stopped this task on purpose.',
+    };
   }
 
   // Essential container exited.
   if (/Essential container in task exited/i.test(reason)) {
-    const exited = task.containers.find((container) => container.exitCode !== undefined && container.exitCode !== 0) ?? task.containers.find((container) => container.exitCode !== undefined);
+    const exited =
+      task.containers.find((container) => container.exitCode !== undefined && container.exitCode !== 0) ??
+      task.containers.find((container) => container.exitCode !== undefined);
     if (exited === undefined) {
-      return {class: 'essential-exit', summary: 'an essential container exited', hint: "Read the container's logs (awslogs) for the error it printed before exiting."};
+      return {
+        class: 'essential-exit',
+        summary: 'an essential container exited',
+        hint: "Read the container's logs (awslogs) for the error it printed before exiting.",
+      };
     }
     const code = exited.exitCode!;
     if (code === 0) {

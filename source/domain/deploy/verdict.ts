@@ -95,7 +95,8 @@ export function judgeDeployment(service: JudgedService, ourTaskDefinitionArn: st
   }
 
   const notPrimaryVerdict = (why: string): Judgement => {
-    if (primary === undefined) return {verdict: 'failed', reason: `${why}; no deployment is PRIMARY`, ours, cause: why, consequence: 'no deployment is PRIMARY'};
+    if (primary === undefined)
+      return {verdict: 'failed', reason: `${why}; no deployment is PRIMARY`, ours, cause: why, consequence: 'no deployment is PRIMARY'};
     const theirLabel = taskDefinitionLabel(primary.taskDefinition);
     const alone = service.deployments.length === 1;
     if (isRollbackTarget(primary, ourTaskDefinitionArn, options.previousTaskDefinitionArn)) {
@@ -108,7 +109,9 @@ export function judgeDeployment(service: JudgedService, ourTaskDefinitionArn: st
   };
 
   if (ours === undefined) {
-    return notPrimaryVerdict(options.deploymentId === undefined ? `no deployment runs ${ourLabel}` : `deployment ${options.deploymentId} (${ourLabel}) is gone`);
+    return notPrimaryVerdict(
+      options.deploymentId === undefined ? `no deployment runs ${ourLabel}` : `deployment ${options.deploymentId} (${ourLabel}) is gone`,
+    );
   }
 
   if (ours.rolloutState === 'FAILED') {

@@ -99,9 +99,18 @@ const line = (event: DeployEvent, level: LogLevel, text: string, detail: string[
 function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
   switch (event.type) {
     case 'step':
-      return line(event, event.status === 'failed' ? 'error' : event.status === 'done' ? 'ok' : 'info', `${event.name}: ${event.status}${event.message ? ` — ${event.message}` : ''}`);
+      return line(
+        event,
+        event.status === 'failed' ? 'error' : event.status === 'done' ? 'ok' : 'info',
+        `${event.name}: ${event.status}${event.message ? ` — ${event.message}` : ''}`,
+      );
     case 'check':
-      return line(event, event.status === 'fail' ? 'error' : event.status === 'warn' ? 'warn' : 'ok', `check ${event.name}: ${event.status} — ${event.message}`, event.hint ? [`hint: ${event.hint}`] : []);
+      return line(
+        event,
+        event.status === 'fail' ? 'error' : event.status === 'warn' ? 'warn' : 'ok',
+        `check ${event.name}: ${event.status} — ${event.message}`,
+        event.hint ? [`hint: ${event.hint}`] : [],
+      );
     case 'watch-started':
       return line(
         event,
@@ -111,7 +120,11 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
     case 'deployments':
       return undefined;
     case 'service-event':
-      return line(event, /fail|unable|error|rolling back|unhealthy/i.test(event.message) ? 'warn' : /steady state/i.test(event.message) ? 'ok' : 'info', event.message);
+      return line(
+        event,
+        /fail|unable|error|rolling back|unhealthy/i.test(event.message) ? 'warn' : /steady state/i.test(event.message) ? 'ok' : 'info',
+        event.message,
+      );
     case 'task-stopped': {
       const level: LogLevel = event.failure.class === 'not-a-failure' ? 'info' : 'error';
       const exits = event.containers.filter((container) => container.exitCode !== undefined).map((container) => `${container.name} exit ${container.exitCode}`);
@@ -174,7 +187,13 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
       next = {...next, serviceEvents: next.serviceEvents + 1};
       break;
     case 'task-stopped': {
-      const entry: StoppedTaskView = {at: event.at, taskArn: event.taskArn, stoppedReason: event.stoppedReason, containers: event.containers, failure: event.failure};
+      const entry: StoppedTaskView = {
+        at: event.at,
+        taskArn: event.taskArn,
+        stoppedReason: event.stoppedReason,
+        containers: event.containers,
+        failure: event.failure,
+      };
       next = {...next, stoppedTasks: next.stoppedTasks + 1, failures: event.failure.class === 'not-a-failure' ? next.failures : [...next.failures, entry]};
       break;
     }

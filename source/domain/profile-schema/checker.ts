@@ -56,12 +56,9 @@ export function checkObject(checker: Checker, value: unknown, path: string, labe
     const keyPath = joinPath(path, key);
     if (checker.isCredentialPath(keyPath)) continue;
     const suggestion = closest(key, allowed);
-    checker.add(
-      SCHEMA_ISSUE.unknownKey,
-      keyPath,
-      `unknown field "${key}" in ${label}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`,
-      {fix: suggestion === undefined ? `remove "${key}"; ${label} has ${quoteList(allowed)}` : `rename "${key}" to "${suggestion}"`},
-    );
+    checker.add(SCHEMA_ISSUE.unknownKey, keyPath, `unknown field "${key}" in ${label}${suggestion === undefined ? '' : ` (did you mean "${suggestion}"?)`}`, {
+      fix: suggestion === undefined ? `remove "${key}"; ${label} has ${quoteList(allowed)}` : `rename "${key}" to "${suggestion}"`,
+    });
   }
   return value;
 }
@@ -94,7 +91,12 @@ export function checkString(checker: Checker, object: Raw | undefined, key: stri
     return rule.optional ? undefined : '';
   }
   if (typeof value !== 'string') {
-    checker.add(SCHEMA_ISSUE.type, fieldPath, `${key} must be a string; got ${describe(value)}`, typeof value === 'number' ? {fix: `write it in quotes: "${value}"`} : {});
+    checker.add(
+      SCHEMA_ISSUE.type,
+      fieldPath,
+      `${key} must be a string; got ${describe(value)}`,
+      typeof value === 'number' ? {fix: `write it in quotes: "${value}"`} : {},
+    );
     return '';
   }
   if (value === '' && !rule.allowEmpty) {
@@ -117,7 +119,12 @@ export function checkEnum<T extends string>(checker: Checker, object: Raw | unde
     checker.add(SCHEMA_ISSUE.required, fieldPath, `${key} is missing; it is one of ${quoteList(values)}`);
   } else if (!(values as readonly unknown[]).includes(value)) {
     const suggestion = typeof value === 'string' ? values.find((candidate) => candidate.toLowerCase() === value.toLowerCase()) : undefined;
-    checker.add(SCHEMA_ISSUE.value, fieldPath, `${key} must be one of ${quoteList(values)}; got ${describe(value)}`, suggestion === undefined ? {} : {fix: `write "${suggestion}"`});
+    checker.add(
+      SCHEMA_ISSUE.value,
+      fieldPath,
+      `${key} must be one of ${quoteList(values)}; got ${describe(value)}`,
+      suggestion === undefined ? {} : {fix: `write "${suggestion}"`},
+    );
   }
   return (values as readonly unknown[]).includes(value) ? (value as T) : (values[0] as T);
 }
@@ -136,7 +143,13 @@ export function checkBoolean(checker: Checker, object: Raw | undefined, key: str
   return value === true;
 }
 
-export function checkInteger(checker: Checker, object: Raw | undefined, key: string, path: string, range: {min: number; max: number; optional?: boolean}): number | undefined {
+export function checkInteger(
+  checker: Checker,
+  object: Raw | undefined,
+  key: string,
+  path: string,
+  range: {min: number; max: number; optional?: boolean},
+): number | undefined {
   const fieldPath = joinPath(path, key);
   if (object === undefined || checker.isCredentialPath(fieldPath)) return range.optional ? undefined : 0;
   const value = own(object, key);
@@ -192,7 +205,12 @@ export function checkStringMap(checker: Checker, object: Raw | undefined, key: s
       checker.add(SCHEMA_ISSUE.value, entryPath, `"${name}" is reserved and cannot be a variable name`);
     }
     if (typeof entry !== 'string') {
-      checker.add(SCHEMA_ISSUE.type, entryPath, `${name} must be a string; got ${describe(entry)}`, typeof entry === 'number' || typeof entry === 'boolean' ? {fix: `write it in quotes: "${entry}"`} : {});
+      checker.add(
+        SCHEMA_ISSUE.type,
+        entryPath,
+        `${name} must be a string; got ${describe(entry)}`,
+        typeof entry === 'number' || typeof entry === 'boolean' ? {fix: `write it in quotes: "${entry}"`} : {},
+      );
       continue;
     }
     Object.defineProperty(result, name, {value: entry, enumerable: true, writable: true, configurable: true});

@@ -5,7 +5,16 @@
  */
 import {joinPath, parseJsonText, positionFinder} from '../json-text.js';
 import type {Checker} from './checker.js';
-import {containsAccessKeyId, isHarmlessValue, looksLikeCredentialName, NEVER_STORED, preview, SECRET_ACCESS_KEY, secretKeyLike, VALUE_PATTERNS} from './credentials.js';
+import {
+  containsAccessKeyId,
+  isHarmlessValue,
+  looksLikeCredentialName,
+  NEVER_STORED,
+  preview,
+  SECRET_ACCESS_KEY,
+  secretKeyLike,
+  VALUE_PATTERNS,
+} from './credentials.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 

@@ -46,10 +46,19 @@ export function parseProfileExport(text: string): ProfileImport {
   if (!isRecord(value)) return fail(SCHEMA_ISSUE.type, '', `an exported profile is a JSON object ${shape}; got ${describe(value)}`);
   const version = own(value, EXPORT_FORMAT_KEY);
   if (version === undefined) {
-    return fail(SCHEMA_ISSUE.required, EXPORT_FORMAT_KEY, `this is not an ecs-wizard profile export: "${EXPORT_FORMAT_KEY}" is missing`, `an export file looks like ${shape} (write one with \`ecs-wizard profiles export NAME FILE\`)`);
+    return fail(
+      SCHEMA_ISSUE.required,
+      EXPORT_FORMAT_KEY,
+      `this is not an ecs-wizard profile export: "${EXPORT_FORMAT_KEY}" is missing`,
+      `an export file looks like ${shape} (write one with \`ecs-wizard profiles export NAME FILE\`)`,
+    );
   }
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {
-    return fail(SCHEMA_ISSUE.version, EXPORT_FORMAT_KEY, `${EXPORT_FORMAT_KEY} must be a whole number from 1 to ${CURRENT_SCHEMA_VERSION}; got ${describe(version)}`);
+    return fail(
+      SCHEMA_ISSUE.version,
+      EXPORT_FORMAT_KEY,
+      `${EXPORT_FORMAT_KEY} must be a whole number from 1 to ${CURRENT_SCHEMA_VERSION}; got ${describe(version)}`,
+    );
   }
   if (version > CURRENT_SCHEMA_VERSION) return {fromVersion: version, issues: [newerVersionIssue(source, EXPORT_FORMAT_KEY, version, 'this profile export')]};
   let profile = own(value, 'profile');

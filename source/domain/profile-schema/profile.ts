@@ -49,19 +49,29 @@ export function checkProfile(checker: Checker, value: unknown, path: string): Pr
   const object = checkObject(checker, value, path, 'profile', PROFILE_KEYS);
   const namePath = joinPath(path, 'name');
   const rawName = object === undefined ? undefined : own(object, 'name');
-  if (requirePresent(checker, object, 'name', path) && !checker.isCredentialPath(namePath)) checker.issues.push(...profileNameIssues(rawName, namePath, checker.source));
+  if (requirePresent(checker, object, 'name', path) && !checker.isCredentialPath(namePath))
+    checker.issues.push(...profileNameIssues(rawName, namePath, checker.source));
   const name = typeof rawName === 'string' ? rawName : '';
-  const application = checkString(checker, object, 'application', path, {pattern: DISPLAY_NAME, format: 'a name of 1 to 255 characters without leading or trailing spaces'}) ?? '';
+  const application =
+    checkString(checker, object, 'application', path, {pattern: DISPLAY_NAME, format: 'a name of 1 to 255 characters without leading or trailing spaces'}) ??
+    '';
   const servicePath = joinPath(path, 'service');
   const service = requirePresent(checker, object, 'service', path) ? checkService(checker, own(object ?? {}, 'service'), servicePath) : STAND_IN_SERVICE;
   const environmentsPath = joinPath(path, 'environments');
-  const environments = checkArray(checker, object, 'environments', path).map((item, index) => checkEnvironment(checker, item, joinPath(environmentsPath, index)));
+  const environments = checkArray(checker, object, 'environments', path).map((item, index) =>
+    checkEnvironment(checker, item, joinPath(environmentsPath, index)),
+  );
   const seen = new Map<string, number>();
   environments.forEach((environment, index) => {
     if (environment.name === '') return;
     const first = seen.get(environment.name);
     if (first === undefined) seen.set(environment.name, index);
-    else checker.add(SCHEMA_ISSUE.duplicate, joinPath(joinPath(environmentsPath, index), 'name'), `the environment name "${environment.name}" is already used by environments[${first}]`);
+    else
+      checker.add(
+        SCHEMA_ISSUE.duplicate,
+        joinPath(joinPath(environmentsPath, index), 'name'),
+        `the environment name "${environment.name}" is already used by environments[${first}]`,
+      );
   });
   const runsPath = joinPath(path, 'runs');
   const runs = checkArray(checker, object, 'runs', path).map((item, index) => checkRun(checker, item, joinPath(runsPath, index)));

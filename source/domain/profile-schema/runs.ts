@@ -13,9 +13,14 @@ export const TIMESTAMP_RULE: StringRule = {check: isIsoTimestamp, format: 'an IS
 export function checkRun(checker: Checker, value: unknown, path: string): RunRecord {
   const object = checkObject(checker, value, path, 'a run', RUN_KEYS);
   const environment = checkString(checker, object, 'environment', path, {pattern: ENVIRONMENT_NAME, format: 'an environment name'}) ?? '';
-  const tag = checkString(checker, object, 'tag', path, {check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text), format: 'an image tag or digest'}) ?? '';
+  const tag =
+    checkString(checker, object, 'tag', path, {check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text), format: 'an image tag or digest'}) ?? '';
   const digest = checkString(checker, object, 'digest', path, {optional: true, pattern: IMAGE_DIGEST, format: 'an image digest such as sha256:…'});
-  const taskDefinitionArn = checkString(checker, object, 'taskDefinitionArn', path, {optional: true, pattern: TASK_DEFINITION_ARN, format: 'a task definition ARN (arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION)'});
+  const taskDefinitionArn = checkString(checker, object, 'taskDefinitionArn', path, {
+    optional: true,
+    pattern: TASK_DEFINITION_ARN,
+    format: 'a task definition ARN (arn:aws:ecs:REGION:ACCOUNT:task-definition/FAMILY:REVISION)',
+  });
   const revision = checkInteger(checker, object, 'revision', path, {min: 1, max: 1_000_000_000, optional: true});
   const startedAt = checkString(checker, object, 'startedAt', path, TIMESTAMP_RULE) ?? '';
   const finishedAt = checkString(checker, object, 'finishedAt', path, {...TIMESTAMP_RULE, optional: true});

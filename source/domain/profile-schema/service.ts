@@ -16,8 +16,15 @@ const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username'] as const;
 function checkArtifact(checker: Checker, value: unknown, path: string): ArtifactSource {
   const object = checkObject(checker, value, path, 'artifact', ARTIFACT_KEYS);
   const registry = checkEnum(checker, object, 'registry', path, REGISTRY_KINDS);
-  const host = checkString(checker, object, 'host', path, {allowEmpty: true, pattern: REGISTRY_HOST, max: 253, format: 'a registry host name, with a port when it has one (registry.hub.docker.com, localhost:5000)'}) ?? '';
-  const image = checkString(checker, object, 'image', path, {pattern: IMAGE_PATH, max: 255, format: 'an image path in lower case, such as library/nginx'}) ?? '';
+  const host =
+    checkString(checker, object, 'host', path, {
+      allowEmpty: true,
+      pattern: REGISTRY_HOST,
+      max: 253,
+      format: 'a registry host name, with a port when it has one (registry.hub.docker.com, localhost:5000)',
+    }) ?? '';
+  const image =
+    checkString(checker, object, 'image', path, {pattern: IMAGE_PATH, max: 255, format: 'an image path in lower case, such as library/nginx'}) ?? '';
   const tag = checkString(checker, object, 'tag', path, {
     optional: true,
     check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text),
@@ -46,12 +53,21 @@ function checkNameValue(checker: Checker, value: unknown, path: string): NameVal
 const FORM_KEYS = ['name', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'environment', 'essential', 'networkMode'] as const;
 function checkContainerForm(checker: Checker, value: unknown, path: string): ContainerForm {
   const object = checkObject(checker, value, path, 'form', FORM_KEYS);
-  const name = checkString(checker, object, 'name', path, {pattern: CONTAINER_NAME, max: 255, format: 'a container name (letters, digits, _ and -) or ${CONTAINER_NAME}'}) ?? '';
+  const name =
+    checkString(checker, object, 'name', path, {
+      pattern: CONTAINER_NAME,
+      max: 255,
+      format: 'a container name (letters, digits, _ and -) or ${CONTAINER_NAME}',
+    }) ?? '';
   const cpu = checkInteger(checker, object, 'cpu', path, {min: 0, max: 196608, optional: true});
   const memory = checkInteger(checker, object, 'memory', path, {min: 1, max: 1048576, optional: true});
   const memoryReservation = checkInteger(checker, object, 'memoryReservation', path, {min: 1, max: 1048576, optional: true});
-  const portMappings = checkArray(checker, object, 'portMappings', path).map((item, index) => checkPortMapping(checker, item, joinPath(joinPath(path, 'portMappings'), index)));
-  const environment = checkArray(checker, object, 'environment', path).map((item, index) => checkNameValue(checker, item, joinPath(joinPath(path, 'environment'), index)));
+  const portMappings = checkArray(checker, object, 'portMappings', path).map((item, index) =>
+    checkPortMapping(checker, item, joinPath(joinPath(path, 'portMappings'), index)),
+  );
+  const environment = checkArray(checker, object, 'environment', path).map((item, index) =>
+    checkNameValue(checker, item, joinPath(joinPath(path, 'environment'), index)),
+  );
   const essential = checkBoolean(checker, object, 'essential', path) ?? true;
   const networkMode = checkEnum(checker, object, 'networkMode', path, NETWORK_MODES);
   return {
@@ -69,9 +85,14 @@ function checkContainerForm(checker: Checker, value: unknown, path: string): Con
 function checkContainerSpec(checker: Checker, value: unknown, path: string): ContainerSpec {
   if (checker.isCredentialPath(path)) return {mode: 'json', json: ''};
   if (typeof value === 'string') {
-    checker.add(SCHEMA_ISSUE.type, path, 'containerSpec must be an object {"mode": "json", "json": "…"} or {"mode": "form", "form": {…}}; got a string (the schema version 1 shape)', {
-      fix: 'set schemaVersion to 1 to have it migrated, or wrap the text as {"mode": "json", "json": "…"}',
-    });
+    checker.add(
+      SCHEMA_ISSUE.type,
+      path,
+      'containerSpec must be an object {"mode": "json", "json": "…"} or {"mode": "form", "form": {…}}; got a string (the schema version 1 shape)',
+      {
+        fix: 'set schemaVersion to 1 to have it migrated, or wrap the text as {"mode": "json", "json": "…"}',
+      },
+    );
     return {mode: 'json', json: ''};
   }
   const mode = isRecord(value) ? own(value, 'mode') : undefined;
@@ -93,8 +114,16 @@ function checkContainerSpec(checker: Checker, value: unknown, path: string): Con
 
 function checkRegistryAuth(checker: Checker, value: unknown, path: string): RegistryAuth {
   const object = checkObject(checker, value, path, 'registryAuth', ['credentialsSecretArn', 'kmsKeyArn']);
-  const credentialsSecretArn = checkString(checker, object, 'credentialsSecretArn', path, {pattern: SECRET_ARN, format: 'a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)'}) ?? '';
-  const kmsKeyArn = checkString(checker, object, 'kmsKeyArn', path, {optional: true, pattern: KMS_KEY_ARN, format: 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)'});
+  const credentialsSecretArn =
+    checkString(checker, object, 'credentialsSecretArn', path, {
+      pattern: SECRET_ARN,
+      format: 'a Secrets Manager secret ARN (arn:aws:secretsmanager:REGION:ACCOUNT:secret:NAME)',
+    }) ?? '';
+  const kmsKeyArn = checkString(checker, object, 'kmsKeyArn', path, {
+    optional: true,
+    pattern: KMS_KEY_ARN,
+    format: 'a KMS key ARN (arn:aws:kms:REGION:ACCOUNT:key/ID)',
+  });
   return {credentialsSecretArn, ...(kmsKeyArn === undefined ? {} : {kmsKeyArn})};
 }
 
@@ -102,7 +131,14 @@ function checkRegistryAuth(checker: Checker, value: unknown, path: string): Regi
 const STAND_IN_ARTIFACT: ArtifactSource = {registry: 'dockerhub', host: '', image: ''};
 const STAND_IN_FORM: ContainerForm = {name: '', portMappings: [], environment: [], essential: true, networkMode: 'bridge'};
 const STAND_IN_SPEC: ContainerSpec = {mode: 'json', json: ''};
-export const STAND_IN_SERVICE: Service = {name: '', artifact: STAND_IN_ARTIFACT, launchType: 'EC2', containerSpec: STAND_IN_SPEC, serviceSpec: '', variables: {}};
+export const STAND_IN_SERVICE: Service = {
+  name: '',
+  artifact: STAND_IN_ARTIFACT,
+  launchType: 'EC2',
+  containerSpec: STAND_IN_SPEC,
+  serviceSpec: '',
+  variables: {},
+};
 
 const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth'] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
@@ -112,10 +148,16 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
   const artifact = requirePresent(checker, object, 'artifact', path) ? checkArtifact(checker, own(object ?? {}, 'artifact'), artifactPath) : STAND_IN_ARTIFACT;
   const launchType = checkEnum(checker, object, 'launchType', path, LAUNCH_TYPES);
   const specPath = joinPath(path, 'containerSpec');
-  const containerSpec = requirePresent(checker, object, 'containerSpec', path) ? checkContainerSpec(checker, own(object ?? {}, 'containerSpec'), specPath) : STAND_IN_SPEC;
+  const containerSpec = requirePresent(checker, object, 'containerSpec', path)
+    ? checkContainerSpec(checker, own(object ?? {}, 'containerSpec'), specPath)
+    : STAND_IN_SPEC;
   const serviceSpec = checkString(checker, object, 'serviceSpec', path) ?? '';
-  if (serviceSpec !== '' && serviceSpec.trim() === '') checker.add(SCHEMA_ISSUE.value, joinPath(path, 'serviceSpec'), 'serviceSpec is blank: it is the CreateService JSON text');
+  if (serviceSpec !== '' && serviceSpec.trim() === '')
+    checker.add(SCHEMA_ISSUE.value, joinPath(path, 'serviceSpec'), 'serviceSpec is blank: it is the CreateService JSON text');
   const variables = checkStringMap(checker, object, 'variables', path);
-  const registryAuth = object === undefined || own(object, 'registryAuth') === undefined ? undefined : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
+  const registryAuth =
+    object === undefined || own(object, 'registryAuth') === undefined
+      ? undefined
+      : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
   return {name, artifact, launchType, containerSpec, serviceSpec, variables, ...(registryAuth === undefined ? {} : {registryAuth})};
 }

@@ -68,7 +68,9 @@ export function validateStoreDocument(value: unknown): StoreDocumentValidation {
       const profile = checkProfile(checker, rawProfiles[name], path);
       const rawName = isRecord(rawProfiles[name]) ? own(rawProfiles[name], 'name') : undefined;
       if (typeof rawName === 'string' && rawName !== name) {
-        checker.add(SCHEMA_ISSUE.nameMismatch, joinPath(path, 'name'), `name is "${rawName}" but the profile is stored under "${name}"`, {fix: 'make the two names equal'});
+        checker.add(SCHEMA_ISSUE.nameMismatch, joinPath(path, 'name'), `name is "${rawName}" but the profile is stored under "${name}"`, {
+          fix: 'make the two names equal',
+        });
       }
       profiles.push(profile);
     }

@@ -48,7 +48,13 @@ export const pending = (value: JsonValue | undefined): boolean => containsPlaceh
 export const member = (object: JsonObject, key: string): JsonValue | undefined => getMember(object, key);
 
 /** Reads an optional member of an expected JSON type, reporting a wrong type. */
-export function read(report: Report, object: JsonObject, key: string, path: string, expected: 'string' | 'array' | 'object' | 'boolean'): JsonValue | undefined {
+export function read(
+  report: Report,
+  object: JsonObject,
+  key: string,
+  path: string,
+  expected: 'string' | 'array' | 'object' | 'boolean',
+): JsonValue | undefined {
   const value = member(object, key);
   if (value === undefined || pending(value)) return undefined;
   const ok = expected === 'array' ? Array.isArray(value) : expected === 'object' ? isJsonObject(value) : typeof value === expected;
@@ -59,7 +65,15 @@ export function read(report: Report, object: JsonObject, key: string, path: stri
 }
 
 /** Reads an optional integer member within [min, max]. */
-export function readInteger(report: Report, object: JsonObject, key: string, path: string, min: number, max = Number.MAX_SAFE_INTEGER, code = 'wrong-type'): number | undefined {
+export function readInteger(
+  report: Report,
+  object: JsonObject,
+  key: string,
+  path: string,
+  min: number,
+  max = Number.MAX_SAFE_INTEGER,
+  code = 'wrong-type',
+): number | undefined {
   const value = member(object, key);
   if (value === undefined || pending(value)) return undefined;
   const where = joinPath(path, key);

@@ -53,7 +53,12 @@ export function validateRequest(inputs: RequestInputs, request: {taskDefinition:
   if (inputs.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = inputs.discoveryRecordTypes;
   const task = request.taskDefinition.rendered;
   return {
-    inputs: [...validateArtifact(inputs.artifact, inputs.tag), ...validateRegistryAuth(inputs.registryAuth), ...validateVariables(inputs.variables), ...validateEnvironment(inputs.environment)],
+    inputs: [
+      ...validateArtifact(inputs.artifact, inputs.tag),
+      ...validateRegistryAuth(inputs.registryAuth),
+      ...validateVariables(inputs.variables),
+      ...validateEnvironment(inputs.environment),
+    ],
     taskDefinition: validateTaskDefinition(task, context, request.taskDefinition.parsed),
     service: validateServiceDefinition(request.service.rendered, task, context, request.service.parsed),
   };

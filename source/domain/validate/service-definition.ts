@@ -52,7 +52,8 @@ export function validateServiceDefinition(
 ): Issue[] {
   const report = new Report('serviceSpec');
   if (!isJsonObject(service)) {
-    if (service !== undefined) report.error('wrong-type', '', `The service specification must be a JSON object (a CreateService input), found ${typeName(service)}`);
+    if (service !== undefined)
+      report.error('wrong-type', '', `The service specification must be a JSON object (a CreateService input), found ${typeName(service)}`);
     return locateIssues(report.issues, parsed);
   }
   const fargate = context.launchType === 'FARGATE';
@@ -77,16 +78,29 @@ export function validateServiceDefinition(
   readInteger(report, service, 'healthCheckGracePeriodSeconds', '', 0);
   if (strategy === 'DAEMON') {
     if (fargate) {
-      report.error('daemon-fargate', 'schedulingStrategy', 'The DAEMON scheduling strategy is not supported on Fargate', 'Use REPLICA, or deploy to an EC2 environment');
+      report.error(
+        'daemon-fargate',
+        'schedulingStrategy',
+        'The DAEMON scheduling strategy is not supported on Fargate',
+        'Use REPLICA, or deploy to an EC2 environment',
+      );
     }
     if (member(service, 'desiredCount') !== undefined) {
-      report.error('daemon-desired-count', 'desiredCount', `A DAEMON service runs one task per instance and takes no desiredCount${desiredCount === undefined ? '' : ` (found ${desiredCount})`}`, 'Remove desiredCount');
+      report.error(
+        'daemon-desired-count',
+        'desiredCount',
+        `A DAEMON service runs one task per instance and takes no desiredCount${desiredCount === undefined ? '' : ` (found ${desiredCount})`}`,
+        'Remove desiredCount',
+      );
     }
     if (Array.isArray(placementStrategy) && placementStrategy.length > 0) {
       report.error('daemon-placement-strategy', 'placementStrategy', 'A DAEMON service takes no placementStrategy', 'Write "placementStrategy": []');
     }
   } else if (fargate) {
-    for (const [key, value] of [['placementStrategy', placementStrategy], ['placementConstraints', placementConstraints]] as const) {
+    for (const [key, value] of [
+      ['placementStrategy', placementStrategy],
+      ['placementConstraints', placementConstraints],
+    ] as const) {
       if (Array.isArray(value) && value.length > 0) report.error('fargate-placement', key, `Fargate does not support ${key}`, `Write "${key}": []`);
     }
   }
@@ -110,7 +124,12 @@ export function validateServiceDefinition(
   const registries = read(report, service, 'serviceRegistries', '', 'array');
   const registryItems = asObjects(report, registries, 'serviceRegistries', 'service registry');
   if (Array.isArray(registries) && registries.length > 1) {
-    report.error('discovery-multiple', 'serviceRegistries', `An ECS service can register with one Cloud Map service; found ${registries.length}`, 'Keep one entry in serviceRegistries');
+    report.error(
+      'discovery-multiple',
+      'serviceRegistries',
+      `An ECS service can register with one Cloud Map service; found ${registries.length}`,
+      'Keep one entry in serviceRegistries',
+    );
   }
   for (const [registry, path] of registryItems) checkRegistry(report, registry, path, mode, containers, context);
   const balancers = read(report, service, 'loadBalancers', '', 'array');
@@ -124,25 +143,63 @@ function checkAwsVpc(report: Report, context: ValidationContext, networkConfigur
   const where = context.environmentName === undefined ? 'The environment' : `Environment "${context.environmentName}"`;
   const network = context.network;
   if (network === undefined) {
-    report.add('error', 'awsvpc-network', 'network', `${where} has no network settings, and a task in the awsvpc network mode needs subnets and security groups`, 'Choose the subnets and security groups of the environment', 'environment');
+    report.add(
+      'error',
+      'awsvpc-network',
+      'network',
+      `${where} has no network settings, and a task in the awsvpc network mode needs subnets and security groups`,
+      'Choose the subnets and security groups of the environment',
+      'environment',
+    );
   } else {
     if (!Array.isArray(network.subnets) || network.subnets.length === 0) {
-      report.add('error', 'awsvpc-network', 'network.subnets', `${where} has no subnets, and a task in the awsvpc network mode needs at least one`, 'Choose the subnets of the environment', 'environment');
+      report.add(
+        'error',
+        'awsvpc-network',
+        'network.subnets',
+        `${where} has no subnets, and a task in the awsvpc network mode needs at least one`,
+        'Choose the subnets of the environment',
+        'environment',
+      );
     }
     if (!Array.isArray(network.securityGroups) || network.securityGroups.length === 0) {
-      report.add('error', 'awsvpc-network', 'network.securityGroups', `${where} has no security groups, and a task in the awsvpc network mode needs at least one`, 'Choose the security groups of the environment', 'environment');
+      report.add(
+        'error',
+        'awsvpc-network',
+        'network.securityGroups',
+        `${where} has no security groups, and a task in the awsvpc network mode needs at least one`,
+        'Choose the security groups of the environment',
+        'environment',
+      );
     }
     if (network.assignPublicIp === true && context.launchType === 'EC2') {
-      report.add('error', 'assign-public-ip', 'network.assignPublicIp', `${where} assigns public IPs, which only Fargate tasks support`, 'Turn assignPublicIp off for EC2 environments', 'environment');
+      report.add(
+        'error',
+        'assign-public-ip',
+        'network.assignPublicIp',
+        `${where} assigns public IPs, which only Fargate tasks support`,
+        'Turn assignPublicIp off for EC2 environments',
+        'environment',
+      );
     }
   }
   if (isJsonObject(networkConfiguration) && !isJsonObject(member(networkConfiguration, 'awsvpcConfiguration'))) {
-    report.error('missing-field', 'networkConfiguration.awsvpcConfiguration', 'networkConfiguration needs awsvpcConfiguration (subnets, securityGroups, assignPublicIp)');
+    report.error(
+      'missing-field',
+      'networkConfiguration.awsvpcConfiguration',
+      'networkConfiguration needs awsvpcConfiguration (subnets, securityGroups, assignPublicIp)',
+    );
   }
 }
 
 /** `containerName` must name a container of the task; `containerPort` one of its portMappings. */
-function checkContainerReference(report: Report, entry: JsonObject, path: string, containers: readonly ContainerInfo[], prefix: 'discovery' | 'load-balancer'): void {
+function checkContainerReference(
+  report: Report,
+  entry: JsonObject,
+  path: string,
+  containers: readonly ContainerInfo[],
+  prefix: 'discovery' | 'load-balancer',
+): void {
   const name = member(entry, 'containerName');
   const port = member(entry, 'containerPort');
   if (name !== undefined && !pending(name)) {
@@ -157,7 +214,7 @@ function checkContainerReference(report: Report, entry: JsonObject, path: string
         `${prefix}-container`,
         joinPath(path, 'containerName'),
         `containerName "${name}" is not a container of the container specification${names.length === 0 ? '' : ` (containers: ${names.join(', ')})`}`,
-        'Use the name of a container of the container specification: usually ${CONTAINER_NAME}, when that container\'s name is ${CONTAINER_NAME} too',
+        "Use the name of a container of the container specification: usually ${CONTAINER_NAME}, when that container's name is ${CONTAINER_NAME} too",
       );
       return;
     }
@@ -179,10 +236,22 @@ function checkContainerReference(report: Report, entry: JsonObject, path: string
   }
 }
 
-function checkRegistry(report: Report, registry: JsonObject, path: string, mode: NetworkMode | 'none' | undefined, containers: readonly ContainerInfo[], context: ValidationContext): void {
+function checkRegistry(
+  report: Report,
+  registry: JsonObject,
+  path: string,
+  mode: NetworkMode | 'none' | undefined,
+  containers: readonly ContainerInfo[],
+  context: ValidationContext,
+): void {
   const arn = member(registry, 'registryArn');
   if (arn === undefined) {
-    report.error('missing-field', joinPath(path, 'registryArn'), 'A service registry needs registryArn: the ARN of the Cloud Map service', `Write it like ${ARN_EXAMPLES.cloudMapService}`);
+    report.error(
+      'missing-field',
+      joinPath(path, 'registryArn'),
+      'A service registry needs registryArn: the ARN of the Cloud Map service',
+      `Write it like ${ARN_EXAMPLES.cloudMapService}`,
+    );
   } else {
     checkArn(report, arn, joinPath(path, 'registryArn'), ['cloudMapService'], 'registryArn');
   }
@@ -192,33 +261,76 @@ function checkRegistry(report: Report, registry: JsonObject, path: string, mode:
   const hasName = member(registry, 'containerName') !== undefined;
   const hasContainerPort = member(registry, 'containerPort') !== undefined;
   const hasPort = member(registry, 'port') !== undefined;
-  const types = typeof arn === 'string' && context.discoveryRecordTypes !== undefined && Object.hasOwn(context.discoveryRecordTypes, arn) ? context.discoveryRecordTypes[arn] : undefined;
+  const types =
+    typeof arn === 'string' && context.discoveryRecordTypes !== undefined && Object.hasOwn(context.discoveryRecordTypes, arn)
+      ? context.discoveryRecordTypes[arn]
+      : undefined;
   const srv = types === undefined ? undefined : types.includes('SRV');
   const unknown = srv === undefined ? ' if the Cloud Map service has SRV records (its record types were not read)' : '';
 
   if (mode === 'bridge' || mode === 'host') {
     if (srv === false) {
-      report.error('discovery-record-type', joinPath(path, 'registryArn'), `In the ${mode} network mode service discovery needs SRV records, and this Cloud Map service has only ${types?.join(', ') || 'no'} records`, 'Use a Cloud Map service with SRV records');
+      report.error(
+        'discovery-record-type',
+        joinPath(path, 'registryArn'),
+        `In the ${mode} network mode service discovery needs SRV records, and this Cloud Map service has only ${types?.join(', ') || 'no'} records`,
+        'Use a Cloud Map service with SRV records',
+      );
     }
     if (!hasName || !hasContainerPort) {
       const missing = [hasName ? undefined : 'containerName', hasContainerPort ? undefined : 'containerPort'].filter((key) => key !== undefined).join(' and ');
-      report.error('discovery-params', joinPath(path, hasName ? 'containerPort' : 'containerName'), `In the ${mode} network mode service discovery needs containerName and containerPort; ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`, 'Write "containerName": "${CONTAINER_NAME}" and the containerPort of one of its port mappings');
+      report.error(
+        'discovery-params',
+        joinPath(path, hasName ? 'containerPort' : 'containerName'),
+        `In the ${mode} network mode service discovery needs containerName and containerPort; ${missing} ${missing.includes(' and ') ? 'are' : 'is'} missing`,
+        'Write "containerName": "${CONTAINER_NAME}" and the containerPort of one of its port mappings',
+      );
     }
-    if (hasPort) report.warning('discovery-port-ignored', joinPath(path, 'port'), `port is used only with the awsvpc network mode and SRV records; in the ${mode} network mode it is ignored`, 'Remove port');
+    if (hasPort)
+      report.warning(
+        'discovery-port-ignored',
+        joinPath(path, 'port'),
+        `port is used only with the awsvpc network mode and SRV records; in the ${mode} network mode it is ignored`,
+        'Remove port',
+      );
     return;
   }
   if (mode !== 'awsvpc') return;
   if (srv === false) {
-    if (hasPort) report.warning('discovery-port-ignored', joinPath(path, 'port'), 'port is used only with SRV records, and this Cloud Map service has only A records: it is ignored', 'Remove port');
+    if (hasPort)
+      report.warning(
+        'discovery-port-ignored',
+        joinPath(path, 'port'),
+        'port is used only with SRV records, and this Cloud Map service has only A records: it is ignored',
+        'Remove port',
+      );
     return;
   }
   const severity: Severity = srv === true ? 'error' : 'warning';
   const pair = hasName && hasContainerPort;
   if (hasPort && (hasName || hasContainerPort)) {
-    report.add(severity, 'discovery-params', joinPath(path, 'port'), `Under awsvpc with SRV records give either containerName and containerPort, or port — never both${unknown}`, 'Remove port, or remove containerName and containerPort');
+    report.add(
+      severity,
+      'discovery-params',
+      joinPath(path, 'port'),
+      `Under awsvpc with SRV records give either containerName and containerPort, or port — never both${unknown}`,
+      'Remove port, or remove containerName and containerPort',
+    );
   } else if (!hasPort && hasName !== hasContainerPort) {
-    report.add(severity, 'discovery-params', joinPath(path, hasName ? 'containerPort' : 'containerName'), `containerName and containerPort go together: give both, or port alone${unknown}`, hasName ? 'Add containerPort' : 'Add "containerName": "${CONTAINER_NAME}"');
+    report.add(
+      severity,
+      'discovery-params',
+      joinPath(path, hasName ? 'containerPort' : 'containerName'),
+      `containerName and containerPort go together: give both, or port alone${unknown}`,
+      hasName ? 'Add containerPort' : 'Add "containerName": "${CONTAINER_NAME}"',
+    );
   } else if (!hasPort && !pair) {
-    report.add(severity, 'discovery-params', path, `Under awsvpc with SRV records give either containerName and containerPort, or port${unknown}`, 'Add "containerName": "${CONTAINER_NAME}" and "containerPort"');
+    report.add(
+      severity,
+      'discovery-params',
+      path,
+      `Under awsvpc with SRV records give either containerName and containerPort, or port${unknown}`,
+      'Add "containerName": "${CONTAINER_NAME}" and "containerPort"',
+    );
   }
 }

@@ -46,24 +46,53 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   }
   const mode = effectiveNetworkMode(task, context.launchType);
   if (fargate && modeValue !== undefined && modeValue !== 'awsvpc') {
-    report.error('fargate-network-mode', 'networkMode', `Fargate tasks must use the awsvpc network mode, found "${String(modeValue)}"`, 'Write "networkMode": "awsvpc"');
+    report.error(
+      'fargate-network-mode',
+      'networkMode',
+      `Fargate tasks must use the awsvpc network mode, found "${String(modeValue)}"`,
+      'Write "networkMode": "awsvpc"',
+    );
   } else if (fargate && member(task, 'networkMode') === undefined) {
-    report.error('fargate-network-mode', 'networkMode', 'Fargate tasks must use the awsvpc network mode; networkMode is not set', 'Add "networkMode": "awsvpc"');
+    report.error(
+      'fargate-network-mode',
+      'networkMode',
+      'Fargate tasks must use the awsvpc network mode; networkMode is not set',
+      'Add "networkMode": "awsvpc"',
+    );
   }
   const compat = read(report, task, 'requiresCompatibilities', '', 'array');
   if (Array.isArray(compat)) {
     compat.forEach((item, index) => {
       if (typeof item !== 'string' || !['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(item)) {
-        report.error('invalid-value', joinPath('requiresCompatibilities', index), `requiresCompatibilities holds EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES, found ${typeName(item)}`);
+        report.error(
+          'invalid-value',
+          joinPath('requiresCompatibilities', index),
+          `requiresCompatibilities holds EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES, found ${typeName(item)}`,
+        );
       }
     });
     if (fargate && !compat.includes('FARGATE')) {
-      report.error('launch-type-compatibility', 'requiresCompatibilities', 'The environment runs on Fargate but the task definition does not require FARGATE compatibility', 'Write "requiresCompatibilities": ["FARGATE"]');
+      report.error(
+        'launch-type-compatibility',
+        'requiresCompatibilities',
+        'The environment runs on Fargate but the task definition does not require FARGATE compatibility',
+        'Write "requiresCompatibilities": ["FARGATE"]',
+      );
     } else if (!fargate && compat.length > 0 && !compat.includes('EC2')) {
-      report.error('launch-type-compatibility', 'requiresCompatibilities', 'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities', 'Add "EC2" to requiresCompatibilities');
+      report.error(
+        'launch-type-compatibility',
+        'requiresCompatibilities',
+        'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities',
+        'Add "EC2" to requiresCompatibilities',
+      );
     }
   } else if (fargate && member(task, 'requiresCompatibilities') === undefined) {
-    report.error('launch-type-compatibility', 'requiresCompatibilities', 'Fargate tasks must declare FARGATE compatibility', 'Add "requiresCompatibilities": ["FARGATE"]');
+    report.error(
+      'launch-type-compatibility',
+      'requiresCompatibilities',
+      'Fargate tasks must declare FARGATE compatibility',
+      'Add "requiresCompatibilities": ["FARGATE"]',
+    );
   }
 
   // Task size.
@@ -72,9 +101,17 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   const cpuUnits = checkTaskSize(report, taskCpu, 'cpu', parseCpuUnits, '"256" or "0.25 vCPU"');
   const memoryMiB = checkTaskSize(report, taskMemory, 'memory', parseMemoryMiB, '"512" or "0.5 GB"');
   if (fargate) {
-    for (const [key, value] of [['cpu', taskCpu], ['memory', taskMemory]] as const) {
+    for (const [key, value] of [
+      ['cpu', taskCpu],
+      ['memory', taskMemory],
+    ] as const) {
       if (value === undefined) {
-        report.error('fargate-task-size', key, `Fargate tasks need a task-level ${key}`, `Add "${key}": "${key === 'cpu' ? '256' : '512'}" at the top level (a valid pair: ${describeFargatePair({cpu: 256, memory: 512})})`);
+        report.error(
+          'fargate-task-size',
+          key,
+          `Fargate tasks need a task-level ${key}`,
+          `Add "${key}": "${key === 'cpu' ? '256' : '512'}" at the top level (a valid pair: ${describeFargatePair({cpu: 256, memory: 512})})`,
+        );
       }
     }
     if (cpuUnits !== undefined && memoryMiB !== undefined && !isValidFargatePair(cpuUnits, memoryMiB)) {
@@ -94,15 +131,26 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   checkArn(report, member(task, 'taskRoleArn'), 'taskRoleArn', ['iamRole'], 'taskRoleArn');
   const hasExecutionRole = typeof executionRole === 'string' && executionRole !== '';
   if (fargate && !hasExecutionRole) {
-    report.error('execution-role-required', 'executionRoleArn', 'Fargate tasks need a task execution role (to pull the image and write logs)', `Write "executionRoleArn": "${EXECUTION_ROLE}"`);
+    report.error(
+      'execution-role-required',
+      'executionRoleArn',
+      'Fargate tasks need a task execution role (to pull the image and write logs)',
+      `Write "executionRoleArn": "${EXECUTION_ROLE}"`,
+    );
   }
 
   // Containers.
   const containers = member(task, 'containerDefinitions');
   if (containers === undefined) {
-    report.error('missing-field', 'containerDefinitions', 'The task definition has no containerDefinitions', `Add "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}"}]`);
+    report.error(
+      'missing-field',
+      'containerDefinitions',
+      'The task definition has no containerDefinitions',
+      `Add "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}"}]`,
+    );
   } else if (!Array.isArray(containers)) {
-    if (!pending(containers)) report.error('wrong-type', 'containerDefinitions', `containerDefinitions must be an array of containers, found ${typeName(containers)}`);
+    if (!pending(containers))
+      report.error('wrong-type', 'containerDefinitions', `containerDefinitions must be an array of containers, found ${typeName(containers)}`);
   } else if (containers.length === 0) {
     report.error('missing-field', 'containerDefinitions', 'containerDefinitions is empty: a task needs at least one container');
   }
@@ -113,7 +161,13 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   return locateIssues(report.issues, parsed);
 }
 
-function checkTaskSize(report: Report, value: JsonValue | undefined, key: 'cpu' | 'memory', parse: (value: unknown) => number | undefined, example: string): number | undefined {
+function checkTaskSize(
+  report: Report,
+  value: JsonValue | undefined,
+  key: 'cpu' | 'memory',
+  parse: (value: unknown) => number | undefined,
+  example: string,
+): number | undefined {
   if (value === undefined || pending(value)) return undefined;
   if (typeof value !== 'string' && typeof value !== 'number') {
     report.error('wrong-type', key, `Task-level ${key} must be a string such as ${example}, found ${typeName(value)}`);
@@ -140,11 +194,21 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
     report.error('wrong-type', joinPath(path, 'name'), `name must be a string, found ${typeName(name)}`);
   } else if (!pending(name)) {
     if (!ECS_NAME_PATTERN.test(name)) {
-      report.error('container-name', joinPath(path, 'name'), `Container name "${name}" may hold only letters, digits, _ and - (1 to 255 characters)`, `Write "${name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255) || 'app'}"`);
+      report.error(
+        'container-name',
+        joinPath(path, 'name'),
+        `Container name "${name}" may hold only letters, digits, _ and - (1 to 255 characters)`,
+        `Write "${name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255) || 'app'}"`,
+      );
     }
     const first = checks.seen.get(name);
     if (first !== undefined) {
-      report.error('container-name-duplicate', joinPath(path, 'name'), `Container name "${name}" is already used by ${first}`, 'Give every container its own name');
+      report.error(
+        'container-name-duplicate',
+        joinPath(path, 'name'),
+        `Container name "${name}" is already used by ${first}`,
+        'Give every container its own name',
+      );
     } else {
       checks.seen.set(name, path);
     }
@@ -167,7 +231,12 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
     );
   }
   if (memory !== undefined && reservation !== undefined && reservation > memory) {
-    report.error('memory-reservation', joinPath(path, 'memoryReservation'), `memoryReservation (${reservation} MiB) must not exceed memory (${memory} MiB)`, `Lower memoryReservation to ${memory} or raise memory`);
+    report.error(
+      'memory-reservation',
+      joinPath(path, 'memoryReservation'),
+      `memoryReservation (${reservation} MiB) must not exceed memory (${memory} MiB)`,
+      `Lower memoryReservation to ${memory} or raise memory`,
+    );
   }
 
   // Port mappings.
@@ -182,7 +251,11 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
     const credentialsPath = joinPath(path, 'repositoryCredentials');
     const parameter = member(credentials, 'credentialsParameter');
     if (parameter === undefined) {
-      report.error('missing-field', joinPath(credentialsPath, 'credentialsParameter'), 'repositoryCredentials needs credentialsParameter: the ARN of the Secrets Manager secret holding the registry user name and password');
+      report.error(
+        'missing-field',
+        joinPath(credentialsPath, 'credentialsParameter'),
+        'repositoryCredentials needs credentialsParameter: the ARN of the Secrets Manager secret holding the registry user name and password',
+      );
     } else {
       checkArn(report, parameter, joinPath(credentialsPath, 'credentialsParameter'), ['secretsManagerSecret'], 'credentialsParameter');
     }
@@ -206,7 +279,12 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
     }
   }
   if (secretItems.length > 0 && !checks.hasExecutionRole) {
-    report.error('execution-role-required', joinPath(path, 'secrets'), 'Secrets are read by the task execution role, and the task has none', `Write "executionRoleArn": "${EXECUTION_ROLE}" at the top level`);
+    report.error(
+      'execution-role-required',
+      joinPath(path, 'secrets'),
+      'Secrets are read by the task execution role, and the task has none',
+      `Write "executionRoleArn": "${EXECUTION_ROLE}" at the top level`,
+    );
   }
 }
 
@@ -223,12 +301,22 @@ function checkPortMapping(report: Report, mapping: JsonObject, path: string, mod
   }
   if (hostPort === undefined || containerPort === undefined) {
     if (hostPort === 0 && (mode === 'awsvpc' || mode === 'host')) {
-      report.error('host-port', joinPath(path, 'hostPort'), `hostPort 0 (a dynamic port) exists only in the bridge network mode, not ${mode}`, 'Leave hostPort out');
+      report.error(
+        'host-port',
+        joinPath(path, 'hostPort'),
+        `hostPort 0 (a dynamic port) exists only in the bridge network mode, not ${mode}`,
+        'Leave hostPort out',
+      );
     }
     return;
   }
   if ((mode === 'awsvpc' || mode === 'host') && hostPort !== containerPort) {
     const dynamic = hostPort === 0 ? ' (hostPort 0, a dynamic port, exists only in the bridge network mode)' : '';
-    report.error('host-port', joinPath(path, 'hostPort'), `Under the ${mode} network mode hostPort must equal containerPort (${containerPort}) or be left out, found ${hostPort}${dynamic}`, `Leave hostPort out or write ${containerPort}`);
+    report.error(
+      'host-port',
+      joinPath(path, 'hostPort'),
+      `Under the ${mode} network mode hostPort must equal containerPort (${containerPort}) or be left out, found ${hostPort}${dynamic}`,
+      `Leave hostPort out or write ${containerPort}`,
+    );
   }
 }

@@ -33,14 +33,25 @@ import {awsSubtitle, ErrorLines, loadError, useResolvedRegion, useTypingReport, 
 export const importHelp: ScreenHelp = {
   title: 'Import',
   text: [
-    'Turns what runs on ECS into a profile, without retyping it. Read-only fields are left out; the artifact container\'s image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name becomes ${CONTAINER_NAME} only where it equals the derived name, and the execution role becomes ${EXECUTION_ROLE} when the environment takes it.',
+    "Turns what runs on ECS into a profile, without retyping it. Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name becomes ${CONTAINER_NAME} only where it equals the derived name, and the execution role becomes ${EXECUTION_ROLE} when the environment takes it.",
     'Sidecars keep their literal images. A live service also gives the environment: region, cluster, launch type, subnets, security groups, public IP. Rendered with the imported tag, the profile gives back what was imported.',
     'The review lists every replacement; nothing is saved before you confirm.',
   ],
-  keys: [{keys: '↑↓', label: 'choose'}, {keys: 'tab', label: 'next field'}, {keys: 'enter', label: 'next / save'}, {keys: 'o', label: 'overwrite an existing profile'}, BACK],
+  keys: [
+    {keys: '↑↓', label: 'choose'},
+    {keys: 'tab', label: 'next field'},
+    {keys: 'enter', label: 'next / save'},
+    {keys: 'o', label: 'overwrite an existing profile'},
+    BACK,
+  ],
 };
 
-const LABELS: Record<(typeof NAME_FIELDS)[number], string> = {application: 'Application', service: 'Service', environment: 'Environment', profile: 'Profile name'};
+const LABELS: Record<(typeof NAME_FIELDS)[number], string> = {
+  application: 'Application',
+  service: 'Service',
+  environment: 'Environment',
+  profile: 'Profile name',
+};
 
 /** The review shows at most this many issue lines (the rest are counted). */
 const MAX_REVIEW_ISSUES = 8;
@@ -58,7 +69,8 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     (async () => {
       const ecs = await root.ecs(source.region);
       setResolved(ecs.region);
-      const fetched = source.kind === 'revision' ? await fetchTaskDefinitionSource(ecs, source.reference) : await fetchServiceSource(ecs, source.cluster, source.service);
+      const fetched =
+        source.kind === 'revision' ? await fetchTaskDefinitionSource(ecs, source.reference) : await fetchServiceSource(ecs, source.cluster, source.service);
       const profiles = await (await root.profileStore()).list();
       return {source: fetched, profiles, region: ecs.region};
     })().then(
@@ -70,7 +82,13 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
           source.kind === 'service'
             ? suggestNames({serviceName: result.source.serviceName ?? source.service, cluster: source.cluster})
             : suggestNames({family: familyOf(result.source.label)});
-        dispatch({type: 'loaded', containers: choices.names, ...(choices.defaultName === undefined ? {} : {defaultContainer: choices.defaultName}), names, profiles: result.profiles.map((profile) => profile.name)});
+        dispatch({
+          type: 'loaded',
+          containers: choices.names,
+          ...(choices.defaultName === undefined ? {} : {defaultContainer: choices.defaultName}),
+          names,
+          profiles: result.profiles.map((profile) => profile.name),
+        });
       },
       (error: unknown) => !cancelled && dispatch({type: 'failed', error: loadError(error)}),
     );
@@ -137,9 +155,15 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     {isActive: props.active},
   );
 
-  const what = source.kind === 'revision' ? (loaded?.source.label ?? source.reference.replace(/^arn:[^/]*\//, '')) : `service ${source.cluster}/${source.service}`;
+  const what =
+    source.kind === 'revision' ? (loaded?.source.label ?? source.reference.replace(/^arn:[^/]*\//, '')) : `service ${source.cluster}/${source.service}`;
   return (
-    <Frame title={`import ${what}`} subtitle={awsSubtitle(root, source.region ?? resolved)} keys={keysFor(state, exists, plan)} capturing={isImportTyping(state)}>
+    <Frame
+      title={`import ${what}`}
+      subtitle={awsSubtitle(root, source.region ?? resolved)}
+      keys={keysFor(state, exists, plan)}
+      capturing={isImportTyping(state)}
+    >
       <Body state={state} plan={plan} exists={exists} what={what} dispatch={dispatch} active={props.active} />
     </Frame>
   );
@@ -162,7 +186,10 @@ function keysFor(state: ImportFormState, exists: boolean, plan: ImportPlan | und
       if (plan?.profile === undefined) return [BACK];
       return exists ? [{keys: 'o', label: 'overwrite'}, BACK] : [{keys: 'enter', label: 'save'}, BACK];
     case 'saved':
-      return [{keys: 'enter', label: 'open the profile'}, {keys: 'esc', label: 'back to the browser'}];
+      return [
+        {keys: 'enter', label: 'open the profile'},
+        {keys: 'esc', label: 'back to the browser'},
+      ];
   }
 }
 
@@ -179,9 +206,22 @@ function Choice({items, selected}: {items: React.ReactNode[]; selected: number})
   );
 }
 
-function Body(props: {state: ImportFormState; plan: ImportPlan | undefined; exists: boolean; what: string; dispatch: React.Dispatch<Parameters<typeof importFormReducer>[1]>; active: boolean}) {
+function Body(props: {
+  state: ImportFormState;
+  plan: ImportPlan | undefined;
+  exists: boolean;
+  what: string;
+  dispatch: React.Dispatch<Parameters<typeof importFormReducer>[1]>;
+  active: boolean;
+}) {
   const {state, plan, what, dispatch} = props;
-  const message = state.error === undefined || state.step === 'failed' ? null : <Text color="red">{state.error.message}{state.error.hint === undefined ? '' : ` — ${state.error.hint}`}</Text>;
+  const message =
+    state.error === undefined || state.step === 'failed' ? null : (
+      <Text color="red">
+        {state.error.message}
+        {state.error.hint === undefined ? '' : ` — ${state.error.hint}`}
+      </Text>
+    );
   switch (state.step) {
     case 'loading':
       return <Spinner label={`Reading ${what}…`} />;
@@ -216,7 +256,11 @@ function Body(props: {state: ImportFormState; plan: ImportPlan | undefined; exis
           {NAME_FIELDS.map((field, index) => (
             <Text key={field}>
               <Text color={index === state.field ? 'cyan' : undefined}>{`${index === state.field ? '❯ ' : '  '}${LABELS[field].padEnd(14)}`}</Text>
-              {index === state.field ? <TextInput key={field} value={state.names[field]} focus={props.active} onChange={(value) => dispatch({type: 'edit', value})} /> : <Text>{state.names[field]}</Text>}
+              {index === state.field ? (
+                <TextInput key={field} value={state.names[field]} focus={props.active} onChange={(value) => dispatch({type: 'edit', value})} />
+              ) : (
+                <Text>{state.names[field]}</Text>
+              )}
             </Text>
           ))}
           {message}
@@ -253,7 +297,9 @@ function Review({state, plan, exists, message}: {state: ImportFormState; plan: I
   return (
     <Box flexDirection="column">
       <Text>
-        {state.mode === 'replace' ? `Replaces the container specification and artifact of '${plan.profile.name}' (its environments, service specification and runs stay):` : `New profile '${plan.profile.name}':`}
+        {state.mode === 'replace'
+          ? `Replaces the container specification and artifact of '${plan.profile.name}' (its environments, service specification and runs stay):`
+          : `New profile '${plan.profile.name}':`}
       </Text>
       {head.map((line, index) => (
         <Text key={index} color={line === 'Replacements:' ? 'cyan' : undefined}>

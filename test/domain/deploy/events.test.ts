@@ -5,6 +5,13 @@ import {EXIT} from '../../../source/errors.js';
 
 describe('deploy events', () => {
   test('exit codes match EXIT', () => {
-    expect(RUN_OUTCOMES.map((outcome) => OUTCOME_EXIT_CODES[outcome])).toEqual([EXIT.ok, EXIT.failed, EXIT.rolledBack, EXIT.timedOut, EXIT.detached, EXIT.detached]);
+    expect(RUN_OUTCOMES.map((outcome) => OUTCOME_EXIT_CODES[outcome])).toEqual([
+      EXIT.ok,
+      EXIT.failed,
+      EXIT.rolledBack,
+      EXIT.timedOut,
+      EXIT.detached,
+      EXIT.detached,
+    ]);
   });
 });

@@ -7,7 +7,8 @@ describe('classifyStoppedTask', () => {
     {
       name: 'image pull: manifest not found (daemon)',
       task: {
-        stoppedReason: 'CannotPullContainerError: Error response from daemon: manifest for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:v9 not found: manifest unknown: Requested image not found',
+        stoppedReason:
+          'CannotPullContainerError: Error response from daemon: manifest for 123456789012.dkr.ecr.eu-west-1.amazonaws.com/web:v9 not found: manifest unknown: Requested image not found',
         stopCode: 'TaskFailedToStart',
         containers: [{name: 'web'}],
       },
@@ -18,7 +19,8 @@ describe('classifyStoppedTask', () => {
     {
       name: 'image pull: containerd "pull image manifest … not found"',
       task: {
-        stoppedReason: 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:nope: docker.io/library/nginx:nope: not found',
+        stoppedReason:
+          'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref docker.io/library/nginx:nope: docker.io/library/nginx:nope: not found',
         containers: [{name: 'nginx'}],
       },
       class: 'image-pull',
@@ -37,7 +39,8 @@ describe('classifyStoppedTask', () => {
     {
       name: 'registry auth: pull access denied',
       task: {
-        stoppedReason: "CannotPullContainerError: Error response from daemon: pull access denied for myorg/private, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
+        stoppedReason:
+          "CannotPullContainerError: Error response from daemon: pull access denied for myorg/private, repository does not exist or may require 'docker login': denied: requested access to the resource is denied",
         containers: [{name: 'app'}],
       },
       class: 'registry-auth',
@@ -45,13 +48,18 @@ describe('classifyStoppedTask', () => {
     },
     {
       name: 'registry auth: no basic auth credentials',
-      task: {stoppedReason: 'CannotPullContainerError: Error response from daemon: Get https://registry.example.com/v2/team/api/manifests/1.0: no basic auth credentials', containers: [{name: 'api'}]},
+      task: {
+        stoppedReason:
+          'CannotPullContainerError: Error response from daemon: Get https://registry.example.com/v2/team/api/manifests/1.0: no basic auth credentials',
+        containers: [{name: 'api'}],
+      },
       class: 'registry-auth',
     },
     {
       name: 'registry auth: 401 Unauthorized',
       task: {
-        stoppedReason: 'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref registry.example.com/team/api:1.0: pulling from host registry.example.com failed with status code [manifests 1.0]: 401 Unauthorized',
+        stoppedReason:
+          'CannotPullContainerError: pull image manifest has been retried 5 time(s): failed to resolve ref registry.example.com/team/api:1.0: pulling from host registry.example.com failed with status code [manifests 1.0]: 401 Unauthorized',
         containers: [{name: 'api'}],
       },
       class: 'registry-auth',
@@ -81,7 +89,8 @@ describe('classifyStoppedTask', () => {
     {
       name: 'init: awslogs log group missing',
       task: {
-        stoppedReason: 'ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1',
+        stoppedReason:
+          'ResourceInitializationError: failed to validate logger args: create stream has been retried 1 times: failed to create Cloudwatch log stream: ResourceNotFoundException: The specified log group does not exist. : exit status 1',
         containers: [{name: 'web'}],
       },
       class: 'secrets-iam',
@@ -89,22 +98,40 @@ describe('classifyStoppedTask', () => {
     },
     {
       name: 'out of memory: OutOfMemoryError container reason, exit 137',
-      task: {stoppedReason: 'Essential container in task exited', containers: [{name: 'worker', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage'}]},
+      task: {
+        stoppedReason: 'Essential container in task exited',
+        containers: [{name: 'worker', exitCode: 137, reason: 'OutOfMemoryError: Container killed due to memory usage'}],
+      },
       class: 'out-of-memory',
       summary: /container worker ran out of memory \(exit 137\)/,
       hint: /Raise the memory of container worker/,
     },
     {
       name: 'health check: ELB',
-      task: {stoppedReason: 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef)', containers: [{name: 'web', exitCode: 143}]},
+      task: {
+        stoppedReason: 'Task failed ELB health checks in (target-group arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/web/0123456789abcdef)',
+        containers: [{name: 'web', exitCode: 143}],
+      },
       class: 'health-check',
       summary: /targetgroup\/web/,
       hint: /health check path/,
     },
-    {name: 'health check: container', task: {stoppedReason: 'Task failed container health checks', containers: [{name: 'web', exitCode: 143}]}, class: 'health-check', hint: /healthCheck/},
+    {
+      name: 'health check: container',
+      task: {stoppedReason: 'Task failed container health checks', containers: [{name: 'web', exitCode: 143}]},
+      class: 'health-check',
+      hint: /healthCheck/,
+    },
     {
       name: 'essential container exit: names container and code',
-      task: {stoppedReason: 'Essential container in task exited', stopCode: 'EssentialContainerExited', containers: [{name: 'log-router', exitCode: 0}, {name: 'web', exitCode: 1}]},
+      task: {
+        stoppedReason: 'Essential container in task exited',
+        stopCode: 'EssentialContainerExited',
+        containers: [
+          {name: 'log-router', exitCode: 0},
+          {name: 'web', exitCode: 1},
+        ],
+      },
       class: 'essential-exit',
       summary: /essential container web exited with code 1$/,
       hint: /web's logs/,
@@ -123,7 +150,11 @@ describe('classifyStoppedTask', () => {
     },
     {
       name: 'scale-in is not a failure',
-      task: {stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/4700039595122878678)', stopCode: 'ServiceSchedulerInitiated', containers: [{name: 'web', exitCode: 0}]},
+      task: {
+        stoppedReason: 'Scaling activity initiated by (deployment ecs-svc/4700039595122878678)',
+        stopCode: 'ServiceSchedulerInitiated',
+        containers: [{name: 'web', exitCode: 0}],
+      },
       class: 'not-a-failure',
     },
     {name: 'stopped by a user', task: {stoppedReason: 'Task stopped by user', stopCode: 'UserInitiated', containers: [{name: 'web'}]}, class: 'not-a-failure'},

@@ -28,14 +28,30 @@ describe('judgeDeployment (the done rule)', () => {
       verdict: 'in-progress',
       reason: /1 older deployment draining/,
     },
-    {name: 'counts mismatch: 2/3 running', service: service(deployment({runningCount: 2, rolloutState: 'IN_PROGRESS'})), verdict: 'in-progress', reason: /2\/3 tasks running/},
+    {
+      name: 'counts mismatch: 2/3 running',
+      service: service(deployment({runningCount: 2, rolloutState: 'IN_PROGRESS'})),
+      verdict: 'in-progress',
+      reason: /2\/3 tasks running/,
+    },
     {name: 'COMPLETED but running != desired (scaled since)', service: service(deployment({runningCount: 2})), verdict: 'in-progress'},
-    {name: 'IN_PROGRESS with all running (not yet steady)', service: service(deployment({rolloutState: 'IN_PROGRESS'})), verdict: 'in-progress', reason: /rollout in progress/},
+    {
+      name: 'IN_PROGRESS with all running (not yet steady)',
+      service: service(deployment({rolloutState: 'IN_PROGRESS'})),
+      verdict: 'in-progress',
+      reason: /rollout in progress/,
+    },
     {
       name: 'rollback: FAILED, PRIMARY runs the previous revision',
       service: service(
         deployment({id: 'ecs-svc/rollback', taskDefinition: td(6), rolloutState: 'IN_PROGRESS', runningCount: 1}),
-        deployment({status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.', runningCount: 0, failedTasks: 3}),
+        deployment({
+          status: 'ACTIVE',
+          rolloutState: 'FAILED',
+          rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.',
+          runningCount: 0,
+          failedTasks: 3,
+        }),
       ),
       verdict: 'rolled-back',
       reason: /failed: ECS deployment circuit breaker.*rolled back to web:6 \(deployment ecs-svc\/rollback, in progress\)/,
@@ -49,7 +65,10 @@ describe('judgeDeployment (the done rule)', () => {
     },
     {
       name: 'no longer PRIMARY, previous revision PRIMARY (rolled back without FAILED)',
-      service: service(deployment({id: 'ecs-svc/back', taskDefinition: td(6), rolloutState: 'IN_PROGRESS'}), deployment({status: 'ACTIVE', rolloutState: 'IN_PROGRESS'})),
+      service: service(
+        deployment({id: 'ecs-svc/back', taskDefinition: td(6), rolloutState: 'IN_PROGRESS'}),
+        deployment({status: 'ACTIVE', rolloutState: 'IN_PROGRESS'}),
+      ),
       verdict: 'rolled-back',
     },
     {
@@ -66,7 +85,10 @@ describe('judgeDeployment (the done rule)', () => {
     },
     {
       name: 'replaced: a newer revision is PRIMARY',
-      service: service(deployment({id: 'ecs-svc/other', taskDefinition: td(8), rolloutState: 'IN_PROGRESS'}), deployment({status: 'ACTIVE', rolloutState: 'IN_PROGRESS'})),
+      service: service(
+        deployment({id: 'ecs-svc/other', taskDefinition: td(8), rolloutState: 'IN_PROGRESS'}),
+        deployment({status: 'ACTIVE', rolloutState: 'IN_PROGRESS'}),
+      ),
       verdict: 'failed',
       reason: /no longer PRIMARY; replaced by deployment ecs-svc\/other running web:8/,
     },
@@ -75,10 +97,18 @@ describe('judgeDeployment (the done rule)', () => {
       service: service(deployment({rolloutState: undefined})),
       verdict: 'deployed',
     },
-    {name: 'missing rolloutState, still pending', service: service(deployment({rolloutState: undefined, pendingCount: 1})), verdict: 'in-progress', reason: /1 pending/},
+    {
+      name: 'missing rolloutState, still pending',
+      service: service(deployment({rolloutState: undefined, pendingCount: 1})),
+      verdict: 'in-progress',
+      reason: /1 pending/,
+    },
     {
       name: 'missing rolloutState, not alone',
-      service: service(deployment({rolloutState: undefined}), deployment({id: 'ecs-svc/old', status: 'ACTIVE', taskDefinition: td(6), rolloutState: undefined})),
+      service: service(
+        deployment({rolloutState: undefined}),
+        deployment({id: 'ecs-svc/old', status: 'ACTIVE', taskDefinition: td(6), rolloutState: undefined}),
+      ),
       verdict: 'in-progress',
     },
     {name: 'service deleted', service: {status: 'INACTIVE', deployments: []}, verdict: 'failed', reason: /inactive/},

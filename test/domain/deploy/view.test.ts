@@ -10,11 +10,33 @@ describe('deployViewReducer', () => {
     {type: 'step', at: T0, name: 'register', status: 'started', message: 'registering web'},
     {type: 'step', at: T0 + 500, name: 'register', status: 'done', message: 'web:7'},
     {type: 'check', at: T0 + 600, name: 'image', status: 'warn', message: 'tag not found', hint: 'push it'},
-    {type: 'watch-started', at: T0 + 1000, cluster: 'prod', service: 'web', region: 'eu-west-1', taskDefinitionArn: OURS, simulated: true, scenario: 'crash-loop'},
+    {
+      type: 'watch-started',
+      at: T0 + 1000,
+      cluster: 'prod',
+      service: 'web',
+      region: 'eu-west-1',
+      taskDefinitionArn: OURS,
+      simulated: true,
+      scenario: 'crash-loop',
+    },
     {
       type: 'deployments',
       at: T0 + 1000,
-      deployments: [{id: 'ecs-svc/ours', status: 'PRIMARY', taskDefinition: OURS, revision: 7, desired: 2, running: 0, pending: 2, failed: 0, rolloutState: 'IN_PROGRESS', ours: true}],
+      deployments: [
+        {
+          id: 'ecs-svc/ours',
+          status: 'PRIMARY',
+          taskDefinition: OURS,
+          revision: 7,
+          desired: 2,
+          running: 0,
+          pending: 2,
+          failed: 0,
+          rolloutState: 'IN_PROGRESS',
+          ours: true,
+        },
+      ],
     },
     {type: 'service-event', at: T0 + 1000, id: 'e1', createdAt: '2026-01-15T09:00:01.000Z', message: '(service web) has started 2 tasks: (task a) (task b).'},
     {type: 'throttled', at: T0 + 5000, retryInMs: 3000, attempt: 1},
@@ -51,7 +73,19 @@ describe('deployViewReducer', () => {
     expect(view.warnings).toEqual(['careful']);
     expect(view).toMatchObject({outcome: 'rolled-back', exitCode: 3, apiCalls: 21, finished: true, elapsedMs: 31_000});
     expect(view.throttled).toBeUndefined();
-    expect(view.log.map((line) => line.type)).toEqual(['step', 'step', 'check', 'watch-started', 'service-event', 'throttled', 'task-stopped', 'task-stopped', 'circuit-breaker', 'warning', 'done']);
+    expect(view.log.map((line) => line.type)).toEqual([
+      'step',
+      'step',
+      'check',
+      'watch-started',
+      'service-event',
+      'throttled',
+      'task-stopped',
+      'task-stopped',
+      'circuit-breaker',
+      'warning',
+      'done',
+    ]);
     expect(view.log.at(-1)).toMatchObject({level: 'error', text: 'rolled back (simulated): rolled back to web:6'});
     expect(view.log[6]!.detail).toEqual(['essential-exit: essential container web exited with code 1', 'hint: read logs']);
   });

@@ -3,10 +3,8 @@ import {sortArray, TASK_DEFINITION_ARRAYS} from '../../../source/domain/normalis
 
 describe('sortArray', () => {
   test('port mappings sort numerically, not as text', () => {
-    expect(sortArray([{containerPort: 9000}, {containerPort: 80}, {containerPort: 443}], TASK_DEFINITION_ARRAYS['containerDefinitions.portMappings']!)).toEqual([
-      {containerPort: 80},
-      {containerPort: 443},
-      {containerPort: 9000},
-    ]);
+    expect(sortArray([{containerPort: 9000}, {containerPort: 80}, {containerPort: 443}], TASK_DEFINITION_ARRAYS['containerDefinitions.portMappings']!)).toEqual(
+      [{containerPort: 80}, {containerPort: 443}, {containerPort: 9000}],
+    );
   });
 });

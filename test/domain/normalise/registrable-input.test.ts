@@ -2,7 +2,11 @@ import {describe, expect, test} from 'vitest';
 import type {JsonObject} from '../../../source/domain/json.js';
 import {stripNulls, toCreateServiceInput, toRegisterTaskDefinitionInput} from '../../../source/domain/normalise/registrable-input.js';
 
-const td = (container: JsonObject, task: JsonObject = {}): JsonObject => ({family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:1', ...container}], ...task});
+const td = (container: JsonObject, task: JsonObject = {}): JsonObject => ({
+  family: 'web',
+  containerDefinitions: [{name: 'web', image: 'nginx:1', ...container}],
+  ...task,
+});
 
 describe('toRegisterTaskDefinitionInput', () => {
   test('strips every read-only field and every null, and reports each path', () => {
@@ -119,10 +123,29 @@ describe('toCreateServiceInput', () => {
   });
 
   test.each([
-    ['a classic role with a load balancer and no awsvpc', {loadBalancers: [{loadBalancerName: 'lb', containerName: 'web', containerPort: 80}], roleArn: 'arn:aws:iam::1:role/ecsServiceRole'}, 'arn:aws:iam::1:role/ecsServiceRole'],
+    [
+      'a classic role with a load balancer and no awsvpc',
+      {loadBalancers: [{loadBalancerName: 'lb', containerName: 'web', containerPort: 80}], roleArn: 'arn:aws:iam::1:role/ecsServiceRole'},
+      'arn:aws:iam::1:role/ecsServiceRole',
+    ],
     ['no load balancer', {loadBalancers: [], roleArn: 'arn:aws:iam::1:role/ecsServiceRole'}, undefined],
-    ['awsvpc', {loadBalancers: [{targetGroupArn: 'tg', containerName: 'web', containerPort: 80}], networkConfiguration: {awsvpcConfiguration: {subnets: ['s']}}, roleArn: 'arn:aws:iam::1:role/ecsServiceRole'}, undefined],
-    ['the service-linked role', {loadBalancers: [{targetGroupArn: 'tg', containerName: 'web', containerPort: 80}], roleArn: 'arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS'}, undefined],
+    [
+      'awsvpc',
+      {
+        loadBalancers: [{targetGroupArn: 'tg', containerName: 'web', containerPort: 80}],
+        networkConfiguration: {awsvpcConfiguration: {subnets: ['s']}},
+        roleArn: 'arn:aws:iam::1:role/ecsServiceRole',
+      },
+      undefined,
+    ],
+    [
+      'the service-linked role',
+      {
+        loadBalancers: [{targetGroupArn: 'tg', containerName: 'web', containerPort: 80}],
+        roleArn: 'arn:aws:iam::1:role/aws-service-role/ecs.amazonaws.com/AWSServiceRoleForECS',
+      },
+      undefined,
+    ],
   ])('roleArn → role only where CreateService accepts one: %s', (_name, input, role) => {
     expect(toCreateServiceInput({serviceName: 'web', ...(input as JsonObject)}).value['role']).toBe(role);
   });

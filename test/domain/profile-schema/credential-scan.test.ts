@@ -15,16 +15,39 @@ describe('validateProfile: credentials are never stored', () => {
   test.each<[string, (profile: Raw) => void, string[]]>([
     ['a variable named like a password', (p) => (p.service.variables.dbPassword = 'hunter2'), ['credential-key service.variables.dbPassword']],
     ['an API token variable', (p) => (p.service.variables.API_TOKEN = 'abc123'), ['credential-key service.variables.API_TOKEN']],
-    ['an override named like an AWS secret key', (p) => (p.environments[0].overrides.AWS_SECRET_ACCESS_KEY = 'x'), ['credential-key environments[0].overrides.AWS_SECRET_ACCESS_KEY']],
-    ['an unknown key "password" (reported as a credential, not as unknown)', (p) => (p.service.artifact.password = 's3cret'), ['credential-key service.artifact.password']],
+    [
+      'an override named like an AWS secret key',
+      (p) => (p.environments[0].overrides.AWS_SECRET_ACCESS_KEY = 'x'),
+      ['credential-key environments[0].overrides.AWS_SECRET_ACCESS_KEY'],
+    ],
+    [
+      'an unknown key "password" (reported as a credential, not as unknown)',
+      (p) => (p.service.artifact.password = 's3cret'),
+      ['credential-key service.artifact.password'],
+    ],
     ['accessKeyId on the profile', (p) => (p.accessKeyId = 'x'), ['credential-key accessKeyId']],
     ['a sessionToken on an environment', (p) => (p.environments[1].sessionToken = 'x'), ['credential-key environments[1].sessionToken']],
     ['a privateKey object', (p) => (p.service.privateKey = {pem: 'x'}), ['credential-key service.privateKey']],
     ['an apiKey number', (p) => (p.service.variables.apiKey = 1234), ['credential-key service.variables.apiKey']],
     ['a form environment variable DB_PASSWORD', form([{name: 'DB_PASSWORD', value: 'hunter2'}]), ['credential-key service.containerSpec.form.environment[0]']],
-    ['a form environment variable X_API_KEY', form([{name: 'PORT', value: '80'}, {name: 'X_API_KEY', value: 'k'}]), ['credential-key service.containerSpec.form.environment[1]']],
-    ['an access key id as a form environment value', form([{name: 'SOME_ID', value: AKID}]), ['credential-value service.containerSpec.form.environment[0].value']],
-    ['a temporary access key id as an override', (p) => (p.environments[0].overrides.who = 'ASIAY34FZKBOKMUTVV7A'), ['credential-value environments[0].overrides.who']],
+    [
+      'a form environment variable X_API_KEY',
+      form([
+        {name: 'PORT', value: '80'},
+        {name: 'X_API_KEY', value: 'k'},
+      ]),
+      ['credential-key service.containerSpec.form.environment[1]'],
+    ],
+    [
+      'an access key id as a form environment value',
+      form([{name: 'SOME_ID', value: AKID}]),
+      ['credential-value service.containerSpec.form.environment[0].value'],
+    ],
+    [
+      'a temporary access key id as an override',
+      (p) => (p.environments[0].overrides.who = 'ASIAY34FZKBOKMUTVV7A'),
+      ['credential-value environments[0].overrides.who'],
+    ],
     ['an access key id as the registry user name', (p) => (p.service.artifact.username = AKID), ['credential-value service.artifact.username']],
     ['a PEM private key in a variable', (p) => (p.service.variables.cert = PEM), ['credential-value service.variables.cert']],
     ['a Docker Hub token', (p) => (p.service.variables.hub = 'dckr_pat_2b3e36beeb386dfdaacb9b46004'), ['credential-value service.variables.hub']],
@@ -59,7 +82,11 @@ describe('validateProfile: credentials are never stored', () => {
       inJson('"value": "${serviceVariable.logLevel}"', `"value": "${AKID}"`),
       {line: 22, column: 21, message: 'json holds what looks like an AWS access key id (AKIA…); '},
     ],
-    ['a log driver token option', inJson('"awslogs-group": "/ecs/web-api"', '"splunk-token": "00000000-0000-0000-0000-000000000000"'), {line: 31, column: 27, message: 'json: "splunk-token" at containerDefinitions[0].logConfiguration.options.splunk-token looks like a credential; '}],
+    [
+      'a log driver token option',
+      inJson('"awslogs-group": "/ecs/web-api"', '"splunk-token": "00000000-0000-0000-0000-000000000000"'),
+      {line: 31, column: 27, message: 'json: "splunk-token" at containerDefinitions[0].logConfiguration.options.splunk-token looks like a credential; '},
+    ],
   ])('container spec JSON text: %s (located)', (_name, change, expected) => {
     const result = validateProfile(mutated(change));
     expect(result.issues.map(({code, path, line, column}) => ({code, path, line, column}))).toEqual([
@@ -100,12 +127,31 @@ describe('validateProfile: credentials are never stored', () => {
     ['a form variable whose value is a placeholder', form([{name: 'DB_PASSWORD', value: '${serviceVariable.dbPasswordArn}'}])],
     ['a form variable whose value is an ARN', form([{name: 'API_TOKEN', value: 'arn:aws:ssm:us-east-1:123456789012:parameter/api-token'}])],
     ['an empty password variable', form([{name: 'PASSWORD', value: ''}])],
-    ['harmless names', (p) => Object.assign(p.service.variables, {keyName: 'a', kmsKeyId: 'b', publicKey: 'c', monkey: 'd', bypassCache: 'e', tokenizer: 'f', passage: 'g', username: 'h'})],
+    [
+      'harmless names',
+      (p) =>
+        Object.assign(p.service.variables, {
+          keyName: 'a',
+          kmsKeyId: 'b',
+          publicKey: 'c',
+          monkey: 'd',
+          bypassCache: 'e',
+          tokenizer: 'f',
+          passage: 'g',
+          username: 'h',
+        }),
+    ],
     [
       'ECS secrets, secretOptions and repositoryCredentials in the JSON text',
       (p) => {
-        inJson('"environment": [', `"secrets": [{"name": "DB_PASSWORD", "valueFrom": "${REGISTRY_SECRET_ARN}"}, {"name": "API_TOKEN", "valueFrom": "/prod/api-token"}],\n      "environment": [`)(p);
-        inJson('"logDriver": "awslogs",', `"logDriver": "awslogs",\n        "secretOptions": [{"name": "splunk-token", "valueFrom": "${REGISTRY_SECRET_ARN}"}],`)(p);
+        inJson(
+          '"environment": [',
+          `"secrets": [{"name": "DB_PASSWORD", "valueFrom": "${REGISTRY_SECRET_ARN}"}, {"name": "API_TOKEN", "valueFrom": "/prod/api-token"}],\n      "environment": [`,
+        )(p);
+        inJson(
+          '"logDriver": "awslogs",',
+          `"logDriver": "awslogs",\n        "secretOptions": [{"name": "splunk-token", "valueFrom": "${REGISTRY_SECRET_ARN}"}],`,
+        )(p);
       },
     ],
     ['booleans under credential-like names in JSON', inJson('"essential": true', '"essential": true, "passwordAuthentication": false')],

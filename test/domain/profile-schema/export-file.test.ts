@@ -46,7 +46,9 @@ describe('export files', () => {
   });
 
   test('validation issues are listed with paths in the file', () => {
-    const text = exportProfile(fargateJsonProfile()).replace('"registry": "registry"', '"registry": "quay"').replace('"region": "us-east-1"', '"region": "Virginia"');
+    const text = exportProfile(fargateJsonProfile())
+      .replace('"registry": "registry"', '"registry": "quay"')
+      .replace('"region": "us-east-1"', '"region": "Virginia"');
     const result = parseProfileExport(text);
     expect(result.profile).toBeUndefined();
     expect(codesAndPaths(result.issues)).toEqual(['schema-value profile.service.artifact.registry', 'schema-value profile.environments[0].region']);
@@ -70,10 +72,25 @@ describe('export files', () => {
   test.each<[string, string, string[], string]>([
     ['not an object', '[1]', ['schema-type '], 'an exported profile is a JSON object {"ecsWizardProfile": 2, "profile": {...}}; got an array'],
     ['no marker', '{"profile": {}}', ['schema-required ecsWizardProfile'], 'this is not an ecs-wizard profile export: "ecsWizardProfile" is missing'],
-    ['a newer version', '{"ecsWizardProfile": 3, "profile": {}}', ['schema-version-newer ecsWizardProfile'], 'this profile export has schema version 3, newer than this ecs-wizard understands (2); upgrade ecs-wizard to read it'],
-    ['a bad version', '{"ecsWizardProfile": "2", "profile": {}}', ['schema-version ecsWizardProfile'], 'ecsWizardProfile must be a whole number from 1 to 2; got "2"'],
+    [
+      'a newer version',
+      '{"ecsWizardProfile": 3, "profile": {}}',
+      ['schema-version-newer ecsWizardProfile'],
+      'this profile export has schema version 3, newer than this ecs-wizard understands (2); upgrade ecs-wizard to read it',
+    ],
+    [
+      'a bad version',
+      '{"ecsWizardProfile": "2", "profile": {}}',
+      ['schema-version ecsWizardProfile'],
+      'ecsWizardProfile must be a whole number from 1 to 2; got "2"',
+    ],
     ['no profile', '{"ecsWizardProfile": 2}', ['schema-required profile'], 'profile is missing'],
-    ['an extra key', JSON.stringify({ecsWizardProfile: 2, profile: ec2FormProfile(), notes: 'x'}), ['schema-unknown-key notes'], 'unknown field "notes" in the export file'],
+    [
+      'an extra key',
+      JSON.stringify({ecsWizardProfile: 2, profile: ec2FormProfile(), notes: 'x'}),
+      ['schema-unknown-key notes'],
+      'unknown field "notes" in the export file',
+    ],
   ])('refused: %s', (_name, text, expected, message) => {
     const result = parseProfileExport(text);
     expect(codesAndPaths(result.issues)).toEqual(expected);

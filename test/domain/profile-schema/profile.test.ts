@@ -49,7 +49,9 @@ describe('validateProfile: profile names', () => {
   });
 
   test('the message names the name and the rule', () => {
-    expect(profileNameIssues('web api')[0]?.message).toBe('"web api" is not a valid profile name: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit');
+    expect(profileNameIssues('web api')[0]?.message).toBe(
+      '"web api" is not a valid profile name: use 1 to 64 letters, digits, "-" or "_", starting with a letter or digit',
+    );
   });
 
   test('a name that is not a string', () => {
@@ -64,24 +66,99 @@ describe('validateProfile: profile names', () => {
 describe('validateProfile: located field issues', () => {
   test.each<[string, (profile: Raw) => void, string[], string?]>([
     ['not an object', () => undefined, [], undefined],
-    ['a wrong enum value', (p) => (p.service.artifact.registry = 'docker'), ['schema-value service.artifact.registry'], 'registry must be one of "dockerhub", "registry", "ecr"; got "docker"'],
-    ['an enum in the wrong case', (p) => (p.environments[0].launchType = 'fargate'), ['schema-value environments[0].launchType'], 'launchType must be one of "EC2", "FARGATE"; got "fargate"'],
+    [
+      'a wrong enum value',
+      (p) => (p.service.artifact.registry = 'docker'),
+      ['schema-value service.artifact.registry'],
+      'registry must be one of "dockerhub", "registry", "ecr"; got "docker"',
+    ],
+    [
+      'an enum in the wrong case',
+      (p) => (p.environments[0].launchType = 'fargate'),
+      ['schema-value environments[0].launchType'],
+      'launchType must be one of "EC2", "FARGATE"; got "fargate"',
+    ],
     ['a missing field', (p) => delete p.service.launchType, ['schema-required service.launchType'], 'launchType is missing; it is one of "EC2", "FARGATE"'],
-    ['a typo in a key', (p) => ((p.service.artifact.imgae = 'x'), delete p.service.artifact.image), ['schema-unknown-key service.artifact.imgae', 'schema-required service.artifact.image'], undefined],
+    [
+      'a typo in a key',
+      (p) => ((p.service.artifact.imgae = 'x'), delete p.service.artifact.image),
+      ['schema-unknown-key service.artifact.imgae', 'schema-required service.artifact.image'],
+      undefined,
+    ],
     ['an unknown key', (p) => (p.environments[1].color = 'blue'), ['schema-unknown-key environments[1].color'], 'unknown field "color" in an environment'],
-    ['a number variable', (p) => (p.service.variables.containerPort = 8080), ['schema-type service.variables.containerPort'], 'containerPort must be a string; got the number 8080'],
+    [
+      'a number variable',
+      (p) => (p.service.variables.containerPort = 8080),
+      ['schema-type service.variables.containerPort'],
+      'containerPort must be a string; got the number 8080',
+    ],
     ['a variable name with a dash', (p) => (p.service.variables['log-level'] = 'x'), ['schema-value service.variables.log-level'], undefined],
-    ['a reserved variable name', (p) => (p.environments[0].overrides = JSON.parse('{"constructor": "x"}')), ['schema-value environments[0].overrides.constructor'], '"constructor" is reserved and cannot be a variable name'],
-    ['an image path in upper case', (p) => (p.service.artifact.image = 'Team/Web'), ['schema-value service.artifact.image'], 'image must be an image path in lower case, such as library/nginx; got "Team/Web"'],
+    [
+      'a reserved variable name',
+      (p) => (p.environments[0].overrides = JSON.parse('{"constructor": "x"}')),
+      ['schema-value environments[0].overrides.constructor'],
+      '"constructor" is reserved and cannot be a variable name',
+    ],
+    [
+      'an image path in upper case',
+      (p) => (p.service.artifact.image = 'Team/Web'),
+      ['schema-value service.artifact.image'],
+      'image must be an image path in lower case, such as library/nginx; got "Team/Web"',
+    ],
     ['a bad tag', (p) => (p.service.artifact.tag = 'has space'), ['schema-value service.artifact.tag'], undefined],
-    ['a bad region', (p) => (p.environments[0].region = 'us-east'), ['schema-value environments[0].region'], 'region must be an AWS region such as us-east-1; got "us-east"'],
+    [
+      'a bad region',
+      (p) => (p.environments[0].region = 'us-east'),
+      ['schema-value environments[0].region'],
+      'region must be an AWS region such as us-east-1; got "us-east"',
+    ],
     ['a bad role ARN', (p) => (p.environments[1].executionRoleArn = 'ecsTaskExecutionRole'), ['schema-value environments[1].executionRoleArn'], undefined],
-    ['a bad subnet', (p) => (p.environments[0].network.subnets = ['vpc-1']), ['schema-value environments[0].network.subnets[0]'], 'subnets[0] must be a subnet id (subnet-…); got "vpc-1"'],
+    [
+      'a bad subnet',
+      (p) => (p.environments[0].network.subnets = ['vpc-1']),
+      ['schema-value environments[0].network.subnets[0]'],
+      'subnets[0] must be a subnet id (subnet-…); got "vpc-1"',
+    ],
     ['no subnets', (p) => (p.environments[0].network.subnets = []), ['schema-value environments[0].network.subnets'], undefined],
-    ['a duplicate environment', (p) => (p.environments[1].name = 'staging'), ['schema-duplicate environments[1].name'], 'the environment name "staging" is already used by environments[0]'],
-    ['a bad secret ARN', (p) => (p.service.registryAuth.credentialsSecretArn = 'my-secret'), ['schema-value service.registryAuth.credentialsSecretArn'], undefined],
-    ['a port out of range', (p) => (p.service.containerSpec = {mode: 'form', form: {...ec2FormProfile().service.containerSpec, name: 'x', portMappings: [{containerPort: 70000, protocol: 'tcp'}], environment: [], essential: true, networkMode: 'awsvpc'}}), ['schema-unknown-key service.containerSpec.form.mode', 'schema-unknown-key service.containerSpec.form.form', 'schema-value service.containerSpec.form.portMappings[0].containerPort'], undefined],
-    ['a fractional cpu', (p) => (p.service.containerSpec = {mode: 'form', form: {...structuredClone((ec2FormProfile().service.containerSpec as {form: object}).form), cpu: 0.5}}), ['schema-type service.containerSpec.form.cpu'], 'cpu must be a whole number; got the number 0.5'],
+    [
+      'a duplicate environment',
+      (p) => (p.environments[1].name = 'staging'),
+      ['schema-duplicate environments[1].name'],
+      'the environment name "staging" is already used by environments[0]',
+    ],
+    [
+      'a bad secret ARN',
+      (p) => (p.service.registryAuth.credentialsSecretArn = 'my-secret'),
+      ['schema-value service.registryAuth.credentialsSecretArn'],
+      undefined,
+    ],
+    [
+      'a port out of range',
+      (p) =>
+        (p.service.containerSpec = {
+          mode: 'form',
+          form: {
+            ...ec2FormProfile().service.containerSpec,
+            name: 'x',
+            portMappings: [{containerPort: 70000, protocol: 'tcp'}],
+            environment: [],
+            essential: true,
+            networkMode: 'awsvpc',
+          },
+        }),
+      [
+        'schema-unknown-key service.containerSpec.form.mode',
+        'schema-unknown-key service.containerSpec.form.form',
+        'schema-value service.containerSpec.form.portMappings[0].containerPort',
+      ],
+      undefined,
+    ],
+    [
+      'a fractional cpu',
+      (p) => (p.service.containerSpec = {mode: 'form', form: {...structuredClone((ec2FormProfile().service.containerSpec as {form: object}).form), cpu: 0.5}}),
+      ['schema-type service.containerSpec.form.cpu'],
+      'cpu must be a whole number; got the number 0.5',
+    ],
     ['an unknown container spec mode', (p) => (p.service.containerSpec = {mode: 'yaml'}), ['schema-value service.containerSpec.mode'], undefined],
     ['the schema-1 container spec string', (p) => (p.service.containerSpec = FARGATE_CONTAINER_JSON), ['schema-type service.containerSpec'], undefined],
     ['a blank service spec', (p) => (p.service.serviceSpec = '  '), ['schema-value service.serviceSpec'], undefined],
@@ -105,12 +182,21 @@ describe('validateProfile: located field issues', () => {
   });
 
   test('an unknown key close to a known one gets a suggestion', () => {
-    const [issue] = validateProfile(mutated((p) => ((p.service.variabels = {}), delete p.service.variables))).issues.filter((i) => i.code === 'schema-unknown-key');
-    expect(issue).toMatchObject({path: 'service.variabels', message: 'unknown field "variabels" in service (did you mean "variables"?)', fix: 'rename "variabels" to "variables"'});
+    const [issue] = validateProfile(mutated((p) => ((p.service.variabels = {}), delete p.service.variables))).issues.filter(
+      (i) => i.code === 'schema-unknown-key',
+    );
+    expect(issue).toMatchObject({
+      path: 'service.variabels',
+      message: 'unknown field "variabels" in service (did you mean "variables"?)',
+      fix: 'rename "variabels" to "variables"',
+    });
   });
 
   test('path and source options prefix the issues', () => {
-    const result = validateProfile(mutated((p) => (p.service.artifact.registry = 'x')), {path: 'profiles.web-api', source: 'import'});
+    const result = validateProfile(
+      mutated((p) => (p.service.artifact.registry = 'x')),
+      {path: 'profiles.web-api', source: 'import'},
+    );
     expect(result.issues.map((issue) => [issue.source, issue.path])).toEqual([['import', 'profiles.web-api.service.artifact.registry']]);
   });
 

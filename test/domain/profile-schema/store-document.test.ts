@@ -19,9 +19,22 @@ describe('store documents', () => {
     ['schema version 1 (not migrated)', {schemaVersion: 1, profiles: {}}, ['schema-version schemaVersion']],
     ['profiles not an object', {schemaVersion: 2, profiles: []}, ['schema-type profiles']],
     ['an unknown top-level key', {schemaVersion: 2, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
-    ['a key that is not a valid name', {schemaVersion: 2, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}}, ['profile-name profiles["bad name"]', 'profile-name profiles["bad name"].name']],
+    [
+      'a key that is not a valid name',
+      {schemaVersion: 2, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}},
+      ['profile-name profiles["bad name"]', 'profile-name profiles["bad name"].name'],
+    ],
     ['a name that differs from its key', {schemaVersion: 2, profiles: {web: ec2FormProfile({name: 'other'})}}, ['profile-name-mismatch profiles.web.name']],
-    ['a field deep inside', {schemaVersion: 2, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}}, ['schema-required profiles.web.runs[0].environment', 'schema-required profiles.web.runs[0].tag', 'schema-required profiles.web.runs[0].startedAt', 'schema-required profiles.web.runs[0].outcome']],
+    [
+      'a field deep inside',
+      {schemaVersion: 2, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}},
+      [
+        'schema-required profiles.web.runs[0].environment',
+        'schema-required profiles.web.runs[0].tag',
+        'schema-required profiles.web.runs[0].startedAt',
+        'schema-required profiles.web.runs[0].outcome',
+      ],
+    ],
     ['a credential at the top level', {schemaVersion: 2, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
   ])('refused: %s', (_name, document, expected) => {
     const result = validateStoreDocument(document);

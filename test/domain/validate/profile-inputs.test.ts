@@ -16,7 +16,7 @@ describe('registry authentication', () => {
 
 describe('profile parts', () => {
   test.each<[string, {host: string; image: string}, string | undefined, string[]]>([
-    ['the seed\'s artifact', {host: 'registry.hub.docker.com', image: 'library/nginx'}, 'stable-perl', []],
+    ["the seed's artifact", {host: 'registry.hub.docker.com', image: 'library/nginx'}, 'stable-perl', []],
     ['an implicit Docker Hub image', {host: '', image: 'nginx'}, '1.27', []],
     ['no tag', {host: '', image: 'nginx'}, undefined, []],
     ['a digest', {host: 'ghcr.io', image: 'a/b'}, `sha256:${'a'.repeat(64)}`, []],
@@ -45,10 +45,15 @@ describe('profile parts', () => {
       'invalid-variable-name overrides["bad name"]',
     ]);
     expect(validateEnvironment({...environment, executionRoleArn: ROLE, network: NETWORK, overrides: {}})).toEqual([]);
-    expect(validateEnvironment({...environment, executionRoleArn: ROLE, network: NETWORK, overrides: {}}).every((issue) => issue.source === 'environment')).toBe(true);
+    expect(
+      validateEnvironment({...environment, executionRoleArn: ROLE, network: NETWORK, overrides: {}}).every((issue) => issue.source === 'environment'),
+    ).toBe(true);
   });
 
   test('variables: names', () => {
-    expect(codes(validateVariables({containerPort: '1', 'log.level': 'x', _ok: '', '9x': ''}))).toEqual(['invalid-variable-name ["log.level"]', 'invalid-variable-name ["9x"]']);
+    expect(codes(validateVariables({containerPort: '1', 'log.level': 'x', _ok: '', '9x': ''}))).toEqual([
+      'invalid-variable-name ["log.level"]',
+      'invalid-variable-name ["9x"]',
+    ]);
   });
 });

@@ -29,7 +29,12 @@ export const ec2Task = (): JsonObject => ({
   networkMode: 'bridge',
   requiresCompatibilities: ['EC2'],
   containerDefinitions: [
-    {name: 'library_nginx_stable-perl', image: 'registry.hub.docker.com/library/nginx:stable-perl', memoryReservation: 128, portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}]},
+    {
+      name: 'library_nginx_stable-perl',
+      image: 'registry.hub.docker.com/library/nginx:stable-perl',
+      memoryReservation: 128,
+      portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}],
+    },
   ],
 });
 

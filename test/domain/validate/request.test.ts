@@ -9,7 +9,15 @@ import {validateServiceDefinition} from '../../../source/domain/validate/service
 import {validateTaskDefinition} from '../../../source/domain/validate/task-definition.js';
 import {codes, fargateTask, NETWORK, REGISTRY} from './rendered-documents.js';
 
-const environment: Environment = {name: 'prod', region: 'us-east-1', cluster: 'c', launchType: 'FARGATE', network: NETWORK, executionRoleArn: 'not-a-role', overrides: {'log.level': 'x'}};
+const environment: Environment = {
+  name: 'prod',
+  region: 'us-east-1',
+  cluster: 'c',
+  launchType: 'FARGATE',
+  network: NETWORK,
+  executionRoleArn: 'not-a-role',
+  overrides: {'log.level': 'x'},
+};
 const inputs: RequestInputs = {
   artifact: {registry: 'registry', host: 'registry.example.com', image: 'Team/Web'},
   tag: '1.0',
@@ -21,12 +29,22 @@ const inputs: RequestInputs = {
 const context: ValidationContext = {launchType: 'FARGATE', environmentName: 'prod', network: NETWORK, discoveryRecordTypes: {[REGISTRY]: ['SRV']}};
 
 describe('validateRequest', () => {
-  test('the run\'s inputs, then the task definition, then the service (against the task definition), each by its own rules', () => {
+  test("the run's inputs, then the task definition, then the service (against the task definition), each by its own rules", () => {
     const task = {...fargateTask(), memory: '4096'};
-    const service = {serviceName: 'web', launchType: 'FARGATE', schedulingStrategy: 'DAEMON', serviceRegistries: [{registryArn: REGISTRY, containerName: 'web', containerPort: 8080, port: 8080}]};
+    const service = {
+      serviceName: 'web',
+      launchType: 'FARGATE',
+      schedulingStrategy: 'DAEMON',
+      serviceRegistries: [{registryArn: REGISTRY, containerName: 'web', containerPort: 8080, port: 8080}],
+    };
     const result = validateRequest(inputs, {taskDefinition: {rendered: task}, service: {rendered: service}});
     expect(result).toEqual({
-      inputs: [...validateArtifact(inputs.artifact, '1.0'), ...validateRegistryAuth(inputs.registryAuth), ...validateVariables(inputs.variables), ...validateEnvironment(environment)],
+      inputs: [
+        ...validateArtifact(inputs.artifact, '1.0'),
+        ...validateRegistryAuth(inputs.registryAuth),
+        ...validateVariables(inputs.variables),
+        ...validateEnvironment(environment),
+      ],
       taskDefinition: validateTaskDefinition(task, context),
       service: validateServiceDefinition(service, task, context),
     });

@@ -10,7 +10,11 @@ describe('valid tasks have no issues', () => {
   test.each([
     ['Fargate', fargateTask(), FARGATE],
     ['EC2 bridge', ec2Task(), EC2],
-    ['EC2 with task-level memory and no container memory', withContainer({...ec2Task(), memory: '512'}, {memoryReservation: null as unknown as JsonValue}), EC2],
+    [
+      'EC2 with task-level memory and no container memory',
+      withContainer({...ec2Task(), memory: '512'}, {memoryReservation: null as unknown as JsonValue}),
+      EC2,
+    ],
     ['EC2 awsvpc', withContainer({...ec2Task(), networkMode: 'awsvpc'}, {portMappings: [{containerPort: 80, hostPort: 80}]}), EC2_AWSVPC],
     ['EC2 without networkMode (bridge by default)', {...ec2Task(), networkMode: undefined as unknown as JsonValue}, EC2],
     ['an empty requiresCompatibilities on EC2 (the seed prints [])', {...ec2Task(), requiresCompatibilities: []}, EC2],
@@ -28,12 +32,27 @@ describe('task definition rules', () => {
     ['Fargate in bridge mode', {...fargateTask(), networkMode: 'bridge'}, FARGATE, ['fargate-network-mode networkMode']],
     ['Fargate without networkMode', (({networkMode: _n, ...rest}) => rest)(fargateTask()), FARGATE, ['fargate-network-mode networkMode']],
     ['Fargate without cpu', (({cpu: _c, ...rest}) => rest)(fargateTask()), FARGATE, ['fargate-task-size cpu']],
-    ['Fargate without cpu and memory', (({cpu: _c, memory: _m, ...rest}) => rest)(fargateTask()), FARGATE, ['fargate-task-size cpu', 'fargate-task-size memory']],
+    [
+      'Fargate without cpu and memory',
+      (({cpu: _c, memory: _m, ...rest}) => rest)(fargateTask()),
+      FARGATE,
+      ['fargate-task-size cpu', 'fargate-task-size memory'],
+    ],
     ['Fargate invalid pair', {...fargateTask(), cpu: '256', memory: '4096'}, FARGATE, ['fargate-cpu-memory memory']],
     ['Fargate without an execution role', (({executionRoleArn: _e, ...rest}) => rest)(fargateTask()), FARGATE, ['execution-role-required executionRoleArn']],
-    ['Fargate with an empty execution role', {...fargateTask(), executionRoleArn: ''}, FARGATE, ['arn-format executionRoleArn', 'execution-role-required executionRoleArn']],
+    [
+      'Fargate with an empty execution role',
+      {...fargateTask(), executionRoleArn: ''},
+      FARGATE,
+      ['arn-format executionRoleArn', 'execution-role-required executionRoleArn'],
+    ],
     ['Fargate requiring only EC2', {...fargateTask(), requiresCompatibilities: ['EC2']}, FARGATE, ['launch-type-compatibility requiresCompatibilities']],
-    ['Fargate without requiresCompatibilities', (({requiresCompatibilities: _r, ...rest}) => rest)(fargateTask()), FARGATE, ['launch-type-compatibility requiresCompatibilities']],
+    [
+      'Fargate without requiresCompatibilities',
+      (({requiresCompatibilities: _r, ...rest}) => rest)(fargateTask()),
+      FARGATE,
+      ['launch-type-compatibility requiresCompatibilities'],
+    ],
     ['EC2 requiring only FARGATE', {...ec2Task(), requiresCompatibilities: ['FARGATE']}, EC2, ['launch-type-compatibility requiresCompatibilities']],
     ['an unknown compatibility', {...ec2Task(), requiresCompatibilities: ['EC2', 'LAMBDA']}, EC2, ['invalid-value requiresCompatibilities[1]']],
     ['an unknown network mode', {...ec2Task(), networkMode: 'overlay'}, EC2, ['invalid-value networkMode']],
@@ -41,7 +60,12 @@ describe('task definition rules', () => {
     ['a task memory of the wrong type', {...ec2Task(), memory: [512]}, EC2, ['wrong-type memory']],
     ['an illegal family', {...ec2Task(), family: 'my family'}, EC2, ['invalid-name family']],
     ['a task role that is not a role', {...ec2Task(), taskRoleArn: 'arn:aws:iam::123456789012:user/bob'}, EC2, ['arn-format taskRoleArn']],
-    ['an execution role with a short account', {...fargateTask(), executionRoleArn: 'arn:aws:iam::4XXX0225XX7:role/ecsTaskExecutionRole'}, FARGATE, ['arn-format executionRoleArn']],
+    [
+      'an execution role with a short account',
+      {...fargateTask(), executionRoleArn: 'arn:aws:iam::4XXX0225XX7:role/ecsTaskExecutionRole'},
+      FARGATE,
+      ['arn-format executionRoleArn'],
+    ],
 
     // Containers.
     ['no containerDefinitions', (({containerDefinitions: _c, ...rest}) => rest)(ec2Task()), EC2, ['missing-field containerDefinitions']],
@@ -56,37 +80,122 @@ describe('task definition rules', () => {
 
     // Memory.
     ['a pending memoryReservation is neither checked nor missing', withContainer(ec2Task(), {memoryReservation: '${serviceVariable.x}-no'}), EC2, []],
-    ['memoryReservation above memory', withContainer(ec2Task(), {memory: 128, memoryReservation: 256}), EC2, ['memory-reservation containerDefinitions[0].memoryReservation']],
+    [
+      'memoryReservation above memory',
+      withContainer(ec2Task(), {memory: 128, memoryReservation: 256}),
+      EC2,
+      ['memory-reservation containerDefinitions[0].memoryReservation'],
+    ],
     ['memory as a string', withContainer(ec2Task(), {memory: '256'}), EC2, ['wrong-type containerDefinitions[0].memory']],
     ['memory zero', withContainer(ec2Task(), {memory: 0}), EC2, ['wrong-type containerDefinitions[0].memory']],
     ['cpu fractional', withContainer(ec2Task(), {cpu: 1.5}), EC2, ['wrong-type containerDefinitions[0].cpu']],
 
     // Ports.
-    ['containerPort 0', withContainer(ec2Task(), {portMappings: [{containerPort: 0}]}), EC2, ['port-range containerDefinitions[0].portMappings[0].containerPort']],
-    ['containerPort 65536', withContainer(ec2Task(), {portMappings: [{containerPort: 65536}]}), EC2, ['port-range containerDefinitions[0].portMappings[0].containerPort']],
-    ['hostPort -1', withContainer(ec2Task(), {portMappings: [{containerPort: 80, hostPort: -1}]}), EC2, ['port-range containerDefinitions[0].portMappings[0].hostPort']],
-    ['containerPort as a string', withContainer(ec2Task(), {portMappings: [{containerPort: '80'}]}), EC2, ['wrong-type containerDefinitions[0].portMappings[0].containerPort']],
-    ['no containerPort', withContainer(ec2Task(), {portMappings: [{hostPort: 80}]}), EC2, ['missing-field containerDefinitions[0].portMappings[0].containerPort']],
+    [
+      'containerPort 0',
+      withContainer(ec2Task(), {portMappings: [{containerPort: 0}]}),
+      EC2,
+      ['port-range containerDefinitions[0].portMappings[0].containerPort'],
+    ],
+    [
+      'containerPort 65536',
+      withContainer(ec2Task(), {portMappings: [{containerPort: 65536}]}),
+      EC2,
+      ['port-range containerDefinitions[0].portMappings[0].containerPort'],
+    ],
+    [
+      'hostPort -1',
+      withContainer(ec2Task(), {portMappings: [{containerPort: 80, hostPort: -1}]}),
+      EC2,
+      ['port-range containerDefinitions[0].portMappings[0].hostPort'],
+    ],
+    [
+      'containerPort as a string',
+      withContainer(ec2Task(), {portMappings: [{containerPort: '80'}]}),
+      EC2,
+      ['wrong-type containerDefinitions[0].portMappings[0].containerPort'],
+    ],
+    [
+      'no containerPort',
+      withContainer(ec2Task(), {portMappings: [{hostPort: 80}]}),
+      EC2,
+      ['missing-field containerDefinitions[0].portMappings[0].containerPort'],
+    ],
     ['a containerPortRange instead', withContainer(ec2Task(), {portMappings: [{containerPortRange: '8000-8010'}]}), EC2, []],
     ['bridge hostPort 0 is dynamic', withContainer(ec2Task(), {portMappings: [{containerPort: 80, hostPort: 0}]}), EC2, []],
     ['bridge hostPort differs', withContainer(ec2Task(), {portMappings: [{containerPort: 80, hostPort: 8080}]}), EC2, []],
-    ['awsvpc hostPort differs', withContainer(fargateTask(), {portMappings: [{containerPort: 8080, hostPort: 80}]}), FARGATE, ['host-port containerDefinitions[0].portMappings[0].hostPort']],
-    ['awsvpc hostPort 0', withContainer(fargateTask(), {portMappings: [{containerPort: 8080, hostPort: 0}]}), FARGATE, ['host-port containerDefinitions[0].portMappings[0].hostPort']],
+    [
+      'awsvpc hostPort differs',
+      withContainer(fargateTask(), {portMappings: [{containerPort: 8080, hostPort: 80}]}),
+      FARGATE,
+      ['host-port containerDefinitions[0].portMappings[0].hostPort'],
+    ],
+    [
+      'awsvpc hostPort 0',
+      withContainer(fargateTask(), {portMappings: [{containerPort: 8080, hostPort: 0}]}),
+      FARGATE,
+      ['host-port containerDefinitions[0].portMappings[0].hostPort'],
+    ],
     ['awsvpc hostPort equal', withContainer(fargateTask(), {portMappings: [{containerPort: 8080, hostPort: 8080}]}), FARGATE, []],
-    ['host mode hostPort differs', withContainer({...ec2Task(), networkMode: 'host'}, {portMappings: [{containerPort: 80, hostPort: 81}]}), EC2, ['host-port containerDefinitions[0].portMappings[0].hostPort']],
-    ['a bad protocol', withContainer(ec2Task(), {portMappings: [{containerPort: 80, protocol: 'http'}]}), EC2, ['invalid-value containerDefinitions[0].portMappings[0].protocol']],
+    [
+      'host mode hostPort differs',
+      withContainer({...ec2Task(), networkMode: 'host'}, {portMappings: [{containerPort: 80, hostPort: 81}]}),
+      EC2,
+      ['host-port containerDefinitions[0].portMappings[0].hostPort'],
+    ],
+    [
+      'a bad protocol',
+      withContainer(ec2Task(), {portMappings: [{containerPort: 80, protocol: 'http'}]}),
+      EC2,
+      ['invalid-value containerDefinitions[0].portMappings[0].protocol'],
+    ],
     ['portMappings is an object', withContainer(ec2Task(), {portMappings: {containerPort: 80}}), EC2, ['wrong-type containerDefinitions[0].portMappings']],
     ['a port mapping is a number', withContainer(ec2Task(), {portMappings: [80]}), EC2, ['wrong-type containerDefinitions[0].portMappings[0]']],
 
     // Private registry and secrets.
     ['repositoryCredentials on Fargate', withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: SECRET}}), FARGATE, []],
-    ['repositoryCredentials without an execution role', withContainer(ec2Task(), {repositoryCredentials: {credentialsParameter: SECRET}}), EC2, ['execution-role-required containerDefinitions[0].repositoryCredentials']],
-    ['repositoryCredentials with an SSM parameter', withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x'}}), FARGATE, ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter']],
-    ['repositoryCredentials with the seed\'s template ARN', withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: 'arn:aws:secretsmanager:region:aws_account_id:secret:secret_name'}}), FARGATE, ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter']],
-    ['repositoryCredentials without credentialsParameter', withContainer(fargateTask(), {repositoryCredentials: {}}), FARGATE, ['missing-field containerDefinitions[0].repositoryCredentials.credentialsParameter']],
-    ['repositoryCredentials as a string', withContainer(fargateTask(), {repositoryCredentials: SECRET}), FARGATE, ['wrong-type containerDefinitions[0].repositoryCredentials']],
-    ['secrets without an execution role', withContainer(ec2Task(), {secrets: [{name: 'A', valueFrom: SECRET}]}), EC2, ['execution-role-required containerDefinitions[0].secrets']],
-    ['a secret from a bad ARN', withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: 'arn:aws:s3:::bucket/key'}]}), FARGATE, ['arn-format containerDefinitions[0].secrets[0].valueFrom']],
+    [
+      'repositoryCredentials without an execution role',
+      withContainer(ec2Task(), {repositoryCredentials: {credentialsParameter: SECRET}}),
+      EC2,
+      ['execution-role-required containerDefinitions[0].repositoryCredentials'],
+    ],
+    [
+      'repositoryCredentials with an SSM parameter',
+      withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/x'}}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter'],
+    ],
+    [
+      "repositoryCredentials with the seed's template ARN",
+      withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: 'arn:aws:secretsmanager:region:aws_account_id:secret:secret_name'}}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter'],
+    ],
+    [
+      'repositoryCredentials without credentialsParameter',
+      withContainer(fargateTask(), {repositoryCredentials: {}}),
+      FARGATE,
+      ['missing-field containerDefinitions[0].repositoryCredentials.credentialsParameter'],
+    ],
+    [
+      'repositoryCredentials as a string',
+      withContainer(fargateTask(), {repositoryCredentials: SECRET}),
+      FARGATE,
+      ['wrong-type containerDefinitions[0].repositoryCredentials'],
+    ],
+    [
+      'secrets without an execution role',
+      withContainer(ec2Task(), {secrets: [{name: 'A', valueFrom: SECRET}]}),
+      EC2,
+      ['execution-role-required containerDefinitions[0].secrets'],
+    ],
+    [
+      'a secret from a bad ARN',
+      withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: 'arn:aws:s3:::bucket/key'}]}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].secrets[0].valueFrom'],
+    ],
     ['a secret from an SSM parameter name', withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: 'db-password'}]}), FARGATE, []],
 
     // Unresolved placeholders are reported by the substitution, not again here.
@@ -98,14 +207,27 @@ describe('task definition rules', () => {
   });
 
   test('container names must be unique', () => {
-    const task = {...fargateTask(), containerDefinitions: [{name: 'web', image: 'a'}, {name: 'log', image: 'b'}, {name: 'web', image: 'c'}]};
+    const task = {
+      ...fargateTask(),
+      containerDefinitions: [
+        {name: 'web', image: 'a'},
+        {name: 'log', image: 'b'},
+        {name: 'web', image: 'c'},
+      ],
+    };
     const issues = validateTaskDefinition(task, FARGATE);
     expect(codes(issues)).toEqual(['container-name-duplicate containerDefinitions[2].name']);
     expect(issues[0]?.message).toBe('Container name "web" is already used by containerDefinitions[0]');
   });
 
   test('EC2 containers need memory or memoryReservation when the task has no memory', () => {
-    const task: JsonObject = {...ec2Task(), containerDefinitions: [{name: 'a', image: 'x'}, {name: 'b', image: 'y', memory: 64}]};
+    const task: JsonObject = {
+      ...ec2Task(),
+      containerDefinitions: [
+        {name: 'a', image: 'x'},
+        {name: 'b', image: 'y', memory: 64},
+      ],
+    };
     const issues = validateTaskDefinition(task, EC2);
     expect(codes(issues)).toEqual(['container-memory containerDefinitions[0].memory']);
     expect(codes(validateTaskDefinition({...task, memory: '512'}, EC2))).toEqual([]);

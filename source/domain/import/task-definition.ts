@@ -1,0 +1,344 @@
+/** Import of a task definition (describe-task-definition output, wrapped or bare): see import/common.ts for the rule. */
+import type {Issue} from '../issues.js';
+import type {JsonObject, JsonValue} from '../json.js';
+import {isJsonObject} from '../json.js';
+import type {ArtifactSource, LaunchType, RegistryAuth} from '../model.js';
+import {getMember, joinPath, parseJsonText, stringifyJsonText} from '../json-text.js';
+import {deriveContainerName, parseImageReference} from '../image.js';
+import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, findPlaceholders} from '../placeholders.js';
+import {cloneJson} from '../json-values.js';
+import {regionFromArn} from '../aws-names.js';
+import {toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
+import {type Replacement, issue, located, str} from './common.js';
+
+export interface TaskDefinitionImportOptions {
+  /** The artifact's container, by name. Default: the first essential container with port mappings, else the first. */
+  container?: string;
+  /** The environment takes the task's execution role (`executionRoleArn` → `${EXECUTION_ROLE}`). Default true. */
+  environmentTakesRole?: boolean;
+  /**
+   * Container names referred to from outside the task definition (a service's load balancers): the artifact's
+   * container keeps a literal name when its name is one of them.
+   */
+  externalReferences?: readonly string[];
+}
+
+export interface ImportedTaskDefinition {
+  ok: true;
+  /** The container specification: pretty JSON text with placeholders. */
+  containerSpecJson: string;
+  /** The artifact source, with the imported tag (or digest). */
+  artifact: ArtifactSource;
+  /** The artifact container's name as imported. */
+  artifactContainer: string;
+  /** True when that name became `${CONTAINER_NAME}`. */
+  containerNamePlaceholder: boolean;
+  launchType: LaunchType;
+  /** The execution role the environment takes (when it does). */
+  executionRoleArn?: string;
+  /** From the artifact container's repositoryCredentials. */
+  registryAuth?: RegistryAuth;
+  /** From the taskDefinitionArn, when there is one. */
+  region?: string;
+  /** The registrable input (read-only fields and nulls stripped, describe's `tags` added), without placeholders. */
+  taskDefinition: JsonObject;
+  replacements: Replacement[];
+  /** Paths of what was stripped (read-only fields, nulls). */
+  stripped: string[];
+  /** Warnings and notes (never errors: an import with errors is `ok: false`). */
+  issues: Issue[];
+}
+
+export type TaskDefinitionImportResult = ImportedTaskDefinition | {ok: false; issues: Issue[]};
+
+// ---------------------------------------------------------------------------------------------------
+// Task definitions
+// ---------------------------------------------------------------------------------------------------
+
+/** The task definition in a describe-task-definition output (wrapped or bare), with its wrapper's tags. */
+function unwrapTaskDefinition(value: JsonValue): {taskDefinition?: JsonObject; tags?: JsonValue[]; issues: Issue[]} {
+  if (!isJsonObject(value))
+    return {issues: [issue('error', 'import-shape', '', 'Expected a JSON object: the output of aws ecs describe-task-definition, or a task definition')]};
+  const wrapped = getMember(value, 'taskDefinition');
+  if (isJsonObject(wrapped)) {
+    const tags = getMember(value, 'tags');
+    return Array.isArray(tags) && tags.length > 0 ? {taskDefinition: wrapped, tags, issues: []} : {taskDefinition: wrapped, issues: []};
+  }
+  if (Array.isArray(getMember(value, 'containerDefinitions'))) return {taskDefinition: value, issues: []};
+  if (Array.isArray(getMember(value, 'services'))) {
+    return {
+      issues: [
+        issue(
+          'error',
+          'import-shape',
+          'services',
+          'This is the output of describe-services, not a task definition',
+          'Import it as the service, and paste the task definition here',
+        ),
+      ],
+    };
+  }
+  return {
+    issues: [
+      issue(
+        'error',
+        'import-shape',
+        '',
+        'No task definition found: expected {"taskDefinition": {...}} or an object with containerDefinitions',
+        'Paste the output of aws ecs describe-task-definition --task-definition NAME',
+      ),
+    ],
+  };
+}
+
+/** Default artifact container: the first essential one with port mappings, else the first. */
+function pickContainer(containers: readonly JsonValue[], wanted: string | undefined): {index: number; issues: Issue[]} {
+  const names = containers.map((container) => (isJsonObject(container) ? str(getMember(container, 'name')) : undefined));
+  if (wanted !== undefined) {
+    const index = names.indexOf(wanted);
+    if (index !== -1) return {index, issues: []};
+    const known = names.filter((name): name is string => name !== undefined);
+    return {
+      index: -1,
+      issues: [
+        issue(
+          'error',
+          'import-container',
+          'containerDefinitions',
+          `The task definition has no container "${wanted}"${known.length === 0 ? '' : ` (containers: ${known.join(', ')})`}`,
+          known.length === 0 ? undefined : `Choose one of: ${known.join(', ')}`,
+        ),
+      ],
+    };
+  }
+  const serving = containers.findIndex((container) => {
+    if (!isJsonObject(container)) return false;
+    const mappings = getMember(container, 'portMappings');
+    return getMember(container, 'essential') !== false && Array.isArray(mappings) && mappings.length > 0;
+  });
+  return {index: serving === -1 ? 0 : serving, issues: []};
+}
+
+/** Container names the task itself refers to: dependsOn, volumesFrom, links, proxyConfiguration. */
+function internalReferences(task: JsonObject): Set<string> {
+  const names = new Set<string>();
+  const containers = getMember(task, 'containerDefinitions');
+  for (const container of Array.isArray(containers) ? containers : []) {
+    if (!isJsonObject(container)) continue;
+    for (const [list, key] of [
+      ['dependsOn', 'containerName'],
+      ['volumesFrom', 'sourceContainer'],
+    ] as const) {
+      const items = getMember(container, list);
+      for (const item of Array.isArray(items) ? items : []) {
+        const name = isJsonObject(item) ? str(getMember(item, key)) : undefined;
+        if (name !== undefined) names.add(name);
+      }
+    }
+    const links = getMember(container, 'links');
+    for (const link of Array.isArray(links) ? links : []) if (typeof link === 'string') names.add(link.split(':')[0] ?? link);
+  }
+  const proxy = getMember(task, 'proxyConfiguration');
+  const proxyName = isJsonObject(proxy) ? str(getMember(proxy, 'containerName')) : undefined;
+  if (proxyName !== undefined) names.add(proxyName);
+  return names;
+}
+
+function launchTypeOf(task: JsonObject, issues: Issue[]): LaunchType {
+  const compat = getMember(task, 'requiresCompatibilities');
+  const list = Array.isArray(compat) ? compat.filter((item): item is string => typeof item === 'string') : [];
+  if (list.includes('FARGATE')) {
+    if (list.includes('EC2'))
+      issues.push(
+        issue(
+          'info',
+          'import-launch-type',
+          'requiresCompatibilities',
+          'The task definition is compatible with both EC2 and FARGATE: the environment uses FARGATE',
+          "Change the environment's launch type to EC2 if the service runs on EC2",
+        ),
+      );
+    return 'FARGATE';
+  }
+  const other = list.filter((item) => item !== 'EC2');
+  if (other.length > 0)
+    issues.push(
+      issue(
+        'warning',
+        'import-launch-type',
+        'requiresCompatibilities',
+        `${other.join(', ')} is not a launch type this tool deploys to: the environment uses EC2`,
+      ),
+    );
+  return 'EC2';
+}
+
+/**
+ * Imports `aws ecs describe-task-definition` output (bare, `{"taskDefinition": …}`, or with `"tags"`).
+ * Syntax errors come back as an issue with line and column.
+ */
+export function importTaskDefinition(text: string, options: TaskDefinitionImportOptions = {}): TaskDefinitionImportResult {
+  const parsed = parseJsonText(text, 'import');
+  if (parsed.value === undefined) return {ok: false, issues: parsed.issues};
+  const wrapped = isJsonObject(parsed.value) && isJsonObject(getMember(parsed.value, 'taskDefinition'));
+  return located(importTaskDefinitionValue(parsed.value, parsed.issues, options), parsed, wrapped ? 'taskDefinition' : '');
+}
+
+function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issue[], options: TaskDefinitionImportOptions): TaskDefinitionImportResult {
+  const issues: Issue[] = [...syntaxIssues];
+  const unwrapped = unwrapTaskDefinition(value);
+  if (unwrapped.taskDefinition === undefined) return {ok: false, issues: [...issues, ...unwrapped.issues]};
+
+  const described = unwrapped.taskDefinition;
+  const {value: registrable, stripped} = toRegisterTaskDefinitionInput(described);
+  if (unwrapped.tags !== undefined && getMember(registrable, 'tags') === undefined) {
+    registrable['tags'] = unwrapped.tags;
+    issues.push(
+      issue(
+        'info',
+        'import-tags',
+        'tags',
+        'The tags printed beside the task definition are kept in the container specification (RegisterTaskDefinition takes them)',
+      ),
+    );
+  }
+  const containers = getMember(registrable, 'containerDefinitions');
+  if (!Array.isArray(containers) || containers.length === 0) {
+    return {ok: false, issues: [...issues, issue('error', 'import-shape', 'containerDefinitions', 'The task definition has no containers')]};
+  }
+  const picked = pickContainer(containers, options.container);
+  if (picked.index === -1) return {ok: false, issues: [...issues, ...picked.issues]};
+  const container = containers[picked.index];
+  const containerPath = joinPath('containerDefinitions', picked.index);
+  if (!isJsonObject(container)) return {ok: false, issues: [...issues, issue('error', 'import-shape', containerPath, 'The container is not a JSON object')]};
+  const name = str(getMember(container, 'name'));
+  const image = str(getMember(container, 'image'));
+  if (name === undefined)
+    return {ok: false, issues: [...issues, issue('error', 'import-container', joinPath(containerPath, 'name'), 'The artifact container has no name')]};
+  if (image === undefined)
+    return {ok: false, issues: [...issues, issue('error', 'import-image', joinPath(containerPath, 'image'), 'The artifact container has no image')]};
+  const reference = parseImageReference(image);
+  if (reference === undefined) {
+    const already = image.includes('${');
+    return {
+      ok: false,
+      issues: [
+        ...issues,
+        issue(
+          'error',
+          'import-image',
+          joinPath(containerPath, 'image'),
+          already
+            ? `The image is already a placeholder (${image}): this is a container specification, not a described task definition`
+            : `"${image}" is not an image reference`,
+          already ? 'Use it as the container specification as it is' : undefined,
+        ),
+      ],
+    };
+  }
+  const artifact: ArtifactSource = {
+    registry: reference.registry,
+    host: reference.host,
+    image: reference.image,
+    ...(reference.tag === undefined ? {} : {tag: reference.tag}),
+  };
+  if (reference.tag === undefined) {
+    issues.push(
+      issue(
+        'warning',
+        'import-no-tag',
+        joinPath(containerPath, 'image'),
+        `"${image}" has no tag (Docker pulls "latest"): every deploy must name the tag`,
+        "Give the tag to deploy, or set the artifact's default tag",
+      ),
+    );
+  }
+
+  // The spec: a copy of the registrable input with the placeholders in.
+  const spec = cloneJson(registrable);
+  const specContainer = (getMember(spec, 'containerDefinitions') as JsonValue[])[picked.index] as JsonObject;
+  const replacements: Replacement[] = [];
+  specContainer['image'] = DOCKER_IMAGE_NAME;
+  replacements.push({path: joinPath(containerPath, 'image'), from: image, to: DOCKER_IMAGE_NAME});
+
+  const derived = deriveContainerName(artifact.image, artifact.tag);
+  let containerNamePlaceholder = false;
+  if (name === derived) {
+    const referred = internalReferences(registrable).has(name) || (options.externalReferences ?? []).includes(name);
+    if (referred) {
+      issues.push(
+        issue(
+          'info',
+          'import-container-name',
+          joinPath(containerPath, 'name'),
+          `The container's name "${name}" stays literal: other definitions refer to it by name`,
+        ),
+      );
+    } else {
+      specContainer['name'] = CONTAINER_NAME;
+      replacements.push({path: joinPath(containerPath, 'name'), from: name, to: CONTAINER_NAME});
+      containerNamePlaceholder = true;
+    }
+  } else {
+    issues.push(
+      issue(
+        'info',
+        'import-container-name',
+        joinPath(containerPath, 'name'),
+        `The container's name "${name}" stays literal (\${CONTAINER_NAME} would be "${derived}")`,
+      ),
+    );
+  }
+
+  const launchType = launchTypeOf(registrable, issues);
+  const roleArn = str(getMember(registrable, 'executionRoleArn'));
+  const takesRole = options.environmentTakesRole !== false;
+  if (roleArn !== undefined && takesRole) {
+    spec['executionRoleArn'] = EXECUTION_ROLE;
+    replacements.push({path: 'executionRoleArn', from: roleArn, to: EXECUTION_ROLE});
+  } else if (roleArn === undefined && launchType === 'FARGATE') {
+    issues.push(
+      issue(
+        'warning',
+        'import-execution-role',
+        'executionRoleArn',
+        'The task definition has no execution role, which Fargate tasks need to pull private images, write logs and read secrets',
+        'Set the environment\'s execution role and add "executionRoleArn": "${EXECUTION_ROLE}"',
+      ),
+    );
+  }
+
+  // Strings holding `${…}` would be read as placeholders when rendered.
+  for (const use of findPlaceholders(registrable)) {
+    issues.push(
+      issue(
+        'warning',
+        'import-literal-placeholder',
+        use.path,
+        `${use.text} in the imported value will be read as a placeholder when rendering`,
+        'Rewrite it, or define it as a config variable',
+      ),
+    );
+  }
+
+  const credentials = getMember(container, 'repositoryCredentials');
+  const secretArn = isJsonObject(credentials) ? str(getMember(credentials, 'credentialsParameter')) : undefined;
+  const arn = str(getMember(described, 'taskDefinitionArn'));
+  const region = arn === undefined ? undefined : regionFromArn(arn);
+
+  return {
+    ok: true,
+    containerSpecJson: stringifyJsonText(spec),
+    artifact,
+    artifactContainer: name,
+    containerNamePlaceholder,
+    launchType,
+    ...(roleArn !== undefined && takesRole ? {executionRoleArn: roleArn} : {}),
+    ...(secretArn === undefined ? {} : {registryAuth: {credentialsSecretArn: secretArn}}),
+    ...(region === undefined ? {} : {region}),
+    taskDefinition: registrable,
+    replacements,
+    stripped,
+    issues,
+  };
+}
