@@ -52,7 +52,10 @@ export default tseslint.config(
     files: ['source/ui/**/*.{ts,tsx}'],
     ignores: ['source/ui/components/text.tsx'],
     rules: {
-      'no-restricted-imports': ['error', {paths: [{name: 'ink', importNames: ['Text'], message: 'Import Text from source/ui/components/text.tsx: it sanitises what reaches the terminal.'}]}],
+      'no-restricted-imports': [
+        'error',
+        {paths: [{name: 'ink', importNames: ['Text'], message: 'Import Text from source/ui/components/text.tsx: it sanitises what reaches the terminal.'}]},
+      ],
     },
   },
 );

@@ -67,7 +67,9 @@ const taskDefinition = (family: string, revision: number): Record<string, unknow
   cpu: '256',
   memory: '512',
   executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
-  containerDefinitions: [{name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080}]}],
+  containerDefinitions: [
+    {name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080}]},
+  ],
 });
 
 /** The built CLI in a pty, with a headless terminal and precise "until the screen shows X" timing. */
@@ -149,7 +151,10 @@ async function ptyBenchmarks(): Promise<void> {
     const factory = createAwsClientFactory({env: motoEnv(moto.url), userAgent: 'ecs-wizard/bench'});
     const client = await factory.ecs();
     const families = Array.from({length: 100}, (_, index) => `app-${String(index).padStart(3, '0')}`);
-    const seeded = await register(client, Array.from({length: 1_000}, (_, index) => taskDefinition(families[index % 100]!, Math.floor(index / 100) + 1)));
+    const seeded = await register(
+      client,
+      Array.from({length: 1_000}, (_, index) => taskDefinition(families[index % 100]!, Math.floor(index / 100) + 1)),
+    );
     console.log(`moto seeded: 100 families × 10 revisions (1,000 RegisterTaskDefinition, 8 at a time) in ${Math.round(seeded)} ms`);
 
     const env = ptyEnv(configDir, {AWS_ENDPOINT_URL: moto.url});
@@ -163,7 +168,9 @@ async function ptyBenchmarks(): Promise<void> {
       cli.kill();
     }
     const median = [...firstScreen].sort((a, b) => a - b)[Math.floor(firstScreen.length / 2)]!;
-    console.log(`1. Enter on "Browse task definitions" → first screen of families (100 families / 1,000 revisions, built CLI in a pty): ${stats(firstScreen)}  ${verdict(median, FIRST_SCREEN_TARGET_MS)}`);
+    console.log(
+      `1. Enter on "Browse task definitions" → first screen of families (100 families / 1,000 revisions, built CLI in a pty): ${stats(firstScreen)}  ${verdict(median, FIRST_SCREEN_TARGET_MS)}`,
+    );
 
     const more = Array.from({length: 4_900}, (_, index) => taskDefinition(`svc-${String(index).padStart(4, '0')}`, 1));
     const grown = await register(client, more);
@@ -306,7 +313,9 @@ async function inProcessBenchmark(maxFps: number): Promise<void> {
   await Promise.all(pending);
   instance.unmount();
   const spacedMedian = [...spaced].sort((a, b) => a - b)[150]!;
-  console.log(`2b. in-process (Ink's renderer capped at ${maxFps} fps, fake port paging by 100, 5,000 rows in 50 pages): ↓ one at a time ${stats(spaced)}  ${verdict(spacedMedian, KEY_TARGET_MS)}`);
+  console.log(
+    `2b. in-process (Ink's renderer capped at ${maxFps} fps, fake port paging by 100, 5,000 rows in 50 pages): ↓ one at a time ${stats(spaced)}  ${verdict(spacedMedian, KEY_TARGET_MS)}`,
+  );
   console.log(`    in-process at ${maxFps} fps, ↓ at key-repeat rate (every 33 ms): ${stats(repeat)}`);
 }
 

@@ -47,7 +47,14 @@ function described(td: JsonObject): JsonObject {
     portMappings: (container['portMappings'] as JsonObject[]).map((mapping) => ({protocol: 'tcp', hostPort: mapping['containerPort'] as number, ...mapping})),
     environment: [...(container['environment'] as JsonObject[])].reverse(),
   }));
-  return {...td, containerDefinitions: containers.reverse(), taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/bench:9', revision: 9, status: 'ACTIVE', compatibilities: ['EC2', 'FARGATE']};
+  return {
+    ...td,
+    containerDefinitions: containers.reverse(),
+    taskDefinitionArn: 'arn:aws:ecs:eu-west-1:123456789012:task-definition/bench:9',
+    revision: 9,
+    status: 'ACTIVE',
+    compatibilities: ['EC2', 'FARGATE'],
+  };
 }
 
 const desired = taskDefinition(true);
@@ -70,5 +77,7 @@ for (let i = 0; i < runs; i += 1) {
 times.sort((a, b) => a - b);
 const median = times[Math.floor(times.length / 2)] ?? Number.NaN;
 const p95 = times[Math.floor(times.length * 0.95)] ?? Number.NaN;
-console.log(`diff ${CONTAINERS} containers × ${VARIABLES} env vars (1 changed): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (target ≤ ${TARGET_MS} ms)`);
+console.log(
+  `diff ${CONTAINERS} containers × ${VARIABLES} env vars (1 changed): median ${median.toFixed(2)} ms, p95 ${p95.toFixed(2)} ms over ${runs} runs (target ≤ ${TARGET_MS} ms)`,
+);
 if (median > TARGET_MS) process.exitCode = 1;

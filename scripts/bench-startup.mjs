@@ -26,7 +26,6 @@ if (!existsSync(cli)) {
   process.exit(1);
 }
 
- 
 const ANSI = /\u001B\[[0-9;?<>=]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78DEHMNOPZc]/g;
 
 function env(configDir) {
@@ -113,7 +112,14 @@ const rows = [
 const fmt = (value) => `${value.toFixed(0)} ms`;
 const table = [
   ['measure', 'median', 'min', 'max', 'target', ''],
-  ...rows.map(([name, result, target]) => [name, fmt(result.median), fmt(result.min), fmt(result.max), `≤ ${target} ms`, result.median <= target ? 'ok' : 'SLOW']),
+  ...rows.map(([name, result, target]) => [
+    name,
+    fmt(result.median),
+    fmt(result.min),
+    fmt(result.max),
+    `≤ ${target} ms`,
+    result.median <= target ? 'ok' : 'SLOW',
+  ]),
 ];
 const widths = table[0].map((_, column) => Math.max(...table.map((row) => row[column].length)));
 console.log(`node ${process.version}, ${RUNS} runs each (after one warm-up)`);

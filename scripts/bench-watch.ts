@@ -47,7 +47,10 @@ async function bench(name: string, scenario: SimulationScenario, options: {desir
   const clock = new FakeClock({autoAdvance: true});
   const ecs = createSimulatedEcs({clock, scenario});
   ecs.seedService({serviceName: 'web', desiredCount: options.desired});
-  const registered = await ecs.registerTaskDefinition({family: 'web', containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}]});
+  const registered = await ecs.registerTaskDefinition({
+    family: 'web',
+    containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}],
+  });
   const updated = await ecs.updateService({
     cluster: 'default',
     service: 'web',

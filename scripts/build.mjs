@@ -20,7 +20,11 @@ function newestMtime(dir) {
 }
 
 if (process.argv.includes('--if-stale') && existsSync(entry)) {
-  const inputs = Math.max(newestMtime(join(root, 'source')), statSync(join(root, 'package.json')).mtimeMs, statSync(join(root, 'scripts', 'build.mjs')).mtimeMs);
+  const inputs = Math.max(
+    newestMtime(join(root, 'source')),
+    statSync(join(root, 'package.json')).mtimeMs,
+    statSync(join(root, 'scripts', 'build.mjs')).mtimeMs,
+  );
   if (statSync(entry).mtimeMs >= inputs) process.exit(0);
 }
 

@@ -39,7 +39,11 @@ function killHogs() {
 
 let suite;
 process.on('exit', killHogs);
-for (const [signal, number] of [['SIGINT', 2], ['SIGTERM', 15], ['SIGHUP', 1]]) {
+for (const [signal, number] of [
+  ['SIGINT', 2],
+  ['SIGTERM', 15],
+  ['SIGHUP', 1],
+]) {
   process.on(signal, () => {
     killHogs();
     suite?.kill(signal);

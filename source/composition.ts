@@ -97,10 +97,21 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
       const discoveryPort = await discovery(region);
       const registryPort = await registry();
       const networkPort = await network(region);
-      return {ecs, checks: {iam: iamPort, secrets: secretsPort, discovery: discoveryPort, registry: registryPort, network: networkPort, logs: (logsRegion) => logs(logsRegion)}};
+      return {
+        ecs,
+        checks: {
+          iam: iamPort,
+          secrets: secretsPort,
+          discovery: discoveryPort,
+          registry: registryPort,
+          network: networkPort,
+          logs: (logsRegion) => logs(logsRegion),
+        },
+      };
     },
     awsContext() {
-      const pick = (...values: Array<string | undefined>): string | undefined => values.map((value) => value?.trim()).find((value) => value !== undefined && value !== '');
+      const pick = (...values: Array<string | undefined>): string | undefined =>
+        values.map((value) => value?.trim()).find((value) => value !== undefined && value !== '');
       const region = pick(globals.region, env.AWS_REGION, env.AWS_DEFAULT_REGION);
       const profile = pick(globals.awsProfile, env.AWS_PROFILE);
       return {...(region === undefined ? {} : {region}), ...(profile === undefined ? {} : {profile})};

@@ -11,7 +11,12 @@ async function cli(argv: string[]) {
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const code = await main({argv, env: {CI: 'true'}, io: {stdin: Readable.from([]), stdout, stderr}, createRoot: () => testRoot({store: new MemoryProfileStore()})});
+  const code = await main({
+    argv,
+    env: {CI: 'true'},
+    io: {stdin: Readable.from([]), stdout, stderr},
+    createRoot: () => testRoot({store: new MemoryProfileStore()}),
+  });
   return {code, out, err};
 }
 

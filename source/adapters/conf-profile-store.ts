@@ -135,7 +135,11 @@ export class ConfProfileStore implements ProfileStore {
   readonly #lockRetries: LockRetries;
   #conf: ProfileConf | undefined;
 
-  constructor(directory: string, now: () => number = Date.now, options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries} = {}) {
+  constructor(
+    directory: string,
+    now: () => number = Date.now,
+    options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries} = {},
+  ) {
     this.#directory = path.resolve(directory);
     this.path = path.join(this.#directory, STORE_FILE_NAME);
     this.#now = now;
@@ -280,7 +284,12 @@ export class ConfProfileStore implements ProfileStore {
       );
     }
     const code = (error as NodeJS.ErrnoException | undefined)?.code;
-    const reason = code === 'EACCES' || code === 'EPERM' ? 'permission denied' : code === 'EISDIR' ? 'it is a folder' : (error as Error | undefined)?.message ?? String(error);
+    const reason =
+      code === 'EACCES' || code === 'EPERM'
+        ? 'permission denied'
+        : code === 'EISDIR'
+          ? 'it is a folder'
+          : ((error as Error | undefined)?.message ?? String(error));
     return new StoreError(`cannot read the profile store ${this.path}: ${reason}`, this.path);
   }
 
@@ -353,7 +362,10 @@ export class ConfProfileStore implements ProfileStore {
     // An earlier, different copy (from another migrated file) is kept: this one gets a time stamp.
     const written = this.#writeCopy(bytes, earlier === undefined ? base : `${base}-${backupStamp(this.#now())}`);
     if (written === undefined) {
-      throw new StoreError(`cannot keep a copy of ${this.path} before migrating it to schema version ${CURRENT_SCHEMA_VERSION}; nothing was written`, this.path);
+      throw new StoreError(
+        `cannot keep a copy of ${this.path} before migrating it to schema version ${CURRENT_SCHEMA_VERSION}; nothing was written`,
+        this.path,
+      );
     }
   }
 
@@ -379,4 +391,3 @@ const keptMessage = (backup: string | undefined): string =>
 function topLevel(raw: Record<string, unknown>): unknown {
   return Object.hasOwn(raw, '\0topLevel') ? raw['\0topLevel'] : raw;
 }
-

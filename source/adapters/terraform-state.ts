@@ -16,7 +16,10 @@ export function terraformOutputs(text: string, source: string): ProvisionerOutpu
   try {
     state = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${source} is not JSON: ${(error as Error).message}`, 'give the path of a terraform.tfstate file (or run `terraform state pull > state.json`)');
+    throw new InputError(
+      `${source} is not JSON: ${(error as Error).message}`,
+      'give the path of a terraform.tfstate file (or run `terraform state pull > state.json`)',
+    );
   }
   const outputs = typeof state === 'object' && state !== null ? (state as {outputs?: unknown}).outputs : undefined;
   if (typeof state !== 'object' || state === null || !('version' in state) || typeof outputs !== 'object' || outputs === null) {

@@ -11,14 +11,12 @@ export type Invocation =
   | {kind: 'group'; group: CommandGroup; globals: GlobalOptions}
   | {kind: 'command'; spec: CommandSpec; options: OptionValues; positionals: string[]; globals: GlobalOptions};
 
-const isCommandPrefix = (words: string[]): boolean =>
-  COMMANDS.some((spec) => words.every((word, index) => spec.path[index] === word));
+const isCommandPrefix = (words: string[]): boolean => COMMANDS.some((spec) => words.every((word, index) => spec.path[index] === word));
 
 const findCommand = (words: string[]): CommandSpec | undefined =>
   COMMANDS.find((spec) => spec.path.length === words.length && spec.path.every((word, index) => word === words[index]));
 
-const findGroup = (words: string[]): CommandGroup | undefined =>
-  words.length === 1 ? GROUPS.find((group) => group.name === words[0]) : undefined;
+const findGroup = (words: string[]): CommandGroup | undefined => (words.length === 1 ? GROUPS.find((group) => group.name === words[0]) : undefined);
 
 const takesValue = (name: string, options: Record<string, OptionSpec>): boolean => options[name]?.type === 'string';
 

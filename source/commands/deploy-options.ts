@@ -99,7 +99,8 @@ function positiveInteger(text: string, option: string): number {
 
 function positiveNumber(text: string, option: string): number {
   const value = Number(text.trim());
-  if (text.trim() === '' || !Number.isFinite(value) || value <= 0) throw new UsageError(`--${option} must be a number greater than zero, got '${text}'`, 'e.g. --simulate-speed 10');
+  if (text.trim() === '' || !Number.isFinite(value) || value <= 0)
+    throw new UsageError(`--${option} must be a number greater than zero, got '${text}'`, 'e.g. --simulate-speed 10');
   return value;
 }
 
@@ -120,7 +121,8 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
     yes: values.yes === true,
     wait: values['no-wait'] !== true,
     timeoutMs: str('timeout') === undefined ? DEFAULT_TIMEOUT_MS : parseDuration(str('timeout')!, 'timeout'),
-    noProgressTimeoutMs: str('no-progress-timeout') === undefined ? DEFAULT_NO_PROGRESS_TIMEOUT_MS : parseDuration(str('no-progress-timeout')!, 'no-progress-timeout'),
+    noProgressTimeoutMs:
+      str('no-progress-timeout') === undefined ? DEFAULT_NO_PROGRESS_TIMEOUT_MS : parseDuration(str('no-progress-timeout')!, 'no-progress-timeout'),
     force: values.force === true,
     exitCode: values['exit-code'] === true,
   };

@@ -16,7 +16,10 @@ export async function run(context: CommandContext): Promise<number> {
     const options = parseDeployOptions(context.options);
     const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
     const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {checks: false});
-    const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+    const plan = await planDeploy(
+      {ecs: ports.ecs},
+      {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
+    );
     const output = runContext(context, {screen: false});
     if (output.reporter === 'json') {
       context.io.stdout.write(`${JSON.stringify(planJson(plan), null, 2)}\n`);
@@ -31,7 +34,8 @@ export async function run(context: CommandContext): Promise<number> {
     if (exitCodeMode && error instanceof CliError && error.exitCode !== EXIT.usage) {
       throw new CliError(error.message, {exitCode: EXIT.usage, ...(error.hint === undefined ? {} : {hint: error.hint}), cause: error});
     }
-    if (exitCodeMode && !(error instanceof CliError)) throw new CliError(error instanceof Error ? error.message : String(error), {exitCode: EXIT.usage, cause: error});
+    if (exitCodeMode && !(error instanceof CliError))
+      throw new CliError(error instanceof Error ? error.message : String(error), {exitCode: EXIT.usage, cause: error});
     throw error;
   }
 }

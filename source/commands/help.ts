@@ -75,7 +75,9 @@ export function groupHelp(group: CommandGroup): string {
   return [
     `Usage: ecs-wizard ${group.name} COMMAND [options]`,
     '',
-    group.summary[0]!.toUpperCase() + group.summary.slice(1) + '.' +
+    group.summary[0]!.toUpperCase() +
+      group.summary.slice(1) +
+      '.' +
       (group.interactive ? ` Run 'ecs-wizard ${group.name}' alone in a terminal for the interactive screen.` : ''),
     '',
     'Commands:',

@@ -13,7 +13,6 @@ import {QUESTIONS} from '../operations/wizard/question-list.js';
 import type {WizardAnswers} from '../domain/wizard-answers.js';
 import type {OptionSpec, OptionValues} from './spec.js';
 
-
 /** The options of `init` itself (not answers to a question). */
 export const INIT_COMMAND_OPTIONS: Record<string, OptionSpec> = {
   yes: {type: 'boolean', short: 'y', description: 'no questions: use the flags and defaults, or fail listing what is missing'},
@@ -43,7 +42,10 @@ export function initOptionTable(): Record<string, OptionSpec> {
 }
 
 /** The flags whose file init reads and hands to its question. */
-export const fileFlags = (): string[] => questionFlags().filter((flag) => flag.readsFile).map((flag) => flag.name);
+export const fileFlags = (): string[] =>
+  questionFlags()
+    .filter((flag) => flag.readsFile)
+    .map((flag) => flag.name);
 
 /** The flag to supply for each answer, in messages. */
 export const FLAG_OF: Record<AnswerField, string> = Object.assign({}, ...QUESTIONS.map((question) => question.fields ?? {})) as Record<AnswerField, string>;
@@ -104,7 +106,8 @@ export function problemLines(flagProblems: readonly FlagProblem[], wizardProblem
   return [...new Set(lines)];
 }
 
-const literal = (text: string): string => (text.includes("'") && !text.includes('"') ? JSON.stringify(text) : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`);
+const literal = (text: string): string =>
+  text.includes("'") && !text.includes('"') ? JSON.stringify(text) : `'${text.replace(/\\/g, '\\\\').replace(/'/g, "\\'")}'`;
 const key = (name: string): string => (/^[a-z]+$/.test(name) ? name : literal(name));
 
 /** The text of init-options.ts: the option table, written out (kept in step by test/commands/init-options.test.ts). */
@@ -121,9 +124,9 @@ export function initOptionsModule(): string {
   });
   return [
     '/**',
-    ' * The options of `ecs-wizard init` — GENERATED from the wizard\'s questions (each declares its own flags, in',
+    " * The options of `ecs-wizard init` — GENERATED from the wizard's questions (each declares its own flags, in",
     ' * source/operations/wizard/questions/) by commands/init-flags.ts: do not edit. registry.ts imports this table',
-    ' * for --help and argument parsing, so that no command loads the wizard to start. After changing a question\'s',
+    " * for --help and argument parsing, so that no command loads the wizard to start. After changing a question's",
     ' * flags: npx vitest run --project unit test/commands/init-options.test.ts -u',
     ' *',
     ' * Per-environment flags (--region, --cluster, --subnets, --security-groups, --execution-role, --cfn-stack,',

@@ -35,7 +35,11 @@ export async function run(context: CommandContext): Promise<number> {
   const defaultRegion = context.root.awsContext().region;
   const parsed = answersFromFlags(context.options, files, {...(defaultRegion === undefined ? {} : {defaultRegion}), interactive});
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
-  if (errors.length > 0) throw problemsError(errors.map((problem) => `${problem.flag}: ${problem.message}`), interactive);
+  if (errors.length > 0)
+    throw problemsError(
+      errors.map((problem) => `${problem.flag}: ${problem.message}`),
+      interactive,
+    );
 
   const ports = wizardPortsFrom(context.root, {stdin: context.io.stdin as NodeJS.ReadStream, env: context.env});
   const services = createWizardServices(ports);
@@ -87,7 +91,8 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
     if (source === undefined) continue;
     const environment = answers.environments?.[index];
     if (environment === undefined) continue;
-    const outputs = source.kind === 'cloudformation' ? await services.stackOutputs(source.source, environment.region) : await services.terraformOutputs(source.source);
+    const outputs =
+      source.kind === 'cloudformation' ? await services.stackOutputs(source.source, environment.region) : await services.terraformOutputs(source.source);
     const flag = source.kind === 'cloudformation' ? '--cfn-stack' : '--tf-state';
     if (outputs.status !== 'found') {
       problems.push({flag, severity: 'error', message: outputs.status === 'missing' ? `no stack ${source.source}` : outputs.reason});
@@ -97,7 +102,8 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
     // Flags win over outputs.
     for (const [key, value] of Object.entries(filled.values)) {
       const field = key as keyof typeof filled.values;
-      if (environment[field] === undefined || (Array.isArray(environment[field]) && (environment[field] as string[]).length === 0)) (environment as Record<string, unknown>)[field] = value;
+      if (environment[field] === undefined || (Array.isArray(environment[field]) && (environment[field] as string[]).length === 0))
+        (environment as Record<string, unknown>)[field] = value;
     }
     note(`${flag} ${source.source}: ${filled.used.join(', ') || 'no usable outputs'}`);
   }
@@ -110,13 +116,26 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
   }
   if (discovery) {
     const rule = discoveryRule(taskNetworkMode(answers), discovery.recordTypes);
-    if (rule === 'needs-srv') problems.push({flag: '--registry-arn', severity: 'error', message: `without awsvpc, service discovery needs SRV records, and this Cloud Map service has ${discovery.recordTypes?.join(', ') || 'no'} records only`});
+    if (rule === 'needs-srv')
+      problems.push({
+        flag: '--registry-arn',
+        severity: 'error',
+        message: `without awsvpc, service discovery needs SRV records, and this Cloud Map service has ${discovery.recordTypes?.join(', ') || 'no'} records only`,
+      });
     if (discovery.use === undefined) {
       if (rule === 'none') discovery.use = 'none';
       else if (rule === 'container' || (rule === 'unknown' && taskNetworkMode(answers) !== 'awsvpc')) {
-        problems.push({flag: '--discovery-container-port', severity: 'error', message: 'service discovery with SRV records without awsvpc needs containerName and containerPort: give the container port'});
+        problems.push({
+          flag: '--discovery-container-port',
+          severity: 'error',
+          message: 'service discovery with SRV records without awsvpc needs containerName and containerPort: give the container port',
+        });
       } else if (rule === 'either') {
-        problems.push({flag: '--discovery-container-port or --discovery-port', severity: 'error', message: 'awsvpc with SRV records: give either the container port or the port'});
+        problems.push({
+          flag: '--discovery-container-port or --discovery-port',
+          severity: 'error',
+          message: 'awsvpc with SRV records: give either the container port or the port',
+        });
       }
     }
   }
@@ -142,14 +161,18 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
 
   // Everything but IAM first: IAM is changed only when the rest holds.
   const creating = parsed.flags.createRole;
-  if (creating && !parsed.flags.applyIam) resolved.push({flag: '--create-execution-role', severity: 'error', message: 'creating a role changes IAM: add --apply-iam to allow it'});
+  if (creating && !parsed.flags.applyIam)
+    resolved.push({flag: '--create-execution-role', severity: 'error', message: 'creating a role changes IAM: add --apply-iam to allow it'});
   const preview: WizardAnswers = creating ? withRole(answers, `arn:aws:iam::000000000000:role/${DEFAULT_EXECUTION_ROLE_NAME}`) : answers;
   const assembled = assembleProfile(preview, {name, now: services.now()});
   const environmentNames = (answers.environments ?? []).map((environment) => environment.name ?? '');
   const lines = problemLines(resolved, assembled.problems, environmentNames);
   for (const [environment, issues] of Object.entries(assembled.issues)) {
     for (const issue of issues) {
-      if (issue.severity === 'error') lines.push(`${issueFlag(issue.source, issue.path)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''} [environment ${environment}]`);
+      if (issue.severity === 'error')
+        lines.push(
+          `${issueFlag(issue.source, issue.path)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''} [environment ${environment}]`,
+        );
     }
   }
   if (taken.includes(name) && !parsed.flags.force) lines.push(`--name: a profile named ${name} exists: choose another name, or pass --force to replace it`);
@@ -180,7 +203,11 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
   await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});
   for (const line of notes) context.io.stderr.write(`${line}\n`);
-  const warnings = Object.entries(saved.issues).flatMap(([environment, issues]) => issues.filter((issue) => issue.severity === 'warning').map((issue) => `warning: ${issue.source} ${issue.path}: ${issue.message} [environment ${environment}]`));
+  const warnings = Object.entries(saved.issues).flatMap(([environment, issues]) =>
+    issues
+      .filter((issue) => issue.severity === 'warning')
+      .map((issue) => `warning: ${issue.source} ${issue.path}: ${issue.message} [environment ${environment}]`),
+  );
   for (const line of warnings) context.io.stderr.write(`${line}\n`);
   if (context.globals.json) context.io.stdout.write(`${JSON.stringify(saved.profile, null, 2)}\n`);
   else {
@@ -194,7 +221,14 @@ function issueFlag(source: string, path: string): string {
   if (source === 'containerSpec') return '--container-spec';
   if (source === 'serviceSpec') return path.startsWith('serviceRegistries') ? '--registry-arn/--discovery-container-port/--discovery-port' : '--service-spec';
   if (source === 'variables') return '--var';
-  if (source === 'environment') return path.startsWith('overrides') ? '--override' : path.startsWith('network') ? '--subnets/--security-groups' : path.startsWith('executionRoleArn') ? '--execution-role' : '--env';
+  if (source === 'environment')
+    return path.startsWith('overrides')
+      ? '--override'
+      : path.startsWith('network')
+        ? '--subnets/--security-groups'
+        : path.startsWith('executionRoleArn')
+          ? '--execution-role'
+          : '--env';
   return '--image/--tag';
 }
 

@@ -12,8 +12,7 @@ const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
 const styleFor = (context: CommandContext) => createStyle(context.globals.color && Boolean(context.io.stdout.isTTY));
 
-const getProfile = async (context: CommandContext, name: string): Promise<Profile> =>
-  requireProfile(await context.root.profileStore(), name);
+const getProfile = async (context: CommandContext, name: string): Promise<Profile> => requireProfile(await context.root.profileStore(), name);
 
 export async function list(context: CommandContext): Promise<number> {
   const profiles = await (await context.root.profileStore()).list();

@@ -95,16 +95,29 @@ export const COMMANDS: CommandSpec[] = [
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
     description:
-      'Read-only fields are left out; the artifact container\'s image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported.',
+      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported.",
     options: {
       'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
-      cluster: {type: 'string', value: 'CLUSTER', description: 'with --service: import that live service; with --task-definition: the environment\'s cluster'},
-      service: {type: 'string', value: 'NAME', description: 'the ECS service to import (with --cluster or --from-file); with --task-definition: the service name'},
-      'from-file': {type: 'string', multiple: true, value: 'FILE', description: 'saved aws ecs describe-task-definition output (and, once more, describe-services output); - for stdin'},
+      cluster: {type: 'string', value: 'CLUSTER', description: "with --service: import that live service; with --task-definition: the environment's cluster"},
+      service: {
+        type: 'string',
+        value: 'NAME',
+        description: 'the ECS service to import (with --cluster or --from-file); with --task-definition: the service name',
+      },
+      'from-file': {
+        type: 'string',
+        multiple: true,
+        value: 'FILE',
+        description: 'saved aws ecs describe-task-definition output (and, once more, describe-services output); - for stdin',
+      },
       as: {type: 'string', value: 'PROFILE', description: 'save the profile under this name (required)'},
       app: {type: 'string', value: 'NAME', description: 'application name (default: from the family or service)'},
       env: {type: 'string', value: 'NAME', description: 'environment name (default: from the name, e.g. -prod → production, or the cluster)'},
-      container: {type: 'string', value: 'NAME', description: "the artifact's container (default: the first essential container with port mappings); the others keep their images"},
+      container: {
+        type: 'string',
+        value: 'NAME',
+        description: "the artifact's container (default: the first essential container with port mappings); the others keep their images",
+      },
       force,
     },
     positionals: [],
@@ -122,7 +135,11 @@ export const COMMANDS: CommandSpec[] = [
       'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
     options: deployOptions('env', 'tag', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
-    examples: ['ecs-wizard deploy web-api --env staging --tag 1.5.0', 'ecs-wizard deploy web-api --env production --yes --json', 'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10'],
+    examples: [
+      'ecs-wizard deploy web-api --env staging --tag 1.5.0',
+      'ecs-wizard deploy web-api --env production --yes --json',
+      'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10',
+    ],
     load: () => import('./deploy.js'),
   },
   {

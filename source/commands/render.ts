@@ -18,7 +18,11 @@ export async function run(context: CommandContext): Promise<number> {
   const warnings = inputs.issues.filter((issue) => issue.severity === 'warning');
   if (warnings.length > 0) {
     const style = createStyle(context.globals.color && Boolean((context.io.stderr as {isTTY?: boolean}).isTTY));
-    context.io.stderr.write(`${issueLines(warnings).map((line) => style.yellow(line)).join('\n')}\n`);
+    context.io.stderr.write(
+      `${issueLines(warnings)
+        .map((line) => style.yellow(line))
+        .join('\n')}\n`,
+    );
   }
   return EXIT.ok;
 }

@@ -15,7 +15,9 @@ export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   if (!options.yes && options.simulate === undefined && (!context.io.interactive || context.globals.json)) {
-    throw new UsageError(`not rolling back '${profile.name}' in '${environment.name}' without --yes (${context.globals.json ? '--json output cannot ask' : 'there is no terminal to ask'})`);
+    throw new UsageError(
+      `not rolling back '${profile.name}' in '${environment.name}' without --yes (${context.globals.json ? '--json output cannot ask' : 'there is no terminal to ask'})`,
+    );
   }
   // A simulated rollback needs history: the simulator's service has run two revisions.
   const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {history: {revisions: 2}});

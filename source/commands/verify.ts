@@ -15,7 +15,10 @@ export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}));
-  const plan = await planDeploy({ecs: ports.ecs}, {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides});
+  const plan = await planDeploy(
+    {ecs: ports.ecs},
+    {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
+  );
   const output = runContext(context, {screen: false});
   const json = output.reporter === 'json';
   const color = output.color;

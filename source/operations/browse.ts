@@ -59,7 +59,11 @@ export const nameFromArn = (arn: string): string => arn.slice(arn.lastIndexOf('/
 
 /** One page of family names, sorted (ECS lists them in order; an implementation that does not, moto, is put in order page by page). */
 export async function familiesPage(ecs: EcsPort, options: {status: TaskDefinitionStatus; nextToken?: string}): Promise<Page<string>> {
-  const page = await ecs.listTaskDefinitionFamilies({status: options.status, maxResults: PAGE_SIZE, ...(options.nextToken === undefined ? {} : {nextToken: options.nextToken})});
+  const page = await ecs.listTaskDefinitionFamilies({
+    status: options.status,
+    maxResults: PAGE_SIZE,
+    ...(options.nextToken === undefined ? {} : {nextToken: options.nextToken}),
+  });
   const items = [...page.items].sort();
   return page.nextToken === undefined ? {items} : {items, nextToken: page.nextToken};
 }
@@ -76,9 +80,7 @@ export async function revisionsPage(ecs: EcsPort, options: {family: string; stat
     maxResults: PAGE_SIZE,
     ...(options.nextToken === undefined ? {} : {nextToken: options.nextToken}),
   });
-  const items = page.items
-    .map((arn) => ({arn, ...parseTaskDefinitionArn(arn)}))
-    .filter((row) => row.family === options.family);
+  const items = page.items.map((arn) => ({arn, ...parseTaskDefinitionArn(arn)})).filter((row) => row.family === options.family);
   return page.nextToken === undefined ? {items} : {items, nextToken: page.nextToken};
 }
 
@@ -223,8 +225,13 @@ export interface ServiceSummary {
 /** What the service summary screen shows of a DescribeServices entry. */
 export function summariseService(state: EcsServiceState): ServiceSummary {
   const raw = state.raw;
-  const providers = objects(raw['capacityProviderStrategy']).map((item) => `${str(item['capacityProvider']) ?? '?'}×${typeof item['weight'] === 'number' ? item['weight'] : 0}`);
-  const awsvpc = isJsonObject(raw['networkConfiguration']) && isJsonObject(raw['networkConfiguration']['awsvpcConfiguration']) ? raw['networkConfiguration']['awsvpcConfiguration'] : undefined;
+  const providers = objects(raw['capacityProviderStrategy']).map(
+    (item) => `${str(item['capacityProvider']) ?? '?'}×${typeof item['weight'] === 'number' ? item['weight'] : 0}`,
+  );
+  const awsvpc =
+    isJsonObject(raw['networkConfiguration']) && isJsonObject(raw['networkConfiguration']['awsvpcConfiguration'])
+      ? raw['networkConfiguration']['awsvpcConfiguration']
+      : undefined;
   const summary: ServiceSummary = {
     name: state.serviceName,
     cluster: nameFromArn(state.clusterArn),
@@ -246,11 +253,16 @@ export function summariseService(state: EcsServiceState): ServiceSummary {
       return `${target} → ${str(balancer['containerName']) ?? '?'}:${String(balancer['containerPort'] ?? '?')}`;
     }),
     deployments: state.deployments.map(
-      (deployment) => `${deployment.status} ${taskDefinitionRef(deployment.taskDefinition)} ${deployment.runningCount}/${deployment.desiredCount} running${deployment.rolloutState === undefined ? '' : ` · ${deployment.rolloutState}`}`,
+      (deployment) =>
+        `${deployment.status} ${taskDefinitionRef(deployment.taskDefinition)} ${deployment.runningCount}/${deployment.desiredCount} running${deployment.rolloutState === undefined ? '' : ` · ${deployment.rolloutState}`}`,
     ),
   };
   if (awsvpc !== undefined) {
-    summary.network = {subnets: strings(awsvpc['subnets']), securityGroups: strings(awsvpc['securityGroups']), assignPublicIp: str(awsvpc['assignPublicIp']) ?? 'DISABLED'};
+    summary.network = {
+      subnets: strings(awsvpc['subnets']),
+      securityGroups: strings(awsvpc['securityGroups']),
+      assignPublicIp: str(awsvpc['assignPublicIp']) ?? 'DISABLED',
+    };
   }
   return summary;
 }

@@ -29,11 +29,7 @@ export async function requireProfile(store: ProfileStore, name: string): Promise
  * Validates an exported profile file's text and saves it. Refuses to replace an existing profile
  * unless `force`; `as` saves it under another name.
  */
-export async function importProfileText(
-  store: ProfileStore,
-  text: string,
-  options: {source: string; as?: string; force?: boolean},
-): Promise<Profile> {
+export async function importProfileText(store: ProfileStore, text: string, options: {source: string; as?: string; force?: boolean}): Promise<Profile> {
   const {profile, issues} = parseProfileExport(text);
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (!profile || errors.length > 0) {

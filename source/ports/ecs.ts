@@ -103,7 +103,13 @@ export interface EcsPort {
 
   listTaskDefinitionFamilies(options: {status?: TaskDefinitionStatus; familyPrefix?: string; nextToken?: string; maxResults?: number}): Promise<Page<string>>;
   /** Task definition ARNs; `sort: 'DESC'` lists the newest revision first. */
-  listTaskDefinitions(options: {familyPrefix?: string; status?: TaskDefinitionStatus; sort?: 'ASC' | 'DESC'; nextToken?: string; maxResults?: number}): Promise<Page<string>>;
+  listTaskDefinitions(options: {
+    familyPrefix?: string;
+    status?: TaskDefinitionStatus;
+    sort?: 'ASC' | 'DESC';
+    nextToken?: string;
+    maxResults?: number;
+  }): Promise<Page<string>>;
   /** `family`, `family:revision` or an ARN; undefined when there is no such task definition. */
   describeTaskDefinition(reference: string): Promise<{taskDefinition: JsonObject; tags: Array<{key: string; value: string}>} | undefined>;
   /** RegisterTaskDefinition with exactly this input. */

@@ -67,4 +67,3 @@ export interface CompositionRoot {
   readonly files: UserFilesPort;
   readonly clock: Clock;
 }
-

@@ -70,10 +70,12 @@ export function createPlainPrinter(out: TextSink, options: PlainReporterOptions 
       if (event.type === 'deployments') {
         const previous = new Map(before.deployments.map((row) => [row.id, JSON.stringify(row)]));
         for (const row of event.deployments) {
-          if (previous.get(row.id) !== JSON.stringify(row)) emit(event.at, rowLine(row), row.rolloutState === 'FAILED' ? 'error' : row.rolloutState === 'COMPLETED' ? 'ok' : 'info');
+          if (previous.get(row.id) !== JSON.stringify(row))
+            emit(event.at, rowLine(row), row.rolloutState === 'FAILED' ? 'error' : row.rolloutState === 'COMPLETED' ? 'ok' : 'info');
         }
         const current = new Set(event.deployments.map((row) => row.id));
-        for (const row of before.deployments) if (!current.has(row.id)) emit(event.at, `deployment ${row.id} (${deploymentRowText(row).split('  ')[0]}) is gone`, 'info');
+        for (const row of before.deployments)
+          if (!current.has(row.id)) emit(event.at, `deployment ${row.id} (${deploymentRowText(row).split('  ')[0]}) is gone`, 'info');
         return;
       }
       for (const line of view.log.slice(before.log.length)) {

@@ -37,7 +37,17 @@ const HELP: Record<Screen['name'], ScreenHelp> = {
  * The interactive program: a stack of screens, the `?` overlay and the keys every screen shares
  * (q quits unless a text field has the keyboard; Ctrl-C always quits).
  */
-export function App({root, initial, onQuit, color = true}: {root: CompositionRoot; initial: Screen; onQuit?: () => void; /** Whether the screens are coloured (the run context's decision). */ color?: boolean}) {
+export function App({
+  root,
+  initial,
+  onQuit,
+  color = true,
+}: {
+  root: CompositionRoot;
+  initial: Screen;
+  onQuit?: () => void;
+  /** Whether the screens are coloured (the run context's decision). */ color?: boolean;
+}) {
   const {exit} = useApp();
   const [navigation, dispatch] = useReducer(navigationReducer, initial, initialNavigation);
   const [typing, setTyping] = useState(false);
@@ -52,8 +62,7 @@ export function App({root, initial, onQuit, color = true}: {root: CompositionRoo
     if (screen.name === 'wizard') return;
     if (key.ctrl && input === 'c') {
       if (!(deploying && screen.name === 'run-profile')) dispatch({type: 'quit'});
-    }
-    else if (typing) return;
+    } else if (typing) return;
     else if (input === '?') dispatch({type: 'toggle-help'});
     else if (input === 'q') dispatch({type: 'quit'});
     else if (key.escape && navigation.helpOpen) dispatch({type: 'back'});
@@ -130,7 +139,13 @@ export function App({root, initial, onQuit, color = true}: {root: CompositionRoo
           />
         );
       case 'browse-clusters':
-        return <BrowseClusters {...browser} active={active} onOpen={(cluster, region) => push({name: 'browse-services', cluster, ...(region === undefined ? {} : {region})})} />;
+        return (
+          <BrowseClusters
+            {...browser}
+            active={active}
+            onOpen={(cluster, region) => push({name: 'browse-services', cluster, ...(region === undefined ? {} : {region})})}
+          />
+        );
       case 'browse-services':
         return (
           <BrowseServices
@@ -139,7 +154,9 @@ export function App({root, initial, onQuit, color = true}: {root: CompositionRoo
             cluster={entry.cluster}
             region={entry.region}
             onOpen={(service) => push({name: 'browse-service', cluster: entry.cluster, service, ...(entry.region === undefined ? {} : {region: entry.region})})}
-            onImport={(service) => importFrom({kind: 'service', cluster: entry.cluster, service, ...(entry.region === undefined ? {} : {region: entry.region})})}
+            onImport={(service) =>
+              importFrom({kind: 'service', cluster: entry.cluster, service, ...(entry.region === undefined ? {} : {region: entry.region})})
+            }
           />
         );
       case 'browse-service':
@@ -150,7 +167,9 @@ export function App({root, initial, onQuit, color = true}: {root: CompositionRoo
             cluster={entry.cluster}
             service={entry.service}
             region={entry.region}
-            onImport={() => importFrom({kind: 'service', cluster: entry.cluster, service: entry.service, ...(entry.region === undefined ? {} : {region: entry.region})})}
+            onImport={() =>
+              importFrom({kind: 'service', cluster: entry.cluster, service: entry.service, ...(entry.region === undefined ? {} : {region: entry.region})})
+            }
             onTaskDefinition={(reference) => push({name: 'browse-revision', reference, ...(entry.region === undefined ? {} : {region: entry.region})})}
           />
         );
@@ -168,9 +187,19 @@ export function App({root, initial, onQuit, color = true}: {root: CompositionRoo
           />
         );
       case 'run-profile':
-        return <RunProfile root={root} profiles={profiles} active={active} color={color} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />;
+        return (
+          <RunProfile root={root} profiles={profiles} active={active} color={color} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />
+        );
       case 'browse-import':
-        return <BrowseImport {...browser} active={active} source={entry.source} onSaved={() => profiles.reload()} onOpenProfile={(profile) => push({name: 'profile', profile})} />;
+        return (
+          <BrowseImport
+            {...browser}
+            active={active}
+            source={entry.source}
+            onSaved={() => profiles.reload()}
+            onOpenProfile={(profile) => push({name: 'profile', profile})}
+          />
+        );
     }
   };
   return (

@@ -223,7 +223,8 @@ export interface ScrollState {
   lines: number;
 }
 
-export type ScrollAction = {type: 'scroll'; delta: number} | {type: 'top'} | {type: 'bottom'} | {type: 'page'; direction: 1 | -1} | {type: 'resize'; height: number; lines: number};
+export type ScrollAction =
+  {type: 'scroll'; delta: number} | {type: 'top'} | {type: 'bottom'} | {type: 'page'; direction: 1 | -1} | {type: 'resize'; height: number; lines: number};
 
 export function scrollReducer(state: ScrollState, action: ScrollAction): ScrollState {
   const clamp = (offset: number, height = state.height, lines = state.lines): number => Math.max(0, Math.min(offset, Math.max(0, lines - height)));
@@ -247,10 +248,39 @@ export function scrollReducer(state: ScrollState, action: ScrollAction): ScrollS
 
 /** Regions offered by the picker; any other valid code can be typed. */
 export const REGIONS = [
-  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-south-1', 'ap-south-2', 'ap-southeast-1', 'ap-southeast-2',
-  'ap-southeast-3', 'ap-southeast-4', 'ap-northeast-1', 'ap-northeast-2', 'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1',
-  'eu-central-2', 'eu-west-1', 'eu-west-2', 'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1', 'me-central-1',
-  'sa-east-1', 'us-gov-east-1', 'us-gov-west-1', 'cn-north-1', 'cn-northwest-1',
+  'us-east-1',
+  'us-east-2',
+  'us-west-1',
+  'us-west-2',
+  'af-south-1',
+  'ap-east-1',
+  'ap-south-1',
+  'ap-south-2',
+  'ap-southeast-1',
+  'ap-southeast-2',
+  'ap-southeast-3',
+  'ap-southeast-4',
+  'ap-northeast-1',
+  'ap-northeast-2',
+  'ap-northeast-3',
+  'ca-central-1',
+  'ca-west-1',
+  'eu-central-1',
+  'eu-central-2',
+  'eu-west-1',
+  'eu-west-2',
+  'eu-west-3',
+  'eu-south-1',
+  'eu-south-2',
+  'eu-north-1',
+  'il-central-1',
+  'me-south-1',
+  'me-central-1',
+  'sa-east-1',
+  'us-gov-east-1',
+  'us-gov-west-1',
+  'cn-north-1',
+  'cn-northwest-1',
 ] as const;
 
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-[0-9]$/;
@@ -374,7 +404,8 @@ export function importFormReducer(state: ImportFormState, action: ImportFormActi
     case 'next': {
       if (state.step === 'mode') {
         const mode = IMPORT_MODES[state.modeIndex]?.mode ?? 'new';
-        if (mode === 'replace' && state.profiles.length === 0) return {...state, error: {message: 'There are no saved profiles to replace the container specification of.'}};
+        if (mode === 'replace' && state.profiles.length === 0)
+          return {...state, error: {message: 'There are no saved profiles to replace the container specification of.'}};
         const next = {...state, mode, error: undefined};
         const order = importSteps(next);
         return {...next, step: order[order.indexOf('mode') + 1] ?? 'review'};

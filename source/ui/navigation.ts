@@ -24,12 +24,7 @@ export interface NavigationState {
   quitting: boolean;
 }
 
-export type NavigationAction =
-  | {type: 'push'; screen: Screen}
-  | {type: 'back'}
-  | {type: 'replace'; screen: Screen}
-  | {type: 'toggle-help'}
-  | {type: 'quit'};
+export type NavigationAction = {type: 'push'; screen: Screen} | {type: 'back'} | {type: 'replace'; screen: Screen} | {type: 'toggle-help'} | {type: 'quit'};
 
 export const initialNavigation = (screen: Screen): NavigationState => ({stack: [screen], helpOpen: false, quitting: false});
 

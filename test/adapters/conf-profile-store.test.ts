@@ -2,12 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {
-  CONFIG_DIR_ENV,
-  type ConfProfileStore,
-  createConfProfileStore,
-  profileStoreDirectory,
-} from '../../source/adapters/conf-profile-store.js';
+import {CONFIG_DIR_ENV, type ConfProfileStore, createConfProfileStore, profileStoreDirectory} from '../../source/adapters/conf-profile-store.js';
 import {InvalidProfileError, MemoryProfileStore, ProfileExistsError, ProfileNotFoundError} from '../../source/adapters/memory-profile-store.js';
 import {MAX_RUNS, type Profile} from '../../source/domain/model.js';
 import {storeDocumentOf} from '../../source/domain/profile-schema/store-document.js';
@@ -102,7 +97,9 @@ describe.each<[string, () => ProfileStore]>([
     (profile.service.artifact as {registry: string}).registry = 'docker';
     const error = await rejection(store.save(profile));
     expect(error).toBeInstanceOf(InvalidProfileError);
-    expect(error.message).toBe(`profile 'web-api' is not valid:\n  service.artifact.registry: registry must be one of "dockerhub", "registry", "ecr"; got "docker"`);
+    expect(error.message).toBe(
+      `profile 'web-api' is not valid:\n  service.artifact.registry: registry must be one of "dockerhub", "registry", "ecr"; got "docker"`,
+    );
     expect((error as InvalidProfileError).issues).toHaveLength(1);
     expect(await store.list()).toEqual([]);
   });
@@ -272,7 +269,13 @@ describe('ConfProfileStore: concurrent writers and the lock', () => {
   test('saves, removes and renames racing on one folder all land', async () => {
     const seed = openStore();
     for (const name of ['a', 'b', 'c', 'd']) await seed.save(named(name));
-    await Promise.all([openStore().remove('a'), openStore().rename('b', 'b2'), openStore().save(named('e')), openStore().remove('c'), openStore().save(named('f'))]);
+    await Promise.all([
+      openStore().remove('a'),
+      openStore().rename('b', 'b2'),
+      openStore().save(named('e')),
+      openStore().remove('c'),
+      openStore().save(named('f')),
+    ]);
     expect((await openStore().list()).map((profile) => profile.name)).toEqual(['b2', 'd', 'e', 'f']);
   });
 
@@ -346,7 +349,9 @@ describe('ConfProfileStore: a broken file is never reset', () => {
     expect(error.backupPath).toBe(backup);
     // The middle is the JSON parser's own wording (domain/json-text.ts).
     expect(error.message.startsWith(`the profile store ${file} is not valid JSON: `)).toBe(true);
-    expect(error.message.endsWith(` at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}. The file was left as it is; a copy was kept as ${backup}.`)).toBe(true);
+    expect(
+      error.message.endsWith(` at line ${lines.length}, column ${(lines.at(-1)?.length ?? 0) + 1}. The file was left as it is; a copy was kept as ${backup}.`),
+    ).toBe(true);
     expect(error.hint).toBe('repair the file (or restore a copy), or move it away to start with an empty store');
     expect(fs.readFileSync(backup, 'utf8')).toBe(text);
     expect(modeOf(backup)).toBe(0o600);
@@ -371,7 +376,9 @@ describe('ConfProfileStore: a broken file is never reset', () => {
     fs.writeFileSync(file, '{"schemaVersion": 2,');
     const other = await storeError(store.list());
     expect(other.backupPath).toBe(path.join(dir, 'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak'));
-    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.corrupt-2025-03-01T12-00-00-123Z.bak', 'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak'].sort());
+    expect(filesIn(dir)).toEqual(
+      ['profiles.json', 'profiles.json.corrupt-2025-03-01T12-00-00-123Z.bak', 'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak'].sort(),
+    );
   });
 
   test('an empty file is broken too', async () => {
@@ -398,7 +405,10 @@ describe('ConfProfileStore: a broken file is never reset', () => {
   });
 
   test('the first three problems are listed, then a count', async () => {
-    const broken = {schemaVersion: 2, profiles: {'web-api': {...fargateJsonProfile(), application: '', createdAt: 'yesterday', updatedAt: 'today', runs: 'none'}}};
+    const broken = {
+      schemaVersion: 2,
+      profiles: {'web-api': {...fargateJsonProfile(), application: '', createdAt: 'yesterday', updatedAt: 'today', runs: 'none'}},
+    };
     fs.writeFileSync(file, JSON.stringify(broken));
     const error = await storeError(openStore().list());
     expect(error.message).toContain(

@@ -45,7 +45,7 @@ describe('readUserFile', () => {
   test('reads a file, or stdin for "-"', async () => {
     const file = path.join(dir, 'in.json');
     fs.writeFileSync(file, 'from file');
-    expect(await readUserFile(file, Readable.from([])) ).toBe('from file');
+    expect(await readUserFile(file, Readable.from([]))).toBe('from file');
     expect(await readUserFile('-', Readable.from([Buffer.from('from '), Buffer.from('stdin')]))).toBe('from stdin');
   });
 

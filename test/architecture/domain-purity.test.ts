@@ -14,8 +14,28 @@ function sources(dir: string): string[] {
   );
 }
 
-const forbiddenImports = [/^react/, /^ink/, /^@aws-sdk\//, /^@smithy\//, /^(node:)?fs(\/|$)/, /^(node:)?timers/, /^(node:)?child_process/, /^(node:)?net$/, /^(node:)?http/, /^conf$/];
-const forbiddenCalls = [/\bsetTimeout\s*\(/, /\bsetInterval\s*\(/, /\bsetImmediate\s*\(/, /\bDate\.now\s*\(/, /\bnew Date\s*\(\s*\)/, /\bprocess\.(env|stdout|stderr|stdin|exit|cwd)\b/, /\brequire\s*\(/, /\bimport\s*\(/];
+const forbiddenImports = [
+  /^react/,
+  /^ink/,
+  /^@aws-sdk\//,
+  /^@smithy\//,
+  /^(node:)?fs(\/|$)/,
+  /^(node:)?timers/,
+  /^(node:)?child_process/,
+  /^(node:)?net$/,
+  /^(node:)?http/,
+  /^conf$/,
+];
+const forbiddenCalls = [
+  /\bsetTimeout\s*\(/,
+  /\bsetInterval\s*\(/,
+  /\bsetImmediate\s*\(/,
+  /\bDate\.now\s*\(/,
+  /\bnew Date\s*\(\s*\)/,
+  /\bprocess\.(env|stdout|stderr|stdin|exit|cwd)\b/,
+  /\brequire\s*\(/,
+  /\bimport\s*\(/,
+];
 
 export function impurities(text: string): string[] {
   const found: string[] = [];

@@ -33,13 +33,22 @@ describe('deploy options', () => {
     expect(named.kind === 'command' && parseDeployOptions(named.options).simulate).toEqual({scenario: 'crash-loop', speed: 10});
     expect(() => parseDeployOptions({simulate: 'meltdown'})).toThrow("unknown simulation scenario 'meltdown'");
     expect(() => parseDeployOptions({'simulate-speed': '10'})).toThrow('--simulate-speed goes with --simulate');
-    expect(() => parseDeployOptions({simulate: 'success', 'simulate-speed': 'fast'})).toThrow("--simulate-speed must be a number greater than zero, got 'fast'");
+    expect(() => parseDeployOptions({simulate: 'success', 'simulate-speed': 'fast'})).toThrow(
+      "--simulate-speed must be a number greater than zero, got 'fast'",
+    );
   });
 
   it('defaults: wait, 15 min, 5 min without progress; --to-revision must be a whole number', () => {
-    expect(parseDeployOptions({})).toEqual({overrides: {}, yes: false, wait: true, timeoutMs: 900_000, noProgressTimeoutMs: 300_000, force: false, exitCode: false});
+    expect(parseDeployOptions({})).toEqual({
+      overrides: {},
+      yes: false,
+      wait: true,
+      timeoutMs: 900_000,
+      noProgressTimeoutMs: 300_000,
+      force: false,
+      exitCode: false,
+    });
     expect(parseDeployOptions({'to-revision': '7'}).toRevision).toBe(7);
     expect(() => parseDeployOptions({'to-revision': '7.5'})).toThrow("--to-revision must be a whole number of 1 or more, got '7.5'");
   });
-
 });

@@ -16,7 +16,9 @@ describe('ecs-wizard deploy (no terminal)', () => {
     const {code, out, err} = await cli(['deploy', 'web-api', '--env', 'staging', '--yes', '--tag', '1.5.0'], w);
     expect(err).toBe('');
     expect(code).toBe(0);
-    expect(out).toContain('web-api → staging (us-east-1, cluster web-staging)\n  service  web-api (runs web-api:1)\n  image    registry.example.com:5000/team/web-api:1.5.0\n  will     register web-api:2, update service web-api (update in place)');
+    expect(out).toContain(
+      'web-api → staging (us-east-1, cluster web-staging)\n  service  web-api (runs web-api:1)\n  image    registry.example.com:5000/team/web-api:1.5.0\n  will     register web-api:2, update service web-api (update in place)',
+    );
     expect(out).toContain('Task definition: new revision');
     expect(out).toMatch(/^\+0s {3}check execution-role: ok — ecsTaskExecutionRole exists and trusts ecs-tasks\.amazonaws\.com$/m);
     // (the fake ECS is the simulator, which the watch detects and says)
@@ -29,7 +31,10 @@ describe('ecs-wizard deploy (no terminal)', () => {
     const w = await world();
     const {code, out} = await cli(['deploy', 'web-api', '--env', 'staging', '--yes', '--json'], w);
     expect(code).toBe(0);
-    const lines = out.trimEnd().split('\n').map((line) => JSON.parse(line) as {type: string});
+    const lines = out
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {type: string});
     expect(lines[0]).toMatchObject({type: 'step', name: 'plan', status: 'started'});
     expect(lines.at(-2)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
     expect(lines.at(-1)).toMatchObject({type: 'summary', outcome: 'deployed', exitCode: 0});
@@ -61,7 +66,10 @@ describe('ecs-wizard deploy (no terminal)', () => {
 
   it('AWS unreachable: a quick clear message, exit 1', async () => {
     const w = await world();
-    w.ecs.failOn.set('describeClusters', new AwsError('cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)', {kind: 'unreachable', awsName: 'ECONNREFUSED'}));
+    w.ecs.failOn.set(
+      'describeClusters',
+      new AwsError('cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)', {kind: 'unreachable', awsName: 'ECONNREFUSED'}),
+    );
     const {code, out} = await cli(['deploy', 'nginx-ec2', '--yes'], w);
     expect(code).toBe(1);
     expect(out).toContain('plan: failed — cannot reach AWS at http://127.0.0.1:9');

@@ -23,6 +23,12 @@ describe('ecs-wizard diff', () => {
     const w = await world();
     const {code, out} = await cli(['diff', 'web-api', '--env', 'staging', '--json', '--tag', '1.5.0'], w);
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({profile: 'web-api', environment: 'staging', action: 'update', summary: 'register web-api:2, update service web-api (update in place)', diff: {impact: 'update-in-place'}});
+    expect(JSON.parse(out)).toMatchObject({
+      profile: 'web-api',
+      environment: 'staging',
+      action: 'update',
+      summary: 'register web-api:2, update service web-api (update in place)',
+      diff: {impact: 'update-in-place'},
+    });
   });
 });

@@ -82,24 +82,42 @@ async function init(args: string[], w: World = world()) {
 }
 
 const FARGATE_FLAGS = [
-  '--name', 'web-api-prod',
-  '--app', 'ECS Demo',
-  '--service', 'web-api',
-  '--registry', 'registry.example.com:5000',
-  '--registry-username', 'deploy',
-  '--image', 'team/web-api',
-  '--tag', '1.4.2',
-  '--launch-type', 'FARGATE',
-  '--container-spec', file('fargate.json', FARGATE_JSON),
-  '--desired-count', '2',
-  '--registry-arn', CLOUD_MAP,
-  '--discovery-container-port', '8080',
-  '--credentials-secret', SECRET,
-  '--execution-role', ROLE,
-  '--env', 'production',
-  '--cluster', 'prod',
-  '--subnets', 'subnet-0a1b2c3d,subnet-4e5f6a7b',
-  '--security-groups', 'sg-0a1b2c3d',
+  '--name',
+  'web-api-prod',
+  '--app',
+  'ECS Demo',
+  '--service',
+  'web-api',
+  '--registry',
+  'registry.example.com:5000',
+  '--registry-username',
+  'deploy',
+  '--image',
+  'team/web-api',
+  '--tag',
+  '1.4.2',
+  '--launch-type',
+  'FARGATE',
+  '--container-spec',
+  file('fargate.json', FARGATE_JSON),
+  '--desired-count',
+  '2',
+  '--registry-arn',
+  CLOUD_MAP,
+  '--discovery-container-port',
+  '8080',
+  '--credentials-secret',
+  SECRET,
+  '--execution-role',
+  ROLE,
+  '--env',
+  'production',
+  '--cluster',
+  'prod',
+  '--subnets',
+  'subnet-0a1b2c3d,subnet-4e5f6a7b',
+  '--security-groups',
+  'sg-0a1b2c3d',
 ];
 
 describe('ecs-wizard init without a terminal', () => {
@@ -117,7 +135,15 @@ describe('ecs-wizard init without a terminal', () => {
       registryAuth: {credentialsSecretArn: SECRET},
     });
     expect(profile.environments).toEqual([
-      {name: 'production', region: 'us-east-1', cluster: 'prod', launchType: 'FARGATE', network: {subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false}, executionRoleArn: ROLE, overrides: {}},
+      {
+        name: 'production',
+        region: 'us-east-1',
+        cluster: 'prod',
+        launchType: 'FARGATE',
+        network: {subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false},
+        executionRoleArn: ROLE,
+        overrides: {},
+      },
     ]);
     const rendered = renderAndValidate({profile, environment: 'production', discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
     expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
@@ -126,7 +152,13 @@ describe('ecs-wizard init without a terminal', () => {
   });
 
   test('--apply-iam puts the least-privilege policy on the role; --create-execution-role creates it first', async () => {
-    const {code, w, err} = await init([...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'), '--kms-key', 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab', '--create-execution-role', '--apply-iam']);
+    const {code, w, err} = await init([
+      ...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'),
+      '--kms-key',
+      'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+      '--create-execution-role',
+      '--apply-iam',
+    ]);
     expect(code).toBe(0);
     expect(err).toContain('created the IAM role arn:aws:iam::123456789012:role/ecsTaskExecutionRole');
     expect(w.createdRoles).toEqual(['ecsTaskExecutionRole']);
@@ -138,7 +170,12 @@ describe('ecs-wizard init without a terminal', () => {
           Version: '2012-10-17',
           Statement: [
             {Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET]},
-            {Sid: 'DecryptRegistryCredentials', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab']},
+            {
+              Sid: 'DecryptRegistryCredentials',
+              Effect: 'Allow',
+              Action: ['kms:Decrypt'],
+              Resource: ['arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+            },
           ],
         },
       },
@@ -147,7 +184,10 @@ describe('ecs-wizard init without a terminal', () => {
   });
 
   test('creating a role without --apply-iam changes nothing and says so', async () => {
-    const {code, err, w} = await init([...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'), '--create-execution-role']);
+    const {code, err, w} = await init([
+      ...FARGATE_FLAGS.filter((_, index, all) => all[index] !== '--execution-role' && all[index - 1] !== '--execution-role'),
+      '--create-execution-role',
+    ]);
     expect(code).toBe(2);
     expect(err).toContain('--create-execution-role: creating a role changes IAM: add --apply-iam to allow it');
     expect(w.createdRoles).toEqual([]);
@@ -155,15 +195,55 @@ describe('ecs-wizard init without a terminal', () => {
   });
 
   test('an EC2 DAEMON profile from the simplified form flags', async () => {
-    const {code, out, w} = await init(['--app', 'ECS Demo', '--service', 'log-agent', '--image', 'nginx', '--tag', 'stable-perl', '--launch-type', 'EC2', '--strategy', 'DAEMON', '--memory-reservation', '128', '--port', '80', '--port', '53/udp', '--container-env', 'LOG_LEVEL=info', '--env', 'dev', '--cluster', 'dev-ec2']);
+    const {code, out, w} = await init([
+      '--app',
+      'ECS Demo',
+      '--service',
+      'log-agent',
+      '--image',
+      'nginx',
+      '--tag',
+      'stable-perl',
+      '--launch-type',
+      'EC2',
+      '--strategy',
+      'DAEMON',
+      '--memory-reservation',
+      '128',
+      '--port',
+      '80',
+      '--port',
+      '53/udp',
+      '--container-env',
+      'LOG_LEVEL=info',
+      '--env',
+      'dev',
+      '--cluster',
+      'dev-ec2',
+    ]);
     expect(code).toBe(0);
     expect(out).toContain('Saved profile log-agent (dev)');
     const profile = (await w.store.get('log-agent'))!;
     expect(profile.service.containerSpec).toEqual({
       mode: 'form',
-      form: {name: '${CONTAINER_NAME}', memoryReservation: 128, portMappings: [{containerPort: 80, protocol: 'tcp'}, {containerPort: 53, protocol: 'udp'}], environment: [{name: 'LOG_LEVEL', value: 'info'}], essential: true, networkMode: 'bridge'},
+      form: {
+        name: '${CONTAINER_NAME}',
+        memoryReservation: 128,
+        portMappings: [
+          {containerPort: 80, protocol: 'tcp'},
+          {containerPort: 53, protocol: 'udp'},
+        ],
+        environment: [{name: 'LOG_LEVEL', value: 'info'}],
+        essential: true,
+        networkMode: 'bridge',
+      },
     });
-    expect(JSON.parse(profile.service.serviceSpec)).toEqual({placementConstraints: [], placementStrategy: [], healthCheckGracePeriodSeconds: null, schedulingStrategy: 'DAEMON'});
+    expect(JSON.parse(profile.service.serviceSpec)).toEqual({
+      placementConstraints: [],
+      placementStrategy: [],
+      healthCheckGracePeriodSeconds: null,
+      schedulingStrategy: 'DAEMON',
+    });
     expect(profile.service.artifact).toEqual({registry: 'dockerhub', host: 'registry.hub.docker.com', image: 'library/nginx', tag: 'stable-perl'});
   });
 
@@ -187,22 +267,66 @@ describe('ecs-wizard init without a terminal', () => {
   });
 
   test('bad values are each explained: DAEMON on Fargate, a bad ARN, a port, an id', async () => {
-    const {code, err} = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'FARGATE', '--strategy', 'DAEMON', '--registry-arn', 'srv-123', '--port', '80x', '--env', 'prod', '--cluster', 'prod', '--subnets', 'subnet-zz']);
+    const {code, err} = await init([
+      '--app',
+      'a',
+      '--service',
+      's',
+      '--image',
+      'nginx',
+      '--tag',
+      '1',
+      '--launch-type',
+      'FARGATE',
+      '--strategy',
+      'DAEMON',
+      '--registry-arn',
+      'srv-123',
+      '--port',
+      '80x',
+      '--env',
+      'prod',
+      '--cluster',
+      'prod',
+      '--subnets',
+      'subnet-zz',
+    ]);
     expect(code).toBe(2);
     expect(err).toContain('--strategy: DAEMON is not supported on Fargate (no container instances to run one task on each): use REPLICA, or --launch-type EC2');
-    expect(err).toContain('--registry-arn: "srv-123" is not a Cloud Map service ARN: write it like arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno');
+    expect(err).toContain(
+      '--registry-arn: "srv-123" is not a Cloud Map service ARN: write it like arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno',
+    );
     expect(err).toContain('--port: "80x" is not a port mapping');
     expect(err).toContain('--subnets: "subnet-zz" is not a subnet id (subnet-0123abcd…)');
   });
 
   test('an invalid container spec file is reported with its line and column; a discovery port that is not mapped too', async () => {
     const broken = file('broken.json', '{\n  "containerDefinitions": [\n    {"name": "web", "image": "${DOCKER_IMAGE_NAME}",}\n  ]\n}');
-    let result = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'EC2', '--container-spec', broken, '--env', 'dev', '--cluster', 'dev']);
+    let result = await init([
+      '--app',
+      'a',
+      '--service',
+      's',
+      '--image',
+      'nginx',
+      '--tag',
+      '1',
+      '--launch-type',
+      'EC2',
+      '--container-spec',
+      broken,
+      '--env',
+      'dev',
+      '--cluster',
+      'dev',
+    ]);
     expect(result.code).toBe(2);
     expect(result.err).toMatch(/--container-spec .*broken\.json: containerSpec \(line 3, column 53\): /);
     result = await init([...FARGATE_FLAGS, '--name', 'other'].map((arg) => (arg === '8080' ? '8081' : arg)));
     expect(result.code).toBe(2);
-    expect(result.err).toContain('--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort (line 11, column 24): containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)');
+    expect(result.err).toContain(
+      '--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort (line 11, column 24): containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)',
+    );
   });
 
   test('a missing secret and A-only records without awsvpc are refused', async () => {
@@ -213,7 +337,31 @@ describe('ecs-wizard init without a terminal', () => {
     expect(result.err).toContain(`--credentials-secret: no secret ${SECRET}`);
     const bridge = world();
     bridge.recordTypes = ['A'];
-    result = await init(['--app', 'a', '--service', 's', '--image', 'nginx', '--tag', '1', '--launch-type', 'EC2', '--port', '80', '--registry-arn', CLOUD_MAP, '--discovery-container-port', '80', '--env', 'dev', '--cluster', 'dev'], bridge);
+    result = await init(
+      [
+        '--app',
+        'a',
+        '--service',
+        's',
+        '--image',
+        'nginx',
+        '--tag',
+        '1',
+        '--launch-type',
+        'EC2',
+        '--port',
+        '80',
+        '--registry-arn',
+        CLOUD_MAP,
+        '--discovery-container-port',
+        '80',
+        '--env',
+        'dev',
+        '--cluster',
+        'dev',
+      ],
+      bridge,
+    );
     expect(result.code).toBe(2);
     expect(result.err).toContain('--registry-arn: without awsvpc, service discovery needs SRV records, and this Cloud Map service has A records only');
   });
@@ -221,10 +369,39 @@ describe('ecs-wizard init without a terminal', () => {
   test('several environments: per-environment flags in order, ENV:NAME=VALUE overrides, a Terraform state', async () => {
     const state = file(
       'terraform.tfstate',
-      JSON.stringify({version: 4, outputs: {cluster_name: {value: 'staging'}, private_subnets: {value: ['subnet-4e5f6a7b']}, task_security_group: {value: 'sg-4e5f6a7b'}}}),
+      JSON.stringify({
+        version: 4,
+        outputs: {cluster_name: {value: 'staging'}, private_subnets: {value: ['subnet-4e5f6a7b']}, task_security_group: {value: 'sg-4e5f6a7b'}},
+      }),
     );
-    const flags = FARGATE_FLAGS.filter((arg, index, all) => !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(arg) && !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(all[index - 1] ?? ''));
-    const {code, err, w} = await init([...flags, '--env', 'production', '--env', 'staging', '--cluster', 'prod', '--cluster', 'staging', '--subnets', 'subnet-0a1b2c3d', '--subnets', 'subnet-4e5f6a7b', '--security-groups', 'sg-0a1b2c3d', '--security-groups', 'sg-4e5f6a7b', '--override', 'staging:LOG=debug', '--tf-state', state]);
+    const flags = FARGATE_FLAGS.filter(
+      (arg, index, all) =>
+        !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(arg) &&
+        !['--env', '--cluster', '--subnets', '--security-groups', '--name'].includes(all[index - 1] ?? ''),
+    );
+    const {code, err, w} = await init([
+      ...flags,
+      '--env',
+      'production',
+      '--env',
+      'staging',
+      '--cluster',
+      'prod',
+      '--cluster',
+      'staging',
+      '--subnets',
+      'subnet-0a1b2c3d',
+      '--subnets',
+      'subnet-4e5f6a7b',
+      '--security-groups',
+      'sg-0a1b2c3d',
+      '--security-groups',
+      'sg-4e5f6a7b',
+      '--override',
+      'staging:LOG=debug',
+      '--tf-state',
+      state,
+    ]);
     expect(err).not.toContain('ecs-wizard:');
     expect(code).toBe(0);
     const profile = (await w.store.get('web-api'))!;
@@ -232,7 +409,21 @@ describe('ecs-wizard init without a terminal', () => {
       ['production', 'prod', ['subnet-0a1b2c3d'], {}],
       ['staging', 'staging', ['subnet-4e5f6a7b'], {LOG: 'debug'}],
     ]);
-    const bad = await init([...flags, '--env', 'production', '--env', 'staging', '--cluster', 'a', '--cluster', 'b', '--cluster', 'c', '--override', 'LOG=debug']);
+    const bad = await init([
+      ...flags,
+      '--env',
+      'production',
+      '--env',
+      'staging',
+      '--cluster',
+      'a',
+      '--cluster',
+      'b',
+      '--cluster',
+      'c',
+      '--override',
+      'LOG=debug',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--cluster: given 3 times for 2 environments: give it once (for all) or once per --env, in the same order');
     expect(bad.err).toContain('--override: "LOG=debug": with several environments write ENV:NAME=VALUE (environments: production, staging)');

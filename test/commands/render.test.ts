@@ -17,7 +17,10 @@ describe('ecs-wizard render', () => {
   it('render of a profile that does not render: exit 2 with the located errors', async () => {
     const w = await world();
     const profile = (await w.store.get('web-api'))!;
-    await w.store.save({...profile, service: {...profile.service, variables: {}}, environments: profile.environments.map((env) => ({...env, overrides: {}}))}, {overwrite: true});
+    await w.store.save(
+      {...profile, service: {...profile.service, variables: {}}, environments: profile.environments.map((env) => ({...env, overrides: {}}))},
+      {overwrite: true},
+    );
     const {code, err} = await cli(['render', 'web-api', '--env', 'staging'], w);
     expect(code).toBe(2);
     expect(err).toMatch(/does not render for environment 'staging':\n {2}error: /);

@@ -11,7 +11,10 @@ describe('ecs-wizard verify', () => {
     w.state.roles.get('ecsTaskExecutionRole')!.trustsEcsTasks = false;
     const failed = await cli(['verify', 'web-api', '--env', 'staging', '--json'], w);
     expect(failed.code).toBe(1);
-    expect(JSON.parse(failed.out)).toMatchObject({ok: false, checks: expect.arrayContaining([expect.objectContaining({name: 'execution-role', status: 'fail'})])});
+    expect(JSON.parse(failed.out)).toMatchObject({
+      ok: false,
+      checks: expect.arrayContaining([expect.objectContaining({name: 'execution-role', status: 'fail'})]),
+    });
     expect(w.ecs.recorded.map((call) => call.method).filter((method) => !method.startsWith('describe'))).toEqual([]);
   });
 });

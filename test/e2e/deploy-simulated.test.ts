@@ -36,7 +36,7 @@ describe('deploy --simulate in a terminal', () => {
     expect(await cli.waitForExit()).toBe(0);
   });
 
-  test('crash loop: the stopped task\'s reason is on screen, the circuit breaker rolls back, exit 3', async () => {
+  test("crash loop: the stopped task's reason is on screen, the circuit breaker rolls back, exit 3", async () => {
     const cli = spawnCli(deployArgs('--simulate=crash-loop', '--simulate-speed', '20', '--yes'), {configDir: await configWithProfile(), rows: 60, cols: 120});
     let screen = await cli.waitForText('stopped: Essential container in task exited (team_web-api_1_5_0 exit 1)');
     expect(screen).toContain('essential-exit: essential container team_web-api_1_5_0 exited with code 1');

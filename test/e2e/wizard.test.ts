@@ -71,7 +71,19 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ No service discovery', 'down', 'down');
     await step(cli, '❯ Paste the Cloud Map service ARN', 'enter');
     await step(cli, '? Cloud Map service ARN', 'srv-123', 'enter');
-    await step(cli, '✖ "srv-123" is not a Cloud Map service ARN', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', CLOUD_MAP, 'enter');
+    await step(
+      cli,
+      '✖ "srv-123" is not a Cloud Map service ARN',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      CLOUD_MAP,
+      'enter',
+    );
     screen = await step(cli, '? Which DNS records does the Cloud Map service have?', 'enter');
     expect(screen).toContain('Could not read its DNS records');
     await step(cli, '❯ containerName + containerPort', 'enter');
@@ -134,7 +146,22 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ No service discovery', 'enter');
     await step(cli, '? Config variables', 'enter');
     await step(cli, '❯ Type the values', 'enter');
-    await step(cli, '? Environment name', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'backspace', 'dev', 'enter');
+    await step(
+      cli,
+      '? Environment name',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'backspace',
+      'dev',
+      'enter',
+    );
     await step(cli, '? AWS region', 'enter');
     await step(cli, /Cannot list clusters/, 'dev-ec2', 'enter');
     await step(cli, '? Overrides of config variables for dev', 'enter');
@@ -179,24 +206,42 @@ describe('ecs-wizard init with flags, on a non-TTY', () => {
       [
         CLI,
         'init',
-        '--app', 'ECS Demo',
-        '--service', 'web-api',
-        '--registry', REGISTRY,
-        '--registry-username', 'deploy',
-        '--image', 'team/web-api',
-        '--tag', '1.4.2',
-        '--launch-type', 'FARGATE',
-        '--container-spec', specFile,
-        '--desired-count', '2',
-        '--registry-arn', CLOUD_MAP,
-        '--discovery-records', 'SRV',
-        '--discovery-container-port', '8080',
-        '--credentials-secret', SECRET,
-        '--execution-role', ROLE,
-        '--env', 'production',
-        '--cluster', 'prod',
-        '--subnets', 'subnet-0a1b2c3d,subnet-4e5f6a7b',
-        '--security-groups', 'sg-0a1b2c3d',
+        '--app',
+        'ECS Demo',
+        '--service',
+        'web-api',
+        '--registry',
+        REGISTRY,
+        '--registry-username',
+        'deploy',
+        '--image',
+        'team/web-api',
+        '--tag',
+        '1.4.2',
+        '--launch-type',
+        'FARGATE',
+        '--container-spec',
+        specFile,
+        '--desired-count',
+        '2',
+        '--registry-arn',
+        CLOUD_MAP,
+        '--discovery-records',
+        'SRV',
+        '--discovery-container-port',
+        '8080',
+        '--credentials-secret',
+        SECRET,
+        '--execution-role',
+        ROLE,
+        '--env',
+        'production',
+        '--cluster',
+        'prod',
+        '--subnets',
+        'subnet-0a1b2c3d,subnet-4e5f6a7b',
+        '--security-groups',
+        'sg-0a1b2c3d',
       ],
       {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], timeout: PTY_HANG_MS},
     );
@@ -208,9 +253,14 @@ describe('ecs-wizard init with flags, on a non-TTY', () => {
 
   test('missing values on a non-TTY: exit 2 listing the flags to supply', () => {
     const configDir = mkdtempSync(join(work, 'config-'));
-    const result = spawnSync(process.execPath, [CLI, 'init', '--app', 'ECS Demo', '--launch-type', 'FARGATE'], {env: {...ptyEnv(configDir), CI: 'true'}, encoding: 'utf8', timeout: PTY_HANG_MS});
+    const result = spawnSync(process.execPath, [CLI, 'init', '--app', 'ECS Demo', '--launch-type', 'FARGATE'], {
+      env: {...ptyEnv(configDir), CI: 'true'},
+      encoding: 'utf8',
+      timeout: PTY_HANG_MS,
+    });
     expect(result.status).toBe(2);
     expect(result.stderr).toContain('ecs-wizard: the profile cannot be saved');
-    for (const flag of ['--service', '--image', '--tag', '--env', '--cluster', '--subnets', '--security-groups', '--execution-role']) expect(result.stderr).toContain(`  ${flag}`);
+    for (const flag of ['--service', '--image', '--tag', '--env', '--cluster', '--subnets', '--security-groups', '--execution-role'])
+      expect(result.stderr).toContain(`  ${flag}`);
   });
 });

@@ -83,9 +83,7 @@ export function registryTools(): RegistryTools {
   };
 }
 
-export type RegistryAuthConfig =
-  | {htpasswd: {realm: string; path: string}}
-  | {token: {realm: string; service: string; issuer: string; rootcertbundle: string}};
+export type RegistryAuthConfig = {htpasswd: {realm: string; path: string}} | {token: {realm: string; service: string; issuer: string; rootcertbundle: string}};
 
 export interface RegistryServer {
   /** `http://127.0.0.1:PORT`. */
@@ -282,9 +280,13 @@ export function createSigningCert(openssl: string): SigningCert {
   const dir = mkdtempSync(join(tmpdir(), 'ecs-wizard-token-cert-'));
   const keyPath = join(dir, 'key.pem');
   const certPath = join(dir, 'cert.pem');
-  execFileSync(openssl, ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=ecs-wizard test token signer'], {
-    stdio: 'pipe',
-  });
+  execFileSync(
+    openssl,
+    ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', keyPath, '-out', certPath, '-days', '1', '-subj', '/CN=ecs-wizard test token signer'],
+    {
+      stdio: 'pipe',
+    },
+  );
   const privateKeyPem = readFileSync(keyPath, 'utf8');
   return {certPath, privateKeyPem, keyId: libtrustKeyId(createPublicKey(privateKeyPem)), dispose: () => rmSync(dir, {recursive: true, force: true})};
 }

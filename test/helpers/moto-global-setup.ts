@@ -197,7 +197,6 @@ export async function startMoto(options: {env?: Record<string, string>; command?
   return {url, pid: motoPid, stop};
 }
 
-
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   let server;
   try {

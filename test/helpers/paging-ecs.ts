@@ -48,7 +48,11 @@ export class PagingEcs implements EcsPort {
 
   /** The next call of `method` throws this error (an AwsError of `kind`), once. */
   failNext(method: Method, kind: AwsErrorKind, message = `${kind} (simulated)`, hint?: string): void {
-    const error = new AwsError(message, {kind, awsName: kind === 'throttled' ? 'ThrottlingException' : kind === 'access-denied' ? 'AccessDeniedException' : 'Error', ...(hint === undefined ? {} : {hint})});
+    const error = new AwsError(message, {
+      kind,
+      awsName: kind === 'throttled' ? 'ThrottlingException' : kind === 'access-denied' ? 'AccessDeniedException' : 'Error',
+      ...(hint === undefined ? {} : {hint}),
+    });
     this.failures.set(method, [...(this.failures.get(method) ?? []), error]);
   }
 
@@ -106,7 +110,11 @@ export class PagingEcs implements EcsPort {
 
   async listClusters(nextToken?: string): Promise<Page<string>> {
     await this.enter('listClusters', [nextToken]);
-    return this.page([...this.clusters.keys()].map((name) => this.clusterArn(name)), nextToken, undefined);
+    return this.page(
+      [...this.clusters.keys()].map((name) => this.clusterArn(name)),
+      nextToken,
+      undefined,
+    );
   }
 
   async describeClusters(names: string[]): Promise<EcsCluster[]> {
@@ -120,7 +128,12 @@ export class PagingEcs implements EcsPort {
     return {name, arn: this.clusterArn(name), status: 'ACTIVE'};
   }
 
-  async listTaskDefinitionFamilies(options: {status?: TaskDefinitionStatus; familyPrefix?: string; nextToken?: string; maxResults?: number}): Promise<Page<string>> {
+  async listTaskDefinitionFamilies(options: {
+    status?: TaskDefinitionStatus;
+    familyPrefix?: string;
+    nextToken?: string;
+    maxResults?: number;
+  }): Promise<Page<string>> {
     await this.enter('listTaskDefinitionFamilies', [options]);
     const status = options.status ?? 'ACTIVE';
     const families = new Map<string, boolean>();
@@ -129,18 +142,31 @@ export class PagingEcs implements EcsPort {
       families.set(revision.family, (families.get(revision.family) ?? false) || revision.status === 'ACTIVE');
     }
     // ECS: ACTIVE = families with an ACTIVE revision; INACTIVE = families with none.
-    const matching = [...families].filter(([, active]) => (status === 'ACTIVE' ? active : !active)).map(([family]) => family).sort();
+    const matching = [...families]
+      .filter(([, active]) => (status === 'ACTIVE' ? active : !active))
+      .map(([family]) => family)
+      .sort();
     return this.page(matching, options.nextToken, options.maxResults);
   }
 
-  async listTaskDefinitions(options: {familyPrefix?: string; status?: TaskDefinitionStatus; sort?: 'ASC' | 'DESC'; nextToken?: string; maxResults?: number}): Promise<Page<string>> {
+  async listTaskDefinitions(options: {
+    familyPrefix?: string;
+    status?: TaskDefinitionStatus;
+    sort?: 'ASC' | 'DESC';
+    nextToken?: string;
+    maxResults?: number;
+  }): Promise<Page<string>> {
     await this.enter('listTaskDefinitions', [options]);
     const status = options.status ?? 'ACTIVE';
     const matching = this.revisions
       .filter((revision) => (options.familyPrefix === undefined || revision.family === options.familyPrefix) && revision.status === status)
       .sort((a, b) => (a.family < b.family ? -1 : a.family > b.family ? 1 : a.revision - b.revision));
     if (options.sort === 'DESC') matching.reverse();
-    return this.page(matching.map((revision) => this.arnOf(revision.family, revision.revision)), options.nextToken, options.maxResults);
+    return this.page(
+      matching.map((revision) => this.arnOf(revision.family, revision.revision)),
+      options.nextToken,
+      options.maxResults,
+    );
   }
 
   private find(reference: string): StoredRevision | undefined {
@@ -191,7 +217,11 @@ export class PagingEcs implements EcsPort {
     await this.enter('listServices', [cluster, nextToken]);
     const services = this.clusters.get(cluster);
     if (services === undefined) throw new AwsError(`cluster '${cluster}' not found`, {kind: 'not-found', awsName: 'ClusterNotFoundException'});
-    return this.page([...services.values()].map((service) => String(service['serviceArn'])), nextToken, undefined);
+    return this.page(
+      [...services.values()].map((service) => String(service['serviceArn'])),
+      nextToken,
+      undefined,
+    );
   }
 
   private state(raw: JsonObject): EcsServiceState {
@@ -281,7 +311,16 @@ export function seedTaskDefinition(family: string, revision: number, options: {s
     memory: '512',
     executionRoleArn: `arn:aws:iam::${FAKE_ACCOUNT}:role/ecsTaskExecutionRole`,
     containerDefinitions: [
-      ...(options.sidecar === true ? [{name: 'log_router', image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0', essential: false, firelensConfiguration: {type: 'fluentbit'}}] : []),
+      ...(options.sidecar === true
+        ? [
+            {
+              name: 'log_router',
+              image: 'public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0',
+              essential: false,
+              firelensConfiguration: {type: 'fluentbit'},
+            },
+          ]
+        : []),
       {name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080, protocol: 'tcp'}]},
     ],
   };

@@ -169,7 +169,12 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
     const buffer = terminal.buffer.active;
     const lines: string[] = [];
     for (let y = 0; y < terminal.rows; y += 1) {
-      lines.push(buffer.getLine(buffer.viewportY + y)?.translateToString(true).trimEnd() ?? '');
+      lines.push(
+        buffer
+          .getLine(buffer.viewportY + y)
+          ?.translateToString(true)
+          .trimEnd() ?? '',
+      );
     }
     while (lines.length > 0 && lines.at(-1) === '') lines.pop();
     return lines.join('\n');
@@ -213,7 +218,8 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
       await until(
         () => (generation > since && !midFrame && contains(text)) || exitCode !== undefined,
         limit,
-        () => `waitForText: ${what} not on the screen after ${limit / 1000} s, a hang${generation > since ? '' : ' (the screen did not change since the last key)'}`,
+        () =>
+          `waitForText: ${what} not on the screen after ${limit / 1000} s, a hang${generation > since ? '' : ' (the screen did not change since the last key)'}`,
       );
       if (!contains(text)) {
         throw new Error(`waitForText: ${what} not on the screen: the program exited with code ${exitCode}\n--- screen ---\n${screen()}\n--- end of screen ---`);
@@ -227,7 +233,11 @@ export function spawnCli(args: string[], options: PtyOptions = {}): PtySession {
     },
     async waitForExit(hangMs = PTY_HANG_MS) {
       const limit = Math.max(hangMs, PTY_HANG_MS);
-      await until(() => exitCode !== undefined, limit, () => `waitForExit: still running after ${limit / 1000} s, a hang`);
+      await until(
+        () => exitCode !== undefined,
+        limit,
+        () => `waitForExit: still running after ${limit / 1000} s, a hang`,
+      );
       return exited;
     },
     dispose() {

@@ -34,11 +34,16 @@ describe('AWS resource ports on the SDK', () => {
     beforeAll(async () => {
       if (moto.skipped) return;
       const iam = await factory.iam();
-      await iam.send(new CreateRoleCommand({RoleName: 'existing-exec', Path: '/service/', AssumeRolePolicyDocument: JSON.stringify(executionRoleTrustPolicy())}));
+      await iam.send(
+        new CreateRoleCommand({RoleName: 'existing-exec', Path: '/service/', AssumeRolePolicyDocument: JSON.stringify(executionRoleTrustPolicy())}),
+      );
       await iam.send(
         new CreateRoleCommand({
           RoleName: 'lambda-role',
-          AssumeRolePolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}]}),
+          AssumeRolePolicyDocument: JSON.stringify({
+            Version: '2012-10-17',
+            Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}],
+          }),
         }),
       );
       await iam.send(new AttachRolePolicyCommand({RoleName: 'existing-exec', PolicyArn: ECS_TASK_EXECUTION_ROLE_POLICY_ARN}));
@@ -107,9 +112,9 @@ describe('AWS resource ports on the SDK', () => {
     test('simulatePrincipalPolicy: moto does not implement it → unavailable, never an error', async () => {
       const iam = await createIamPort(factory);
       const role = await iam.getRole('existing-exec');
-      expect(await iam.simulatePrincipalPolicy(role?.arn ?? '', ['secretsmanager:GetSecretValue'], ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x'])).toBe(
-        'unavailable',
-      );
+      expect(
+        await iam.simulatePrincipalPolicy(role?.arn ?? '', ['secretsmanager:GetSecretValue'], ['arn:aws:secretsmanager:us-east-1:123456789012:secret:x']),
+      ).toBe('unavailable');
     });
   });
 
@@ -154,7 +159,8 @@ describe('AWS resource ports on the SDK', () => {
       const done = await discovery.send(new GetOperationCommand({OperationId: operation.OperationId ?? ''}));
       namespaceId = done.Operation?.Targets?.NAMESPACE ?? '';
       const create = async (name: string, type: 'SRV' | 'A'): Promise<string> =>
-        (await discovery.send(new CreateServiceCommand({Name: name, NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: type, TTL: 60}]}}))).Service?.Arn ?? '';
+        (await discovery.send(new CreateServiceCommand({Name: name, NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: type, TTL: 60}]}}))).Service
+          ?.Arn ?? '';
       srvArn = await create('api', 'SRV');
       aArn = await create('web', 'A');
     });
@@ -216,7 +222,11 @@ describe('AWS resource ports on the SDK', () => {
       const ecr = await factory.client('ecr');
       await ecr.send(new CreateRepositoryCommand({repositoryName: 'team/api'}));
       // Pushed one after the other: 1.0 (with `stable`) first, then 1.1.
-      for (const [tag, seed] of [['1.0', 'a'], ['stable', 'a'], ['1.1', 'b']] as const) {
+      for (const [tag, seed] of [
+        ['1.0', 'a'],
+        ['stable', 'a'],
+        ['1.1', 'b'],
+      ] as const) {
         const pushed = await ecr.send(new PutImageCommand({repositoryName: 'team/api', imageManifest: manifest(seed), imageTag: tag}));
         digests[tag] = pushed.image?.imageId?.imageDigest ?? '';
       }

@@ -142,7 +142,9 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     const discovery = await factory.client('servicediscovery');
     const operation = await discovery.send(new CreatePrivateDnsNamespaceCommand({Name: 'shop.internal', Vpc: vpcId}));
     const namespaceId = (await discovery.send(new GetOperationCommand({OperationId: operation.OperationId ?? ''}))).Operation?.Targets?.NAMESPACE ?? '';
-    registryArn = (await discovery.send(new CreateServiceCommand({Name: 'web', NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: 'SRV', TTL: 60}]}}))).Service?.Arn ?? '';
+    registryArn =
+      (await discovery.send(new CreateServiceCommand({Name: 'web', NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: 'SRV', TTL: 60}]}}))).Service
+        ?.Arn ?? '';
 
     const logs = await factory.client('logs');
     await logs.send(new CreateLogGroupCommand({logGroupName: '/ecs/web'}));
@@ -184,7 +186,11 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     expect(service.status).toBe('ACTIVE');
     expect(service.taskDefinition).toBe(`arn:aws:ecs:us-east-1:${ACCOUNT}:task-definition/web:1`);
     expect(service.launchType).toBe('FARGATE');
-    expect(service.networkConfiguration?.awsvpcConfiguration).toEqual({subnets: [network.subnet], securityGroups: [network.securityGroup], assignPublicIp: 'ENABLED'});
+    expect(service.networkConfiguration?.awsvpcConfiguration).toEqual({
+      subnets: [network.subnet],
+      securityGroups: [network.securityGroup],
+      assignPublicIp: 'ENABLED',
+    });
     expect(service.serviceRegistries).toEqual([{registryArn, containerName: 'team_web_1_0', containerPort: 8080}]);
 
     const second = await cli(['deploy', 'web', '--yes', '--tag', '1.0']);
@@ -207,7 +213,7 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     expect(code).toBe(0);
   });
 
-  test('verify: a tag that is not in ECR fails; the registry secret is checked against the role\'s own policy documents', async () => {
+  test("verify: a tag that is not in ECR fails; the registry secret is checked against the role's own policy documents", async () => {
     const missingTag = await cli(['verify', 'web', '--tag', '9.9']);
     expect(missingTag.code).toBe(1);
     expect(missingTag.out).toContain('✗ image');
@@ -226,11 +232,16 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
       new PutRolePolicyCommand({
         RoleName: 'ecsTaskExecutionRole',
         PolicyName: 'read-registry-creds',
-        PolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:*:secret:registry-creds-*'}]}),
+        PolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: 'arn:aws:secretsmanager:us-east-1:*:secret:registry-creds-*'}],
+        }),
       }),
     );
     const allowed = await cli(['verify', 'web-private']);
-    expect(allowed.out).toContain("✓ registry-credentials  registry-creds exists and ecsTaskExecutionRole may read it (the role's policies: read-registry-creds)");
+    expect(allowed.out).toContain(
+      "✓ registry-credentials  registry-creds exists and ecsTaskExecutionRole may read it (the role's policies: read-registry-creds)",
+    );
     expect(allowed.code).toBe(0);
   });
 

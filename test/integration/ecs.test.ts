@@ -78,7 +78,9 @@ describe('EcsPort on the AWS SDK', () => {
       deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}},
     });
     expect(service).toMatchObject({serviceName: 'web', desiredCount: 2, status: 'ACTIVE'});
-    expect(service.deployments).toEqual([expect.objectContaining({status: 'PRIMARY', desiredCount: 2, taskDefinition: expect.stringContaining('task-definition/web:2')})]);
+    expect(service.deployments).toEqual([
+      expect.objectContaining({status: 'PRIMARY', desiredCount: 2, taskDefinition: expect.stringContaining('task-definition/web:2')}),
+    ]);
 
     const [described] = await ecs.describeServices('demo', ['web', 'absent']);
     expect(described?.raw).toMatchObject({networkConfiguration: {awsvpcConfiguration: {subnets: [subnetId], securityGroups: [groupId]}}});

@@ -101,11 +101,7 @@ describe('anonymous registry', () => {
       const port = createHttpRegistryPort({pageSize: 2});
       const result = await port.listTags(artifact(proxy.host, 'team/api'));
       expect(result.tags.map((tag) => tag.tag)).toEqual(['1.0', '1.2', '1.10', '2.0', 'latest']);
-      expect(proxy.pages).toEqual([
-        '/v2/team/api/tags/list?n=2',
-        '/v2/team/api/tags/list?last=1.10&n=2',
-        '/v2/team/api/tags/list?last=2.0&n=2',
-      ]);
+      expect(proxy.pages).toEqual(['/v2/team/api/tags/list?n=2', '/v2/team/api/tags/list?last=1.10&n=2', '/v2/team/api/tags/list?last=2.0&n=2']);
       // Through the same front, manifests pass through untouched.
       expect(await port.tagExists(artifact(proxy.host, 'team/api'), 'latest')).toEqual({status: 'exists', digest: digests.old});
     } finally {

@@ -74,7 +74,13 @@ describe('the wizard draft', () => {
 describe('Terraform state files', () => {
   test('outputs read from a file; a missing file or another JSON is an input error', async () => {
     const path = join(dir, 'terraform.tfstate');
-    writeFileSync(path, JSON.stringify({version: 4, outputs: {cluster_name: {value: 'prod', type: 'string'}, subnet_ids: {value: ['subnet-0a1b2c3d'], type: ['list', 'string']}}}));
+    writeFileSync(
+      path,
+      JSON.stringify({
+        version: 4,
+        outputs: {cluster_name: {value: 'prod', type: 'string'}, subnet_ids: {value: ['subnet-0a1b2c3d'], type: ['list', 'string']}},
+      }),
+    );
     const terraform = createTerraformState();
     expect(await terraform.readOutputs(path)).toEqual({cluster_name: 'prod', subnet_ids: ['subnet-0a1b2c3d']});
     await expect(terraform.readOutputs(join(dir, 'none.tfstate'))).rejects.toThrow(`no Terraform state file at ${join(dir, 'none.tfstate')}`);

@@ -80,7 +80,13 @@ describe('the wizard against moto', () => {
     const ecr = await factory.client('ecr');
     await ecr.send(new CreateRepositoryCommand({repositoryName: 'team/api'}));
     await ecr.send(new CreateRepositoryCommand({repositoryName: 'web'}));
-    const manifest = (seed: string) => JSON.stringify({schemaVersion: 2, mediaType: 'application/vnd.docker.distribution.manifest.v2+json', config: {mediaType: 'application/vnd.docker.container.image.v1+json', size: 1, digest: `sha256:${seed.repeat(64)}`}, layers: []});
+    const manifest = (seed: string) =>
+      JSON.stringify({
+        schemaVersion: 2,
+        mediaType: 'application/vnd.docker.distribution.manifest.v2+json',
+        config: {mediaType: 'application/vnd.docker.container.image.v1+json', size: 1, digest: `sha256:${seed.repeat(64)}`},
+        layers: [],
+      });
     await ecr.send(new PutImageCommand({repositoryName: 'team/api', imageTag: '1.0', imageManifest: manifest('a')}));
     await ecr.send(new PutImageCommand({repositoryName: 'team/api', imageTag: '1.1', imageManifest: manifest('b')}));
     const ec2 = await factory.client('ec2');
@@ -95,14 +101,23 @@ describe('the wizard against moto', () => {
     const operation = await discovery.send(new CreatePrivateDnsNamespaceCommand({Name: 'internal.test', Vpc: seeded.vpc}));
     const namespaceId = (await discovery.send(new GetOperationCommand({OperationId: operation.OperationId ?? ''}))).Operation?.Targets?.NAMESPACE ?? '';
     const create = async (name: string, type: 'SRV' | 'A'): Promise<string> =>
-      (await discovery.send(new CreateServiceCommand({Name: name, NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: type, TTL: 60}]}}))).Service?.Arn ?? '';
+      (await discovery.send(new CreateServiceCommand({Name: name, NamespaceId: namespaceId, DnsConfig: {DnsRecords: [{Type: type, TTL: 60}]}}))).Service?.Arn ??
+      '';
     seeded.srv = await create('api', 'SRV');
     seeded.a = await create('web', 'A');
     const secrets = await factory.client('secretsmanager');
     seeded.secret = (await secrets.send(new CreateSecretCommand({Name: 'registry-creds', SecretString: '{"username":"deploy","password":"x"}'}))).ARN ?? '';
     const iam = await factory.iam();
     await iam.send(new CreateRoleCommand({RoleName: 'existing-exec', AssumeRolePolicyDocument: JSON.stringify(executionRoleTrustPolicy())}));
-    await iam.send(new CreateRoleCommand({RoleName: 'lambda-role', AssumeRolePolicyDocument: JSON.stringify({Version: '2012-10-17', Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}]})}));
+    await iam.send(
+      new CreateRoleCommand({
+        RoleName: 'lambda-role',
+        AssumeRolePolicyDocument: JSON.stringify({
+          Version: '2012-10-17',
+          Statement: [{Effect: 'Allow', Principal: {Service: 'lambda.amazonaws.com'}, Action: 'sts:AssumeRole'}],
+        }),
+      }),
+    );
     const cloudformation = await factory.client('cloudformation');
     await cloudformation.send(
       new CreateStackCommand({
@@ -174,7 +189,7 @@ describe('the wizard against moto', () => {
     expect(groups.ok && groups.items.some((group) => group.id === seeded.group && group.name === 'web-tasks')).toBe(true);
   });
 
-  test('CloudFormation: a stack\'s outputs fill the environment', async () => {
+  test("CloudFormation: a stack's outputs fill the environment", async () => {
     const stacks = await services.stacks('us-east-1');
     expect(stacks.ok && stacks.items.map((stack) => stack.name)).toEqual(['network']);
     const outputs = await services.stackOutputs('network', 'us-east-1');
@@ -184,16 +199,28 @@ describe('the wizard against moto', () => {
     expect(await services.stackOutputs('no-such-stack', 'us-east-1')).toEqual({status: 'missing'});
   });
 
-  test('the live diff: nothing exists yet, then the family\'s latest revision', async () => {
+  test("the live diff: nothing exists yet, then the family's latest revision", async () => {
     const answers = fargateAnswers();
-    answers.environments = [{name: 'production', region: 'us-east-1', cluster: 'prod', subnets: [seeded.subnets[0]!], securityGroups: [seeded.group], assignPublicIp: false, overrides: {}}];
+    answers.environments = [
+      {
+        name: 'production',
+        region: 'us-east-1',
+        cluster: 'prod',
+        subnets: [seeded.subnets[0]!],
+        securityGroups: [seeded.group],
+        assignPublicIp: false,
+        overrides: {},
+      },
+    ];
     answers.registryAuth = {credentialsSecretArn: seeded.secret};
     const profile = assembleProfile(answers, {now: '2026-01-02T03:04:05.000Z'}).profile!;
     let diff = await services.liveDiff(profile, 'production', 100);
     expect(diff).toMatchObject({ok: true, diff: {summary: 'register web-api:1, create service web-api'}});
     const rendered = (await import('../../source/domain/render.js')).render({profile, environment: 'production'});
     const ecs = await factory.client('ecs');
-    await ecs.send(new RegisterTaskDefinitionCommand({...(rendered.taskDefinition as unknown as RegisterTaskDefinitionCommandInput), cpu: '512', memory: '1024'}));
+    await ecs.send(
+      new RegisterTaskDefinitionCommand({...(rendered.taskDefinition as unknown as RegisterTaskDefinitionCommandInput), cpu: '512', memory: '1024'}),
+    );
     diff = await services.liveDiff(profile, 'production', 100);
     expect(diff.ok).toBe(true);
     if (diff.ok) {
@@ -205,7 +232,16 @@ describe('the wizard against moto', () => {
   test('in the wizard: create ecsTaskExecutionRole (after yes) and put the policy (after yes); IAM then holds both', async () => {
     const answers = {...fargateAnswers(), registryAuth: {credentialsSecretArn: seeded.secret}, executionRoleArn: undefined};
     const keys = flowOf({answers, choices: {}, passwordFromEnv: false, password: 'x'}).map(refKey);
-    const app = render(<Wizard services={services} init={{answers, done: keys.slice(0, keys.indexOf('auth-role')), resume: true, password: 'x'}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, done: keys.slice(0, keys.indexOf('auth-role')), resume: true, password: 'x'}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
     await waitForFrame(app, (frame) => frame.includes('❯ Create ecsTaskExecutionRole') && frame.includes('existing-exec'));
     expect(app.lastFrame()).not.toContain('lambda-role');
     await press(app, 'enter');
@@ -224,7 +260,10 @@ describe('the wizard against moto', () => {
         {
           source: 'inline',
           name: 'ecs-wizard-private-registry',
-          document: {Version: '2012-10-17', Statement: [{Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [seeded.secret]}]},
+          document: {
+            Version: '2012-10-17',
+            Statement: [{Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [seeded.secret]}],
+          },
         },
         expect.objectContaining({source: 'managed', arn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy'}),
       ]),
@@ -232,9 +271,24 @@ describe('the wizard against moto', () => {
   });
 
   test('in the wizard: Cloud Map services are listed with their records; A only is refused under bridge', async () => {
-    const answers = {...fargateAnswers(), launchType: 'EC2' as const, networkMode: 'bridge' as const, containerJson: fargateAnswers().containerJson!.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"'), discovery: undefined};
+    const answers = {
+      ...fargateAnswers(),
+      launchType: 'EC2' as const,
+      networkMode: 'bridge' as const,
+      containerJson: fargateAnswers().containerJson!.replace('"awsvpc"', '"bridge"').replace('"FARGATE"', '"EC2"'),
+      discovery: undefined,
+    };
     const keys = flowOf({answers, choices: {discovery: 'pick'}, passwordFromEnv: false, password: 'x'}).map(refKey);
-    const app = render(<Wizard services={services} init={{answers, choices: {discovery: 'pick'}, done: keys.slice(0, keys.indexOf('discovery-namespace')), resume: true, password: 'x'}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, choices: {discovery: 'pick'}, done: keys.slice(0, keys.indexOf('discovery-namespace')), resume: true, password: 'x'}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
     await waitForFrame(app, '❯ internal.test');
     await press(app, 'enter');
     const frame = await waitForFrame(app, /web\s+\(unavailable\)\s+A records/);
@@ -250,7 +304,15 @@ describe('offline: every AWS-backed picker falls back quickly, with a one-line r
   // "Quickly", without a clock: every call was refused at once (not waited out on a timeout) and retried at most
   // the configured number of times (AWS_NETWORK: a few attempts, short back-off).
   test('clusters, ECR, Cloud Map, secrets, roles, subnets, stacks: not listed, said why', async () => {
-    const results = await Promise.all([services.clusters(), services.ecrRepositories(), services.namespaces(), services.secrets(), services.executionRoles(), services.subnets(), services.stacks()]);
+    const results = await Promise.all([
+      services.clusters(),
+      services.ecrRepositories(),
+      services.namespaces(),
+      services.secrets(),
+      services.executionRoles(),
+      services.subnets(),
+      services.stacks(),
+    ]);
     for (const result of results) {
       expect(result.ok).toBe(false);
       if (result.ok) continue;
@@ -280,9 +342,25 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
   test('the tag picker lists them; filtering keeps the matching ones', async () => {
     const factory = createAwsClientFactory({env: motoEnv(''), userAgent: 'ecs-wizard/test'});
     const services = createWizardServices(portsFor(factory));
-    const answers = {application: 'a', serviceName: 's', registry: 'registry' as const, registryHost: registry!.host, registryUsername: '', image: 'team/web-api'};
+    const answers = {
+      application: 'a',
+      serviceName: 's',
+      registry: 'registry' as const,
+      registryHost: registry!.host,
+      registryUsername: '',
+      image: 'team/web-api',
+    };
     const keys = flowOf({answers, choices: {}, passwordFromEnv: false}).map(refKey);
-    const app = render(<Wizard services={services} init={{answers, done: keys.slice(0, keys.indexOf('tag')), resume: true}} active finishOnSave={false} offerDraft={false} onExit={() => undefined} />);
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, done: keys.slice(0, keys.indexOf('tag')), resume: true}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
     let frame = await waitForFrame(app, '❯ 1.4.1');
     expect(frame).toContain('1.4.2');
     expect(frame).toContain('latest');

@@ -49,7 +49,9 @@ describe('pages', () => {
     const ecs = new PagingEcs();
     seedFamilies(ecs, {families: 1, revisions: 230, prefix: 'web'});
     ecs.register(seedTaskDefinition('web-0000-api', 1));
-    const {items, pages} = await all((nextToken) => revisionsPage(ecs, {family: 'web-0000', status: 'ACTIVE', ...(nextToken === undefined ? {} : {nextToken})}));
+    const {items, pages} = await all((nextToken) =>
+      revisionsPage(ecs, {family: 'web-0000', status: 'ACTIVE', ...(nextToken === undefined ? {} : {nextToken})}),
+    );
     expect(pages).toBe(3);
     expect(items.map((row) => row.revision)).toEqual(Array.from({length: 230}, (_, index) => 230 - index));
     expect(items[0]).toEqual({arn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-0000:230', family: 'web-0000', revision: 230});
@@ -58,7 +60,13 @@ describe('pages', () => {
     const prefixMatching = {
       ...ecs,
       region: 'us-east-1',
-      listTaskDefinitions: async () => ({items: ['arn:aws:ecs:us-east-1:1:task-definition/web:2', 'arn:aws:ecs:us-east-1:1:task-definition/web-api:9', 'arn:aws:ecs:us-east-1:1:task-definition/web:1']}),
+      listTaskDefinitions: async () => ({
+        items: [
+          'arn:aws:ecs:us-east-1:1:task-definition/web:2',
+          'arn:aws:ecs:us-east-1:1:task-definition/web-api:9',
+          'arn:aws:ecs:us-east-1:1:task-definition/web:1',
+        ],
+      }),
     } as unknown as EcsPort;
     expect((await revisionsPage(prefixMatching, {family: 'web', status: 'ACTIVE'})).items.map((row) => row.revision)).toEqual([2, 1]);
   });
@@ -90,7 +98,15 @@ describe('summaries', () => {
 
   test('task definition: the one-line summary of the preview', () => {
     const summary = summariseTaskDefinition(described);
-    expect(summary).toMatchObject({reference: 'shop:1', launchTypes: ['FARGATE'], networkMode: 'awsvpc', cpu: '256', memory: '512', artifactContainer: 1, status: 'ACTIVE'});
+    expect(summary).toMatchObject({
+      reference: 'shop:1',
+      launchTypes: ['FARGATE'],
+      networkMode: 'awsvpc',
+      cpu: '256',
+      memory: '512',
+      artifactContainer: 1,
+      status: 'ACTIVE',
+    });
     expect(summaryLine(summary)).toBe(
       'FARGATE · awsvpc · 256 CPU / 512 MiB · log_router=public.ecr.aws/aws-observability/aws-for-fluent-bit:2.32.0, web=registry.example.com:5000/team/shop:1.4.0 · role ecsTaskExecutionRole · registered 2026-01-01 00:01 UTC',
     );
@@ -99,7 +115,12 @@ describe('summaries', () => {
   });
 
   test.each([
-    ['the first essential container with port mappings', [{name: 'a', essential: false, portMappings: [{containerPort: 1}]}, {name: 'b'}, {name: 'c', portMappings: [{containerPort: 2}]}], undefined, 2],
+    [
+      'the first essential container with port mappings',
+      [{name: 'a', essential: false, portMappings: [{containerPort: 1}]}, {name: 'b'}, {name: 'c', portMappings: [{containerPort: 2}]}],
+      undefined,
+      2,
+    ],
     ['else the first', [{name: 'a'}, {name: 'b'}], undefined, 0],
     ['by name', [{name: 'a'}, {name: 'b'}], 'b', 1],
     ['an unknown name', [{name: 'a'}], 'z', -1],
@@ -108,7 +129,9 @@ describe('summaries', () => {
   });
 
   test('a summary without size, role or launch type says so', () => {
-    expect(summaryLine(summariseTaskDefinition({family: 'x', revision: 1, containerDefinitions: []}))).toBe('no launch type · bridge · no containers · no execution role');
+    expect(summaryLine(summariseTaskDefinition({family: 'x', revision: 1, containerDefinitions: []}))).toBe(
+      'no launch type · bridge · no containers · no execution role',
+    );
   });
 
   test('service: task definition, counts, launch type, network, registries, deployments', () => {
@@ -119,9 +142,26 @@ describe('summaries', () => {
       desiredCount: 3,
       launchType: 'FARGATE',
       networkConfiguration: {awsvpcConfiguration: {subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'ENABLED'}},
-      serviceRegistries: [{registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1', containerName: 'web', containerPort: 8080}, {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-2', port: 53}],
+      serviceRegistries: [
+        {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1', containerName: 'web', containerPort: 8080},
+        {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-2', port: 53},
+      ],
     });
-    const summary = summariseService({...state, deployments: [{id: 'd', status: 'PRIMARY', taskDefinition: state.taskDefinition, desiredCount: 3, pendingCount: 1, runningCount: 2, failedTasks: 0, rolloutState: 'IN_PROGRESS'}]});
+    const summary = summariseService({
+      ...state,
+      deployments: [
+        {
+          id: 'd',
+          status: 'PRIMARY',
+          taskDefinition: state.taskDefinition,
+          desiredCount: 3,
+          pendingCount: 1,
+          runningCount: 2,
+          failedTasks: 0,
+          rolloutState: 'IN_PROGRESS',
+        },
+      ],
+    });
     expect(summary).toEqual({
       name: 'shop',
       cluster: 'prod',
@@ -133,7 +173,10 @@ describe('summaries', () => {
       launchType: 'FARGATE',
       schedulingStrategy: 'REPLICA',
       network: {subnets: ['subnet-1', 'subnet-2'], securityGroups: ['sg-1'], assignPublicIp: 'ENABLED'},
-      registries: ['arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1 (web:8080)', 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-2 (port 53)'],
+      registries: [
+        'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-1 (web:8080)',
+        'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-2 (port 53)',
+      ],
       loadBalancers: [],
       deployments: ['PRIMARY shop:1 2/3 running · IN_PROGRESS'],
     });
@@ -176,7 +219,11 @@ describe('described task definitions are cached per port', () => {
     gate.release();
     await expect.poll(() => loaded).toEqual(['family-0000:10']);
     // The two that were running finished (and are cached) but were not reported; the cancelled queue never ran.
-    expect(ecs.calls.filter((call) => call.method === 'describeTaskDefinition').map((call) => call.args[0])).toEqual(['family-0000:1', 'family-0000:2', 'family-0000:10']);
+    expect(ecs.calls.filter((call) => call.method === 'describeTaskDefinition').map((call) => call.args[0])).toEqual([
+      'family-0000:1',
+      'family-0000:2',
+      'family-0000:10',
+    ]);
     expect(cache.peek('family-0000:1')).toBeDefined();
     // Already described: reported at once, without a call.
     const again: string[] = [];

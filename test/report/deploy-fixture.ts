@@ -20,7 +20,15 @@ const row = ({id, ...overrides}: Partial<DeploymentRow> & Pick<DeploymentRow, 'i
   ours: false,
   ...overrides,
 });
-const old = row({id: OLD, status: 'ACTIVE', taskDefinition: TD(6), revision: 6, running: 2, rolloutState: 'COMPLETED', reason: `ECS deployment ${OLD} completed.`});
+const old = row({
+  id: OLD,
+  status: 'ACTIVE',
+  taskDefinition: TD(6),
+  revision: 6,
+  running: 2,
+  rolloutState: 'COMPLETED',
+  reason: `ECS deployment ${OLD} completed.`,
+});
 const crash = (at: number, id: string): DeployEvent => ({
   type: 'task-stopped',
   at,
@@ -29,7 +37,11 @@ const crash = (at: number, id: string): DeployEvent => ({
   stopCode: 'EssentialContainerExited',
   stoppedAt: new Date(at - 1_500).toISOString(),
   containers: [{name: 'web', exitCode: 1}],
-  failure: {class: 'essential-exit', summary: 'essential container web exited with code 1', hint: "Read web's logs (awslogs) for the error it printed before exiting; check its command, environment variables and secrets."},
+  failure: {
+    class: 'essential-exit',
+    summary: 'essential container web exited with code 1',
+    hint: "Read web's logs (awslogs) for the error it printed before exiting; check its command, environment variables and secrets.",
+  },
 });
 
 export const FIXTURE_EVENTS: DeployEvent[] = [
@@ -39,9 +51,25 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
   {type: 'step', at: T0 + 400, name: 'checks', status: 'done', message: '1 warning'},
   {type: 'step', at: T0 + 600, name: 'register', status: 'done', message: 'registered web:7'},
   {type: 'step', at: T0 + 900, name: 'service', status: 'done', message: 'UpdateService prod/web → web:7'},
-  {type: 'watch-started', at: T0 + 1_000, cluster: 'prod', service: 'web', region: 'eu-west-1', taskDefinitionArn: TD(7), deploymentId: OURS, simulated: true, scenario: 'crash-loop'},
+  {
+    type: 'watch-started',
+    at: T0 + 1_000,
+    cluster: 'prod',
+    service: 'web',
+    region: 'eu-west-1',
+    taskDefinitionArn: TD(7),
+    deploymentId: OURS,
+    simulated: true,
+    scenario: 'crash-loop',
+  },
   {type: 'deployments', at: T0 + 1_000, deployments: [row({id: OURS, pending: 2, ours: true, reason: 'ECS deployment in progress.'}), old]},
-  {type: 'service-event', at: T0 + 1_000, id: 'e-1', createdAt: '2026-01-15T09:00:01.000Z', message: '(service web) has started 2 tasks: (task 1f0c) (task 2a9d).'},
+  {
+    type: 'service-event',
+    at: T0 + 1_000,
+    id: 'e-1',
+    createdAt: '2026-01-15T09:00:01.000Z',
+    message: '(service web) has started 2 tasks: (task 1f0c) (task 2a9d).',
+  },
   {type: 'deployments', at: T0 + 10_500, deployments: [row({id: OURS, running: 2, ours: true, reason: 'ECS deployment in progress.'}), old]},
   {type: 'deployments', at: T0 + 15_500, deployments: [row({id: OURS, failed: 2, ours: true, reason: 'ECS deployment in progress.'}), old]},
   {type: 'circuit-breaker', at: T0 + 15_500, failed: 2, threshold: 3},
@@ -58,13 +86,29 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
       old,
     ],
   },
-  {type: 'service-event', at: T0 + 32_000, id: 'e-2', createdAt: '2026-01-15T09:00:30.500Z', message: `(service web) (deployment ${OURS}) deployment failed: tasks failed to start.`},
+  {
+    type: 'service-event',
+    at: T0 + 32_000,
+    id: 'e-2',
+    createdAt: '2026-01-15T09:00:30.500Z',
+    message: `(service web) (deployment ${OURS}) deployment failed: tasks failed to start.`,
+  },
   {type: 'service-event', at: T0 + 32_000, id: 'e-3', createdAt: '2026-01-15T09:00:30.500Z', message: `(service web) rolling back to deployment ${BACK}.`},
   {type: 'circuit-breaker', at: T0 + 32_000, failed: 4, threshold: 3},
   crash(T0 + 32_000, '3c7e'),
   crash(T0 + 32_000, '4b1a'),
-  {type: 'deployments', at: T0 + 46_500, deployments: [row({id: BACK, taskDefinition: TD(6), revision: 6, running: 2, rolloutState: 'COMPLETED', reason: `ECS deployment ${BACK} completed.`})]},
-  {type: 'service-event', at: T0 + 46_500, id: 'e-4', createdAt: '2026-01-15T09:00:45.000Z', message: '(service web) has stopped 2 running tasks: (task 9e9e) (task 8d8d).'},
+  {
+    type: 'deployments',
+    at: T0 + 46_500,
+    deployments: [row({id: BACK, taskDefinition: TD(6), revision: 6, running: 2, rolloutState: 'COMPLETED', reason: `ECS deployment ${BACK} completed.`})],
+  },
+  {
+    type: 'service-event',
+    at: T0 + 46_500,
+    id: 'e-4',
+    createdAt: '2026-01-15T09:00:45.000Z',
+    message: '(service web) has stopped 2 running tasks: (task 9e9e) (task 8d8d).',
+  },
   {type: 'service-event', at: T0 + 46_500, id: 'e-5', createdAt: '2026-01-15T09:00:45.000Z', message: '(service web) has reached a steady state.'},
   {
     type: 'done',

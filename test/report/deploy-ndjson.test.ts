@@ -19,11 +19,23 @@ describe('NDJSON deploy reporter', () => {
   test('every line parses; events round-trip (strings sanitized); the summary is last', async () => {
     const out = new Buffer();
     await reportNdjson(fixtureStream(), out);
-    const lines = out.text.trimEnd().split('\n').map((line) => JSON.parse(line) as {type: string});
+    const lines = out.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {type: string});
     expect(lines).toHaveLength(FIXTURE_EVENTS.length + 1);
     expect(lines.slice(0, -1).map((line) => line.type)).toEqual(FIXTURE_EVENTS.map((event) => event.type));
     expect(lines[2]).toEqual(FIXTURE_EVENTS[2]);
-    expect(lines.at(-1)).toMatchObject({type: 'summary', outcome: 'rolled-back', exitCode: 3, apiCalls: 27, simulated: true, scenario: 'crash-loop', circuitBreaker: {failed: 4, threshold: 3}, stoppedTasks: 4});
+    expect(lines.at(-1)).toMatchObject({
+      type: 'summary',
+      outcome: 'rolled-back',
+      exitCode: 3,
+      apiCalls: 27,
+      simulated: true,
+      scenario: 'crash-loop',
+      circuitBreaker: {failed: 4, threshold: 3},
+      stoppedTasks: 4,
+    });
     expect(out.text).not.toContain('\\u001b');
   });
 

@@ -30,8 +30,18 @@ async function updatePlan() {
 
 const CHECKS: CheckResult[] = [
   {name: 'cluster', status: 'ok', message: 'cluster web-staging exists (us-east-1)'},
-  {name: 'image', status: 'warn', message: 'could not check registry.example.com:5000/team/web-api:1.5.0: the registry asks for credentials', hint: 'set ECS_WIZARD_REGISTRY_PASSWORD to the password of deploy to let the check log in'},
-  {name: 'registry-credentials', status: 'fail', message: 'ecsTaskExecutionRole may not read registry-creds', hint: 'add an inline policy to ecsTaskExecutionRole'},
+  {
+    name: 'image',
+    status: 'warn',
+    message: 'could not check registry.example.com:5000/team/web-api:1.5.0: the registry asks for credentials',
+    hint: 'set ECS_WIZARD_REGISTRY_PASSWORD to the password of deploy to let the check log in',
+  },
+  {
+    name: 'registry-credentials',
+    status: 'fail',
+    message: 'ecsTaskExecutionRole may not read registry-creds',
+    hint: 'add an inline policy to ecsTaskExecutionRole',
+  },
 ];
 
 describe('plan text', () => {

@@ -70,7 +70,10 @@ describe('browse task definitions', () => {
     expect(ecs.count('listTaskDefinitionFamilies')).toBe(1);
     await press(app, 'G');
     await waitForFrame(app, '200 families loaded, more below');
-    expect(ecs.calls.filter((call) => call.method === 'listTaskDefinitionFamilies').map((call) => (call.args[0] as {nextToken?: string}).nextToken)).toEqual([undefined, 'page:100']);
+    expect(ecs.calls.filter((call) => call.method === 'listTaskDefinitionFamilies').map((call) => (call.args[0] as {nextToken?: string}).nextToken)).toEqual([
+      undefined,
+      'page:100',
+    ]);
     await press(app, 'G');
     const frame = await waitForFrame(app, /250 families\n/);
     expect(frame).toContain('❯ family-0199');
@@ -190,7 +193,11 @@ describe('browse task definitions', () => {
     await press(app, '/');
     await type(app, '12');
     frame = await waitForFrame(app, /matching "12"/);
-    expect(lines(frame).filter((line) => /^[❯ ] :\d+/.test(line)).map((line) => line.slice(2).split(' ')[0])).toEqual([':129', ':128', ':127', ':126', ':125', ':124', ':123', ':122', ':121', ':120', ':12']);
+    expect(
+      lines(frame)
+        .filter((line) => /^[❯ ] :\d+/.test(line))
+        .map((line) => line.slice(2).split(' ')[0]),
+    ).toEqual([':129', ':128', ':127', ':126', ':125', ':124', ':123', ':122', ':121', ':120', ':12']);
     await press(app, 'esc');
     await press(app, '/');
     await type(app, '1.7.0');

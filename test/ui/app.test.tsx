@@ -108,7 +108,9 @@ describe('home screen', () => {
   });
 
   test('a store that cannot be read shows its error in place', async () => {
-    const broken = new MemoryProfileStore([], {failWith: new StoreError('/x/profiles.json: line 3, column 5: unexpected end of JSON', '/x/profiles.json', '/x/profiles.json.corrupt.bak')});
+    const broken = new MemoryProfileStore([], {
+      failWith: new StoreError('/x/profiles.json: line 3, column 5: unexpected end of JSON', '/x/profiles.json', '/x/profiles.json.corrupt.bak'),
+    });
     const {app} = start(broken);
     const frame = await waitForFrame(app, 'unexpected end of JSON');
     expect(frame).toContain('/x/profiles.json');

@@ -35,7 +35,11 @@ function loaded(pages: number, options: {height?: number; complete?: boolean} = 
   let state = initialList<Row>(options.height ?? 10);
   for (let page = 0; page < pages; page += 1) {
     const last = page === pages - 1 && options.complete === true;
-    state = run(state, {type: 'request'}, {type: 'loaded', generation: state.generation, token: state.nextToken, items: rows(page * 100, 100), ...(last ? {} : {nextToken: `t${page + 1}`})});
+    state = run(
+      state,
+      {type: 'request'},
+      {type: 'loaded', generation: state.generation, token: state.nextToken, items: rows(page * 100, 100), ...(last ? {} : {nextToken: `t${page + 1}`})},
+    );
   }
   return state;
 }
@@ -90,8 +94,24 @@ describe('list reducer: moving and the window', () => {
     ['down one', [{type: 'move', delta: 1}], 1, 0],
     ['up at the top stays', [{type: 'move', delta: -1}], 0, 0],
     ['down past the window scrolls by one', [{type: 'move', delta: 10}], 10, 1],
-    ['back up inside the window does not scroll', [{type: 'move', delta: 10}, {type: 'move', delta: -3}], 7, 1],
-    ['above the window scrolls up', [{type: 'move', delta: 10}, {type: 'move', delta: -10}], 0, 0],
+    [
+      'back up inside the window does not scroll',
+      [
+        {type: 'move', delta: 10},
+        {type: 'move', delta: -3},
+      ],
+      7,
+      1,
+    ],
+    [
+      'above the window scrolls up',
+      [
+        {type: 'move', delta: 10},
+        {type: 'move', delta: -10},
+      ],
+      0,
+      0,
+    ],
     ['page down moves a window less one row', [{type: 'page', direction: 1}], 9, 0],
     ['last', [{type: 'last'}], 199, 190],
     ['last then first', [{type: 'last'}, {type: 'first'}], 0, 0],
@@ -156,7 +176,13 @@ describe('list reducer: filter', () => {
   test('patch replaces rows by key and re-applies the filter (details can make rows match)', () => {
     let state = run(loaded(1, {complete: true}), {type: 'filter-set', text: 'nginx'});
     expect(state.matches).toEqual([]);
-    state = run(state, {type: 'patch', items: [{id: 'row-0007', image: 'nginx:1.27'}, {id: 'missing', image: 'nginx'}]});
+    state = run(state, {
+      type: 'patch',
+      items: [
+        {id: 'row-0007', image: 'nginx:1.27'},
+        {id: 'missing', image: 'nginx'},
+      ],
+    });
     expect(state.matches).toEqual([7]);
     expect(selectedItem(state)).toEqual({id: 'row-0007', image: 'nginx:1.27'});
     expect(run(state, {type: 'patch', items: []})).toBe(state);

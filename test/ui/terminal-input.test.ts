@@ -280,7 +280,14 @@ describe('whenReactIdle', () => {
 /** Ink's render() on a fake terminal (debug: every frame written at once, as ink-testing-library does). */
 function mount(tree: React.ReactElement, stdin: unknown) {
   const stdout = Object.assign(new EventEmitter(), {columns: 100, rows: 30, frames: [] as string[], write: (frame: string) => stdout.frames.push(frame)});
-  const instance = render(tree, {stdout: stdout as never, stderr: stdout as never, stdin: stdin as NodeJS.ReadStream, debug: true, exitOnCtrlC: false, patchConsole: false});
+  const instance = render(tree, {
+    stdout: stdout as never,
+    stderr: stdout as never,
+    stdin: stdin as NodeJS.ReadStream,
+    debug: true,
+    exitOnCtrlC: false,
+    patchConsole: false,
+  });
   return Object.assign(instance, {lastFrame: () => stdout.frames.at(-1) ?? ''});
 }
 

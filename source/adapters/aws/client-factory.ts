@@ -257,7 +257,10 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     destroy() {
       for (const factory of regional.values()) factory.destroy();
       for (const pending of clients.values()) {
-        pending.then((created) => created.destroy(), () => undefined);
+        pending.then(
+          (created) => created.destroy(),
+          () => undefined,
+        );
       }
       clients.clear();
     },

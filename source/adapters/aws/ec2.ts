@@ -52,7 +52,9 @@ export async function createNetworkPort(factory: AwsClientFactory): Promise<Netw
         }
         NextToken = token(page.NextToken);
       } while (NextToken !== undefined);
-      return subnets.sort((a, b) => a.vpcId.localeCompare(b.vpcId) || (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? '') || a.id.localeCompare(b.id));
+      return subnets.sort(
+        (a, b) => a.vpcId.localeCompare(b.vpcId) || (a.availabilityZone ?? '').localeCompare(b.availabilityZone ?? '') || a.id.localeCompare(b.id),
+      );
     },
     async listSecurityGroups(vpcId) {
       const groups: SecurityGroup[] = [];

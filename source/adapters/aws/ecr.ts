@@ -65,10 +65,7 @@ export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsC
         let nextToken: string | undefined;
         do {
           const page = await call('DescribeImages', () =>
-            client.send(
-              new sdk.DescribeImagesCommand({registryId, repositoryName, nextToken, filter: {tagStatus: 'TAGGED'}}),
-              {abortSignal: options.signal},
-            ),
+            client.send(new sdk.DescribeImagesCommand({registryId, repositoryName, nextToken, filter: {tagStatus: 'TAGGED'}}), {abortSignal: options.signal}),
           );
           for (const image of page.imageDetails ?? []) {
             for (const tag of image.imageTags ?? []) {

@@ -117,7 +117,8 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
     }
   }
   const isNotFound = (error: unknown): boolean =>
-    error instanceof AwsError && (error.kind === 'not-found' || (error.kind === 'invalid' && /unable to describe task definition|not found|does not exist/i.test(error.message)));
+    error instanceof AwsError &&
+    (error.kind === 'not-found' || (error.kind === 'invalid' && /unable to describe task definition|not found|does not exist/i.test(error.message)));
 
   const clusterOf = (cluster: NonNullable<import('@aws-sdk/client-ecs').Cluster>): EcsCluster => ({
     name: cluster.clusterName ?? '',
@@ -229,9 +230,7 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
       const arns: string[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await call('ListTasks', () =>
-          client.send(new sdk.ListTasksCommand({cluster, startedBy, serviceName, desiredStatus, nextToken})),
-        );
+        const page = await call('ListTasks', () => client.send(new sdk.ListTasksCommand({cluster, startedBy, serviceName, desiredStatus, nextToken})));
         arns.push(...(page.taskArns ?? []));
         nextToken = emptyToUndefined(page.nextToken);
       } while (nextToken !== undefined);

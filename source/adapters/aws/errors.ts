@@ -28,25 +28,9 @@ interface ErrorFields {
   httpStatusCode?: number;
 }
 
-const UNREACHABLE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'ETIMEDOUT',
-  'ECONNRESET',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'EAI_AGAIN',
-  'EPIPE',
-]);
+const UNREACHABLE_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'ETIMEDOUT', 'ECONNRESET', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE']);
 const UNREACHABLE_NAMES = new Set(['TimeoutError', 'RequestTimeout', 'RequestTimeoutException']);
-const ACCESS_DENIED = new Set([
-  'AccessDenied',
-  'AccessDeniedException',
-  'UnauthorizedOperation',
-  'UnauthorizedAccess',
-  'AuthorizationError',
-  'NotAuthorized',
-]);
+const ACCESS_DENIED = new Set(['AccessDenied', 'AccessDeniedException', 'UnauthorizedOperation', 'UnauthorizedAccess', 'AuthorizationError', 'NotAuthorized']);
 const THROTTLING = new Set([
   'ThrottlingException',
   'Throttling',
@@ -106,9 +90,10 @@ function where(fields: ErrorFields, context: AwsErrorContext): string {
 export const noRegionError = (profile?: string, cause?: unknown): CliError =>
   new CliError('no AWS region: pass --region or set AWS_REGION', {
     exitCode: EXIT.usage,
-    hint: profile === undefined
-      ? 'or set a region for your profile: `aws configure set region eu-west-1`'
-      : `or set a region for profile ${profile}: \`aws configure set region eu-west-1 --profile ${profile}\``,
+    hint:
+      profile === undefined
+        ? 'or set a region for your profile: `aws configure set region eu-west-1`'
+        : `or set a region for profile ${profile}: \`aws configure set region eu-west-1 --profile ${profile}\``,
     cause,
   });
 
@@ -138,9 +123,10 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
   if (UNREACHABLE_CODES.has(code) || UNREACHABLE_NAMES.has(name) || UNREACHABLE_NAMES.has(code)) {
     const endpoint = where(fields, context);
     const attempts = fields.attempts !== undefined && fields.attempts > 1 ? `, ${fields.attempts} attempts` : '';
-    const hint = context.endpoint !== undefined && isLocal(context.endpoint)
-      ? 'is the local endpoint running? (--endpoint-url / AWS_ENDPOINT_URL)'
-      : 'check your network connection, proxy and region';
+    const hint =
+      context.endpoint !== undefined && isLocal(context.endpoint)
+        ? 'is the local endpoint running? (--endpoint-url / AWS_ENDPOINT_URL)'
+        : 'check your network connection, proxy and region';
     return fail(`cannot reach AWS at ${endpoint} (${action}: ${code || name}${attempts})`, hint, 'unreachable');
   }
 
@@ -160,7 +146,11 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
 
   if (ACCESS_DENIED.has(name) || ACCESS_DENIED.has(code)) {
     const denied = deniedAction(message) ?? action;
-    return fail(`access denied: not allowed to perform ${denied}`, `ask for ${denied} to be allowed for your role or user${message === '' ? '' : ` (AWS said: ${message})`}`, 'access-denied');
+    return fail(
+      `access denied: not allowed to perform ${denied}`,
+      `ask for ${denied} to be allowed for your role or user${message === '' ? '' : ` (AWS said: ${message})`}`,
+      'access-denied',
+    );
   }
 
   if (THROTTLING.has(name) || THROTTLING.has(code)) {

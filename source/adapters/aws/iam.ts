@@ -103,9 +103,7 @@ export async function createIamPort(factory: AwsClientFactory): Promise<IamPort>
     const attached: Array<{name: string; arn: string}> = [];
     let marker: string | undefined;
     do {
-      const page = await call('ListAttachedRolePolicies', () =>
-        client.send(new sdk.ListAttachedRolePoliciesCommand({RoleName: roleName, Marker: marker})),
-      );
+      const page = await call('ListAttachedRolePolicies', () => client.send(new sdk.ListAttachedRolePoliciesCommand({RoleName: roleName, Marker: marker})));
       for (const policy of page.AttachedPolicies ?? []) {
         if (policy.PolicyArn !== undefined) attached.push({name: policy.PolicyName ?? '', arn: policy.PolicyArn});
       }
@@ -158,7 +156,9 @@ export async function createIamPort(factory: AwsClientFactory): Promise<IamPort>
       );
       const policyArn = options.managedPolicyArn ?? ECS_TASK_EXECUTION_ROLE_POLICY_ARN;
       await call('AttachRolePolicy', () => client.send(new sdk.AttachRolePolicyCommand({RoleName: name, PolicyArn: policyArn})));
-      return created.Role === undefined ? ((await getRole(name)) ?? {arn: '', name, trustsEcsTasks: true, trustPolicy: executionRoleTrustPolicy()}) : roleOf(created.Role);
+      return created.Role === undefined
+        ? ((await getRole(name)) ?? {arn: '', name, trustsEcsTasks: true, trustPolicy: executionRoleTrustPolicy()})
+        : roleOf(created.Role);
     },
 
     async putRolePolicy(roleNameOrArn, policyName, document) {

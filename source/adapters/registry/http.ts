@@ -144,7 +144,9 @@ class Session {
     }
     const scheme = challenges[0]?.scheme;
     throw new RegistryError(
-      scheme === undefined ? `${this.endpoint.host} answered 401 without saying how to authenticate` : `${this.endpoint.host} asks for an unsupported authentication (${scheme})`,
+      scheme === undefined
+        ? `${this.endpoint.host} answered 401 without saying how to authenticate`
+        : `${this.endpoint.host} asks for an unsupported authentication (${scheme})`,
       'auth-required',
     );
   }
@@ -174,8 +176,8 @@ class Session {
       throw this.credentials === undefined
         ? this.credentialsNeeded()
         : new RegistryError(`${realm.host} refused the credentials of ${this.credentials.username} for ${this.endpoint.repository}`, 'access-denied', {
-          hint: 'check the user name and password (or access token)',
-        });
+            hint: 'check the user name and password (or access token)',
+          });
     }
     if (response.status === 429) {
       await discard(response);
@@ -217,9 +219,11 @@ class Session {
   /** A status that is not the answer: RegistryError. */
   failure(response: Response, action: string): RegistryError {
     const status = response.status;
-    if (status === 403) return new RegistryError(`${this.what}: not allowed to ${action} (HTTP 403)`, this.credentials === undefined ? 'auth-required' : 'access-denied');
+    if (status === 403)
+      return new RegistryError(`${this.what}: not allowed to ${action} (HTTP 403)`, this.credentials === undefined ? 'auth-required' : 'access-denied');
     if (status === 404) return new RegistryError(`${this.what}: no such repository`, 'not-found');
-    if (status === 429) return new RegistryError(`${this.endpoint.host} is rate-limiting requests (HTTP 429)`, 'throttled', {hint: 'wait a moment and try again'});
+    if (status === 429)
+      return new RegistryError(`${this.endpoint.host} is rate-limiting requests (HTTP 429)`, 'throttled', {hint: 'wait a moment and try again'});
     return new RegistryError(`${this.what}: cannot ${action}: HTTP ${status}${response.statusText === '' ? '' : ` ${response.statusText}`}`, 'other');
   }
 }

@@ -37,7 +37,13 @@ export interface Rollouts {
 export function createRollouts(state: SimulatorState, script: ScenarioScript): Rollouts {
   const scaled = (ms: number): number => state.scaled(ms);
 
-  const startDeployment = (service: SimService, taskDefinition: string, at: number, fate: TaskFate, why: 'user' | 'rollback' | 'replacement' | 'seed'): SimDeployment => {
+  const startDeployment = (
+    service: SimService,
+    taskDefinition: string,
+    at: number,
+    fate: TaskFate,
+    why: 'user' | 'rollback' | 'replacement' | 'seed',
+  ): SimDeployment => {
     for (const deployment of service.deployments) {
       if (deployment.status === 'PRIMARY') {
         deployment.status = 'ACTIVE';
@@ -60,7 +66,13 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     };
     service.deployments.unshift(deployment);
     service.status = 'ACTIVE';
-    state.record({at, kind: why === 'rollback' ? 'rollback-started' : why === 'replacement' ? 'deployment-replaced' : 'deployment-started', service: service.name, deploymentId: deployment.id, detail: taskDefinition});
+    state.record({
+      at,
+      kind: why === 'rollback' ? 'rollback-started' : why === 'replacement' ? 'deployment-replaced' : 'deployment-started',
+      service: service.name,
+      deploymentId: deployment.id,
+      detail: taskDefinition,
+    });
     if (why === 'user' && state.scenarioStartedAt === undefined && fate === script.fate) {
       state.scenarioStartedAt = at;
       if (script.replaceAfterMs !== undefined) state.schedule(at + scaled(script.replaceAfterMs), (when) => replace(service, when));
@@ -76,7 +88,16 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     const current = state.resolveTaskDefinition(primary.taskDefinition);
     if (current === undefined) return;
     // What DescribeTaskDefinition adds is left out of the body that is registered again.
-    const {taskDefinitionArn: _arn, revision: _revision, status: _status, requiresAttributes: _requires, compatibilities: _compat, registeredAt: _at, registeredBy: _by, ...body} = current.json;
+    const {
+      taskDefinitionArn: _arn,
+      revision: _revision,
+      status: _status,
+      requiresAttributes: _requires,
+      compatibilities: _compat,
+      registeredAt: _at,
+      registeredBy: _by,
+      ...body
+    } = current.json;
     const containers = Array.isArray(body.containerDefinitions) ? body.containerDefinitions : [];
     const retagged: JsonValue[] = containers.map((container, index) =>
       isJsonObject(container) && index === 0 && typeof container.image === 'string'
@@ -117,7 +138,11 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
         if (fate.kind === 'crash') {
           state.schedule(when + scaled(fate.crashAfterMs ?? 5_000), (crashAt) => {
             if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED') return;
-            stopTask(task, crashAt, {stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited', exitCode: fate.crashExitCode ?? 1});
+            stopTask(task, crashAt, {
+              stopCode: 'EssentialContainerExited',
+              stoppedReason: 'Essential container in task exited',
+              exitCode: fate.crashExitCode ?? 1,
+            });
             failed(service, deployment, crashAt);
           });
         }
@@ -136,10 +161,21 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     task.containers = task.containers.map((container, index) => ({
       ...container,
       lastStatus: 'STOPPED',
-      ...(how.exitCode !== undefined && index === 0 ? {exitCode: how.exitCode} : how.stopCode === 'ServiceSchedulerInitiated' && task.startedAt !== undefined ? {exitCode: 0} : {}),
+      ...(how.exitCode !== undefined && index === 0
+        ? {exitCode: how.exitCode}
+        : how.stopCode === 'ServiceSchedulerInitiated' && task.startedAt !== undefined
+          ? {exitCode: 0}
+          : {}),
       ...(how.containerReason !== undefined && index === 0 ? {reason: how.containerReason} : {}),
     }));
-    state.record({at, kind: 'task-stopped', service: task.serviceKey.slice(task.serviceKey.indexOf('/') + 1), deploymentId: task.deploymentId, taskArn: task.arn, detail: how.stoppedReason});
+    state.record({
+      at,
+      kind: 'task-stopped',
+      service: task.serviceKey.slice(task.serviceKey.indexOf('/') + 1),
+      deploymentId: task.deploymentId,
+      taskArn: task.arn,
+      detail: how.stoppedReason,
+    });
   };
 
   /** A task of `deployment` failed: count it, trip the circuit breaker, relaunch later. */
@@ -178,8 +214,14 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     }
     if (!stoppedLaunching && missing < 0) {
       const surplus = state.tasksOf(primary).filter(live).slice(0, -missing);
-      for (const task of surplus) stopTask(task, at, {stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Scaling activity initiated by (deployment ${primary.id})`});
-      if (surplus.length > 0) state.addEvent(service, at, `has stopped ${surplus.length} running tasks: ${surplus.map((task) => `(task ${task.arn.slice(task.arn.lastIndexOf('/') + 1)})`).join(' ')}.`);
+      for (const task of surplus)
+        stopTask(task, at, {stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Scaling activity initiated by (deployment ${primary.id})`});
+      if (surplus.length > 0)
+        state.addEvent(
+          service,
+          at,
+          `has stopped ${surplus.length} running tasks: ${surplus.map((task) => `(task ${task.arn.slice(task.arn.lastIndexOf('/') + 1)})`).join(' ')}.`,
+        );
     }
     // 2. Once the PRIMARY runs its desired count, older deployments drain and disappear.
     const healthy = state.healthyOf(primary, at) >= primary.desiredCount;
@@ -191,7 +233,12 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
           drained.push(task);
         }
       }
-      if (drained.length > 0) state.addEvent(service, at, `has stopped ${drained.length} running tasks: ${drained.map((task) => `(task ${task.arn.slice(task.arn.lastIndexOf('/') + 1)})`).join(' ')}.`);
+      if (drained.length > 0)
+        state.addEvent(
+          service,
+          at,
+          `has stopped ${drained.length} running tasks: ${drained.map((task) => `(task ${task.arn.slice(task.arn.lastIndexOf('/') + 1)})`).join(' ')}.`,
+        );
       service.deployments = service.deployments.filter((deployment) => deployment === primary);
     }
     // 3. The PRIMARY alone with its desired count running: COMPLETED.

@@ -8,8 +8,14 @@ import type {SimulationScenario} from '../../ports/simulation.js';
 /** For help text: one line each. */
 export const scenarios: ReadonlyArray<{name: SimulationScenario; description: string}> = [
   {name: 'success', description: 'tasks are healthy in ~15 s, the old deployment drains, the rollout completes (exit 0)'},
-  {name: 'crash-loop', description: 'the essential container exits 1 after starting; the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)'},
-  {name: 'image-pull-failure', description: 'CannotPullContainerError (manifest not found); the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)'},
+  {
+    name: 'crash-loop',
+    description: 'the essential container exits 1 after starting; the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)',
+  },
+  {
+    name: 'image-pull-failure',
+    description: 'CannotPullContainerError (manifest not found); the circuit breaker trips and rolls back (exit 3; exit 1 on a new service)',
+  },
   {name: 'slow-start', description: 'tasks take about two minutes to become healthy, then the rollout completes (exit 0)'},
   {name: 'throttling', description: 'DescribeServices is throttled in two bursts during a successful rollout (exit 0)'},
   {name: 'replaced', description: 'another deployment with a newer revision arrives mid-rollout and replaces ours (exit 1)'},

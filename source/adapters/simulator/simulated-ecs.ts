@@ -17,7 +17,18 @@ import type {EcsCluster, EcsPort, Page, RegisteredTaskDefinition} from '../../po
 import {DEFAULT_SIMULATION_SCENARIO, type SeedServiceOptions, type SimulationScenario} from '../../ports/simulation.js';
 import {createRollouts} from './rollout.js';
 import {SCENARIO_SCRIPTS} from './scenarios.js';
-import {ACCOUNT, invalid, notFound, numberField, SimulatorState, stringField, throttled, type SimTaskDefinition, type SimulatedCall, type SimulatedHappening} from './state.js';
+import {
+  ACCOUNT,
+  invalid,
+  notFound,
+  numberField,
+  SimulatorState,
+  stringField,
+  throttled,
+  type SimTaskDefinition,
+  type SimulatedCall,
+  type SimulatedHappening,
+} from './state.js';
 
 export interface SimulationInfo {
   readonly simulated: true;
@@ -84,7 +95,11 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
 
     async listClusters(nextToken) {
       state.counted('listClusters');
-      return paginate([...state.clusters.values()].filter((cluster) => cluster.status === 'ACTIVE').map((cluster) => cluster.arn), nextToken, 100);
+      return paginate(
+        [...state.clusters.values()].filter((cluster) => cluster.status === 'ACTIVE').map((cluster) => cluster.arn),
+        nextToken,
+        100,
+      );
     },
 
     async describeClusters(names) {
@@ -104,7 +119,11 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
     async listTaskDefinitionFamilies({status, familyPrefix, nextToken, maxResults}) {
       state.counted('listTaskDefinitionFamilies');
       const families = [...state.taskDefinitions.entries()]
-        .filter(([family, revisions]) => (familyPrefix === undefined || family.startsWith(familyPrefix)) && (status === undefined || revisions.some((revision) => revision.status === status)))
+        .filter(
+          ([family, revisions]) =>
+            (familyPrefix === undefined || family.startsWith(familyPrefix)) &&
+            (status === undefined || revisions.some((revision) => revision.status === status)),
+        )
         .map(([family]) => family)
         .sort();
       return paginate(families, nextToken, maxResults ?? 100);
@@ -282,7 +301,12 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
       service.lastStable = primary.taskDefinition;
       state.addEvent(service, past + 30_000, 'has reached a steady state.');
-      const result: SeededService = {serviceArn: service.arn, clusterArn: service.clusterArn, taskDefinitionArn: primary.taskDefinition, deploymentId: primary.id};
+      const result: SeededService = {
+        serviceArn: service.arn,
+        clusterArn: service.clusterArn,
+        taskDefinitionArn: primary.taskDefinition,
+        deploymentId: primary.id,
+      };
       if (seed.rollout) {
         const newer = state.register(body(image.replace(/(:[^:/@]+)?$/, ':next')), at);
         const deployment = rollouts.startDeployment(service, newer.arn, at, script.fate, 'user');

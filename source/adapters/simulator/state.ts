@@ -27,7 +27,16 @@ export interface SimulatedCall {
 /** What the simulator did, when (simulated time): for tests, demos and the benchmark. */
 export interface SimulatedHappening {
   at: number;
-  kind: 'deployment-started' | 'task-started' | 'task-running' | 'task-stopped' | 'circuit-breaker-tripped' | 'rollback-started' | 'deployment-completed' | 'deployment-replaced' | 'throttled';
+  kind:
+    | 'deployment-started'
+    | 'task-started'
+    | 'task-running'
+    | 'task-stopped'
+    | 'circuit-breaker-tripped'
+    | 'rollback-started'
+    | 'deployment-completed'
+    | 'deployment-replaced'
+    | 'throttled';
   service: string;
   deploymentId?: string;
   taskArn?: string;
@@ -118,7 +127,8 @@ export const iso = (ms: number): string => new Date(ms).toISOString();
 export const throttled = (): AwsError =>
   new AwsError('ECS is throttling requests (Rate exceeded) [simulated]', {kind: 'throttled', awsName: 'ThrottlingException'});
 export const notFound = (awsName: string, message: string): AwsError => new AwsError(`${message} [simulated]`, {kind: 'not-found', awsName});
-export const invalid = (message: string, awsName = 'InvalidParameterException'): AwsError => new AwsError(`${message} [simulated]`, {kind: 'invalid', awsName, exitCode: 2});
+export const invalid = (message: string, awsName = 'InvalidParameterException'): AwsError =>
+  new AwsError(`${message} [simulated]`, {kind: 'invalid', awsName, exitCode: 2});
 
 export const stringField = (input: JsonObject, key: string): string | undefined => {
   const value = input[key];
@@ -243,9 +253,7 @@ export class SimulatorState {
       registeredAt: iso(at),
       registeredBy: `arn:aws:iam::${ACCOUNT}:user/simulated`,
     };
-    const tagList = Array.isArray(tags)
-      ? tags.filter(isJsonObject).map((tag) => ({key: String(tag.key ?? ''), value: String(tag.value ?? '')}))
-      : [];
+    const tagList = Array.isArray(tags) ? tags.filter(isJsonObject).map((tag) => ({key: String(tag.key ?? ''), value: String(tag.value ?? '')})) : [];
     const definition: SimTaskDefinition = {arn, family, revision, status: 'ACTIVE', json, tags: tagList};
     this.taskDefinitions.set(family, [...revisions, definition]);
     return definition;
@@ -313,7 +321,9 @@ export class SimulatorState {
 
   /** Running long enough to count as healthy (old tasks drain and the rollout completes only on healthy tasks). */
   healthyOf(deployment: SimDeployment, at: number): number {
-    return this.tasksOf(deployment).filter((task) => live(task) && task.lastStatus === 'RUNNING' && task.startedAt !== undefined && at - task.startedAt >= this.scaled(STEADY_AFTER_MS)).length;
+    return this.tasksOf(deployment).filter(
+      (task) => live(task) && task.lastStatus === 'RUNNING' && task.startedAt !== undefined && at - task.startedAt >= this.scaled(STEADY_AFTER_MS),
+    ).length;
   }
 
   pendingOf(deployment: SimDeployment): number {

@@ -117,7 +117,13 @@ export async function* applyPlan(
       const state = await ecs.createService(createServiceInput(plan, taskDefinitionArn));
       const deploymentId = ourDeploymentId(state, taskDefinitionArn);
       yield step('service', 'done', `created service ${plan.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
-      return {taskDefinitionArn, ...(revision === undefined ? {} : {revision}), registered, created: true, ...(deploymentId === undefined ? {} : {deploymentId})};
+      return {
+        taskDefinitionArn,
+        ...(revision === undefined ? {} : {revision}),
+        registered,
+        created: true,
+        ...(deploymentId === undefined ? {} : {deploymentId}),
+      };
     }
     if (plan.action === 'none') {
       yield step('service', 'skipped', `service ${plan.serviceName} already runs ${label}: nothing to update`);

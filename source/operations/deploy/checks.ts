@@ -30,7 +30,6 @@ import type {NetworkPort} from '../../ports/network.js';
 import type {RegistryPort} from '../../ports/registry.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 
-
 /** A fix the deploy can apply itself when the person agrees (--yes or the confirmation). */
 export interface Remedy {
   kind: 'create-log-group';
@@ -106,7 +105,12 @@ function awslogsGroups(task: JsonObject, defaultRegion: string): Array<{group: s
     const group = str(options['awslogs-group']);
     if (group === undefined) continue;
     if (groups.some((item) => item.group === group)) continue;
-    groups.push({group, region: str(options['awslogs-region']) ?? defaultRegion, createGroup: options['awslogs-create-group'] === 'true', container: str(container['name']) ?? '?'});
+    groups.push({
+      group,
+      region: str(options['awslogs-region']) ?? defaultRegion,
+      createGroup: options['awslogs-create-group'] === 'true',
+      container: str(container['name']) ?? '?',
+    });
   }
   return groups;
 }
@@ -148,7 +152,13 @@ async function roleCheck(iam: IamPort, name: 'execution-role' | 'task-role', arn
           : `create it (trusting ${ECS_TASKS_PRINCIPAL}) or remove taskRoleArn from the container specification`,
     };
   }
-  if (!role.trustsEcsTasks) return {name, status: 'fail', message: `the ${label} ${role.name} does not trust ${ECS_TASKS_PRINCIPAL}: tasks cannot assume it`, hint: trustHint(role.name)};
+  if (!role.trustsEcsTasks)
+    return {
+      name,
+      status: 'fail',
+      message: `the ${label} ${role.name} does not trust ${ECS_TASKS_PRINCIPAL}: tasks cannot assume it`,
+      hint: trustHint(role.name),
+    };
   return {name, status: 'ok', message: `${role.name} exists and trusts ${ECS_TASKS_PRINCIPAL}`};
 }
 
@@ -159,7 +169,13 @@ interface PermissionAnswer {
 }
 
 /** May `roleArn` perform `action` on `resource`? IAM's simulator when it answers, else the role's documents. */
-async function permission(iam: IamPort, roleArn: string, action: string, resource: string, documents: () => Promise<RolePolicyDocument[]>): Promise<PermissionAnswer> {
+async function permission(
+  iam: IamPort,
+  roleArn: string,
+  action: string,
+  resource: string,
+  documents: () => Promise<RolePolicyDocument[]>,
+): Promise<PermissionAnswer> {
   const simulated = await iam.simulatePrincipalPolicy(roleArn, [action], [resource]);
   if (simulated === 'allowed') return {decision: 'allowed', how: 'IAM policy simulator'};
   if (simulated === 'denied') return {decision: 'not-allowed', how: 'IAM policy simulator'};
@@ -198,28 +214,55 @@ async function secretChecks(ports: CheckPorts, plan: DeployPlan, executionRoleMi
             name,
             status: 'fail',
             message: `the secret ${reference.arn} (${reference.kind === 'registry-credentials' ? `registry credentials of container ${reference.container}` : `secret of container ${reference.container}`}) does not exist`,
-            hint: reference.kind === 'registry-credentials' ? 'create it in Secrets Manager as {"username": "…", "password": "…"} in the same region, or fix the ARN' : 'create it in Secrets Manager, or fix valueFrom',
+            hint:
+              reference.kind === 'registry-credentials'
+                ? 'create it in Secrets Manager as {"username": "…", "password": "…"} in the same region, or fix the ARN'
+                : 'create it in Secrets Manager, or fix valueFrom',
           };
         }
         if (secret.deletedAt !== undefined) {
-          return {name, status: 'fail', message: `the secret ${secret.name} is scheduled for deletion (${secret.deletedAt})`, hint: `restore it: aws secretsmanager restore-secret --secret-id ${secret.arn}`};
+          return {
+            name,
+            status: 'fail',
+            message: `the secret ${secret.name} is scheduled for deletion (${secret.deletedAt})`,
+            hint: `restore it: aws secretsmanager restore-secret --secret-id ${secret.arn}`,
+          };
         }
         if (roleArn === undefined) {
-          return {name, status: 'fail', message: `the task reads secret ${secret.name} but has no execution role`, hint: "set the environment's execution role (executionRoleArn)"};
+          return {
+            name,
+            status: 'fail',
+            message: `the task reads secret ${secret.name} but has no execution role`,
+            hint: "set the environment's execution role (executionRoleArn)",
+          };
         }
         const role = roleNameOf(roleArn);
-        if (executionRoleMissing) return {name, status: 'warn', message: `${secret.name} exists; who may read it is not checked: the execution role ${role} does not exist`};
+        if (executionRoleMissing)
+          return {name, status: 'warn', message: `${secret.name} exists; who may read it is not checked: the execution role ${role} does not exist`};
         const read = await permission(ports.iam, roleArn, 'secretsmanager:GetSecretValue', secret.arn, roleDocuments);
         const policyHint = (): string => {
           const policy = privateRegistryPolicy({
             credentialsSecretArn: secret.arn,
-            ...(secret.kmsKeyId === undefined ? {} : {kmsKeyArn: kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn) ?? secret.kmsKeyId}),
+            ...(secret.kmsKeyId === undefined
+              ? {}
+              : {kmsKeyArn: kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn) ?? secret.kmsKeyId}),
           });
           return `add an inline policy to ${role}: aws iam put-role-policy --role-name ${role} --policy-name ecs-wizard-private-registry --policy-document '${JSON.stringify(policy)}'`;
         };
-        if (read.decision === 'denied') return {name, status: 'fail', message: `${role} is explicitly denied secretsmanager:GetSecretValue on ${secret.name} (${read.how})`, hint: 'remove the Deny statement, or use another execution role'};
+        if (read.decision === 'denied')
+          return {
+            name,
+            status: 'fail',
+            message: `${role} is explicitly denied secretsmanager:GetSecretValue on ${secret.name} (${read.how})`,
+            hint: 'remove the Deny statement, or use another execution role',
+          };
         if (read.decision === 'not-allowed') {
-          return {name, status: 'fail', message: `${role} may not read ${secret.name}: no policy allows secretsmanager:GetSecretValue on ${secret.arn} (${read.how})`, hint: policyHint()};
+          return {
+            name,
+            status: 'fail',
+            message: `${role} may not read ${secret.name}: no policy allows secretsmanager:GetSecretValue on ${secret.arn} (${read.how})`,
+            hint: policyHint(),
+          };
         }
         const notes: string[] = [];
         let status: CheckStatus = read.decision === 'conditional' ? 'warn' : 'ok';
@@ -232,7 +275,12 @@ async function secretChecks(ports: CheckPorts, plan: DeployPlan, executionRoleMi
           } else {
             const decrypt = await permission(ports.iam, roleArn, 'kms:Decrypt', keyArn, roleDocuments);
             if (decrypt.decision === 'denied' || decrypt.decision === 'not-allowed') {
-              return {name, status: 'fail', message: `${role} may not decrypt ${secret.name}: no policy allows kms:Decrypt on ${keyArn} (${decrypt.how})`, hint: policyHint()};
+              return {
+                name,
+                status: 'fail',
+                message: `${role} may not decrypt ${secret.name}: no policy allows kms:Decrypt on ${keyArn} (${decrypt.how})`,
+                hint: policyHint(),
+              };
             }
             if (decrypt.decision === 'conditional') {
               status = 'warn';
@@ -240,8 +288,18 @@ async function secretChecks(ports: CheckPorts, plan: DeployPlan, executionRoleMi
             }
           }
         }
-        if (status === 'warn') return {name, status, message: `${secret.name} exists; ${notes.join('; ')}`, hint: 'make sure the condition holds for ECS tasks, or allow it without one'};
-        return {name, status: 'ok', message: `${secret.name} exists and ${role} may read it${secret.kmsKeyId === undefined ? '' : ' and decrypt it'} (${read.how})`};
+        if (status === 'warn')
+          return {
+            name,
+            status,
+            message: `${secret.name} exists; ${notes.join('; ')}`,
+            hint: 'make sure the condition holds for ECS tasks, or allow it without one',
+          };
+        return {
+          name,
+          status: 'ok',
+          message: `${secret.name} exists and ${role} may read it${secret.kmsKeyId === undefined ? '' : ' and decrypt it'} (${read.how})`,
+        };
       })),
     );
   }
@@ -259,7 +317,12 @@ async function discoveryChecks(ports: CheckPorts, plan: DeployPlan, findings: Ch
       ...(await guarded('service-discovery', `Cloud Map service ${arn}`, async () => {
         const service = await ports.discovery.getService(arn);
         if (service === undefined) {
-          return {name: 'service-discovery', status: 'fail', message: `the Cloud Map service ${arn} does not exist`, hint: 'create it in Cloud Map (aws servicediscovery create-service) in the same region, or fix registryArn'};
+          return {
+            name: 'service-discovery',
+            status: 'fail',
+            message: `the Cloud Map service ${arn} does not exist`,
+            hint: 'create it in Cloud Map (aws servicediscovery create-service) in the same region, or fix registryArn',
+          };
         }
         findings.discoveryRecordTypes[arn] = service.recordTypes;
         found.push({arn, label: `${service.name} (${service.recordTypes.length === 0 ? 'no DNS records' : service.recordTypes.join(', ')})`});
@@ -286,7 +349,10 @@ async function discoveryChecks(ports: CheckPorts, plan: DeployPlan, findings: Ch
     const first = registryIssues[0]!;
     return [...results, {name: 'service-discovery', status: 'warn', message: first.message, ...(first.fix === undefined ? {} : {hint: first.fix})}];
   }
-  return [...results, {name: 'service-discovery', status: 'ok', message: `${found.map((item) => item.label).join(', ')} exists; serviceRegistries fit its records`}];
+  return [
+    ...results,
+    {name: 'service-discovery', status: 'ok', message: `${found.map((item) => item.label).join(', ')} exists; serviceRegistries fit its records`},
+  ];
 }
 
 async function logGroupChecks(ports: CheckPorts, plan: DeployPlan): Promise<CheckResult[]> {
@@ -297,7 +363,12 @@ async function logGroupChecks(ports: CheckPorts, plan: DeployPlan): Promise<Chec
         const logs = await ports.logs(region);
         if (await logs.logGroupExists(group)) return {name: 'log-group', status: 'ok', message: `log group ${group} exists (${region})`};
         if (createGroup) {
-          return {name: 'log-group', status: 'warn', message: `log group ${group} does not exist; ECS creates it at the first start (awslogs-create-group)`, hint: 'the execution role needs logs:CreateLogGroup for that'};
+          return {
+            name: 'log-group',
+            status: 'warn',
+            message: `log group ${group} does not exist; ECS creates it at the first start (awslogs-create-group)`,
+            hint: 'the execution role needs logs:CreateLogGroup for that',
+          };
         }
         return {
           name: 'log-group',
@@ -348,19 +419,32 @@ async function networkExistence(ec2: NetworkPort, plan: DeployPlan, given: Check
       hint: `fix environment '${plan.environment.name}' of the profile (subnets and security groups of ${plan.region})`,
     };
   }
-  const vpcs = new Set([
-    ...network.subnets.map((id) => subnets.find((subnet) => subnet.id === id)?.vpcId),
-    ...network.securityGroups.map((id) => groups.find((group) => group.id === id)?.vpcId),
-  ].filter((vpc): vpc is string => vpc !== undefined));
+  const vpcs = new Set(
+    [
+      ...network.subnets.map((id) => subnets.find((subnet) => subnet.id === id)?.vpcId),
+      ...network.securityGroups.map((id) => groups.find((group) => group.id === id)?.vpcId),
+    ].filter((vpc): vpc is string => vpc !== undefined),
+  );
   if (vpcs.size > 1) {
-    return {name: 'network', status: 'fail', message: `the subnets and security groups are in different VPCs (${[...vpcs].join(', ')})`, hint: 'use subnets and security groups of one VPC'};
+    return {
+      name: 'network',
+      status: 'fail',
+      message: `the subnets and security groups are in different VPCs (${[...vpcs].join(', ')})`,
+      hint: 'use subnets and security groups of one VPC',
+    };
   }
   return {...given, message: `${given.message}; they exist${vpcs.size === 1 ? ` (${[...vpcs][0]})` : ''}`};
 }
 
 function replaceCheck(plan: DeployPlan): CheckResult | undefined {
   if (plan.diff.service.impact !== 'replace') return undefined;
-  const reasons = [...new Set(plan.diff.service.changes.filter((change) => change.impact === 'replace').map((change) => `${change.field.split('.')[0]}: ${change.reason ?? 'not updatable'}`))];
+  const reasons = [
+    ...new Set(
+      plan.diff.service.changes
+        .filter((change) => change.impact === 'replace')
+        .map((change) => `${change.field.split('.')[0]}: ${change.reason ?? 'not updatable'}`),
+    ),
+  ];
   return {
     name: 'service-update',
     status: 'fail',
@@ -380,7 +464,12 @@ async function imageCheck(registry: RegistryPort, plan: DeployPlan, findings: Ch
     return {name: 'image', status: 'ok', message: `${plan.image} exists${tag.digest === undefined ? '' : ` (${tag.digest.slice(0, 19)}…)`}`};
   }
   if (tag.status === 'missing') {
-    return {name: 'image', status: 'fail', message: `tag ${plan.tag} is not in ${artifact.host === '' ? '' : `${artifact.host}/`}${artifact.image}`, hint: 'push the image with that tag, or deploy an existing tag with --tag'};
+    return {
+      name: 'image',
+      status: 'fail',
+      message: `tag ${plan.tag} is not in ${artifact.host === '' ? '' : `${artifact.host}/`}${artifact.image}`,
+      hint: 'push the image with that tag, or deploy an existing tag with --tag',
+    };
   }
   const hint =
     tag.kind === 'auth-required' && artifact.username !== undefined && options.registryPassword === undefined
@@ -408,7 +497,12 @@ export function localChecks(plan: DeployPlan): CheckResult[] {
  * Runs every check, yielding each result as it is known. `ports` undefined (a simulated run): only the checks that
  * need no AWS, and one warning saying what was not checked.
  */
-export async function* runChecks(ports: CheckPorts | undefined, plan: DeployPlan, findings: CheckFindings, options: CheckOptions = {}): AsyncGenerator<CheckResult> {
+export async function* runChecks(
+  ports: CheckPorts | undefined,
+  plan: DeployPlan,
+  findings: CheckFindings,
+  options: CheckOptions = {},
+): AsyncGenerator<CheckResult> {
   for (const result of localChecks(plan)) {
     if (result.name === 'network' && result.status === 'ok' && ports?.network !== undefined) {
       const network = ports.network;

@@ -57,7 +57,11 @@ export async function findRollbackTarget(
 
   if (request.toRevision !== undefined) {
     const document = await describe(`${family}:${request.toRevision}`);
-    if (document === undefined) throw new InputError(`task definition ${family}:${request.toRevision} does not exist`, `see the revisions: aws ecs list-task-definitions --family-prefix ${family}`);
+    if (document === undefined)
+      throw new InputError(
+        `task definition ${family}:${request.toRevision} does not exist`,
+        `see the revisions: aws ecs list-task-definitions --family-prefix ${family}`,
+      );
     const arn = typeof document['taskDefinitionArn'] === 'string' ? document['taskDefinitionArn'] : `${family}:${request.toRevision}`;
     if (request.toRevision === current.revision) throw new InputError(`service ${identity.serviceName} already runs ${family}:${request.toRevision}`);
     const tag = tagOf(profile, arn, document);
@@ -66,13 +70,22 @@ export async function findRollbackTarget(
 
   const deployed = profile.runs.filter(
     (run: RunRecord) =>
-      run.environment === environment.name && run.outcome === 'deployed' && run.taskDefinitionArn !== undefined && parseTaskDefinition(run.taskDefinitionArn).revision !== current.revision,
+      run.environment === environment.name &&
+      run.outcome === 'deployed' &&
+      run.taskDefinitionArn !== undefined &&
+      parseTaskDefinition(run.taskDefinitionArn).revision !== current.revision,
   );
   const last = deployed.at(-1);
   if (last?.taskDefinitionArn !== undefined && parseTaskDefinition(last.taskDefinitionArn).family === family) {
     const document = await describe(last.taskDefinitionArn);
     if (document !== undefined && document['status'] !== 'INACTIVE') {
-      return {from, taskDefinitionArn: last.taskDefinitionArn, revision: parseTaskDefinition(last.taskDefinitionArn).revision ?? 0, tag: last.tag, why: `the last successful deploy (${last.startedAt.slice(0, 10)}, tag ${last.tag})`};
+      return {
+        from,
+        taskDefinitionArn: last.taskDefinitionArn,
+        revision: parseTaskDefinition(last.taskDefinitionArn).revision ?? 0,
+        tag: last.tag,
+        why: `the last successful deploy (${last.startedAt.slice(0, 10)}, tag ${last.tag})`,
+      };
     }
   }
 
@@ -85,7 +98,13 @@ export async function findRollbackTarget(
     throw new InputError(`no earlier revision of ${family} to roll back to (the service runs ${taskDefinitionLabel(from)})`, 'name one with --to-revision N');
   }
   const tag = tagOf(profile, earlier.arn, await describe(earlier.arn));
-  return {from, taskDefinitionArn: earlier.arn, revision: earlier.revision ?? 0, ...(tag === undefined ? {} : {tag}), why: 'the revision before the running one'};
+  return {
+    from,
+    taskDefinitionArn: earlier.arn,
+    revision: earlier.revision ?? 0,
+    ...(tag === undefined ? {} : {tag}),
+    why: 'the revision before the running one',
+  };
 }
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -101,7 +120,10 @@ export interface RollbackRequest extends WatchRunOptions {
 }
 
 /** `rollback`: find the target, update the service, watch it. One DeployEvent stream, always ending with `done`. */
-export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store: ProfileStore}, request: RollbackRequest): AsyncGenerator<DeployEvent, void, undefined> {
+export async function* rollbackDeploy(
+  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
+  request: RollbackRequest,
+): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, store} = ports;
   const startedAt = clock.now();
   const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
@@ -119,15 +141,33 @@ export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store:
   let target: RollbackTarget;
   try {
     const service = await requireService(ecs, identity);
-    target = await findRollbackTarget(ecs, {profile: request.profile, environment: request.environment, identity, service, ...(request.toRevision === undefined ? {} : {toRevision: request.toRevision})});
+    target = await findRollbackTarget(ecs, {
+      profile: request.profile,
+      environment: request.environment,
+      identity,
+      service,
+      ...(request.toRevision === undefined ? {} : {toRevision: request.toRevision}),
+    });
   } catch (error) {
     yield step('plan', 'failed', errorMessage(error));
     yield fail(error);
     return;
   }
-  yield step('plan', 'done', `roll back ${identity.serviceName}: ${taskDefinitionLabel(target.from)} → ${taskDefinitionLabel(target.taskDefinitionArn)}${target.tag === undefined ? '' : ` (tag ${target.tag})`}, ${target.why}`);
+  yield step(
+    'plan',
+    'done',
+    `roll back ${identity.serviceName}: ${taskDefinitionLabel(target.from)} → ${taskDefinitionLabel(target.taskDefinitionArn)}${target.tag === undefined ? '' : ` (tag ${target.tag})`}, ${target.why}`,
+  );
   if (request.confirm !== undefined && !(await request.confirm({...target, serviceName: identity.serviceName}))) {
-    yield {type: 'done', at: clock.now(), outcome: 'interrupted', reason: 'cancelled at the confirmation: nothing was changed', exitCode: 5, elapsedMs: clock.now() - startedAt, apiCalls: 0};
+    yield {
+      type: 'done',
+      at: clock.now(),
+      outcome: 'interrupted',
+      reason: 'cancelled at the confirmation: nothing was changed',
+      exitCode: 5,
+      elapsedMs: clock.now() - startedAt,
+      apiCalls: 0,
+    };
     return;
   }
   yield step('service', 'started', `updating service ${identity.serviceName} to ${taskDefinitionLabel(target.taskDefinitionArn)}`);
@@ -152,7 +192,9 @@ export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store:
     ...(request.simulated ? {simulated: true} : {}),
   };
   if (!request.wait) {
-    await recordRun(store, request.profile.name, {...run, finishedAt: new Date(clock.now()).toISOString()}, clock, {updateTag: target.tag !== undefined}).catch(() => false);
+    await recordRun(store, request.profile.name, {...run, finishedAt: new Date(clock.now()).toISOString()}, clock, {updateTag: target.tag !== undefined}).catch(
+      () => false,
+    );
     yield {
       type: 'done',
       at: clock.now(),
@@ -179,7 +221,9 @@ export async function* rollbackDeploy(ports: {ecs: EcsPort; clock: Clock; store:
   })) {
     if (event.type === 'done') {
       try {
-        await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {updateTag: target.tag !== undefined});
+        await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {
+          updateTag: target.tag !== undefined,
+        });
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }

@@ -50,10 +50,7 @@ const errorMessage = (error: unknown): string => (error instanceof Error ? error
 const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
 
 /** The deploy: plan, checks, apply, watch. */
-export async function* deploy(
-  ports: DeployPorts & {clock: Clock; store: ProfileStore},
-  request: DeployRequest,
-): AsyncGenerator<DeployEvent, void, undefined> {
+export async function* deploy(ports: DeployPorts & {clock: Clock; store: ProfileStore}, request: DeployRequest): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, store} = ports;
   const startedAt = clock.now();
   const control = request.control;
@@ -84,15 +81,22 @@ export async function* deploy(
   }
 
   // 1. Plan.
-  yield step('plan', 'started', `rendering ${request.profile.name} for ${request.environment.name} and reading what runs in ${request.environment.region}${simulated ? ' (simulated)' : ''}`);
+  yield step(
+    'plan',
+    'started',
+    `rendering ${request.profile.name} for ${request.environment.name} and reading what runs in ${request.environment.region}${simulated ? ' (simulated)' : ''}`,
+  );
   let plan: DeployPlan;
   try {
-    plan = await planDeploy({ecs}, {
-      profile: request.profile,
-      environment: request.environment,
-      ...(request.tag === undefined ? {} : {tag: request.tag}),
-      ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
-    });
+    plan = await planDeploy(
+      {ecs},
+      {
+        profile: request.profile,
+        environment: request.environment,
+        ...(request.tag === undefined ? {} : {tag: request.tag}),
+        ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
+      },
+    );
   } catch (error) {
     const [first, ...details] = errorMessage(error).split('\n');
     yield step('plan', 'failed', first ?? '');
@@ -114,7 +118,14 @@ export async function* deploy(
       ...(control === undefined ? {} : {signal: control.signal}),
     })) {
       results.push(result);
-      yield {type: 'check', at: clock.now(), name: result.name, status: result.status, message: result.message, ...(result.hint === undefined ? {} : {hint: result.hint})};
+      yield {
+        type: 'check',
+        at: clock.now(),
+        name: result.name,
+        status: result.status,
+        message: result.message,
+        ...(result.hint === undefined ? {} : {hint: result.hint}),
+      };
     }
   } catch (error) {
     yield step('checks', 'failed', errorMessage(error));
@@ -127,7 +138,11 @@ export async function* deploy(
   if (blocking.length > 0 && !request.force) {
     const names = blocking.map((result) => result.name).join(', ');
     yield step('checks', 'failed', `${blocking.length} check${blocking.length === 1 ? '' : 's'} failed (${names}): nothing was changed`);
-    yield done('failed', `pre-flight check${blocking.length === 1 ? '' : 's'} failed: ${blocking.map((result) => result.message).join('; ')} (deploy with --force to go on anyway)`, 1);
+    yield done(
+      'failed',
+      `pre-flight check${blocking.length === 1 ? '' : 's'} failed: ${blocking.map((result) => result.message).join('; ')} (deploy with --force to go on anyway)`,
+      1,
+    );
     return;
   }
   yield step(

@@ -48,11 +48,18 @@ export function chooseEnvironment(profile: Profile, name: string | undefined): E
   }
   if (profile.environments.length === 1) return profile.environments[0]!;
   if (profile.environments.length === 0) throw new UsageError(`profile '${profile.name}' has no environment to deploy to`);
-  throw new UsageError(`profile '${profile.name}' has ${names.length} environments: say which with --env`, `e.g. --env ${names[0]} (one of: ${names.join(', ')})`);
+  throw new UsageError(
+    `profile '${profile.name}' has ${names.length} environments: say which with --env`,
+    `e.g. --env ${names[0]} (one of: ${names.join(', ')})`,
+  );
 }
 
 /** The profile and environment named on the command line (exit 2 when either is unknown). */
-export async function profileAndEnvironment(root: Pick<CompositionRoot, 'profileStore'>, profileName: string, environmentName: string | undefined): Promise<{profile: Profile; environment: Environment}> {
+export async function profileAndEnvironment(
+  root: Pick<CompositionRoot, 'profileStore'>,
+  profileName: string,
+  environmentName: string | undefined,
+): Promise<{profile: Profile; environment: Environment}> {
   const profile = await requireProfile(await root.profileStore(), profileName);
   return {profile, environment: chooseEnvironment(profile, environmentName)};
 }
@@ -67,7 +74,9 @@ export function simulationRequest(run: RunInputs, history: SimulatedHistory = {}
     // The simulated service runs this profile as rendered with an earlier tag: the last other tag deployed
     // to this environment, else `previous`. A simulated deploy then meets a service shaped like its own.
     const deployTag = run.tag ?? profile.service.artifact.tag;
-    const earlier = [...profile.runs].reverse().find((item) => item.environment === environment.name && item.outcome === 'deployed' && item.tag !== deployTag)?.tag;
+    const earlier = [...profile.runs]
+      .reverse()
+      .find((item) => item.environment === environment.name && item.outcome === 'deployed' && item.tag !== deployTag)?.tag;
     const running = renderDeployInputs({profile, environment, tag: earlier ?? (deployTag === 'previous' ? 'earlier' : 'previous'), overrides: run.overrides});
     const desired = inputs.service['desiredCount'];
     request.seed = {
@@ -91,7 +100,11 @@ export function simulationRequest(run: RunInputs, history: SimulatedHistory = {}
  * The run's ports in the environment's region: AWS, or (--simulate) the rollout simulator seeded with the profile's
  * service and `history`. `checks: false` (diff) leaves the pre-flight check ports out.
  */
-export function runPorts(root: Pick<CompositionRoot, 'deployPorts'>, run: RunInputs, options: {history?: SimulatedHistory; checks?: false} = {}): Promise<DeployPorts> {
+export function runPorts(
+  root: Pick<CompositionRoot, 'deployPorts'>,
+  run: RunInputs,
+  options: {history?: SimulatedHistory; checks?: false} = {},
+): Promise<DeployPorts> {
   const simulate = simulationRequest(run, options.history);
   return root.deployPorts(run.environment.region, {...(options.checks === false ? {checks: false} : {}), ...(simulate === undefined ? {} : {simulate})});
 }

@@ -21,7 +21,10 @@ export interface WatchRequest extends WatchRunOptions {
 }
 
 /** `watch`: re-attach to the service's PRIMARY deployment; a detached run of the profile gets its outcome. */
-export async function* watchExisting(ports: {ecs: EcsPort; clock: Clock; store: ProfileStore}, request: WatchRequest): AsyncGenerator<DeployEvent, void, undefined> {
+export async function* watchExisting(
+  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
+  request: WatchRequest,
+): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, store} = ports;
   const startedAt = clock.now();
   const identity = serviceIdentity(request.profile, request.environment);
@@ -29,13 +32,26 @@ export async function* watchExisting(ports: {ecs: EcsPort; clock: Clock; store: 
   try {
     service = await requireService(ecs, identity);
   } catch (error) {
-    yield {type: 'done', at: clock.now(), outcome: 'failed', reason: errorMessage(error), exitCode: exitCodeOf(error), elapsedMs: clock.now() - startedAt, apiCalls: 1};
+    yield {
+      type: 'done',
+      at: clock.now(),
+      outcome: 'failed',
+      reason: errorMessage(error),
+      exitCode: exitCodeOf(error),
+      elapsedMs: clock.now() - startedAt,
+      apiCalls: 1,
+    };
     return;
   }
   const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
   const taskDefinitionArn = primary?.taskDefinition ?? service.taskDefinition;
   const previous = service.deployments.find((deployment) => deployment.status === 'ACTIVE' && deployment.taskDefinition !== taskDefinitionArn)?.taskDefinition;
-  request.control?.arm({ecs, cluster: identity.cluster, serviceName: identity.serviceName, ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous})});
+  request.control?.arm({
+    ecs,
+    cluster: identity.cluster,
+    serviceName: identity.serviceName,
+    ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
+  });
   for await (const event of watchDeployment({
     ecs,
     clock,
@@ -51,7 +67,12 @@ export async function* watchExisting(ports: {ecs: EcsPort; clock: Clock; store: 
   })) {
     if (event.type === 'done') {
       try {
-        await settleDetachedRun(store, request.profile.name, {environment: request.environment.name, taskDefinitionArn, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()});
+        await settleDetachedRun(store, request.profile.name, {
+          environment: request.environment.name,
+          taskDefinitionArn,
+          outcome: event.outcome,
+          finishedAt: new Date(event.at).toISOString(),
+        });
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }

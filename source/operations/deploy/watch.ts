@@ -70,7 +70,10 @@ class Aborted extends Error {}
 /** Sliding-window limiter: never more than `max` calls in any `WINDOW_MS`. */
 class RateLimiter {
   private readonly times: number[] = [];
-  constructor(private readonly clock: Clock, private readonly max: number) {}
+  constructor(
+    private readonly clock: Clock,
+    private readonly max: number,
+  ) {}
 
   /** How long the next call must wait (0 = now). */
   wait(): number {
@@ -407,7 +410,10 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
   function verdictDone(judgement: Judgement): DeployEvent {
     const outcome: RunOutcome = judgement.verdict === 'deployed' ? 'deployed' : judgement.verdict === 'rolled-back' ? 'rolled-back' : 'failed';
-    const reason = judgement.ours === undefined && knownCause !== undefined && judgement.consequence !== undefined ? `${knownCause}; ${judgement.consequence}` : judgement.reason;
+    const reason =
+      judgement.ours === undefined && knownCause !== undefined && judgement.consequence !== undefined
+        ? `${knownCause}; ${judgement.consequence}`
+        : judgement.reason;
     return done(outcome, reason);
   }
 }

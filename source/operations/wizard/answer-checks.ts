@@ -21,7 +21,9 @@ export function checkInteger(text: string, what: string, options: {min: number; 
   const value = Number(written);
   const max = options.max ?? Number.MAX_SAFE_INTEGER;
   if (value < options.min || value > max) {
-    return bad(`${what[0]!.toUpperCase()}${what.slice(1)} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${options.min}` : `between ${options.min} and ${max}`}, found ${value}`);
+    return bad(
+      `${what[0]!.toUpperCase()}${what.slice(1)} must be ${max === Number.MAX_SAFE_INTEGER ? `at least ${options.min}` : `between ${options.min} and ${max}`}, found ${value}`,
+    );
   }
   return ok(value);
 }
@@ -72,7 +74,10 @@ export const arnRegion = (arn: string): string | undefined => {
 
 /** Subnet or security group ids, comma or space separated. */
 export function parseIds(text: string, kind: 'subnet' | 'sg'): Checked<string[]> {
-  const ids = text.split(/[\s,]+/).map((id) => id.trim()).filter((id) => id !== '');
+  const ids = text
+    .split(/[\s,]+/)
+    .map((id) => id.trim())
+    .filter((id) => id !== '');
   const pattern = kind === 'subnet' ? /^subnet-[0-9a-f]{8,17}$/ : /^sg-[0-9a-f]{8,17}$/;
   const wrong = ids.find((id) => !pattern.test(id));
   if (wrong !== undefined) return bad(`"${wrong}" is not a ${kind === 'subnet' ? 'subnet id (subnet-0123abcd…)' : 'security group id (sg-0123abcd…)'}`);

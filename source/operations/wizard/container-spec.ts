@@ -69,7 +69,10 @@ export function specContainers(answers: WizardAnswers): SpecContainer[] {
     const name = getMember(container, 'name');
     const mappings = getMember(container, 'portMappings');
     const ports = Array.isArray(mappings)
-      ? mappings.filter(isJsonObject).map((mapping) => getMember(mapping, 'containerPort')).filter((port): port is number | string => typeof port === 'number' || typeof port === 'string')
+      ? mappings
+          .filter(isJsonObject)
+          .map((mapping) => getMember(mapping, 'containerPort'))
+          .filter((port): port is number | string => typeof port === 'number' || typeof port === 'string')
       : [];
     return {name: typeof name === 'string' ? name : '', ports};
   });
@@ -94,7 +97,8 @@ export function startingContainerJson(answers: WizardAnswers, template?: string)
   const parsed = parseJsonText(text, 'containerSpec');
   if (!isJsonObject(parsed.value)) return text;
   const copy: JsonObject = {};
-  for (const key of Object.keys(parsed.value)) setMember(copy, key, key === 'networkMode' && answers.networkMode !== undefined ? answers.networkMode : (getMember(parsed.value, key) as JsonValue));
+  for (const key of Object.keys(parsed.value))
+    setMember(copy, key, key === 'networkMode' && answers.networkMode !== undefined ? answers.networkMode : (getMember(parsed.value, key) as JsonValue));
   if (addRole && getMember(copy, 'executionRoleArn') === undefined) copy.executionRoleArn = EXECUTION_ROLE;
   const unquoted = new Set(parsed.unquoted);
   if (answers.networkMode === 'awsvpc') {
@@ -119,7 +123,17 @@ export function lintContainerJson(text: string, launchType: LaunchType | undefin
   if (hasErrors(issues)) return issues;
   const parsed = parseJsonText(text, 'containerSpec');
   if (!isJsonObject(parsed.value)) {
-    return [{code: 'wrong-type', severity: 'error', source: 'containerSpec', path: '', message: 'The container specification must be a JSON object (a task definition)', line: 1, column: 1}];
+    return [
+      {
+        code: 'wrong-type',
+        severity: 'error',
+        source: 'containerSpec',
+        path: '',
+        message: 'The container specification must be a JSON object (a task definition)',
+        line: 1,
+        column: 1,
+      },
+    ];
   }
   const task = parsed.value;
   const at = (path: string): {line?: number; column?: number} => {
@@ -128,27 +142,77 @@ export function lintContainerJson(text: string, launchType: LaunchType | undefin
   };
   const containers = getMember(task, 'containerDefinitions');
   if (!Array.isArray(containers) || containers.length === 0) {
-    issues.push({code: 'missing-field', severity: 'error', source: 'containerSpec', path: 'containerDefinitions', message: 'containerDefinitions must list at least one container', fix: 'Start again from the template', ...at('containerDefinitions')});
+    issues.push({
+      code: 'missing-field',
+      severity: 'error',
+      source: 'containerSpec',
+      path: 'containerDefinitions',
+      message: 'containerDefinitions must list at least one container',
+      fix: 'Start again from the template',
+      ...at('containerDefinitions'),
+    });
   }
   if (options.needsExecutionRole && launchType !== 'FARGATE' && getMember(task, 'executionRoleArn') === undefined) {
-    issues.push({code: 'execution-role-required', severity: 'error', source: 'containerSpec', path: 'executionRoleArn', message: 'Private registry authentication needs a task execution role to read the credentials secret: add "executionRoleArn": "${EXECUTION_ROLE}"', fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`, line: 1, column: 1});
+    issues.push({
+      code: 'execution-role-required',
+      severity: 'error',
+      source: 'containerSpec',
+      path: 'executionRoleArn',
+      message: 'Private registry authentication needs a task execution role to read the credentials secret: add "executionRoleArn": "${EXECUTION_ROLE}"',
+      fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`,
+      line: 1,
+      column: 1,
+    });
   }
   if (launchType === 'FARGATE') {
     const role = getMember(task, 'executionRoleArn');
     if (role === undefined) {
-      issues.push({code: 'fargate-execution-role', severity: 'error', source: 'containerSpec', path: 'executionRoleArn', message: 'Fargate needs "executionRoleArn": "${EXECUTION_ROLE}" (the seed: Advanced Settings is required for Fargate because of it)', fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`, line: 1, column: 1});
+      issues.push({
+        code: 'fargate-execution-role',
+        severity: 'error',
+        source: 'containerSpec',
+        path: 'executionRoleArn',
+        message: 'Fargate needs "executionRoleArn": "${EXECUTION_ROLE}" (the seed: Advanced Settings is required for Fargate because of it)',
+        fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`,
+        line: 1,
+        column: 1,
+      });
     }
     const mode = getMember(task, 'networkMode');
     if (mode !== undefined && mode !== 'awsvpc') {
-      issues.push({code: 'fargate-network-mode', severity: 'error', source: 'containerSpec', path: 'networkMode', message: `Fargate tasks use the awsvpc network mode, found "${String(mode)}"`, fix: 'Write "networkMode": "awsvpc"', ...at('networkMode')});
+      issues.push({
+        code: 'fargate-network-mode',
+        severity: 'error',
+        source: 'containerSpec',
+        path: 'networkMode',
+        message: `Fargate tasks use the awsvpc network mode, found "${String(mode)}"`,
+        fix: 'Write "networkMode": "awsvpc"',
+        ...at('networkMode'),
+      });
     }
     const cpu = getMember(task, 'cpu');
     const memory = getMember(task, 'memory');
     if (cpu === undefined || memory === undefined) {
-      issues.push({code: 'fargate-task-size', severity: 'error', source: 'containerSpec', path: cpu === undefined ? 'cpu' : 'memory', message: 'Fargate needs task-level "cpu" and "memory", e.g. "cpu": "256", "memory": "512"', fix: 'Add task-level cpu and memory', line: 1, column: 1});
+      issues.push({
+        code: 'fargate-task-size',
+        severity: 'error',
+        source: 'containerSpec',
+        path: cpu === undefined ? 'cpu' : 'memory',
+        message: 'Fargate needs task-level "cpu" and "memory", e.g. "cpu": "256", "memory": "512"',
+        fix: 'Add task-level cpu and memory',
+        line: 1,
+        column: 1,
+      });
     } else if (typeof cpu !== 'string' || !cpu.includes('${')) {
       if (!(typeof memory === 'string' && memory.includes('${')) && !isValidFargatePair(cpu, memory)) {
-        issues.push({code: 'fargate-cpu-memory', severity: 'error', source: 'containerSpec', path: 'memory', message: `cpu ${String(cpu)} with memory ${String(memory)} is not a Fargate task size; the nearest valid one is ${describeFargatePair(nearestValidFargatePair(cpu, memory))}`, ...at('memory')});
+        issues.push({
+          code: 'fargate-cpu-memory',
+          severity: 'error',
+          source: 'containerSpec',
+          path: 'memory',
+          message: `cpu ${String(cpu)} with memory ${String(memory)} is not a Fargate task size; the nearest valid one is ${describeFargatePair(nearestValidFargatePair(cpu, memory))}`,
+          ...at('memory'),
+        });
       }
     }
   }
@@ -160,7 +224,9 @@ export function lintContainerJson(text: string, launchType: LaunchType | undefin
  * one container, task-level cpu/memory on Fargate, and `${EXECUTION_ROLE}`.
  */
 export function formJson(answers: WizardAnswers, form: ContainerFormAnswers, launchType: LaunchType): string {
-  const task: JsonObject = formToTaskDefinition(containerFormOf({...answers, containerForm: form, networkMode: launchType === 'FARGATE' ? 'awsvpc' : answers.networkMode}));
+  const task: JsonObject = formToTaskDefinition(
+    containerFormOf({...answers, containerForm: form, networkMode: launchType === 'FARGATE' ? 'awsvpc' : answers.networkMode}),
+  );
   if (launchType === 'FARGATE') {
     const containers = task.containerDefinitions as JsonObject[];
     for (const container of containers) {

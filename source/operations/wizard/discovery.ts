@@ -43,11 +43,16 @@ export const DISCOVERY_RULE_TEXT: Record<DiscoveryRule, string> = {
   container: 'SRV records without awsvpc: containerName and containerPort are required',
   none: 'awsvpc with A records only: containerName, containerPort and port are not needed',
   'needs-srv': 'without awsvpc, service discovery needs a Cloud Map service with SRV records; this one has A records only',
-  unknown: 'the Cloud Map service\'s record types are not known',
+  unknown: "the Cloud Map service's record types are not known",
 };
 
 /** Checks a discovery containerPort against the container's mapped ports (resolving config variables). */
-export function checkDiscoveryPort(containers: readonly SpecContainer[], containerName: string, port: number | string, variables: Readonly<Record<string, string>> = {}): Checked<number | string> {
+export function checkDiscoveryPort(
+  containers: readonly SpecContainer[],
+  containerName: string,
+  port: number | string,
+  variables: Readonly<Record<string, string>> = {},
+): Checked<number | string> {
   const container = containers.find((candidate) => candidate.name === containerName);
   if (container === undefined) {
     return bad(`"${containerName}" is not a container of the container specification (containers: ${containers.map((c) => c.name).join(', ') || 'none'})`);
@@ -56,13 +61,18 @@ export function checkDiscoveryPort(containers: readonly SpecContainer[], contain
   const wanted = resolvePort(port, variables);
   const mapped = container.ports.map((candidate) => resolvePort(candidate, variables));
   if (wanted !== undefined && mapped.includes(wanted)) return ok(port);
-  const shown = container.ports.map((candidate) => (typeof candidate === 'number' ? String(candidate) : `${candidate}${resolvePort(candidate, variables) === undefined ? '' : ` = ${resolvePort(candidate, variables)}`}`));
+  const shown = container.ports.map((candidate) =>
+    typeof candidate === 'number'
+      ? String(candidate)
+      : `${candidate}${resolvePort(candidate, variables) === undefined ? '' : ` = ${resolvePort(candidate, variables)}`}`,
+  );
   if (shown.length === 0) {
-    return bad(`Port ${typeof port === 'number' ? port : port} is not mapped: container "${containerName}" maps no ports. Go back (esc) to the container specification and add a port mapping`);
+    return bad(
+      `Port ${typeof port === 'number' ? port : port} is not mapped: container "${containerName}" maps no ports. Go back (esc) to the container specification and add a port mapping`,
+    );
   }
   return bad(`Port ${port} is not a port mapping of container "${containerName}" (its ports: ${shown.join(', ')})`);
 }
-
 
 /**
  * The value written as the registry's containerPort: the seed writes `${serviceVariable.containerPort}` and
@@ -74,7 +84,6 @@ export function discoveryContainerPortValue(answers: WizardAnswers): number | st
   const variable = answers.variables?.[CONTAINER_PORT_VARIABLE];
   return variable === String(port) ? serviceVariable(CONTAINER_PORT_VARIABLE) : port;
 }
-
 
 /** The service registry written in a spec text (to pre-fill the discovery answers of an imported spec). */
 export function readDiscovery(text: string): DiscoveryAnswers | undefined {
@@ -97,4 +106,3 @@ export function readDiscovery(text: string): DiscoveryAnswers | undefined {
   }
   return discovery;
 }
-

@@ -17,7 +17,10 @@ export function perEnvironment(draft: FlagDraft, flag: string): Array<string | u
   const names = environmentNames(draft);
   const values = draft.values(flag);
   if (values.length > 1 && values.length !== Math.max(1, names.length)) {
-    draft.fail(`--${flag}`, `given ${values.length} times for ${names.length} environment${names.length === 1 ? '' : 's'}: give it once (for all) or once per --env, in the same order`);
+    draft.fail(
+      `--${flag}`,
+      `given ${values.length} times for ${names.length} environment${names.length === 1 ? '' : 's'}: give it once (for all) or once per --env, in the same order`,
+    );
   }
   return Array.from({length: Math.max(1, names.length)}, (_, index) => (values.length > 1 ? values[index] : values[0]));
 }

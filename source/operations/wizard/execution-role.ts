@@ -30,7 +30,9 @@ export function executionRolePrompt({ctx, services}: PromptContext, forEnv: bool
       return {ok: true, items: listing.items.map((role) => ({value: role.arn, label: role.name, detail: role.arn}))};
     },
     extra: (listed) =>
-      (listed ?? []).some((role) => role.label === DEFAULT_EXECUTION_ROLE_NAME) ? [] : [{value: 'create', label: `Create ${DEFAULT_EXECUTION_ROLE_NAME}`, detail: 'trust policy + AmazonECSTaskExecutionRolePolicy (asks first)'}],
+      (listed ?? []).some((role) => role.label === DEFAULT_EXECUTION_ROLE_NAME)
+        ? []
+        : [{value: 'create', label: `Create ${DEFAULT_EXECUTION_ROLE_NAME}`, detail: 'trust policy + AmazonECSTaskExecutionRolePolicy (asks first)'}],
     free: {validate: (text) => checkArnAnswer('iamRole', text, 'the role ARN'), hint: 'a role ARN'},
     initial: ctx.choices[choiceKey] === 'create' && current === undefined ? 'create' : current,
     check: {
@@ -38,9 +40,11 @@ export function executionRolePrompt({ctx, services}: PromptContext, forEnv: bool
       run: async ([value]) => {
         if (value === 'create') return {ok: true};
         const found = await services.role(value!);
-        if (found.status === 'missing') return {ok: false, message: `No role ${value!.split('/').pop()} in this account: check the ARN, or choose Create ${DEFAULT_EXECUTION_ROLE_NAME}`};
+        if (found.status === 'missing')
+          return {ok: false, message: `No role ${value!.split('/').pop()} in this account: check the ARN, or choose Create ${DEFAULT_EXECUTION_ROLE_NAME}`};
         if (found.status === 'unknown') return {ok: true, note: `Could not check the role: ${found.reason}`};
-        if (!found.value.trustsEcsTasks) return {ok: false, message: `${found.value.name} does not trust ecs-tasks.amazonaws.com, so ECS cannot use it as the execution role`};
+        if (!found.value.trustsEcsTasks)
+          return {ok: false, message: `${found.value.name} does not trust ecs-tasks.amazonaws.com, so ECS cannot use it as the execution role`};
         return {ok: true};
       },
     },

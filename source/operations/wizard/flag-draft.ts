@@ -106,7 +106,11 @@ export function createFlagDraft(
     issues(where, issues) {
       for (const issue of issues) {
         if (issue.severity === 'info') continue;
-        draft.problems.push({flag: where, severity: issue.severity === 'error' ? 'error' : 'warning', message: `${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''}`});
+        draft.problems.push({
+          flag: where,
+          severity: issue.severity === 'error' ? 'error' : 'warning',
+          message: `${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''}`,
+        });
       }
     },
   };

@@ -58,7 +58,8 @@ export interface WizardProblem {
 
 export function checkProfileName(text: string): Checked<string> {
   const name = text.trim();
-  if (!PROFILE_NAME_PATTERN.test(name)) return bad(`"${name}" cannot be a profile name: use letters, digits, - and _ (up to 64, starting with a letter or digit)`);
+  if (!PROFILE_NAME_PATTERN.test(name))
+    return bad(`"${name}" cannot be a profile name: use letters, digits, - and _ (up to 64, starting with a letter or digit)`);
   return ok(name);
 }
 
@@ -110,13 +111,18 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
     serviceSpec: composeServiceSpec(answers).text,
     variables: {...answers.variables},
   };
-  if (answers.registryAuth) service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
+  if (answers.registryAuth)
+    service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;
 }
 
 /** The profile name suggested at the end: the service name, made a valid profile name. */
 export function suggestProfileName(answers: WizardAnswers, taken: readonly string[] = []): string {
-  const base = (answers.serviceName ?? answers.application ?? 'my-service').replace(/[^A-Za-z0-9_-]/g, '-').replace(/^[^A-Za-z0-9]+/, '').slice(0, 60) || 'my-service';
+  const base =
+    (answers.serviceName ?? answers.application ?? 'my-service')
+      .replace(/[^A-Za-z0-9_-]/g, '-')
+      .replace(/^[^A-Za-z0-9]+/, '')
+      .slice(0, 60) || 'my-service';
   if (!taken.includes(base)) return base;
   for (let index = 2; ; index += 1) if (!taken.includes(`${base}-${index}`)) return `${base}-${index}`;
 }
@@ -130,7 +136,8 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
   if (answers.application === undefined) need('application', 'the application name is missing');
   if (answers.serviceName === undefined) need('serviceName', 'the service name is missing');
   if (answers.registry === 'registry' && answers.registryHost === undefined) need('registryHost', 'the private registry address is missing');
-  if (answers.registry === 'ecr' && answers.registryHost === undefined && answers.image !== undefined) need('image', 'the ECR repository URI is missing (the repository name alone was given and ECR could not be asked)');
+  if (answers.registry === 'ecr' && answers.registryHost === undefined && answers.image !== undefined)
+    need('image', 'the ECR repository URI is missing (the repository name alone was given and ECR could not be asked)');
   if (answers.image === undefined) need('image', 'the image name is missing');
   if (answers.tag === undefined) need('tag', 'the default image tag is missing');
   if (answers.launchType === undefined) need('launchType', 'the launch type (EC2 or FARGATE) is missing');
@@ -139,7 +146,8 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
     const rule = discoveryRule(taskNetworkMode(answers), answers.discovery.recordTypes);
     if (rule === 'container') need('discovery', 'service discovery without awsvpc needs containerName and containerPort: the container port is missing');
   }
-  if (needsRegistryAuth(answers) && answers.registryAuth === undefined) need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials');
+  if (needsRegistryAuth(answers) && answers.registryAuth === undefined)
+    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials');
   const environments = answers.environments ?? [];
   if (environments.length === 0) need('environment', 'no environment: name at least one (where the service runs)');
   const networkMode = answers.launchType === undefined ? undefined : taskNetworkMode(answers);
@@ -152,7 +160,11 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
       if ((environment.securityGroups ?? []).length === 0) need('environment.securityGroups', 'awsvpc needs security groups', index);
     }
     if (usesExecutionRolePlaceholder(answers) && (environment.executionRoleArn ?? answers.executionRoleArn) === undefined) {
-      need('environment.executionRole', `the task execution role is missing (${answers.launchType === 'FARGATE' ? 'Fargate requires one' : 'the container specification uses ${EXECUTION_ROLE}'})`, index);
+      need(
+        'environment.executionRole',
+        `the task execution role is missing (${answers.launchType === 'FARGATE' ? 'Fargate requires one' : 'the container specification uses ${EXECUTION_ROLE}'})`,
+        index,
+      );
     }
   });
   return problems;
@@ -188,7 +200,10 @@ export function fieldOfIssue(issue: Issue): AnswerField {
  * The profile of complete answers, with every problem: missing answers, the profile schema, and the
  * rendering of each environment (errors block saving; warnings are shown).
  */
-export function assembleProfile(answers: WizardAnswers, options: {name?: string; now: string; discoveryRecordTypes?: Record<string, readonly string[]>}): AssembledProfile {
+export function assembleProfile(
+  answers: WizardAnswers,
+  options: {name?: string; now: string; discoveryRecordTypes?: Record<string, readonly string[]>},
+): AssembledProfile {
   const problems = missingAnswers(answers);
   const service = serviceOf(answers);
   const name = options.name ?? answers.profileName ?? suggestProfileName(answers);
@@ -196,7 +211,9 @@ export function assembleProfile(answers: WizardAnswers, options: {name?: string;
   if (!nameCheck.ok) problems.push({field: 'profileName', severity: 'error', message: nameCheck.message});
   if (service === undefined || answers.application === undefined || problems.some((problem) => problem.severity === 'error')) return {problems, issues: {}};
   const networkMode = taskNetworkMode(answers);
-  const environments = (answers.environments ?? []).map((environment) => environmentOf(environment, {launchType: service.launchType, networkMode}, answers.executionRoleArn));
+  const environments = (answers.environments ?? []).map((environment) =>
+    environmentOf(environment, {launchType: service.launchType, networkMode}, answers.executionRoleArn),
+  );
   const profile: Profile = {name, application: answers.application, service, environments, runs: [], createdAt: options.now, updatedAt: options.now};
   const schema = validateProfile(profile);
   for (const issue of schema.issues) {
@@ -219,6 +236,10 @@ export function reviewEnvironment(profile: Profile, environment: string, discove
 
 /** All errors of an assembled profile (problems and rendering issues), for `init` and the save button. */
 export function blockingCount(assembled: AssembledProfile): number {
-  return assembled.problems.filter((problem) => problem.severity === 'error').length + Object.values(assembled.issues).flat().filter((issue) => issue.severity === 'error').length;
+  return (
+    assembled.problems.filter((problem) => problem.severity === 'error').length +
+    Object.values(assembled.issues)
+      .flat()
+      .filter((issue) => issue.severity === 'error').length
+  );
 }
-

@@ -14,10 +14,15 @@ export interface FilledEnvironment {
 }
 
 const words = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
-const values = (value: string | string[]): string[] => (Array.isArray(value) ? value : value.split(/[\s,]+/)).map((item) => item.trim()).filter((item) => item !== '');
+const values = (value: string | string[]): string[] =>
+  (Array.isArray(value) ? value : value.split(/[\s,]+/)).map((item) => item.trim()).filter((item) => item !== '');
 
 /** Outputs sorted so that private subnets win over public ones, and exact names over partial ones. */
-function candidates(outputs: ProvisionerOutputs, match: (key: string) => boolean, prefer: (key: string) => number = () => 0): Array<[string, string | string[]]> {
+function candidates(
+  outputs: ProvisionerOutputs,
+  match: (key: string) => boolean,
+  prefer: (key: string) => number = () => 0,
+): Array<[string, string | string[]]> {
   return Object.entries(outputs)
     .filter(([key]) => match(words(key)))
     .sort(([a], [b]) => prefer(words(b)) - prefer(words(a)) || a.localeCompare(b));
@@ -25,7 +30,11 @@ function candidates(outputs: ProvisionerOutputs, match: (key: string) => boolean
 
 export function environmentFromOutputs(outputs: ProvisionerOutputs): FilledEnvironment {
   const result: FilledEnvironment = {values: {}, used: []};
-  for (const [key, value] of candidates(outputs, (key) => key.includes('cluster'), (key) => (key.includes('name') ? 1 : 0))) {
+  for (const [key, value] of candidates(
+    outputs,
+    (key) => key.includes('cluster'),
+    (key) => (key.includes('name') ? 1 : 0),
+  )) {
     const name = values(value)[0]?.replace(/^arn:aws[a-z-]*:ecs:[^:]+:\d{12}:cluster\//, '');
     if (name !== undefined && /^[A-Za-z0-9_-]{1,255}$/.test(name)) {
       result.values.cluster = name;
@@ -33,7 +42,11 @@ export function environmentFromOutputs(outputs: ProvisionerOutputs): FilledEnvir
       break;
     }
   }
-  for (const [key, value] of candidates(outputs, (key) => key.includes('subnet'), (key) => (key.includes('private') ? 2 : key.includes('public') ? 0 : 1))) {
+  for (const [key, value] of candidates(
+    outputs,
+    (key) => key.includes('subnet'),
+    (key) => (key.includes('private') ? 2 : key.includes('public') ? 0 : 1),
+  )) {
     const ids = values(value).filter((id) => /^subnet-[0-9a-f]{8,17}$/.test(id));
     if (ids.length > 0) {
       result.values.subnets = ids;
@@ -41,7 +54,10 @@ export function environmentFromOutputs(outputs: ProvisionerOutputs): FilledEnvir
       break;
     }
   }
-  for (const [key, value] of candidates(outputs, (key) => key.includes('securitygroup') || /(^|[^a-z])sg/.test(key) || key.endsWith('sg') || key.endsWith('sgs'))) {
+  for (const [key, value] of candidates(
+    outputs,
+    (key) => key.includes('securitygroup') || /(^|[^a-z])sg/.test(key) || key.endsWith('sg') || key.endsWith('sgs'),
+  )) {
     const ids = values(value).filter((id) => /^sg-[0-9a-f]{8,17}$/.test(id));
     if (ids.length > 0) {
       result.values.securityGroups = ids;
@@ -49,9 +65,17 @@ export function environmentFromOutputs(outputs: ProvisionerOutputs): FilledEnvir
       break;
     }
   }
-  for (const [key, value] of candidates(outputs, (key) => key.includes('role'), (key) => (key.includes('execution') ? 1 : 0))) {
+  for (const [key, value] of candidates(
+    outputs,
+    (key) => key.includes('role'),
+    (key) => (key.includes('execution') ? 1 : 0),
+  )) {
     const arn = values(value)[0];
-    if (arn !== undefined && isArn('iamRole', arn) && (words(key).includes('execution') || Object.keys(outputs).filter((k) => words(k).includes('role')).length === 1)) {
+    if (
+      arn !== undefined &&
+      isArn('iamRole', arn) &&
+      (words(key).includes('execution') || Object.keys(outputs).filter((k) => words(k).includes('role')).length === 1)
+    ) {
       result.values.executionRoleArn = arn;
       result.used.push(`execution role ← ${key}`);
       break;

@@ -28,7 +28,8 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
   const base = answers.serviceSpecJson ?? defaultServiceSpec(strategy);
   const switched = switchStrategy(base, strategy);
   const parsed = parseJsonText(switched.text, 'serviceSpec');
-  if (!isJsonObject(parsed.value)) return {text: switched.text, issues: switched.issues.length > 0 ? switched.issues : parsed.issues, removed: switched.removed};
+  if (!isJsonObject(parsed.value))
+    return {text: switched.text, issues: switched.issues.length > 0 ? switched.issues : parsed.issues, removed: switched.removed};
   const spec = parsed.value;
   const unquoted = new Set(parsed.unquoted);
   const result: JsonObject = {};
@@ -41,7 +42,8 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
     }
     setMember(result, key, getMember(spec, key) as JsonValue);
   }
-  if (strategy === 'REPLICA' && answers.desiredCount !== undefined && getMember(result, 'desiredCount') === undefined) result.desiredCount = answers.desiredCount;
+  if (strategy === 'REPLICA' && answers.desiredCount !== undefined && getMember(result, 'desiredCount') === undefined)
+    result.desiredCount = answers.desiredCount;
   for (const path of [...unquoted]) if (path.startsWith('serviceRegistries') && answers.discovery !== undefined) unquoted.delete(path);
   if (answers.discovery) {
     const entry: JsonObject = {registryArn: answers.discovery.registryArn};
@@ -61,7 +63,6 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
   return {text: stringifyJsonText(result, {unquoted}), issues: switched.issues, removed: switched.removed};
 }
 
-
 /** True when the service specification has a networkConfiguration (the environment's replaces it). */
 export function specHasNetworkConfiguration(text: string): boolean {
   const parsed = parseJsonText(text, 'serviceSpec');
@@ -79,4 +80,3 @@ export function readStrategy(text: string): {strategy?: SchedulingStrategy; desi
     ...(typeof count === 'number' && Number.isInteger(count) ? {desiredCount: count} : {}),
   };
 }
-

@@ -188,7 +188,8 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       const iam = await ports.iam();
       const existing = await iam.getRole(name);
       if (existing !== undefined) {
-        if (!existing.trustsEcsTasks) throw new CliError(`a role named ${name} exists and does not trust ecs-tasks.amazonaws.com`, {hint: 'pick another role, or fix its trust policy'});
+        if (!existing.trustsEcsTasks)
+          throw new CliError(`a role named ${name} exists and does not trust ecs-tasks.amazonaws.com`, {hint: 'pick another role, or fix its trust policy'});
         return existing;
       }
       return iam.createExecutionRole(name);
@@ -223,10 +224,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
 }
 
 /** The wizard's ports from the composition root (the terminal's stdin goes to the editor adapter). */
-export function wizardPortsFrom(
-  root: CompositionRoot,
-  options: {stdin?: NodeJS.ReadStream; env?: NodeJS.ProcessEnv} = {},
-): WizardPorts {
+export function wizardPortsFrom(root: CompositionRoot, options: {stdin?: NodeJS.ReadStream; env?: NodeJS.ProcessEnv} = {}): WizardPorts {
   let editor: EditorPort | undefined;
   return {
     store: () => root.profileStore(),

@@ -9,7 +9,9 @@ export function Frame(props: {title: string; subtitle?: string; keys: KeyHint[];
   return (
     <Box flexDirection="column">
       <Box>
-        <Text bold color="cyan">ecs-wizard</Text>
+        <Text bold color="cyan">
+          ecs-wizard
+        </Text>
         <Text> · {props.title}</Text>
         {props.subtitle ? <Text dimColor> · {props.subtitle}</Text> : null}
       </Box>

@@ -28,7 +28,7 @@ export function HelpOverlay({help, ownKeysOnly = false}: {help: ScreenHelp; ownK
       </Box>
       {keys.map((hint) => (
         <Text key={hint.keys}>
-          <Text bold>{hint.keys.padEnd(width)}</Text>  {hint.label}
+          <Text bold>{hint.keys.padEnd(width)}</Text> {hint.label}
         </Text>
       ))}
       <Box marginTop={1}>

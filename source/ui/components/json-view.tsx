@@ -50,7 +50,17 @@ export function JsonView({lines, offset, height}: {lines: JsonToken[][]; offset:
     <Box flexDirection="column">
       {shown.map((tokens, index) => (
         <Text key={offset + index} wrap="truncate-end">
-          {tokens.length === 0 ? ' ' : tokens.map((token, at) => (token.kind === 'space' ? token.text : <Text key={at} {...COLOURS[token.kind]}>{token.text}</Text>))}
+          {tokens.length === 0
+            ? ' '
+            : tokens.map((token, at) =>
+                token.kind === 'space' ? (
+                  token.text
+                ) : (
+                  <Text key={at} {...COLOURS[token.kind]}>
+                    {token.text}
+                  </Text>
+                ),
+              )}
         </Text>
       ))}
     </Box>

@@ -67,7 +67,8 @@ export function usePagedList<T>(behaviour: ListBehaviour<T>, fetchPage: (nextTok
     const {generation, nextToken} = state;
     dispatch({type: 'request'});
     fetchRef.current(nextToken).then(
-      (page) => dispatch({type: 'loaded', generation, token: nextToken, items: page.items, ...(page.nextToken === undefined ? {} : {nextToken: page.nextToken})}),
+      (page) =>
+        dispatch({type: 'loaded', generation, token: nextToken, items: page.items, ...(page.nextToken === undefined ? {} : {nextToken: page.nextToken})}),
       (error: unknown) => dispatch({type: 'failed', generation, error: loadError(error)}),
     );
   }, [due, state.generation, state.nextToken]);
@@ -81,7 +82,12 @@ export function usePagedList<T>(behaviour: ListBehaviour<T>, fetchPage: (nextTok
  * The keys every list takes. Returns true when the key was a list key (moving, filtering); the screen
  * handles the rest (Enter, its letters).
  */
-export function handleListKey<T>(state: ListState<T>, dispatch: (action: ListAction<T>) => void, input: string, key: {upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; escape: boolean; home?: boolean; end?: boolean; return: boolean}): boolean {
+export function handleListKey<T>(
+  state: ListState<T>,
+  dispatch: (action: ListAction<T>) => void,
+  input: string,
+  key: {upArrow: boolean; downArrow: boolean; pageUp: boolean; pageDown: boolean; escape: boolean; home?: boolean; end?: boolean; return: boolean},
+): boolean {
   if (key.upArrow) dispatch({type: 'move', delta: -1});
   else if (key.downArrow) dispatch({type: 'move', delta: 1});
   else if (key.pageUp) dispatch({type: 'page', direction: -1});
@@ -149,7 +155,9 @@ export function ListView<T>(props: {
             </Box>
           );
         })}
-        {rows.length === 0 && !state.loading && state.error === undefined && state.complete ? <Text dimColor>{state.filter.trim() === '' ? props.emptyText : `Nothing matches "${state.filter.trim()}".`}</Text> : null}
+        {rows.length === 0 && !state.loading && state.error === undefined && state.complete ? (
+          <Text dimColor>{state.filter.trim() === '' ? props.emptyText : `Nothing matches "${state.filter.trim()}".`}</Text>
+        ) : null}
       </Box>
       <ListStatus state={state} noun={props.noun} loadingLabel={props.loadingLabel} />
     </Box>

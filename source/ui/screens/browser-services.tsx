@@ -36,7 +36,7 @@ const byName: ListBehaviour<ClusterRow | ServiceRow> = {match: (row, query) => r
 export const clustersHelp: ScreenHelp = {
   title: 'Clusters',
   text: [
-    'The ECS clusters of this region (ListClusters), read a page at a time. Enter lists a cluster\'s services.',
+    "The ECS clusters of this region (ListClusters), read a page at a time. Enter lists a cluster's services.",
     'R switches region; the header shows the region and AWS profile in use.',
   ],
   keys: [NAVIGATE, {keys: 'enter', label: 'services'}, FILTER, {keys: 'R', label: 'region'}, RETRY, BACK],
@@ -115,11 +115,15 @@ export function BrowseClusters(props: BrowserProps & {onOpen: (cluster: string, 
 
 export const servicesHelp: ScreenHelp = {
   title: 'Services',
-  text: ['The services of one cluster (ListServices), read a page at a time. Enter shows a service; i imports it — its service specification, task definition and environment — into a new profile.'],
+  text: [
+    'The services of one cluster (ListServices), read a page at a time. Enter shows a service; i imports it — its service specification, task definition and environment — into a new profile.',
+  ],
   keys: [NAVIGATE, {keys: 'enter', label: 'summary'}, FILTER, {keys: 'i', label: 'import'}, RETRY, BACK],
 };
 
-export function BrowseServices(props: BrowserProps & {cluster: string; region?: string; onOpen: (service: string) => void; onImport: (service: string) => void}) {
+export function BrowseServices(
+  props: BrowserProps & {cluster: string; region?: string; onOpen: (service: string) => void; onImport: (service: string) => void},
+) {
   const {root, cluster, region} = props;
   const rows = useTerminalRows();
   const [resolved, setResolved] = useResolvedRegion();
@@ -189,7 +193,9 @@ function Field({label, children}: {label: string; children: React.ReactNode}) {
   );
 }
 
-export function BrowseService(props: BrowserProps & {cluster: string; service: string; region?: string; onImport: () => void; onTaskDefinition: (reference: string) => void}) {
+export function BrowseService(
+  props: BrowserProps & {cluster: string; service: string; region?: string; onImport: () => void; onTaskDefinition: (reference: string) => void},
+) {
   const {root, cluster, service, region} = props;
   const [resolved, setResolved] = useResolvedRegion();
   const [loaded, setLoaded] = useState<Loaded>({status: 'loading'});
@@ -221,13 +227,18 @@ export function BrowseService(props: BrowserProps & {cluster: string; service: s
   );
 
   const summary = loaded.status === 'loaded' ? loaded.summary : undefined;
-  const keys: KeyHint[] = summary !== undefined ? [{keys: 'i', label: 'import'}, {keys: 't', label: 'task definition'}, BACK] : loaded.status === 'failed' ? [RETRY, BACK] : [BACK];
+  const keys: KeyHint[] =
+    summary !== undefined ? [{keys: 'i', label: 'import'}, {keys: 't', label: 'task definition'}, BACK] : loaded.status === 'failed' ? [RETRY, BACK] : [BACK];
   const lines = summary;
   return (
     <Frame title={`service ${cluster}/${service}`} subtitle={awsSubtitle(root, region ?? resolved)} keys={keys}>
       {loaded.status === 'loading' ? <Spinner label={`Describing ${service}…`} /> : null}
       {loaded.status === 'failed' ? <ErrorLines error={loaded.error} /> : null}
-      {loaded.status === 'missing' ? <Text color="red">There is no service {service} in {cluster} (any more).</Text> : null}
+      {loaded.status === 'missing' ? (
+        <Text color="red">
+          There is no service {service} in {cluster} (any more).
+        </Text>
+      ) : null}
       {lines === undefined ? null : (
         <Box flexDirection="column">
           <Field label="Status">{lines.status}</Field>

@@ -53,14 +53,29 @@ const familyBehaviour: ListBehaviour<string> = {match: (family, query) => family
 export const familiesHelp: ScreenHelp = {
   title: 'Task definition families',
   text: [
-    'The task definition families of this region (ListTaskDefinitionFamilies), read a page at a time as you scroll. Enter lists a family\'s revisions, newest first.',
+    "The task definition families of this region (ListTaskDefinitionFamilies), read a page at a time as you scroll. Enter lists a family's revisions, newest first.",
     'ACTIVE families have at least one active revision; press a to see the INACTIVE ones (every revision deregistered).',
-    'i imports the family\'s latest revision into a profile. R switches region; the header shows the region and AWS profile in use.',
+    "i imports the family's latest revision into a profile. R switches region; the header shows the region and AWS profile in use.",
   ],
-  keys: [NAVIGATE, {keys: 'enter', label: 'revisions'}, FILTER, {keys: 'i', label: 'import the latest revision'}, {keys: 'a', label: 'ACTIVE / INACTIVE'}, REGION, RETRY, {keys: 'pgup/pgdn g/G', label: 'page, first, last'}, BACK],
+  keys: [
+    NAVIGATE,
+    {keys: 'enter', label: 'revisions'},
+    FILTER,
+    {keys: 'i', label: 'import the latest revision'},
+    {keys: 'a', label: 'ACTIVE / INACTIVE'},
+    REGION,
+    RETRY,
+    {keys: 'pgup/pgdn g/G', label: 'page, first, last'},
+    BACK,
+  ],
 };
 
-export function BrowseFamilies(props: BrowserProps & {onOpen: (family: string, status: TaskDefinitionStatus, region: string | undefined) => void; onImport: (reference: string, region: string | undefined) => void}) {
+export function BrowseFamilies(
+  props: BrowserProps & {
+    onOpen: (family: string, status: TaskDefinitionStatus, region: string | undefined) => void;
+    onImport: (reference: string, region: string | undefined) => void;
+  },
+) {
   const {root} = props;
   const rows = useTerminalRows();
   const [status, setStatus] = useState<TaskDefinitionStatus>('ACTIVE');
@@ -138,7 +153,11 @@ export function BrowseFamilies(props: BrowserProps & {onOpen: (family: string, s
             active={props.active}
             noun="families"
             loadingLabel="Loading task definition families…"
-            emptyText={status === 'ACTIVE' ? 'No task definitions in this region. Press R to switch region, or a for INACTIVE families.' : 'No INACTIVE task definition families.'}
+            emptyText={
+              status === 'ACTIVE'
+                ? 'No task definitions in this region. Press R to switch region, or a for INACTIVE families.'
+                : 'No INACTIVE task definition families.'
+            }
             renderRow={(family) => family}
           />
         </>
@@ -164,14 +183,22 @@ export const revisionBehaviour: ListBehaviour<RevisionRow> = {
 export const revisionsHelp: ScreenHelp = {
   title: 'Revisions',
   text: [
-    'The revisions of one family, newest first (ListTaskDefinitions), read a page at a time. Each row shows the image of the artifact\'s container (the first essential container with port mappings) once the revision is described.',
+    "The revisions of one family, newest first (ListTaskDefinitions), read a page at a time. Each row shows the image of the artifact's container (the first essential container with port mappings) once the revision is described.",
     'The filter matches revision numbers (type digits) and images (any text: the loaded revisions are described as needed).',
     'Enter previews a revision; i imports it into a profile.',
   ],
   keys: [NAVIGATE, {keys: 'enter', label: 'preview'}, FILTER, {keys: 'i', label: 'import'}, RETRY, BACK],
 };
 
-export function BrowseRevisions(props: BrowserProps & {family: string; status: TaskDefinitionStatus; region?: string; onOpen: (reference: string) => void; onImport: (reference: string) => void}) {
+export function BrowseRevisions(
+  props: BrowserProps & {
+    family: string;
+    status: TaskDefinitionStatus;
+    region?: string;
+    onOpen: (reference: string) => void;
+    onImport: (reference: string) => void;
+  },
+) {
   const {root, family, status, region} = props;
   const rows = useTerminalRows();
   const [resolved, setResolved] = useResolvedRegion();
@@ -241,7 +268,9 @@ export function BrowseRevisions(props: BrowserProps & {family: string; status: T
             {`:${row.revision}`.padEnd(width)}
             {'  '}
             {row.image === undefined ? <Text dimColor>…</Text> : row.image}
-            {row.sidecars !== undefined && row.sidecars > 0 ? <Text dimColor>{` (+${row.sidecars} other container${row.sidecars === 1 ? '' : 's'})`}</Text> : null}
+            {row.sidecars !== undefined && row.sidecars > 0 ? (
+              <Text dimColor>{` (+${row.sidecars} other container${row.sidecars === 1 ? '' : 's'})`}</Text>
+            ) : null}
             {row.registeredAt === undefined ? null : <Text dimColor>{`  ${formatTimestamp(row.registeredAt)}`}</Text>}
           </>
         )}

@@ -105,7 +105,8 @@ function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
     <Box flexDirection="column">
       <Text dimColor>{header.map(cell).join('')}</Text>
       {rows.map((row) => {
-        const label = row.revision === undefined ? taskDefinitionLabel(row.taskDefinition) : `${parseTaskDefinition(row.taskDefinition).family}:${row.revision}`;
+        const label =
+          row.revision === undefined ? taskDefinitionLabel(row.taskDefinition) : `${parseTaskDefinition(row.taskDefinition).family}:${row.revision}`;
         const rollout = row.rolloutState ?? '—';
         const rolloutColor = row.rolloutState === 'FAILED' ? 'red' : row.rolloutState === 'COMPLETED' ? 'green' : 'yellow';
         return (
@@ -149,7 +150,15 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
     <Box flexDirection="column" marginTop={1}>
       {watching ? <DeploymentsTable rows={view.deployments} /> : null}
       {view.circuitBreaker ? (
-        <Text color={view.circuitBreaker.failed >= view.circuitBreaker.threshold || view.outcome === 'rolled-back' ? 'red' : view.circuitBreaker.failed > 0 ? 'yellow' : undefined}>
+        <Text
+          color={
+            view.circuitBreaker.failed >= view.circuitBreaker.threshold || view.outcome === 'rolled-back'
+              ? 'red'
+              : view.circuitBreaker.failed > 0
+                ? 'yellow'
+                : undefined
+          }
+        >
           circuit breaker: {view.circuitBreaker.failed} of {view.circuitBreaker.threshold} failed tasks
           {view.finished
             ? view.outcome === 'rolled-back'
@@ -165,7 +174,7 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
       {lastFailure ? (
         <Box flexDirection="column">
           <Text color="red">last failure: {lastFailure.failure.summary}</Text>
-          <Text dimColor>  {lastFailure.stoppedReason}</Text>
+          <Text dimColor> {lastFailure.stoppedReason}</Text>
         </Box>
       ) : null}
       {view.throttled ? <Text color="yellow">ECS is throttling requests; retrying in {Math.round(view.throttled.retryInMs / 100) / 10}s</Text> : null}
@@ -205,7 +214,10 @@ function outcomeTitle(view: DeployView): string {
 }
 
 /** The review printed before the question (and with --yes): the plan with its diff, and the checks that did not pass. */
-function reviewText(question: Confirmation | {kind: 'deploy'; review: Parameters<NonNullable<StreamHooks['onReview']>>[0]}, options: {width: number; color: boolean}): string {
+function reviewText(
+  question: Confirmation | {kind: 'deploy'; review: Parameters<NonNullable<StreamHooks['onReview']>>[0]},
+  options: {width: number; color: boolean},
+): string {
   if (question.kind === 'rollback') return '';
   // The checks are in the log above it: only the plan and its diff.
   return planText(question.review.plan, options);
@@ -284,7 +296,10 @@ export function DeployScreen(props: DeployScreenProps) {
         sawDone = true;
       }
       if (!sawDone) {
-        dispatch({type: 'event', event: {type: 'done', at: clock.now(), outcome: 'interrupted', reason: 'the stream ended early', exitCode: 5, elapsedMs: 0, apiCalls: 0}});
+        dispatch({
+          type: 'event',
+          event: {type: 'done', at: clock.now(), outcome: 'interrupted', reason: 'the stream ended early', exitCode: 5, elapsedMs: 0, apiCalls: 0},
+        });
       }
       if (!stopped) setEnded(true);
     })();
@@ -293,7 +308,6 @@ export function DeployScreen(props: DeployScreenProps) {
       control.detach();
     };
     // The stream starts once per mount.
-     
   }, []);
 
   useEffect(() => {
@@ -373,7 +387,12 @@ export function DeployScreen(props: DeployScreenProps) {
           <Text dimColor>(y/n)</Text>
         </Box>
       ) : (
-        <DeployLive view={view} now={now} {...(props.simulation === undefined ? {} : {simulation: props.simulation})} {...(notice === undefined ? {} : {notice})} />
+        <DeployLive
+          view={view}
+          now={now}
+          {...(props.simulation === undefined ? {} : {simulation: props.simulation})}
+          {...(notice === undefined ? {} : {notice})}
+        />
       )}
       {view.finished && view.outcome === 'detached' ? <Text>Watch it again: {props.watchCommand}</Text> : null}
       {keys.length > 0 ? (

@@ -12,7 +12,11 @@ export type HomeChoice = 'wizard' | 'run-profile' | 'profiles' | 'browse-familie
 
 const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
   {label: 'New setup', value: 'wizard', description: 'the guided setup: application → image → container → service → environment → review → saved profile'},
-  {label: 'Run a saved profile', value: 'run-profile', description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)'},
+  {
+    label: 'Run a saved profile',
+    value: 'run-profile',
+    description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)',
+  },
   {label: 'Browse task definitions', value: 'browse-families', description: 'families → revisions → JSON; import a revision into a profile'},
   {label: 'Browse services', value: 'browse-clusters', description: 'clusters → services; import a live service with its task definition and environment'},
   {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
@@ -43,7 +47,9 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
           <Text dimColor>Reading saved profiles…</Text>
         ) : (
           <Text dimColor>
-            {profiles.profiles.length === 0 ? 'No saved profiles yet.' : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}.`}
+            {profiles.profiles.length === 0
+              ? 'No saved profiles yet.'
+              : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}.`}
           </Text>
         )}
       </Box>

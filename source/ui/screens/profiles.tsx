@@ -81,10 +81,13 @@ export function Profiles(props: {
     const {mode} = state;
     if (mode.kind === 'rename') {
       const to = mode.value.trim();
-      void run(async () => {
-        await renameProfile(await props.store(), mode.name, to);
-        return `Renamed '${mode.name}' to '${to}'.`;
-      }, (names) => names.indexOf(to));
+      void run(
+        async () => {
+          await renameProfile(await props.store(), mode.name, to);
+          return `Renamed '${mode.name}' to '${to}'.`;
+        },
+        (names) => names.indexOf(to),
+      );
     } else if (mode.kind === 'export') {
       const path = mode.value.trim();
       void run(async () => {
@@ -108,10 +111,13 @@ export function Profiles(props: {
       const {mode} = state;
       if (mode.kind === 'confirm-remove') {
         if (input === 'y' || input === 'Y') {
-          void run(async () => {
-            await (await props.store()).remove(mode.name);
-            return `Removed '${mode.name}'.`;
-          }, (names) => Math.min(state.selected, Math.max(0, names.length - 1)));
+          void run(
+            async () => {
+              await (await props.store()).remove(mode.name);
+              return `Removed '${mode.name}'.`;
+            },
+            (names) => Math.min(state.selected, Math.max(0, names.length - 1)),
+          );
         } else if (input === 'n' || input === 'N' || key.escape) {
           dispatch({type: 'cancel'});
         }
@@ -151,7 +157,7 @@ export function Profiles(props: {
         <Text dimColor>No profiles saved yet. Press i to import one from a file.</Text>
       ) : (
         <Box flexDirection="column">
-          {start > 0 ? <Text dimColor>  ↑ {start} more</Text> : null}
+          {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
           {list.slice(start, end).map((profile, offset) => {
             const selected = start + offset === state.selected;
             return (
@@ -165,7 +171,7 @@ export function Profiles(props: {
               </Text>
             );
           })}
-          {end < list.length ? <Text dimColor>  ↓ {list.length - end} more</Text> : null}
+          {end < list.length ? <Text dimColor> ↓ {list.length - end} more</Text> : null}
         </Box>
       )}
       <ModeLine mode={state.mode} busy={state.busy} onChange={(value) => dispatch({type: 'edit', value})} onSubmit={submit} />

@@ -172,12 +172,19 @@ export function RunProfile(props: RunProfileProps) {
           !cancelled &&
           dispatch({
             type: 'tags',
-            tags: listed.tags.length === 0 ? {status: 'unavailable', reason: 'the registry lists no tags for this image'} : {status: 'listed', tags: listed.tags, newestFirst: listed.newestFirst},
+            tags:
+              listed.tags.length === 0
+                ? {status: 'unavailable', reason: 'the registry lists no tags for this image'}
+                : {status: 'listed', tags: listed.tags, newestFirst: listed.newestFirst},
             initial: profile.service.artifact.tag ?? '',
           }),
         (error: unknown) =>
           !cancelled &&
-          dispatch({type: 'tags', tags: {status: 'unavailable', reason: error instanceof Error ? error.message : String(error)}, initial: profile.service.artifact.tag ?? ''}),
+          dispatch({
+            type: 'tags',
+            tags: {status: 'unavailable', reason: error instanceof Error ? error.message : String(error)},
+            initial: profile.service.artifact.tag ?? '',
+          }),
       );
     return () => {
       cancelled = true;
@@ -201,7 +208,9 @@ export function RunProfile(props: RunProfileProps) {
   const answered: React.ReactNode[] = [];
   if (state.profile !== undefined && state.step !== 'profile') answered.push(<Answered key="p" label="Profile" value={state.profile} />);
   if (state.environment !== undefined && (state.step === 'tag' || state.step === 'target' || state.step === 'deploy')) {
-    answered.push(<Answered key="e" label="Environment" value={`${state.environment}${environment ? ` (${environment.region}, cluster ${environment.cluster})` : ''}`} />);
+    answered.push(
+      <Answered key="e" label="Environment" value={`${state.environment}${environment ? ` (${environment.region}, cluster ${environment.cluster})` : ''}`} />,
+    );
   }
   if (state.tag !== undefined && (state.step === 'target' || state.step === 'deploy')) answered.push(<Answered key="t" label="Tag" value={state.tag} />);
 
@@ -262,7 +271,11 @@ export function RunProfile(props: RunProfileProps) {
         <Box flexDirection="column">
           <Text bold>Which profile?</Text>
           <SelectInput
-            items={list.map((item) => ({key: item.name, label: `${item.name}  (${item.service.name}, ${item.environments.map((env) => env.name).join(', ')})`, value: item.name}))}
+            items={list.map((item) => ({
+              key: item.name,
+              label: `${item.name}  (${item.service.name}, ${item.environments.map((env) => env.name).join(', ')})`,
+              value: item.name,
+            }))}
             isFocused={props.active}
             onSelect={(item) => {
               const chosen = list.find((candidate) => candidate.name === item.value);
@@ -276,7 +289,11 @@ export function RunProfile(props: RunProfileProps) {
       <Box flexDirection="column">
         <Text bold>Which environment?</Text>
         <SelectInput
-          items={profile.environments.map((env) => ({key: env.name, label: `${env.name}  (${env.region}, cluster ${env.cluster}, ${env.launchType})`, value: env.name}))}
+          items={profile.environments.map((env) => ({
+            key: env.name,
+            label: `${env.name}  (${env.region}, cluster ${env.cluster}, ${env.launchType})`,
+            value: env.name,
+          }))}
           isFocused={props.active}
           onSelect={(item) => dispatch({type: 'environment', name: item.value})}
         />
@@ -289,7 +306,11 @@ export function RunProfile(props: RunProfileProps) {
       keys = [{keys: 'enter', label: 'use this tag'}, BACK];
       body = (
         <Box flexDirection="column">
-          {state.tags.status === 'unavailable' ? <Text color="yellow">Could not list the tags of {image}: {state.tags.reason}. Type the tag.</Text> : null}
+          {state.tags.status === 'unavailable' ? (
+            <Text color="yellow">
+              Could not list the tags of {image}: {state.tags.reason}. Type the tag.
+            </Text>
+          ) : null}
           <Box>
             <Text bold>Tag of {image}: </Text>
             <TextInput
@@ -323,13 +344,21 @@ export function RunProfile(props: RunProfileProps) {
     body = (
       <Box flexDirection="column">
         <Text bold>Where?</Text>
-        <SelectInput items={items} isFocused={props.active} onSelect={(item) => dispatch({type: 'target', target: item.value === 'aws' ? {kind: 'aws'} : {kind: 'simulate', scenario: item.value}})} />
+        <SelectInput
+          items={items}
+          isFocused={props.active}
+          onSelect={(item) => dispatch({type: 'target', target: item.value === 'aws' ? {kind: 'aws'} : {kind: 'simulate', scenario: item.value}})}
+        />
       </Box>
     );
   }
   return (
     <Frame title="run a saved profile" keys={keys} capturing={state.typing}>
-      {answered.length > 0 ? <Box flexDirection="column" marginBottom={1}>{answered}</Box> : null}
+      {answered.length > 0 ? (
+        <Box flexDirection="column" marginBottom={1}>
+          {answered}
+        </Box>
+      ) : null}
       {profiles.error ? <Text color="red">{profiles.error}</Text> : body}
     </Frame>
   );

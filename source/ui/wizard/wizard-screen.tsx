@@ -58,7 +58,10 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   }, [state.leaving]);
   useEffect(() => {
     if (saved === undefined) return;
-    void props.services.draft().then((draft) => draft.clear(), () => undefined);
+    void props.services.draft().then(
+      (draft) => draft.clear(),
+      () => undefined,
+    );
     if (props.finishOnSave) setExiting({kind: 'saved', profile: saved});
   }, [saved]);
 
@@ -87,10 +90,13 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   if (saved) {
     return (
       <Frame title="new setup" subtitle="saved" keys={props.finishOnSave ? [] : [{keys: 'enter', label: 'done'}]} capturing>
-        <Text color="green">✔ Saved profile {saved.name} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}: {saved.environments.map((environment) => environment.name).join(', ')}).</Text>
+        <Text color="green">
+          ✔ Saved profile {saved.name} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}:{' '}
+          {saved.environments.map((environment) => environment.name).join(', ')}).
+        </Text>
         <Text>
           Deploy it: <Text bold>ecs-wizard deploy {saved.name}</Text>
-          <Text dimColor>   (ecs-wizard render {saved.name} shows the JSON it sends)</Text>
+          <Text dimColor> (ecs-wizard render {saved.name} shows the JSON it sends)</Text>
         </Text>
       </Frame>
     );
@@ -98,7 +104,12 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
 
   return (
     <Frame title="new setup" subtitle={subtitle} keys={KEYS} capturing>
-      {lines.length > shown.length && shown.length > 0 ? <Text dimColor>  … {lines.length - shown.length} earlier answer{lines.length - shown.length === 1 ? '' : 's'}</Text> : null}
+      {lines.length > shown.length && shown.length > 0 ? (
+        <Text dimColor>
+          {' '}
+          … {lines.length - shown.length} earlier answer{lines.length - shown.length === 1 ? '' : 's'}
+        </Text>
+      ) : null}
       {shown.map((line) => (
         <Text key={refKey(line.ref)} wrap="truncate-end">
           <Text color="green">✔ </Text>
@@ -140,7 +151,10 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
           <SelectField
             label="Change which answer? (the review comes back once everything holds again)"
             options={lines.filter((line) => !line.auto).map((line) => ({value: refKey(line.ref), label: `${line.label}: ${line.value}`}))}
-            initial={lines.filter((line) => !line.auto).map((line) => refKey(line.ref)).at(-1)}
+            initial={lines
+              .filter((line) => !line.auto)
+              .map((line) => refKey(line.ref))
+              .at(-1)}
             active={props.active}
             onHelp={() => undefined}
             onSubmit={(value) => {
@@ -174,7 +188,14 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
  * The wizard with its draft: a draft left by Ctrl-C is offered first (resume or start over), unless the
  * setup starts from flags.
  */
-export function Wizard(props: {services: WizardServices; init?: WizardInit; active: boolean; finishOnSave: boolean; offerDraft: boolean; onExit: (exit: WizardExit) => void}) {
+export function Wizard(props: {
+  services: WizardServices;
+  init?: WizardInit;
+  active: boolean;
+  finishOnSave: boolean;
+  offerDraft: boolean;
+  onExit: (exit: WizardExit) => void;
+}) {
   const [phase, setPhase] = useState<{kind: 'checking'} | {kind: 'ask'; init: WizardInit; savedAt: string} | {kind: 'run'; init: WizardInit}>(() =>
     props.offerDraft ? {kind: 'checking'} : {kind: 'run', init: withPassword(props.init ?? {}, props.services)},
   );
@@ -188,7 +209,11 @@ export function Wizard(props: {services: WizardServices; init?: WizardInit; acti
           setPhase(
             draft === undefined
               ? {kind: 'run', init: withPassword(props.init ?? {}, props.services)}
-              : {kind: 'ask', savedAt: draft.savedAt, init: withPassword({answers: draft.answers, choices: draft.choices, done: draft.done, resume: true}, props.services)},
+              : {
+                  kind: 'ask',
+                  savedAt: draft.savedAt,
+                  init: withPassword({answers: draft.answers, choices: draft.choices, done: draft.done, resume: true}, props.services),
+                },
           ),
         () => setPhase({kind: 'run', init: withPassword(props.init ?? {}, props.services)}),
       );
@@ -203,7 +228,15 @@ export function Wizard(props: {services: WizardServices; init?: WizardInit; acti
   if (phase.kind === 'checking') return <Text dimColor>Starting the setup…</Text>;
   if (phase.kind === 'ask') {
     return (
-      <Frame title="new setup" keys={[{keys: '↑↓', label: 'move'}, {keys: 'enter', label: 'choose'}, {keys: 'esc', label: 'back'}]} capturing>
+      <Frame
+        title="new setup"
+        keys={[
+          {keys: '↑↓', label: 'move'},
+          {keys: 'enter', label: 'choose'},
+          {keys: 'esc', label: 'back'},
+        ]}
+        capturing
+      >
         <SelectField
           label={`You left a setup unfinished on ${phase.savedAt.slice(0, 16).replace('T', ' ')} (saved as a draft).`}
           options={[
@@ -215,7 +248,10 @@ export function Wizard(props: {services: WizardServices; init?: WizardInit; acti
           onSubmit={(value) => {
             if (value === 'resume') setPhase({kind: 'run', init: phase.init});
             else {
-              void props.services.draft().then((store) => store.clear(), () => undefined);
+              void props.services.draft().then(
+                (store) => store.clear(),
+                () => undefined,
+              );
               setPhase({kind: 'run', init: withPassword(props.init ?? {}, props.services)});
             }
           }}

@@ -35,7 +35,12 @@ describe('describeAwsError', () => {
     },
     {
       case: 'an expired SSO session',
-      error: Object.assign(new Error('The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.'), {name: 'CredentialsProviderError'}),
+      error: Object.assign(
+        new Error(
+          'The SSO session associated with this profile has expired or is otherwise invalid. To refresh this SSO session run aws sso login with the corresponding profile.',
+        ),
+        {name: 'CredentialsProviderError'},
+      ),
       message: 'AWS credentials expired (ecs:CreateService)',
       hint: 'run `aws sso login` and try again',
     },
@@ -91,8 +96,11 @@ describe('describeAwsError', () => {
       hint: 'check your network connection, proxy and region',
     },
     {
-      case: 'the handler\'s TimeoutError, nothing else known: the regional host',
-      error: Object.assign(new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 2000 ms.'), {name: 'TimeoutError'}),
+      case: "the handler's TimeoutError, nothing else known: the regional host",
+      error: Object.assign(
+        new Error('@smithy/node-http-handler - the request socket did not establish a connection with the server within the configured timeout of 2000 ms.'),
+        {name: 'TimeoutError'},
+      ),
       context: {service: 'ecs', operation: 'ListClusters', region: 'us-east-1'},
       message: 'cannot reach AWS at ecs.us-east-1.amazonaws.com (ecs:ListClusters: TimeoutError)',
       hint: 'check your network connection, proxy and region',
@@ -105,7 +113,10 @@ describe('describeAwsError', () => {
   test.each([
     {
       case: 'AccessDeniedException names the denied action from the message',
-      error: serviceError('AccessDeniedException', 'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/ecsTaskExecutionRole'),
+      error: serviceError(
+        'AccessDeniedException',
+        'User: arn:aws:iam::123456789012:user/dev is not authorized to perform: iam:PassRole on resource: arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+      ),
       message: 'access denied: not allowed to perform iam:PassRole',
     },
     {

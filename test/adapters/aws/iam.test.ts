@@ -17,7 +17,9 @@ describe('IAM documents', () => {
   test('trustsEcsTasks: an Allow of sts:AssumeRole to ecs-tasks.amazonaws.com, in any of the spellings IAM allows', () => {
     expect(trustsEcsTasks(executionRoleTrustPolicy())).toBe(true);
     const statement = (fields: Record<string, unknown>) => ({Version: '2012-10-17', Statement: fields}) as never;
-    expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: {Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com']}, Action: ['sts:AssumeRole']}))).toBe(true);
+    expect(
+      trustsEcsTasks(statement({Effect: 'Allow', Principal: {Service: ['lambda.amazonaws.com', 'ecs-tasks.amazonaws.com']}, Action: ['sts:AssumeRole']})),
+    ).toBe(true);
     expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: {Service: 'ecs-tasks.amazonaws.com'}, Action: 'sts:*'}))).toBe(true);
     expect(trustsEcsTasks(statement({Effect: 'Deny', Principal: {Service: 'ecs-tasks.amazonaws.com'}, Action: 'sts:AssumeRole'}))).toBe(false);
     expect(trustsEcsTasks(statement({Effect: 'Allow', Principal: {Service: 'ecs.amazonaws.com'}, Action: 'sts:AssumeRole'}))).toBe(false);

@@ -102,7 +102,11 @@ describe('safety and failures', () => {
       return status(401, {'www-authenticate': 'Bearer realm="http://auth.example/token",service="reg"'});
     });
     const port = createHttpRegistryPort({fetch});
-    expect(await port.tagExists(registry, '1.0', {password: 'secret'})).toMatchObject({status: 'unknown', kind: 'other', reason: expect.stringContaining('plain http')});
+    expect(await port.tagExists(registry, '1.0', {password: 'secret'})).toMatchObject({
+      status: 'unknown',
+      kind: 'other',
+      reason: expect.stringContaining('plain http'),
+    });
     expect(sent.some((request) => request.url.startsWith('http://auth.example'))).toBe(false);
   });
 
@@ -116,9 +120,7 @@ describe('safety and failures', () => {
   test('a redirect to another host drops the Authorization header; one within the registry keeps it', async () => {
     const {fetch, sent} = scripted((request) => {
       if (request.url === 'https://reg.example/v2/team/api/tags/list?n=100') {
-        return request.authorization === undefined
-          ? status(401, {'www-authenticate': 'Basic realm="reg"'})
-          : status(307, {location: '/v2/moved/tags/list'});
+        return request.authorization === undefined ? status(401, {'www-authenticate': 'Basic realm="reg"'}) : status(307, {location: '/v2/moved/tags/list'});
       }
       if (request.url === 'https://reg.example/v2/moved/tags/list') return status(302, {location: 'https://cdn.example/tags.json'});
       return json({name: 'team/api', tags: ['x']});
@@ -139,7 +141,11 @@ describe('safety and failures', () => {
     expect(error).toBeInstanceOf(RegistryError);
     expect(error).toMatchObject({kind: 'auth-required', hint: expect.stringContaining('password')});
     const odd = createHttpRegistryPort({fetch: scripted(() => status(401, {'www-authenticate': 'Digest realm="x"'})).fetch});
-    expect(await odd.tagExists(registry, '1')).toMatchObject({status: 'unknown', kind: 'auth-required', reason: expect.stringContaining('unsupported authentication (digest)')});
+    expect(await odd.tagExists(registry, '1')).toMatchObject({
+      status: 'unknown',
+      kind: 'auth-required',
+      reason: expect.stringContaining('unsupported authentication (digest)'),
+    });
   });
 
   test('429 → throttled, 500 → other, 403 → access-denied with a password; empty tag lists are fine', async () => {

@@ -10,13 +10,15 @@ import {
 
 describe('parseWwwAuthenticate', () => {
   test("Docker Hub's bearer challenge", () => {
-    expect(
-      parseWwwAuthenticate('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"'),
-    ).toEqual([{scheme: 'bearer', params: {realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/nginx:pull'}}]);
+    expect(parseWwwAuthenticate('Bearer realm="https://auth.docker.io/token",service="registry.docker.io",scope="repository:library/nginx:pull"')).toEqual([
+      {scheme: 'bearer', params: {realm: 'https://auth.docker.io/token', service: 'registry.docker.io', scope: 'repository:library/nginx:pull'}},
+    ]);
   });
 
   test('an error parameter, spaces after commas, upper-case names, quoted commas and escapes', () => {
-    expect(parseWwwAuthenticate('BEARER Realm="http://127.0.0.1:1/token", Service="reg", scope="repository:a/b:pull,push", error="insufficient_scope"')).toEqual([
+    expect(
+      parseWwwAuthenticate('BEARER Realm="http://127.0.0.1:1/token", Service="reg", scope="repository:a/b:pull,push", error="insufficient_scope"'),
+    ).toEqual([
       {scheme: 'bearer', params: {realm: 'http://127.0.0.1:1/token', service: 'reg', scope: 'repository:a/b:pull,push', error: 'insufficient_scope'}},
     ]);
     expect(parseWwwAuthenticate('Basic realm="say \\"hi\\""')).toEqual([{scheme: 'basic', params: {realm: 'say "hi"'}}]);

@@ -32,7 +32,9 @@ describe('rollout simulator: how deployments progress', () => {
     const clock = new FakeClock();
     const ecs = createSimulatedEcs({clock});
     const seeded = ecs.seedService({serviceName: 'web', desiredCount: 3});
-    expect((await service(ecs)).deployments).toEqual([expect.objectContaining({status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 3, taskDefinition: seeded.taskDefinitionArn})]);
+    expect((await service(ecs)).deployments).toEqual([
+      expect.objectContaining({status: 'PRIMARY', rolloutState: 'COMPLETED', runningCount: 3, taskDefinition: seeded.taskDefinitionArn}),
+    ]);
     const two = await ecs.registerTaskDefinition(container('nginx:2'));
     const updated = await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: two.arn});
     expect(updated.deployments.map((deployment) => [deployment.status, deployment.taskDefinition])).toEqual([
@@ -67,23 +69,35 @@ describe('rollout simulator: how deployments progress', () => {
     let state = await service(ecs);
     expect(state.deployments[0]).toMatchObject({id: seeded.deploymentId, failedTasks: 2, rolloutState: 'IN_PROGRESS'});
     const [stopped] = await ecs.describeTasks('default', await ecs.listTasks({cluster: 'default', startedBy: seeded.deploymentId, desiredStatus: 'STOPPED'}));
-    expect(stopped).toMatchObject({lastStatus: 'STOPPED', stopCode: 'EssentialContainerExited', stoppedReason: 'Essential container in task exited', startedBy: seeded.deploymentId});
+    expect(stopped).toMatchObject({
+      lastStatus: 'STOPPED',
+      stopCode: 'EssentialContainerExited',
+      stoppedReason: 'Essential container in task exited',
+      startedBy: seeded.deploymentId,
+    });
     expect(stopped!.containers).toEqual([expect.objectContaining({name: 'web', exitCode: 1, lastStatus: 'STOPPED'})]);
     await clock.advance(16_000);
     state = await service(ecs);
     const ours = state.deployments.find((deployment) => deployment.id === seeded.deploymentId)!;
     expect(ours).toMatchObject({status: 'ACTIVE', rolloutState: 'FAILED', rolloutStateReason: 'ECS deployment circuit breaker: tasks failed to start.'});
     expect(state.deployments[0]).toMatchObject({status: 'PRIMARY', taskDefinition: seeded.previousTaskDefinitionArn});
-    expect(state.events.slice(0, 3).map((event) => event.message)).toContainEqual(expect.stringMatching(/^\(service web\) rolling back to deployment ecs-svc\/\d+\.$/));
+    expect(state.events.slice(0, 3).map((event) => event.message)).toContainEqual(
+      expect.stringMatching(/^\(service web\) rolling back to deployment ecs-svc\/\d+\.$/),
+    );
     await clock.advance(30_000);
     state = await service(ecs);
-    expect(state.deployments).toEqual([expect.objectContaining({status: 'PRIMARY', taskDefinition: seeded.previousTaskDefinitionArn, rolloutState: 'COMPLETED'})]);
+    expect(state.deployments).toEqual([
+      expect.objectContaining({status: 'PRIMARY', taskDefinition: seeded.previousTaskDefinitionArn, rolloutState: 'COMPLETED'}),
+    ]);
   });
 
   test('image-pull-failure: tasks stop with CannotPullContainerError', async () => {
     const {clock, ecs, created} = await newService('image-pull-failure');
     await clock.advance(10_000);
-    const [task] = await ecs.describeTasks('default', await ecs.listTasks({cluster: 'default', startedBy: created.deployments[0]!.id, desiredStatus: 'STOPPED'}));
+    const [task] = await ecs.describeTasks(
+      'default',
+      await ecs.listTasks({cluster: 'default', startedBy: created.deployments[0]!.id, desiredStatus: 'STOPPED'}),
+    );
     expect(task).toMatchObject({
       stopCode: 'TaskFailedToStart',
       stoppedReason: 'CannotPullContainerError: Error response from daemon: manifest for nginx:1.27 not found: manifest unknown: manifest unknown',

@@ -39,14 +39,22 @@ describe('rollout simulator: the port', () => {
   test('createService on a new service; duplicates and unknown clusters are refused', async () => {
     const {ecs, created, registered} = await newService();
     expect(created).toMatchObject({serviceName: 'web', status: 'ACTIVE', desiredCount: 2, taskDefinition: registered.arn});
-    expect(created.deployments).toEqual([expect.objectContaining({status: 'PRIMARY', taskDefinition: registered.arn, rolloutState: 'IN_PROGRESS', desiredCount: 2})]);
+    expect(created.deployments).toEqual([
+      expect.objectContaining({status: 'PRIMARY', taskDefinition: registered.arn, rolloutState: 'IN_PROGRESS', desiredCount: 2}),
+    ]);
     expect(created.deployments[0]!.id).toMatch(/^ecs-svc\/\d{19}$/);
     expect(created.raw).toMatchObject({serviceName: 'web', deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}}});
-    await expect(ecs.createService({cluster: 'default', serviceName: 'web', taskDefinition: 'web'})).rejects.toMatchObject({kind: 'invalid', awsName: 'InvalidParameterException'});
+    await expect(ecs.createService({cluster: 'default', serviceName: 'web', taskDefinition: 'web'})).rejects.toMatchObject({
+      kind: 'invalid',
+      awsName: 'InvalidParameterException',
+    });
     const error = await ecs.createService({cluster: 'nope', serviceName: 'x', taskDefinition: 'web'}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(AwsError);
     expect(error).toMatchObject({kind: 'not-found', awsName: 'ClusterNotFoundException'});
-    await expect(ecs.updateService({cluster: 'default', service: 'ghost', taskDefinition: 'web'})).rejects.toMatchObject({kind: 'not-found', awsName: 'ServiceNotFoundException'});
+    await expect(ecs.updateService({cluster: 'default', service: 'ghost', taskDefinition: 'web'})).rejects.toMatchObject({
+      kind: 'not-found',
+      awsName: 'ServiceNotFoundException',
+    });
     expect((await ecs.listServices('default')).items).toEqual(['arn:aws:ecs:us-east-1:123456789012:service/default/web']);
   });
 
@@ -55,7 +63,12 @@ describe('rollout simulator: the port', () => {
     const ecs = createSimulatedEcs({clock, scenario: 'crash-loop'});
     ecs.seedService({serviceName: 'web'});
     const two = await ecs.registerTaskDefinition(container('nginx:2'));
-    await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: two.arn, deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}});
+    await ecs.updateService({
+      cluster: 'default',
+      service: 'web',
+      taskDefinition: two.arn,
+      deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}},
+    });
     await clock.advance(60 * 60_000);
     const state = await service(ecs);
     expect(state.events).toHaveLength(100);

@@ -16,7 +16,8 @@ async function run(generator: AsyncGenerator<DeployEvent, ApplyResult>): Promise
   }
 }
 
-const steps = (events: DeployEvent[]): string[] => events.map((event) => (event.type === 'step' ? `${event.name} ${event.status}: ${event.message}` : event.type));
+const steps = (events: DeployEvent[]): string[] =>
+  events.map((event) => (event.type === 'step' ? `${event.name} ${event.status}: ${event.message}` : event.type));
 
 function setup(clusters: string[] = ['web-staging']) {
   const clock = new FakeClock({autoAdvance: true});
@@ -37,16 +38,23 @@ describe('applyPlan', () => {
       'service started: creating service web-api in web-staging running web-api:1',
       `service done: created service web-api (deployment ${result.deploymentId})`,
     ]);
-    expect(result).toMatchObject({taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:1', revision: 1, registered: true, created: true});
+    expect(result).toMatchObject({
+      taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:1',
+      revision: 1,
+      registered: true,
+      created: true,
+    });
     const create = ecs.recorded.find((call) => call.method === 'createService')!.args[0] as Record<string, unknown>;
     expect(create['taskDefinition']).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:1');
     expect(create['deploymentConfiguration']).toEqual({deploymentCircuitBreaker: {enable: true, rollback: true}});
-    expect(create['networkConfiguration']).toEqual({awsvpcConfiguration: {subnets: ['subnet-0a1b2c3d4e5f60718'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: 'ENABLED'}});
-    expect(ecs.recorded.map((call) => call.method).filter((method) => method !== 'describeClusters' && method !== 'describeServices' && method !== 'describeTaskDefinition')).toEqual([
-      'registerTaskDefinition',
-      'createCluster',
-      'createService',
-    ]);
+    expect(create['networkConfiguration']).toEqual({
+      awsvpcConfiguration: {subnets: ['subnet-0a1b2c3d4e5f60718'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: 'ENABLED'},
+    });
+    expect(
+      ecs.recorded
+        .map((call) => call.method)
+        .filter((method) => method !== 'describeClusters' && method !== 'describeServices' && method !== 'describeTaskDefinition'),
+    ).toEqual(['registerTaskDefinition', 'createCluster', 'createService']);
   });
 
   it("updates a running service: the environment's network, the registries, the desired count, our revision", async () => {

@@ -20,7 +20,10 @@ async function planFor(profile = fargateJsonProfile(), options: {cluster?: boole
   return planDeploy({ecs}, {profile, environment: profile.environments[0]!});
 }
 
-async function check(state: FakeCheckState, plan?: DeployPlan): Promise<{results: CheckResult[]; findings: CheckFindings; byName: (name: string) => CheckResult}> {
+async function check(
+  state: FakeCheckState,
+  plan?: DeployPlan,
+): Promise<{results: CheckResult[]; findings: CheckFindings; byName: (name: string) => CheckResult}> {
   const findings: CheckFindings = {discoveryRecordTypes: {}};
   const results: CheckResult[] = [];
   for await (const result of runChecks(fakeCheckPorts(state), plan ?? (await planFor()), findings)) results.push(result);
@@ -55,12 +58,18 @@ describe('runChecks', () => {
     const missing = healthyCheckState();
     missing.roles.clear();
     const first = await check(missing);
-    expect(first.byName('execution-role')).toMatchObject({status: 'fail', message: 'the execution role arn:aws:iam::123456789012:role/ecsTaskExecutionRole does not exist'});
+    expect(first.byName('execution-role')).toMatchObject({
+      status: 'fail',
+      message: 'the execution role arn:aws:iam::123456789012:role/ecsTaskExecutionRole does not exist',
+    });
 
     const untrusting = healthyCheckState();
     untrusting.roles.get('ecsTaskExecutionRole')!.trustsEcsTasks = false;
     const second = await check(untrusting);
-    expect(second.byName('execution-role')).toMatchObject({status: 'fail', message: 'the execution role ecsTaskExecutionRole does not trust ecs-tasks.amazonaws.com: tasks cannot assume it'});
+    expect(second.byName('execution-role')).toMatchObject({
+      status: 'fail',
+      message: 'the execution role ecsTaskExecutionRole does not trust ecs-tasks.amazonaws.com: tasks cannot assume it',
+    });
     expect(second.byName('execution-role').hint).toContain('"Principal":{"Service":"ecs-tasks.amazonaws.com"}');
   });
 
@@ -96,24 +105,34 @@ describe('runChecks', () => {
     state.roles.get('ecsTaskExecutionRole')!.documents = [];
     state.simulator = 'allowed';
     const {byName} = await check(state);
-    expect(byName('registry-credentials')).toMatchObject({status: 'ok', message: 'registry-creds exists and ecsTaskExecutionRole may read it and decrypt it (IAM policy simulator)'});
+    expect(byName('registry-credentials')).toMatchObject({
+      status: 'ok',
+      message: 'registry-creds exists and ecsTaskExecutionRole may read it and decrypt it (IAM policy simulator)',
+    });
     expect(state.calls).not.toContain('iam.rolePolicyDocuments');
   });
 
   it('fails kms:Decrypt missing for a customer key, a missing secret, and a secret scheduled for deletion', async () => {
     const noDecrypt = healthyCheckState();
-    noDecrypt.roles.get('ecsTaskExecutionRole')!.documents[0]!.document = {Statement: [{Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: REGISTRY_SECRET_ARN}]};
+    noDecrypt.roles.get('ecsTaskExecutionRole')!.documents[0]!.document = {
+      Statement: [{Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: REGISTRY_SECRET_ARN}],
+    };
     expect((await check(noDecrypt)).byName('registry-credentials').message).toBe(
       `ecsTaskExecutionRole may not decrypt registry-creds: no policy allows kms:Decrypt on ${REGISTRY_KMS_KEY_ARN} (the role's inline and attached policies)`,
     );
 
     const missing = healthyCheckState();
     missing.secrets.clear();
-    expect((await check(missing)).byName('registry-credentials')).toMatchObject({status: 'fail', message: `the secret ${REGISTRY_SECRET_ARN} (registry credentials of container team_web-api_1_4_2) does not exist`});
+    expect((await check(missing)).byName('registry-credentials')).toMatchObject({
+      status: 'fail',
+      message: `the secret ${REGISTRY_SECRET_ARN} (registry credentials of container team_web-api_1_4_2) does not exist`,
+    });
 
     const deleted = healthyCheckState();
     deleted.secrets.set(REGISTRY_SECRET_ARN, {arn: REGISTRY_SECRET_ARN, name: 'registry-creds', deletedAt: '2026-01-20T00:00:00.000Z'});
-    expect((await check(deleted)).byName('registry-credentials').message).toBe('the secret registry-creds is scheduled for deletion (2026-01-20T00:00:00.000Z)');
+    expect((await check(deleted)).byName('registry-credentials').message).toBe(
+      'the secret registry-creds is scheduled for deletion (2026-01-20T00:00:00.000Z)',
+    );
   });
 
   it('fails a missing Cloud Map service; a record type that does not fit fails with the domain rule', async () => {
@@ -123,7 +142,10 @@ describe('runChecks', () => {
 
     // containerName + containerPort AND port: a warning while the record types are unknown, an error with SRV.
     const profile = fargateJsonProfile();
-    profile.service.serviceSpec = profile.service.serviceSpec.replace('"containerPort": ${serviceVariable.containerPort}', '"containerPort": ${serviceVariable.containerPort}, "port": 8080');
+    profile.service.serviceSpec = profile.service.serviceSpec.replace(
+      '"containerPort": ${serviceVariable.containerPort}',
+      '"containerPort": ${serviceVariable.containerPort}, "port": 8080',
+    );
     const plan = await planFor(profile);
     expect(plan.issues.some((issue) => issue.code === 'discovery-params' && issue.severity === 'warning')).toBe(true);
     const result = (await check(healthyCheckState(), plan)).byName('service-discovery');
@@ -137,7 +159,12 @@ describe('runChecks', () => {
     const {results, byName} = await check(state);
     const result = byName('log-group');
     expect(result).toMatchObject({status: 'fail', message: 'log group /ecs/web-api does not exist (us-east-1): the tasks could not start their log driver'});
-    expect(result.remedy).toEqual({kind: 'create-log-group', logGroup: '/ecs/web-api', region: 'us-east-1', label: 'create log group /ecs/web-api (us-east-1)'});
+    expect(result.remedy).toEqual({
+      kind: 'create-log-group',
+      logGroup: '/ecs/web-api',
+      region: 'us-east-1',
+      label: 'create log group /ecs/web-api (us-east-1)',
+    });
     expect(blockingFailures(results, {applyRemedies: true})).toEqual([]);
     expect(blockingFailures(results, {applyRemedies: false}).map((item) => item.name)).toEqual(['log-group']);
     expect(await applyRemedy(fakeCheckPorts(state), result)).toEqual({name: 'log-group', status: 'ok', message: 'created log group /ecs/web-api (us-east-1)'});
@@ -147,7 +174,10 @@ describe('runChecks', () => {
   it('warns when awslogs-create-group lets ECS create the group', async () => {
     const profile = fargateJsonProfile();
     if (profile.service.containerSpec.mode === 'json') {
-      profile.service.containerSpec.json = profile.service.containerSpec.json.replace('"awslogs-stream-prefix": "ecs"', '"awslogs-stream-prefix": "ecs", "awslogs-create-group": "true"');
+      profile.service.containerSpec.json = profile.service.containerSpec.json.replace(
+        '"awslogs-stream-prefix": "ecs"',
+        '"awslogs-stream-prefix": "ecs", "awslogs-create-group": "true"',
+      );
     }
     const state = healthyCheckState();
     state.logGroups.clear();
@@ -173,24 +203,41 @@ describe('runChecks', () => {
     profile.environments[0]!.network = {subnets: [], securityGroups: [], assignPublicIp: false};
     // Rendering already refuses it (validateEnvironment); the check states it for a plan built anyway.
     const plan = await planFor().then((built) => ({...built, environment: profile.environments[0]!}));
-    expect((await check(healthyCheckState(), plan)).byName('network')).toMatchObject({status: 'fail', message: "the task uses awsvpc but environment 'staging' has no subnets and no security groups"});
+    expect((await check(healthyCheckState(), plan)).byName('network')).toMatchObject({
+      status: 'fail',
+      message: "the task uses awsvpc but environment 'staging' has no subnets and no security groups",
+    });
   });
 
   it('with EC2 at hand: the subnets and security groups must exist, in one VPC', async () => {
     const plan = await planFor();
     const subnets = [{id: 'subnet-0a1b2c3d4e5f60718', vpcId: 'vpc-1', mapPublicIpOnLaunch: true}];
     const groups = [{id: 'sg-0123456789abcdef0', vpcId: 'vpc-1', name: 'web'}];
-    const network = (s: typeof subnets, g: typeof groups) => ({region: 'us-east-1', listVpcs: async () => [], listSubnets: async () => s, listSecurityGroups: async () => g});
+    const network = (s: typeof subnets, g: typeof groups) => ({
+      region: 'us-east-1',
+      listVpcs: async () => [],
+      listSubnets: async () => s,
+      listSecurityGroups: async () => g,
+    });
     const run = async (port: ReturnType<typeof network>) => {
       const results: CheckResult[] = [];
       for await (const result of runChecks({...fakeCheckPorts(healthyCheckState()), network: port}, plan, {discoveryRecordTypes: {}})) results.push(result);
       return results.filter((result) => result.name === 'network');
     };
-    expect(await run(network(subnets, groups))).toEqual([{name: 'network', status: 'ok', message: 'awsvpc: 1 subnet, 1 security group, public IP on; they exist (vpc-1)'}]);
-    expect(await run(network([], groups))).toEqual([
-      {name: 'network', status: 'fail', message: 'subnet subnet-0a1b2c3d4e5f60718 does not exist in us-east-1', hint: "fix environment 'staging' of the profile (subnets and security groups of us-east-1)"},
+    expect(await run(network(subnets, groups))).toEqual([
+      {name: 'network', status: 'ok', message: 'awsvpc: 1 subnet, 1 security group, public IP on; they exist (vpc-1)'},
     ]);
-    expect((await run(network(subnets, [{...groups[0]!, vpcId: 'vpc-2'}])))[0]!.message).toBe('the subnets and security groups are in different VPCs (vpc-1, vpc-2)');
+    expect(await run(network([], groups))).toEqual([
+      {
+        name: 'network',
+        status: 'fail',
+        message: 'subnet subnet-0a1b2c3d4e5f60718 does not exist in us-east-1',
+        hint: "fix environment 'staging' of the profile (subnets and security groups of us-east-1)",
+      },
+    ]);
+    expect((await run(network(subnets, [{...groups[0]!, vpcId: 'vpc-2'}])))[0]!.message).toBe(
+      'the subnets and security groups are in different VPCs (vpc-1, vpc-2)',
+    );
   });
 
   it('makes only the local checks in a simulated run, and says what it did not check', async () => {

@@ -163,7 +163,8 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
 export const accessDenied = (operation: string): AwsError =>
   new AwsError(`not allowed to ${operation}`, {kind: 'access-denied', awsName: 'AccessDenied', hint: `allow ${operation}`});
 
-export const unreachable = (): AwsError => new AwsError('cannot reach AWS at http://127.0.0.1:9 (ECONNREFUSED)', {kind: 'unreachable', awsName: 'ECONNREFUSED'});
+export const unreachable = (): AwsError =>
+  new AwsError('cannot reach AWS at http://127.0.0.1:9 (ECONNREFUSED)', {kind: 'unreachable', awsName: 'ECONNREFUSED'});
 
 export interface RecordedCall {
   method: string;

@@ -24,7 +24,15 @@ const run = (revision: number, extra: Partial<RunRecord> = {}): RunRecord => ({
 async function setup(options: {revisions?: number; rollout?: boolean; runs?: RunRecord[]} = {}) {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = recordingEcs(createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging']}));
-  ecs.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', revisions: options.revisions ?? 3, desiredCount: 2, launchType: 'FARGATE', ...(options.rollout ? {rollout: true} : {})});
+  ecs.seedService({
+    cluster: 'web-staging',
+    serviceName: 'web-api',
+    family: 'web-api',
+    revisions: options.revisions ?? 3,
+    desiredCount: 2,
+    launchType: 'FARGATE',
+    ...(options.rollout ? {rollout: true} : {}),
+  });
   const profile: Profile = fargateJsonProfile({runs: options.runs ?? []});
   const store = new MemoryProfileStore();
   await store.save(profile);
@@ -69,14 +77,18 @@ describe('findRollbackTarget', () => {
 describe('rollbackDeploy', () => {
   it('updates the service to the target and watches it to the end (exit 0), recorded with its tag', async () => {
     const {ecs, clock, store, profile, environment} = await setup({runs: [run(2)]});
-    const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}));
+    const events = await collect(
+      rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}),
+    );
     expect(events.filter((event) => event.type === 'step').map((event) => (event as {message: string}).message)).toEqual([
       'finding the revision to roll web-api back to',
       'roll back web-api: web-api:3 → web-api:2 (tag 1.2.0), the last successful deploy (2026-01-02, tag 1.2.0)',
       'updating service web-api to web-api:2',
       expect.stringMatching(/^updated service web-api \(deployment ecs-svc\/\d+\)$/),
     ]);
-    expect(ecs.recorded.filter((call) => call.method === 'updateService').map((call) => call.args[0])).toEqual([{cluster: 'web-staging', service: 'web-api', taskDefinition: arn(2)}]);
+    expect(ecs.recorded.filter((call) => call.method === 'updateService').map((call) => call.args[0])).toEqual([
+      {cluster: 'web-staging', service: 'web-api', taskDefinition: arn(2)},
+    ]);
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
     const saved = (await store.get('web-api'))!;
     expect(saved.runs.at(-1)).toMatchObject({tag: '1.2.0', revision: 2, outcome: 'deployed'});
@@ -85,7 +97,9 @@ describe('rollbackDeploy', () => {
 
   it('a revision whose image is not the artifact\'s: recorded with tag "unknown", the current tag kept', async () => {
     const {ecs, clock, store, profile, environment} = await setup();
-    const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}));
+    const events = await collect(
+      rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}),
+    );
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed'});
     const saved = (await store.get('web-api'))!;
     expect(saved.runs.at(-1)).toMatchObject({tag: 'unknown', revision: 2, outcome: 'deployed'});
@@ -95,7 +109,17 @@ describe('rollbackDeploy', () => {
   it('asks first; "no" changes nothing', async () => {
     const {ecs, clock, store, profile, environment} = await setup();
     const events = await collect(
-      rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: MINUTE, noProgressTimeoutMs: MINUTE, confirm: async (target) => (expect(target.serviceName).toBe('web-api'), false)}),
+      rollbackDeploy(
+        {ecs, clock, store},
+        {
+          profile,
+          environment,
+          wait: true,
+          timeoutMs: MINUTE,
+          noProgressTimeoutMs: MINUTE,
+          confirm: async (target) => (expect(target.serviceName).toBe('web-api'), false),
+        },
+      ),
     );
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'interrupted', exitCode: 5});
     expect(ecs.recorded.map((call) => call.method)).not.toContain('updateService');
@@ -105,6 +129,11 @@ describe('rollbackDeploy', () => {
     const {ecs, clock, store, profile} = await setup();
     const environment = {...profile.environments[0]!, cluster: 'elsewhere'};
     const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, timeoutMs: MINUTE, noProgressTimeoutMs: MINUTE}));
-    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 2, reason: 'service web-api does not exist in cluster elsewhere (us-east-1)'});
+    expect(events.at(-1)).toMatchObject({
+      type: 'done',
+      outcome: 'failed',
+      exitCode: 2,
+      reason: 'service web-api does not exist in cluster elsewhere (us-east-1)',
+    });
   });
 });

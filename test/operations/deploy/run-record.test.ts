@@ -6,7 +6,15 @@ import {FakeClock} from '../../helpers/fake-clock.js';
 import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 describe('recording runs', () => {
-  const run1: RunRecord = {environment: 'staging', tag: '1.5.0', revision: 9, taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:9', startedAt: '2026-01-15T09:00:00.000Z', finishedAt: '2026-01-15T09:03:00.000Z', outcome: 'deployed'};
+  const run1: RunRecord = {
+    environment: 'staging',
+    tag: '1.5.0',
+    revision: 9,
+    taskDefinitionArn: 'arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:9',
+    startedAt: '2026-01-15T09:00:00.000Z',
+    finishedAt: '2026-01-15T09:03:00.000Z',
+    outcome: 'deployed',
+  };
 
   it('appends the run and makes a deployed tag the current one', async () => {
     const store = new MemoryProfileStore();
@@ -37,10 +45,19 @@ describe('recording runs', () => {
     const store = new MemoryProfileStore();
     await store.save(fargateJsonProfile());
     await recordRun(store, 'web-api', {...run1, outcome: 'detached'}, new FakeClock());
-    expect(await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'deployed', finishedAt: '2026-01-15T10:00:00.000Z'})).toBe(true);
+    expect(
+      await settleDetachedRun(store, 'web-api', {
+        environment: 'staging',
+        taskDefinitionArn: run1.taskDefinitionArn!,
+        outcome: 'deployed',
+        finishedAt: '2026-01-15T10:00:00.000Z',
+      }),
+    ).toBe(true);
     const saved = (await store.get('web-api'))!;
     expect(saved.runs.at(-1)).toMatchObject({outcome: 'deployed', finishedAt: '2026-01-15T10:00:00.000Z'});
     expect(saved.service.artifact.tag).toBe('1.5.0');
-    expect(await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'failed', finishedAt: 'x'})).toBe(false);
+    expect(
+      await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'failed', finishedAt: 'x'}),
+    ).toBe(false);
   });
 });

@@ -16,13 +16,19 @@ const MINUTE = 60_000;
 async function setup(options: {scenario?: SimulationScenario; seed?: boolean; checks?: FakeCheckState | 'simulated'; autoAdvance?: boolean} = {}) {
   const clock = new FakeClock({autoAdvance: options.autoAdvance ?? true});
   const simulator = createSimulatedEcs({clock, region: 'us-east-1', scenario: options.scenario ?? 'success', clusters: ['web-staging']});
-  if (options.seed !== false) simulator.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});
+  if (options.seed !== false)
+    simulator.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});
   const ecs = recordingEcs(simulator);
   const store = new MemoryProfileStore();
   const profile = fargateJsonProfile({runs: []});
   await store.save(profile);
   const state = options.checks === 'simulated' ? undefined : (options.checks ?? healthyCheckState());
-  const ports = {ecs, clock, store, ...(state === undefined ? {simulation: {scenario: options.scenario ?? 'success', speed: 1}} : {checks: fakeCheckPorts(state)})};
+  const ports = {
+    ecs,
+    clock,
+    store,
+    ...(state === undefined ? {simulation: {scenario: options.scenario ?? 'success', speed: 1}} : {checks: fakeCheckPorts(state)}),
+  };
   return {clock, ecs, store, profile, environment: profile.environments[0]!, ports, state};
 }
 
@@ -58,10 +64,21 @@ describe('deploy', () => {
   it('plan → checks → apply → watch as one stream; success is recorded and the tag becomes current', async () => {
     const {ports, store, profile, environment} = await setup();
     const events = await collect(deploy(ports, request({profile, environment}, {tag: '1.5.0'})));
-    expect(steps(events)).toEqual(['plan started', 'plan done', 'checks started', 'checks done', 'register started', 'register done', 'service started', 'service done']);
+    expect(steps(events)).toEqual([
+      'plan started',
+      'plan done',
+      'checks started',
+      'checks done',
+      'register started',
+      'register done',
+      'service started',
+      'service done',
+    ]);
     const kinds = [...new Set(events.map((event) => event.type))];
     expect(kinds.slice(0, 3)).toEqual(['step', 'check', 'watch-started'].slice(0, 3).filter((kind) => kinds.includes(kind as DeployEvent['type'])));
-    expect(events.findIndex((event) => event.type === 'watch-started')).toBeGreaterThan(events.findIndex((event) => event.type === 'step' && event.name === 'service' && event.status === 'done'));
+    expect(events.findIndex((event) => event.type === 'watch-started')).toBeGreaterThan(
+      events.findIndex((event) => event.type === 'step' && event.name === 'service' && event.status === 'done'),
+    );
     expect(done(events)).toMatchObject({outcome: 'deployed', exitCode: 0});
 
     const saved = (await store.get(profile.name))!;
@@ -107,7 +124,9 @@ describe('deploy', () => {
     forcedState.roles.clear();
     const forced = await setup({checks: forcedState});
     const forcedEvents = await collect(deploy(forced.ports, request(forced, {force: true})));
-    expect(forcedEvents.find((event) => event.type === 'step' && event.name === 'checks' && event.status === 'done')).toMatchObject({message: '1 check failed; going on because of --force'});
+    expect(forcedEvents.find((event) => event.type === 'step' && event.name === 'checks' && event.status === 'done')).toMatchObject({
+      message: '1 check failed; going on because of --force',
+    });
     expect(done(forcedEvents).outcome).toBe('deployed');
   });
 
@@ -115,13 +134,19 @@ describe('deploy', () => {
     const {ports, ecs, store, profile, environment} = await setup();
     let asked: DeployReview | undefined;
     const events = await collect(
-      deploy(ports, request({profile, environment}, {
-        tag: '1.5.0',
-        confirm: async (review) => {
-          asked = review;
-          return false;
-        },
-      })),
+      deploy(
+        ports,
+        request(
+          {profile, environment},
+          {
+            tag: '1.5.0',
+            confirm: async (review) => {
+              asked = review;
+              return false;
+            },
+          },
+        ),
+      ),
     );
     expect(asked?.plan.action).toBe('update');
     expect(asked?.checks.map((check) => check.status)).not.toContain('fail');
@@ -135,9 +160,14 @@ describe('deploy', () => {
     state.logGroups.clear();
     const {ports, profile, environment} = await setup({checks: state});
     let remedies: string[] = [];
-    const events = await collect(deploy(ports, request({profile, environment}, {confirm: async (review) => ((remedies = review.remedies.map((remedy) => remedy.label)), true)})));
+    const events = await collect(
+      deploy(ports, request({profile, environment}, {confirm: async (review) => ((remedies = review.remedies.map((remedy) => remedy.label)), true)})),
+    );
     expect(remedies).toEqual(['create log group /ecs/web-api (us-east-1)']);
-    expect(events.filter((event) => event.type === 'check' && event.name === 'log-group').map((event) => (event as {status: string}).status)).toEqual(['fail', 'ok']);
+    expect(events.filter((event) => event.type === 'check' && event.name === 'log-group').map((event) => (event as {status: string}).status)).toEqual([
+      'fail',
+      'ok',
+    ]);
     expect(state.logGroups.has('/ecs/web-api')).toBe(true);
     expect(done(events).outcome).toBe('deployed');
   });
@@ -153,9 +183,16 @@ describe('deploy', () => {
 
   it('AWS unreachable: one clear failure (exit 1), nothing else tried', async () => {
     const {ports, ecs, profile, environment} = await setup();
-    ecs.failOn.set('describeClusters', new AwsError('cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)', {kind: 'unreachable', awsName: 'ECONNREFUSED'}));
+    ecs.failOn.set(
+      'describeClusters',
+      new AwsError('cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)', {kind: 'unreachable', awsName: 'ECONNREFUSED'}),
+    );
     const events = await collect(deploy(ports, request({profile, environment})));
-    expect(done(events)).toMatchObject({outcome: 'failed', exitCode: 1, reason: 'cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)'});
+    expect(done(events)).toMatchObject({
+      outcome: 'failed',
+      exitCode: 1,
+      reason: 'cannot reach AWS at http://127.0.0.1:9 (ecs:DescribeClusters: ECONNREFUSED, 3 attempts)',
+    });
   });
 
   it('--no-wait: the deployment starts, exit 0, recorded as detached', async () => {

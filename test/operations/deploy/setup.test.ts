@@ -43,17 +43,24 @@ describe('the simulation request', () => {
 
   it("without such a run the service runs the tag 'previous'; the history asked for is seeded", () => {
     const request = simulationRequest(inputs({profile: {...profile, runs: []}, simulate: {scenario: 'success', speed: 1}}), {revisions: 2, rollout: true})!;
-    expect(request.seed).toMatchObject({revisions: 2, rollout: true, taskDefinition: renderDeployInputs({profile, environment, tag: 'previous', overrides: {}}).taskDefinition});
+    expect(request.seed).toMatchObject({
+      revisions: 2,
+      rollout: true,
+      taskDefinition: renderDeployInputs({profile, environment, tag: 'previous', overrides: {}}).taskDefinition,
+    });
   });
 
   it('a profile that does not render: no seed (the run itself says why)', () => {
     const broken = {...profile, service: {...profile.service, variables: {}}, environments: profile.environments.map((env) => ({...env, overrides: {}}))};
-    expect(simulationRequest({profile: broken, environment: broken.environments[0]!, overrides: {}, simulate: {scenario: 'success', speed: 1}})).toEqual({scenario: 'success', speed: 1});
+    expect(simulationRequest({profile: broken, environment: broken.environments[0]!, overrides: {}, simulate: {scenario: 'success', speed: 1}})).toEqual({
+      scenario: 'success',
+      speed: 1,
+    });
   });
 });
 
 describe("the run's ports and how to re-attach", () => {
-  it('asks the root for the environment\'s region, with the simulation request and without check ports for diff', async () => {
+  it("asks the root for the environment's region, with the simulation request and without check ports for diff", async () => {
     const asked: unknown[] = [];
     const root = {deployPorts: async (region: string, options?: unknown): Promise<DeployPorts> => (asked.push([region, options]), {} as DeployPorts)};
     const profile = ec2FormProfile();
@@ -70,6 +77,8 @@ describe("the run's ports and how to re-attach", () => {
     const single = ec2FormProfile();
     const several = fargateJsonProfile();
     expect(watchCommandFor(single, single.environments[0]!)).toBe('ecs-wizard watch nginx-ec2');
-    expect(watchCommandFor(several, several.environments[1]!, {scenario: 'crash-loop', speed: 1})).toBe('ecs-wizard watch web-api --env production --simulate=crash-loop');
+    expect(watchCommandFor(several, several.environments[1]!, {scenario: 'crash-loop', speed: 1})).toBe(
+      'ecs-wizard watch web-api --env production --simulate=crash-loop',
+    );
   });
 });

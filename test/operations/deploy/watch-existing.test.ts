@@ -23,7 +23,14 @@ async function setup() {
   return {clock, ecs, profile, store, environment: profile.environments[0]!, service: service!};
 }
 
-const detachedRun = (taskDefinitionArn: string): RunRecord => ({environment: 'staging', tag: '1.4.0', taskDefinitionArn, revision: 4, startedAt: '2026-01-04T09:00:00.000Z', outcome: 'detached'});
+const detachedRun = (taskDefinitionArn: string): RunRecord => ({
+  environment: 'staging',
+  tag: '1.4.0',
+  taskDefinitionArn,
+  revision: 4,
+  startedAt: '2026-01-04T09:00:00.000Z',
+  outcome: 'detached',
+});
 
 async function collect(stream: AsyncIterable<DeployEvent>): Promise<DeployEvent[]> {
   const events: DeployEvent[] = [];

@@ -48,21 +48,39 @@ interface Run {
 /** A running service (web:1, 2 tasks), then an UpdateService to web:2 faring per the scenario, watched to the end. */
 async function deployAndWatch(
   scenario: SimulationScenario,
-  options: {newService?: boolean; circuitBreaker?: boolean; watch?: Partial<WatchOptions>; onEvent?: (event: DeployEvent, controller: AbortController) => void} = {},
+  options: {
+    newService?: boolean;
+    circuitBreaker?: boolean;
+    watch?: Partial<WatchOptions>;
+    onEvent?: (event: DeployEvent, controller: AbortController) => void;
+  } = {},
 ): Promise<Run> {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = createSimulatedEcs({clock, scenario});
-  const deploymentConfiguration: JsonObject = options.circuitBreaker === false ? {deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}} : {};
+  const deploymentConfiguration: JsonObject =
+    options.circuitBreaker === false ? {deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}} : {};
   let taskDefinitionArn: string;
   let deploymentId: string;
   if (options.newService) {
-    const registered = await ecs.registerTaskDefinition({family: 'web', containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}]});
-    const created = await ecs.createService({cluster: 'default', serviceName: 'web', taskDefinition: registered.arn, desiredCount: 2, ...deploymentConfiguration});
+    const registered = await ecs.registerTaskDefinition({
+      family: 'web',
+      containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}],
+    });
+    const created = await ecs.createService({
+      cluster: 'default',
+      serviceName: 'web',
+      taskDefinition: registered.arn,
+      desiredCount: 2,
+      ...deploymentConfiguration,
+    });
     taskDefinitionArn = registered.arn;
     deploymentId = created.deployments[0]!.id;
   } else {
     ecs.seedService({serviceName: 'web', desiredCount: 2});
-    const registered = await ecs.registerTaskDefinition({family: 'web', containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}]});
+    const registered = await ecs.registerTaskDefinition({
+      family: 'web',
+      containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}],
+    });
     const updated = await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: registered.arn, ...deploymentConfiguration});
     taskDefinitionArn = registered.arn;
     deploymentId = updated.deployments[0]!.id;
@@ -127,7 +145,9 @@ describe('watchDeployment over every simulator scenario', () => {
     // The seeded service's older events (before our deployment) are not replayed.
     expect(messages.filter((message) => /steady state/.test(message))).toHaveLength(1);
     const last = ofType(run.events, 'deployments').at(-1)!;
-    expect(last.deployments).toEqual([expect.objectContaining({status: 'PRIMARY', revision: 2, running: 2, desired: 2, rolloutState: 'COMPLETED', ours: true})]);
+    expect(last.deployments).toEqual([
+      expect.objectContaining({status: 'PRIMARY', revision: 2, running: 2, desired: 2, rolloutState: 'COMPLETED', ours: true}),
+    ]);
     // A final stopped-task sweep happened: the drained web:1 tasks are not ours, ours has none.
     expect(run.watchCalls.at(-1)!.method).toBe('listTasks');
   });
@@ -136,7 +156,9 @@ describe('watchDeployment over every simulator scenario', () => {
     const run = await deployAndWatch('crash-loop');
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'rolled-back', exitCode: 3});
-    expect(run.done.reason).toMatch(/failed: ECS deployment circuit breaker: tasks failed to start\.; rolled back to web:1 \(deployment ecs-svc\/\d+, completed\)/);
+    expect(run.done.reason).toMatch(
+      /failed: ECS deployment circuit breaker: tasks failed to start\.; rolled back to web:1 \(deployment ecs-svc\/\d+, completed\)/,
+    );
     const stopped = ofType(run.events, 'task-stopped');
     expect(stopped.length).toBeGreaterThanOrEqual(3);
     for (const event of stopped) {
@@ -157,7 +179,9 @@ describe('watchDeployment over every simulator scenario', () => {
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'rolled-back', exitCode: 3});
     const first = ofType(run.events, 'task-stopped')[0]!;
-    expect(first.stoppedReason).toBe('CannotPullContainerError: Error response from daemon: manifest for registry.example.com/team/web:2.0 not found: manifest unknown: manifest unknown');
+    expect(first.stoppedReason).toBe(
+      'CannotPullContainerError: Error response from daemon: manifest for registry.example.com/team/web:2.0 not found: manifest unknown: manifest unknown',
+    );
     expect(first.failure.class).toBe('image-pull');
     expect(first.failure.summary).toBe('image registry.example.com/team/web:2.0 not found');
     expectFirstStopWithinOnePoll(run);
@@ -223,7 +247,18 @@ describe('watchDeployment limits', () => {
   test('no change for --no-progress-timeout → timed out, exit 4, after a final poll', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const port = stuckPort(clock);
-    const events = await collect(watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, deploymentId: 'ecs-svc/2', timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 2 * MINUTE}));
+    const events = await collect(
+      watchDeployment({
+        ecs: port,
+        clock,
+        cluster: 'default',
+        service: 'web',
+        taskDefinitionArn: TD2,
+        deploymentId: 'ecs-svc/2',
+        timeoutMs: 30 * MINUTE,
+        noProgressTimeoutMs: 2 * MINUTE,
+      }),
+    );
     const done = events.at(-1) as Of<'done'>;
     expect(done).toMatchObject({type: 'done', outcome: 'timed-out', exitCode: 4});
     expect(done.reason).toMatch(/^no change for 2 min \(--no-progress-timeout\); waiting: 1\/2 tasks running/);
@@ -237,7 +272,16 @@ describe('watchDeployment limits', () => {
     const clock = new FakeClock({autoAdvance: true});
     const port = stuckPort(clock, {throttleAlways: true});
     const events = await collect(
-      watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, timeoutMs: 5 * MINUTE, noProgressTimeoutMs: 60 * MINUTE, random: () => 1}),
+      watchDeployment({
+        ecs: port,
+        clock,
+        cluster: 'default',
+        service: 'web',
+        taskDefinitionArn: TD2,
+        timeoutMs: 5 * MINUTE,
+        noProgressTimeoutMs: 60 * MINUTE,
+        random: () => 1,
+      }),
     );
     const retries = ofType(events, 'throttled').map((event) => event.retryInMs);
     expect(retries.slice(0, 5)).toEqual([4_000, 8_000, 16_000, 30_000, 30_000]);
@@ -248,7 +292,9 @@ describe('watchDeployment limits', () => {
   test('other errors: a warning each, then failed after five in a row', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const port = stuckPort(clock, {failAlways: true});
-    const events = await collect(watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE}));
+    const events = await collect(
+      watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE}),
+    );
     expect(ofType(events, 'warning').map((event) => event.message)).toEqual([1, 2, 3, 4, 5].map((n) => `polling failed (${n}/5): Access denied [test]`));
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 1, reason: 'cannot watch the deployment: Access denied [test]'});
   });
@@ -256,7 +302,9 @@ describe('watchDeployment limits', () => {
   test('a transient error is retried and the watch goes on', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const port = stuckPort(clock, {failFirst: 2, completeAfter: 4});
-    const events = await collect(watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE}));
+    const events = await collect(
+      watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE}),
+    );
     expect(ofType(events, 'warning')).toHaveLength(2);
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
   });
@@ -264,7 +312,18 @@ describe('watchDeployment limits', () => {
   test('service events are de-duplicated by id across polls, oldest first', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const port = stuckPort(clock, {completeAfter: 5});
-    const events = await collect(watchDeployment({ecs: port, clock, cluster: 'default', service: 'web', taskDefinitionArn: TD2, deploymentId: 'ecs-svc/2', timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE}));
+    const events = await collect(
+      watchDeployment({
+        ecs: port,
+        clock,
+        cluster: 'default',
+        service: 'web',
+        taskDefinitionArn: TD2,
+        deploymentId: 'ecs-svc/2',
+        timeoutMs: 30 * MINUTE,
+        noProgressTimeoutMs: 30 * MINUTE,
+      }),
+    );
     expect(ofType(events, 'service-event').map((event) => event.id)).toEqual(['e2', 'e3', 'e4']);
     expect(port.describeCount).toBeGreaterThanOrEqual(5);
   });
@@ -272,7 +331,9 @@ describe('watchDeployment limits', () => {
   test('a missing service ends as failed after three polls', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const ecs = createSimulatedEcs({clock});
-    const events = await collect(watchDeployment({ecs, clock, cluster: 'default', service: 'ghost', taskDefinitionArn: TD2, timeoutMs: MINUTE * 30, noProgressTimeoutMs: MINUTE * 30}));
+    const events = await collect(
+      watchDeployment({ecs, clock, cluster: 'default', service: 'ghost', taskDefinitionArn: TD2, timeoutMs: MINUTE * 30, noProgressTimeoutMs: MINUTE * 30}),
+    );
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 1, reason: 'service ghost not found in cluster default'});
   });
 });
@@ -303,7 +364,17 @@ describe('watchDeployment detach (abort)', () => {
     const events: DeployEvent[] = [];
     let finished = false;
     const running = (async () => {
-      for await (const event of watchDeployment({ecs, clock, cluster: 'default', service: 'web', taskDefinitionArn: seeded.taskDefinitionArn, deploymentId: seeded.deploymentId, timeoutMs: 30 * MINUTE, noProgressTimeoutMs: 30 * MINUTE, signal: controller.signal})) {
+      for await (const event of watchDeployment({
+        ecs,
+        clock,
+        cluster: 'default',
+        service: 'web',
+        taskDefinitionArn: seeded.taskDefinitionArn,
+        deploymentId: seeded.deploymentId,
+        timeoutMs: 30 * MINUTE,
+        noProgressTimeoutMs: 30 * MINUTE,
+        signal: controller.signal,
+      })) {
         events.push(event);
       }
       finished = true;

@@ -19,7 +19,10 @@ describe('one answer at a time', () => {
   test('port mappings: container port, protocol, host port (not under awsvpc unless equal)', () => {
     expect(parsePortMapping('53/udp')).toEqual({ok: true, value: {containerPort: 53, protocol: 'udp'}});
     expect(parsePortMapping('8080:80', 'bridge')).toEqual({ok: true, value: {containerPort: 80, hostPort: 8080, protocol: 'tcp'}});
-    expect(parsePortMapping('8080:80', 'awsvpc')).toEqual({ok: false, message: 'Under awsvpc the host port must equal the container port (or be left out): write 80'});
+    expect(parsePortMapping('8080:80', 'awsvpc')).toEqual({
+      ok: false,
+      message: 'Under awsvpc the host port must equal the container port (or be left out): write 80',
+    });
     expect(parsePortMapping('http')).toMatchObject({ok: false});
   });
 

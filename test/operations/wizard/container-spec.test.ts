@@ -14,22 +14,36 @@ describe('Advanced JSON', () => {
     const text = FARGATE_JSON.replace('"memory": "512"', '"memory": "4096"').replace(',\n  "executionRoleArn": "${EXECUTION_ROLE}"', '');
     const issues = lintContainerJson(text, 'FARGATE');
     expect(issues.map((issue) => issue.code)).toEqual(['fargate-execution-role', 'fargate-cpu-memory']);
-    expect(issues[1]).toMatchObject({line: 11, message: 'cpu 256 with memory 4096 is not a Fargate task size; the nearest valid one is cpu 512 / memory 4096 (0.5 vCPU, 4 GB)'});
+    expect(issues[1]).toMatchObject({
+      line: 11,
+      message: 'cpu 256 with memory 4096 is not a Fargate task size; the nearest valid one is cpu 512 / memory 4096 (0.5 vCPU, 4 GB)',
+    });
     expect(lintContainerJson(defaultFargateContainerSpec(), 'FARGATE')).toEqual([]);
   });
 
   test('the image placeholder is required', () => {
-    expect(lintContainerJson('{"containerDefinitions": [{"name": "web", "image": "nginx"}]}', 'EC2').map((issue) => issue.code)).toContain('image-placeholder-missing');
+    expect(lintContainerJson('{"containerDefinitions": [{"name": "web", "image": "nginx"}]}', 'EC2').map((issue) => issue.code)).toContain(
+      'image-placeholder-missing',
+    );
   });
 
   test('a private registry on EC2 needs ${EXECUTION_ROLE}: the starting JSON has it', () => {
-    const answers: WizardAnswers = {launchType: 'EC2', registry: 'registry', networkMode: 'awsvpc', containerForm: {memoryReservation: 256, ports: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}], environment: []}};
+    const answers: WizardAnswers = {
+      launchType: 'EC2',
+      registry: 'registry',
+      networkMode: 'awsvpc',
+      containerForm: {memoryReservation: 256, ports: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}], environment: []},
+    };
     const start = JSON.parse(startingContainerJson(answers));
     expect(start.executionRoleArn).toBe('${EXECUTION_ROLE}');
     expect(start.networkMode).toBe('awsvpc');
     // Under awsvpc the dynamic host port 0 goes.
     expect(start.containerDefinitions[0].portMappings).toEqual([{containerPort: 80, protocol: 'tcp'}]);
-    expect(lintContainerJson('{"containerDefinitions": [{"name": "a", "image": "${DOCKER_IMAGE_NAME}"}]}', 'EC2', {needsExecutionRole: true}).map((issue) => issue.code)).toEqual(['execution-role-required']);
+    expect(
+      lintContainerJson('{"containerDefinitions": [{"name": "a", "image": "${DOCKER_IMAGE_NAME}"}]}', 'EC2', {needsExecutionRole: true}).map(
+        (issue) => issue.code,
+      ),
+    ).toEqual(['execution-role-required']);
   });
 
   test('the network mode of Advanced JSON is read from it', () => {

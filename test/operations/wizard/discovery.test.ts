@@ -4,7 +4,7 @@ import {checkDiscoveryPort, discoveryContainerPortValue, discoveryRule, readDisc
 import {composeServiceSpec} from '../../../source/operations/wizard/service-spec.js';
 import {CLOUD_MAP, fargateAnswers} from './fixtures.js';
 
-describe('service discovery: the seed\'s rules', () => {
+describe("service discovery: the seed's rules", () => {
   test.each([
     ['awsvpc', ['SRV', 'A'], 'either'],
     ['awsvpc', ['A'], 'none'],
@@ -19,7 +19,10 @@ describe('service discovery: the seed\'s rules', () => {
     const containers = specContainers(fargateAnswers());
     expect(containers).toEqual([{name: '${CONTAINER_NAME}', ports: [8080]}]);
     expect(checkDiscoveryPort(containers, '${CONTAINER_NAME}', 8080)).toEqual({ok: true, value: 8080});
-    expect(checkDiscoveryPort(containers, '${CONTAINER_NAME}', 8081)).toEqual({ok: false, message: 'Port 8081 is not a port mapping of container "${CONTAINER_NAME}" (its ports: 8080)'});
+    expect(checkDiscoveryPort(containers, '${CONTAINER_NAME}', 8081)).toEqual({
+      ok: false,
+      message: 'Port 8081 is not a port mapping of container "${CONTAINER_NAME}" (its ports: 8080)',
+    });
     const templated = [{name: 'web', ports: ['${serviceVariable.containerPort}']}];
     expect(checkDiscoveryPort(templated, 'web', 9000, {containerPort: '9000'})).toEqual({ok: true, value: 9000});
     expect(checkDiscoveryPort([{name: 'web', ports: []}], 'web', 80)).toMatchObject({ok: false, message: expect.stringContaining('maps no ports')});
@@ -31,6 +34,11 @@ describe('service discovery: the seed\'s rules', () => {
     expect(discoveryContainerPortValue({...answers, variables: {}})).toBe(8080);
     const spec = composeServiceSpec(answers).text;
     expect(spec).toContain('"containerPort": ${serviceVariable.containerPort}');
-    expect(readDiscovery(spec)).toEqual({registryArn: CLOUD_MAP, use: 'container', containerName: '${CONTAINER_NAME}', containerPort: '${serviceVariable.containerPort}'});
+    expect(readDiscovery(spec)).toEqual({
+      registryArn: CLOUD_MAP,
+      use: 'container',
+      containerName: '${CONTAINER_NAME}',
+      containerPort: '${serviceVariable.containerPort}',
+    });
   });
 });

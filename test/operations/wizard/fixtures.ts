@@ -41,7 +41,17 @@ export function fargateAnswers(): WizardAnswers {
     variables: {containerPort: '8080'},
     registryAuth: {credentialsSecretArn: SECRET},
     executionRoleArn: ROLE,
-    environments: [{name: 'production', region: 'us-east-1', cluster: 'prod', subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false, overrides: {}}],
+    environments: [
+      {
+        name: 'production',
+        region: 'us-east-1',
+        cluster: 'prod',
+        subnets: ['subnet-0a1b2c3d'],
+        securityGroups: ['sg-0a1b2c3d'],
+        assignPublicIp: false,
+        overrides: {},
+      },
+    ],
   };
 }
 
@@ -64,4 +74,3 @@ export function ec2DaemonAnswers(): WizardAnswers {
     environments: [{name: 'dev', region: 'eu-west-1', cluster: 'dev-ec2', overrides: {}}],
   };
 }
-

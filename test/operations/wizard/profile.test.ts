@@ -8,7 +8,10 @@ describe('the profile', () => {
   test('config variables the specifications use without a value', () => {
     const answers = {...fargateAnswers(), containerJson: FARGATE_JSON.replace('8080', '${serviceVariable.port}'), variables: {}};
     expect(missingVariables(answers)).toEqual(['port']);
-    expect(missingVariables({...answers, discovery: {...answers.discovery!, containerPort: '${serviceVariable.containerPort}'}})).toEqual(['containerPort', 'port']);
+    expect(missingVariables({...answers, discovery: {...answers.discovery!, containerPort: '${serviceVariable.containerPort}'}})).toEqual([
+      'containerPort',
+      'port',
+    ]);
   });
 
   test('a Fargate profile: awsvpc, discovery, private registry — renders without errors', () => {
@@ -28,7 +31,9 @@ describe('the profile', () => {
         variables: {containerPort: '8080'},
         registryAuth: {credentialsSecretArn: SECRET},
       },
-      environments: [{name: 'production', network: {subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false}, executionRoleArn: ROLE}],
+      environments: [
+        {name: 'production', network: {subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false}, executionRoleArn: ROLE},
+      ],
     });
     expect(assembled.issues.production!.filter((issue) => issue.severity === 'error')).toEqual([]);
   });
@@ -38,9 +43,21 @@ describe('the profile', () => {
     expect(blockingCount(assembled)).toBe(0);
     expect(assembled.profile?.service.containerSpec).toEqual({
       mode: 'form',
-      form: {name: '${CONTAINER_NAME}', memoryReservation: 128, portMappings: [{containerPort: 80, protocol: 'tcp'}], environment: [{name: 'LOG_LEVEL', value: 'info'}], essential: true, networkMode: 'bridge'},
+      form: {
+        name: '${CONTAINER_NAME}',
+        memoryReservation: 128,
+        portMappings: [{containerPort: 80, protocol: 'tcp'}],
+        environment: [{name: 'LOG_LEVEL', value: 'info'}],
+        essential: true,
+        networkMode: 'bridge',
+      },
     });
-    expect(JSON.parse(assembled.profile!.service.serviceSpec)).toEqual({placementConstraints: [], placementStrategy: [], healthCheckGracePeriodSeconds: null, schedulingStrategy: 'DAEMON'});
+    expect(JSON.parse(assembled.profile!.service.serviceSpec)).toEqual({
+      placementConstraints: [],
+      placementStrategy: [],
+      healthCheckGracePeriodSeconds: null,
+      schedulingStrategy: 'DAEMON',
+    });
     expect(assembled.profile?.environments[0]).toEqual({name: 'dev', region: 'eu-west-1', cluster: 'dev-ec2', launchType: 'EC2', overrides: {}});
   });
 
@@ -62,9 +79,18 @@ describe('the profile', () => {
 
   test('rendering issues of an environment are reported with their path (an override breaking discovery)', () => {
     const answers = fargateAnswers();
-    answers.environments!.push({name: 'staging', region: 'us-east-1', cluster: 'staging', subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], overrides: {containerPort: '9090'}});
+    answers.environments!.push({
+      name: 'staging',
+      region: 'us-east-1',
+      cluster: 'staging',
+      subnets: ['subnet-0a1b2c3d'],
+      securityGroups: ['sg-0a1b2c3d'],
+      overrides: {containerPort: '9090'},
+    });
     const assembled = assembleProfile(answers, {now: NOW});
-    expect(assembled.issues.staging).toContainEqual(expect.objectContaining({severity: 'error', path: 'serviceRegistries[0].containerPort', code: 'discovery-container-port'}));
+    expect(assembled.issues.staging).toContainEqual(
+      expect.objectContaining({severity: 'error', path: 'serviceRegistries[0].containerPort', code: 'discovery-container-port'}),
+    );
     expect(blockingCount(assembled)).toBe(1);
   });
 

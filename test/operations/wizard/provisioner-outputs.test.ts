@@ -15,7 +15,12 @@ describe('infrastructure provisioners', () => {
       VpcId: 'vpc-0a1b2c3d',
     });
     expect(filled.values).toEqual({cluster: 'prod', subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], executionRoleArn: ROLE});
-    expect(filled.used).toEqual(['cluster ← ClusterName', 'subnets ← PrivateSubnets', 'security groups ← ServiceSecurityGroup', 'execution role ← TaskExecutionRoleArn']);
+    expect(filled.used).toEqual([
+      'cluster ← ClusterName',
+      'subnets ← PrivateSubnets',
+      'security groups ← ServiceSecurityGroup',
+      'execution role ← TaskExecutionRoleArn',
+    ]);
   });
 
   test('Terraform state outputs: outputs.<name>.value, lists kept', () => {
@@ -32,8 +37,18 @@ describe('infrastructure provisioners', () => {
       resources: [],
     });
     const outputs = terraformOutputs(state, 'terraform.tfstate');
-    expect(outputs).toEqual({ecs_cluster_arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/staging', private_subnet_ids: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], task_sg: 'sg-0a1b2c3d', aws_region: 'eu-west-1'});
-    expect(environmentFromOutputs(outputs).values).toEqual({cluster: 'staging', subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'], securityGroups: ['sg-0a1b2c3d'], region: 'eu-west-1'});
+    expect(outputs).toEqual({
+      ecs_cluster_arn: 'arn:aws:ecs:eu-west-1:123456789012:cluster/staging',
+      private_subnet_ids: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
+      task_sg: 'sg-0a1b2c3d',
+      aws_region: 'eu-west-1',
+    });
+    expect(environmentFromOutputs(outputs).values).toEqual({
+      cluster: 'staging',
+      subnets: ['subnet-0a1b2c3d', 'subnet-4e5f6a7b'],
+      securityGroups: ['sg-0a1b2c3d'],
+      region: 'eu-west-1',
+    });
     expect(() => terraformOutputs('{"resources": []}', 'x.json')).toThrow(InputError);
   });
 });

@@ -22,7 +22,7 @@ describe('the questions', () => {
     for (const question of QUESTIONS) for (const flag of question.flags ?? []) expect(flag.description).not.toBe('');
   });
 
-  test('a question with flags lands them (fromFlags), and every question has the seed\'s help', () => {
+  test("a question with flags lands them (fromFlags), and every question has the seed's help", () => {
     for (const question of QUESTIONS) {
       if ((question.flags ?? []).length > 0) expect(question.fromFlags, question.id).toBeTypeOf('function');
       expect(question.help.length, question.id).toBeGreaterThan(0);

@@ -10,7 +10,8 @@ describe('the service specification', () => {
   });
 
   test('DAEMON takes no desired count and no placement strategy; an edited spec is switched, keeping its fields', () => {
-    const edited = '{"schedulingStrategy": "REPLICA", "desiredCount": 4, "placementStrategy": [{"type": "spread", "field": "attribute:ecs.availability-zone"}], "enableECSManagedTags": true}';
+    const edited =
+      '{"schedulingStrategy": "REPLICA", "desiredCount": 4, "placementStrategy": [{"type": "spread", "field": "attribute:ecs.availability-zone"}], "enableECSManagedTags": true}';
     const composed = composeServiceSpec({strategy: 'DAEMON', serviceSpecJson: edited});
     expect(composed.removed).toEqual(['desiredCount', 'placementStrategy']);
     expect(JSON.parse(composed.text)).toEqual({schedulingStrategy: 'DAEMON', placementStrategy: [], enableECSManagedTags: true});

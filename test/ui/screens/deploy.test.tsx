@@ -54,8 +54,31 @@ const rows = (failed: number, running: number) => ({
   type: 'deployments' as const,
   at: at(8),
   deployments: [
-    {id: 'ecs-svc/2', status: 'PRIMARY', taskDefinition: TD2, revision: 2, desired: 2, running, pending: 2 - running, failed, rolloutState: 'IN_PROGRESS', reason: 'ECS deployment ecs-svc/2 in progress.', ours: true},
-    {id: 'ecs-svc/1', status: 'ACTIVE', taskDefinition: TD1, revision: 1, desired: 2, running: 2, pending: 0, failed: 0, rolloutState: 'COMPLETED', ours: false},
+    {
+      id: 'ecs-svc/2',
+      status: 'PRIMARY',
+      taskDefinition: TD2,
+      revision: 2,
+      desired: 2,
+      running,
+      pending: 2 - running,
+      failed,
+      rolloutState: 'IN_PROGRESS',
+      reason: 'ECS deployment ecs-svc/2 in progress.',
+      ours: true,
+    },
+    {
+      id: 'ecs-svc/1',
+      status: 'ACTIVE',
+      taskDefinition: TD1,
+      revision: 1,
+      desired: 2,
+      running: 2,
+      pending: 0,
+      failed: 0,
+      rolloutState: 'COMPLETED',
+      ours: false,
+    },
   ],
 });
 
@@ -94,9 +117,26 @@ describe('deploy screen', () => {
     const {app, feed} = mount({simulation: {scenario: 'crash-loop', speed: 10}});
     feed.push(
       {type: 'step', at: at(0), name: 'plan', status: 'done', message: 'register web-api:2, update service web-api (new revision)'},
-      {type: 'check', at: at(1), name: 'image', status: 'warn', message: 'could not check registry.example.com/team/web-api:1.5.0: unreachable', hint: 'check the tag yourself'},
+      {
+        type: 'check',
+        at: at(1),
+        name: 'image',
+        status: 'warn',
+        message: 'could not check registry.example.com/team/web-api:1.5.0: unreachable',
+        hint: 'check the tag yourself',
+      },
       {type: 'step', at: at(2), name: 'service', status: 'done', message: 'updated service web-api (deployment ecs-svc/2)'},
-      {type: 'watch-started', at: at(2), cluster: 'web-staging', service: 'web-api', region: 'us-east-1', taskDefinitionArn: TD2, deploymentId: 'ecs-svc/2', simulated: true, scenario: 'crash-loop'},
+      {
+        type: 'watch-started',
+        at: at(2),
+        cluster: 'web-staging',
+        service: 'web-api',
+        region: 'us-east-1',
+        taskDefinitionArn: TD2,
+        deploymentId: 'ecs-svc/2',
+        simulated: true,
+        scenario: 'crash-loop',
+      },
       rows(1, 0),
       {type: 'circuit-breaker', at: at(12), failed: 1, threshold: 3},
       stoppedTask,
@@ -140,9 +180,17 @@ describe('deploy screen', () => {
     const ecs = createSimulatedEcs({clock: new FakeClock(), region: 'us-east-1', clusters: ['web-staging']});
     const profile = fargateJsonProfile();
     const plan = await planDeploy({ecs}, {profile, environment: profile.environments[0]!});
-    const review = {plan, checks: [], remedies: [{kind: 'create-log-group' as const, logGroup: '/ecs/web-api', region: 'us-east-1', label: 'create log group /ecs/web-api (us-east-1)'}], forced: []};
+    const review = {
+      plan,
+      checks: [],
+      remedies: [{kind: 'create-log-group' as const, logGroup: '/ecs/web-api', region: 'us-east-1', label: 'create log group /ecs/web-api (us-east-1)'}],
+      forced: [],
+    };
 
-    for (const [key, expected] of [['y', true], ['n', false]] as const) {
+    for (const [key, expected] of [
+      ['y', true],
+      ['n', false],
+    ] as const) {
       const {app, feed} = mount({confirm: true});
       await waitForFrame(app, 'ctrl-c stop (nothing changed yet)');
       feed.hooks!.onReview!(review);
@@ -161,7 +209,10 @@ describe('deploy screen', () => {
 
   it('d detaches (the watch stops, the deployment goes on) and shows how to re-attach', async () => {
     const {app, feed, control, finished} = mount();
-    feed.push({type: 'watch-started', at: at(0), cluster: 'web-staging', service: 'web-api', region: 'us-east-1', taskDefinitionArn: TD2, simulated: false}, rows(0, 1));
+    feed.push(
+      {type: 'watch-started', at: at(0), cluster: 'web-staging', service: 'web-api', region: 'us-east-1', taskDefinitionArn: TD2, simulated: false},
+      rows(0, 1),
+    );
     await waitForFrame(app, 'PRIMARY');
     await press(app, 'd');
     expect(control.signal.aborted).toBe(true);
@@ -202,7 +253,15 @@ describe('deploy screen', () => {
     const {app, feed, finished} = mount();
     feed.push(
       {type: 'watch-started', at: at(0), cluster: 'web-staging', service: 'web-api', region: 'us-east-1', taskDefinitionArn: TD2, simulated: false},
-      {type: 'done', at: at(75), outcome: 'rolled-back', reason: 'deployment ecs-svc/2 failed; rolled back to web-api:1', exitCode: 3, elapsedMs: 75_000, apiCalls: 20},
+      {
+        type: 'done',
+        at: at(75),
+        outcome: 'rolled-back',
+        reason: 'deployment ecs-svc/2 failed; rolled back to web-api:1',
+        exitCode: 3,
+        elapsedMs: 75_000,
+        apiCalls: 20,
+      },
     );
     feed.close();
     const frame = await waitForFrame(app, 'Rolled back · exit 3 · 1:15');

@@ -99,7 +99,9 @@ describe('home → run a saved profile', () => {
     await waitForFrame(app, 'Which profile?');
     await press(app, 'enter');
     const frame = await waitForFrame(app, 'Could not list the tags');
-    expect(frame.replace(/\n/g, ' ')).toContain('Could not list the tags of registry.hub.docker.com/library/nginx: cannot reach registry-1.docker.io (ENOTFOUND). Type the tag.');
+    expect(frame.replace(/\n/g, ' ')).toContain(
+      'Could not list the tags of registry.hub.docker.com/library/nginx: cannot reach registry-1.docker.io (ENOTFOUND). Type the tag.',
+    );
     expect(frame).toContain('Tag of registry.hub.docker.com/library/nginx: stable-perl');
     for (let i = 0; i < 'stable-perl'.length; i++) await press(app, 'backspace');
     await type(app, '1.27');

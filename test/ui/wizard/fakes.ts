@@ -22,7 +22,15 @@ export interface Fakes {
 }
 
 export function fakeServices(overrides: Partial<WizardServices> = {}, options: {editor?: 'none'} = {}): Fakes {
-  const fakes: Fakes = {edits: [], opened: [], saved: [], createdRoles: [], policies: [], draft: memoryDraftStore(), services: undefined as unknown as WizardServices};
+  const fakes: Fakes = {
+    edits: [],
+    opened: [],
+    saved: [],
+    createdRoles: [],
+    policies: [],
+    draft: memoryDraftStore(),
+    services: undefined as unknown as WizardServices,
+  };
   const files = new Map<string, string>();
   const editor: EditorPort = {
     describe: () => (options.editor === 'none' ? undefined : 'fake-editor'),

@@ -7,5 +7,9 @@ test('every question can be asked: a prompt, a bespoke view, or a rule that alwa
     const drawn = question.prompt !== undefined || BESPOKE_VIEWS[question.id] !== undefined || question.auto !== undefined;
     expect(drawn, question.id).toBe(true);
   }
-  for (const id of Object.keys(BESPOKE_VIEWS)) expect(QUESTIONS.some((question) => question.id === id && question.prompt === undefined), id).toBe(true);
+  for (const id of Object.keys(BESPOKE_VIEWS))
+    expect(
+      QUESTIONS.some((question) => question.id === id && question.prompt === undefined),
+      id,
+    ).toBe(true);
 });

@@ -122,8 +122,21 @@ describe('the guided setup, step by step', () => {
 
   test('ECR: the repositories are listed; choosing one gives the host and image', async () => {
     const fakes = fakeServices({
-      ecrRepositories: async () => ({ok: true, items: [{name: 'team/api', uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api'}, {name: 'web', uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web'}]}),
-      tags: async () => ({ok: true, items: [{tag: 'v2', pushedAt: '2026-01-02T10:00:00.000Z', digest: 'sha256:' + 'b'.repeat(64)}, {tag: 'v1', pushedAt: '2025-12-01T10:00:00.000Z'}], newestFirst: true}),
+      ecrRepositories: async () => ({
+        ok: true,
+        items: [
+          {name: 'team/api', uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api'},
+          {name: 'web', uri: '123456789012.dkr.ecr.us-east-1.amazonaws.com/web'},
+        ],
+      }),
+      tags: async () => ({
+        ok: true,
+        items: [
+          {tag: 'v2', pushedAt: '2026-01-02T10:00:00.000Z', digest: 'sha256:' + 'b'.repeat(64)},
+          {tag: 'v1', pushedAt: '2025-12-01T10:00:00.000Z'},
+        ],
+        newestFirst: true,
+      }),
     });
     const {app} = startAt(fakes, {application: 'a', serviceName: 's', registry: 'ecr'}, 'ecr-repository');
     await waitForFrame(app, '❯ team/api');
@@ -140,14 +153,27 @@ describe('the guided setup, step by step', () => {
     const broken = '{\n  "containerDefinitions": [\n    {"name": "${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}"}\n  ],\n  "cpu": "256",\n}';
     const fixed = fargateAnswers().containerJson!;
     fakes.edits.push(broken, fixed);
-    const {app} = startAt(fakes, {application: 'a', serviceName: 's', registry: 'dockerhub', image: 'library/nginx', tag: '1', launchType: 'FARGATE', networkMode: 'awsvpc', containerMode: 'json'}, 'container-json');
+    const {app} = startAt(
+      fakes,
+      {
+        application: 'a',
+        serviceName: 's',
+        registry: 'dockerhub',
+        image: 'library/nginx',
+        tag: '1',
+        launchType: 'FARGATE',
+        networkMode: 'awsvpc',
+        containerMode: 'json',
+      },
+      'container-json',
+    );
     let frame = await waitForFrame(app, '❯ Start from the template');
     expect(frame).toContain('Task definition (Advanced JSON — required for Fargate)');
     await press(app, 'enter');
     frame = await waitForFrame(app, '1 problem to fix in the task definition:');
     expect(fakes.opened[0]).toContain('"executionRoleArn": "${EXECUTION_ROLE}"');
     expect(fakes.opened[0]).toContain('"awslogs-group": "${serviceVariable.logGroup}"');
-    expect(frame).toContain('✖ containerSpec (line 6, column 1): Unexpected \'}\'');
+    expect(frame).toContain("✖ containerSpec (line 6, column 1): Unexpected '}'");
     expect(frame).toContain('❯ Re-open the editor');
     await press(app, 'enter');
     frame = await waitForFrame(app, '✔ The task definition is valid: 1 container (${CONTAINER_NAME}), awsvpc');
@@ -168,11 +194,32 @@ describe('the guided setup, step by step', () => {
           status: 'ACTIVE',
           networkMode: 'bridge',
           requiresCompatibilities: ['EC2'],
-          containerDefinitions: [{name: 'library_nginx_1', image: 'registry.hub.docker.com/library/nginx:1', memoryReservation: 128, essential: true, portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}]}],
+          containerDefinitions: [
+            {
+              name: 'library_nginx_1',
+              image: 'registry.hub.docker.com/library/nginx:1',
+              memoryReservation: 128,
+              essential: true,
+              portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}],
+            },
+          ],
         },
       }),
     );
-    const {app} = startAt(fakes, {application: 'a', serviceName: 's', registry: 'dockerhub', image: 'library/nginx', tag: '1', launchType: 'EC2', networkMode: 'bridge', containerMode: 'json'}, 'container-json');
+    const {app} = startAt(
+      fakes,
+      {
+        application: 'a',
+        serviceName: 's',
+        registry: 'dockerhub',
+        image: 'library/nginx',
+        tag: '1',
+        launchType: 'EC2',
+        networkMode: 'bridge',
+        containerMode: 'json',
+      },
+      'container-json',
+    );
     await waitForFrame(app, '❯ Start from the template');
     await press(app, 'down');
     await waitForFrame(app, '❯ Paste `aws ecs describe-task-definition` output');
@@ -188,7 +235,20 @@ describe('the guided setup, step by step', () => {
   test('no editor at all: a file to edit by hand, read back on Enter', async () => {
     const fakes = fakeServices({}, {editor: 'none'});
     fakes.edits.push(fargateAnswers().containerJson!);
-    const {app} = startAt(fakes, {application: 'a', serviceName: 's', registry: 'dockerhub', image: 'library/nginx', tag: '1', launchType: 'FARGATE', networkMode: 'awsvpc', containerMode: 'json'}, 'container-json');
+    const {app} = startAt(
+      fakes,
+      {
+        application: 'a',
+        serviceName: 's',
+        registry: 'dockerhub',
+        image: 'library/nginx',
+        tag: '1',
+        launchType: 'FARGATE',
+        networkMode: 'awsvpc',
+        containerMode: 'json',
+      },
+      'container-json',
+    );
     await waitForFrame(app, '❯ Start from the template');
     await press(app, 'enter');
     const frame = await waitForFrame(app, 'No editor found');
@@ -386,7 +446,12 @@ describe('the guided setup, step by step', () => {
           Version: '2012-10-17',
           Statement: [
             {Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET]},
-            {Sid: 'DecryptRegistryCredentials', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: ['arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab']},
+            {
+              Sid: 'DecryptRegistryCredentials',
+              Effect: 'Allow',
+              Action: ['kms:Decrypt'],
+              Resource: ['arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab'],
+            },
           ],
         },
       },
@@ -426,7 +491,9 @@ describe('the guided setup, step by step', () => {
     await waitForFrame(app, '❯ network');
     await press(app, 'enter');
     let frame = await waitForFrame(app, '? Environment name');
-    expect(frame.replace(/\s+/g, ' ')).toContain("From the stack's outputs: cluster ← ClusterName, subnets ← PrivateSubnets, security groups ← TaskSecurityGroup");
+    expect(frame.replace(/\s+/g, ' ')).toContain(
+      "From the stack's outputs: cluster ← ClusterName, subnets ← PrivateSubnets, security groups ← TaskSecurityGroup",
+    );
     await press(app, 'enter');
     await waitForFrame(app, '? AWS region');
     await press(app, 'enter');
@@ -496,7 +563,7 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '✔ Ready to save');
   });
 
-  test('? shows the step\'s help from the seed; Ctrl-C asks, and a draft can be saved', async () => {
+  test("? shows the step's help from the seed; Ctrl-C asks, and a draft can be saved", async () => {
     const fakes = fakeServices();
     const {app, exits} = startAt(fakes, {...fargateAnswers(), strategy: undefined}, 'strategy', {}, {password: 'x'});
     await waitForFrame(app, '? Scheduling strategy');
@@ -517,7 +584,12 @@ describe('the guided setup, step by step', () => {
 
   test('a saved draft is offered, and resumes at the first unanswered question', async () => {
     const fakes = fakeServices();
-    await fakes.draft.save({answers: {application: 'ECS Demo', serviceName: 'web-api'}, choices: {}, done: ['application', 'service'], savedAt: '2026-01-01T10:00:00.000Z'});
+    await fakes.draft.save({
+      answers: {application: 'ECS Demo', serviceName: 'web-api'},
+      choices: {},
+      done: ['application', 'service'],
+      savedAt: '2026-01-01T10:00:00.000Z',
+    });
     const {app} = start(fakes, {}, {offerDraft: true});
     await waitForFrame(app, 'You left a setup unfinished on 2026-01-01 10:00');
     await press(app, 'enter');

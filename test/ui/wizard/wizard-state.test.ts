@@ -17,7 +17,10 @@ describe('the wizard reducer', () => {
     state = answer(state, {application: 'ECS Demo'});
     state = answer(state, {serviceName: 'web-api'});
     expect(at(state)).toBe('registry');
-    expect(summaryLines(state).map((line) => `${line.label}: ${line.value}`)).toEqual(['Application: ECS Demo', 'Service: web-api (deployment type: Amazon ECS)']);
+    expect(summaryLines(state).map((line) => `${line.label}: ${line.value}`)).toEqual([
+      'Application: ECS Demo',
+      'Service: web-api (deployment type: Amazon ECS)',
+    ]);
     expect(hasProgress(state)).toBe(true);
   });
 
@@ -36,19 +39,30 @@ describe('the wizard reducer', () => {
   });
 
   test('Fargate answers the network mode and the container mode itself (shown, skipped by Esc)', () => {
-    let state = initialWizard({answers: {application: 'a', serviceName: 's', registry: 'dockerhub', image: 'library/nginx', tag: '1'}, done: ['application', 'service', 'registry', 'image', 'tag'], resume: true});
+    let state = initialWizard({
+      answers: {application: 'a', serviceName: 's', registry: 'dockerhub', image: 'library/nginx', tag: '1'},
+      done: ['application', 'service', 'registry', 'image', 'tag'],
+      resume: true,
+    });
     expect(at(state)).toBe('launch-type');
     state = answer(state, {launchType: 'FARGATE'});
     expect(at(state)).toBe('container-json');
     const lines = summaryLines(state);
-    expect(lines.slice(-2).map((line) => `${line.label}: ${line.value}`)).toEqual(['Network mode: awsvpc (Fargate requires it)', 'Container specification: Advanced JSON (Fargate needs it)']);
+    expect(lines.slice(-2).map((line) => `${line.label}: ${line.value}`)).toEqual([
+      'Network mode: awsvpc (Fargate requires it)',
+      'Container specification: Advanced JSON (Fargate needs it)',
+    ]);
     expect(state.answers).toMatchObject({networkMode: 'awsvpc', containerMode: 'json'});
     state = wizardReducer(state, {type: 'back'});
     expect(at(state)).toBe('launch-type');
   });
 
   test('EC2 with the form: the form and environment steps, no editor step', () => {
-    const flow = flowOf({answers: {launchType: 'EC2', containerMode: 'form', registry: 'dockerhub', strategy: 'DAEMON'}, choices: {}, passwordFromEnv: false}).map(refKey);
+    const flow = flowOf({
+      answers: {launchType: 'EC2', containerMode: 'form', registry: 'dockerhub', strategy: 'DAEMON'},
+      choices: {},
+      passwordFromEnv: false,
+    }).map(refKey);
     expect(flow).toContain('container-form');
     expect(flow).toContain('container-env');
     expect(flow).not.toContain('container-json');
@@ -59,7 +73,16 @@ describe('the wizard reducer', () => {
 
   test('a private registry brings its password, the secret, KMS key, role and policy steps', () => {
     const flow = flowOf({answers: {registry: 'registry', registryUsername: 'deploy', launchType: 'FARGATE'}, choices: {}, passwordFromEnv: false}).map(refKey);
-    expect(flow.filter((key) => key.startsWith('registry') || key.startsWith('auth'))).toEqual(['registry', 'registry-url', 'registry-username', 'registry-password', 'auth-secret', 'auth-kms', 'auth-role', 'auth-policy']);
+    expect(flow.filter((key) => key.startsWith('registry') || key.startsWith('auth'))).toEqual([
+      'registry',
+      'registry-url',
+      'registry-username',
+      'registry-password',
+      'auth-secret',
+      'auth-kms',
+      'auth-role',
+      'auth-policy',
+    ]);
     expect(flow).toContain('env-public-ip#0');
   });
 
@@ -67,7 +90,23 @@ describe('the wizard reducer', () => {
     let state = initialWizard({
       answers: {...fargateAnswers(), discovery: {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc'}},
       choices: {discovery: 'paste'},
-      done: ['application', 'service', 'registry', 'registry-url', 'registry-username', 'registry-password', 'image', 'tag', 'launch-type', 'container-json', 'strategy', 'desired-count', 'service-json', 'discovery', 'discovery-arn'],
+      done: [
+        'application',
+        'service',
+        'registry',
+        'registry-url',
+        'registry-username',
+        'registry-password',
+        'image',
+        'tag',
+        'launch-type',
+        'container-json',
+        'strategy',
+        'desired-count',
+        'service-json',
+        'discovery',
+        'discovery-arn',
+      ],
       password: 'secret',
       resume: true,
     });
@@ -77,11 +116,34 @@ describe('the wizard reducer', () => {
   });
 
   test('bridge with SRV records: containerName + containerPort are decided, the only container is taken', () => {
-    let state = initialWizard({answers: {...ec2DaemonAnswers(), discovery: {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc', recordTypes: ['SRV']}}, choices: {discovery: 'paste'}, done: ['application', 'service', 'registry', 'image', 'tag', 'launch-type', 'network-mode', 'container-mode', 'container-form', 'container-env', 'strategy', 'service-json', 'discovery'], resume: true});
+    let state = initialWizard({
+      answers: {...ec2DaemonAnswers(), discovery: {registryArn: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-abc', recordTypes: ['SRV']}},
+      choices: {discovery: 'paste'},
+      done: [
+        'application',
+        'service',
+        'registry',
+        'image',
+        'tag',
+        'launch-type',
+        'network-mode',
+        'container-mode',
+        'container-form',
+        'container-env',
+        'strategy',
+        'service-json',
+        'discovery',
+      ],
+      resume: true,
+    });
     expect(at(state)).toBe('discovery-arn');
     state = submit(state, {});
     expect(at(state)).toBe('discovery-container-port');
-    expect(summaryLines(state).slice(-2).map((line) => line.value)).toEqual(['containerName + containerPort (required: SRV records without awsvpc)', '${CONTAINER_NAME} (the only container)']);
+    expect(
+      summaryLines(state)
+        .slice(-2)
+        .map((line) => line.value),
+    ).toEqual(['containerName + containerPort (required: SRV records without awsvpc)', '${CONTAINER_NAME} (the only container)']);
   });
 
   test('another environment repeats the environment steps, then the review', () => {

@@ -10,7 +10,9 @@ export const authKms: Question = {
   label: 'KMS key',
   applies: (ctx) => needsRegistryAuth(ctx.answers),
   summary: (ctx) => (ctx.answers.registryAuth?.kmsKeyArn ? shortArn(ctx.answers.registryAuth.kmsKeyArn) : 'the default key'),
-  help: ['The action kms:Decrypt is required only if the secret uses a custom KMS key and not the default key. Give that key\'s ARN; leave it empty for the default key.'],
+  help: [
+    "The action kms:Decrypt is required only if the secret uses a custom KMS key and not the default key. Give that key's ARN; leave it empty for the default key.",
+  ],
   prompt: ({ctx: {answers}}) =>
     textPrompt<string | undefined>({
       label: 'Customer KMS key of the secret (empty: the default key)',

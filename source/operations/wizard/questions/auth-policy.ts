@@ -27,7 +27,10 @@ export const authPolicy: Question = {
         {value: 'yes', label: 'Yes, put it on the role'},
         {value: 'no', label: 'No, I will add it myself', detail: 'the command is shown'},
       ],
-      body: [{note: 'Least privilege: secretsmanager:GetSecretValue on exactly this secret, and kms:Decrypt only for a custom key.'}, {json: compactJson(policy), max: 18}],
+      body: [
+        {note: 'Least privilege: secretsmanager:GetSecretValue on exactly this secret, and kms:Decrypt only for a custom key.'},
+        {json: compactJson(policy), max: 18},
+      ],
       choose: (value) =>
         value === 'no'
           ? {kind: 'submit', submission: {choices: {'auth-policy': 'not applied (add it yourself)'}, notice: `To add it later: ${command}`}}

@@ -11,6 +11,8 @@ export const authRoleCreate: Question = {
   applies: (ctx) => needsRegistryAuth(ctx.answers) && ctx.choices['auth-role'] === 'create',
   valid: (ctx) => ctx.answers.executionRoleArn !== undefined,
   summary: (ctx) => `created ${shortArn(ctx.answers.executionRoleArn)}`,
-  help: ['Nothing is changed in IAM without your yes. The role trusts ecs-tasks.amazonaws.com and gets the AWS managed policy arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy (pull from ECR, write logs).'],
+  help: [
+    'Nothing is changed in IAM without your yes. The role trusts ecs-tasks.amazonaws.com and gets the AWS managed policy arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy (pull from ECR, write logs).',
+  ],
   prompt: (context) => createExecutionRolePrompt(context, false),
 };

@@ -11,7 +11,10 @@ export const authRole: Question = {
   label: 'Execution role',
   applies: (ctx) => needsRegistryAuth(ctx.answers),
   valid: (ctx) => ctx.answers.executionRoleArn !== undefined || ctx.choices['auth-role'] === 'create',
-  summary: (ctx) => (ctx.choices['auth-role'] === 'create' && ctx.answers.executionRoleArn === undefined ? `create ${DEFAULT_EXECUTION_ROLE_NAME}` : shortArn(ctx.answers.executionRoleArn)),
+  summary: (ctx) =>
+    ctx.choices['auth-role'] === 'create' && ctx.answers.executionRoleArn === undefined
+      ? `create ${DEFAULT_EXECUTION_ROLE_NAME}`
+      : shortArn(ctx.answers.executionRoleArn),
   help: [
     'You must also specify the task execution role (executionRoleArn): it authorizes Amazon ECS to pull private images for your task. It must trust ecs-tasks.amazonaws.com; roles that do are listed.',
     'If you are creating the task definition for the first time, create the role: ecs-wizard can create ecsTaskExecutionRole with the trust policy and the AWS managed AmazonECSTaskExecutionRolePolicy (after you confirm).',
@@ -24,7 +27,9 @@ export const authRole: Question = {
   fields: {executionRole: '--execution-role'},
   fromFlags(draft) {
     draft.iam.createRole = draft.isSet('create-execution-role');
-    const roles = draft.values('execution-role').map((text) => draft.take('execution-role', text, (value) => checkArnAnswer('iamRole', value, 'the execution role ARN')));
+    const roles = draft
+      .values('execution-role')
+      .map((text) => draft.take('execution-role', text, (value) => checkArnAnswer('iamRole', value, 'the execution role ARN')));
     if (roles.length > 0 && roles[0] !== undefined) {
       draft.answers = {...draft.answers, executionRoleArn: roles[0]};
       draft.given['auth-role'] = '--execution-role';

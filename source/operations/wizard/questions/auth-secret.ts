@@ -32,7 +32,9 @@ export const authSecret: Question = {
     what: `secrets in ${services.defaultRegion() ?? 'the default region'}`,
     load: async () => {
       const listing = await services.secrets();
-      return listing.ok ? {ok: true, items: listing.items.map((secret) => ({value: secret.arn, label: secret.name, detail: secret.kmsKeyId ? 'customer KMS key' : ''}))} : listing;
+      return listing.ok
+        ? {ok: true, items: listing.items.map((secret) => ({value: secret.arn, label: secret.name, detail: secret.kmsKeyId ? 'customer KMS key' : ''}))}
+        : listing;
     },
     free: {validate: (text) => checkArnAnswer('secretsManagerSecret', text, 'the secret ARN'), hint: 'the secret ARN'},
     initial: answers.registryAuth?.credentialsSecretArn,
@@ -40,7 +42,8 @@ export const authSecret: Question = {
       progress: 'Checking that the secret exists (secretsmanager:DescribeSecret)…',
       run: async ([arn]) => {
         const found = await services.secret(arn!);
-        if (found.status === 'missing') return {ok: false, message: `No secret ${arn!.split(':').pop()} in ${arnRegion(arn!) ?? 'that region'}: check the ARN, or create the secret first`};
+        if (found.status === 'missing')
+          return {ok: false, message: `No secret ${arn!.split(':').pop()} in ${arnRegion(arn!) ?? 'that region'}: check the ARN, or create the secret first`};
         if (found.status === 'unknown') return {ok: true, value: [arn!], note: `Could not check that the secret exists: ${found.reason}`};
         const kms = kmsArnOf(found.value.arn, found.value.kmsKeyId);
         return {ok: true, value: kms === undefined ? [found.value.arn] : [found.value.arn, kms]};
@@ -58,7 +61,9 @@ export const authSecret: Question = {
   ],
   fields: {registryAuth: '--credentials-secret'},
   fromFlags(draft) {
-    const secret = draft.take('credentials-secret', draft.value('credentials-secret'), (text) => checkArnAnswer('secretsManagerSecret', text, 'the secret ARN'));
+    const secret = draft.take('credentials-secret', draft.value('credentials-secret'), (text) =>
+      checkArnAnswer('secretsManagerSecret', text, 'the secret ARN'),
+    );
     const kms = draft.take('kms-key', draft.value('kms-key'), (text) => checkArnAnswer('kmsKey', text, 'the KMS key ARN'));
     if (secret !== undefined) {
       draft.answers = {...draft.answers, registryAuth: kms === undefined ? {credentialsSecretArn: secret} : {credentialsSecretArn: secret, kmsKeyArn: kms}};

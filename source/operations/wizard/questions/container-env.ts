@@ -11,7 +11,9 @@ export const containerEnv: Question = {
     const pairs = ctx.answers.containerForm?.environment ?? [];
     return pairs.length === 0 ? 'none' : pairs.map((pair) => `${pair.name}=${pair.value}`).join(', ');
   },
-  help: ['Environment variables set in the container (NAME=VALUE). A value may use ${serviceVariable.NAME} to take a config variable (step 7), overridable per environment. Do not put passwords here: use Secrets Manager.'],
+  help: [
+    'Environment variables set in the container (NAME=VALUE). A value may use ${serviceVariable.NAME} to take a config variable (step 7), overridable per environment. Do not put passwords here: use Secrets Manager.',
+  ],
   prompt: ({ctx: {answers}}) => ({
     kind: 'list',
     label: 'Container environment variables',

@@ -20,8 +20,18 @@ export function containerFormFields(answers: WizardAnswers): ContainerFormField[
   return [
     {key: 'cpu', label: 'CPU units (1024 = 1 vCPU; empty: none)', initial: form?.cpu === undefined ? '' : String(form.cpu)},
     {key: 'memory', label: 'Memory hard limit, MiB (empty: none)', initial: form?.memory === undefined ? '' : String(form.memory)},
-    {key: 'memoryReservation', label: 'Memory soft limit, MiB', initial: form === undefined ? '256' : form.memoryReservation === undefined ? '' : String(form.memoryReservation)},
-    {key: 'ports', label: 'Port mappings (e.g. 80, 53/udp; empty: none)', initial: (form?.ports ?? []).map((port) => `${port.hostPort === undefined ? '' : `${port.hostPort}:`}${port.containerPort}${port.protocol === 'udp' ? '/udp' : ''}`).join(', ')},
+    {
+      key: 'memoryReservation',
+      label: 'Memory soft limit, MiB',
+      initial: form === undefined ? '256' : form.memoryReservation === undefined ? '' : String(form.memoryReservation),
+    },
+    {
+      key: 'ports',
+      label: 'Port mappings (e.g. 80, 53/udp; empty: none)',
+      initial: (form?.ports ?? [])
+        .map((port) => `${port.hostPort === undefined ? '' : `${port.hostPort}:`}${port.containerPort}${port.protocol === 'udp' ? '/udp' : ''}`)
+        .join(', '),
+    },
   ];
 }
 
@@ -53,7 +63,8 @@ export function parseContainerForm(values: readonly string[], answers: WizardAns
     ports.push(port.value);
   }
   if (found.some((message) => message !== undefined) || !cpu.ok || !memory.ok || !reservation.ok) return {errors: found};
-  if (memory.value === undefined && reservation.value === undefined) return {errors: found, formError: 'On EC2 a container needs a memory limit or a memory reservation: give at least one'};
+  if (memory.value === undefined && reservation.value === undefined)
+    return {errors: found, formError: 'On EC2 a container needs a memory limit or a memory reservation: give at least one'};
   if (memory.value !== undefined && reservation.value !== undefined && reservation.value > memory.value) {
     return {errors: found, formError: `The memory reservation (${reservation.value} MiB) must not exceed the hard limit (${memory.value} MiB)`};
   }

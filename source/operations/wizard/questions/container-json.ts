@@ -5,7 +5,7 @@
 import type {WizardAnswers} from '../../../domain/wizard-answers.js';
 import {hasErrors, type Issue} from '../../../domain/issues.js';
 import {formatImage} from '../../../domain/image.js';
-import {importTaskDefinition} from '../../../domain/import.js';
+import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {findTemplate} from '../../../domain/templates.js';
 import {imageLabel, needsRegistryAuth} from '../artifact.js';
 import {lintContainerJson, specContainers, startingContainerJson, taskNetworkMode} from '../container-spec.js';
@@ -36,8 +36,10 @@ export function checkContainerJson(answers: WizardAnswers, text: string, start: 
     if (result.ok) {
       spec = result.containerSpecJson;
       remember(spec, result);
-      if (result.replacements.length > 0) notes.push(`Replaced: ${result.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
-      if (result.stripped.length > 0) notes.push(`Dropped (read-only or null): ${result.stripped.slice(0, 8).join(', ')}${result.stripped.length > 8 ? '…' : ''}`);
+      if (result.replacements.length > 0)
+        notes.push(`Replaced: ${result.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
+      if (result.stripped.length > 0)
+        notes.push(`Dropped (read-only or null): ${result.stripped.slice(0, 8).join(', ')}${result.stripped.length > 8 ? '…' : ''}`);
       const ran = formatImage(result.artifact, result.artifact.tag);
       if (ran !== imageLabel(answers)) notes.push(`It ran ${ran}; this profile deploys ${imageLabel(answers)} (step 3).`);
       issues.push(...result.issues.filter((issue) => issue.severity !== 'info'));
@@ -54,7 +56,9 @@ export const containerJson: Question = {
   section: 3,
   label: 'Task definition',
   applies: (ctx) => ctx.answers.containerMode === 'json',
-  valid: (ctx) => ctx.answers.containerJson !== undefined && !hasErrors(lintContainerJson(ctx.answers.containerJson, ctx.answers.launchType, {needsExecutionRole: needsRegistryAuth(ctx.answers)})),
+  valid: (ctx) =>
+    ctx.answers.containerJson !== undefined &&
+    !hasErrors(lintContainerJson(ctx.answers.containerJson, ctx.answers.launchType, {needsExecutionRole: needsRegistryAuth(ctx.answers)})),
   summary: (ctx) => {
     const containers = specContainers(ctx.answers);
     return `${ctx.choices['container-json'] ?? 'JSON'}: ${containers.length} container${containers.length === 1 ? '' : 's'} (${containers.map((container) => container.name).join(', ')}), ${taskNetworkMode(ctx.answers)}`;
@@ -69,8 +73,14 @@ export const containerJson: Question = {
     const templateName = fargate ? 'container-fargate' : 'container-ec2';
     const starts: EditorStart[] = [];
     if (answers.containerJson !== undefined) starts.push({value: 'current', label: 'Edit the current JSON', text: () => answers.containerJson!});
-    starts.push({value: 'template', label: 'Start from the template', detail: findTemplate(templateName)?.description ?? '', text: async () => startingContainerJson(answers, await services.template(templateName))});
-    if (!fargate && answers.containerForm !== undefined) starts.push({value: 'form', label: 'Start from the simplified form\'s answers', text: () => startingContainerJson(answers)});
+    starts.push({
+      value: 'template',
+      label: 'Start from the template',
+      detail: findTemplate(templateName)?.description ?? '',
+      text: async () => startingContainerJson(answers, await services.template(templateName)),
+    });
+    if (!fargate && answers.containerForm !== undefined)
+      starts.push({value: 'form', label: "Start from the simplified form's answers", text: () => startingContainerJson(answers)});
     starts.push({value: 'paste', label: 'Paste `aws ecs describe-task-definition` output', detail: 'an empty file opens: paste, save, quit', text: () => ''});
     return {
       kind: 'editor',

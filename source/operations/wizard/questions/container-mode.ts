@@ -3,7 +3,7 @@
  * the editor (required for Fargate). Its flags are --container-spec FILE or the simplified form's flags.
  */
 import type {ContainerFormAnswers} from '../../../domain/wizard-answers.js';
-import {importTaskDefinition} from '../../../domain/import.js';
+import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {checkInteger, parseNameValue, parsePortMapping} from '../answer-checks.js';
 import {needsRegistryAuth} from '../artifact.js';
 import {formJson, lintContainerJson} from '../container-spec.js';
@@ -20,7 +20,10 @@ export const containerMode: Question = {
   id: 'container-mode',
   section: 3,
   label: 'Container specification',
-  auto: (ctx) => (ctx.answers.launchType === 'FARGATE' ? {update: (answers) => ({...answers, containerMode: 'json'}), summary: 'Advanced JSON (Fargate needs it)'} : undefined),
+  auto: (ctx) =>
+    ctx.answers.launchType === 'FARGATE'
+      ? {update: (answers) => ({...answers, containerMode: 'json'}), summary: 'Advanced JSON (Fargate needs it)'}
+      : undefined,
   valid: (ctx) => !(ctx.answers.containerMode === 'form' && needsRegistryAuth(ctx.answers)),
   summary: (ctx) => (ctx.answers.containerMode === 'form' ? 'simplified form' : 'Advanced JSON'),
   help: [
@@ -36,14 +39,22 @@ export const containerMode: Question = {
         value: 'form',
         label: 'Simplified form',
         detail: 'one container: CPU, memory, ports, environment',
-        ...(needsRegistryAuth(answers) ? {disabled: 'A private registry needs the task execution role (executionRoleArn), which only the Advanced JSON holds: choose Advanced'} : {}),
+        ...(needsRegistryAuth(answers)
+          ? {disabled: 'A private registry needs the task execution role (executionRoleArn), which only the Advanced JSON holds: choose Advanced'}
+          : {}),
       },
       {value: 'json', label: 'Advanced JSON', detail: 'the task definition in your editor ($EDITOR), from a template or pasted describe output'},
     ],
     submit: (value) => ({answers: {...answers, containerMode: value as 'form' | 'json'}}),
   }),
   flags: [
-    {name: 'container-spec', type: 'string', value: 'FILE', description: 'Advanced container specification: task definition JSON, or describe-task-definition output', readsFile: true},
+    {
+      name: 'container-spec',
+      type: 'string',
+      value: 'FILE',
+      description: 'Advanced container specification: task definition JSON, or describe-task-definition output',
+      readsFile: true,
+    },
     {name: 'cpu', type: 'string', value: 'N', description: 'simplified form: CPU units (1024 = 1 vCPU; Fargate: task cpu, default 256)'},
     {name: 'memory', type: 'string', value: 'MIB', description: 'simplified form: hard memory limit (Fargate: task memory, default 512)'},
     {name: 'memory-reservation', type: 'string', value: 'MIB', description: 'simplified form: soft memory limit (EC2 default: 256)'},
@@ -60,8 +71,10 @@ export const containerMode: Question = {
         const imported = importTaskDefinition(text);
         if (imported.ok) {
           text = imported.containerSpecJson;
-          if (imported.replacements.length > 0) draft.notes.push(`--container-spec: replaced ${imported.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
-          if (imported.executionRoleArn !== undefined && draft.values('execution-role').length === 0) draft.notes.push(`--container-spec: it used the execution role ${imported.executionRoleArn}; pass it with --execution-role`);
+          if (imported.replacements.length > 0)
+            draft.notes.push(`--container-spec: replaced ${imported.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
+          if (imported.executionRoleArn !== undefined && draft.values('execution-role').length === 0)
+            draft.notes.push(`--container-spec: it used the execution role ${imported.executionRoleArn}; pass it with --execution-role`);
         } else draft.issues(`--container-spec ${file.path}`, imported.issues);
       }
       draft.answers = {...draft.answers, containerMode: 'json', containerJson: text};
@@ -72,7 +85,10 @@ export const containerMode: Question = {
     }
     const {answers} = draft;
     if (answers.containerMode === 'json' && answers.containerJson !== undefined && file !== undefined) {
-      draft.issues(`--container-spec ${file.path}`, lintContainerJson(answers.containerJson, answers.launchType, {needsExecutionRole: needsRegistryAuth(answers)}));
+      draft.issues(
+        `--container-spec ${file.path}`,
+        lintContainerJson(answers.containerJson, answers.launchType, {needsExecutionRole: needsRegistryAuth(answers)}),
+      );
     }
   },
 };
@@ -101,7 +117,11 @@ function fromFormFlags(draft: FlagDraft, formFlags: readonly string[]): void {
     if (fargate || needsRegistryAuth(answers)) {
       draft.answers = {...answers, containerMode: 'json', containerJson: formJson(answers, form, answers.launchType)};
       draft.given['container-json'] = formFlags.length > 0 ? '--cpu/--memory/--port' : 'the default';
-      draft.notes.push(fargate ? 'The Fargate task definition was built from the form flags (Advanced JSON: awsvpc, task cpu/memory, ${EXECUTION_ROLE}).' : 'A private registry needs ${EXECUTION_ROLE}: the task definition was built as Advanced JSON from the form flags.');
+      draft.notes.push(
+        fargate
+          ? 'The Fargate task definition was built from the form flags (Advanced JSON: awsvpc, task cpu/memory, ${EXECUTION_ROLE}).'
+          : 'A private registry needs ${EXECUTION_ROLE}: the task definition was built as Advanced JSON from the form flags.',
+      );
     } else {
       draft.answers = {...answers, containerMode: 'form', containerForm: form};
       draft.given['container-form'] = '--cpu/--memory/--port';

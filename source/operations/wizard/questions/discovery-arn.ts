@@ -11,7 +11,9 @@ export const discoveryArn: Question = {
   label: 'Cloud Map service',
   applies: (ctx) => ctx.choices.discovery === 'paste',
   summary: (ctx) => cloudMapServiceLine(ctx.answers.discovery),
-  help: ['registryArn is the ARN of the Cloud Map service: arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz7x4igkxckqno. `aws ecs describe-services` shows the one an existing service uses.'],
+  help: [
+    'registryArn is the ARN of the Cloud Map service: arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz7x4igkxckqno. `aws ecs describe-services` shows the one an existing service uses.',
+  ],
   prompt: ({ctx: {answers}, services}) =>
     textPrompt({
       label: 'Cloud Map service ARN (registryArn)',
@@ -25,10 +27,18 @@ export const discoveryArn: Question = {
         progress: 'Reading the Cloud Map service (servicediscovery:GetService)…',
         run: async (value) => {
           const found = await services.discoveryService(value.arn);
-          if (found.status === 'missing') return {ok: false, message: `No Cloud Map service ${value.arn.split('/').pop()} in ${arnRegion(value.arn) ?? 'that region'}: check the ARN (aws servicediscovery list-services)`};
+          if (found.status === 'missing')
+            return {
+              ok: false,
+              message: `No Cloud Map service ${value.arn.split('/').pop()} in ${arnRegion(value.arn) ?? 'that region'}: check the ARN (aws servicediscovery list-services)`,
+            };
           if (found.status === 'unknown') return {ok: true, value, note: `Could not read its DNS records (${found.reason}): you will be asked.`};
           const rule = discoveryRule(taskNetworkMode(answers), found.value.recordTypes);
-          if (rule === 'needs-srv') return {ok: false, message: `Without awsvpc, service discovery needs SRV records, and ${found.value.name} has ${found.value.recordTypes.join(', ') || 'no DNS'} records only: use another Cloud Map service`};
+          if (rule === 'needs-srv')
+            return {
+              ok: false,
+              message: `Without awsvpc, service discovery needs SRV records, and ${found.value.name} has ${found.value.recordTypes.join(', ') || 'no DNS'} records only: use another Cloud Map service`,
+            };
           return {ok: true, value: {arn: value.arn, recordTypes: found.value.recordTypes}};
         },
       },

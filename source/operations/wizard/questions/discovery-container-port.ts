@@ -11,7 +11,9 @@ export const discoveryContainerPort: Question = {
   applies: (ctx) => ctx.answers.discovery?.use === 'container',
   valid: (ctx) => ctx.answers.discovery?.containerPort !== undefined,
   summary: (ctx) => String(ctx.answers.discovery?.containerPort ?? ''),
-  help: ['The port registered in the SRV records: one of the container\'s port mappings (containerPort). The wizard offers it as the config variable containerPort, so that an environment can override it: "containerPort": ${serviceVariable.containerPort}.'],
+  help: [
+    'The port registered in the SRV records: one of the container\'s port mappings (containerPort). The wizard offers it as the config variable containerPort, so that an environment can override it: "containerPort": ${serviceVariable.containerPort}.',
+  ],
   prompt: ({ctx: {answers}}) => {
     const containers = specContainers(answers);
     const name = answers.discovery?.containerName ?? '';

@@ -11,7 +11,10 @@ export const discoveryContainer: Question = {
     const containers = specContainers(ctx.answers);
     const only = containers[0];
     if (containers.length !== 1 || only === undefined) return undefined;
-    return {update: (answers) => (answers.discovery ? {...answers, discovery: {...answers.discovery, containerName: only.name}} : answers), summary: `${only.name} (the only container)`};
+    return {
+      update: (answers) => (answers.discovery ? {...answers, discovery: {...answers.discovery, containerName: only.name}} : answers),
+      summary: `${only.name} (the only container)`,
+    };
   },
   valid: (ctx) => specContainers(ctx.answers).some((container) => container.name === ctx.answers.discovery?.containerName),
   summary: (ctx) => ctx.answers.discovery?.containerName ?? '',
@@ -20,7 +23,11 @@ export const discoveryContainer: Question = {
     kind: 'select',
     label: 'containerName: which container registers?',
     initial: answers.discovery?.containerName,
-    options: specContainers(answers).map((container) => ({value: container.name, label: container.name, detail: container.ports.length === 0 ? 'maps no ports' : `ports ${container.ports.join(', ')}`})),
+    options: specContainers(answers).map((container) => ({
+      value: container.name,
+      label: container.name,
+      detail: container.ports.length === 0 ? 'maps no ports' : `ports ${container.ports.join(', ')}`,
+    })),
     submit: (value) => (answers.discovery ? {answers: {...answers, discovery: {...answers.discovery, containerName: value}}} : undefined),
   }),
 };

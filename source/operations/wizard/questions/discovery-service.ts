@@ -31,7 +31,9 @@ export const discoveryService: Question = {
             label: service.name,
             detail: `${service.recordTypes.join('+') || 'no DNS'} records`,
             ...(discoveryRule(mode, service.recordTypes) === 'needs-srv'
-              ? {disabled: `Without awsvpc (this task uses ${mode}), service discovery needs SRV records and ${service.name} has ${service.recordTypes.join(', ') || 'no DNS'} records only`}
+              ? {
+                  disabled: `Without awsvpc (this task uses ${mode}), service discovery needs SRV records and ${service.name} has ${service.recordTypes.join(', ') || 'no DNS'} records only`,
+                }
               : {}),
           })),
         };

@@ -10,7 +10,9 @@ export const discoverySrv: Question = {
   applies: (ctx) => Boolean(ctx.answers.discovery) && ctx.answers.discovery?.recordTypes === undefined,
   valid: (ctx) => ctx.answers.discovery?.recordTypes !== undefined,
   summary: (ctx) => listLine(ctx.answers.discovery?.recordTypes),
-  help: ['Cloud Map could not be asked which DNS records the service has. SRV records carry a port; A records only an address. Look in the Cloud Map console (Service → DNS configuration) if unsure.'],
+  help: [
+    'Cloud Map could not be asked which DNS records the service has. SRV records carry a port; A records only an address. Look in the Cloud Map console (Service → DNS configuration) if unsure.',
+  ],
   prompt: ({ctx: {answers}}) => {
     const mode = taskNetworkMode(answers);
     return {
@@ -22,10 +24,15 @@ export const discoverySrv: Question = {
           value: 'A',
           label: 'A records only',
           detail: 'addresses only',
-          ...(mode === 'awsvpc' ? {} : {disabled: `Without awsvpc (this task uses ${mode}), service discovery needs SRV records: use a Cloud Map service with SRV records, or go back and choose awsvpc`}),
+          ...(mode === 'awsvpc'
+            ? {}
+            : {
+                disabled: `Without awsvpc (this task uses ${mode}), service discovery needs SRV records: use a Cloud Map service with SRV records, or go back and choose awsvpc`,
+              }),
         },
       ],
-      submit: (value) => (answers.discovery ? {answers: {...answers, discovery: {...answers.discovery, recordTypes: value === 'SRV' ? ['SRV'] : ['A']}}} : undefined),
+      submit: (value) =>
+        answers.discovery ? {answers: {...answers, discovery: {...answers.discovery, recordTypes: value === 'SRV' ? ['SRV'] : ['A']}}} : undefined,
     };
   },
 };

@@ -12,19 +12,27 @@ export const discoveryUse: Question = {
     const discovery = ctx.answers.discovery;
     if (!discovery) return undefined;
     const rule = discoveryRule(taskNetworkMode(ctx.answers), discovery.recordTypes);
-    if (rule === 'container') return {update: (answers) => ({...answers, discovery: {...discovery, use: 'container', port: undefined}}), summary: 'containerName + containerPort (required: SRV records without awsvpc)'};
+    if (rule === 'container')
+      return {
+        update: (answers) => ({...answers, discovery: {...discovery, use: 'container', port: undefined}}),
+        summary: 'containerName + containerPort (required: SRV records without awsvpc)',
+      };
     if (rule === 'none') {
       return {
-        update: (answers) => ({...answers, discovery: {registryArn: discovery.registryArn, ...(discovery.recordTypes ? {recordTypes: discovery.recordTypes} : {}), use: 'none'}}),
+        update: (answers) => ({
+          ...answers,
+          discovery: {registryArn: discovery.registryArn, ...(discovery.recordTypes ? {recordTypes: discovery.recordTypes} : {}), use: 'none'},
+        }),
         summary: 'registryArn only (awsvpc with A records: nothing else is needed)',
       };
     }
     return undefined;
   },
   valid: (ctx) => ctx.answers.discovery?.use !== undefined,
-  summary: (ctx) => (ctx.answers.discovery?.use === 'port' ? 'port' : ctx.answers.discovery?.use === 'none' ? 'registryArn only' : 'containerName + containerPort'),
+  summary: (ctx) =>
+    ctx.answers.discovery?.use === 'port' ? 'port' : ctx.answers.discovery?.use === 'none' ? 'registryArn only' : 'containerName + containerPort',
   help: [
-    'The seed\'s rules: with the awsvpc network mode and SRV records, give either containerName and containerPort, or just port — not both. With SRV records but not awsvpc, containerName and containerPort are required. With awsvpc and A records only, none is needed (port is used only with SRV records).',
+    "The seed's rules: with the awsvpc network mode and SRV records, give either containerName and containerPort, or just port — not both. With SRV records but not awsvpc, containerName and containerPort are required. With awsvpc and A records only, none is needed (port is used only with SRV records).",
   ],
   prompt: ({ctx: {answers}}) => ({
     kind: 'select',

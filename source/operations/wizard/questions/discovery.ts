@@ -10,7 +10,10 @@ export const discovery: Question = {
   id: 'discovery',
   section: 5,
   label: 'Service discovery',
-  summary: (ctx) => ({pick: 'a Cloud Map service of the account', paste: 'a Cloud Map service by ARN', none: 'none'})[ctx.choices.discovery ?? (ctx.answers.discovery ? 'paste' : 'none')] ?? 'none',
+  summary: (ctx) =>
+    ({pick: 'a Cloud Map service of the account', paste: 'a Cloud Map service by ARN', none: 'none'})[
+      ctx.choices.discovery ?? (ctx.answers.discovery ? 'paste' : 'none')
+    ] ?? 'none',
   help: [
     'ecs-wizard does not create a Cloud Map (service discovery) service, but registers the ECS service it deploys with one, so that other services find its tasks through DNS (Route 53 SRV and A records). ECS replaces records as tasks come and go.',
     'Pick the Cloud Map service from your account, or paste its ARN (arn:aws:servicediscovery:REGION:ACCOUNT:service/srv-…).',
@@ -31,15 +34,22 @@ export const discovery: Question = {
   }),
   flags: [
     {name: 'registry-arn', type: 'string', value: 'ARN', description: 'service discovery: the Cloud Map service ARN'},
-    {name: 'discovery-container', type: 'string', value: 'NAME', description: 'service discovery: containerName (default: the artifact\'s container)'},
-    {name: 'discovery-container-port', type: 'string', value: 'N', description: 'service discovery: containerPort (a mapped port; becomes ${serviceVariable.containerPort})'},
+    {name: 'discovery-container', type: 'string', value: 'NAME', description: "service discovery: containerName (default: the artifact's container)"},
+    {
+      name: 'discovery-container-port',
+      type: 'string',
+      value: 'N',
+      description: 'service discovery: containerPort (a mapped port; becomes ${serviceVariable.containerPort})',
+    },
     {name: 'discovery-port', type: 'string', value: 'N', description: 'service discovery: port (awsvpc with SRV records only)'},
     {name: 'discovery-records', type: 'string', value: 'SRV|A', description: 'service discovery: the record types, when Cloud Map cannot be asked'},
   ],
   fields: {discovery: '--registry-arn/--discovery-container-port/--discovery-port'},
   fromFlags(draft) {
     const registryArn = draft.take('registry-arn', draft.value('registry-arn'), (text) => checkArnAnswer('cloudMapService', text, 'the Cloud Map service ARN'));
-    const containerPort = draft.take('discovery-container-port', draft.value('discovery-container-port'), (text) => checkInteger(text, 'the discovery container port', {min: 1, max: 65535}));
+    const containerPort = draft.take('discovery-container-port', draft.value('discovery-container-port'), (text) =>
+      checkInteger(text, 'the discovery container port', {min: 1, max: 65535}),
+    );
     const port = draft.take('discovery-port', draft.value('discovery-port'), (text) => checkInteger(text, 'the discovery port', {min: 1, max: 65535}));
     const records = draft.value('discovery-records');
     if (registryArn !== undefined) {
@@ -71,7 +81,11 @@ export const discovery: Question = {
       const named = draft.value('discovery-container');
       const containerName = named ?? containers.find((container) => container.name === '${CONTAINER_NAME}')?.name ?? containers[0]?.name ?? '${CONTAINER_NAME}';
       draft.answers = {...draft.answers, discovery: {...registry, use: 'container', containerName, containerPort}};
-      Object.assign(draft.given, {'discovery-use': '--discovery-container-port', 'discovery-container': named === undefined ? 'the artifact container' : '--discovery-container', 'discovery-container-port': '--discovery-container-port'});
+      Object.assign(draft.given, {
+        'discovery-use': '--discovery-container-port',
+        'discovery-container': named === undefined ? 'the artifact container' : '--discovery-container',
+        'discovery-container-port': '--discovery-container-port',
+      });
     } else if (port !== undefined) {
       draft.answers = {...draft.answers, discovery: {...registry, use: 'port', port}};
       Object.assign(draft.given, {'discovery-use': '--discovery-port', 'discovery-port': '--discovery-port'});

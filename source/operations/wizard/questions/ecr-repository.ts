@@ -19,14 +19,18 @@ export const ecrRepository: Question = {
   label: 'ECR repository',
   applies: (ctx) => ctx.answers.registry === 'ecr',
   summary: (ctx) => (ctx.answers.registryHost === undefined ? '' : `${ctx.answers.registryHost}/${ctx.answers.image ?? ''}`),
-  help: ['The ECR repositories of your account are listed (ecr:DescribeRepositories). You can also type a repository URI: 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api.'],
+  help: [
+    'The ECR repositories of your account are listed (ecr:DescribeRepositories). You can also type a repository URI: 123456789012.dkr.ecr.us-east-1.amazonaws.com/team/api.',
+  ],
   prompt: ({ctx: {answers}, services}) => ({
     kind: 'picker',
     label: 'ECR repository',
     what: `ECR repositories in ${services.defaultRegion() ?? 'the default region'}`,
     load: async () => {
       const listing = await services.ecrRepositories();
-      return listing.ok ? {ok: true, items: listing.items.map((repository) => ({value: repository.uri, label: repository.name, detail: repository.uri}))} : listing;
+      return listing.ok
+        ? {ok: true, items: listing.items.map((repository) => ({value: repository.uri, label: repository.name, detail: repository.uri}))}
+        : listing;
     },
     free: {
       validate: (text) => {

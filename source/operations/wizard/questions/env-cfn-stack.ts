@@ -9,7 +9,7 @@ export const envCfnStack: Question = {
   label: 'CloudFormation stack',
   applies: (ctx) => choiceOf(ctx, 'env-source', true) === 'cloudformation',
   summary: (ctx) => ctx.choices[`env-cfn-stack#${ctx.env}`] ?? '',
-  help: ['The stack\'s outputs (ClusterName, Subnets, SecurityGroup, ExecutionRoleArn…) become the defaults of the next questions.'],
+  help: ["The stack's outputs (ClusterName, Subnets, SecurityGroup, ExecutionRoleArn…) become the defaults of the next questions."],
   prompt: ({ctx, services}) => {
     const region = envOf(ctx).region ?? services.defaultRegion() ?? 'us-east-1';
     return {
@@ -29,7 +29,8 @@ export const envCfnStack: Question = {
           if (outputs.status === 'missing') return {ok: false, message: `No stack ${stack} in ${region}`};
           if (outputs.status === 'unknown') return {ok: false, message: `Cannot read the stack: ${outputs.reason}. Go back (esc) and type the values.`};
           const filled = environmentFromOutputs(outputs.value);
-          if (filled.used.length === 0) return {ok: false, message: `Stack ${stack} has no outputs the environment can use (${Object.keys(outputs.value).join(', ') || 'no outputs'})`};
+          if (filled.used.length === 0)
+            return {ok: false, message: `Stack ${stack} has no outputs the environment can use (${Object.keys(outputs.value).join(', ') || 'no outputs'})`};
           return {ok: true, value: [stack!, JSON.stringify(filled)]};
         },
       },

@@ -30,7 +30,15 @@ export const envName: Question = {
       submit: (value) => ({answers: patchEnvironment(ctx.answers, ctx.env, {name: value})}),
     });
   },
-  flags: [{name: ENVIRONMENT_FLAG, type: 'string', multiple: true, value: 'NAME', description: 'an environment (repeat for more; the flags below follow the same order)'}],
+  flags: [
+    {
+      name: ENVIRONMENT_FLAG,
+      type: 'string',
+      multiple: true,
+      value: 'NAME',
+      description: 'an environment (repeat for more; the flags below follow the same order)',
+    },
+  ],
   fields: {environment: '--env', 'environment.name': '--env'},
   fromFlags(draft) {
     const names = environmentNames(draft);

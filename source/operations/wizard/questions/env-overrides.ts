@@ -17,13 +17,25 @@ export const envOverrides: Question = {
     return {
       kind: 'list',
       label: `Overrides of config variables for ${env.name ?? 'this environment'}`,
-      hint: `Config variables: ${Object.entries(ctx.answers.variables ?? {}).map(([name, value]) => `${name}=${value}`).join(', ') || 'none'}. NAME=VALUE replaces one here; Enter on an empty line when done.`,
+      hint: `Config variables: ${
+        Object.entries(ctx.answers.variables ?? {})
+          .map(([name, value]) => `${name}=${value}`)
+          .join(', ') || 'none'
+      }. NAME=VALUE replaces one here; Enter on an empty line when done.`,
       initial: entriesOf(env.overrides),
       parse: (text) => parseNameValue(text, {variable: true}),
       submit: (entries) => ({answers: patchEnvironment(ctx.answers, ctx.env, {overrides: recordOf(entries)})}),
     };
   },
-  flags: [{name: 'override', type: 'string', multiple: true, value: '[ENV:]NAME=VALUE', description: 'override a config variable in an environment (ENV: needed with several)'}],
+  flags: [
+    {
+      name: 'override',
+      type: 'string',
+      multiple: true,
+      value: '[ENV:]NAME=VALUE',
+      description: 'override a config variable in an environment (ENV: needed with several)',
+    },
+  ],
   fields: {'environment.overrides': '--override'},
   fromFlags(draft) {
     const environments = flagEnvironments(draft);

@@ -10,7 +10,9 @@ export const envPublicIp: Question = {
   label: 'Public IP',
   applies: (ctx) => taskNetworkMode(ctx.answers) === 'awsvpc' && (envOf(ctx).launchType ?? ctx.answers.launchType) === 'FARGATE',
   summary: (ctx) => (envOf(ctx).assignPublicIp ? 'assigned' : 'not assigned'),
-  help: ['A Fargate task in a public subnet (no NAT gateway) needs a public IP to pull its image from the internet. In private subnets, leave it off. EC2 tasks never get one.'],
+  help: [
+    'A Fargate task in a public subnet (no NAT gateway) needs a public IP to pull its image from the internet. In private subnets, leave it off. EC2 tasks never get one.',
+  ],
   prompt: ({ctx}) => ({
     kind: 'select',
     label: 'Assign a public IP to the tasks?',

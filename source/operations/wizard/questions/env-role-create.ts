@@ -12,6 +12,8 @@ export const envRoleCreate: Question = {
   applies: (ctx) => usesExecutionRolePlaceholder(ctx.answers) && choiceOf(ctx, 'env-role', true) === 'create',
   valid: (ctx) => envOf(ctx).executionRoleArn !== undefined,
   summary: (ctx) => `created ${shortArn(envOf(ctx).executionRoleArn)}`,
-  help: ['Nothing is changed in IAM without your yes. The role trusts ecs-tasks.amazonaws.com and gets the AWS managed policy AmazonECSTaskExecutionRolePolicy.'],
+  help: [
+    'Nothing is changed in IAM without your yes. The role trusts ecs-tasks.amazonaws.com and gets the AWS managed policy AmazonECSTaskExecutionRolePolicy.',
+  ],
   prompt: (context) => createExecutionRolePrompt(context, true),
 };

@@ -18,9 +18,13 @@ export const envRole: Question = {
   valid: (ctx) => (envOf(ctx).executionRoleArn ?? ctx.answers.executionRoleArn) !== undefined || choiceOf(ctx, 'env-role', true) === 'create',
   summary: (ctx) => {
     const role = envOf(ctx).executionRoleArn ?? ctx.answers.executionRoleArn;
-    return choiceOf(ctx, 'env-role', true) === 'create' && role === undefined ? `create ${DEFAULT_EXECUTION_ROLE_NAME}` : `${shortArn(role)} (\${EXECUTION_ROLE})`;
+    return choiceOf(ctx, 'env-role', true) === 'create' && role === undefined
+      ? `create ${DEFAULT_EXECUTION_ROLE_NAME}`
+      : `${shortArn(role)} (\${EXECUTION_ROLE})`;
   },
-  help: ['At deploy time the ${EXECUTION_ROLE} placeholder is replaced with this role\'s ARN: the task execution role ECS uses to pull the image, write logs and read secrets. Roles trusting ecs-tasks.amazonaws.com are listed.'],
+  help: [
+    "At deploy time the ${EXECUTION_ROLE} placeholder is replaced with this role's ARN: the task execution role ECS uses to pull the image, write logs and read secrets. Roles trusting ecs-tasks.amazonaws.com are listed.",
+  ],
   prompt: (context) => executionRolePrompt(context, true),
   fields: {'environment.executionRole': '--execution-role (or --create-execution-role --apply-iam)'},
   fromFlags(draft) {

@@ -14,7 +14,7 @@ export const envSecurityGroups: Question = {
   applies: (ctx) => taskNetworkMode(ctx.answers) === 'awsvpc',
   valid: (ctx) => (envOf(ctx).securityGroups ?? []).length > 0,
   summary: (ctx) => listLine(envOf(ctx).securityGroups),
-  help: ['The security groups of the tasks\' network interfaces: they decide which traffic reaches the containers\' ports.'],
+  help: ["The security groups of the tasks' network interfaces: they decide which traffic reaches the containers' ports."],
   prompt: ({ctx, services}) => {
     const env = envOf(ctx);
     const region = env.region ?? services.defaultRegion() ?? 'us-east-1';
@@ -33,7 +33,9 @@ export const envSecurityGroups: Question = {
           value: group.id,
           label: group.id,
           detail: [group.name, group.vpcId].filter(Boolean).join('  '),
-          ...(vpcs.size > 0 && group.vpcId !== undefined && !vpcs.has(group.vpcId) ? {disabled: `${group.id} is in ${group.vpcId}, not in the VPC of the chosen subnets (${[...vpcs].join(', ')})`} : {}),
+          ...(vpcs.size > 0 && group.vpcId !== undefined && !vpcs.has(group.vpcId)
+            ? {disabled: `${group.id} is in ${group.vpcId}, not in the VPC of the chosen subnets (${[...vpcs].join(', ')})`}
+            : {}),
         }));
         return {ok: true, items: [...items.filter((item) => !('disabled' in item)), ...items.filter((item) => 'disabled' in item)]};
       },

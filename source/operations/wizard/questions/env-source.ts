@@ -8,7 +8,7 @@ import {envOf, patchEnvironment, type Question} from '../question.js';
 /** What the seed says of environments (also the help of the environment's name). */
 export const ENVIRONMENT_HELP = [
   'An environment identifies where the service runs: the region, the ECS cluster, the launch type and, for the awsvpc network mode, the subnets and security groups of the tasks. A profile can have several (staging, production).',
-  'Infrastructure provisioners: if CloudFormation or Terraform created the cluster and network, the wizard can fill these from the stack\'s outputs or the state file\'s outputs.',
+  "Infrastructure provisioners: if CloudFormation or Terraform created the cluster and network, the wizard can fill these from the stack's outputs or the state file's outputs.",
 ];
 
 export const envSource: Question = {
@@ -28,11 +28,28 @@ export const envSource: Question = {
       {value: 'cloudformation', label: 'From a CloudFormation stack', detail: 'its outputs: cluster, subnets, security groups, execution role'},
       {value: 'terraform', label: 'From a Terraform state file', detail: 'terraform.tfstate outputs'},
     ],
-    submit: (value) => ({choices: {[`env-source#${ctx.env}`]: value}, ...(value === 'typed' ? {answers: patchEnvironment(ctx.answers, ctx.env, {filledFrom: undefined})} : {})}),
+    submit: (value) => ({
+      choices: {[`env-source#${ctx.env}`]: value},
+      ...(value === 'typed' ? {answers: patchEnvironment(ctx.answers, ctx.env, {filledFrom: undefined})} : {}),
+    }),
   }),
   flags: [
-    {name: 'cfn-stack', type: 'string', multiple: true, value: 'STACK', description: "fill the environment from a CloudFormation stack's outputs", listed: 'last'},
-    {name: 'tf-state', type: 'string', multiple: true, value: 'FILE', description: "fill the environment from a Terraform state file's outputs", listed: 'last'},
+    {
+      name: 'cfn-stack',
+      type: 'string',
+      multiple: true,
+      value: 'STACK',
+      description: "fill the environment from a CloudFormation stack's outputs",
+      listed: 'last',
+    },
+    {
+      name: 'tf-state',
+      type: 'string',
+      multiple: true,
+      value: 'FILE',
+      description: "fill the environment from a Terraform state file's outputs",
+      listed: 'last',
+    },
   ],
   fromFlags(draft) {
     const stacks = perEnvironment(draft, 'cfn-stack');
@@ -41,7 +58,8 @@ export const envSource: Question = {
       const stack = stacks[index];
       const state = states[index];
       if (stack !== undefined && state !== undefined) draft.fail('--cfn-stack', 'give either --cfn-stack or --tf-state for an environment, not both');
-      const source = stack !== undefined ? {kind: 'cloudformation' as const, source: stack} : state !== undefined ? {kind: 'terraform' as const, source: state} : undefined;
+      const source =
+        stack !== undefined ? {kind: 'cloudformation' as const, source: stack} : state !== undefined ? {kind: 'terraform' as const, source: state} : undefined;
       draft.provisioners[index] = source;
       const key = `env-source#${index}`;
       if (source !== undefined) {

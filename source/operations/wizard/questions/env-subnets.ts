@@ -16,7 +16,9 @@ export const envSubnets: Question = {
   applies: (ctx) => taskNetworkMode(ctx.answers) === 'awsvpc',
   valid: (ctx) => (envOf(ctx).subnets ?? []).length > 0,
   summary: (ctx) => listLine(envOf(ctx).subnets),
-  help: ['awsvpc tasks get a network interface in one of these subnets. Choose subnets in at least two availability zones for resilience. Private subnets need a NAT gateway (or VPC endpoints) to pull images; public subnets need a public IP on Fargate.'],
+  help: [
+    'awsvpc tasks get a network interface in one of these subnets. Choose subnets in at least two availability zones for resilience. Private subnets need a NAT gateway (or VPC endpoints) to pull images; public subnets need a public IP on Fargate.',
+  ],
   prompt: ({ctx, services}) => {
     const env = envOf(ctx);
     const region = env.region ?? services.defaultRegion() ?? 'us-east-1';
@@ -35,7 +37,9 @@ export const envSubnets: Question = {
           items: listing.items.map((subnet) => ({
             value: subnet.id,
             label: subnet.id,
-            detail: [subnet.name, subnet.availabilityZone, subnet.cidr, subnet.mapPublicIpOnLaunch ? 'public' : 'private', subnet.vpcId].filter(Boolean).join('  '),
+            detail: [subnet.name, subnet.availabilityZone, subnet.cidr, subnet.mapPublicIpOnLaunch ? 'public' : 'private', subnet.vpcId]
+              .filter(Boolean)
+              .join('  '),
           })),
         };
       },

@@ -9,7 +9,9 @@ export const envTfState: Question = {
   label: 'Terraform state',
   applies: (ctx) => choiceOf(ctx, 'env-source', true) === 'terraform',
   summary: (ctx) => ctx.choices[`env-tf-state#${ctx.env}`] ?? '',
-  help: ['The path of a terraform.tfstate file (or the output of `terraform state pull` saved to a file). Its outputs (cluster_name, private_subnets, security_group_id, execution_role_arn…) become the defaults of the next questions.'],
+  help: [
+    'The path of a terraform.tfstate file (or the output of `terraform state pull` saved to a file). Its outputs (cluster_name, private_subnets, security_group_id, execution_role_arn…) become the defaults of the next questions.',
+  ],
   prompt: ({ctx, services}) =>
     textPrompt({
       label: 'Terraform state file',
@@ -22,7 +24,8 @@ export const envTfState: Question = {
           const outputs = await services.terraformOutputs(path);
           if (outputs.status !== 'found') return {ok: false, message: outputs.status === 'unknown' ? outputs.reason : `No state at ${path}`};
           const filled = environmentFromOutputs(outputs.value);
-          if (filled.used.length === 0) return {ok: false, message: `${path} has no outputs the environment can use (${Object.keys(outputs.value).join(', ') || 'no outputs'})`};
+          if (filled.used.length === 0)
+            return {ok: false, message: `${path} has no outputs the environment can use (${Object.keys(outputs.value).join(', ') || 'no outputs'})`};
           return {ok: true, value: `${path}\u0000${JSON.stringify(filled)}`};
         },
       },

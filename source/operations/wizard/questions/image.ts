@@ -29,7 +29,9 @@ export function checkImage(registry: RegistryKind, text: string, host?: string):
     const sameHost = host !== undefined && parsed.host === host;
     const hub = registry === 'dockerhub' && parsed.registry === 'dockerhub';
     if (!sameHost && !hub) {
-      return bad(`"${written}" names the registry ${parsed.host}: give the image path only (e.g. ${parsed.image}), or go back (esc) and choose ${parsed.registry === 'ecr' ? 'Amazon ECR' : 'a private registry'}`);
+      return bad(
+        `"${written}" names the registry ${parsed.host}: give the image path only (e.g. ${parsed.image}), or go back (esc) and choose ${parsed.registry === 'ecr' ? 'Amazon ECR' : 'a private registry'}`,
+      );
     }
   }
   let image = parsed.image;
@@ -43,14 +45,19 @@ export function checkImage(registry: RegistryKind, text: string, host?: string):
 }
 
 /** The answers with the image (and the tag written with it). */
-const withImage = (answers: WizardAnswers, value: ImageAnswer): WizardAnswers => ({...answers, image: value.image, ...(value.tag === undefined ? {} : {tag: value.tag})});
+const withImage = (answers: WizardAnswers, value: ImageAnswer): WizardAnswers => ({
+  ...answers,
+  image: value.image,
+  ...(value.tag === undefined ? {} : {tag: value.tag}),
+});
 
 export const image: Question = {
   id: 'image',
   section: 2,
   label: 'Image',
   applies: (ctx) => ctx.answers.registry !== 'ecr',
-  summary: (ctx) => `${ctx.answers.registry === 'dockerhub' ? `${DOCKER_HUB_HOST}/` : ctx.answers.registryHost ? `${ctx.answers.registryHost}/` : ''}${ctx.answers.image ?? ''}`,
+  summary: (ctx) =>
+    `${ctx.answers.registry === 'dockerhub' ? `${DOCKER_HUB_HOST}/` : ctx.answers.registryHost ? `${ctx.answers.registryHost}/` : ''}${ctx.answers.image ?? ''}`,
   help: [
     'The Docker image name inside the registry, e.g. library/nginx or team/api. On Docker Hub, an official image such as nginx lives under library/.',
     'At deploy time "${DOCKER_IMAGE_NAME}" in the container specification becomes the full reference with the tag: registry.hub.docker.com/library/nginx:stable-perl.',
@@ -58,7 +65,10 @@ export const image: Question = {
   prompt: ({ctx: {answers}}) =>
     textPrompt({
       label: 'Docker image name',
-      hint: answers.registry === 'dockerhub' ? 'e.g. library/nginx (official images: just nginx)' : `the image path in ${answers.registryHost ?? 'the registry'}, e.g. team/api`,
+      hint:
+        answers.registry === 'dockerhub'
+          ? 'e.g. library/nginx (official images: just nginx)'
+          : `the image path in ${answers.registryHost ?? 'the registry'}, e.g. team/api`,
       initial: answers.image,
       validate: (text) => checkImage(answers.registry ?? 'dockerhub', text, answers.registryHost),
       submit: (value, note) => ({answers: withImage(answers, value), ...(note === undefined ? {} : {notice: note})}),

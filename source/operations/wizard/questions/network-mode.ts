@@ -7,12 +7,13 @@ export const networkMode: Question = {
   id: 'network-mode',
   section: 3,
   label: 'Network mode',
-  auto: (ctx) => (ctx.answers.launchType === 'FARGATE' ? {update: (answers) => ({...answers, networkMode: 'awsvpc'}), summary: 'awsvpc (Fargate requires it)'} : undefined),
+  auto: (ctx) =>
+    ctx.answers.launchType === 'FARGATE' ? {update: (answers) => ({...answers, networkMode: 'awsvpc'}), summary: 'awsvpc (Fargate requires it)'} : undefined,
   summary: (ctx) => taskNetworkMode(ctx.answers),
   help: [
     'awsvpc: each task gets its own network interface with a private IP in your VPC; the environment chooses its subnets and security groups. Task definitions that use awsvpc use the AWSServiceRoleForECS service-linked role, which is created for you automatically. Fargate always uses awsvpc.',
-    'bridge: containers use Docker\'s virtual network on the instance; a host port of 0 (or none) gives a dynamic host port, so several tasks can run on one instance.',
-    'host: containers use the instance\'s network directly; a port can be used by one task per instance.',
+    "bridge: containers use Docker's virtual network on the instance; a host port of 0 (or none) gives a dynamic host port, so several tasks can run on one instance.",
+    "host: containers use the instance's network directly; a port can be used by one task per instance.",
   ],
   prompt: ({ctx: {answers}}) => ({
     kind: 'select',

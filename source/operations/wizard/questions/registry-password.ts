@@ -9,7 +9,9 @@ export const registryPassword: Question = {
   auto: (ctx) => (ctx.passwordFromEnv ? {summary: 'from ECS_WIZARD_REGISTRY_PASSWORD (not saved)'} : undefined),
   valid: (ctx) => ctx.hasPassword,
   summary: (ctx) => (ctx.hasPassword ? '•••••••• (not saved)' : 'none'),
-  help: ['The password is used only to list tags during this setup. It is never written to the profile or the draft. To skip this question, set ECS_WIZARD_REGISTRY_PASSWORD.'],
+  help: [
+    'The password is used only to list tags during this setup. It is never written to the profile or the draft. To skip this question, set ECS_WIZARD_REGISTRY_PASSWORD.',
+  ],
   prompt: ({ctx: {answers}}) =>
     textPrompt({
       label: `Password of ${answers.registryUsername ?? ''} at ${answers.registryHost ?? ''}`,

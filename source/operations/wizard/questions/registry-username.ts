@@ -8,7 +8,7 @@ export const registryUsername: Question = {
   applies: (ctx) => ctx.answers.registry === 'registry',
   summary: (ctx) => (ctx.answers.registryUsername ? ctx.answers.registryUsername : 'anonymous'),
   help: [
-    'The user name for basic authentication, used to list the registry\'s tags here. Leave it empty for a registry that lists tags anonymously.',
+    "The user name for basic authentication, used to list the registry's tags here. Leave it empty for a registry that lists tags anonymously.",
     'Its password is read from ECS_WIZARD_REGISTRY_PASSWORD or asked (hidden) and never saved. The tasks themselves pull with the Secrets Manager secret of step 8.',
   ],
   prompt: ({ctx}) =>
@@ -19,7 +19,14 @@ export const registryUsername: Question = {
       validate: (text) => ({ok: true, value: text.trim()}),
       submit: (value) => ({answers: {...ctx.answers, registryUsername: value}}),
     }),
-  flags: [{name: 'registry-username', type: 'string', value: 'USER', description: 'basic-auth user of a private registry (password: ECS_WIZARD_REGISTRY_PASSWORD; never saved)'}],
+  flags: [
+    {
+      name: 'registry-username',
+      type: 'string',
+      value: 'USER',
+      description: 'basic-auth user of a private registry (password: ECS_WIZARD_REGISTRY_PASSWORD; never saved)',
+    },
+  ],
   fromFlags(draft) {
     const username = draft.value('registry-username');
     if (username !== undefined) {

@@ -34,7 +34,14 @@ export const registry: Question = {
       return {answers: next};
     },
   }),
-  flags: [{name: 'registry', type: 'string', value: 'dockerhub|ecr|URL', description: 'where the image comes from: Docker Hub, Amazon ECR, or a private v2 registry address'}],
+  flags: [
+    {
+      name: 'registry',
+      type: 'string',
+      value: 'dockerhub|ecr|URL',
+      description: 'where the image comes from: Docker Hub, Amazon ECR, or a private v2 registry address',
+    },
+  ],
   fields: {registry: '--registry'},
   fromFlags(draft) {
     const flag = draft.value('registry');

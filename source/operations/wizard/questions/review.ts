@@ -10,7 +10,7 @@ export const review: Question = {
   label: 'Review',
   summary: () => 'done',
   help: [
-    'The task definition and the service as they will be sent to AWS for the chosen environment, every validation issue with its JSON path, and a live diff against what exists in AWS (nothing yet, the family\'s latest revision, or the running service).',
+    "The task definition and the service as they will be sent to AWS for the chosen environment, every validation issue with its JSON path, and a live diff against what exists in AWS (nothing yet, the family's latest revision, or the running service).",
     'Go back (esc) or press c to change an answer: the review is computed again.',
   ],
 };

@@ -9,12 +9,17 @@ import type {WizardServices} from '../services.js';
 /** A name for the new profile: valid, and not one already saved. */
 export function checkNewProfileName(text: string, taken: readonly string[]): Checked<string> {
   const checked = checkProfileName(text);
-  if (checked.ok && taken.includes(checked.value)) return {ok: false, message: `A profile named ${checked.value} exists: choose another name (or remove it in Manage profiles)`};
+  if (checked.ok && taken.includes(checked.value))
+    return {ok: false, message: `A profile named ${checked.value} exists: choose another name (or remove it in Manage profiles)`};
   return checked;
 }
 
 /** Saves the profile of the answers under `name`, unless it is not complete. */
-export async function saveNewProfile(answers: WizardAnswers, name: string, services: WizardServices): Promise<{ok: true; profile: Profile} | {ok: false; message: string}> {
+export async function saveNewProfile(
+  answers: WizardAnswers,
+  name: string,
+  services: WizardServices,
+): Promise<{ok: true; profile: Profile} | {ok: false; message: string}> {
   const assembled = assembleProfile({...answers, profileName: name}, {name, now: services.now()});
   if (assembled.profile === undefined || blockingCount(assembled) > 0) {
     const first = assembled.problems.find((problem) => problem.severity === 'error');

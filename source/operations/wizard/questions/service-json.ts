@@ -4,7 +4,7 @@
  */
 import type {Issue} from '../../../domain/issues.js';
 import type {WizardAnswers} from '../../../domain/wizard-answers.js';
-import {importService} from '../../../domain/import.js';
+import {importService} from '../../../domain/import/service.js';
 import {lintSpecText} from '../../../domain/spec-lint.js';
 import {readDiscovery} from '../discovery.js';
 import {patchEnvironment, type EditorCheck, type Question, type Submission} from '../question.js';
@@ -17,7 +17,12 @@ export type ImportedService = ReturnType<typeof importService>;
 export const looksLikeDescribeServices = (text: string): boolean => /"serviceArn"|^\s*\{\s*"services"\s*:/.test(text);
 
 /** A text back from the editor, imported when it is describe-services output, then checked. `remember` keeps what an import gave. */
-export function checkServiceSpec(answers: WizardAnswers, text: string, start: string, remember: (spec: string, imported: ImportedService) => void): EditorCheck {
+export function checkServiceSpec(
+  answers: WizardAnswers,
+  text: string,
+  start: string,
+  remember: (spec: string, imported: ImportedService) => void,
+): EditorCheck {
   let spec = text;
   const notes: string[] = [];
   const issues: Issue[] = [];
@@ -26,16 +31,31 @@ export function checkServiceSpec(answers: WizardAnswers, text: string, start: st
     if (!result.ok) return {text, issues: result.issues, notes};
     spec = result.serviceSpecJson;
     remember(spec, result);
-    if (result.replacements.length > 0) notes.push(`Moved to the environment: ${result.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
+    if (result.replacements.length > 0)
+      notes.push(`Moved to the environment: ${result.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
     issues.push(...result.issues.filter((issue) => issue.severity !== 'info'));
   }
   issues.push(...lintSpecText(spec, 'serviceSpec'));
   const read = readStrategy(spec);
   if (read.strategy === 'DAEMON' && answers.launchType === 'FARGATE') {
-    issues.push({code: 'daemon-fargate', severity: 'error', source: 'serviceSpec', path: 'schedulingStrategy', message: 'The DAEMON scheduling strategy is not supported on Fargate', fix: 'Write "schedulingStrategy": "REPLICA"'});
+    issues.push({
+      code: 'daemon-fargate',
+      severity: 'error',
+      source: 'serviceSpec',
+      path: 'schedulingStrategy',
+      message: 'The DAEMON scheduling strategy is not supported on Fargate',
+      fix: 'Write "schedulingStrategy": "REPLICA"',
+    });
   }
   if (specHasNetworkConfiguration(spec)) {
-    issues.push({code: 'service-network-config', severity: 'warning', source: 'serviceSpec', path: 'networkConfiguration', message: "networkConfiguration is replaced at deploy time by the environment's network settings", fix: 'Remove it, and set subnets and security groups in the environment'});
+    issues.push({
+      code: 'service-network-config',
+      severity: 'warning',
+      source: 'serviceSpec',
+      path: 'networkConfiguration',
+      message: "networkConfiguration is replaced at deploy time by the environment's network settings",
+      fix: 'Remove it, and set subnets and security groups in the environment',
+    });
   }
   return {text: spec, issues, notes, summary: `${read.strategy ?? 'REPLICA'}${read.desiredCount === undefined ? '' : `, desired count ${read.desiredCount}`}`};
 }
@@ -62,7 +82,9 @@ export function acceptServiceSpec(answers: WizardAnswers, checked: EditorCheck, 
     next = patchEnvironment(next, 0, {
       ...(first.region === undefined && environment.region ? {region: environment.region} : {}),
       ...(first.cluster === undefined && environment.cluster ? {cluster: environment.cluster} : {}),
-      ...(first.subnets === undefined && environment.network ? {subnets: environment.network.subnets, securityGroups: environment.network.securityGroups, assignPublicIp: environment.network.assignPublicIp} : {}),
+      ...(first.subnets === undefined && environment.network
+        ? {subnets: environment.network.subnets, securityGroups: environment.network.securityGroups, assignPublicIp: environment.network.assignPublicIp}
+        : {}),
     });
     if (next.environments?.[0] && Object.keys(next.environments[0]).length === 0) next = {...next, environments: []};
   }
@@ -89,7 +111,10 @@ export const serviceJson: Question = {
         const imported = importService(text);
         if (imported.ok) {
           text = imported.serviceSpecJson;
-          if (imported.replacements.length > 0) draft.notes.push(`--service-spec: moved to the environment: ${imported.replacements.map((replacement) => replacement.path).join(', ')} (give them with --cluster, --subnets, --security-groups)`);
+          if (imported.replacements.length > 0)
+            draft.notes.push(
+              `--service-spec: moved to the environment: ${imported.replacements.map((replacement) => replacement.path).join(', ')} (give them with --cluster, --subnets, --security-groups)`,
+            );
         } else draft.issues(`--service-spec ${file.path}`, imported.issues);
       }
       draft.issues(`--service-spec ${file.path}`, lintSpecText(text, 'serviceSpec'));
@@ -107,7 +132,8 @@ export const serviceJson: Question = {
         if (draft.interactive) delete draft.given['desired-count'];
         else draft.given['desired-count'] = 'the default';
       }
-      if (read.desiredCount !== undefined && draft.given['desired-count'] !== '--desired-count') draft.answers = {...draft.answers, desiredCount: read.desiredCount};
+      if (read.desiredCount !== undefined && draft.given['desired-count'] !== '--desired-count')
+        draft.answers = {...draft.answers, desiredCount: read.desiredCount};
       const discovery = readDiscovery(text);
       if (discovery && draft.value('registry-arn') === undefined) {
         draft.answers = {...draft.answers, discovery};

@@ -23,7 +23,10 @@ export const strategy: Question = {
         label: 'DAEMON',
         detail: 'one task on each container instance',
         ...(answers.launchType === 'FARGATE'
-          ? {disabled: 'DAEMON is not supported on Fargate: Fargate has no container instances to run one task on each. Use REPLICA, or go back (esc) and choose EC2'}
+          ? {
+              disabled:
+                'DAEMON is not supported on Fargate: Fargate has no container instances to run one task on each. Use REPLICA, or go back (esc) and choose EC2',
+            }
           : {}),
       },
     ],
@@ -40,7 +43,8 @@ export const strategy: Question = {
     if (flag !== undefined) {
       const upper = flag.trim().toUpperCase();
       if (upper !== 'REPLICA' && upper !== 'DAEMON') draft.fail('--strategy', `"${flag}" is not a scheduling strategy: REPLICA or DAEMON`);
-      else if (upper === 'DAEMON' && draft.answers.launchType === 'FARGATE') draft.fail('--strategy', 'DAEMON is not supported on Fargate (no container instances to run one task on each): use REPLICA, or --launch-type EC2');
+      else if (upper === 'DAEMON' && draft.answers.launchType === 'FARGATE')
+        draft.fail('--strategy', 'DAEMON is not supported on Fargate (no container instances to run one task on each): use REPLICA, or --launch-type EC2');
       else {
         draft.answers = {...draft.answers, strategy: upper};
         draft.given.strategy = '--strategy';

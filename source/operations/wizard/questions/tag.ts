@@ -51,6 +51,7 @@ export const tag: Question = {
     const value = draft.take('tag', draft.value('tag'), checkTag);
     if (value !== undefined) draft.answers = {...draft.answers, tag: value};
     // A tag written with --image (nginx:1.27) answers the question too.
-    if (draft.answers.tag !== undefined && (value !== undefined || draft.value('image') !== undefined)) draft.given.tag = value !== undefined ? '--tag' : '--image';
+    if (draft.answers.tag !== undefined && (value !== undefined || draft.value('image') !== undefined))
+      draft.given.tag = value !== undefined ? '--tag' : '--image';
   },
 };

@@ -6,7 +6,8 @@ import {missingVariables} from '../profile.js';
 import type {ListEntry, PromptLine, Question} from '../question.js';
 import {pairsLine} from '../summary-text.js';
 
-export const entriesOf = (values: Readonly<Record<string, string>> | undefined): ListEntry[] => Object.entries(values ?? {}).map(([name, value]) => ({name, value}));
+export const entriesOf = (values: Readonly<Record<string, string>> | undefined): ListEntry[] =>
+  Object.entries(values ?? {}).map(([name, value]) => ({name, value}));
 export const recordOf = (entries: readonly ListEntry[]): Record<string, string> => Object.fromEntries(entries.map((entry) => [entry.name, entry.value]));
 
 export const variables: Question = {
@@ -37,13 +38,17 @@ export const variables: Question = {
       parse: (text) => parseNameValue(text, {variable: true}),
       onDone: (done) => {
         const missing = missingVariables({...answers, variables: recordOf(done)});
-        return missing.length === 0 ? undefined : `The specifications use ${missing.map((name) => `\${serviceVariable.${name}}`).join(', ')} with no value (an environment override can give it)`;
+        return missing.length === 0
+          ? undefined
+          : `The specifications use ${missing.map((name) => `\${serviceVariable.${name}}`).join(', ')} with no value (an environment override can give it)`;
       },
       body,
       submit: (done) => ({answers: {...answers, variables: recordOf(done)}}),
     };
   },
-  flags: [{name: 'var', type: 'string', multiple: true, value: 'NAME=VALUE', description: 'a config variable, used as ${serviceVariable.NAME} (repeat for more)'}],
+  flags: [
+    {name: 'var', type: 'string', multiple: true, value: 'NAME=VALUE', description: 'a config variable, used as ${serviceVariable.NAME} (repeat for more)'},
+  ],
   fields: {variables: '--var'},
   fromFlags(draft) {
     const given = draft.values('var');

@@ -7,7 +7,16 @@ import type {PromptViewProps} from './prompt-props.js';
 
 export function ListPromptView({prompt, active, onHelp, submit}: PromptViewProps<ListPrompt>) {
   return (
-    <ListField label={prompt.label} hint={prompt.hint} initial={prompt.initial} parse={prompt.parse} onDone={prompt.onDone} active={active} onHelp={onHelp} onSubmit={(entries) => submit(prompt.submit(entries))}>
+    <ListField
+      label={prompt.label}
+      hint={prompt.hint}
+      initial={prompt.initial}
+      parse={prompt.parse}
+      onDone={prompt.onDone}
+      active={active}
+      onHelp={onHelp}
+      onSubmit={(entries) => submit(prompt.submit(entries))}
+    >
       {prompt.body ? <PromptBody lines={prompt.body} /> : null}
     </ListField>
   );

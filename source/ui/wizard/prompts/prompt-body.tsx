@@ -23,7 +23,13 @@ export function JsonBlock({text, max = 12}: {text: string; max?: number}) {
 export function PromptBody({lines = []}: {lines?: readonly PromptLine[]}) {
   return (
     <>
-      {lines.map((line, index) => ('json' in line ? <JsonBlock key={index} text={line.json} max={line.max} /> : <Note key={index} message={line.note} {...(line.tone === 'warn' ? {tone: 'warn' as const} : {})} />))}
+      {lines.map((line, index) =>
+        'json' in line ? (
+          <JsonBlock key={index} text={line.json} max={line.max} />
+        ) : (
+          <Note key={index} message={line.note} {...(line.tone === 'warn' ? {tone: 'warn' as const} : {})} />
+        ),
+      )}
     </>
   );
 }

@@ -5,5 +5,15 @@ import {SelectField} from '../widgets/fields.js';
 import type {PromptViewProps} from './prompt-props.js';
 
 export function SelectPromptView({prompt, active, onHelp, submit}: PromptViewProps<SelectPrompt>) {
-  return <SelectField label={prompt.label} hint={prompt.hint} options={prompt.options} initial={prompt.initial} active={active} onHelp={onHelp} onSubmit={(value) => submit(prompt.submit(value))} />;
+  return (
+    <SelectField
+      label={prompt.label}
+      hint={prompt.hint}
+      options={prompt.options}
+      initial={prompt.initial}
+      active={active}
+      onHelp={onHelp}
+      onSubmit={(value) => submit(prompt.submit(value))}
+    />
+  );
 }

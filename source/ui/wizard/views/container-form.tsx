@@ -56,7 +56,15 @@ export function ContainerFormView(props: QuestionViewProps) {
   );
 }
 
-function FormLine(props: {label: string; value: string; focused: boolean; onChange: (value: string) => void; onSubmit: () => void; onFocusMove: (delta: number) => void; onHelp: () => void}) {
+function FormLine(props: {
+  label: string;
+  value: string;
+  focused: boolean;
+  onChange: (value: string) => void;
+  onSubmit: () => void;
+  onFocusMove: (delta: number) => void;
+  onHelp: () => void;
+}) {
   useInput(
     (_input, key) => {
       if (key.upArrow || (key.shift && key.tab)) props.onFocusMove(-1);

@@ -22,10 +22,7 @@ type DiffState = {status: 'loading'} | {status: 'ok'; diff: LiveDiff} | {status:
 /** The review (review): `c` changes an answer, Enter goes on to saving (when nothing blocks it). */
 export function ReviewView(props: QuestionViewProps) {
   const {answers} = props.ctx;
-  const assembled = useMemo(
-    () => assembleProfile(answers, {name: answers.profileName ?? suggestProfileName(answers), now: props.services.now()}),
-    [answers],
-  );
+  const assembled = useMemo(() => assembleProfile(answers, {name: answers.profileName ?? suggestProfileName(answers), now: props.services.now()}), [answers]);
   const environments = assembled.profile?.environments.map((environment) => environment.name) ?? [];
   const [envIndex, setEnvIndex] = useState(0);
   const envName = environments[Math.min(envIndex, Math.max(0, environments.length - 1))];
@@ -34,10 +31,24 @@ export function ReviewView(props: QuestionViewProps) {
   const [error, setError] = useState<string>();
   const [diff, setDiff] = useState<DiffState>({status: 'loading'});
 
-  const rendered = useMemo(() => (assembled.profile && envName !== undefined ? reviewEnvironment(assembled.profile, envName, answers.discovery?.recordTypes ? {[answers.discovery.registryArn]: answers.discovery.recordTypes} : undefined) : undefined), [assembled, envName]);
+  const rendered = useMemo(
+    () =>
+      assembled.profile && envName !== undefined
+        ? reviewEnvironment(
+            assembled.profile,
+            envName,
+            answers.discovery?.recordTypes ? {[answers.discovery.registryArn]: answers.discovery.recordTypes} : undefined,
+          )
+        : undefined,
+    [assembled, envName],
+  );
   const issues = envName === undefined ? [] : (assembled.issues[envName] ?? []);
   const blocking = blockingCount(assembled);
-  const warnings = assembled.problems.filter((problem) => problem.severity === 'warning').length + Object.values(assembled.issues).flat().filter((issue) => issue.severity === 'warning').length;
+  const warnings =
+    assembled.problems.filter((problem) => problem.severity === 'warning').length +
+    Object.values(assembled.issues)
+      .flat()
+      .filter((issue) => issue.severity === 'warning').length;
 
   useEffect(() => {
     if (!assembled.profile || envName === undefined) {
@@ -57,20 +68,38 @@ export function ReviewView(props: QuestionViewProps) {
 
   const lines = useMemo((): Array<{text: string; tone?: 'red' | 'yellow' | 'green' | 'dim'}> => {
     if (view === 'task') {
-      return rendered?.taskDefinition ? JSON.stringify(rendered.taskDefinition, null, 2).split('\n').map((text) => ({text})) : [{text: 'The task definition cannot be rendered: see Issues.', tone: 'red'}];
+      return rendered?.taskDefinition
+        ? JSON.stringify(rendered.taskDefinition, null, 2)
+            .split('\n')
+            .map((text) => ({text}))
+        : [{text: 'The task definition cannot be rendered: see Issues.', tone: 'red'}];
     }
     if (view === 'service') {
-      return rendered?.service ? JSON.stringify(rendered.service, null, 2).split('\n').map((text) => ({text})) : [{text: 'The service cannot be rendered: see Issues.', tone: 'red'}];
+      return rendered?.service
+        ? JSON.stringify(rendered.service, null, 2)
+            .split('\n')
+            .map((text) => ({text}))
+        : [{text: 'The service cannot be rendered: see Issues.', tone: 'red'}];
     }
     if (view === 'issues') {
       const found = [
-        ...assembled.problems.map((problem) => ({text: `${problem.severity === 'error' ? '✖' : '⚠'} ${problem.field}${problem.environment === undefined ? '' : ` [${problem.environment + 1}]`}: ${problem.message}${problem.fix ? ` — ${problem.fix}` : ''}`, tone: problem.severity === 'error' ? ('red' as const) : ('yellow' as const)})),
-        ...issues.map((issue) => ({text: `${issue.severity === 'error' ? '✖' : issue.severity === 'warning' ? '⚠' : 'ℹ'} ${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` — ${issue.fix}` : ''}`, tone: issue.severity === 'error' ? ('red' as const) : issue.severity === 'warning' ? ('yellow' as const) : ('dim' as const)})),
+        ...assembled.problems.map((problem) => ({
+          text: `${problem.severity === 'error' ? '✖' : '⚠'} ${problem.field}${problem.environment === undefined ? '' : ` [${problem.environment + 1}]`}: ${problem.message}${problem.fix ? ` — ${problem.fix}` : ''}`,
+          tone: problem.severity === 'error' ? ('red' as const) : ('yellow' as const),
+        })),
+        ...issues.map((issue) => ({
+          text: `${issue.severity === 'error' ? '✖' : issue.severity === 'warning' ? '⚠' : 'ℹ'} ${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` — ${issue.fix}` : ''}`,
+          tone: issue.severity === 'error' ? ('red' as const) : issue.severity === 'warning' ? ('yellow' as const) : ('dim' as const),
+        })),
       ];
       return found.length === 0 ? [{text: '✔ No issues.', tone: 'green'}] : found;
     }
     if (diff.status === 'loading') return [{text: 'Comparing with what exists in AWS…', tone: 'dim'}];
-    if (diff.status === 'failed') return [{text: `Cannot compare with AWS: ${diff.reason}`, tone: 'yellow'}, {text: 'The profile can be saved anyway; `ecs-wizard diff` compares it later.', tone: 'dim'}];
+    if (diff.status === 'failed')
+      return [
+        {text: `Cannot compare with AWS: ${diff.reason}`, tone: 'yellow'},
+        {text: 'The profile can be saved anyway; `ecs-wizard diff` compares it later.', tone: 'dim'},
+      ];
     return [{text: diff.diff.summary, tone: 'green'}, ...diff.diff.text.split('\n').map((text) => ({text}))];
   }, [view, rendered, assembled, issues, diff]);
 
@@ -93,7 +122,8 @@ export function ReviewView(props: QuestionViewProps) {
       } else if (input === 'c') props.change();
       else if (input === '?') props.help();
       else if (key.return) {
-        if (blocking > 0) setError(`${blocking} problem${blocking === 1 ? '' : 's'} must be fixed before saving: see Issues (→), then press c to change an answer`);
+        if (blocking > 0)
+          setError(`${blocking} problem${blocking === 1 ? '' : 's'} must be fixed before saving: see Issues (→), then press c to change an answer`);
         else props.submit({});
       }
     },
@@ -101,13 +131,23 @@ export function ReviewView(props: QuestionViewProps) {
   );
 
   const tabLabel = (candidate: View): string =>
-    candidate === 'task' ? 'Task definition' : candidate === 'service' ? 'Service' : candidate === 'issues' ? `Issues (${assembled.problems.length + issues.length})` : 'Diff vs AWS';
+    candidate === 'task'
+      ? 'Task definition'
+      : candidate === 'service'
+        ? 'Service'
+        : candidate === 'issues'
+          ? `Issues (${assembled.problems.length + issues.length})`
+          : 'Diff vs AWS';
   return (
     <Box flexDirection="column">
-      <Question label={`Review${envName === undefined ? '' : ` · environment ${envName}`}${environments.length > 1 ? ` (${envIndex + 1} of ${environments.length}, e: next)` : ''}`} />
+      <Question
+        label={`Review${envName === undefined ? '' : ` · environment ${envName}`}${environments.length > 1 ? ` (${envIndex + 1} of ${environments.length}, e: next)` : ''}`}
+      />
       <Box marginLeft={2}>
         {blocking > 0 ? (
-          <Text color="red">✖ {blocking} problem{blocking === 1 ? '' : 's'} block saving</Text>
+          <Text color="red">
+            ✖ {blocking} problem{blocking === 1 ? '' : 's'} block saving
+          </Text>
         ) : (
           <Text color="green">✔ Ready to save{warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</Text>
         )}
@@ -124,11 +164,21 @@ export function ReviewView(props: QuestionViewProps) {
       </Box>
       <Box flexDirection="column" marginLeft={2} height={HEIGHT + 1}>
         {lines.slice(scroll, scroll + HEIGHT).map((line, index) => (
-          <Text key={scroll + index} color={line.tone === 'red' ? 'red' : line.tone === 'yellow' ? 'yellow' : line.tone === 'green' ? 'green' : undefined} dimColor={line.tone === 'dim'} wrap={view === 'issues' ? 'wrap' : 'truncate-end'}>
+          <Text
+            key={scroll + index}
+            color={line.tone === 'red' ? 'red' : line.tone === 'yellow' ? 'yellow' : line.tone === 'green' ? 'green' : undefined}
+            dimColor={line.tone === 'dim'}
+            wrap={view === 'issues' ? 'wrap' : 'truncate-end'}
+          >
             {line.text}
           </Text>
         ))}
-        {lines.length > HEIGHT ? <Text dimColor>  lines {scroll + 1}–{Math.min(lines.length, scroll + HEIGHT)} of {lines.length} (↑↓ scroll)</Text> : null}
+        {lines.length > HEIGHT ? (
+          <Text dimColor>
+            {' '}
+            lines {scroll + 1}–{Math.min(lines.length, scroll + HEIGHT)} of {lines.length} (↑↓ scroll)
+          </Text>
+        ) : null}
       </Box>
       <Note message="←→ view · ↑↓ scroll · c change an answer · enter save · esc back" />
       <Problem message={error} />

@@ -32,7 +32,7 @@ export function IssueList({issues, max = MAX_ISSUES}: {issues: readonly Issue[];
           {issue.fix ? <Text dimColor> — {issue.fix}</Text> : null}
         </Text>
       ))}
-      {sorted.length > max ? <Text dimColor>  … and {sorted.length - max} more</Text> : null}
+      {sorted.length > max ? <Text dimColor> … and {sorted.length - max} more</Text> : null}
     </Box>
   );
 }
@@ -94,7 +94,15 @@ export function EditorField(props: {
 
   if (phase.kind === 'choose') {
     return (
-      <SelectField label={props.label} hint={props.hint} options={props.starts} initial={props.initialStart} active={props.active} onSubmit={choose} onHelp={props.onHelp}>
+      <SelectField
+        label={props.label}
+        hint={props.hint}
+        options={props.starts}
+        initial={props.initialStart}
+        active={props.active}
+        onSubmit={choose}
+        onHelp={props.onHelp}
+      >
         <Problem message={error} />
       </SelectField>
     );
@@ -134,7 +142,7 @@ export function EditorField(props: {
     );
   }
   const {checked} = phase;
-  const blocked = hasErrors(checked.issues) || phase.failed !== undefined && checked.text.trim() === '';
+  const blocked = hasErrors(checked.issues) || (phase.failed !== undefined && checked.text.trim() === '');
   const errors = checked.issues.filter((issue) => issue.severity === 'error').length;
   const options: PickerItem[] = blocked
     ? [

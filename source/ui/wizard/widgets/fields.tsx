@@ -52,7 +52,19 @@ export function Note({message, tone = 'dim'}: {message?: string; tone?: 'dim' | 
   );
 }
 
-function Row({row, highlighted, selected, multi, labelWidth = 0}: {row: PickerRow; highlighted: boolean; selected?: boolean; multi?: boolean; labelWidth?: number}) {
+function Row({
+  row,
+  highlighted,
+  selected,
+  multi,
+  labelWidth = 0,
+}: {
+  row: PickerRow;
+  highlighted: boolean;
+  selected?: boolean;
+  multi?: boolean;
+  labelWidth?: number;
+}) {
   const pointer = highlighted ? '❯ ' : '  ';
   const box = multi && row.kind === 'item' ? (selected ? '◉ ' : '◯ ') : '';
   if (row.kind === 'free') {
@@ -68,8 +80,8 @@ function Row({row, highlighted, selected, multi, labelWidth = 0}: {row: PickerRo
       {pointer}
       {box}
       {item.detail ? item.label.padEnd(labelWidth) : item.label}
-      {item.disabled ? <Text dimColor>  (unavailable)</Text> : null}
-      {item.detail ? <Text dimColor>  {item.detail}</Text> : null}
+      {item.disabled ? <Text dimColor> (unavailable)</Text> : null}
+      {item.detail ? <Text dimColor> {item.detail}</Text> : null}
     </Text>
   );
 }
@@ -85,7 +97,12 @@ export function SelectField(props: {
   onHelp: () => void;
   children?: React.ReactNode;
 }) {
-  const [index, setIndex] = useState(() => Math.max(0, props.options.findIndex((option) => option.value === props.initial)));
+  const [index, setIndex] = useState(() =>
+    Math.max(
+      0,
+      props.options.findIndex((option) => option.value === props.initial),
+    ),
+  );
   const [error, setError] = useState<string>();
   const count = props.options.length;
   const labelWidth = Math.min(32, Math.max(0, ...props.options.map((option) => option.label.length)));
@@ -113,11 +130,11 @@ export function SelectField(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box flexDirection="column" marginLeft={2}>
-        {start > 0 ? <Text dimColor>  ↑ {start} more</Text> : null}
+        {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
         {props.options.slice(start, end).map((option, offset) => (
           <Row key={option.value} row={{kind: 'item', item: option}} highlighted={start + offset === index} labelWidth={labelWidth} />
         ))}
-        {end < count ? <Text dimColor>  ↓ {count - end} more</Text> : null}
+        {end < count ? <Text dimColor> ↓ {count - end} more</Text> : null}
       </Box>
       <Problem message={error} />
     </Box>
@@ -350,7 +367,9 @@ export function PickerField(props: {
         <TextInput
           key={inputKey}
           value={state.query}
-          placeholder={listing !== undefined && !listing.ok ? (props.free ? 'type here' : '') : props.multi ? 'type to filter, space to select' : 'type to filter'}
+          placeholder={
+            listing !== undefined && !listing.ok ? (props.free ? 'type here' : '') : props.multi ? 'type to filter, space to select' : 'type to filter'
+          }
           focus={props.active && busy === undefined}
           onChange={(next) => {
             if (state.query === '' && next === '?') {
@@ -368,9 +387,14 @@ export function PickerField(props: {
           onSubmit={submit}
         />
       </Box>
-      {status ? <Note message={`${status}${/[.…:]$/.test(status) ? '' : '.'}${listing !== undefined ? typeHint : ''}`} tone={listing !== undefined && !listing.ok ? 'warn' : 'dim'} /> : null}
+      {status ? (
+        <Note
+          message={`${status}${/[.…:]$/.test(status) ? '' : '.'}${listing !== undefined ? typeHint : ''}`}
+          tone={listing !== undefined && !listing.ok ? 'warn' : 'dim'}
+        />
+      ) : null}
       <Box flexDirection="column" marginLeft={2}>
-        {start > 0 ? <Text dimColor>  ↑ {start} more</Text> : null}
+        {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
         {rows.slice(start, end).map((row, offset) => (
           <Row
             key={row.kind === 'free' ? '\u0000free' : row.item.value}
@@ -381,7 +405,7 @@ export function PickerField(props: {
             labelWidth={labelWidth}
           />
         ))}
-        {end < rows.length ? <Text dimColor>  ↓ {rows.length - end} more</Text> : null}
+        {end < rows.length ? <Text dimColor> ↓ {rows.length - end} more</Text> : null}
       </Box>
       {props.multi && state.selected.length > 0 ? <Note message={`chosen: ${state.selected.join(', ')}`} /> : null}
       {busy ? <Note message={busy} /> : null}
@@ -436,12 +460,12 @@ export function ListField(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box flexDirection="column" marginLeft={2}>
-        {state.entries.length === 0 ? <Text dimColor>  (none yet)</Text> : null}
+        {state.entries.length === 0 ? <Text dimColor> (none yet)</Text> : null}
         {state.entries.map((entry, index) => (
           <Text key={entry.name} color={state.focus === index ? 'cyan' : undefined}>
             {state.focus === index ? '❯ ' : '  '}
             {entry.name}={entry.value}
-            {entry.offered ? <Text dimColor>  (offered)</Text> : null}
+            {entry.offered ? <Text dimColor> (offered)</Text> : null}
           </Text>
         ))}
       </Box>

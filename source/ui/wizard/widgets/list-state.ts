@@ -13,12 +13,7 @@ export interface ListState {
 }
 
 export type ListAction =
-  | {type: 'input'; value: string}
-  | {type: 'add'; entry: ListEntry}
-  | {type: 'error'; message: string}
-  | {type: 'up'}
-  | {type: 'down'}
-  | {type: 'remove'};
+  {type: 'input'; value: string} | {type: 'add'; entry: ListEntry} | {type: 'error'; message: string} | {type: 'up'} | {type: 'down'} | {type: 'remove'};
 
 export const initialList = (entries: ListEntry[]): ListState => ({entries, input: '', focus: -1});
 

@@ -53,7 +53,10 @@ export function pickerReducer(state: PickerState, action: PickerAction): PickerS
 
 /** Items whose label, value or detail contains every word of the query (case-insensitive). */
 export function filterItems(items: readonly PickerItem[], query: string): PickerItem[] {
-  const words = query.toLowerCase().split(/\s+/).filter((word) => word !== '');
+  const words = query
+    .toLowerCase()
+    .split(/\s+/)
+    .filter((word) => word !== '');
   if (words.length === 0) return [...items];
   return items.filter((item) => {
     const haystack = `${item.label} ${item.value} ${item.detail ?? ''}`.toLowerCase();
