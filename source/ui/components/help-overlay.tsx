@@ -18,7 +18,10 @@ export function HelpOverlay({help, ownKeysOnly = false}: {help: ScreenHelp; ownK
   const width = Math.max(...keys.map((k) => k.keys.length));
   return (
     <Box flexDirection="column" borderStyle="round" borderColor="cyan" paddingX={1}>
-      <Text bold>Help · {help.title}</Text>
+      <Text bold>
+        {'Help · '}
+        {help.title}
+      </Text>
       <Box flexDirection="column" marginY={1}>
         {help.text.map((paragraph, index) => (
           <Box key={index} marginBottom={index < help.text.length - 1 ? 1 : 0}>
@@ -28,7 +31,9 @@ export function HelpOverlay({help, ownKeysOnly = false}: {help: ScreenHelp; ownK
       </Box>
       {keys.map((hint) => (
         <Text key={hint.keys}>
-          <Text bold>{hint.keys.padEnd(width)}</Text> {hint.label}
+          <Text bold>{hint.keys.padEnd(width)}</Text>
+          {'  '}
+          {hint.label}
         </Text>
       ))}
       <Box marginTop={1}>

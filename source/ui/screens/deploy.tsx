@@ -159,7 +159,9 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
                 : undefined
           }
         >
-          circuit breaker: {view.circuitBreaker.failed} of {view.circuitBreaker.threshold} failed tasks
+          circuit breaker: {view.circuitBreaker.failed}
+          {' of '}
+          {view.circuitBreaker.threshold} failed tasks
           {view.finished
             ? view.outcome === 'rolled-back'
               ? ' seen — the deployment was rolled back'
@@ -173,19 +175,36 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
       ) : null}
       {lastFailure ? (
         <Box flexDirection="column">
-          <Text color="red">last failure: {lastFailure.failure.summary}</Text>
-          <Text dimColor> {lastFailure.stoppedReason}</Text>
+          <Text color="red">
+            {'last failure: '}
+            {lastFailure.failure.summary}
+          </Text>
+          <Text dimColor>
+            {'  '}
+            {lastFailure.stoppedReason}
+          </Text>
         </Box>
       ) : null}
-      {view.throttled ? <Text color="yellow">ECS is throttling requests; retrying in {Math.round(view.throttled.retryInMs / 100) / 10}s</Text> : null}
+      {view.throttled ? (
+        <Text color="yellow">
+          {'ECS is throttling requests; retrying in '}
+          {Math.round(view.throttled.retryInMs / 100) / 10}s
+        </Text>
+      ) : null}
       {props.notice ? <Text color="cyan">{props.notice}</Text> : null}
       {view.finished ? (
         <Text bold color={view.outcome === 'deployed' ? 'green' : view.outcome === 'detached' ? 'yellow' : 'red'}>
-          {outcomeTitle(view)} · exit {view.exitCode} · {clockText(elapsed)}
+          {outcomeTitle(view)}
+          {' · exit '}
+          {view.exitCode}
+          {' · '}
+          {clockText(elapsed)}
         </Text>
       ) : (
         <Text dimColor>
-          {watching ? 'watching' : current ? `${current.name}…` : 'starting…'} · elapsed {clockText(elapsed)}
+          {watching ? 'watching' : current ? `${current.name}…` : 'starting…'}
+          {' · elapsed '}
+          {clockText(elapsed)}
           {props.simulation ? ' · simulated' : ''}
         </Text>
       )}
@@ -364,7 +383,10 @@ export function DeployScreen(props: DeployScreenProps) {
                 <Text bold color="cyan">
                   ecs-wizard
                 </Text>
-                <Text> · {props.title}</Text>
+                <Text>
+                  {' · '}
+                  {props.title}
+                </Text>
               </Text>
               {props.simulation ? (
                 <Text color="black" backgroundColor="yellow">
@@ -394,7 +416,12 @@ export function DeployScreen(props: DeployScreenProps) {
           {...(notice === undefined ? {} : {notice})}
         />
       )}
-      {view.finished && view.outcome === 'detached' ? <Text>Watch it again: {props.watchCommand}</Text> : null}
+      {view.finished && view.outcome === 'detached' ? (
+        <Text>
+          {'Watch it again: '}
+          {props.watchCommand}
+        </Text>
+      ) : null}
       {keys.length > 0 ? (
         <Box marginTop={1}>
           <Footer keys={keys} />

@@ -157,7 +157,13 @@ export function Profiles(props: {
         <Text dimColor>No profiles saved yet. Press i to import one from a file.</Text>
       ) : (
         <Box flexDirection="column">
-          {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
+          {start > 0 ? (
+            <Text dimColor>
+              {'  ↑ '}
+              {start}
+              {' more'}
+            </Text>
+          ) : null}
           {list.slice(start, end).map((profile, offset) => {
             const selected = start + offset === state.selected;
             return (
@@ -171,7 +177,13 @@ export function Profiles(props: {
               </Text>
             );
           })}
-          {end < list.length ? <Text dimColor> ↓ {list.length - end} more</Text> : null}
+          {end < list.length ? (
+            <Text dimColor>
+              {'  ↓ '}
+              {list.length - end}
+              {' more'}
+            </Text>
+          ) : null}
         </Box>
       )}
       <ModeLine mode={state.mode} busy={state.busy} onChange={(value) => dispatch({type: 'edit', value})} onSubmit={submit} />

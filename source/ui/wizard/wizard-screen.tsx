@@ -91,12 +91,26 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
     return (
       <Frame title="new setup" subtitle="saved" keys={props.finishOnSave ? [] : [{keys: 'enter', label: 'done'}]} capturing>
         <Text color="green">
-          ✔ Saved profile {saved.name} ({saved.environments.length} environment{saved.environments.length === 1 ? '' : 's'}:{' '}
+          {'✔ Saved profile '}
+          {saved.name}
+          {' ('}
+          {saved.environments.length}
+          {' environment'}
+          {saved.environments.length === 1 ? '' : 's'}
+          {': '}
           {saved.environments.map((environment) => environment.name).join(', ')}).
         </Text>
         <Text>
-          Deploy it: <Text bold>ecs-wizard deploy {saved.name}</Text>
-          <Text dimColor> (ecs-wizard render {saved.name} shows the JSON it sends)</Text>
+          Deploy it:{' '}
+          <Text bold>
+            {'ecs-wizard deploy '}
+            {saved.name}
+          </Text>
+          <Text dimColor>
+            {'   (ecs-wizard render '}
+            {saved.name}
+            {' shows the JSON it sends)'}
+          </Text>
         </Text>
       </Frame>
     );
@@ -106,14 +120,19 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
     <Frame title="new setup" subtitle={subtitle} keys={KEYS} capturing>
       {lines.length > shown.length && shown.length > 0 ? (
         <Text dimColor>
-          {' '}
-          … {lines.length - shown.length} earlier answer{lines.length - shown.length === 1 ? '' : 's'}
+          {'  … '}
+          {lines.length - shown.length}
+          {' earlier answer'}
+          {lines.length - shown.length === 1 ? '' : 's'}
         </Text>
       ) : null}
       {shown.map((line) => (
         <Text key={refKey(line.ref)} wrap="truncate-end">
-          <Text color="green">✔ </Text>
-          <Text dimColor>{line.label}: </Text>
+          <Text color="green">{'✔ '}</Text>
+          <Text dimColor>
+            {line.label}
+            {': '}
+          </Text>
           {line.value}
         </Text>
       ))}

@@ -146,7 +146,11 @@ export function ReviewView(props: QuestionViewProps) {
       <Box marginLeft={2}>
         {blocking > 0 ? (
           <Text color="red">
-            ✖ {blocking} problem{blocking === 1 ? '' : 's'} block saving
+            {'✖ '}
+            {blocking}
+            {' problem'}
+            {blocking === 1 ? '' : 's'}
+            {' block saving'}
           </Text>
         ) : (
           <Text color="green">✔ Ready to save{warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</Text>
@@ -155,7 +159,7 @@ export function ReviewView(props: QuestionViewProps) {
       <Box marginLeft={2}>
         {VIEWS.map((candidate, index) => (
           <Text key={candidate}>
-            {index > 0 ? <Text dimColor> │ </Text> : null}
+            {index > 0 ? <Text dimColor>{' │ '}</Text> : null}
             <Text bold={candidate === view} color={candidate === view ? 'cyan' : undefined} underline={candidate === view}>
               {tabLabel(candidate)}
             </Text>
@@ -175,8 +179,11 @@ export function ReviewView(props: QuestionViewProps) {
         ))}
         {lines.length > HEIGHT ? (
           <Text dimColor>
-            {' '}
-            lines {scroll + 1}–{Math.min(lines.length, scroll + HEIGHT)} of {lines.length} (↑↓ scroll)
+            {'  lines '}
+            {scroll + 1}–{Math.min(lines.length, scroll + HEIGHT)}
+            {' of '}
+            {lines.length}
+            {' (↑↓ scroll)'}
           </Text>
         ) : null}
       </Box>

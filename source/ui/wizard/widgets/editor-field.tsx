@@ -28,11 +28,24 @@ export function IssueList({issues, max = MAX_ISSUES}: {issues: readonly Issue[];
     <Box flexDirection="column" marginLeft={2}>
       {sorted.slice(0, max).map((issue, index) => (
         <Text key={index} color={issue.severity === 'error' ? 'red' : 'yellow'} wrap="wrap">
-          {issue.severity === 'error' ? '✖' : '⚠'} {formatIssueLocation(issue)}: {issue.message}
-          {issue.fix ? <Text dimColor> — {issue.fix}</Text> : null}
+          {issue.severity === 'error' ? '✖' : '⚠'} {formatIssueLocation(issue)}
+          {': '}
+          {issue.message}
+          {issue.fix ? (
+            <Text dimColor>
+              {' — '}
+              {issue.fix}
+            </Text>
+          ) : null}
         </Text>
       ))}
-      {sorted.length > max ? <Text dimColor> … and {sorted.length - max} more</Text> : null}
+      {sorted.length > max ? (
+        <Text dimColor>
+          {'  … and '}
+          {sorted.length - max}
+          {' more'}
+        </Text>
+      ) : null}
     </Box>
   );
 }
@@ -171,7 +184,11 @@ export function EditorField(props: {
       {errors > 0 ? (
         <Box marginLeft={2}>
           <Text color="red" bold>
-            {errors} problem{errors === 1 ? '' : 's'} to fix in the {props.what}:
+            {errors}
+            {' problem'}
+            {errors === 1 ? '' : 's'}
+            {' to fix in the '}
+            {props.what}:
           </Text>
         </Box>
       ) : checked.text.trim() === '' ? (

@@ -22,7 +22,7 @@ export function Question({label, hint}: {label: string; hint?: string}) {
   return (
     <Box flexDirection="column">
       <Text>
-        <Text color="cyan">? </Text>
+        <Text color="cyan">{'? '}</Text>
         <Text bold>{label}</Text>
       </Text>
       {hint ? (
@@ -38,7 +38,10 @@ export function Problem({message}: {message?: string}) {
   if (!message) return null;
   return (
     <Box marginLeft={2}>
-      <Text color="red">✖ {message}</Text>
+      <Text color="red">
+        {'✖ '}
+        {message}
+      </Text>
     </Box>
   );
 }
@@ -47,7 +50,19 @@ export function Note({message, tone = 'dim'}: {message?: string; tone?: 'dim' | 
   if (!message) return null;
   return (
     <Box marginLeft={2}>
-      {tone === 'warn' ? <Text color="yellow">⚠ {message}</Text> : tone === 'ok' ? <Text color="green">✔ {message}</Text> : <Text dimColor>{message}</Text>}
+      {tone === 'warn' ? (
+        <Text color="yellow">
+          {'⚠ '}
+          {message}
+        </Text>
+      ) : tone === 'ok' ? (
+        <Text color="green">
+          {'✔ '}
+          {message}
+        </Text>
+      ) : (
+        <Text dimColor>{message}</Text>
+      )}
     </Box>
   );
 }
@@ -80,8 +95,13 @@ function Row({
       {pointer}
       {box}
       {item.detail ? item.label.padEnd(labelWidth) : item.label}
-      {item.disabled ? <Text dimColor> (unavailable)</Text> : null}
-      {item.detail ? <Text dimColor> {item.detail}</Text> : null}
+      {item.disabled ? <Text dimColor>{'  (unavailable)'}</Text> : null}
+      {item.detail ? (
+        <Text dimColor>
+          {'  '}
+          {item.detail}
+        </Text>
+      ) : null}
     </Text>
   );
 }
@@ -130,11 +150,23 @@ export function SelectField(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box flexDirection="column" marginLeft={2}>
-        {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
+        {start > 0 ? (
+          <Text dimColor>
+            {'  ↑ '}
+            {start}
+            {' more'}
+          </Text>
+        ) : null}
         {props.options.slice(start, end).map((option, offset) => (
           <Row key={option.value} row={{kind: 'item', item: option}} highlighted={start + offset === index} labelWidth={labelWidth} />
         ))}
-        {end < count ? <Text dimColor> ↓ {count - end} more</Text> : null}
+        {end < count ? (
+          <Text dimColor>
+            {'  ↓ '}
+            {count - end}
+            {' more'}
+          </Text>
+        ) : null}
       </Box>
       <Problem message={error} />
     </Box>
@@ -190,7 +222,7 @@ export function TextField<T>(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box marginLeft={2}>
-        <Text color="cyan">› </Text>
+        <Text color="cyan">{'› '}</Text>
         <TextInput
           value={value}
           placeholder={props.suggestion === undefined ? props.placeholder : `${props.suggestion} (Enter takes it)`}
@@ -363,7 +395,7 @@ export function PickerField(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box marginLeft={2}>
-        <Text color="cyan">› </Text>
+        <Text color="cyan">{'› '}</Text>
         <TextInput
           key={inputKey}
           value={state.query}
@@ -394,7 +426,13 @@ export function PickerField(props: {
         />
       ) : null}
       <Box flexDirection="column" marginLeft={2}>
-        {start > 0 ? <Text dimColor> ↑ {start} more</Text> : null}
+        {start > 0 ? (
+          <Text dimColor>
+            {'  ↑ '}
+            {start}
+            {' more'}
+          </Text>
+        ) : null}
         {rows.slice(start, end).map((row, offset) => (
           <Row
             key={row.kind === 'free' ? '\u0000free' : row.item.value}
@@ -405,7 +443,13 @@ export function PickerField(props: {
             labelWidth={labelWidth}
           />
         ))}
-        {end < rows.length ? <Text dimColor> ↓ {rows.length - end} more</Text> : null}
+        {end < rows.length ? (
+          <Text dimColor>
+            {'  ↓ '}
+            {rows.length - end}
+            {' more'}
+          </Text>
+        ) : null}
       </Box>
       {props.multi && state.selected.length > 0 ? <Note message={`chosen: ${state.selected.join(', ')}`} /> : null}
       {busy ? <Note message={busy} /> : null}
@@ -460,17 +504,17 @@ export function ListField(props: {
       <Question label={props.label} hint={props.hint} />
       {props.children}
       <Box flexDirection="column" marginLeft={2}>
-        {state.entries.length === 0 ? <Text dimColor> (none yet)</Text> : null}
+        {state.entries.length === 0 ? <Text dimColor>{'  (none yet)'}</Text> : null}
         {state.entries.map((entry, index) => (
           <Text key={entry.name} color={state.focus === index ? 'cyan' : undefined}>
             {state.focus === index ? '❯ ' : '  '}
             {entry.name}={entry.value}
-            {entry.offered ? <Text dimColor> (offered)</Text> : null}
+            {entry.offered ? <Text dimColor>{'  (offered)'}</Text> : null}
           </Text>
         ))}
       </Box>
       <Box marginLeft={2}>
-        <Text color="cyan">+ </Text>
+        <Text color="cyan">{'+ '}</Text>
         <TextInput
           value={state.input}
           placeholder="NAME=VALUE, or Enter when done"
