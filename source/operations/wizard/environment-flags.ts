@@ -4,6 +4,7 @@
  * per --env in the same order. Used by the environment questions' fromFlags. Pure.
  */
 import type {EnvironmentAnswers} from '../../domain/wizard-answers.js';
+import {parseIds} from './answer-checks.js';
 import type {FlagDraft} from './flag-draft.js';
 
 /** The flag that names the environments (its values give their number and order). */
@@ -36,4 +37,24 @@ export function flagEnvironments(draft: FlagDraft): EnvironmentAnswers[] | undef
     draft.answers = {...draft.answers, environments: Array.from({length: count}, (): EnvironmentAnswers => ({}))};
   }
   return draft.answers.environments;
+}
+
+/**
+ * A per-environment list of resource ids (`--subnets a,b`, `--security-groups sg-1`): checked, set on each
+ * environment by `set`, and marked as given for that environment's `question`.
+ */
+export function idsFromFlags(
+  draft: FlagDraft,
+  options: {flag: string; kind: 'subnet' | 'sg'; question: string; set: (environment: EnvironmentAnswers, ids: string[]) => void},
+): void {
+  const values = perEnvironment(draft, options.flag);
+  flagEnvironments(draft)?.forEach((environment, index) => {
+    const text = values[index];
+    if (text === undefined) return;
+    const checked = parseIds(text, options.kind);
+    if (checked.ok) {
+      options.set(environment, checked.value);
+      draft.given[`${options.question}#${index}`] = `--${options.flag}`;
+    } else draft.fail(`--${options.flag}`, checked.message);
+  });
 }

@@ -1,7 +1,7 @@
 /** 9. The security groups of awsvpc tasks, from the VPC of the chosen subnets (--security-groups a,b). */
 import {parseIds} from '../answer-checks.js';
 import {taskNetworkMode} from '../container-spec.js';
-import {flagEnvironments, perEnvironment} from '../environment-flags.js';
+import {idsFromFlags} from '../environment-flags.js';
 import {envOf, patchEnvironment, type Question} from '../question.js';
 import {listLine} from '../summary-text.js';
 import {subnetVpcs} from './env-subnets.js';
@@ -54,15 +54,6 @@ export const envSecurityGroups: Question = {
   flags: [{name: 'security-groups', type: 'string', multiple: true, value: 'a,b', description: 'awsvpc: security group ids'}],
   fields: {'environment.securityGroups': '--security-groups'},
   fromFlags(draft) {
-    const groups = perEnvironment(draft, 'security-groups');
-    flagEnvironments(draft)?.forEach((environment, index) => {
-      const text = groups[index];
-      if (text === undefined) return;
-      const checked = parseIds(text, 'sg');
-      if (checked.ok) {
-        environment.securityGroups = checked.value;
-        draft.given[`env-security-groups#${index}`] = '--security-groups';
-      } else draft.fail('--security-groups', checked.message);
-    });
+    idsFromFlags(draft, {flag: 'security-groups', kind: 'sg', question: 'env-security-groups', set: (environment, ids) => (environment.securityGroups = ids)});
   },
 };

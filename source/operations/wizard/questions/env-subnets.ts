@@ -1,7 +1,7 @@
 /** 9. The subnets of awsvpc tasks, chosen with space (--subnets a,b). */
 import {parseIds} from '../answer-checks.js';
 import {taskNetworkMode} from '../container-spec.js';
-import {flagEnvironments, perEnvironment} from '../environment-flags.js';
+import {idsFromFlags} from '../environment-flags.js';
 import {envOf, patchEnvironment, type Question} from '../question.js';
 import {listLine} from '../summary-text.js';
 
@@ -58,15 +58,6 @@ export const envSubnets: Question = {
   flags: [{name: 'subnets', type: 'string', multiple: true, value: 'a,b', description: 'awsvpc: subnet ids'}],
   fields: {'environment.subnets': '--subnets'},
   fromFlags(draft) {
-    const subnets = perEnvironment(draft, 'subnets');
-    flagEnvironments(draft)?.forEach((environment, index) => {
-      const text = subnets[index];
-      if (text === undefined) return;
-      const checked = parseIds(text, 'subnet');
-      if (checked.ok) {
-        environment.subnets = checked.value;
-        draft.given[`env-subnets#${index}`] = '--subnets';
-      } else draft.fail('--subnets', checked.message);
-    });
+    idsFromFlags(draft, {flag: 'subnets', kind: 'subnet', question: 'env-subnets', set: (environment, ids) => (environment.subnets = ids)});
   },
 };
