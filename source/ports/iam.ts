@@ -48,7 +48,8 @@ export interface IamPort {
   listRoles(options?: {trustingEcsTasks?: boolean}): Promise<IamRole[]>;
   /**
    * Creates a role trusting ecs-tasks.amazonaws.com and attaches `managedPolicyArn`
-   * (default: arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy).
+   * (default: arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy). Both or neither: when the
+   * policy cannot be attached the role is deleted again, and the error says whether that worked.
    */
   createExecutionRole(name: string, options?: {managedPolicyArn?: string; description?: string}): Promise<IamRole>;
   /** PutRolePolicy: creates or replaces the inline policy `policyName` of the role (name or ARN). */

@@ -109,6 +109,17 @@ describe('AWS resource ports on the SDK', () => {
       await expect(iam.createExecutionRole('wizard-exec')).rejects.toBeInstanceOf(AwsError);
     });
 
+    test('createExecutionRole: when the policy cannot be attached, the role is removed again and the error says so', async () => {
+      const iam = await createIamPort(factory);
+      const missing = 'arn:aws:iam::aws:policy/service-role/NoSuchPolicyForEcsWizard';
+      const error = await iam.createExecutionRole('half-made-exec', {managedPolicyArn: missing}).catch((caught: unknown) => caught);
+      expect(error).toBeInstanceOf(AwsError);
+      expect((error as AwsError).message).toMatch(
+        new RegExp(`^could not attach ${missing} to the new IAM role half-made-exec \\(.+\\); the role was removed again, so nothing changed in IAM$`),
+      );
+      expect(await iam.getRole('half-made-exec')).toBeUndefined();
+    });
+
     test('simulatePrincipalPolicy: moto does not implement it → unavailable, never an error', async () => {
       const iam = await createIamPort(factory);
       const role = await iam.getRole('existing-exec');

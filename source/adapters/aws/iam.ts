@@ -120,6 +120,25 @@ export async function createIamPort(factory: AwsClientFactory): Promise<IamPort>
     return documents;
   }
 
+  /** After a failed AttachRolePolicy: deletes the role just created, and says what happened either way. */
+  async function undoCreatedRole(name: string, policyArn: string, cause: unknown): Promise<AwsError> {
+    const reason = (cause as Error).message;
+    const base = cause instanceof AwsError ? {kind: cause.kind, awsName: cause.awsName} : {kind: 'other' as const, awsName: 'AttachRolePolicy'};
+    try {
+      await call('DeleteRole', () => client.send(new sdk.DeleteRoleCommand({RoleName: name})));
+    } catch (deleteError) {
+      return new AwsError(
+        `created the IAM role ${name} but could not attach ${policyArn} (${reason}), and removing the role failed too (${(deleteError as Error).message}): it is left without its policy`,
+        {...base, cause, hint: `delete it (aws iam delete-role --role-name ${name}) or attach the policy yourself, then try again`},
+      );
+    }
+    return new AwsError(`could not attach ${policyArn} to the new IAM role ${name} (${reason}); the role was removed again, so nothing changed in IAM`, {
+      ...base,
+      cause,
+      ...(cause instanceof AwsError && cause.hint !== undefined ? {hint: cause.hint} : {}),
+    });
+  }
+
   return {
     getRole,
 
@@ -155,7 +174,12 @@ export async function createIamPort(factory: AwsClientFactory): Promise<IamPort>
         ),
       );
       const policyArn = options.managedPolicyArn ?? ECS_TASK_EXECUTION_ROLE_POLICY_ARN;
-      await call('AttachRolePolicy', () => client.send(new sdk.AttachRolePolicyCommand({RoleName: name, PolicyArn: policyArn})));
+      try {
+        await call('AttachRolePolicy', () => client.send(new sdk.AttachRolePolicyCommand({RoleName: name, PolicyArn: policyArn})));
+      } catch (error) {
+        // Both or neither: a role without its policy would pass for an execution role and fail every pull.
+        throw await undoCreatedRole(name, policyArn, error);
+      }
       return created.Role === undefined
         ? ((await getRole(name)) ?? {arn: '', name, trustsEcsTasks: true, trustPolicy: executionRoleTrustPolicy()})
         : roleOf(created.Role);
