@@ -10,4 +10,14 @@ describe('ecs-wizard rollback', () => {
     expect(out).toContain('plan: done — roll back web-api: web-api:2 → web-api:1, the revision before the running one');
     expect((await cli(['rollback', 'web-api', '--env', 'staging'], w)).err).toContain("not rolling back 'web-api' in 'staging' without --yes");
   });
+
+  it('with no earlier revision, rollback is refused before anything changes: exit 2, never "deployment failed"', async () => {
+    const w = await world();
+    const {code, out, err} = await cli(['rollback', 'web-api', '--env', 'staging', '--yes'], w);
+    expect(code).toBe(2);
+    const shown = out + err;
+    expect(shown).toContain('not started, nothing was changed: no earlier revision of web-api to roll back to');
+    expect(shown).not.toContain('deployment failed');
+    expect(w.ecs.recorded.map((call) => call.method)).not.toContain('updateService');
+  });
 });

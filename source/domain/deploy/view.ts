@@ -94,6 +94,14 @@ const OUTCOME_TEXT: Record<RunOutcome, string> = {
   interrupted: 'interrupted',
 };
 
+/** Exit code 2: the request was refused before anything changed (bad input, no revision to roll back to). */
+const REFUSED_EXIT_CODE = 2;
+
+/** What a finished run is called: a refusal is not a failed deployment, since none was attempted. */
+export function outcomeText(outcome: RunOutcome, exitCode: number | undefined): string {
+  return outcome === 'failed' && exitCode === REFUSED_EXIT_CODE ? 'not started, nothing was changed' : OUTCOME_TEXT[outcome];
+}
+
 const line = (event: DeployEvent, level: LogLevel, text: string, detail: string[] = []): LogLine => ({at: event.at, type: event.type, level, text, detail});
 
 function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
@@ -143,7 +151,7 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
       return line(event, 'warn', event.message);
     case 'done': {
       const level: LogLevel = event.outcome === 'deployed' ? 'ok' : event.outcome === 'detached' ? 'warn' : 'error';
-      return line(event, level, `${OUTCOME_TEXT[event.outcome]}${view.simulated ? ' (simulated)' : ''}: ${event.reason}`);
+      return line(event, level, `${outcomeText(event.outcome, event.exitCode)}${view.simulated ? ' (simulated)' : ''}: ${event.reason}`);
     }
   }
 }

@@ -218,7 +218,7 @@ function outcomeTitle(view: DeployView): string {
     case 'deployed':
       return `Deployed${simulated}`;
     case 'failed':
-      return `Failed${simulated}`;
+      return view.exitCode === 2 ? 'Not started: nothing was changed' : `Failed${simulated}`;
     case 'rolled-back':
       return `Rolled back${simulated}`;
     case 'timed-out':

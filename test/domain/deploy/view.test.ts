@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {deployViewReducer, foldDeployEvents, initialDeployView} from '../../../source/domain/deploy/view.js';
+import {deployViewReducer, foldDeployEvents, initialDeployView, outcomeText} from '../../../source/domain/deploy/view.js';
 import type {DeployEvent} from '../../../source/domain/deploy/events.js';
 
 const OURS = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7';
@@ -101,5 +101,28 @@ describe('deployViewReducer', () => {
     expect(view.throttled).toEqual({retryInMs: 3000, attempt: 1});
     view = deployViewReducer(view, {type: 'deployments', at: T0 + 9000, deployments: []});
     expect(view.throttled).toBeUndefined();
+  });
+});
+
+describe('the outcome line', () => {
+  const done = (outcome: 'failed' | 'rolled-back', exitCode: number): DeployEvent => ({
+    type: 'done',
+    at: 0,
+    outcome,
+    reason: 'why',
+    exitCode,
+    elapsedMs: 0,
+    apiCalls: 0,
+  });
+
+  test('a refusal (exit 2) is not called a failed deployment: none was attempted', () => {
+    expect(outcomeText('failed', 2)).toBe('not started, nothing was changed');
+    expect(foldDeployEvents([done('failed', 2)]).log.at(-1)?.text).toBe('not started, nothing was changed: why');
+  });
+
+  test('a failure after the service changed stays a failed deployment', () => {
+    expect(outcomeText('failed', 1)).toBe('deployment failed');
+    expect(outcomeText('rolled-back', 3)).toBe('rolled back');
+    expect(foldDeployEvents([done('failed', 1)]).log.at(-1)?.text).toBe('deployment failed: why');
   });
 });
