@@ -3,6 +3,7 @@ import {PassThrough, Readable} from 'node:stream';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {createSimulatedEcs, type SimulatedEcs} from '../../source/adapters/simulator/simulated-ecs.js';
 import {main} from '../../source/cli.js';
+import type {SimulationScenario} from '../../source/ports/simulation.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
@@ -15,9 +16,11 @@ export interface World {
   clock: FakeClock;
 }
 
-export async function world(options: {seed?: boolean} = {}): Promise<World> {
+export async function world(options: {seed?: boolean; scenario?: SimulationScenario} = {}): Promise<World> {
   const clock = new FakeClock({autoAdvance: true});
-  const ecs = recordingEcs(createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging']}));
+  const ecs = recordingEcs(
+    createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging'], ...(options.scenario === undefined ? {} : {scenario: options.scenario})}),
+  );
   if (options.seed !== false) ecs.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});
   ecs.recorded.length = 0;
   const store = new MemoryProfileStore();

@@ -20,7 +20,21 @@ export interface WatchRequest extends WatchRunOptions {
   environment: Environment;
 }
 
-/** `watch`: re-attach to the service's PRIMARY deployment; a detached run of the profile gets its outcome. */
+/**
+ * The task definition `watch` must judge: the profile's own run when its newest run in this environment was left
+ * detached (--no-wait, `d`, Ctrl-C), since that is the deployment the person is waiting for — even when ECS has
+ * rolled it back or replaced it meanwhile. Otherwise (a deployment started elsewhere) the PRIMARY one.
+ */
+export function runToFollow(profile: Profile, environment: string): string | undefined {
+  const newest = profile.runs.findLast((run) => run.environment === environment);
+  return newest?.outcome === 'detached' ? newest.taskDefinitionArn : undefined;
+}
+
+/**
+ * `watch`: re-attach to the profile's detached deployment (or, without one, the service's PRIMARY deployment) and
+ * follow it to its end; the detached run gets its outcome. A run that ECS rolled back before anyone watched ends
+ * as rolled back, one that another deployment replaced as failed: never the service's steady state as our success.
+ */
 export async function* watchExisting(
   ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
   request: WatchRequest,
@@ -44,8 +58,18 @@ export async function* watchExisting(
     return;
   }
   const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
-  const taskDefinitionArn = primary?.taskDefinition ?? service.taskDefinition;
-  const previous = service.deployments.find((deployment) => deployment.status === 'ACTIVE' && deployment.taskDefinition !== taskDefinitionArn)?.taskDefinition;
+  const ourRun = runToFollow(request.profile, request.environment.name);
+  const taskDefinitionArn = ourRun ?? primary?.taskDefinition ?? service.taskDefinition;
+  // Our deployment, when it is still listed (PRIMARY first); when it is gone the judge decides from what runs now.
+  const ours =
+    ourRun === undefined
+      ? primary
+      : (service.deployments.find((deployment) => deployment.taskDefinition === ourRun && deployment.status === 'PRIMARY') ??
+        service.deployments.find((deployment) => deployment.taskDefinition === ourRun));
+  const previous =
+    ours?.status === 'PRIMARY'
+      ? service.deployments.find((deployment) => deployment.status === 'ACTIVE' && deployment.taskDefinition !== taskDefinitionArn)?.taskDefinition
+      : undefined;
   request.control?.arm({
     ecs,
     cluster: identity.cluster,
@@ -58,7 +82,7 @@ export async function* watchExisting(
     cluster: identity.cluster,
     service: identity.serviceName,
     taskDefinitionArn,
-    ...(primary === undefined ? {} : {deploymentId: primary.id}),
+    ...(ours === undefined ? {} : {deploymentId: ours.id}),
     ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,

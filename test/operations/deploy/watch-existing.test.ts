@@ -4,7 +4,7 @@ import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-e
 import type {DeployEvent} from '../../../source/domain/deploy/events.js';
 import type {RunRecord} from '../../../source/domain/model.js';
 import {DeployControl} from '../../../source/operations/deploy/control.js';
-import {watchExisting} from '../../../source/operations/deploy/watch-existing.js';
+import {runToFollow, watchExisting} from '../../../source/operations/deploy/watch-existing.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
 import {fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 import {recordingEcs} from './fakes.js';
@@ -49,5 +49,26 @@ describe('watchExisting', () => {
     expect(control.rollbackUnavailable).toBeUndefined();
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed'});
+  });
+});
+
+describe('runToFollow', () => {
+  const run = (environment: string, outcome: RunRecord['outcome'], revision: number): RunRecord => ({
+    environment,
+    tag: `1.${revision}`,
+    taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:${revision}`,
+    revision,
+    startedAt: '2026-01-01T00:00:00.000Z',
+    outcome,
+  });
+
+  it('the newest run of the environment, when it was left detached: that is the deployment the person waits for', () => {
+    const profile = fargateJsonProfile({runs: [run('staging', 'deployed', 1), run('staging', 'detached', 2), run('production', 'deployed', 5)]});
+    expect(runToFollow(profile, 'staging')).toBe('arn:aws:ecs:us-east-1:123456789012:task-definition/web-api:2');
+  });
+
+  it('nothing when the newest run of the environment has ended (or there is none): watch follows the PRIMARY deployment', () => {
+    expect(runToFollow(fargateJsonProfile({runs: [run('staging', 'detached', 2), run('staging', 'deployed', 3)]}), 'staging')).toBeUndefined();
+    expect(runToFollow(fargateJsonProfile({runs: [run('production', 'detached', 2)]}), 'staging')).toBeUndefined();
   });
 });
