@@ -23,6 +23,7 @@
  */
 import type {JsonObject, JsonValue} from './json.js';
 import {isJsonObject} from './json.js';
+import {findSecretValue} from './secret-values.js';
 import {getMember, joinPath} from './json-text.js';
 import type {ArraySpec, DocumentKind, KeyedArray} from './normalise/arrays.js';
 import {arraySpec} from './normalise/arrays.js';
@@ -159,16 +160,33 @@ export function maskValue(value: JsonValue, field: string): JsonValue {
     }
     return copy;
   }
+  // A secret by its value, whatever it is called: only what says which secret it is stays (`sk_live_…`).
+  if (typeof value === 'string') return findSecretValue(value)?.shown ?? value;
   return value;
 }
 
-/** The change with before/after masked (a sensitive change's values entirely, others deep). */
+/** A whole task definition or service document with its secrets masked (by name and by value), for display. */
+export const maskSecrets = (document: JsonValue): JsonValue => maskValue(document, '');
+
+/**
+ * The change with before/after masked (a sensitive change's values entirely, others deep). A secret value that
+ * changed into another secret of the same kind reads `sk_live_… → sk_live_… (changed)`.
+ */
 export function redactChange(change: Change): Change {
   const copy: Change = {...change};
   for (const side of ['before', 'after'] as const) {
     const value = change[side];
     if (value === undefined) continue;
     copy[side] = change.sensitive === true ? MASK : maskValue(value, change.field);
+  }
+  if (
+    change.kind === 'changed' &&
+    change.sensitive !== true &&
+    typeof copy.after === 'string' &&
+    copy.after === copy.before &&
+    change.after !== change.before
+  ) {
+    copy.after = `${copy.after} (changed)`;
   }
   return copy;
 }

@@ -281,3 +281,36 @@ describe('helpers', () => {
     expect(formatValue(undefined)).toBe('');
   });
 });
+
+describe('secrets by value, whatever the variable is called', () => {
+  const STRIPE_OLD = `sk_live_${'4eC39HqLyjWDarjtT1zdp7dc'}`;
+  const STRIPE_NEW = `sk_live_${'9xQ21ZzKqWmPlrTtY7hbn3vf'}`;
+  const leaked = ['hunter2', 'newpass9', STRIPE_OLD, STRIPE_NEW, 'AKIAIOSFODNN7EXAMPLE'];
+  const withEnvironment = (environment: Array<{name: string; value: string}>): JsonObject => ({
+    family: 'web',
+    containerDefinitions: [{name: 'web', image: 'nginx:1', essential: true, environment}],
+  });
+  const before = withEnvironment([
+    {name: 'DATABASE_URL', value: 'postgres://app:hunter2@db/app'},
+    {name: 'PAYMENTS', value: STRIPE_OLD},
+  ]);
+  const after = withEnvironment([
+    {name: 'DATABASE_URL', value: 'postgres://app:newpass9@db/app'},
+    {name: 'PAYMENTS', value: STRIPE_NEW},
+    {name: 'UPLOADER', value: 'AKIAIOSFODNN7EXAMPLE'},
+  ]);
+  const diff = diffTaskDefinitions(after, before);
+
+  test('text: the values are masked, and a change still shows', () => {
+    const text = renderDiffText(diff, {width: 200, color: false});
+    for (const secret of leaked) expect(text).not.toContain(secret);
+    expect(text).toContain('~ containerDefinitions[web].environment[DATABASE_URL]: "postgres://app:…@db/app" → "postgres://app:…@db/app (changed)"');
+    expect(text).toContain('~ containerDefinitions[web].environment[PAYMENTS]: "sk_live_…" → "sk_live_… (changed)"');
+    expect(text).toContain('+ containerDefinitions[web].environment[UPLOADER]: "AKIA…"');
+  });
+
+  test('JSON: masked too', () => {
+    const text = JSON.stringify(renderDiffJson(diff));
+    for (const secret of leaked) expect(text).not.toContain(secret);
+  });
+});

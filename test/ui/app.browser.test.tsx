@@ -2,6 +2,7 @@ import React from 'react';
 import {cleanup, render} from 'ink-testing-library';
 import {afterEach, describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import type {JsonObject} from '../../source/domain/json.js';
 import type {Profile} from '../../source/domain/model.js';
 import {App} from '../../source/ui/app.js';
 import type {Screen} from '../../source/ui/navigation.js';
@@ -222,6 +223,31 @@ describe('browse task definitions', () => {
     expect(frame).not.toContain('"taskDefinitionArn"');
     await press(app, 'G');
     await waitForFrame(app, /lines \d+–(\d+) of \1/);
+  });
+
+  test('the preview never shows a secret: by its name or by its value', async () => {
+    const ecs = new PagingEcs();
+    const task = seedTaskDefinition('web', 1);
+    const [web] = task['containerDefinitions'] as JsonObject[];
+    web!['environment'] = [
+      {name: 'DB_PASSWORD', value: 'hunter2-by-name'},
+      {name: 'DATABASE_URL', value: 'postgres://app:hunter3-by-value@db/app'},
+      {name: 'LOG_LEVEL', value: 'debug'},
+    ];
+    ecs.register(task);
+    const {app} = start({ecs, initial: {name: 'browse-revision', reference: 'web:1'}});
+    await waitForFrame(app, /lines 1–\d+ of \d+/);
+    // The environment is near the end: scroll down until it is on screen.
+    let frame = '';
+    for (let line = 0; line < 60 && !frame.includes('"debug"'); line += 1) {
+      await press(app, 'j');
+      frame = await waitForFrame(app, /lines \d+–/, undefined, {changed: false});
+    }
+    expect(frame).toContain('"value": "(masked)"');
+    expect(frame).not.toContain('hunter2-by-name');
+    expect(frame).not.toContain('hunter3-by-value');
+    expect(frame).toContain('"postgres://app:…@db/app"');
+    expect(frame).toContain('"debug"');
   });
 });
 

@@ -21,6 +21,7 @@ import {scrollReducer, selectedItem, windowRows, type ListBehaviour, type LoadEr
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import {jsonLines, JsonView} from '../components/json-view.js';
+import {maskSecrets} from '../../domain/diff.js';
 import {Spinner} from '../components/spinner.js';
 import {BACK, NAVIGATE, type KeyHint} from '../keys.js';
 import {
@@ -317,7 +318,8 @@ export function BrowseRevision(props: BrowserProps & {reference: string; region?
   }, [root, region, reference, attempt]);
 
   const task = loaded.status === 'loaded' ? loaded.described.taskDefinition : undefined;
-  const lines = useMemo(() => (task === undefined ? [] : jsonLines(task)), [task]);
+  // Shown, never in clear: secret values (by their name or their shape) are masked in the preview.
+  const lines = useMemo(() => (task === undefined ? [] : jsonLines(maskSecrets(task))), [task]);
   const summary = useMemo(() => (task === undefined ? undefined : summariseTaskDefinition(task)), [task]);
   const height = listHeight(rows, 13);
   const [scroll, dispatch] = useReducer(scrollReducer, {offset: 0, height, lines: 0});
