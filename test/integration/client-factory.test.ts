@@ -139,6 +139,27 @@ describe('offline and misconfigured', () => {
     expect(error.exitCode).toBe(EXIT.failed);
   });
 
+  test('an endpoint that accepts connections and never answers: an error naming it after the set attempts', async () => {
+    const sockets = new Set<import('node:net').Socket>();
+    const silent = createServer(() => undefined);
+    silent.on('connection', (socket) => sockets.add(socket));
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    const {port} = silent.address() as import('node:net').AddressInfo;
+    try {
+      // Short timeouts keep the test quick; AWS_NETWORK's own bound is checked in the unit test of the factory.
+      const aws = factory({
+        env: motoEnv(''),
+        endpointUrl: `http://127.0.0.1:${port}`,
+        network: {maxAttempts: 2, connectionTimeoutMs: 1_000, requestTimeoutMs: 200},
+      });
+      const error = await rejection(listClusters(aws));
+      expect(error.message).toMatch(new RegExp(`^cannot reach AWS at http://127\\.0\\.0\\.1:${port} \\(ecs:ListClusters: .*2 attempts\\)$`));
+    } finally {
+      for (const socket of sockets) socket.destroy();
+      await new Promise<void>((resolve) => silent.close(() => resolve()));
+    }
+  });
+
   test('no region anywhere → the clear error, exit code 2', async () => {
     vi.stubEnv('AWS_REGION', undefined);
     vi.stubEnv('AWS_DEFAULT_REGION', undefined);
