@@ -54,6 +54,12 @@ export interface JudgeOptions {
   deploymentId?: string;
   /** The task definition the service ran before ours: a PRIMARY running it means "rolled back". */
   previousTaskDefinitionArn?: string;
+  /**
+   * The deployments the service listed before ours was started. While ours is not listed and one of these is
+   * still PRIMARY, nothing has happened yet that could be called a rollback (a rollback is a new deployment):
+   * ECS has not listed ours yet — "not known yet", never "rolled back".
+   */
+  priorDeploymentIds?: readonly string[];
 }
 
 const isSettled = (deployment: JudgedDeployment, alone: boolean): boolean =>
@@ -107,6 +113,13 @@ export function judgeDeployment(service: JudgedService, ourTaskDefinitionArn: st
     const consequence = `replaced by deployment ${primary.id} running ${theirLabel}`;
     return {verdict: 'failed', reason: `${why}; ${consequence}`, ours, primary, cause: why, consequence};
   };
+
+  if (ours === undefined && primary !== undefined && options.priorDeploymentIds?.includes(primary.id) === true) {
+    return {
+      verdict: 'in-progress',
+      reason: `ECS lists no deployment of ${ourLabel} yet; ${taskDefinitionLabel(primary.taskDefinition)} (deployment ${primary.id}) is still PRIMARY`,
+    };
+  }
 
   if (ours === undefined) {
     return notPrimaryVerdict(

@@ -42,6 +42,8 @@ export interface ApplyResult {
   deploymentId?: string;
   /** What the service ran before (undefined for a new service). */
   previousTaskDefinitionArn?: string;
+  /** The deployments the service listed before the update (see JudgeOptions.priorDeploymentIds). */
+  priorDeploymentIds?: string[];
   created: boolean;
 }
 
@@ -148,6 +150,7 @@ export async function* applyPlan(
       created: false,
       ...(deploymentId === undefined ? {} : {deploymentId}),
       ...(previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn}),
+      priorDeploymentIds: (plan.existingService?.deployments ?? []).map((deployment) => deployment.id).filter((id) => id !== deploymentId),
     };
   } catch (error) {
     yield step('service', 'failed', error instanceof Error ? error.message : String(error));

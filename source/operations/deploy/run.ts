@@ -226,6 +226,7 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     ...(applied.previousTaskDefinitionArn === undefined || applied.previousTaskDefinitionArn === applied.taskDefinitionArn
       ? {}
       : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
+    ...(applied.priorDeploymentIds === undefined ? {} : {priorDeploymentIds: applied.priorDeploymentIds}),
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(control === undefined ? {} : {signal: control.signal}),

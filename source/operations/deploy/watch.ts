@@ -40,6 +40,8 @@ export interface WatchOptions {
   deploymentId?: string;
   /** The task definition the service ran before (a PRIMARY running it = rolled back); optional. */
   previousTaskDefinitionArn?: string;
+  /** The deployments listed before ours started: while one is PRIMARY and ours is not listed, ours is not known yet. */
+  priorDeploymentIds?: readonly string[];
   /** Overall limit (--timeout). */
   timeoutMs: number;
   /** Limit without any change (--no-progress-timeout). */
@@ -172,6 +174,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     judgeDeployment(state, taskDefinitionArn, {
       ...(deploymentId === undefined ? {} : {deploymentId}),
       ...(options.previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn: options.previousTaskDefinitionArn}),
+      ...(options.priorDeploymentIds === undefined ? {} : {priorDeploymentIds: options.priorDeploymentIds}),
     });
 
   interface PollResult {

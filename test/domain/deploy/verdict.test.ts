@@ -149,3 +149,17 @@ describe('circuitBreakerThreshold', () => {
     expect(circuitBreakerThreshold(desired)).toBe(threshold);
   });
 });
+
+describe('our deployment not listed (yet)', () => {
+  const old = deployment({id: 'ecs-svc/old', taskDefinition: td(6)});
+
+  test('while a deployment listed before ours is still PRIMARY: not known yet, never rolled back', () => {
+    const judgement = judgeDeployment(service(old), OURS, {priorDeploymentIds: ['ecs-svc/old']});
+    expect(judgement).toEqual({verdict: 'in-progress', reason: 'ECS lists no deployment of web:7 yet; web:6 (deployment ecs-svc/old) is still PRIMARY'});
+  });
+
+  test('a new deployment of the older revision is a rollback', () => {
+    const rollback = deployment({id: 'ecs-svc/rollback', taskDefinition: td(6)});
+    expect(judgeDeployment(service(rollback), OURS, {priorDeploymentIds: ['ecs-svc/old']}).verdict).toBe('rolled-back');
+  });
+});

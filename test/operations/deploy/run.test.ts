@@ -268,3 +268,27 @@ describe('deploy', () => {
     expect(done(await collect(deploy(ports, request({profile, environment}))))).toMatchObject({exitCode: 2});
   });
 });
+
+describe('deploy against an ECS that does not list the new deployment (as moto does)', () => {
+  it('the first polls are "not known yet", never "rolled back"; with nothing listed, the no-progress limit ends it (exit 4)', async () => {
+    const {ports, profile, environment, ecs} = await setup();
+    // UpdateService changes nothing that DescribeServices shows: no deployment of the new revision appears.
+    const unlisted = {
+      ...ports,
+      ecs: {
+        ...ecs,
+        updateService: async (input: Parameters<typeof ecs.updateService>[0]) => {
+          const [state] = await ecs.describeServices(String(input['cluster']), [String(input['service'])]);
+          if (state === undefined) throw new Error('the seeded service is missing');
+          return state;
+        },
+      },
+    };
+    const events = await collect(deploy(unlisted, request({profile, environment}, {tag: '1.5.0', noProgressTimeoutMs: 2 * MINUTE})));
+    const end = done(events);
+    expect(end).toMatchObject({outcome: 'timed-out', exitCode: 4});
+    const view = foldDeployEvents(events);
+    expect(view.log.map((line) => line.text).join('\n')).not.toMatch(/rolled back/);
+    expect(end.reason).toMatch(/ECS lists no deployment of web-api:2 yet; web-api:1 \(deployment .+\) is still PRIMARY/);
+  });
+});
