@@ -79,7 +79,7 @@ export function createPlainPrinter(out: TextSink, options: PlainReporterOptions 
         return;
       }
       for (const line of view.log.slice(before.log.length)) {
-        const suffix = event.type === 'done' ? ` [exit ${event.exitCode}, ${Math.round(event.elapsedMs / 1000)}s, ${event.apiCalls} API calls]` : '';
+        const suffix = event.type === 'done' ? ` [exit ${event.exitCode}, ${Math.round(event.elapsedMs / 1000)}s, ${event.apiCalls} ECS API calls]` : '';
         emit(line.at, line.text + suffix, line.level, line.detail);
       }
     },

@@ -11,6 +11,7 @@ import {taskDefinitionLabel} from '../../domain/aws-names.js';
 import type {Environment, Profile, RunOutcome, RunRecord} from '../../domain/model.js';
 import {CliError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
+import type {EcsPort} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {DeployPorts} from '../../ports/deploy.js';
 import {applyPlan, type ApplyResult} from './apply.js';
@@ -49,9 +50,27 @@ export interface DeployRequest {
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
 
+/** The ECS port of a run, counting the calls made through it (plan, apply, watch, the control): the run's summary says how many. */
+function countingEcs(port: EcsPort): {ecs: EcsPort; calls: () => number} {
+  let calls = 0;
+  const ecs = new Proxy(port, {
+    get(target, key, receiver) {
+      const value: unknown = Reflect.get(target, key, receiver);
+      if (typeof value !== 'function') return value;
+      return (...args: unknown[]): unknown => {
+        calls += 1;
+        return (value as (...parameters: unknown[]) => unknown).apply(target, args);
+      };
+    },
+  });
+  return {ecs, calls: () => calls};
+}
+
 /** The deploy: plan, checks, apply, watch. */
 export async function* deploy(ports: DeployPorts & {clock: Clock; store: ProfileStore}, request: DeployRequest): AsyncGenerator<DeployEvent, void, undefined> {
-  const {ecs, clock, store} = ports;
+  const {clock, store} = ports;
+  const counted = countingEcs(ports.ecs);
+  const ecs = counted.ecs;
   const startedAt = clock.now();
   const control = request.control;
   const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
@@ -62,7 +81,7 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     reason,
     exitCode,
     elapsedMs: clock.now() - startedAt,
-    apiCalls: 0,
+    apiCalls: counted.calls(),
   });
   const simulated = ports.simulation !== undefined;
   const run: RunRecord = {
@@ -232,7 +251,10 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     ...(control === undefined ? {} : {signal: control.signal}),
     ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
   })) {
-    if (event.type === 'done') yield* record(event.outcome, event.at);
-    yield event;
+    if (event.type === 'done') {
+      yield* record(event.outcome, event.at);
+      // The watch counts its own calls; the run's summary counts all of them.
+      yield {...event, apiCalls: counted.calls()};
+    } else yield event;
   }
 }

@@ -292,3 +292,22 @@ describe('deploy against an ECS that does not list the new deployment (as moto d
     expect(end.reason).toMatch(/ECS lists no deployment of web-api:2 yet; web-api:1 \(deployment .+\) is still PRIMARY/);
   });
 });
+
+describe('the run counts its ECS calls', () => {
+  it('--no-wait: the calls of the plan and the apply, not 0', async () => {
+    const {ports, profile, environment, ecs} = await setup();
+    ecs.recorded.length = 0;
+    const end = done(await collect(deploy(ports, request({profile, environment}, {tag: '1.5.0', wait: false}))));
+    expect(end.outcome).toBe('detached');
+    expect(end.apiCalls).toBeGreaterThan(0);
+    expect(end.apiCalls).toBe(ecs.recorded.length);
+  });
+
+  it('a watched run: plan, apply and watch together', async () => {
+    const {ports, profile, environment, ecs} = await setup();
+    ecs.recorded.length = 0;
+    const end = done(await collect(deploy(ports, request({profile, environment}, {tag: '1.5.0'}))));
+    expect(end.outcome).toBe('deployed');
+    expect(end.apiCalls).toBe(ecs.recorded.length);
+  });
+});
