@@ -54,7 +54,9 @@ export async function main({argv, env, io: streams, createRoot}: MainOptions): P
         break;
     }
     const globals = invocation.globals;
-    const root = createRoot ? createRoot(globals) : createCompositionRoot({globals, env, version: VERSION});
+    // Notes go to stderr when there is no screen to show them (an Ink screen has its own spinners).
+    const notice = io.interactive ? undefined : (message: string) => io.stderr.write(`${style.dim(`ecs-wizard: ${sanitize(message)}`)}\n`);
+    const root = createRoot ? createRoot(globals) : createCompositionRoot({globals, env, version: VERSION, ...(notice === undefined ? {} : {notice})});
     const context = {options: {}, positionals: [] as string[], globals, io, env, root};
     let run: CommandRun;
     if (invocation.kind === 'home') {

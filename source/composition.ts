@@ -1,6 +1,6 @@
 import type {GlobalOptions} from './commands/spec.js';
 import type {Clock} from './ports/clock.js';
-import type {AwsClientFactory} from './adapters/aws/client-factory.js';
+import type {AwsClientFactory, SlowCall} from './adapters/aws/client-factory.js';
 import type {DeployPorts} from './ports/deploy.js';
 import type {CompositionRoot} from './ports/root.js';
 import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, type SimulationRequest, type SimulationScenario} from './ports/simulation.js';
@@ -24,8 +24,19 @@ const once = <T>(create: () => Promise<T>): (() => Promise<T>) => {
   return () => (value ??= create());
 };
 
-export function createCompositionRoot(options: {globals: GlobalOptions; env: NodeJS.ProcessEnv; version: string}): CompositionRoot {
-  const {globals, env, version} = options;
+export interface CompositionOptions {
+  globals: GlobalOptions;
+  env: NodeJS.ProcessEnv;
+  version: string;
+  /**
+   * Where one-line notes to the person go (a call keeping them waiting, a folder tightened); without a terminal
+   * this is stderr. Absent: no notes (an Ink screen shows its own spinners).
+   */
+  notice?: (message: string) => void;
+}
+
+export function createCompositionRoot(options: CompositionOptions): CompositionRoot {
+  const {globals, env, version, notice} = options;
   const ecsPorts = new Map<string, Promise<EcsPort>>();
   /** One port per region, created on first use (a failed creation is forgotten, so that a retry can succeed). */
   const perRegion = <P>(create: (factory: AwsClientFactory) => Promise<P>, getFactory: () => Promise<AwsClientFactory>) => {
@@ -49,6 +60,7 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
       endpointUrl: globals.endpointUrl,
       env,
       userAgent: `ecs-wizard/${version}`,
+      ...(notice === undefined ? {} : {onSlowCall: (call: SlowCall) => notice(`waiting for AWS at ${call.target} (${call.operation}) …`)}),
     });
   });
   const iam = perRegion(async (factory) => (await import('./adapters/aws/iam.js')).createIamPort(factory), aws);
@@ -61,7 +73,7 @@ export function createCompositionRoot(options: {globals: GlobalOptions; env: Nod
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
   const profileStore = once(async () => {
     const {createConfProfileStore} = await import('./adapters/conf-profile-store.js');
-    return createConfProfileStore({env, notice: (message) => process.stderr.write(`ecs-wizard: note: ${message}\n`)});
+    return createConfProfileStore({env, ...(notice === undefined ? {} : {notice})});
   });
   const terraformState = createTerraformState();
   return {

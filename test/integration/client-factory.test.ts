@@ -6,7 +6,7 @@ import {join} from 'node:path';
 import {CreateClusterCommand} from '@aws-sdk/client-ecs';
 import {CreateRoleCommand, ListPoliciesCommand, ListRolesCommand} from '@aws-sdk/client-iam';
 import {afterAll, afterEach, describe, expect, test, vi} from 'vitest';
-import {createAwsClientFactory} from '../../source/adapters/aws/client-factory.js';
+import {AWS_NETWORK, createAwsClientFactory} from '../../source/adapters/aws/client-factory.js';
 import type {AwsClientFactory, AwsClientFactoryOptions} from '../../source/adapters/aws/client-factory.js';
 import {listClusters} from '../../source/adapters/aws/ecs-clusters.js';
 import {CliError, EXIT} from '../../source/errors.js';
@@ -139,25 +139,41 @@ describe('offline and misconfigured', () => {
     expect(error.exitCode).toBe(EXIT.failed);
   });
 
-  test('an endpoint that accepts connections and never answers: an error naming it after the set attempts', async () => {
+  test('an endpoint that accepts connections and never answers: a notice while waiting, then an error naming it', async () => {
     const sockets = new Set<import('node:net').Socket>();
     const silent = createServer(() => undefined);
     silent.on('connection', (socket) => sockets.add(socket));
     await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
     const {port} = silent.address() as import('node:net').AddressInfo;
+    const notices: unknown[] = [];
     try {
-      // Short timeouts keep the test quick; AWS_NETWORK's own bound is checked in the unit test of the factory.
+      // Short timeouts keep the test quick; AWS_NETWORK's own bounds are checked in the unit test of the factory.
       const aws = factory({
         env: motoEnv(''),
         endpointUrl: `http://127.0.0.1:${port}`,
-        network: {maxAttempts: 2, connectionTimeoutMs: 1_000, requestTimeoutMs: 200},
+        network: {maxAttempts: 2, connectionTimeoutMs: 1_000, requestTimeoutMs: 400, slowNoticeMs: 50},
+        onSlowCall: (call) => notices.push(call),
       });
       const error = await rejection(listClusters(aws));
       expect(error.message).toMatch(new RegExp(`^cannot reach AWS at http://127\\.0\\.0\\.1:${port} \\(ecs:ListClusters: .*2 attempts\\)$`));
+      // The call outlived the notice time (two attempts of 400 ms each): the person was told once what it waits for.
+      expect(notices).toEqual([{operation: 'ecs:ListClusters', target: `http://127.0.0.1:${port}`}]);
     } finally {
       for (const socket of sockets) socket.destroy();
       await new Promise<void>((resolve) => silent.close(() => resolve()));
     }
+  });
+
+  test('a call that ends quickly gives no notice', async () => {
+    const notices: unknown[] = [];
+    const aws = factory({
+      env: motoEnv(''),
+      endpointUrl: CLOSED_ENDPOINT,
+      network: {...AWS_NETWORK, slowNoticeMs: 60_000},
+      onSlowCall: (call) => notices.push(call),
+    });
+    await rejection(listClusters(aws));
+    expect(notices).toEqual([]);
   });
 
   test('no region anywhere → the clear error, exit code 2', async () => {

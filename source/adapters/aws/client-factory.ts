@@ -29,6 +29,22 @@ interface SdkClient {
   destroy(): void;
 }
 
+/** The part of an SDK client's middleware stack used here (the SDK's own types are generic per client). */
+interface InitializeStack {
+  add(
+    middleware: (next: (args: unknown) => Promise<unknown>, context: {commandName?: string}) => (args: unknown) => Promise<unknown>,
+    options: {step: 'initialize'; name: string},
+  ): void;
+}
+
+/** A call that has not answered after NetworkSettings.slowNoticeMs: what it is and where it went. */
+export interface SlowCall {
+  /** `ecs:DescribeServices`. */
+  operation: string;
+  /** The endpoint override, or the service and region (`ecs in us-east-1`). */
+  target: string;
+}
+
 interface ClientDefinition<C extends SdkClient> {
   /** The SDK's id for the service-specific endpoint variable `AWS_ENDPOINT_URL_<envId>`. */
   envId: string;
@@ -98,12 +114,16 @@ export interface AwsClientFactoryOptions {
   userAgent: string;
   /** Network settings (default AWS_NETWORK); tests shorten them. */
   network?: NetworkSettings;
+  /** Told once about each call still unanswered after `network.slowNoticeMs` (so a wait is never silent). */
+  onSlowCall?: (call: SlowCall) => void;
 }
 
 export interface NetworkSettings {
   maxAttempts: number;
   connectionTimeoutMs: number;
   requestTimeoutMs: number;
+  /** After this long without an answer, `onSlowCall` is told. */
+  slowNoticeMs: number;
 }
 
 export interface AwsClientFactory {
@@ -128,6 +148,7 @@ export const AWS_NETWORK: NetworkSettings = {
   maxAttempts: 3,
   connectionTimeoutMs: 2_000,
   requestTimeoutMs: 8_000,
+  slowNoticeMs: 2_000,
 };
 
 const WARNING_VARIABLE = 'AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED';
@@ -217,6 +238,26 @@ export function createAwsClientFactory(options: AwsClientFactoryOptions): AwsCli
     if (endpoint !== undefined) config.endpoint = endpoint;
     if (profile !== undefined) config.profile = profile;
     const client = new Client(config);
+    const onSlowCall = options.onSlowCall;
+    if (onSlowCall !== undefined) {
+      // Around the whole command, retries included: one notice per call that keeps the person waiting.
+      (client as unknown as {middlewareStack: InitializeStack}).middlewareStack.add(
+        (next, context) => async (args) => {
+          const operation = `${name}:${(context.commandName ?? 'call').replace(/Command$/, '')}`;
+          const timer = setTimeout(
+            () => onSlowCall({operation, target: endpoint ?? `${name} in ${region ?? foundRegion ?? 'the default region'}`}),
+            network.slowNoticeMs,
+          );
+          timer.unref();
+          try {
+            return await next(args);
+          } finally {
+            clearTimeout(timer);
+          }
+        },
+        {step: 'initialize', name: 'ecsWizardSlowCallNotice'},
+      );
+    }
     if (region === undefined) {
       // Neither --region nor the environment: the SDK's own loader reads the profile's region from ~/.aws/config.
       try {
