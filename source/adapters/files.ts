@@ -1,20 +1,47 @@
-import {chmod, readFile, stat, writeFile} from 'node:fs/promises';
+import {createReadStream} from 'node:fs';
+import {chmod, stat, writeFile} from 'node:fs/promises';
 import {InputError} from '../errors.js';
 import type {Readable} from 'node:stream';
 import type {UserFilesPort} from '../ports/files.js';
 
 const FILE_MODE = 0o600;
 
-/** Reads a user-named file (or stdin for `-`), turning fs errors into messages that name the file. */
-export async function readUserFile(path: string, stdin: Readable): Promise<string> {
-  if (path === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of stdin) chunks.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk)));
-    return Buffer.concat(chunks).toString('utf8');
-  }
+/**
+ * The largest file ecs-wizard reads (a profile, a task definition, describe output, a Terraform state): far above
+ * any real one, and small enough that `/dev/zero` or a wrong file is refused at once instead of filling memory.
+ */
+export const MAX_INPUT_BYTES = 8 * 1024 * 1024;
+
+/** Reads at most MAX_INPUT_BYTES from `source`; more is an InputError naming `label`. */
+async function readBounded(source: AsyncIterable<unknown>, label: string, close: () => void): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
   try {
-    return await readFile(path, 'utf8');
+    for await (const chunk of source) {
+      const bytes = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+      size += bytes.length;
+      if (size > MAX_INPUT_BYTES) {
+        throw new InputError(
+          `${label} is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB: not a file ecs-wizard reads (a profile, a task definition, describe output)`,
+          'check the path',
+        );
+      }
+      chunks.push(bytes);
+    }
+  } finally {
+    close();
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Reads a user-named file (or stdin for `-`), at most MAX_INPUT_BYTES, turning fs errors into messages that name the file. */
+export async function readUserFile(path: string, stdin: Readable): Promise<string> {
+  if (path === '-') return readBounded(stdin, 'the standard input', () => undefined);
+  const stream = createReadStream(path, {highWaterMark: 1024 * 1024});
+  try {
+    return await readBounded(stream, path, () => stream.destroy());
   } catch (error) {
+    if (error instanceof InputError) throw error;
     throw fileError(error, path, 'read');
   }
 }

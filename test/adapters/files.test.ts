@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import {Readable} from 'node:stream';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {readUserFile, writeUserFile} from '../../source/adapters/files.js';
+import {MAX_INPUT_BYTES, readUserFile, writeUserFile} from '../../source/adapters/files.js';
 import {InputError} from '../../source/errors.js';
 
 let dir: string;
@@ -47,6 +47,27 @@ describe('readUserFile', () => {
     fs.writeFileSync(file, 'from file');
     expect(await readUserFile(file, Readable.from([]))).toBe('from file');
     expect(await readUserFile('-', Readable.from([Buffer.from('from '), Buffer.from('stdin')]))).toBe('from stdin');
+  });
+
+  test('/dev/zero, or any file over the size limit, is refused at once with a message naming it', async () => {
+    await expect(readUserFile('/dev/zero', Readable.from([]))).rejects.toMatchObject({
+      message: '/dev/zero is larger than 8 MiB: not a file ecs-wizard reads (a profile, a task definition, describe output)',
+    });
+    const big = path.join(dir, 'big.json');
+    fs.writeFileSync(big, Buffer.alloc(MAX_INPUT_BYTES + 1, 0x20));
+    await expect(readUserFile(big, Readable.from([]))).rejects.toBeInstanceOf(InputError);
+    const endless = Readable.from(
+      (function* () {
+        for (;;) yield Buffer.alloc(64 * 1024, 0x20);
+      })(),
+    );
+    await expect(readUserFile('-', endless)).rejects.toMatchObject({message: expect.stringMatching(/^the standard input is larger than 8 MiB/)});
+  });
+
+  test('a file of exactly the limit is read', async () => {
+    const file = path.join(dir, 'limit.json');
+    fs.writeFileSync(file, Buffer.alloc(MAX_INPUT_BYTES, 0x20));
+    expect((await readUserFile(file, Readable.from([]))).length).toBe(MAX_INPUT_BYTES);
   });
 
   test('a missing file names the file', async () => {
