@@ -247,6 +247,24 @@ describe('ecs-wizard init without a terminal', () => {
     expect(profile.service.artifact).toEqual({registry: 'dockerhub', host: 'registry.hub.docker.com', image: 'library/nginx', tag: 'stable-perl'});
   });
 
+  test.each(['registry.hub.docker.com', 'docker.io', 'index.docker.io', 'registry-1.docker.io', 'https://registry.hub.docker.com/'])(
+    '--registry %s is Docker Hub: no credentials secret is asked for',
+    async (address) => {
+      const {code, out, w} = await init([
+        ...['--app', 'ECS Demo', '--service', 'log-agent', '--registry', address, '--image', 'nginx', '--tag', 'stable-perl'],
+        ...['--launch-type', 'EC2', '--strategy', 'DAEMON', '--memory-reservation', '128', '--port', '80', '--env', 'dev', '--cluster', 'dev-ec2'],
+      ]);
+      expect(code).toBe(0);
+      expect(out).toContain('Saved profile log-agent (dev)');
+      expect((await w.store.get('log-agent'))?.service.artifact).toEqual({
+        registry: 'dockerhub',
+        host: 'registry.hub.docker.com',
+        image: 'library/nginx',
+        tag: 'stable-perl',
+      });
+    },
+  );
+
   test('with nothing given, every missing value is listed with its flag (exit 2)', async () => {
     const {code, err} = await init([]);
     expect(code).toBe(2);

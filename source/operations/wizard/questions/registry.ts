@@ -1,4 +1,5 @@
 /** 3. The artifact source: Docker Hub, a private Docker Registry HTTP API v2 server, or Amazon ECR. */
+import {inferRegistryKind} from '../../../domain/image.js';
 import type {WizardAnswers} from '../../../domain/wizard-answers.js';
 import type {Question} from '../question.js';
 import {checkRegistryHost} from './registry-url.js';
@@ -50,7 +51,10 @@ export const registry: Question = {
       return;
     }
     const lower = flag.trim().toLowerCase();
-    if (lower === 'dockerhub' || lower === 'docker-hub' || lower === 'docker.io') draft.answers = {...draft.answers, registry: 'dockerhub'};
+    // Docker Hub by any of its addresses (the setup guide writes registry.hub.docker.com), not a private registry.
+    const address = lower.replace(/^https?:\/\//, '').replace(/\/+$/, '');
+    if (lower === 'dockerhub' || lower === 'docker-hub' || (address !== '' && inferRegistryKind(address) === 'dockerhub'))
+      draft.answers = {...draft.answers, registry: 'dockerhub'};
     else if (lower === 'ecr') draft.answers = {...draft.answers, registry: 'ecr'};
     else {
       const host = draft.take('registry', flag, checkRegistryHost);
