@@ -563,6 +563,15 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '✔ Ready to save');
   });
 
+  test('review: Ctrl-C asks to leave, as on every other step (it is not c)', async () => {
+    const fakes = fakeServices();
+    const {app} = startAt(fakes, fargateAnswers(), 'review', {}, {password: 'x'});
+    await waitForFrame(app, '✔ Ready to save');
+    await press(app, 'ctrl-c');
+    const frame = await waitForFrame(app, '? Leave the setup? Your answers are not saved yet.');
+    expect(frame).not.toContain('Change which answer?');
+  });
+
   test("? shows the step's help from the seed; Ctrl-C asks, and a draft can be saved", async () => {
     const fakes = fakeServices();
     const {app, exits} = startAt(fakes, {...fargateAnswers(), strategy: undefined}, 'strategy', {}, {password: 'x'});

@@ -106,6 +106,8 @@ export function ReviewView(props: QuestionViewProps) {
   const maxScroll = Math.max(0, lines.length - HEIGHT);
   useInput(
     (input, key) => {
+      // Ctrl keys belong to the wizard screen (Ctrl-C: leave, asking first); `c` alone changes an answer.
+      if (key.ctrl) return;
       if (key.leftArrow || (key.shift && key.tab)) {
         setView(VIEWS[(VIEWS.indexOf(view) + VIEWS.length - 1) % VIEWS.length]!);
         setScroll(0);
