@@ -4,7 +4,7 @@
  * below them: the deployments table (status, revision, rollout, desired / running / pending / failed with a bar),
  * the circuit breaker line, the latest failure, elapsed time and the keys.
  *
- * Keys while it runs: r abort and roll back now, d detach (the deployment goes on), Ctrl-C = detach. Before
+ * Keys while it runs: r abort and roll back now (asks: y), d detach (the deployment goes on), Ctrl-C = detach. Before
  * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS arrives raw: the Text
  * component (components/text.tsx) cleans it.
  * Time comes from the injected clock (the elapsed ticker), never from Date.now().
@@ -287,6 +287,8 @@ export function DeployScreen(props: DeployScreenProps) {
   const [state, dispatch] = useReducer(screenReducer, {view: initialDeployView, items: [{key: 'title', kind: 'title'}]});
   const [question, setQuestion] = useState<{question: Confirmation; resolve: (answer: boolean) => void} | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
+  /** `r` was pressed: the next key says whether to roll back (y) or not (anything else). */
+  const [confirmingRollback, setConfirmingRollback] = useState(false);
   const [ended, setEnded] = useState(false);
   const [applying, setApplying] = useState(false);
   const finishedRef = useRef(false);
@@ -350,6 +352,19 @@ export function DeployScreen(props: DeployScreenProps) {
         else if (input === 'n' || input === 'N' || key.escape || (key.ctrl && input === 'c')) answer(false);
         return;
       }
+      if (confirmingRollback) {
+        setConfirmingRollback(false);
+        if (input !== 'y' && input !== 'Y') {
+          setNotice('Not rolled back: still watching.');
+          return;
+        }
+        setNotice('Rolling back…');
+        control.rollBack().then(
+          (message) => setNotice(`${message[0]!.toUpperCase()}${message.slice(1)}; watching the rollback.`),
+          (error: unknown) => setNotice(`Roll back failed: ${error instanceof Error ? error.message : String(error)}`),
+        );
+        return;
+      }
       if ((key.ctrl && input === 'c') || input === 'd') {
         control.detach();
         setNotice(applying ? 'Detaching: one last look at the deployment, then the watch stops (the deployment goes on)…' : 'Stopping before any change…');
@@ -361,11 +376,9 @@ export function DeployScreen(props: DeployScreenProps) {
           setNotice(`Cannot roll back: ${why}.`);
           return;
         }
-        setNotice('Rolling back…');
-        control.rollBack().then(
-          (message) => setNotice(`${message[0]!.toUpperCase()}${message.slice(1)}; watching the rollback.`),
-          (error: unknown) => setNotice(`Roll back failed: ${error instanceof Error ? error.message : String(error)}`),
-        );
+        // Destructive: asked first, like every other key that changes the service.
+        setConfirmingRollback(true);
+        setNotice('Roll back now? y rolls back · any other key keeps watching');
       }
     },
     {isActive: active},

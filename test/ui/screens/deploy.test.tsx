@@ -232,7 +232,7 @@ describe('deploy screen', () => {
     expect(control.signal.aborted).toBe(true);
   });
 
-  it('r rolls back to the previous revision, or says why it cannot', async () => {
+  it('r asks first, and rolls back to the previous revision on y; or says why it cannot', async () => {
     const clock = new FakeClock({autoAdvance: true});
     const ecs = createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging']});
     const seeded = ecs.seedService({cluster: 'web-staging', serviceName: 'web-api', revisions: 2});
@@ -243,6 +243,14 @@ describe('deploy screen', () => {
     await waitForFrame(app, 'Cannot roll back: nothing was deployed yet.');
     control.arm({ecs, cluster: 'web-staging', serviceName: 'web-api', previousTaskDefinitionArn: TD1});
     await press(app, 'r');
+    await waitForFrame(app, 'Roll back now? y rolls back · any other key keeps watching');
+    // Any other key keeps watching: nothing changes.
+    await press(app, 'n');
+    await waitForFrame(app, 'Not rolled back: still watching.');
+    expect((await ecs.describeServices('web-staging', ['web-api']))[0]!.taskDefinition).toBe(TD2);
+    await press(app, 'r');
+    await waitForFrame(app, 'Roll back now? y rolls back · any other key keeps watching');
+    await press(app, 'y');
     await waitForFrame(app, 'Rolling back: service web-api is going back to web-api:1; watching the rollback.');
     const [service] = await ecs.describeServices('web-staging', ['web-api']);
     expect(service!.taskDefinition).toBe(TD1);
