@@ -58,11 +58,15 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   }, [state.leaving]);
   useEffect(() => {
     if (saved === undefined) return;
-    void props.services.draft().then(
-      (draft) => draft.clear(),
-      () => undefined,
-    );
-    if (props.finishOnSave) setExiting({kind: 'saved', profile: saved});
+    // The draft became this profile: delete it before exiting (`init` ends the process once the wizard exits,
+    // which used to cut the deletion short, so the next `init` offered the draft again).
+    void props.services
+      .draft()
+      .then((draft) => draft.clear())
+      .catch(() => undefined)
+      .then(() => {
+        if (props.finishOnSave) setExiting({kind: 'saved', profile: saved});
+      });
   }, [saved]);
 
   useInput(

@@ -572,6 +572,44 @@ describe('the guided setup, step by step', () => {
     expect(frame).not.toContain('Change which answer?');
   });
 
+  test('init (finishOnSave): the resumed draft is deleted before the wizard exits, so it is not offered again', async () => {
+    const fakes = fakeServices();
+    await fakes.draft.save({answers: fargateAnswers(), choices: {}, done: [], savedAt: '2026-01-01T00:00:00.000Z'});
+    let finishClear: () => void = () => undefined;
+    const clearing = new Promise<void>((resolve) => (finishClear = resolve));
+    const draft = {
+      ...fakes.draft,
+      clear: async () => {
+        await clearing;
+        await fakes.draft.clear();
+      },
+    };
+    const services = {...fakes.services, draft: async () => draft};
+    const answers = fargateAnswers();
+    const keys = flowOf({answers, choices: {}, passwordFromEnv: false, password: 'x'}).map(refKey);
+    const exits = recorder<[WizardExit]>();
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, choices: {}, done: keys.slice(0, keys.indexOf('review')), resume: true, password: 'x'}}
+        active
+        finishOnSave
+        offerDraft={false}
+        onExit={exits}
+      />,
+    );
+    await waitForFrame(app, '✔ Ready to save');
+    await press(app, 'enter');
+    await waitForFrame(app, '? Save as profile');
+    await press(app, 'enter');
+    await waitForFrame(app, '✔ Saved profile web-api');
+    // The draft is still being deleted: the wizard has not exited yet.
+    expect(exits.calls).toHaveLength(0);
+    finishClear();
+    expect(await waitForExit(exits)).toMatchObject({kind: 'saved'});
+    expect(await fakes.draft.load()).toBeUndefined();
+  });
+
   test("? shows the step's help from the seed; Ctrl-C asks, and a draft can be saved", async () => {
     const fakes = fakeServices();
     const {app, exits} = startAt(fakes, {...fargateAnswers(), strategy: undefined}, 'strategy', {}, {password: 'x'});
