@@ -14,7 +14,8 @@ import type {CommandContext} from './spec.js';
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
-  if (!options.yes && options.simulate === undefined && (!context.io.interactive || context.globals.json)) {
+  // The same rule for a simulated run as for a real one: without a terminal to ask, --yes says go.
+  if (!options.yes && (!context.io.interactive || context.globals.json)) {
     throw new UsageError(
       `not deploying '${profile.name}' to '${environment.name}' without --yes (${context.globals.json ? '--json output cannot ask' : 'there is no terminal to ask'})`,
       `see the plan first: ecs-wizard diff ${profile.name}${profile.environments.length > 1 ? ` --env ${environment.name}` : ''}; then add --yes`,

@@ -14,7 +14,8 @@ import type {CommandContext} from './spec.js';
 export async function run(context: CommandContext): Promise<number> {
   const options = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
-  if (!options.yes && options.simulate === undefined && (!context.io.interactive || context.globals.json)) {
+  // As for deploy: a simulated rollback follows the same rule as a real one.
+  if (!options.yes && (!context.io.interactive || context.globals.json)) {
     throw new UsageError(
       `not rolling back '${profile.name}' in '${environment.name}' without --yes (${context.globals.json ? '--json output cannot ask' : 'there is no terminal to ask'})`,
     );

@@ -42,7 +42,7 @@ describe('ecs-wizard deploy (no terminal)', () => {
 
   it('--simulate=crash-loop: no AWS port is asked for; the stopped reason is printed; rolled back → exit 3', async () => {
     const w = await world();
-    const {code, out} = await cli(['deploy', 'web-api', '--env', 'staging', '--simulate=crash-loop', '--simulate-speed', '50'], w);
+    const {code, out} = await cli(['deploy', 'web-api', '--env', 'staging', '--simulate=crash-loop', '--simulate-speed', '50', '--yes'], w);
     expect(code).toBe(3);
     expect(out).toContain('SIMULATED (scenario crash-loop), no AWS calls');
     expect(out).toMatch(/task \w+ stopped: Essential container in task exited \(team_web-api_1_4_2 exit 1\)/);
@@ -80,7 +80,15 @@ describe('ecs-wizard deploy (no terminal)', () => {
     expect((await cli(['deploy', 'nope', '--yes'], w)).code).toBe(2);
     expect((await cli(['deploy', 'web-api', '--yes'], w)).err).toContain('has 2 environments: say which with --env');
     expect((await cli(['deploy', 'nginx-ec2', '--yes', '--timeout', 'soon'], w)).err).toContain("--timeout is not a duration, got 'soon'");
-    expect((await cli(['deploy', 'nginx-ec2', '--simulate=meltdown'], w)).code).toBe(2);
+    expect((await cli(['deploy', 'nginx-ec2', '--yes', '--simulate=meltdown'], w)).err).toContain('meltdown');
+  });
+
+  it('without a terminal, a simulated deploy needs --yes like a real one (exit 2, nothing run)', async () => {
+    const w = await world();
+    const {code, err} = await cli(['deploy', 'web-api', '--env', 'staging', '--simulate'], w);
+    expect(code).toBe(2);
+    expect(err).toContain("not deploying 'web-api' to 'staging' without --yes (there is no terminal to ask)");
+    expect(w.ecs.recorded).toEqual([]);
   });
 
   it('--no-wait: starts the deployment and exits 0', async () => {
