@@ -10,7 +10,7 @@ import {EXIT, InputError} from '../errors.js';
 import type {WizardAnswers} from '../domain/wizard-answers.js';
 import {taskNetworkMode} from '../operations/wizard/container-spec.js';
 import {discoveryRule} from '../operations/wizard/discovery.js';
-import {DEFAULT_EXECUTION_ROLE_NAME, compactJson} from '../operations/wizard/execution-role.js';
+import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '../operations/wizard/execution-role.js';
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
@@ -195,7 +195,7 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
     } else {
       note(
         `IAM not changed (no --apply-iam). The execution role needs this inline policy:\n${compactJson(policy)}\n` +
-          `  add it with --apply-iam, or: aws iam put-role-policy --role-name ${role.split('/').pop()} --policy-name ${PRIVATE_REGISTRY_POLICY_NAME} --policy-document file://policy.json`,
+          `  add it with --apply-iam, or: ${putRolePolicyCommand(role.split('/').pop() ?? role, PRIVATE_REGISTRY_POLICY_NAME, policy)}`,
       );
     }
   }

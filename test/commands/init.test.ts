@@ -125,6 +125,10 @@ describe('ecs-wizard init without a terminal', () => {
     const {code, out, err, w} = await init(FARGATE_FLAGS);
     expect(err).toContain('IAM not changed (no --apply-iam). The execution role needs this inline policy:');
     expect(err).toContain('aws iam put-role-policy --role-name ecsTaskExecutionRole --policy-name ecs-wizard-private-registry');
+    // The command can be pasted as it is: the policy is inline, not in a file nobody wrote.
+    expect(err).not.toContain('file://policy.json');
+    const document = /--policy-document '([^']+)'/.exec(err)?.[1];
+    expect(JSON.parse(document ?? 'null')).toMatchObject({Version: '2012-10-17'});
     expect(code).toBe(0);
     expect(out).toBe('Saved profile web-api-prod (production). Deploy it: ecs-wizard deploy web-api-prod\n');
     expect(w.policies).toEqual([]);

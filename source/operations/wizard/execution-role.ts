@@ -13,6 +13,13 @@ export const DEFAULT_EXECUTION_ROLE_NAME = 'ecsTaskExecutionRole';
 /** JSON with one-element arrays on one line (policies are shorter to read that way). */
 export const compactJson = (value: unknown): string => JSON.stringify(value, null, 2).replace(/\[\n\s+("[^"\n]*")\n\s+\]/g, '[$1]');
 
+/**
+ * The aws CLI command that puts `policy` on the role, ready to paste: the document is given inline (no file to
+ * write first). Policy documents hold ARNs and action names only, so single quotes are safe around them.
+ */
+export const putRolePolicyCommand = (roleName: string, policyName: string, policy: unknown): string =>
+  `aws iam put-role-policy --role-name ${roleName} --policy-name ${policyName} --policy-document '${JSON.stringify(policy).replace(/'/g, "'\\''")}'`;
+
 /** Picks the role (or "Create ecsTaskExecutionRole"): for the environment being asked, or for the registry credentials. */
 export function executionRolePrompt({ctx, services}: PromptContext, forEnv: boolean): PickerPrompt {
   const {answers} = ctx;

@@ -1,7 +1,7 @@
 /** 8. The least-privilege inline policy that lets the execution role read the secret: put on the role after a yes (--apply-iam). */
 import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../../../domain/policy.js';
 import {needsRegistryAuth} from '../artifact.js';
-import {compactJson} from '../execution-role.js';
+import {compactJson, putRolePolicyCommand} from '../execution-role.js';
 import type {Question} from '../question.js';
 
 export const authPolicy: Question = {
@@ -19,7 +19,7 @@ export const authPolicy: Question = {
     if (!auth) return {kind: 'unavailable', message: 'No credentials secret: go back (esc)'};
     const policy = privateRegistryPolicy(auth);
     const roleName = role.split('/').pop() ?? role;
-    const command = `aws iam put-role-policy --role-name ${roleName} --policy-name ${PRIVATE_REGISTRY_POLICY_NAME} --policy-document file://policy.json`;
+    const command = putRolePolicyCommand(roleName, PRIVATE_REGISTRY_POLICY_NAME, policy);
     return {
       kind: 'action',
       label: `Put this inline policy (${PRIVATE_REGISTRY_POLICY_NAME}) on ${roleName}? (iam:PutRolePolicy)`,
