@@ -14,17 +14,24 @@ export interface FilledEnvironment {
 }
 
 const words = (key: string): string => key.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** The words of an output name: `service_sg_id`, `ServiceSgId`, `service-sg-id` → service, sg, id. */
+const tokens = (key: string): string[] =>
+  key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter((word) => word !== '');
 const values = (value: string | string[]): string[] =>
   (Array.isArray(value) ? value : value.split(/[\s,]+/)).map((item) => item.trim()).filter((item) => item !== '');
 
 /** Outputs sorted so that private subnets win over public ones, and exact names over partial ones. */
 function candidates(
   outputs: ProvisionerOutputs,
-  match: (key: string) => boolean,
+  match: (key: string, raw: string) => boolean,
   prefer: (key: string) => number = () => 0,
 ): Array<[string, string | string[]]> {
   return Object.entries(outputs)
-    .filter(([key]) => match(words(key)))
+    .filter(([key]) => match(words(key), key))
     .sort(([a], [b]) => prefer(words(b)) - prefer(words(a)) || a.localeCompare(b));
 }
 
@@ -54,10 +61,7 @@ export function environmentFromOutputs(outputs: ProvisionerOutputs): FilledEnvir
       break;
     }
   }
-  for (const [key, value] of candidates(
-    outputs,
-    (key) => key.includes('securitygroup') || /(^|[^a-z])sg/.test(key) || key.endsWith('sg') || key.endsWith('sgs'),
-  )) {
+  for (const [key, value] of candidates(outputs, (key, raw) => key.includes('securitygroup') || tokens(raw).some((word) => word === 'sg' || word === 'sgs'))) {
     const ids = values(value).filter((id) => /^sg-[0-9a-f]{8,17}$/.test(id));
     if (ids.length > 0) {
       result.values.securityGroups = ids;

@@ -52,3 +52,14 @@ describe('infrastructure provisioners', () => {
     expect(() => terraformOutputs('{"resources": []}', 'x.json')).toThrow(InputError);
   });
 });
+
+test.each(['service_sg_id', 'ServiceSgId', 'service-sg-ids', 'task_sg', 'ecsSG', 'AppSecurityGroupIds'])(
+  'a security group output named %s is recognised',
+  (name) => {
+    expect(environmentFromOutputs({[name]: 'sg-0a1b2c3d'}).values.securityGroups).toEqual(['sg-0a1b2c3d']);
+  },
+);
+
+test.each(['designer_url', 'msg_queue'])('an output named %s is not taken for a security group', (name) => {
+  expect(environmentFromOutputs({[name]: 'sg-0a1b2c3d'}).values.securityGroups).toBeUndefined();
+});
