@@ -419,6 +419,8 @@ describe('ecs-wizard init without a terminal', () => {
       'sg-0a1b2c3d',
       '--security-groups',
       'sg-4e5f6a7b',
+      '--var',
+      'LOG=info',
       '--override',
       'staging:LOG=debug',
       '--tf-state',
@@ -449,6 +451,13 @@ describe('ecs-wizard init without a terminal', () => {
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--cluster: given 3 times for 2 environments: give it once (for all) or once per --env, in the same order');
     expect(bad.err).toContain('--override: "LOG=debug": with several environments write ENV:NAME=VALUE (environments: production, staging)');
+  });
+
+  test('an override of a variable the service does not have is refused, listing the ones it has (exit 2)', async () => {
+    const {code, err, w} = await init([...FARGATE_FLAGS, '--var', 'LOG=info', '--override', 'NOPE=1']);
+    expect(code).toBe(2);
+    expect(err).toContain('--override: "NOPE=1": NOPE is not a config variable of this service (config variables: LOG, containerPort)');
+    expect(await w.store.list()).toEqual([]);
   });
 
   test('an existing profile is not replaced without --force', async () => {

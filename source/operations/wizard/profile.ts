@@ -99,6 +99,20 @@ export function missingVariables(answers: WizardAnswers): string[] {
   return [...names].filter((name) => answers.variables?.[name] === undefined).sort();
 }
 
+/**
+ * The config variables an environment may override: the service's own and those the specifications use (an
+ * override may give a value the service leaves out). Sorted.
+ */
+export function knownVariables(answers: WizardAnswers): string[] {
+  return [...new Set([...Object.keys(answers.variables ?? {}), ...missingVariables(answers)])].sort();
+}
+
+/** An override of `name` is refused unless it is a known variable (it could never be used). */
+export function checkOverrideName(name: string, answers: WizardAnswers): string | undefined {
+  const known = knownVariables(answers);
+  return known.includes(name) ? undefined : `${name} is not a config variable of this service (config variables: ${known.join(', ') || 'none'})`;
+}
+
 export function serviceOf(answers: WizardAnswers): Service | undefined {
   const artifact = artifactOf(answers);
   const containerSpec = containerSpecOf(answers);

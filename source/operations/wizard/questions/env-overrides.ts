@@ -1,5 +1,6 @@
 /** 9. Overrides of config variables for this environment ([ENV:]NAME=VALUE with --override). */
-import {parseNameValue} from '../answer-checks.js';
+import {bad, parseNameValue} from '../answer-checks.js';
+import {checkOverrideName} from '../profile.js';
 import {environmentNames, flagEnvironments} from '../environment-flags.js';
 import {envOf, patchEnvironment, type Question} from '../question.js';
 import {pairsLine} from '../summary-text.js';
@@ -23,7 +24,11 @@ export const envOverrides: Question = {
           .join(', ') || 'none'
       }. NAME=VALUE replaces one here; Enter on an empty line when done.`,
       initial: entriesOf(env.overrides),
-      parse: (text) => parseNameValue(text, {variable: true}),
+      parse: (text) => {
+        const pair = parseNameValue(text, {variable: true});
+        const unknown = pair.ok ? checkOverrideName(pair.value.name, ctx.answers) : undefined;
+        return unknown === undefined ? pair : bad(unknown);
+      },
       submit: (entries) => ({answers: patchEnvironment(ctx.answers, ctx.env, {overrides: recordOf(entries)})}),
     };
   },
@@ -54,6 +59,12 @@ export const envOverrides: Question = {
       if (pair === undefined) continue;
       if (envName === undefined && environments.length > 1) {
         draft.fail('--override', `"${text}": with several environments write ENV:NAME=VALUE (environments: ${names.join(', ')})`);
+        continue;
+      }
+      // Without --var, the variables may still be asked in the wizard: only then is an unknown name not yet known.
+      const unknown = draft.answers.variables === undefined ? undefined : checkOverrideName(pair.name, draft.answers);
+      if (unknown !== undefined) {
+        draft.fail('--override', `"${text}": ${unknown}`);
         continue;
       }
       const index = envName === undefined ? 0 : environments.findIndex((environment) => environment.name === envName);
