@@ -563,6 +563,20 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '✔ Ready to save');
   });
 
+  test('review: the Service tab shows what deploy sends (the circuit breaker default included)', async () => {
+    const fakes = fakeServices();
+    const {app} = startAt(fakes, fargateAnswers(), 'review', {}, {password: 'x'});
+    await waitForFrame(app, '✔ Ready to save');
+    await press(app, 'right');
+    let frame = await waitForFrame(app, '"serviceName": "web-api"');
+    for (let line = 0; line < 60 && !frame.includes('"deploymentCircuitBreaker"'); line += 1) {
+      // press() returns once React is idle: the frame is the scrolled one.
+      await press(app, 'j');
+      frame = app.lastFrame() ?? '';
+    }
+    expect(frame).toContain('"deploymentCircuitBreaker"');
+  });
+
   test('review: Ctrl-C asks to leave, as on every other step (it is not c)', async () => {
     const fakes = fakeServices();
     const {app} = startAt(fakes, fargateAnswers(), 'review', {}, {password: 'x'});

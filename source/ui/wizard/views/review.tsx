@@ -6,7 +6,9 @@
  */
 import React, {useEffect, useMemo, useState} from 'react';
 import {Box, useInput} from 'ink';
+import {maskSecrets} from '../../../domain/diff.js';
 import {formatIssueLocation} from '../../../domain/issues.js';
+import {withDeployDefaults} from '../../../operations/deploy/plan.js';
 import {assembleProfile, blockingCount, reviewEnvironment, suggestProfileName} from '../../../operations/wizard/profile.js';
 import type {LiveDiff} from '../../../operations/wizard/services.js';
 import {Text} from '../../components/text.js';
@@ -69,14 +71,15 @@ export function ReviewView(props: QuestionViewProps) {
   const lines = useMemo((): Array<{text: string; tone?: 'red' | 'yellow' | 'green' | 'dim'}> => {
     if (view === 'task') {
       return rendered?.taskDefinition
-        ? JSON.stringify(rendered.taskDefinition, null, 2)
+        ? JSON.stringify(maskSecrets(rendered.taskDefinition), null, 2)
             .split('\n')
             .map((text) => ({text}))
         : [{text: 'The task definition cannot be rendered: see Issues.', tone: 'red'}];
     }
     if (view === 'service') {
       return rendered?.service
-        ? JSON.stringify(rendered.service, null, 2)
+        ? // What deploy sends (with its defaults, e.g. the circuit breaker), secrets masked.
+          JSON.stringify(maskSecrets(withDeployDefaults(rendered.service)), null, 2)
             .split('\n')
             .map((text) => ({text}))
         : [{text: 'The service cannot be rendered: see Issues.', tone: 'red'}];
