@@ -1,7 +1,7 @@
 /**
  * The profile store on `conf`: one JSON file (`profiles.json`), mode 0600, written atomically (conf
  * uses `atomically`: a temporary file renamed over the old one), holding a versioned store document
- * (see domain/profile-schema.ts).
+ * (see domain/profile-schema/).
  *
  * - The file is read on every call, so two stores (two processes) on one folder see each other's
  *   writes. Every read-modify-write (save, remove, rename) holds an inter-process lock

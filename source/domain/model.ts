@@ -9,7 +9,7 @@
  * - a **profile** is what is saved locally and re-run: one application, one service, its environments
  *   and the history of runs.
  *
- * Pure types only: no React, no AWS SDK, no fs, no timers (enforced by test/domain/purity.test.ts).
+ * Pure types only: no React, no AWS SDK, no fs, no timers (enforced by .dependency-cruiser.cjs and test/architecture/domain-purity.test.ts).
  */
 
 export const REGISTRY_KINDS = ['dockerhub', 'registry', 'ecr'] as const;

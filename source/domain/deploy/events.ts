@@ -7,8 +7,8 @@
  *   `warning`, and always last `done`.
  *
  * Each event has `type` and `at` (ms since the epoch, from the injected clock). Text from AWS is kept as received
- * here; renderers pass it through `sanitize` (report/style.ts) before printing, and the watch operation sanitizes it
- * when it builds the events. What the events are folded into is in view.ts; the watch's rules in verdict.ts and
+ * here, raw; renderers clean it once where they write it (report/sanitize.ts: the Ink Text, the plain and NDJSON
+ * reporters). What the events are folded into is in view.ts; the watch's rules in verdict.ts and
  * stopped-task.ts.
  */
 import type {RunOutcome} from '../model.js';

@@ -15,7 +15,7 @@
  * - Credentials are never stored (credentials.ts, credential-scan.ts).
  *
  * Each section of a profile is checked in its own module: service.ts, environment.ts, runs.ts and
- * profile.ts (the profile as a whole). Pure: no fs, no clock, no environment (test/domain/purity.test.ts).
+ * profile.ts (the profile as a whole). Pure: no fs, no clock, no environment (test/architecture/domain-purity.test.ts).
  */
 import type {Issue, IssueSource} from '../issues.js';
 
