@@ -279,6 +279,10 @@ const CONFIRM_KEYS: KeyHint[] = [
   {keys: 'n/esc', label: 'no, change nothing'},
 ];
 const STARTING_KEYS: KeyHint[] = [{keys: 'ctrl-c', label: 'stop (nothing changed yet)'}];
+const ROLLBACK_CONFIRM_KEYS: KeyHint[] = [
+  {keys: 'y', label: 'roll back now'},
+  {keys: 'any other key', label: 'keep watching'},
+];
 
 export function DeployScreen(props: DeployScreenProps) {
   const {control, clock} = props;
@@ -385,7 +389,15 @@ export function DeployScreen(props: DeployScreenProps) {
   );
 
   const startedAt = view.startedAt ?? now;
-  const keys = view.finished ? (props.finishedKeys ?? []) : question ? CONFIRM_KEYS : applying ? WATCH_KEYS : STARTING_KEYS;
+  const keys = view.finished
+    ? (props.finishedKeys ?? [])
+    : question
+      ? CONFIRM_KEYS
+      : confirmingRollback
+        ? ROLLBACK_CONFIRM_KEYS
+        : applying
+          ? WATCH_KEYS
+          : STARTING_KEYS;
   return (
     <Box flexDirection="column">
       <Static items={state.items}>

@@ -243,7 +243,10 @@ describe('deploy screen', () => {
     await waitForFrame(app, 'Cannot roll back: nothing was deployed yet.');
     control.arm({ecs, cluster: 'web-staging', serviceName: 'web-api', previousTaskDefinitionArn: TD1});
     await press(app, 'r');
-    await waitForFrame(app, 'Roll back now? y rolls back · any other key keeps watching');
+    const asking = await waitForFrame(app, 'Roll back now? y rolls back · any other key keeps watching');
+    // The footer lists the keys that work now.
+    expect(asking).toContain('y roll back now');
+    expect(asking).not.toContain('d detach');
     // Any other key keeps watching: nothing changes.
     await press(app, 'n');
     await waitForFrame(app, 'Not rolled back: still watching.');
