@@ -5,6 +5,7 @@
  * IAM is changed only with --apply-iam.
  */
 import {readUserFile} from '../adapters/files.js';
+import type {Issue} from '../domain/issues.js';
 import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../domain/policy.js';
 import {EXIT, InputError} from '../errors.js';
 import type {WizardAnswers} from '../domain/wizard-answers.js';
@@ -167,12 +168,10 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   const assembled = assembleProfile(preview, {name, now: services.now()});
   const environmentNames = (answers.environments ?? []).map((environment) => environment.name ?? '');
   const lines = problemLines(resolved, assembled.problems, environmentNames);
+  const given = new Set(givenFlagNames(context.options).map((flag) => `--${flag}`));
   for (const [environment, issues] of Object.entries(assembled.issues)) {
     for (const issue of issues) {
-      if (issue.severity === 'error')
-        lines.push(
-          `${issueFlag(issue.source, issue.path)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${issue.line === undefined ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''} [environment ${environment}]`,
-        );
+      if (issue.severity === 'error') lines.push(`${issueLine(issue, given)} [environment ${environment}]`);
     }
   }
   if (taken.includes(name) && !parsed.flags.force) lines.push(`--name: a profile named ${name} exists: choose another name, or pass --force to replace it`);
@@ -217,9 +216,44 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   return EXIT.ok;
 }
 
-function issueFlag(source: string, path: string): string {
-  if (source === 'containerSpec') return '--container-spec';
-  if (source === 'serviceSpec') return path.startsWith('serviceRegistries') ? '--registry-arn/--discovery-container-port/--discovery-port' : '--service-spec';
+/** The simplified container form's flag for a path of the task definition it becomes. */
+const FORM_FLAGS: ReadonlyArray<[RegExp, string]> = [
+  [/^cpu$|\.cpu$/, '--cpu'],
+  [/^memory$|\.memory$/, '--memory'],
+  [/\.memoryReservation$/, '--memory-reservation'],
+  [/\.portMappings/, '--port'],
+  [/\.environment/, '--container-env'],
+];
+/** The service flags for a path of the service specification that init builds when --service-spec is not given. */
+const SERVICE_FLAGS: ReadonlyArray<[RegExp, string]> = [
+  [/^desiredCount/, '--desired-count'],
+  [/^schedulingStrategy/, '--strategy'],
+  [/^launchType/, '--launch-type'],
+  [/^networkConfiguration/, '--subnets/--security-groups'],
+];
+
+/**
+ * One line for a rendering error, blaming a flag the person gave: a problem in a specification that init built
+ * from other flags (the simplified container form, the default service specification) names those flags, without
+ * the line and column of a template the person never saw.
+ */
+function issueLine(issue: Issue, given: ReadonlySet<string>): string {
+  const built = (issue.source === 'containerSpec' && !given.has('--container-spec')) || (issue.source === 'serviceSpec' && !given.has('--service-spec'));
+  const where = issue.line === undefined || built ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`;
+  const fix = issue.fix && !built ? ` (${issue.fix})` : '';
+  return `${issueFlag(issue, given)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${where}: ${issue.message}${fix}`;
+}
+
+function issueFlag({source, path}: Issue, given: ReadonlySet<string>): string {
+  if (source === 'containerSpec') {
+    if (given.has('--container-spec')) return '--container-spec';
+    return FORM_FLAGS.find(([pattern]) => pattern.test(path))?.[1] ?? '--cpu/--memory/--memory-reservation/--port/--container-env';
+  }
+  if (source === 'serviceSpec') {
+    if (path.startsWith('serviceRegistries')) return '--registry-arn/--discovery-container-port/--discovery-port';
+    if (given.has('--service-spec')) return '--service-spec';
+    return SERVICE_FLAGS.find(([pattern]) => pattern.test(path))?.[1] ?? '--strategy/--desired-count/--launch-type';
+  }
   if (source === 'variables') return '--var';
   if (source === 'environment')
     return path.startsWith('overrides')

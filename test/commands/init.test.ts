@@ -347,7 +347,7 @@ describe('ecs-wizard init without a terminal', () => {
     result = await init([...FARGATE_FLAGS, '--name', 'other'].map((arg) => (arg === '8080' ? '8081' : arg)));
     expect(result.code).toBe(2);
     expect(result.err).toContain(
-      '--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort (line 11, column 24): containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)',
+      '--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort: containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)',
     );
   });
 
@@ -458,6 +458,25 @@ describe('ecs-wizard init without a terminal', () => {
     expect(code).toBe(2);
     expect(err).toContain('--override: "NOPE=1": NOPE is not a config variable of this service (config variables: LOG, containerPort)');
     expect(await w.store.list()).toEqual([]);
+  });
+
+  test('a problem in a specification init built from other flags names those flags, not --container-spec or --service-spec', async () => {
+    const simple = ['--name', 'web', '--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', 'stable', '--env', 'dev', '--cluster', 'dev'];
+    const fargate = [...simple, '--launch-type', 'FARGATE', '--subnets', 'subnet-0a1b2c3d', '--security-groups', 'sg-0a1b2c3d', '--execution-role', ROLE];
+    const memory = await init([...fargate, '--cpu', '256', '--memory', '100']);
+    expect(memory.code).toBe(2);
+    expect(memory.err).toContain(
+      '--memory: containerSpec memory: Fargate does not offer cpu 256 with memory 100; the nearest valid pair is cpu 256 / memory 512',
+    );
+    const reservation = await init([...simple, '--launch-type', 'EC2', '--memory', '100', '--memory-reservation', '200']);
+    expect(reservation.code).toBe(2);
+    expect(reservation.err).toContain(
+      '--memory-reservation: containerSpec containerDefinitions[0].memoryReservation: memoryReservation (200 MiB) must not exceed',
+    );
+    for (const result of [memory, reservation]) {
+      expect(result.err).not.toMatch(/--container-spec|line \d+, column|Write "/);
+      expect(await result.w.store.list()).toEqual([]);
+    }
   });
 
   test('an existing profile is not replaced without --force', async () => {

@@ -193,8 +193,8 @@ export interface AssembledProfile {
 }
 
 /** Which answer a rendering issue is about (to send the person back to it). */
-export function fieldOfIssue(issue: Issue): AnswerField {
-  if (issue.source === 'containerSpec') return 'containerSpec';
+export function fieldOfIssue(issue: Issue, answers?: Pick<WizardAnswers, 'containerMode'>): AnswerField {
+  if (issue.source === 'containerSpec') return answers?.containerMode === 'form' ? 'containerForm' : 'containerSpec';
   if (issue.source === 'serviceSpec') return issue.path.startsWith('serviceRegistries') ? 'discovery' : 'serviceSpec';
   if (issue.source === 'variables') return 'variables';
   if (issue.source === 'environment') {
@@ -232,7 +232,12 @@ export function assembleProfile(
   const schema = validateProfile(profile);
   for (const issue of schema.issues) {
     if (issue.severity === 'info') continue;
-    problems.push({field: fieldOfIssue(issue), severity: issue.severity, message: `${issue.path}: ${issue.message}`, ...(issue.fix ? {fix: issue.fix} : {})});
+    problems.push({
+      field: fieldOfIssue(issue, answers),
+      severity: issue.severity,
+      message: `${issue.path}: ${issue.message}`,
+      ...(issue.fix ? {fix: issue.fix} : {}),
+    });
   }
   const issues: Record<string, Issue[]> = {};
   const recordTypes = {...options.discoveryRecordTypes};
