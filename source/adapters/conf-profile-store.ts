@@ -39,6 +39,8 @@ const DIRECTORY_MODE = 0o700;
 const LOCK_STALE_MS = 10_000;
 /** How long a write waits for the lock before it gives up (about 20 s in all). */
 const LOCK_RETRIES: LockRetries = {retries: 100, factor: 1.2, minTimeout: 10, maxTimeout: 250};
+/** After this long waiting for the lock, the person is told what the wait is for. */
+const LOCK_NOTICE_MS = 2_000;
 /** How many problems a schema StoreError lists. */
 const SHOWN_ISSUES = 3;
 
@@ -53,6 +55,8 @@ export interface ConfProfileStoreOptions {
   notice?: (message: string) => void;
   /** How many times (and how far apart) a write retries a held lock; tests shorten it. */
   lockRetries?: LockRetries;
+  /** After how many milliseconds of waiting for the lock `notice` is told (default 2 s); tests shorten it. */
+  lockNoticeMs?: number;
 }
 
 export interface LockRetries {
@@ -86,6 +90,7 @@ export function createConfProfileStore(options: ConfProfileStoreOptions): ConfPr
     tighten: !relocated,
     ...(options.notice === undefined ? {} : {notice: options.notice}),
     ...(options.lockRetries === undefined ? {} : {lockRetries: options.lockRetries}),
+    ...(options.lockNoticeMs === undefined ? {} : {lockNoticeMs: options.lockNoticeMs}),
   });
 }
 
@@ -133,12 +138,13 @@ export class ConfProfileStore implements ProfileStore {
   readonly #tighten: boolean;
   readonly #notice: ((message: string) => void) | undefined;
   readonly #lockRetries: LockRetries;
+  readonly #lockNoticeMs: number;
   #conf: ProfileConf | undefined;
 
   constructor(
     directory: string,
     now: () => number = Date.now,
-    options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries} = {},
+    options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries; lockNoticeMs?: number} = {},
   ) {
     this.#directory = path.resolve(directory);
     this.path = path.join(this.#directory, STORE_FILE_NAME);
@@ -146,6 +152,7 @@ export class ConfProfileStore implements ProfileStore {
     this.#tighten = options.tighten ?? false;
     this.#notice = options.notice;
     this.#lockRetries = options.lockRetries ?? LOCK_RETRIES;
+    this.#lockNoticeMs = options.lockNoticeMs ?? LOCK_NOTICE_MS;
   }
 
   async list(): Promise<Profile[]> {
@@ -187,6 +194,13 @@ export class ConfProfileStore implements ProfileStore {
     const {default: lockfile} = await import('proper-lockfile');
     const lockPath = `${this.path}.lock`;
     let release: () => Promise<void>;
+    // A wait for the lock is never silent: after a moment, say what it waits for and how long it may take.
+    const waiting = setTimeout(() => {
+      this.#notice?.(
+        `waiting for the profile store's lock (${lockPath}): another ecs-wizard is writing; a lock left by one that stopped is taken over after ${LOCK_STALE_MS / 1000} s`,
+      );
+    }, this.#lockNoticeMs);
+    waiting.unref();
     try {
       release = await lockfile.lock(this.path, {realpath: false, lockfilePath: lockPath, stale: LOCK_STALE_MS, retries: this.#lockRetries});
     } catch (error) {
@@ -200,6 +214,8 @@ export class ConfProfileStore implements ProfileStore {
         );
       }
       throw new StoreError(`cannot lock the profile store ${this.path}: ${(error as Error).message}. Nothing was written.`, this.path);
+    } finally {
+      clearTimeout(waiting);
     }
     try {
       return await change();

@@ -289,6 +289,32 @@ describe('ConfProfileStore: concurrent writers and the lock', () => {
     expect(fs.existsSync(lock)).toBe(false);
   });
 
+  test('a wait for a held lock is not silent: the notice says what it waits for, then the save goes through', async () => {
+    const {default: lockfile} = await import('proper-lockfile');
+    const release = await lockfile.lock(file, {realpath: false, lockfilePath: `${file}.lock`});
+    let released = false;
+    const notices: string[] = [];
+    const store = createConfProfileStore({
+      env: {[CONFIG_DIR_ENV]: dir},
+      now: () => NOW,
+      lockNoticeMs: 0,
+      lockRetries: {retries: 1000, factor: 1, minTimeout: 1, maxTimeout: 1},
+      // The lock is released only once the notice was given: the notice came during the wait.
+      notice: (message) => {
+        notices.push(message);
+        if (!released) {
+          released = true;
+          void release();
+        }
+      },
+    });
+    await store.save(named('after-wait'));
+    expect(notices).toEqual([
+      `waiting for the profile store's lock (${file}.lock): another ecs-wizard is writing; a lock left by one that stopped is taken over after 10 s`,
+    ]);
+    expect((await openStore().list()).map((profile) => profile.name)).toEqual(['after-wait']);
+  });
+
   test('a lock held by a live writer: after the bounded wait, a StoreError says so and nothing is written', async () => {
     const {default: lockfile} = await import('proper-lockfile');
     const release = await lockfile.lock(file, {realpath: false, lockfilePath: `${file}.lock`});
