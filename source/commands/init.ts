@@ -14,6 +14,7 @@ import {discoveryRule} from '../operations/wizard/discovery.js';
 import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '../operations/wizard/execution-role.js';
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
+import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
@@ -140,13 +141,44 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
       }
     }
   }
-  const secret = answers.registryAuth?.credentialsSecretArn;
-  if (secret !== undefined) {
-    const found = await services.secret(secret);
-    if (found.status === 'missing') problems.push({flag: '--credentials-secret', severity: 'error', message: `no secret ${secret}`});
-    else if (found.status === 'unknown') note(`--credentials-secret: could not check that the secret exists (${found.reason})`);
-  }
+  problems.push(...(await resolveSecretKey(services, answers, note)));
   return problems;
+}
+
+/**
+ * The credentials secret exists, and the customer KMS key that encrypts it is found as the wizard finds it
+ * (DescribeSecret's KmsKeyId): kms:Decrypt then goes into the policy without --kms-key. Offline, a note says what
+ * was not checked and the profile is saved all the same.
+ */
+async function resolveSecretKey(services: WizardServices, answers: WizardAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
+  const auth = answers.registryAuth;
+  if (!auth) return [];
+  const secret = auth.credentialsSecretArn;
+  const found = await services.secret(secret);
+  if (found.status === 'missing') return [{flag: '--credentials-secret', severity: 'error', message: `no secret ${secret}`}];
+  if (found.status === 'unknown') {
+    note(
+      `--credentials-secret: could not check that the secret exists, nor which KMS key encrypts it (${found.reason})` +
+        (auth.kmsKeyArn === undefined ? '; if it uses a customer KMS key, pass --kms-key ARN so that kms:Decrypt is allowed' : ''),
+    );
+    return [];
+  }
+  const keyId = found.value.kmsKeyId;
+  if (keyId === undefined) return [];
+  const key = kmsArnOf(found.value.arn, keyId);
+  if (key === undefined) {
+    if (auth.kmsKeyArn === undefined)
+      note(`--credentials-secret: the secret uses the KMS key ${keyId}, which is not a key ARN: pass its key ARN with --kms-key so that kms:Decrypt is allowed`);
+    return [];
+  }
+  if (auth.kmsKeyArn === undefined) {
+    answers.registryAuth = {...auth, kmsKeyArn: key};
+    note(`--credentials-secret: the secret uses the customer KMS key ${key} (secretsmanager:DescribeSecret): kms:Decrypt on it goes into the policy`);
+    return [];
+  }
+  if (auth.kmsKeyArn !== key)
+    return [{flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`}];
+  return [];
 }
 
 async function runWithoutQuestions(context: CommandContext, services: WizardServices, parsed: FlagAnswers): Promise<number> {

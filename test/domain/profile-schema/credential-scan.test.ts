@@ -28,7 +28,7 @@ describe('validateProfile: credentials are never stored', () => {
     ['accessKeyId on the profile', (p) => (p.accessKeyId = 'x'), ['credential-key accessKeyId']],
     ['a sessionToken on an environment', (p) => (p.environments[1].sessionToken = 'x'), ['credential-key environments[1].sessionToken']],
     ['a privateKey object', (p) => (p.service.privateKey = {pem: 'x'}), ['credential-key service.privateKey']],
-    ['an apiKey number', (p) => (p.service.variables.apiKey = 1234), ['credential-key service.variables.apiKey']],
+    ['an apiKey number', (p) => (p.service.variables.apiKey = 12345678), ['credential-key service.variables.apiKey']],
     ['a form environment variable DB_PASSWORD', form([{name: 'DB_PASSWORD', value: 'hunter2'}]), ['credential-key service.containerSpec.form.environment[0]']],
     [
       'a form environment variable X_API_KEY',
@@ -109,6 +109,24 @@ describe('validateProfile: credentials are never stored', () => {
   test('JSON text that does not parse: booleans and ARNs under credential-like names are still accepted', () => {
     const text = `{\n  "passwordAuthentication": false,\n  "dbPasswordSecret": "${REGISTRY_SECRET_ARN}",\n  "oops`;
     expect(validateProfile(mutated((p) => (p.service.containerSpec.json = text))).issues).toEqual([]);
+  });
+
+  test('where a secret is, under a credential-like name, is not a credential (a secret name, a path, a host, a switch)', () => {
+    const environment = [
+      {name: 'DB_PASSWORD_SECRET_NAME', value: 'prod/db'},
+      {name: 'DB_PASSWORD', value: '/run/secrets/db_password'},
+      {name: 'VAULT_TOKEN_HOST', value: 'vault.example.com:8200'},
+      {name: 'REQUIRE_PASSWORD', value: 'true'},
+      {name: 'TOKEN_TTL', value: '3600'},
+    ];
+    expect(validateProfile(mutated(form(environment))).issues).toEqual([]);
+    const json = validateProfile(
+      mutated(inJson('"essential": true', '"essential": true, "environment": [{"name": "DB_PASSWORD_SECRET_NAME", "value": "prod/db"}]')),
+    );
+    expect(json.issues).toEqual([]);
+    expect(codesAndPaths(validateProfile(mutated(form([{name: 'MYSQL_ROOT_PASSWORD', value: 'hunter2-Very-S3cret'}]))).issues)).toEqual([
+      'credential-key service.containerSpec.form.environment[0]',
+    ]);
   });
 
   test('a secret-key-like token alone (no access key id in the profile) is accepted', () => {
