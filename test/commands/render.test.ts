@@ -25,4 +25,25 @@ describe('ecs-wizard render', () => {
     expect(code).toBe(2);
     expect(err).toMatch(/does not render for environment 'staging':\n {2}error: /);
   });
+
+  it('render without the environment network: the task definition is printed, the service says what it lacks; deploy refuses', async () => {
+    const w = await world();
+    const profile = (await w.store.get('web-api'))!;
+    await w.store.save({...profile, environments: profile.environments.map(({network: _network, ...environment}) => environment)}, {overwrite: true});
+    const plain = await cli(['render', 'web-api', '--env', 'staging'], w);
+    expect(plain.code).toBe(0);
+    const printed = JSON.parse(plain.out);
+    expect(Object.keys(printed)).toEqual(['taskDefinition', 'service']);
+    expect(printed.taskDefinition.networkMode).toBe('awsvpc');
+    expect(plain.err).toContain('the service cannot be created yet: Environment "staging" has no network settings');
+    const json = await cli(['render', 'web-api', '--env', 'staging', '--json'], w);
+    expect(json.code).toBe(0);
+    expect(JSON.parse(json.out).serviceIncomplete).toEqual([
+      expect.objectContaining({path: 'network', message: expect.stringContaining('has no network settings')}),
+    ]);
+    const deploy = await cli(['deploy', 'web-api', '--env', 'staging', '--yes'], w);
+    expect(deploy.code).toBe(2);
+    expect(deploy.err + deploy.out).toContain('has no network settings');
+    expect(w.ecs.recorded).toEqual([]);
+  });
 });

@@ -26,6 +26,11 @@ export interface PlanRequest {
   overrides?: Record<string, string>;
   /** Cloud Map record types by registry ARN, when read (the checks read them). */
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * `render`: the task definition does not depend on the environment's network, only the service does; a missing
+   * network is then reported in `serviceIncomplete` instead of refusing (verify and deploy refuse it).
+   */
+  allowIncompleteService?: boolean;
 }
 
 /** The documents a deploy sends, rendered and completed with the deploy's defaults. */
@@ -36,6 +41,8 @@ export interface DeployInputs {
   service: JsonObject;
   /** Warnings and infos (errors make `renderDeployInputs` throw). */
   issues: Issue[];
+  /** With `allowIncompleteService`: what the service lacks to be created (the environment's network). */
+  serviceIncomplete: Issue[];
   tag: string;
   /** The full image reference of the artifact at `tag`. */
   image: string;
@@ -100,8 +107,10 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
     ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
     ...(request.discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes: request.discoveryRecordTypes}),
   });
-  if (hasErrors(rendered.issues) || rendered.taskDefinition === undefined || rendered.service === undefined) {
-    const errors = rendered.issues.filter((issue) => issue.severity === 'error');
+  const incomplete = request.allowIncompleteService === true ? rendered.issues.filter(isMissingNetwork) : [];
+  const issues = rendered.issues.filter((issue) => !incomplete.includes(issue));
+  if (hasErrors(issues) || rendered.taskDefinition === undefined || rendered.service === undefined) {
+    const errors = issues.filter((issue) => issue.severity === 'error');
     throw new InputError(
       `profile '${profile.name}' does not render for environment '${environment.name}':\n${issueLines(errors.length > 0 ? errors : rendered.issues)
         .map((line) => `  ${line}`)
@@ -113,11 +122,15 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
   return {
     taskDefinition: rendered.taskDefinition,
     service: withDeployDefaults(rendered.service),
-    issues: rendered.issues,
+    issues,
+    serviceIncomplete: incomplete,
     tag,
     image: formatImage(profile.service.artifact, tag),
   };
 }
+
+/** An environment without the subnets or security groups that an awsvpc service needs. */
+const isMissingNetwork = (issue: Issue): boolean => issue.severity === 'error' && issue.code === 'awsvpc-network' && issue.source === 'environment';
 
 async function describeExisting(ecs: EcsPort, reference: string): Promise<ExistingTaskDefinition | undefined> {
   const described = await ecs.describeTaskDefinition(reference);
