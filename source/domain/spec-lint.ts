@@ -6,11 +6,12 @@
  * and review, `init`'s flag files and `profiles import`.
  */
 import type {Issue, IssueSource} from './issues.js';
+import {formToTaskDefinition} from './container-form.js';
 import type {JsonValue} from './json.js';
 import {isJsonObject} from './json.js';
 import {getMember, locateIssues, parseJsonText} from './json-text.js';
 import {dropNulls} from './json-values.js';
-import type {LaunchType} from './model.js';
+import type {LaunchType, Service} from './model.js';
 import {DOCKER_IMAGE_NAME, findPlaceholders, placeholderIssues} from './placeholders.js';
 import {ecsServiceIssues, ecsTaskDefinitionIssues} from './validate/ecs/document.js';
 import {validateTaskDefinition} from './validate/task-definition.js';
@@ -68,4 +69,17 @@ export function lintSpecText(text: string, source: 'containerSpec' | 'serviceSpe
   if (source === 'containerSpec') issues.push(...imagePlaceholderIssues(parsed.value));
   issues.push(...specRuleIssues(parsed.value, source, options.launchType));
   return locateIssues(issues, parsed);
+}
+
+/**
+ * The issues of a service's specifications on their own (`profiles import`): each spec's text by `lintSpecText`
+ * (the form by ECS's rules), without the environment — the same rules `import` applies, so that a profile one
+ * door saves is one another door takes.
+ */
+export function serviceSpecIssues(service: Pick<Service, 'containerSpec' | 'serviceSpec'>): Issue[] {
+  const container =
+    service.containerSpec.mode === 'form'
+      ? specRuleIssues(formToTaskDefinition(service.containerSpec.form), 'containerSpec')
+      : lintSpecText(service.containerSpec.json, 'containerSpec');
+  return [...container, ...lintSpecText(service.serviceSpec, 'serviceSpec')];
 }
