@@ -1,9 +1,10 @@
 /**
  * Rules of a rendered RegisterTaskDefinition input (the container specification, placeholders replaced) in its
  * environment: first ECS's own rules of the document (ecs/document.ts: the field table, then the rules between
- * fields), then what depends on where it runs and on this tool — launch type compatibility, the task size's
- * units, roles (Fargate: the execution role), and each container's name, memory on EC2, port mappings in the
- * task's network mode, and the execution role that private registry credentials and secrets need.
+ * fields), then what depends on where it runs and on this tool — launch type compatibility (and Fargate's shape
+ * when only the environment says Fargate), the task size's units, roles (Fargate: the execution role), and each
+ * container's memory on EC2, host ports in the network mode the environment gives a task that names none, and
+ * the execution role that private registry credentials and secrets need.
  */
 import type {Issue} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
@@ -11,13 +12,12 @@ import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import {joinPath, locateIssues} from '../json-text.js';
 import type {NetworkMode} from '../model.js';
-import {ECS_NAME_PATTERN} from '../aws-names.js';
 import {parseCpuUnits, parseMemoryMiB} from '../fargate.js';
 import {effectiveNetworkMode} from '../network-mode.js';
 import {EXECUTION_ROLE} from '../placeholders.js';
 import type {ValidationContext} from './context.js';
 import {checkEcsTaskDefinition} from './ecs/document.js';
-import {checkFargateNetworkMode, checkFargateTaskSize} from './ecs/task-definition-rules.js';
+import {checkFargateNetworkMode, checkFargateTaskSize, checkHostPort} from './ecs/task-definition-rules.js';
 import {checkArn, member, pending, Report, typeName} from './report.js';
 
 /** Rules of a rendered RegisterTaskDefinition input. `parsed` (the spec's text) adds line/column. */
@@ -39,11 +39,6 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   const fargate = context.launchType === 'FARGATE';
   // ECS's own rules of the document: every field by the table, then the rules between fields.
   checkEcsTaskDefinition(report, task);
-
-  const family = member(task, 'family');
-  if (typeof family === 'string' && !pending(family) && !ECS_NAME_PATTERN.test(family)) {
-    report.error('invalid-name', 'family', `family "${family}" may hold only letters, digits, _ and - (at most 255)`);
-  }
 
   // Launch type compatibility with the environment (the document's own FARGATE shape is an ECS rule above).
   const mode = effectiveNetworkMode(task, context.launchType);
@@ -97,16 +92,15 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   }
 
   // Containers.
-  const seen = new Map<string, string>();
   const containers = member(task, 'containerDefinitions');
+  const defaultMode = member(task, 'networkMode') === undefined ? mode : undefined;
   (Array.isArray(containers) ? containers : []).forEach((container, index) => {
     if (!isJsonObject(container)) return;
     checkContainer(report, container, joinPath('containerDefinitions', index), {
       fargate,
-      mode,
+      defaultMode,
       hasTaskMemory: taskMemory !== undefined,
       hasExecutionRole,
-      seen,
     });
   });
   return locateIssues(report.issues, parsed);
@@ -131,36 +125,13 @@ function checkTaskSize(
 
 interface ContainerChecks {
   fargate: boolean;
-  mode: NetworkMode | 'none' | undefined;
+  /** The network mode of a task that names none (ECS's default for the launch type). */
+  defaultMode: NetworkMode | 'none' | undefined;
   hasTaskMemory: boolean;
   hasExecutionRole: boolean;
-  seen: Map<string, string>;
 }
 
 function checkContainer(report: Report, container: JsonObject, path: string, checks: ContainerChecks): void {
-  const name = member(container, 'name');
-  if (typeof name === 'string' && !pending(name)) {
-    if (!ECS_NAME_PATTERN.test(name)) {
-      report.error(
-        'container-name',
-        joinPath(path, 'name'),
-        `Container name "${name}" may hold only letters, digits, _ and - (1 to 255 characters)`,
-        `Write "${name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255) || 'app'}"`,
-      );
-    }
-    const first = checks.seen.get(name);
-    if (first !== undefined) {
-      report.error(
-        'container-name-duplicate',
-        joinPath(path, 'name'),
-        `Container name "${name}" is already used by ${first}`,
-        'Give every container its own name',
-      );
-    } else {
-      checks.seen.set(name, path);
-    }
-  }
-
   // Memory: on EC2 a container without task-level memory needs its own.
   if (!checks.fargate && !checks.hasTaskMemory && member(container, 'memory') === undefined && member(container, 'memoryReservation') === undefined) {
     report.error(
@@ -171,11 +142,14 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
     );
   }
 
-  // Port mappings, in the task's network mode.
+  // Host ports in the network mode the environment gives a task that names none (a named one is ECS's rule).
   const mappings = member(container, 'portMappings');
-  (Array.isArray(mappings) ? mappings : []).forEach((mapping, index) => {
-    if (isJsonObject(mapping)) checkPortMapping(report, mapping, joinPath(joinPath(path, 'portMappings'), index), checks.mode);
-  });
+  if (checks.defaultMode !== undefined) {
+    (Array.isArray(mappings) ? mappings : []).forEach((mapping, index) => {
+      if (isJsonObject(mapping) && checks.defaultMode !== undefined)
+        checkHostPort(report, mapping, joinPath(joinPath(path, 'portMappings'), index), checks.defaultMode);
+    });
+  }
 
   // Private registry credentials and secrets need the execution role.
   const credentials = member(container, 'repositoryCredentials');
@@ -213,40 +187,6 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
       joinPath(path, 'secrets'),
       'Secrets are read by the task execution role, and the task has none',
       `Write "executionRoleArn": "${EXECUTION_ROLE}" at the top level`,
-    );
-  }
-}
-
-function checkPortMapping(report: Report, mapping: JsonObject, path: string, mode: NetworkMode | 'none' | undefined): void {
-  const hasRange = member(mapping, 'containerPortRange') !== undefined;
-  if (member(mapping, 'containerPort') === undefined && !hasRange) {
-    report.error('missing-field', joinPath(path, 'containerPort'), 'A port mapping needs containerPort');
-  }
-  // Ports the field table found out of range or of the wrong type are not compared.
-  const port = (key: string): number | undefined => {
-    const value = member(mapping, key);
-    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : undefined;
-  };
-  const containerPort = port('containerPort');
-  const hostPort = port('hostPort');
-  if (hostPort === undefined || containerPort === undefined) {
-    if (hostPort === 0 && (mode === 'awsvpc' || mode === 'host')) {
-      report.error(
-        'host-port',
-        joinPath(path, 'hostPort'),
-        `hostPort 0 (a dynamic port) exists only in the bridge network mode, not ${mode}`,
-        'Leave hostPort out',
-      );
-    }
-    return;
-  }
-  if ((mode === 'awsvpc' || mode === 'host') && hostPort !== containerPort) {
-    const dynamic = hostPort === 0 ? ' (hostPort 0, a dynamic port, exists only in the bridge network mode)' : '';
-    report.error(
-      'host-port',
-      joinPath(path, 'hostPort'),
-      `Under the ${mode} network mode hostPort must equal containerPort (${containerPort}) or be left out, found ${hostPort}${dynamic}`,
-      `Leave hostPort out or write ${containerPort}`,
     );
   }
 }

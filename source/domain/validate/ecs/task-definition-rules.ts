@@ -15,6 +15,7 @@
 import type {JsonObject, JsonValue} from '../../json.js';
 import {isJsonObject} from '../../json.js';
 import {getMember, joinPath} from '../../json-text.js';
+import {ECS_NAME_PATTERN} from '../../aws-names.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair, parseCpuUnits, parseMemoryMiB} from '../../fargate.js';
 import type {Report} from '../report.js';
 import {pending} from '../report.js';
@@ -52,6 +53,7 @@ function containersOf(task: JsonObject): ContainerEntry[] {
 /** Applies every cross-field rule of a task definition (already typed by the field table). */
 export function checkTaskDefinitionRules(report: Report, task: JsonObject): void {
   const containers = containersOf(task);
+  checkNames(report, task, containers);
   const compat = getMember(task, 'requiresCompatibilities');
   if (Array.isArray(compat) && compat.includes('FARGATE')) checkFargateShape(report, task, 'its requiresCompatibilities includes FARGATE');
   checkEssential(report, containers);
@@ -117,6 +119,37 @@ export function checkFargateTaskSize(report: Report, task: JsonObject, why: stri
       `Fargate does not offer cpu ${units} with memory ${mib}; the nearest valid pair is ${describeFargatePair(nearest)}`,
       `Write "cpu": "${nearest.cpu}", "memory": "${nearest.memory}"`,
     );
+  }
+}
+
+/** The family and container names: letters, digits, _ and - (1 to 255); container names unique in the task. */
+function checkNames(report: Report, task: JsonObject, containers: readonly ContainerEntry[]): void {
+  const family = literal(getMember(task, 'family'));
+  if (family !== undefined && !ECS_NAME_PATTERN.test(family)) {
+    report.error('invalid-name', 'family', `family "${family}" may hold only letters, digits, _ and - (at most 255)`);
+  }
+  const seen = new Map<string, string>();
+  for (const {path, name} of containers) {
+    if (name === undefined) continue;
+    if (!ECS_NAME_PATTERN.test(name)) {
+      report.error(
+        'container-name',
+        joinPath(path, 'name'),
+        `Container name "${name}" may hold only letters, digits, _ and - (1 to 255 characters)`,
+        `Write "${name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255) || 'app'}"`,
+      );
+    }
+    const first = seen.get(name);
+    if (first !== undefined) {
+      report.error(
+        'container-name-duplicate',
+        joinPath(path, 'name'),
+        `Container name "${name}" is already used by ${first}`,
+        'Give every container its own name',
+      );
+    } else {
+      seen.set(name, path);
+    }
   }
 }
 
@@ -290,7 +323,14 @@ function checkContainer(report: Report, task: JsonObject, {container, path}: Con
     }
   }
   const mappings = getMember(container, 'portMappings');
-  if (getMember(task, 'networkMode') === 'none' && Array.isArray(mappings) && mappings.length > 0) {
+  const mode = getMember(task, 'networkMode');
+  for (const [mapping, at] of objects(mappings, joinPath(path, 'portMappings'))) {
+    if (getMember(mapping, 'containerPort') === undefined && getMember(mapping, 'containerPortRange') === undefined) {
+      report.error('missing-field', joinPath(at, 'containerPort'), 'A port mapping needs containerPort (or containerPortRange)');
+    }
+    if (mode === 'awsvpc' || mode === 'host') checkHostPort(report, mapping, at, mode);
+  }
+  if (mode === 'none' && Array.isArray(mappings) && mappings.length > 0) {
     report.error(
       'port-mappings-none',
       joinPath(path, 'portMappings'),
@@ -340,5 +380,41 @@ function checkContainer(report: Report, task: JsonObject, {container, path}: Con
     if (earlier !== undefined)
       report.warning('duplicate-environment-name', joinPath(at, 'name'), `The environment variable ${name} is already set by ${earlier}; one value is lost`);
     else names.set(name, at);
+  }
+}
+
+/**
+ * Under awsvpc and host a port mapping's hostPort equals its containerPort or is left out (hostPort 0, a
+ * dynamic port, exists only in the bridge network mode).
+ */
+export function checkHostPort(report: Report, mapping: JsonObject, path: string, mode: string): void {
+  if (mode !== 'awsvpc' && mode !== 'host') return;
+  // Ports the field table found out of range or of the wrong type are not compared.
+  const port = (key: string): number | undefined => {
+    const value = getMember(mapping, key);
+    return typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= 65535 ? value : undefined;
+  };
+  const containerPort = port('containerPort');
+  const hostPort = port('hostPort');
+  if (hostPort === undefined) return;
+  if (containerPort === undefined) {
+    if (hostPort === 0) {
+      report.error(
+        'host-port',
+        joinPath(path, 'hostPort'),
+        `hostPort 0 (a dynamic port) exists only in the bridge network mode, not ${mode}`,
+        'Leave hostPort out',
+      );
+    }
+    return;
+  }
+  if (hostPort !== containerPort) {
+    const dynamic = hostPort === 0 ? ' (hostPort 0, a dynamic port, exists only in the bridge network mode)' : '';
+    report.error(
+      'host-port',
+      joinPath(path, 'hostPort'),
+      `Under the ${mode} network mode hostPort must equal containerPort (${containerPort}) or be left out, found ${hostPort}${dynamic}`,
+      `Leave hostPort out or write ${containerPort}`,
+    );
   }
 }
