@@ -33,7 +33,7 @@ export async function importProfileText(store: ProfileStore, text: string, optio
   const {profile, issues} = parseProfileExport(text);
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (!profile || errors.length > 0) {
-    throw new InputError(`${options.source} is not a valid ecs-wizard profile:\n${issuesText(errors.length > 0 ? errors : issues)}`);
+    throw new InputError(`${options.source} is not a valid ecs-wizard profile:\n${issuesText(errors.length > 0 ? errors : issues)}`, 'nothing was saved');
   }
   if (options.as !== undefined) checkProfileName(options.as, 'the new name');
   const imported: Profile = options.as === undefined ? profile : {...profile, name: options.as};
