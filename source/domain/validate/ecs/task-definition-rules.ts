@@ -18,6 +18,7 @@ import {getMember, joinPath} from '../../json-text.js';
 import {ECS_NAME_PATTERN} from '../../aws-names.js';
 import {describeFargatePair, isValidFargatePair, nearestValidFargatePair, parseCpuUnits, parseMemoryMiB} from '../../fargate.js';
 import type {Report} from '../report.js';
+import {CONTAINER_NAME} from '../../placeholders.js';
 import {pending} from '../report.js';
 import {orList} from './walk.js';
 
@@ -165,13 +166,18 @@ function checkEssential(report: Report, containers: readonly ContainerEntry[]): 
   );
 }
 
-/** Container names referred to inside the task: dependsOn, volumesFrom, links, the App Mesh proxy. */
+/**
+ * Container names referred to inside the task: dependsOn, volumesFrom, links, the App Mesh proxy. Before
+ * rendering, the artifact's container is named `${CONTAINER_NAME}`: a reference to any other name is checked all
+ * the same (a literal copy of the name it renders to would hold for one image tag only). A name holding another
+ * placeholder could be anything: references are then not checked here (the rendered document is).
+ */
 function checkReferences(report: Report, task: JsonObject, containers: readonly ContainerEntry[]): void {
-  // With a name still a placeholder (or missing), an unknown reference may be that container: not checked here.
-  const allKnown = containers.every((entry) => entry.name !== undefined);
-  const names = containers.flatMap((entry) => (entry.name === undefined ? [] : [entry.name]));
+  const written = containers.map((entry) => getMember(entry.container, 'name'));
+  const allKnown = written.every((name) => typeof name === 'string' && (!pending(name) || name === CONTAINER_NAME));
+  const names = written.flatMap((name) => (typeof name === 'string' ? [name] : []));
   const refer = (value: JsonValue | undefined, path: string, what: string, self?: string): void => {
-    const name = literal(value);
+    const name = literal(value) ?? (value === CONTAINER_NAME ? CONTAINER_NAME : undefined);
     if (name === undefined || !allKnown) return;
     if (!names.includes(name)) {
       report.error(
@@ -184,7 +190,8 @@ function checkReferences(report: Report, task: JsonObject, containers: readonly 
       report.error('unknown-container', path, `${what} "${name}": the container itself`, 'Name another container of the task');
     }
   };
-  for (const {container, path, name} of containers) {
+  for (const {container, path} of containers) {
+    const name = literal(getMember(container, 'name')) ?? (getMember(container, 'name') === CONTAINER_NAME ? CONTAINER_NAME : undefined);
     for (const [dependency, at] of objects(getMember(container, 'dependsOn'), joinPath(path, 'dependsOn'))) {
       refer(getMember(dependency, 'containerName'), joinPath(at, 'containerName'), 'dependsOn names', name);
     }
