@@ -65,7 +65,7 @@ export function checkServiceRules(report: Report, service: JsonObject): void {
   for (const [volume, path] of objects(getMember(service, 'volumeConfigurations'), 'volumeConfigurations')) {
     const ebs = getMember(volume, 'managedEBSVolume');
     if (isJsonObject(ebs) && getMember(ebs, 'sizeInGiB') === undefined && getMember(ebs, 'snapshotId') === undefined) {
-      report.error('missing-field', joinPath(path, 'managedEBSVolume.sizeInGiB'), 'A managed EBS volume needs sizeInGiB or snapshotId');
+      report.error('missing-field', joinPath(joinPath(path, 'managedEBSVolume'), 'sizeInGiB'), 'A managed EBS volume needs sizeInGiB or snapshotId');
     }
   }
 }

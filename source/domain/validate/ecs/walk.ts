@@ -92,8 +92,7 @@ function checkNumber(report: Report, value: JsonValue, field: Field & {kind: 'in
   const max = field.max;
   if (value >= field.min && (max === undefined || value <= max)) return;
   // Below 0 (or 1) where a count or size belongs is a wrong kind of number; beyond a documented bound is a range.
-  const code =
-    field.kind === 'integer' && field.rangeCode !== undefined ? field.rangeCode : value < field.min && field.min <= 1 ? 'wrong-type' : 'out-of-range';
+  const code = field.kind === 'integer' ? (field.rangeCode ?? (value < field.min && field.min <= 1 ? 'wrong-type' : 'out-of-range')) : 'out-of-range';
   const bound = max === undefined ? `at least ${field.min}` : `between ${field.min} and ${max}`;
   report.error(code, path, `${label} must be ${bound}, found ${value}`);
 }
