@@ -1,8 +1,9 @@
 /**
- * Rules of a rendered CreateService input, given the rendered task definition it runs: service name,
- * scheduling strategy and placement, launch type, awsvpc networking (from the environment), service discovery
- * (the registry's record types decide which parameters it takes) and load balancers (containers and ports of
- * the task).
+ * Rules of a rendered CreateService input, given the rendered task definition it runs: first ECS's own rules of
+ * the spec as written (ecs/document.ts: the field table, then the rules between fields), then what depends on the
+ * task and the environment — service name, DAEMON and Fargate placement, launch type or capacity providers, awsvpc
+ * networking (from the environment), service discovery (the registry's record types decide which parameters it
+ * takes), load balancers (containers and ports of the task), and the port names Service Connect and VPC Lattice use.
  */
 import type {Issue, Severity} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
