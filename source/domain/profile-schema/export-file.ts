@@ -3,8 +3,6 @@
  * with `exportProfile`, read back (validated, migrated from older format versions) with `parseProfileExport`.
  */
 import type {IssueSource} from '../issues.js';
-import {hasErrors} from '../issues.js';
-import {serviceSpecIssues} from '../spec-lint.js';
 import type {Profile} from '../model.js';
 import {Checker, checkObject} from './checker.js';
 import {scanDocumentCredentials} from './credential-scan.js';
@@ -75,10 +73,5 @@ export function parseProfileExport(text: string): ProfileImport {
     return {fromVersion: version, issues: checker.issues};
   }
   const checked = checkProfile(checker, profile, 'profile');
-  if (checker.hasErrors) return {fromVersion: version, issues: checker.issues};
-  // The specifications by the rules every door applies (syntax, placeholders, ECS's rules of each document).
-  const specIssues = serviceSpecIssues(checked.service);
-  return hasErrors(specIssues)
-    ? {fromVersion: version, issues: [...checker.issues, ...specIssues]}
-    : {profile: checked, fromVersion: version, issues: [...checker.issues, ...specIssues]};
+  return checker.hasErrors ? {fromVersion: version, issues: checker.issues} : {profile: checked, fromVersion: version, issues: checker.issues};
 }

@@ -113,25 +113,3 @@ describe('export files', () => {
     );
   });
 });
-
-describe('export files: the specifications', () => {
-  test('a specification that ECS refuses makes the file invalid, located in the spec text', () => {
-    const profile = fargateJsonProfile();
-    profile.service.containerSpec = {
-      mode: 'json',
-      json: profile.service.containerSpec.mode === 'json' ? profile.service.containerSpec.json.replace('"essential": true', '"essential": "yes"') : '',
-    };
-    profile.service.serviceSpec = '{\n  "desiredCount": 1e12\n}';
-    const result = parseProfileExport(exportProfile(profile));
-    expect(result.profile).toBeUndefined();
-    expect(result.issues.filter((issue) => issue.severity === 'error').map((issue) => [issue.source, issue.code, issue.path, issue.line])).toEqual([
-      ['containerSpec', 'wrong-type', 'containerDefinitions[0].essential', expect.any(Number)],
-      ['serviceSpec', 'out-of-range', 'desiredCount', 2],
-    ]);
-  });
-
-  test('the fixtures import as they are', () => {
-    expect(parseProfileExport(exportProfile(fargateJsonProfile())).issues).toEqual([]);
-    expect(parseProfileExport(exportProfile(ec2FormProfile())).issues).toEqual([]);
-  });
-});
