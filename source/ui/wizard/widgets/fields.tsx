@@ -8,7 +8,7 @@
  */
 import React, {useEffect, useReducer, useState} from 'react';
 import {Box, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../../components/text-input.js';
 import type {Checked} from '../../../operations/wizard/answer-checks.js';
 import type {AsyncCheck, ListEntry} from '../../../operations/wizard/question.js';
 import type {Listing} from '../../../operations/wizard/services.js';
