@@ -1,0 +1,80 @@
+/**
+ * Fitting a screen into the terminal's rows, so that the footer with the keys always shows.
+ *
+ * A screen's frame (frame.tsx) measures itself after each render (Ink has laid it out by then). Elastic parts
+ * — a JSON preview, the review's document — say how many rows they would like and how few they can do with
+ * (useElasticRows); when the frame is taller than the terminal (Ink needs its output below the last row, or it
+ * redraws the whole screen and the top scrolls away), the frame asks them to give up the rows it is over, the
+ * first registered first; when rows come free again, they get them back. Only what cannot be known before layout
+ * is measured: how many rows wrapped text takes at this width.
+ *
+ * Without a known terminal height (tests, a pipe) nothing is cut.
+ */
+import React, {createContext, useContext, useLayoutEffect, useRef, useState} from 'react';
+import {Box, measureElement, type DOMElement} from 'ink';
+
+interface Elastic {
+  /** Rows it would like. */
+  natural: number;
+  /** Rows it needs at least. */
+  floor: number;
+}
+
+interface Fit {
+  /** Rows the elastic parts must give up together. */
+  cut: number;
+  elastics: Map<symbol, Elastic>;
+}
+
+const FitContext = createContext<Fit | undefined>(undefined);
+
+/** What a part may give up. */
+const slack = (elastic: Elastic): number => Math.max(0, elastic.natural - elastic.floor);
+
+/** Lays out `children` in a column no taller than `rows - 1` (when the elastic parts can give up enough). */
+export function FitRows({rows, children}: {rows: number | undefined; children: React.ReactNode}) {
+  const ref = useRef<DOMElement>(null);
+  const [elastics] = useState(() => new Map<symbol, Elastic>());
+  const [cut, setCut] = useState(0);
+  // After every render: measure, and ask for the rows over the limit (or give back the rows under it).
+  useLayoutEffect(() => {
+    if (rows === undefined || rows <= 0 || ref.current === null) return;
+    const {height} = measureElement(ref.current);
+    const room = [...elastics.values()].reduce((sum, elastic) => sum + slack(elastic), 0);
+    const wanted = Math.max(0, Math.min(room, cut + height - (rows - 1)));
+    if (wanted !== cut) setCut(wanted);
+  });
+  return (
+    <FitContext.Provider value={{cut, elastics}}>
+      <Box ref={ref} flexDirection="column">
+        {children}
+      </Box>
+    </FitContext.Provider>
+  );
+}
+
+/**
+ * The rows an elastic part may use: `natural` unless the screen does not fit, then down to `floor`. The first
+ * part (in mount order) gives up rows first.
+ */
+export function useElasticRows(natural: number, floor = 3): number {
+  const fit = useContext(FitContext);
+  const [id] = useState(() => Symbol('elastic'));
+  useLayoutEffect(() => {
+    fit?.elastics.set(id, {natural, floor});
+  });
+  useLayoutEffect(
+    () => () => {
+      fit?.elastics.delete(id);
+    },
+    [fit],
+  );
+  if (fit === undefined || fit.cut === 0) return natural;
+  let left = fit.cut;
+  for (const [other, elastic] of fit.elastics) {
+    const share = Math.min(left, slack(elastic));
+    if (other === id) return natural - Math.min(share, Math.max(0, natural - floor));
+    left -= share;
+  }
+  return natural;
+}
