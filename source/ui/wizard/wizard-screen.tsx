@@ -131,14 +131,7 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
         </Text>
       ) : null}
       {shown.map((line) => (
-        <Text key={refKey(line.ref)} wrap="truncate-end">
-          <Text color="green">{'✔ '}</Text>
-          <Text dimColor>
-            {line.label}
-            {': '}
-          </Text>
-          {line.value}
-        </Text>
+        <AnswerLine key={refKey(line.ref)} label={line.label} value={line.value} width={width} />
       ))}
       {state.notice && state.overlay === 'none' ? <Note message={state.notice} /> : null}
       <Box marginTop={shown.length > 0 ? 1 : 0} flexDirection="column">
@@ -283,6 +276,32 @@ export function Wizard(props: {
     );
   }
   return <WizardScreen services={props.services} init={phase.init} active={props.active} finishOnSave={props.finishOnSave} onExit={props.onExit} />;
+}
+
+/** The answers keep at least this many columns beside their label; on a narrower terminal they go below it. */
+export const MIN_ANSWER = 24;
+
+/** `✔ Label: value` on one row, cut with "…" at the edge; the value under the label when the label leaves it too little room. */
+function AnswerLine({label, value, width}: {label: string; value: string; width: number}) {
+  const stacked = width - (label.length + 4) < MIN_ANSWER;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text color="green">{'✔ '}</Text>
+        <Text dimColor>
+          {label}
+          {':'}
+        </Text>
+        {stacked ? '' : ` ${value}`}
+      </Text>
+      {stacked ? (
+        <Text wrap="truncate-end">
+          {'    '}
+          {value}
+        </Text>
+      ) : null}
+    </Box>
+  );
 }
 
 /** The `?` overlay of a step: the seed's explanation, and the wizard's keys (only those: q is a letter here). */
