@@ -1,16 +1,18 @@
 /**
  * Fitting a screen into the terminal's rows, so that the footer with the keys always shows.
  *
- * A screen's frame (frame.tsx) measures itself after each render (Ink has laid it out by then). Elastic parts
- * — a JSON preview, the review's document — say how many rows they would like and how few they can do with
- * (useElasticRows); when the frame is taller than the terminal (Ink needs its output below the last row, or it
- * redraws the whole screen and the top scrolls away), the frame asks them to give up the rows it is over, the
- * first registered first; when rows come free again, they get them back. Only what cannot be known before layout
- * is measured: how many rows wrapped text takes at this width.
+ * A screen's frame (frame.tsx) is measured after every render that changed anything in it (Ink has laid it out
+ * by then): the sanitising Text (text.tsx) and the elastic parts ask for the check in a layout effect, so a
+ * message appearing deep in a step is seen although the frame itself did not re-render. Elastic parts — a JSON
+ * preview, the review's document, the answered lines — say how many rows they would like and how few they can do
+ * with (useElasticRows); when the frame is taller than the terminal (Ink needs its output above the last row, or
+ * it redraws the whole screen and the top scrolls away), they give up the rows it is over, the first registered
+ * first; when rows come free again, they get them back. Only what cannot be known before layout is measured: how
+ * many rows wrapped text takes at this width.
  *
  * Without a known terminal height (tests, a pipe) nothing is cut.
  */
-import React, {createContext, useContext, useLayoutEffect, useRef, useState} from 'react';
+import React, {createContext, useCallback, useContext, useLayoutEffect, useMemo, useRef, useState} from 'react';
 import {Box, measureElement, type DOMElement} from 'ink';
 
 interface Elastic {
@@ -24,6 +26,8 @@ interface Fit {
   /** Rows the elastic parts must give up together. */
   cut: number;
   elastics: Map<symbol, Elastic>;
+  /** Measures the frame as laid out now, and asks for the rows it is over (or gives back those under). */
+  check: () => void;
 }
 
 const FitContext = createContext<Fit | undefined>(undefined);
@@ -36,21 +40,34 @@ export function FitRows({rows, children}: {rows: number | undefined; children: R
   const ref = useRef<DOMElement>(null);
   const [elastics] = useState(() => new Map<symbol, Elastic>());
   const [cut, setCut] = useState(0);
-  // After every render: measure, and ask for the rows over the limit (or give back the rows under it).
-  useLayoutEffect(() => {
+  /** The cut the laid-out frame was rendered with, and the one asked for since. */
+  const rendered = useRef(cut);
+  rendered.current = cut;
+  const asked = useRef(cut);
+  const check = useCallback(() => {
     if (rows === undefined || rows <= 0 || ref.current === null) return;
     const {height} = measureElement(ref.current);
     const room = [...elastics.values()].reduce((sum, elastic) => sum + slack(elastic), 0);
-    const wanted = Math.max(0, Math.min(room, cut + height - (rows - 1)));
-    if (wanted !== cut) setCut(wanted);
-  });
+    const wanted = Math.max(0, Math.min(room, rendered.current + height - (rows - 1)));
+    if (wanted === asked.current) return;
+    asked.current = wanted;
+    setCut(wanted);
+  }, [rows, elastics]);
+  useLayoutEffect(check);
+  const fit = useMemo(() => ({cut, elastics, check}), [cut, elastics, check]);
   return (
-    <FitContext.Provider value={{cut, elastics}}>
+    <FitContext.Provider value={fit}>
       <Box ref={ref} flexDirection="column">
         {children}
       </Box>
     </FitContext.Provider>
   );
+}
+
+/** Asks the frame around (if any) to check its fit after this component's render. */
+export function useFitCheck(): void {
+  const fit = useContext(FitContext);
+  useLayoutEffect(() => fit?.check());
 }
 
 /**
@@ -62,6 +79,7 @@ export function useElasticRows(natural: number, floor = 3): number {
   const [id] = useState(() => Symbol('elastic'));
   useLayoutEffect(() => {
     fit?.elastics.set(id, {natural, floor});
+    fit?.check();
   });
   useLayoutEffect(
     () => () => {

@@ -36,6 +36,19 @@ function Screen({rows}: {rows: number | undefined}) {
   );
 }
 
+/** Rows that appear when `m` is pressed: state of its own, below the frame (which does not re-render). */
+function Message() {
+  const [shown, setShown] = useState(false);
+  useInput((input) => input === 'm' && setShown(true));
+  return shown ? (
+    <Box flexDirection="column">
+      <Text>message 1</Text>
+      <Text>message 2</Text>
+      <Text>message 3</Text>
+    </Box>
+  ) : null;
+}
+
 const count = (frame: string, prefix: string): number => frame.split('\n').filter((line) => new RegExp(`^${prefix}\\d+$`).test(line)).length;
 
 describe('FitRows and useElasticRows', () => {
@@ -63,5 +76,23 @@ describe('FitRows and useElasticRows', () => {
     const unknown = renderSized(<Screen rows={undefined} />, {columns: 40, rows: 6});
     const whole = await waitForFrame(unknown, 'footer');
     expect([count(whole, 'a'), count(whole, 'b')]).toEqual([6, 6]);
+  });
+
+  test('rows taken by a change deep in the screen (a message shown by a component of its own) are given up too', async () => {
+    const app = renderSized(
+      <FitRows rows={12}>
+        <Text>header</Text>
+        <Block name="a" natural={8} />
+        <Message />
+        <Text>footer</Text>
+      </FitRows>,
+      {columns: 40, rows: 12},
+    );
+    let frame = await waitForFrame(app, 'footer');
+    expect(count(frame, 'a')).toBe(8);
+    await press(app, 'm');
+    frame = await waitForFrame(app, 'message 3');
+    expect(frame.split('\n')).toHaveLength(11);
+    expect(count(frame, 'a')).toBe(6);
   });
 });
