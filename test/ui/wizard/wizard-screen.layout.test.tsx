@@ -74,9 +74,17 @@ describe('the wizard at 80×24 and 120×40', () => {
   test('the inline policy: its JSON gives up rows so that the choices and the keys stay on screen', async () => {
     for (const size of SIZES) {
       const answers = {...fargateAnswers(), registryAuth: {credentialsSecretArn: fargateAnswers().registryAuth!.credentialsSecretArn, kmsKeyArn: KMS}};
-      const app = startAt(size, fakeServices(), answers, 'auth-policy');
-      const frame = await check(app, size, '❯ Yes, put it on the role', 'auth-policy');
+      const putRolePolicy = async () => {
+        throw new Error(UNREACHABLE.reason);
+      };
+      const app = startAt(size, fakeServices({putRolePolicy}), answers, 'auth-policy');
+      let frame = await check(app, size, '❯ Yes, put it on the role', 'auth-policy');
       expect(frame).toContain('ecs-wizard · new setup');
+      // It cannot be put: the long message (with the command to run instead) takes more rows from the JSON.
+      await press(app, 'enter');
+      frame = await check(app, size, '✖ Could not put the policy', 'auth-policy-failed');
+      expect(frame).toContain('ecs-wizard · new setup');
+      expect(frame.replace(/\s+/g, ' ')).toContain('aws iam put-role-policy');
     }
   });
 

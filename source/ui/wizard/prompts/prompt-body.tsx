@@ -12,7 +12,8 @@ import {Note} from '../widgets/fields.js';
  */
 export function JsonBlock({text, max = 12}: {text: string; max?: number}) {
   const lines = text.split('\n');
-  const rows = useElasticRows(lines.length > max ? max + 1 : lines.length, 4);
+  // Down to one row ("… (n more lines)") when a long message needs the room: the choices matter more.
+  const rows = useElasticRows(lines.length > max ? max + 1 : lines.length, 1);
   const shown = lines.length > rows ? rows - 1 : lines.length;
   return (
     <Box flexDirection="column" marginLeft={4}>
