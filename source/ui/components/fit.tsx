@@ -44,11 +44,26 @@ export function FitRows({rows, children}: {rows: number | undefined; children: R
   const rendered = useRef(cut);
   rendered.current = cut;
   const asked = useRef(cut);
+  /** The last measurement, and whether giving rows back is off (it made the frame too tall: a part's rows come in steps). */
+  const last = useRef({cut, height: -1, stuck: false});
   const check = useCallback(() => {
     if (rows === undefined || rows <= 0 || ref.current === null) return;
     const {height} = measureElement(ref.current);
     const room = [...elastics.values()].reduce((sum, elastic) => sum + slack(elastic), 0);
-    const wanted = Math.max(0, Math.min(room, rendered.current + height - (rows - 1)));
+    const current = rendered.current;
+    const memory = last.current;
+    // The same cut laid out to another height: the content changed, so giving back may work again.
+    if (current === memory.cut && height !== memory.height) memory.stuck = false;
+    const over = height - (rows - 1);
+    let wanted = current;
+    if (over > 0) {
+      wanted = current + over;
+      // Rows were given back and the frame no longer fits: take them again, and stay (no back and forth).
+      if (current < memory.cut) memory.stuck = true;
+    } else if (over < 0 && !memory.stuck) wanted = current + over;
+    wanted = Math.max(0, Math.min(room, wanted));
+    memory.cut = current;
+    memory.height = height;
     if (wanted === asked.current) return;
     asked.current = wanted;
     setCut(wanted);

@@ -49,6 +49,16 @@ function Message() {
   ) : null;
 }
 
+/** An elastic part whose rows come two at a time (a line and the blank row under it). */
+function Pair() {
+  const units = useElasticRows(1, 0);
+  return units === 0 ? null : (
+    <Box flexDirection="column" marginBottom={1}>
+      <Text>pair</Text>
+    </Box>
+  );
+}
+
 const count = (frame: string, prefix: string): number => frame.split('\n').filter((line) => new RegExp(`^${prefix}\\d+$`).test(line)).length;
 
 describe('FitRows and useElasticRows', () => {
@@ -94,5 +104,25 @@ describe('FitRows and useElasticRows', () => {
     frame = await waitForFrame(app, 'message 3');
     expect(frame.split('\n')).toHaveLength(11);
     expect(count(frame, 'a')).toBe(6);
+  });
+
+  test('rows that come in steps do not go back and forth: the part stays cut once giving back made the frame too tall', async () => {
+    const errors: unknown[] = [];
+    const app = renderSized(
+      <FitRows rows={12}>
+        {Array.from({length: 9}, (_, index) => (
+          <Text key={index}>{`fixed ${index + 1}`}</Text>
+        ))}
+        <Pair />
+        <Text>footer</Text>
+      </FitRows>,
+      {columns: 40, rows: 12},
+    );
+    app.stderr.on('data', (error: unknown) => errors.push(error));
+    // 9 + 2 + 1 = 12 rows, one over: the pair goes (2 rows), and is not given back (it would be one over again).
+    const frame = await waitForFrame(app, 'footer');
+    expect(frame).not.toContain('pair');
+    expect(frame.split('\n')).toHaveLength(10);
+    expect(errors).toEqual([]);
   });
 });
