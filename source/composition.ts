@@ -73,7 +73,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
   const profileStore = once(async () => {
     const {createConfProfileStore} = await import('./adapters/conf-profile-store.js');
-    return createConfProfileStore({env, ...(notice === undefined ? {} : {notice})});
+    return createConfProfileStore({env, version, ...(notice === undefined ? {} : {notice})});
   });
   const terraformState = createTerraformState();
   return {

@@ -23,16 +23,20 @@ import path from 'node:path';
 import type Conf from 'conf';
 import type {Issue} from '../domain/issues.js';
 import type {Profile} from '../domain/model.js';
+import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
 import {locateJsonSyntaxError} from '../domain/profile-schema/json-file.js';
 import {migrateStoreDocument, storeDocumentOf, type StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import {profileRules} from './memory-profile-store.js';
+import {fileIdentity, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
 
 /** Relocates the store (tests use it). */
 export const CONFIG_DIR_ENV = 'ECS_WIZARD_CONFIG_DIR';
 export const STORE_FILE_NAME = 'profiles.json';
+/** The index beside the store file: `profiles.json.index` (see profile-index.ts). */
+export const INDEX_SUFFIX = '.index';
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
 /** A lock not refreshed for this long belongs to a process that died: it is taken over. */
@@ -57,6 +61,8 @@ export interface ConfProfileStoreOptions {
   lockRetries?: LockRetries;
   /** After how many milliseconds of waiting for the lock `notice` is told (default 2 s); tests shorten it. */
   lockNoticeMs?: number;
+  /** The ecs-wizard version: an index written by another version is rebuilt (its validation may differ). */
+  version?: string;
 }
 
 export interface LockRetries {
@@ -91,6 +97,7 @@ export function createConfProfileStore(options: ConfProfileStoreOptions): ConfPr
     ...(options.notice === undefined ? {} : {notice: options.notice}),
     ...(options.lockRetries === undefined ? {} : {lockRetries: options.lockRetries}),
     ...(options.lockNoticeMs === undefined ? {} : {lockNoticeMs: options.lockNoticeMs}),
+    ...(options.version === undefined ? {} : {version: options.version}),
   });
 }
 
@@ -129,38 +136,69 @@ interface LoadedStore {
   fromVersion: number;
 }
 
+/**
+ * The store file as it is now, opened once: its index when the index describes exactly this file, or else the whole
+ * file read and validated (and a new index written).
+ */
+type StoreView = {kind: 'none'} | {kind: 'indexed'; fd: number; index: StoreIndex} | {kind: 'loaded'; loaded: LoadedStore; index: StoreIndex};
+
 type ProfileConf = Conf<Record<string, unknown>>;
 
 export class ConfProfileStore implements ProfileStore {
   readonly path: string;
+  readonly #indexPath: string;
   readonly #directory: string;
   readonly #now: () => number;
   readonly #tighten: boolean;
   readonly #notice: ((message: string) => void) | undefined;
   readonly #lockRetries: LockRetries;
   readonly #lockNoticeMs: number;
+  readonly #version: string;
   #conf: ProfileConf | undefined;
 
   constructor(
     directory: string,
     now: () => number = Date.now,
-    options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries; lockNoticeMs?: number} = {},
+    options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries; lockNoticeMs?: number; version?: string} = {},
   ) {
     this.#directory = path.resolve(directory);
     this.path = path.join(this.#directory, STORE_FILE_NAME);
+    this.#indexPath = `${this.path}${INDEX_SUFFIX}`;
     this.#now = now;
     this.#tighten = options.tighten ?? false;
     this.#notice = options.notice;
     this.#lockRetries = options.lockRetries ?? LOCK_RETRIES;
     this.#lockNoticeMs = options.lockNoticeMs ?? LOCK_NOTICE_MS;
+    this.#version = options.version ?? 'dev';
   }
 
   async list(): Promise<Profile[]> {
     return profileRules.sorted((await this.#load()).profiles);
   }
 
+  async summaries(): Promise<ProfileSummary[]> {
+    const view = this.#view();
+    if (view.kind === 'none') return [];
+    if (view.kind === 'indexed') fs.closeSync(view.fd);
+    return view.index.entries.map((entry) => entry.summary);
+  }
+
   async get(name: string): Promise<Profile | undefined> {
-    return (await this.#load()).profiles.get(name);
+    const view = this.#view();
+    if (view.kind === 'none') return undefined;
+    if (view.kind === 'loaded') return view.loaded.profiles.get(name);
+    try {
+      const entry = view.index.entries.find((candidate) => candidate.summary.name === name);
+      if (entry === undefined) return undefined;
+      if (entry.span !== undefined) {
+        // Only this profile's bytes: the whole file passed validation when this index was written.
+        const profile = readSpan(view.fd, entry.span);
+        if (profile?.name === name) return profile;
+      }
+      return this.#loadFrom(view.fd, view.index).profiles.get(name);
+    } finally {
+      fs.closeSync(view.fd);
+    }
   }
 
   async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<void> {
@@ -262,17 +300,90 @@ export class ConfProfileStore implements ProfileStore {
     return this.#conf;
   }
 
+  /** Every profile: parsed whole from a file its index vouches for, else read, migrated and validated. */
   async #load(): Promise<LoadedStore> {
-    const conf = await this.#open();
+    const view = this.#view();
+    if (view.kind === 'none') return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
+    if (view.kind === 'loaded') return view.loaded;
+    try {
+      return this.#loadFrom(view.fd, view.index);
+    } finally {
+      fs.closeSync(view.fd);
+    }
+  }
+
+  /** The profiles of the open file: trusted as they are when its index vouches for it at today's schema. */
+  #loadFrom(fd: number, index: StoreIndex | undefined): LoadedStore {
+    const bytes = fs.readFileSync(fd);
+    if (index === undefined || index.schemaVersion !== CURRENT_SCHEMA_VERSION) return this.#parse(bytes);
+    let raw: {profiles?: Record<string, Profile>};
+    try {
+      raw = topLevel(deserialize(bytes.toString('utf8'))) as typeof raw;
+    } catch {
+      return this.#parse(bytes);
+    }
+    const profiles = new Map<string, Profile>();
+    for (const {summary} of index.entries) {
+      const profile = raw.profiles?.[summary.name];
+      if (profile?.name !== summary.name) return this.#parse(bytes);
+      profiles.set(summary.name, profile);
+    }
+    return {profiles, fromVersion: CURRENT_SCHEMA_VERSION};
+  }
+
+  /** Reads, migrates (in memory) and validates the store file's bytes; a StoreError when they are not a store. */
+  #parse(bytes: Buffer): LoadedStore {
     let raw: Record<string, unknown>;
     try {
-      raw = conf.store;
+      raw = deserialize(bytes.toString('utf8'));
     } catch (error) {
       throw this.#readError(error);
     }
     const {document, fromVersion, issues} = migrateStoreDocument(topLevel(raw));
     if (document === undefined) throw this.#schemaError(issues, fromVersion);
     return {profiles: new Map(Object.entries(document.profiles)), fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
+  }
+
+  /**
+   * Opens the store file and looks at its index: when the index describes this very file (and this ecs-wizard wrote
+   * it), the caller reads what it needs through the open descriptor (and closes it); otherwise the whole file is read
+   * and validated, and the index rebuilt from it.
+   */
+  #view(): StoreView {
+    this.#ensureDirectory();
+    let fd: number;
+    try {
+      fd = fs.openSync(this.path, 'r');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'};
+      throw this.#readError(error);
+    }
+    try {
+      const stats = fs.fstatSync(fd, {bigint: true});
+      if (stats.isDirectory()) throw this.#readError(Object.assign(new Error('it is a folder'), {code: 'EISDIR'}));
+      const identity = fileIdentity(stats);
+      const index = readIndex(this.#indexPath);
+      if (index !== undefined && index.version === this.#version && sameFile(index.file, identity)) return {kind: 'indexed', fd, index};
+      const bytes = fs.readFileSync(fd);
+      const loaded = this.#parse(bytes);
+      const rebuilt = this.#indexOf(loaded, bytes, identity);
+      writeIndex(this.#indexPath, rebuilt);
+      fs.closeSync(fd);
+      return {kind: 'loaded', loaded, index: rebuilt};
+    } catch (error) {
+      fs.closeSync(fd);
+      throw error;
+    }
+  }
+
+  /** The index of a file whose every profile is valid: summaries, and each profile's bytes when it is at today's schema. */
+  #indexOf(loaded: LoadedStore, bytes: Uint8Array, file: FileIdentity): StoreIndex {
+    const spans = loaded.fromVersion === CURRENT_SCHEMA_VERSION ? profileSpans(bytes) : undefined;
+    const entries = profileRules.sorted(loaded.profiles).map((profile) => {
+      const span = spans?.get(profile.name);
+      return {summary: profileSummary(profile), ...(span === undefined ? {} : {span})};
+    });
+    return {version: this.#version, file, schemaVersion: loaded.fromVersion, entries};
   }
 
   async #write(loaded: LoadedStore): Promise<void> {
@@ -285,6 +396,19 @@ export class ConfProfileStore implements ProfileStore {
       if ((fs.statSync(this.path).mode & 0o777) !== FILE_MODE) fs.chmodSync(this.path, FILE_MODE);
     } catch (error) {
       throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
+    }
+    // Every profile written is valid (the others were, the changed one was checked): index the file as it now is.
+    try {
+      const fd = fs.openSync(this.path, 'r');
+      try {
+        const bytes = fs.readFileSync(fd);
+        const written = {profiles: loaded.profiles, fromVersion: CURRENT_SCHEMA_VERSION};
+        writeIndex(this.#indexPath, this.#indexOf(written, bytes, fileIdentity(fs.fstatSync(fd, {bigint: true}))));
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      // The index is a cache: the next read rebuilds it from the file.
     }
   }
 
@@ -402,6 +526,18 @@ export class ConfProfileStore implements ProfileStore {
 
 const keptMessage = (backup: string | undefined): string =>
   backup === undefined ? 'The file was left as it is (a copy could not be made).' : `The file was left as it is; a copy was kept as ${backup}.`;
+
+/** The JSON of one profile at `span` in the open store file; undefined when it is not an object. */
+function readSpan(fd: number, [start, end]: [number, number]): Profile | undefined {
+  const bytes = Buffer.alloc(end - start);
+  if (fs.readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined;
+  try {
+    const value: unknown = JSON.parse(bytes.toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Profile) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** Undoes `deserialize`'s wrapping of a top level that is not an object. */
 function topLevel(raw: Record<string, unknown>): unknown {

@@ -6,6 +6,7 @@
 import type {Issue} from '../domain/issues.js';
 import {MAX_RUNS, type Profile} from '../domain/model.js';
 import {compareProfileNames, profileNameIssues, validateProfile} from '../domain/profile-schema/profile.js';
+import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {InputError, type StoreError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 
@@ -104,6 +105,11 @@ export class MemoryProfileStore implements ProfileStore {
   async list(): Promise<Profile[]> {
     this.#check();
     return profileRules.sorted(this.#profiles).map((profile) => structuredClone(profile));
+  }
+
+  async summaries(): Promise<ProfileSummary[]> {
+    this.#check();
+    return profileRules.sorted(this.#profiles).map((profile) => structuredClone(profileSummary(profile)));
   }
 
   async get(name: string): Promise<Profile | undefined> {

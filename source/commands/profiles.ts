@@ -15,10 +15,14 @@ const styleFor = (context: CommandContext) => createStyle(context.globals.color 
 const getProfile = async (context: CommandContext, name: string): Promise<Profile> => requireProfile(await context.root.profileStore(), name);
 
 export async function list(context: CommandContext): Promise<number> {
-  const profiles = await (await context.root.profileStore()).list();
+  const store = await context.root.profileStore();
   if (context.globals.json) {
-    context.io.stdout.write(json(profiles));
-  } else if (profiles.length === 0) {
+    context.io.stdout.write(json(await store.list()));
+    return EXIT.ok;
+  }
+  // The table needs only the summaries: the store's index, not every profile read and checked.
+  const profiles = await store.summaries();
+  if (profiles.length === 0) {
     context.io.stdout.write('No profiles saved yet.\n');
   } else {
     context.io.stdout.write(profileTable(profiles, styleFor(context)));

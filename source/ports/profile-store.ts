@@ -1,4 +1,5 @@
 import type {Profile} from '../domain/model.js';
+import type {ProfileSummary} from '../domain/profile-summary.js';
 
 /**
  * Where profiles are saved. The real adapter is a `conf` file (mode 0600, atomic writes, versioned
@@ -12,6 +13,8 @@ export interface ProfileStore {
   readonly path: string;
   /** All profiles, sorted by name. */
   list(): Promise<Profile[]>;
+  /** What a list shows of each profile, sorted by name: costs about the same whatever the profiles hold. */
+  summaries(): Promise<ProfileSummary[]>;
   get(name: string): Promise<Profile | undefined>;
   /** Creates or replaces. Refuses to replace an existing profile unless `overwrite` is true. */
   save(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;

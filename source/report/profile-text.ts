@@ -1,4 +1,5 @@
-import type {Profile} from '../domain/model.js';
+import type {Profile, RunRecord} from '../domain/model.js';
+import type {ProfileSummary} from '../domain/profile-summary.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
@@ -11,20 +12,24 @@ export function artifactLabel(profile: Profile): string {
 }
 
 export function lastRunLabel(profile: Profile): string {
-  const last = profile.runs.at(-1);
+  return runLabel(profile.runs.at(-1));
+}
+
+/** `deployed staging 1.4.2 2025-03-03 14:30`, or `never run`. */
+export function runLabel(last: RunRecord | undefined): string {
   if (!last) return 'never run';
   return `${last.outcome} ${last.environment} ${last.tag} ${last.startedAt.slice(0, 16).replace('T', ' ')}${last.simulated ? ' (simulated)' : ''}`;
 }
 
 /** One line per profile, aligned. */
-export function profileTable(profiles: Profile[], style: Style): string {
+export function profileTable(profiles: readonly ProfileSummary[], style: Style): string {
   const rows = profiles.map((profile) => [
     profile.name,
     profile.application,
-    profile.service.name,
-    profile.service.launchType,
-    profile.environments.map((environment) => environment.name).join(',') || '-',
-    lastRunLabel(profile),
+    profile.service,
+    profile.launchType,
+    profile.environments.join(',') || '-',
+    runLabel(profile.lastRun),
   ]);
   const header = ['PROFILE', 'APPLICATION', 'SERVICE', 'LAUNCH', 'ENVIRONMENTS', 'LAST RUN'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));

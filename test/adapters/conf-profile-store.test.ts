@@ -5,6 +5,7 @@ import {afterEach, beforeEach, describe, expect, test} from 'vitest';
 import {CONFIG_DIR_ENV, type ConfProfileStore, createConfProfileStore, profileStoreDirectory} from '../../source/adapters/conf-profile-store.js';
 import {InvalidProfileError, MemoryProfileStore, ProfileExistsError, ProfileNotFoundError} from '../../source/adapters/memory-profile-store.js';
 import {MAX_RUNS, type Profile} from '../../source/domain/model.js';
+import {profileSummary} from '../../source/domain/profile-summary.js';
 import {storeDocumentOf} from '../../source/domain/profile-schema/store-document.js';
 import {InputError, StoreError} from '../../source/errors.js';
 import type {ProfileStore} from '../../source/ports/profile-store.js';
@@ -68,6 +69,16 @@ describe.each<[string, () => ProfileStore]>([
     expect((await store.list()).map((profile) => profile.name)).toEqual(['Alpha', 'nginx-ec2', 'web-api']);
     expect(await store.get('web-api')).toEqual(fargateJsonProfile());
     expect(await store.get('nginx-ec2')).toEqual(ec2FormProfile());
+  });
+
+  test('summaries: what a list shows of each profile, by name', async () => {
+    const store = create();
+    await store.save(fargateJsonProfile());
+    await store.save(ec2FormProfile({name: 'Alpha'}));
+    expect(await store.summaries()).toEqual([profileSummary(ec2FormProfile({name: 'Alpha'})), profileSummary(fargateJsonProfile())]);
+    await store.rename('Alpha', 'omega');
+    await store.remove('web-api');
+    expect(await store.summaries()).toEqual([profileSummary(ec2FormProfile({name: 'omega'}))]);
   });
 
   test('what get returns is a copy', async () => {
@@ -178,7 +189,7 @@ describe('ConfProfileStore: location', () => {
     const store = createConfProfileStore({env: {[CONFIG_DIR_ENV]: nested}});
     expect(store.path).toBe(path.join(nested, 'profiles.json'));
     await store.save(ec2FormProfile());
-    expect(filesIn(nested)).toEqual(['profiles.json']);
+    expect(filesIn(nested)).toEqual(['profiles.json', 'profiles.json.index']);
   });
 
   test.each<[string, Parameters<typeof profileStoreDirectory>[0], string]>([
@@ -213,7 +224,7 @@ describe('ConfProfileStore: the file on disk', () => {
     await store.save(ec2FormProfile());
     expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
     expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 2, profiles: {'nginx-ec2': {}, 'web-api': {}}});
-    expect(filesIn(dir)).toEqual(['profiles.json']);
+    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
   });
 
   test('the file is created with mode 0600', async () => {
@@ -263,7 +274,7 @@ describe('ConfProfileStore: concurrent writers and the lock', () => {
     const names = Array.from({length: 30}, (_, index) => `svc-${String(index).padStart(2, '0')}`);
     await Promise.all(names.map((name) => openStore().save(named(name))));
     expect((await openStore().list()).map((profile) => profile.name)).toEqual(names);
-    expect(filesIn(dir)).toEqual(['profiles.json']);
+    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
   });
 
   test('saves, removes and renames racing on one folder all land', async () => {
@@ -403,7 +414,12 @@ describe('ConfProfileStore: a broken file is never reset', () => {
     const other = await storeError(store.list());
     expect(other.backupPath).toBe(path.join(dir, 'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak'));
     expect(filesIn(dir)).toEqual(
-      ['profiles.json', 'profiles.json.corrupt-2025-03-01T12-00-00-123Z.bak', 'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak'].sort(),
+      [
+        'profiles.json',
+        'profiles.json.index',
+        'profiles.json.corrupt-2025-03-01T12-00-00-123Z.bak',
+        'profiles.json.corrupt-2025-03-01T12-00-01-123Z.bak',
+      ].sort(),
     );
   });
 
@@ -502,7 +518,7 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     expect(await store.list()).toEqual([fargateJsonProfile()]);
     expect(await store.get('web-api')).toEqual(fargateJsonProfile());
     expect(fs.readFileSync(file, 'utf8')).toBe(text);
-    expect(filesIn(dir)).toEqual(['profiles.json']);
+    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
 
     await store.save(ec2FormProfile());
     expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
@@ -513,7 +529,7 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     await store.remove('nginx-ec2');
     expect(fs.readFileSync(file, 'utf8')).toBe(fileText([fargateJsonProfile()]));
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe(text);
-    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.v1.bak']);
+    expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index', 'profiles.json.v1.bak']);
   });
 
   test('an earlier, different .v1.bak is kept; the new copy gets a time stamp', async () => {
