@@ -363,11 +363,61 @@ class Parser {
   }
 }
 
+/** A string token of JSON text (the unrolled form: no backtracking on long strings). */
+const STRING_TOKEN = /"[^"\\]*(?:\\.[^"\\]*)*"/g;
+
+/**
+ * The value of `text` when it is plain JSON — no unquoted placeholder, no byte order mark, no key written twice in one
+ * object, nesting within MAX_JSON_DEPTH — read by the engine's JSON.parse; else undefined (the full parser then reports
+ * what it finds). A key written twice is seen by counting: the members written (a `:` outside strings) against the
+ * members JSON.parse kept.
+ */
+function plainJson(text: string): JsonValue | undefined {
+  let value: JsonValue;
+  try {
+    value = JSON.parse(text) as JsonValue;
+  } catch {
+    return undefined;
+  }
+  let kept = 0;
+  const count = (current: JsonValue, depth: number): boolean => {
+    if (depth > MAX_JSON_DEPTH) return false;
+    if (current === null || typeof current !== 'object') return true;
+    if (Array.isArray(current)) return current.every((item) => count(item, depth + 1));
+    const keys = Object.keys(current);
+    kept += keys.length;
+    return keys.every((key) => count(current[key] as JsonValue, depth + 1));
+  };
+  if (!count(value, 0)) return undefined;
+  const structure = text.replace(STRING_TOKEN, '');
+  let written = 0;
+  for (let at = structure.indexOf(':'); at !== -1; at = structure.indexOf(':', at + 1)) written += 1;
+  return written === kept ? value : undefined;
+}
+
 /**
  * Parses JSON text that may hold unquoted placeholders. Never throws: a syntax error gives
- * `value: undefined` and one `json-syntax` issue with line/column.
+ * `value: undefined` and one `json-syntax` issue with line/column. Plain JSON (the usual case) is read by JSON.parse,
+ * and its `positions` are worked out only when something asks for them (an issue to locate).
  */
 export function parseJsonText(text: string, source: IssueSource): JsonText {
+  const safeText = typeof text === 'string' ? text : '';
+  const value = plainJson(safeText);
+  if (value === undefined) return parseJsonTextWithPositions(safeText, source);
+  let positions: ReadonlyMap<string, TextPosition> | undefined;
+  return {
+    value,
+    issues: [],
+    unquoted: new Set<string>(),
+    get positions() {
+      positions ??= parseJsonTextWithPositions(safeText, source).positions;
+      return positions;
+    },
+  };
+}
+
+/** The full parser: placeholders, duplicates, syntax errors with line and column, and every value's position. */
+export function parseJsonTextWithPositions(text: string, source: IssueSource): JsonText {
   const safeText = typeof text === 'string' ? text : '';
   const position = positionFinder(safeText);
   const parser = new Parser(safeText);

@@ -1,6 +1,17 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
-import {formatPath, joinPath, locateIssues, locateJsonPath, locatePath, parseJsonText, parsePath, stringifyJsonText} from '../../source/domain/json-text.js';
+import {
+  formatPath,
+  joinPath,
+  locateIssues,
+  locateJsonPath,
+  locatePath,
+  MAX_JSON_DEPTH,
+  parseJsonText,
+  parseJsonTextWithPositions,
+  parsePath,
+  stringifyJsonText,
+} from '../../source/domain/json-text.js';
 import type {JsonValue} from '../../source/domain/json.js';
 
 const SEED_DISCOVERY = `"serviceRegistries": [
@@ -106,6 +117,39 @@ describe('parseJsonText', () => {
 
   test('never throws on non-string input', () => {
     expect(parseJsonText(undefined as unknown as string, 'containerSpec').issues[0]?.code).toBe('json-syntax');
+  });
+});
+
+describe('parseJsonText: plain JSON through JSON.parse gives what the full parser gives', () => {
+  const same = (text: string): void => {
+    const fast = parseJsonText(text, 'containerSpec');
+    const full = parseJsonTextWithPositions(text, 'containerSpec');
+    expect(fast.value).toEqual(full.value);
+    expect(fast.issues).toEqual(full.issues);
+    expect([...fast.unquoted]).toEqual([...full.unquoted]);
+    expect([...fast.positions]).toEqual([...full.positions]);
+    if (typeof full.value === 'object' && full.value !== null) expect(Object.keys(fast.value as object)).toEqual(Object.keys(full.value));
+  };
+
+  test('property: any JSON value, any indentation', () => {
+    fc.assert(fc.property(fc.jsonValue(), fc.constantFrom(0, 2, '\t'), (value, indent) => same(JSON.stringify(value, null, indent) ?? 'null')));
+  });
+
+  test.each([
+    ['a key written twice', '{"a": 1, "b": {"c": 2, "c": 3}}'],
+    ['a key written twice, colons in strings', '{"a:": "x:y", "a:": "\\":"}'],
+    ['__proto__ and numeric keys', '{"__proto__": {"x": 1}, "2": 1, "1": 2, "b": [-0, 1e400, 0.1]}'],
+    ['escapes', '{"s": "\\u00e9 \\ud83d\\ude00 \\ud800 \\"q\\" \\\\ \\/"}'],
+    ['a byte order mark', '\uFEFF{"a": 1}'],
+    ['an unquoted placeholder', '{"port": ${serviceVariable.port}}'],
+    ['a syntax error', '{"a": 1,}'],
+    ['empty', ''],
+    ['too deep', `${'['.repeat(MAX_JSON_DEPTH + 2)}${']'.repeat(MAX_JSON_DEPTH + 2)}`],
+    ['as deep as allowed', `${'['.repeat(MAX_JSON_DEPTH + 1)}${']'.repeat(MAX_JSON_DEPTH + 1)}`],
+  ])('%s', (_name, text) => same(text));
+
+  test('a key written twice is still an error with both places', () => {
+    expect(parseJsonText('{"a": 1,\n "a": 2}', 'containerSpec').issues.map((issue) => issue.code)).toEqual(['json-duplicate-key']);
   });
 });
 

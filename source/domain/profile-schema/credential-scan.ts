@@ -20,7 +20,9 @@ import {SCHEMA_ISSUE} from './schema.js';
 
 function scanValue(checker: Checker, text: string, path: string, label: string): void {
   const asText = /^\s*[[{]/.test(text) && text.length > 2;
-  const position = asText ? positionFinder(text) : undefined;
+  // Lines are counted only when a match must be located.
+  let finder: ((offset: number) => {line: number; column: number}) | undefined;
+  const position = asText ? (offset: number | undefined) => (finder ??= positionFinder(text))(offset ?? 0) : undefined;
   const patterns = checker.secretKeysToo ? [...VALUE_PATTERNS, SECRET_ACCESS_KEY] : VALUE_PATTERNS;
   for (const {kind, pattern} of patterns) {
     for (const match of text.matchAll(pattern)) {
