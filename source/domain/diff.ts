@@ -331,21 +331,22 @@ function diffArrays(kind: DocumentKind, before: JsonValue[], after: JsonValue[],
   const renamedFrom = new Set(renamed.values());
   const visit = (identity: string): void => {
     const from = renamed.get(identity);
-    const itemPath = path + (from === undefined ? identitySegment(identity) : identitySegment(`${from}→${identity}`));
     const a = old.get(from ?? identity);
     const b = now.get(identity);
-    const sensitive = sensitiveEntry(field, identity) ? {sensitive: true} : {};
+    // The item's path, and whether its name looks secret, are worked out only for what changed (most items are equal).
+    const itemPath = (): string => path + (from === undefined ? identitySegment(identity) : identitySegment(`${from}→${identity}`));
+    const sensitive = (): {sensitive?: true} => (sensitiveEntry(field, identity) ? {sensitive: true} : {});
     const entryA = mapEntryValue(a, spec);
     const entryB = mapEntryValue(b, spec);
     if (a === undefined && b !== undefined) {
-      emit({kind: 'added', path: itemPath, field, after: entryB ?? b, ...sensitive});
+      emit({kind: 'added', path: itemPath(), field, after: entryB ?? b, ...sensitive()});
     } else if (b === undefined && a !== undefined) {
-      emit({kind: 'removed', path: itemPath, field, before: entryA ?? a, ...sensitive});
+      emit({kind: 'removed', path: itemPath(), field, before: entryA ?? a, ...sensitive()});
     } else if (a !== undefined && b !== undefined) {
       if (entryA !== undefined && entryB !== undefined) {
-        if (!jsonEqual(entryA, entryB)) emit({kind: 'changed', path: itemPath, field, before: entryA, after: entryB, ...sensitive});
-      } else {
-        diffValues(kind, a, b, itemPath, field, emit, sensitive.sensitive === true);
+        if (entryA !== entryB && !jsonEqual(entryA, entryB)) emit({kind: 'changed', path: itemPath(), field, before: entryA, after: entryB, ...sensitive()});
+      } else if (a !== b) {
+        diffValues(kind, a, b, itemPath(), field, emit, sensitive().sensitive === true);
       }
     }
   };
@@ -478,8 +479,14 @@ export function diffPlan(input: {
   taskDefinition: {desired: JsonObject; current: JsonObject | undefined};
   service: {desired: JsonObject; current: JsonObject | undefined};
 }): PlanDiff {
-  const taskDefinition = diffTaskDefinitions(input.taskDefinition.desired, input.taskDefinition.current);
-  const service = diffServices(input.service.desired, input.service.current);
+  return planDiffOf(
+    diffTaskDefinitions(input.taskDefinition.desired, input.taskDefinition.current),
+    diffServices(input.service.desired, input.service.current),
+  );
+}
+
+/** The plan of two diffs already made (a caller that diffed the task definition once reuses it). */
+export function planDiffOf(taskDefinition: DiffResult, service: DiffResult): PlanDiff {
   const revision: Impact = taskDefinition.impact === 'create' ? 'new-revision' : taskDefinition.impact;
   return {taskDefinition, service, impact: maxImpact(revision, service.impact)};
 }

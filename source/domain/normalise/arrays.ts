@@ -156,7 +156,11 @@ const compareSortKeys = (a: SortKey, b: SortKey): number => {
   return 0;
 };
 
-/** Sorts an array the way its spec says (stable, total: ties are broken by canonical JSON). */
+/**
+ * Sorts an array the way its spec says (stable, total: ties are broken by canonical JSON). The canonical JSON of an
+ * item is written only when its sort key ties with another's: items with distinct identities (containers, environment
+ * variables) are never serialised.
+ */
 export function sortArray(items: readonly JsonValue[], spec: ArraySpec): JsonValue[] {
   if (spec.kind === 'ordered') return [...items];
   const decorated = items.map((item) => {
@@ -167,8 +171,9 @@ export function sortArray(items: readonly JsonValue[], spec: ArraySpec): JsonVal
       const identity = spec.identity(item);
       key = identity === undefined ? [] : [identity];
     }
-    return {item, key, text: canonicalJson(item)};
+    return {item, key, text: undefined as string | undefined};
   });
-  decorated.sort((a, b) => compareSortKeys(a.key, b.key) || compareStrings(a.text, b.text));
+  const text = (entry: (typeof decorated)[number]): string => (entry.text ??= canonicalJson(entry.item));
+  decorated.sort((a, b) => compareSortKeys(a.key, b.key) || compareStrings(text(a), text(b)));
   return decorated.map((entry) => entry.item);
 }

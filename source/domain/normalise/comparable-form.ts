@@ -124,7 +124,8 @@ function normaliseVolume(volume: JsonObject): void {
  * containerPort then protocol, volumes by name, requiresCompatibilities, tags by key, etc. (TASK_DEFINITION_ARRAYS).
  */
 export function normaliseTaskDefinition(taskDefinition: JsonObject): JsonObject {
-  const copy = cloneJson(toRegisterTaskDefinitionInput(taskDefinition).value);
+  // A fresh copy already: stripNulls rebuilds every object and array it keeps.
+  const copy = toRegisterTaskDefinitionInput(taskDefinition).value;
   const networkMode = str(copy['networkMode']) ?? 'bridge';
   dropIf(copy, 'networkMode', equals('bridge'));
   dropIf(copy, 'enableFaultInjection', equals(false));

@@ -27,11 +27,20 @@ export interface StripResult {
 
 /** Removes every `null` (object members and array items), reporting each path. Returns a copy. */
 export function stripNulls(value: JsonValue, path = '', stripped: string[] = []): JsonValue {
+  return strip(value, {root: path}, stripped);
+}
+
+/** Where a value lies, as a chain of segments: its path is written only when a null is found there. */
+type Where = {root: string} | {parent: Where; segment: string | number};
+
+const pathOf = (where: Where): string => ('root' in where ? where.root : joinPath(pathOf(where.parent), where.segment));
+
+function strip(value: JsonValue, where: Where, stripped: string[]): JsonValue {
   if (Array.isArray(value)) {
     const out: JsonValue[] = [];
     value.forEach((item, index) => {
-      if (item === null) stripped.push(joinPath(path, index));
-      else out.push(stripNulls(item, joinPath(path, index), stripped));
+      if (item === null) stripped.push(pathOf({parent: where, segment: index}));
+      else out.push(strip(item, {parent: where, segment: index}, stripped));
     });
     return out;
   }
@@ -39,8 +48,8 @@ export function stripNulls(value: JsonValue, path = '', stripped: string[] = [])
     const out: JsonObject = {};
     for (const key of Object.keys(value)) {
       const member = value[key] as JsonValue;
-      if (member === null) stripped.push(joinPath(path, key));
-      else setMember(out, key, stripNulls(member, joinPath(path, key), stripped));
+      if (member === null) stripped.push(pathOf({parent: where, segment: key}));
+      else setMember(out, key, strip(member, {parent: where, segment: key}, stripped));
     }
     return out;
   }

@@ -5,7 +5,7 @@
  * Also the deploy's own defaults on top of the rendered documents (`deployInputs`): the circuit breaker with
  * rollback is enabled unless the service spec says otherwise — `render` prints the same documents.
  */
-import {diffPlan, diffTaskDefinitions, type PlanDiff} from '../../domain/diff.js';
+import {diffServices, diffTaskDefinitions, planDiffOf, type DiffResult, type PlanDiff} from '../../domain/diff.js';
 import {IMPACT_LABELS} from '../../domain/diff-render.js';
 import {formatImage} from '../../domain/image.js';
 import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
@@ -141,9 +141,6 @@ async function describeExisting(ecs: EcsPort, reference: string): Promise<Existi
   return {arn, revision, document};
 }
 
-const sameTaskDefinition = (desired: JsonObject, existing: ExistingTaskDefinition | undefined): boolean =>
-  existing !== undefined && diffTaskDefinitions(desired, existing.document).changes.length === 0;
-
 /** Renders, fetches what exists and diffs. Throws InputError when the profile does not render, AwsError when AWS fails. */
 export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): Promise<DeployPlan> {
   const inputs = renderDeployInputs(request);
@@ -166,12 +163,20 @@ export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): P
   const running = service === undefined || service.taskDefinition === '' ? undefined : await describeExisting(ecs, service.taskDefinition);
   const latestCandidate = await describeExisting(ecs, family);
   const latest = latestCandidate !== undefined && latestCandidate.document['status'] !== 'INACTIVE' ? latestCandidate : undefined;
-  const reuse = sameTaskDefinition(inputs.taskDefinition, running) ? running : sameTaskDefinition(inputs.taskDefinition, latest) ? latest : undefined;
-
-  const diff = diffPlan({
-    taskDefinition: {desired: inputs.taskDefinition, current: (running ?? latest)?.document},
-    service: {desired: inputs.service, current: service?.raw},
-  });
+  // One diff per revision (the running one is often also the latest): each is used to decide reuse and to show.
+  const diffs = new Map<string, DiffResult>();
+  const diffWith = (existing: ExistingTaskDefinition): DiffResult => {
+    let result = diffs.get(existing.arn);
+    if (result === undefined) diffs.set(existing.arn, (result = diffTaskDefinitions(inputs.taskDefinition, existing.document)));
+    return result;
+  };
+  const same = (existing: ExistingTaskDefinition | undefined): boolean => existing !== undefined && diffWith(existing).changes.length === 0;
+  const reuse = same(running) ? running : same(latest) ? latest : undefined;
+  const shown = running ?? latest;
+  const diff = planDiffOf(
+    shown === undefined ? diffTaskDefinitions(inputs.taskDefinition, undefined) : diffWith(shown),
+    diffServices(inputs.service, service?.raw),
+  );
   const action = service === undefined ? 'create' : diff.impact === 'none' && reuse !== undefined && reuse.arn === running?.arn ? 'none' : 'update';
   return {
     ...inputs,
