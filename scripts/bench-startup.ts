@@ -1,0 +1,163 @@
+/**
+ * Startup benchmark of the built CLI (`npm run bench:startup` builds first), as ratios to the node floor measured in
+ * the same run: `node -e` printing one line in a pseudo-terminal. Each measure runs in a pty (node-pty, CI=false so
+ * that Ink renders), in rounds — one sample of every measure per round — so that the load of a shared machine falls
+ * on all of them alike. Prints min / median / max and the median's ratio to the floor's median.
+ *
+ *   spawn → home first frame      the home title on the screen; an empty store, and a store of 300 profiles
+ *   bare Ink "hello"              an esbuild bundle of one <Text> (the same build options), for scale
+ *   profiles list                 spawn → exit; 5 and 300 profiles (flat in the number of profiles)
+ *   render big --env dev          a profile of 10 containers × 100 env vars, in the store of 300
+ *   diff big --simulate           the same, against the rollout simulator (--exit-code: 1, it has changes)
+ *
+ *   node scripts/run-ts.mjs scripts/bench-startup.ts [--runs N] [--check] [--markdown] [--write-readme]
+ *
+ * `--check` exits 1 when a ratio misses its goal; `--markdown` also prints the rows of readme.md's table;
+ * `--write-readme` replaces that table in readme.md (between its bench:startup markers). Only loopback: the child gets
+ * a closed local AWS endpoint and dummy credentials.
+ */
+import {existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {build} from 'esbuild';
+import {spawn} from 'node-pty';
+import {writeBenchStore} from './bench-store.js';
+import {machineLine, measureRounds, ratioRows, replaceReadmeBlock, type Measure} from './bench-report.js';
+
+const HOME_TITLE = 'ecs-wizard · home';
+const argRuns = process.argv.indexOf('--runs');
+const RUNS = argRuns === -1 ? 21 : Number(process.argv[argRuns + 1]);
+const TIMEOUT_MS = 20_000;
+
+// run-ts.mjs runs a bundle from node_modules/.cache and sets argv[1] to this file.
+const root = join(dirname(process.argv[1]!), '..');
+const cli = join(root, 'dist', 'cli.js');
+if (!existsSync(cli)) {
+  console.error('dist/cli.js is missing: run `npm run build` (or `npm run bench:startup`, which builds).');
+  process.exit(1);
+}
+
+const ANSI = /\u001B\[[0-9;?<>=]*[ -/]*[@-~]|\u001B\][^\u0007\u001B]*(?:\u0007|\u001B\\)|\u001B[()][0-9A-Za-z]|\u001B[=>78DEHMNOPZc]/g;
+
+function env(configDir: string): Record<string, string> {
+  return {
+    PATH: process.env.PATH ?? '',
+    HOME: configDir,
+    LANG: 'C.UTF-8',
+    TERM: 'xterm-256color',
+    CI: 'false',
+    ECS_WIZARD_CONFIG_DIR: configDir,
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_ACCESS_KEY_ID: 'test',
+    AWS_SECRET_ACCESS_KEY: 'test',
+    AWS_REGION: 'us-east-1',
+    AWS_EC2_METADATA_DISABLED: 'true',
+    AWS_SDK_JS_NODE_VERSION_SUPPORT_WARNING_DISABLED: 'true',
+    AWS_CONFIG_FILE: '/dev/null',
+    AWS_SHARED_CREDENTIALS_FILE: '/dev/null',
+  };
+}
+
+const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 1e6;
+
+/**
+ * Milliseconds from spawning `node ARGS` in a pty to `until` on its screen (then it is killed), or to its exit when
+ * `until` is absent (its exit code must be one of `codes`).
+ */
+function inPty(args: string[], configDir: string, options: {until?: string; codes?: number[]}): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    let elapsed: number | undefined;
+    const start = process.hrtime.bigint();
+    const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols: 120, rows: 40, cwd: root, env: env(configDir)});
+    const timer = setTimeout(() => {
+      pty.kill('SIGKILL');
+      reject(new Error(`node ${args.join(' ')}: nothing within ${TIMEOUT_MS} ms; output:\n${output.replace(ANSI, '').slice(-2000)}`));
+    }, TIMEOUT_MS);
+    pty.onData((data) => {
+      if (options.until === undefined) return;
+      output += data;
+      if (elapsed === undefined && output.replace(ANSI, '').includes(options.until)) {
+        elapsed = ms(start);
+        clearTimeout(timer);
+        pty.kill('SIGKILL');
+      }
+    });
+    pty.onExit(({exitCode}) => {
+      clearTimeout(timer);
+      if (options.until === undefined) {
+        if ((options.codes ?? [0]).includes(exitCode)) resolve(ms(start));
+        else reject(new Error(`node ${args.join(' ')} exited ${exitCode}`));
+      } else if (elapsed !== undefined) resolve(elapsed);
+      else reject(new Error(`node ${args.join(' ')} exited before "${options.until}"; output:\n${output.replace(ANSI, '').slice(-2000)}`));
+    });
+  });
+}
+
+/** An esbuild bundle of a bare Ink app (one <Text>), built with the CLI's options, for scale. */
+async function bareInkHello(directory: string): Promise<string> {
+  mkdirSync(directory, {recursive: true});
+  const source = join(directory, 'hello.mjs');
+  writeFileSync(
+    source,
+    "import React from 'react';import {render, Text} from 'ink';const app = render(React.createElement(Text, null, 'hello from ink'));setTimeout(() => app.unmount(), 0);\n",
+  );
+  const out = join(directory, 'out');
+  await build({
+    entryPoints: {hello: source},
+    outdir: out,
+    bundle: true,
+    splitting: true,
+    format: 'esm',
+    platform: 'node',
+    target: 'node20',
+    minify: true,
+    nodePaths: [join(root, 'node_modules')],
+    define: {'process.env.NODE_ENV': '"production"'},
+    alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
+    banner: {js: "import {createRequire as __cr} from 'node:module';const require=__cr(import.meta.url);"},
+    logLevel: 'warning',
+  });
+  return join(out, 'hello.js');
+}
+
+const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-bench-'));
+try {
+  const empty = join(work, 'empty');
+  const small = join(work, 'small');
+  const large = join(work, 'large');
+  mkdirSync(empty, {mode: 0o700});
+  writeBenchStore(small, 5, false);
+  writeBenchStore(large, 299, true);
+  const hello = await bareInkHello(join(work, 'ink'));
+
+  const measures: Measure[] = [
+    {key: 'floor', name: '`node -e` printing one line (the floor)', run: () => inPty(['-e', "console.log('node floor')"], empty, {until: 'node floor'})},
+    {key: 'ink', name: 'bare Ink "hello" (esbuild bundle, for scale)', run: () => inPty([hello], empty, {until: 'hello from ink'})},
+    {key: 'home-empty', name: 'spawn → home first frame, empty store', goal: 2.5, run: () => inPty([cli], empty, {until: HOME_TITLE})},
+    {key: 'home-300', name: 'spawn → home first frame, 300 profiles', goal: 2.5, run: () => inPty([cli], large, {until: HOME_TITLE})},
+    {key: 'list-5', name: '`profiles list`, 5 profiles', goal: 1.6, run: () => inPty([cli, 'profiles', 'list'], small, {})},
+    {key: 'list-300', name: '`profiles list`, 300 profiles', goal: 1.6, run: () => inPty([cli, 'profiles', 'list'], large, {})},
+    {
+      key: 'render',
+      name: '`render big --env dev` (10 × 100 env vars; 300 profiles)',
+      goal: 1.8,
+      run: () => inPty([cli, 'render', 'big', '--env', 'dev'], large, {}),
+    },
+    {
+      key: 'diff',
+      name: '`diff big --env dev --simulate --exit-code`',
+      goal: 2.5,
+      run: () => inPty([cli, 'diff', 'big', '--env', 'dev', '--simulate', '--exit-code'], large, {codes: [0, 1]}),
+    },
+  ];
+  const results = await measureRounds(measures, RUNS);
+  const {text, markdown, missed} = ratioRows(results, 'floor');
+  console.log(`${machineLine()}; ${RUNS} rounds (after one warm-up round)`);
+  console.log(text);
+  if (process.argv.includes('--markdown') || process.argv.includes('--write-readme')) console.log(`\n${markdown}`);
+  if (process.argv.includes('--write-readme')) replaceReadmeBlock(join(root, 'readme.md'), 'bench:startup', `${machineLine()}, ${RUNS} rounds:\n\n${markdown}`);
+  if (process.argv.includes('--check') && missed) process.exitCode = 1;
+} finally {
+  rmSync(work, {recursive: true, force: true});
+}
