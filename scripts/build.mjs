@@ -29,6 +29,29 @@ if (process.argv.includes('--if-stale') && existsSync(entry)) {
 }
 
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+
+/**
+ * yoga-layout (Ink's layout engine) ships its wasm as a base64 data: URI inside an Emscripten loader, which reads it
+ * with `fetch()` when fetch exists (Node ≥ 18): that loads Node's whole HTTP client (undici) and decodes the base64 in
+ * a JavaScript loop, ~30 ms of every start of an Ink screen. Here the loader is given the bytes instead (Emscripten's
+ * `wasmBinary`), decoded by Buffer, and the data: URI is emptied (it is then never read). A yoga-layout whose loader
+ * does not have these exact pieces fails the build, so that an upgrade is looked at rather than silently slow.
+ */
+const yogaWasmBinary = {
+  name: 'yoga-wasm-binary',
+  setup(plugin) {
+    plugin.onLoad({filter: /yoga-layout[\\/]dist[\\/]binaries[\\/]yoga-wasm-base64-esm\.js$/}, (args) => {
+      const text = readFileSync(args.path, 'utf8');
+      const dataUri = /"data:application\/octet-stream;base64,([A-Za-z0-9+/=]+)"/.exec(text);
+      const binaryHook = 'h.wasmBinary&&(w=h.wasmBinary);';
+      if (dataUri === null || !text.includes(binaryHook)) throw new Error(`${args.path}: the yoga wasm loader changed; update scripts/build.mjs`);
+      const contents = text
+        .replace(dataUri[0], '"data:application/octet-stream;base64,"')
+        .replace(binaryHook, `w=Buffer.from(${JSON.stringify(dataUri[1])},"base64");`);
+      return {contents, loader: 'js'};
+    });
+  },
+};
 rmSync(outdir, {recursive: true, force: true});
 
 await build({
@@ -53,6 +76,7 @@ await build({
   },
   // Ink imports react-devtools-core only when DEV is set; never bundle it.
   alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
+  plugins: [yogaWasmBinary],
   banner: {
     js: "#!/usr/bin/env node\nimport {createRequire as __ecsWizardCreateRequire} from 'node:module';const require=__ecsWizardCreateRequire(import.meta.url);",
   },

@@ -25,11 +25,9 @@ import type {Issue} from '../domain/issues.js';
 import type {Profile} from '../domain/model.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
-import {locateJsonSyntaxError} from '../domain/profile-schema/json-file.js';
-import {migrateStoreDocument, storeDocumentOf, type StoreDocument} from '../domain/profile-schema/store-document.js';
+import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
-import {profileRules} from './memory-profile-store.js';
 import {fileIdentity, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
 
 /** Relocates the store (tests use it). */
@@ -113,13 +111,31 @@ class StoreSyntaxError extends Error {
   }
 }
 
+/**
+ * What only reading a whole store file needs — the schema and credential checks, migrations, the rules of a write —
+ * loaded on the first such read: a command that the index serves never loads it.
+ */
+type Checks = typeof import('../domain/profile-schema/store-document.js') &
+  typeof import('../domain/profile-schema/json-file.js') &
+  typeof import('./memory-profile-store.js');
+async function loadChecks(): Promise<Checks> {
+  const [documents, jsonFile, rules] = await Promise.all([
+    import('../domain/profile-schema/store-document.js'),
+    import('../domain/profile-schema/json-file.js'),
+    import('./memory-profile-store.js'),
+  ]);
+  checks = {...documents, ...jsonFile, ...rules};
+  return checks;
+}
+let checks: Checks | undefined;
+
 function deserialize(text: string): Record<string, unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
   try {
     value = JSON.parse(body);
   } catch {
-    const at = locateJsonSyntaxError(text) ?? {line: 1, column: 1, message: 'not valid JSON'};
+    const at = checks?.locateJsonSyntaxError(text) ?? {line: 1, column: 1, message: 'not valid JSON'};
     throw new StoreSyntaxError(at.line, at.column, at.message);
   }
   // conf copies the top level into an object: keep anything else visible to the schema check.
@@ -173,18 +189,19 @@ export class ConfProfileStore implements ProfileStore {
   }
 
   async list(): Promise<Profile[]> {
-    return profileRules.sorted((await this.#load()).profiles);
+    // In name order: the index's, or the order a whole file was read in (see #parse).
+    return [...(await this.#load()).profiles.values()];
   }
 
   async summaries(): Promise<ProfileSummary[]> {
-    const view = this.#view();
+    const view = await this.#view();
     if (view.kind === 'none') return [];
     if (view.kind === 'indexed') fs.closeSync(view.fd);
     return view.index.entries.map((entry) => entry.summary);
   }
 
   async get(name: string): Promise<Profile | undefined> {
-    const view = this.#view();
+    const view = await this.#view();
     if (view.kind === 'none') return undefined;
     if (view.kind === 'loaded') return view.loaded.profiles.get(name);
     try {
@@ -195,7 +212,7 @@ export class ConfProfileStore implements ProfileStore {
         const profile = readSpan(view.fd, entry.span);
         if (profile?.name === name) return profile;
       }
-      return this.#loadFrom(view.fd, view.index).profiles.get(name);
+      return (await this.#loadFrom(view.fd, view.index)).profiles.get(name);
     } finally {
       fs.closeSync(view.fd);
     }
@@ -204,7 +221,7 @@ export class ConfProfileStore implements ProfileStore {
   async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<void> {
     await this.#locked(async () => {
       const loaded = await this.#load();
-      profileRules.save(loaded.profiles, profile, options.overwrite === true);
+      (await loadChecks()).profileRules.save(loaded.profiles, profile, options.overwrite === true);
       await this.#write(loaded);
     });
   }
@@ -221,7 +238,7 @@ export class ConfProfileStore implements ProfileStore {
   async rename(from: string, to: string): Promise<void> {
     await this.#locked(async () => {
       const loaded = await this.#load();
-      profileRules.rename(loaded.profiles, from, to);
+      (await loadChecks()).profileRules.rename(loaded.profiles, from, to);
       if (from !== to) await this.#write(loaded);
     });
   }
@@ -302,7 +319,7 @@ export class ConfProfileStore implements ProfileStore {
 
   /** Every profile: parsed whole from a file its index vouches for, else read, migrated and validated. */
   async #load(): Promise<LoadedStore> {
-    const view = this.#view();
+    const view = await this.#view();
     if (view.kind === 'none') return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
     if (view.kind === 'loaded') return view.loaded;
     try {
@@ -313,7 +330,7 @@ export class ConfProfileStore implements ProfileStore {
   }
 
   /** The profiles of the open file: trusted as they are when its index vouches for it at today's schema. */
-  #loadFrom(fd: number, index: StoreIndex | undefined): LoadedStore {
+  async #loadFrom(fd: number, index: StoreIndex | undefined): Promise<LoadedStore> {
     const bytes = fs.readFileSync(fd);
     if (index === undefined || index.schemaVersion !== CURRENT_SCHEMA_VERSION) return this.#parse(bytes);
     let raw: {profiles?: Record<string, Profile>};
@@ -332,7 +349,8 @@ export class ConfProfileStore implements ProfileStore {
   }
 
   /** Reads, migrates (in memory) and validates the store file's bytes; a StoreError when they are not a store. */
-  #parse(bytes: Buffer): LoadedStore {
+  async #parse(bytes: Buffer): Promise<LoadedStore> {
+    const {migrateStoreDocument, profileRules} = await loadChecks();
     let raw: Record<string, unknown>;
     try {
       raw = deserialize(bytes.toString('utf8'));
@@ -341,7 +359,8 @@ export class ConfProfileStore implements ProfileStore {
     }
     const {document, fromVersion, issues} = migrateStoreDocument(topLevel(raw));
     if (document === undefined) throw this.#schemaError(issues, fromVersion);
-    return {profiles: new Map(Object.entries(document.profiles)), fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
+    const profiles = new Map(profileRules.sorted(new Map(Object.entries(document.profiles))).map((profile) => [profile.name, profile]));
+    return {profiles, fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
   }
 
   /**
@@ -349,7 +368,7 @@ export class ConfProfileStore implements ProfileStore {
    * it), the caller reads what it needs through the open descriptor (and closes it); otherwise the whole file is read
    * and validated, and the index rebuilt from it.
    */
-  #view(): StoreView {
+  async #view(): Promise<StoreView> {
     this.#ensureDirectory();
     let fd: number;
     try {
@@ -365,7 +384,7 @@ export class ConfProfileStore implements ProfileStore {
       const index = readIndex(this.#indexPath);
       if (index !== undefined && index.version === this.#version && sameFile(index.file, identity)) return {kind: 'indexed', fd, index};
       const bytes = fs.readFileSync(fd);
-      const loaded = this.#parse(bytes);
+      const loaded = await this.#parse(bytes);
       const rebuilt = this.#indexOf(loaded, bytes, identity);
       writeIndex(this.#indexPath, rebuilt);
       fs.closeSync(fd);
@@ -379,7 +398,7 @@ export class ConfProfileStore implements ProfileStore {
   /** The index of a file whose every profile is valid: summaries, and each profile's bytes when it is at today's schema. */
   #indexOf(loaded: LoadedStore, bytes: Uint8Array, file: FileIdentity): StoreIndex {
     const spans = loaded.fromVersion === CURRENT_SCHEMA_VERSION ? profileSpans(bytes) : undefined;
-    const entries = profileRules.sorted(loaded.profiles).map((profile) => {
+    const entries = checks!.profileRules.sorted(loaded.profiles).map((profile) => {
       const span = spans?.get(profile.name);
       return {summary: profileSummary(profile), ...(span === undefined ? {} : {span})};
     });
@@ -389,7 +408,7 @@ export class ConfProfileStore implements ProfileStore {
   async #write(loaded: LoadedStore): Promise<void> {
     const conf = await this.#open();
     if (loaded.fromVersion < CURRENT_SCHEMA_VERSION) this.#keepPreMigrationCopy(loaded.fromVersion);
-    const document: StoreDocument = storeDocumentOf(loaded.profiles.values());
+    const document: StoreDocument = (await loadChecks()).storeDocumentOf(loaded.profiles.values());
     try {
       conf.store = document as unknown as Record<string, unknown>;
       // atomically sets the mode of the file it renames into place; make sure for any other path (SNAP).

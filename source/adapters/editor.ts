@@ -7,7 +7,7 @@
  *
  * $VISUAL/$EDITOR may hold arguments (`code --wait`): the command runs through `sh -c '<editor> "$1"'`.
  */
-import {spawnSync} from 'node:child_process';
+import {createRequire} from 'node:module';
 import {accessSync, constants, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {readFile} from 'node:fs/promises';
 import {tmpdir} from 'node:os';
@@ -62,6 +62,8 @@ export function createEditor(options: {env: NodeJS.ProcessEnv; stdin?: RawStream
       const stdin = options.stdin;
       const wasRaw = stdin?.isTTY === true && stdin.isRaw === true;
       if (wasRaw) stdin.setRawMode?.(false);
+      // child_process (and net under it) is loaded only to run an editor: it costs every start ~8 ms otherwise.
+      const {spawnSync} = createRequire(import.meta.url)('node:child_process') as typeof import('node:child_process');
       let result: ReturnType<typeof spawnSync>;
       try {
         result = spawnSync('/bin/sh', ['-c', `${editor} "$1"`, 'sh', file], {stdio: 'inherit', env});

@@ -4,31 +4,12 @@ import {exportProfile} from '../domain/profile-schema/export-file.js';
 import type {Profile} from '../domain/model.js';
 import {EXIT, UsageError} from '../errors.js';
 import {importProfileText, renameProfile, requireProfile} from '../operations/profiles.js';
-import {describeProfile, profileTable} from '../report/profile-text.js';
-import {createStyle} from '../report/style.js';
+import {describeProfile} from '../report/profile-text.js';
 import type {CommandContext} from './spec.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
 
-const styleFor = (context: CommandContext) => createStyle(context.globals.color && Boolean(context.io.stdout.isTTY));
-
 const getProfile = async (context: CommandContext, name: string): Promise<Profile> => requireProfile(await context.root.profileStore(), name);
-
-export async function list(context: CommandContext): Promise<number> {
-  const store = await context.root.profileStore();
-  if (context.globals.json) {
-    context.io.stdout.write(json(await store.list()));
-    return EXIT.ok;
-  }
-  // The table needs only the summaries: the store's index, not every profile read and checked.
-  const profiles = await store.summaries();
-  if (profiles.length === 0) {
-    context.io.stdout.write('No profiles saved yet.\n');
-  } else {
-    context.io.stdout.write(profileTable(profiles, styleFor(context)));
-  }
-  return EXIT.ok;
-}
 
 export async function show(context: CommandContext): Promise<number> {
   const profile = await getProfile(context, context.positionals[0]!);

@@ -48,7 +48,7 @@ export const COMMANDS: CommandSpec[] = [
     options: {},
     positionals: [],
     examples: ['ecs-wizard profiles list', 'ecs-wizard profiles list --json'],
-    load: () => import('./profiles.js').then((m) => ({run: m.list})),
+    load: () => import('./profiles-list.js'),
   },
   {
     path: ['profiles', 'show'],

@@ -1,0 +1,118 @@
+/**
+ * The long run of the watch (NOT part of `npm test`: it takes as long as it says): a simulated deploy watched on the Ink
+ * deploy screen in a pseudo-terminal, at speed 1 (real time), for MINUTES minutes, with the process's resident memory
+ * (VmRSS, from /proc) sampled every INTERVAL seconds. The workload is the busiest one: a crash loop with the circuit
+ * breaker off, so that tasks fail and are replaced, and events arrive, for the whole run (it ends by --timeout, exit 4).
+ *
+ * Goal: peak RSS ≤ 150 MiB, and flat after the first minute — the least-squares slope of the samples after it, over the
+ * rest of the run, adds up to less than 5 MiB.
+ *
+ *   node scripts/run-ts.mjs scripts/bench-watch-long.ts [--minutes 30] [--interval 10] [--write-readme]
+ *
+ * It runs a copy of dist/ (so that a rebuild during the run cannot pull chunks from under it). Linux only (/proc).
+ */
+import {cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {dirname, join} from 'node:path';
+import {spawn} from 'node-pty';
+import {bigProfile} from './bench-store.js';
+import {machineLine, replaceReadmeBlock} from './bench-report.js';
+import {CURRENT_SCHEMA_VERSION} from '../source/domain/profile-schema/schema.js';
+
+const option = (name: string, fallback: number): number => {
+  const at = process.argv.indexOf(name);
+  return at === -1 ? fallback : Number(process.argv[at + 1]);
+};
+const MINUTES = option('--minutes', 30);
+const INTERVAL_S = option('--interval', 10);
+const PEAK_GOAL_MIB = 150;
+const GROWTH_GOAL_MIB = 5;
+
+const root = join(dirname(process.argv[1]!), '..');
+const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-soak-'));
+cpSync(join(root, 'dist'), join(work, 'app', 'dist'), {recursive: true});
+writeFileSync(join(work, 'app', 'package.json'), '{"type": "module"}\n');
+const store = join(work, 'store');
+const profile = {
+  ...bigProfile(),
+  name: 'soak',
+  service: {
+    ...bigProfile().service,
+    serviceSpec: JSON.stringify(
+      {schedulingStrategy: 'REPLICA', desiredCount: 4, deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}},
+      null,
+      2,
+    ),
+  },
+};
+mkdirSync(store, {recursive: true, mode: 0o700});
+writeFileSync(join(store, 'profiles.json'), `${JSON.stringify({schemaVersion: CURRENT_SCHEMA_VERSION, profiles: {soak: profile}}, null, 2)}\n`, {mode: 0o600});
+
+const MIB = 1024 * 1024;
+/** The resident memory of a process, in MiB (VmRSS). */
+const rssOf = (pid: number): number => Number(/^VmRSS:\s+([0-9]+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN) / 1024;
+
+const env = {
+  PATH: process.env.PATH ?? '',
+  HOME: store,
+  LANG: 'C.UTF-8',
+  TERM: 'xterm-256color',
+  CI: 'false',
+  ECS_WIZARD_CONFIG_DIR: store,
+  AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+  AWS_ACCESS_KEY_ID: 'test',
+  AWS_SECRET_ACCESS_KEY: 'test',
+  AWS_REGION: 'us-east-1',
+  AWS_EC2_METADATA_DISABLED: 'true',
+};
+const args = [join(work, 'app', 'dist', 'cli.js'), 'deploy', 'soak', '--env', 'dev', '--simulate=crash-loop', '--yes'];
+args.push('--timeout', `${MINUTES}m`, '--no-progress-timeout', `${MINUTES}m`);
+console.log(`${machineLine()}\nwatching a simulated crash loop (no circuit breaker, desired 4) for ${MINUTES} min at speed 1; RSS every ${INTERVAL_S} s`);
+
+const samples: Array<{seconds: number; mib: number}> = [];
+const started = Date.now();
+const child = spawn(process.execPath, args, {name: 'xterm-256color', cols: 120, rows: 40, env});
+let bytes = 0;
+child.onData((data) => {
+  bytes += data.length;
+});
+const sample = (): void => {
+  try {
+    const mib = rssOf(child.pid);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    samples.push({seconds, mib});
+    console.log(`${String(seconds).padStart(5)} s  ${mib.toFixed(1).padStart(6)} MiB`);
+  } catch {
+    // The process has just exited.
+  }
+};
+const timer = setInterval(sample, INTERVAL_S * 1000);
+const exitCode = await new Promise<number>((resolve) => child.onExit(({exitCode: code}) => resolve(code)));
+clearInterval(timer);
+rmSync(work, {recursive: true, force: true});
+
+/** Least-squares slope, MiB per second. */
+function slope(points: ReadonlyArray<{seconds: number; mib: number}>): number {
+  const n = points.length;
+  if (n < 2) return 0;
+  const mx = points.reduce((sum, point) => sum + point.seconds, 0) / n;
+  const my = points.reduce((sum, point) => sum + point.mib, 0) / n;
+  const sxy = points.reduce((sum, point) => sum + (point.seconds - mx) * (point.mib - my), 0);
+  const sxx = points.reduce((sum, point) => sum + (point.seconds - mx) ** 2, 0);
+  return sxx === 0 ? 0 : sxy / sxx;
+}
+const peak = Math.max(...samples.map((point) => point.mib));
+const later = samples.filter((point) => point.seconds > 60);
+const span = later.length > 1 ? later.at(-1)!.seconds - later[0]!.seconds : 0;
+const growth = slope(later) * span;
+const flat = later.length > 1 && growth < GROWTH_GOAL_MIB;
+const minutes = ((Date.now() - started) / 60_000).toFixed(1);
+const summary = [
+  `| measure | value | goal | |`,
+  `|---|---|---|---|`,
+  `| watch of a simulated crash loop in a pty, ${minutes} min at speed 1 (exit ${exitCode}), RSS every ${INTERVAL_S} s: peak | ${peak.toFixed(1)} MiB | ≤ ${PEAK_GOAL_MIB} MiB | ${peak <= PEAK_GOAL_MIB ? 'ok' : 'MISSED'} |`,
+  `| growth after the first minute (least-squares slope × ${(span / 60).toFixed(1)} min; from ${later[0]?.mib.toFixed(1) ?? '?'} to ${later.at(-1)?.mib.toFixed(1) ?? '?'} MiB) | ${growth.toFixed(1)} MiB | < ${GROWTH_GOAL_MIB} MiB | ${flat ? 'ok' : 'MISSED'} |`,
+].join('\n');
+console.log(`\nexit ${exitCode} after ${minutes} min; ${samples.length} samples; ${(bytes / MIB).toFixed(1)} MiB of screen output\n${summary}`);
+if (process.argv.includes('--write-readme')) replaceReadmeBlock(join(root, 'readme.md'), 'bench:watch-long', `${machineLine()}:\n\n${summary}`);
+if (peak > PEAK_GOAL_MIB || !flat) process.exitCode = 1;
