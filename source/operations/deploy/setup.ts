@@ -10,7 +10,10 @@ import type {DeployPorts} from '../../ports/deploy.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {SeedServiceOptions, SimulationRequest} from '../../ports/simulation.js';
 import {requireProfile} from '../profiles.js';
-import {renderDeployInputs} from './plan.js';
+import {hasErrors} from '../../domain/issues.js';
+import type {JsonObject} from '../../domain/json.js';
+import {render} from '../../domain/render.js';
+import {withDeployDefaults} from './plan.js';
 
 /** `--simulate[=SCENARIO]` and `--simulate-speed N`. */
 export interface Simulation {
@@ -69,15 +72,21 @@ export function simulationRequest(run: RunInputs, history: SimulatedHistory = {}
   const {profile, environment} = run;
   if (run.simulate === undefined) return undefined;
   const request: SimulationRequest = {scenario: run.simulate.scenario, speed: run.simulate.speed};
+  // Rendered only (not validated: the run validates what it deploys, and reports why a profile does not render).
+  const documents = (tag: string | undefined): {taskDefinition: JsonObject; service: JsonObject} => {
+    const rendered = render({profile, environment: environment.name, ...(tag === undefined ? {} : {tag}), overrides: run.overrides});
+    if (hasErrors(rendered.issues) || rendered.taskDefinition === undefined || rendered.service === undefined) throw new Error('does not render');
+    return {taskDefinition: rendered.taskDefinition, service: withDeployDefaults(rendered.service)};
+  };
   try {
-    const inputs = renderDeployInputs({profile, environment, ...(run.tag === undefined ? {} : {tag: run.tag}), overrides: run.overrides});
+    const inputs = documents(run.tag);
     // The simulated service runs this profile as rendered with an earlier tag: the last other tag deployed
     // to this environment, else `previous`. A simulated deploy then meets a service shaped like its own.
     const deployTag = run.tag ?? profile.service.artifact.tag;
     const earlier = [...profile.runs]
       .reverse()
       .find((item) => item.environment === environment.name && item.outcome === 'deployed' && item.tag !== deployTag)?.tag;
-    const running = renderDeployInputs({profile, environment, tag: earlier ?? (deployTag === 'previous' ? 'earlier' : 'previous'), overrides: run.overrides});
+    const running = documents(earlier ?? (deployTag === 'previous' ? 'earlier' : 'previous'));
     const desired = inputs.service['desiredCount'];
     request.seed = {
       cluster: environment.cluster,
