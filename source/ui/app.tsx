@@ -4,34 +4,58 @@ import {Text} from './components/text.js';
 import type {CompositionRoot} from '../ports/root.js';
 import {HelpOverlay, type ScreenHelp} from './components/help-overlay.js';
 import {currentScreen, initialNavigation, navigationReducer, type Screen} from './navigation.js';
-import {BrowseImport, importHelp} from './screens/browser-import.js';
-import {BrowseClusters, BrowseService, BrowseServices, clustersHelp, serviceHelp, servicesHelp} from './screens/browser-services.js';
-import {BrowseFamilies, BrowseRevision, BrowseRevisions, familiesHelp, revisionHelp, revisionsHelp} from './screens/browser-task-definitions.js';
 import {Home, homeHelp} from './screens/home.js';
-import {ProfileDetail, profileDetailHelp} from './screens/profile-detail.js';
-import {Profiles, profilesHelp} from './screens/profiles.js';
 import {runProfileHelp} from './screens/run-profile-help.js';
 import {useProfiles} from './use-profiles.js';
 import {wizardHelp} from './wizard/wizard-help.js';
 
-// The two biggest screens load on first use, off the start-up path of the home screen.
+/**
+ * Every screen but the home screen loads on first use (React.lazy): the home screen's first frame loads only what
+ * it draws. A lazily loaded screen's help joins HELP when its module arrives (it is on screen only after that).
+ */
+const HELP: Partial<Record<Screen['name'], ScreenHelp>> = {home: homeHelp, 'run-profile': runProfileHelp, wizard: wizardHelp};
+const LOADING_HELP: ScreenHelp = {title: 'Loading', text: ['This screen is loading.'], keys: []};
+
+const once = <T,>(load: () => Promise<T>): (() => Promise<T>) => {
+  let loaded: Promise<T> | undefined;
+  return () => (loaded ??= load());
+};
+const taskDefinitionScreens = once(() =>
+  import('./screens/browser-task-definitions.js').then((module) => {
+    Object.assign(HELP, {'browse-families': module.familiesHelp, 'browse-revisions': module.revisionsHelp, 'browse-revision': module.revisionHelp});
+    return module;
+  }),
+);
+const serviceScreens = once(() =>
+  import('./screens/browser-services.js').then((module) => {
+    Object.assign(HELP, {'browse-clusters': module.clustersHelp, 'browse-services': module.servicesHelp, 'browse-service': module.serviceHelp});
+    return module;
+  }),
+);
+const profileScreens = once(() =>
+  Promise.all([import('./screens/profiles.js'), import('./screens/profile-detail.js')]).then(([list, detail]) => {
+    Object.assign(HELP, {profiles: list.profilesHelp, profile: detail.profileDetailHelp});
+    return {...list, ...detail};
+  }),
+);
+const importScreen = once(() =>
+  import('./screens/browser-import.js').then((module) => {
+    HELP['browse-import'] = module.importHelp;
+    return module;
+  }),
+);
+
 const WizardFromRoot = lazy(() => import('./wizard/wizard-app.js').then((module) => ({default: module.WizardFromRoot})));
 const RunProfile = lazy(() => import('./screens/run-profile.js').then((module) => ({default: module.RunProfile})));
-
-const HELP: Record<Screen['name'], ScreenHelp> = {
-  home: homeHelp,
-  profiles: profilesHelp,
-  profile: profileDetailHelp,
-  'browse-families': familiesHelp,
-  'browse-revisions': revisionsHelp,
-  'browse-revision': revisionHelp,
-  'browse-clusters': clustersHelp,
-  'browse-services': servicesHelp,
-  'browse-service': serviceHelp,
-  'browse-import': importHelp,
-  'run-profile': runProfileHelp,
-  wizard: wizardHelp,
-};
+const BrowseFamilies = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseFamilies})));
+const BrowseRevisions = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseRevisions})));
+const BrowseRevision = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseRevision})));
+const BrowseClusters = lazy(() => serviceScreens().then((module) => ({default: module.BrowseClusters})));
+const BrowseServices = lazy(() => serviceScreens().then((module) => ({default: module.BrowseServices})));
+const BrowseService = lazy(() => serviceScreens().then((module) => ({default: module.BrowseService})));
+const BrowseImport = lazy(() => importScreen().then((module) => ({default: module.BrowseImport})));
+const Profiles = lazy(() => profileScreens().then((module) => ({default: module.Profiles})));
+const ProfileDetail = lazy(() => profileScreens().then((module) => ({default: module.ProfileDetail})));
 
 /**
  * The interactive program: a stack of screens, the `?` overlay and the keys every screen shares
@@ -204,7 +228,7 @@ export function App({
   };
   return (
     <Box flexDirection="column">
-      {navigation.helpOpen ? <HelpOverlay help={HELP[screen.name]} /> : null}
+      {navigation.helpOpen ? <HelpOverlay help={HELP[screen.name] ?? LOADING_HELP} /> : null}
       {navigation.stack.map((entry, index) => {
         const visible = index === top && !navigation.helpOpen;
         return (
