@@ -1,9 +1,30 @@
+import {readCachedFrame, writeCachedFrame} from '../adapters/frame-cache.js';
+import {profileStoreDirectory} from '../adapters/conf-profile-store.js';
+import {paintFrame} from '../ui/instant-frame.js';
 import {inkColour} from './run-context.js';
 import type {CommandRun} from './spec.js';
 
-/** `ecs-wizard` with no command on a terminal. Sets the colour level before Ink (chalk) loads. */
+/**
+ * `ecs-wizard` with no command on a terminal. Sets the colour level before Ink (chalk) loads. The home screen's first
+ * frame, as Ink wrote it last time on a terminal of this size, is painted before Ink loads (ui/instant-frame.ts).
+ */
 export const run: CommandRun = async (context) => {
   const color = inkColour(context.globals);
+  const stdout = context.io.stdout as {columns?: number; rows?: number};
+  const key = JSON.stringify([context.root.version, stdout.columns, stdout.rows, color, process.env.FORCE_COLOR ?? '', context.env.TERM ?? '']);
+  const directory = profileStoreDirectory({env: context.env});
+  const painted = readCachedFrame(directory, key);
+  if (painted !== undefined) paintFrame(context.io, painted);
   const {runApp} = await import('../ui/run-app.js');
-  return runApp(context, {name: 'home'}, {color});
+  return runApp(
+    context,
+    {name: 'home'},
+    {
+      color,
+      ...(painted === undefined ? {} : {painted}),
+      onFirstFrame: (frame) => {
+        if (frame !== painted && frame.includes('ecs-wizard')) writeCachedFrame(directory, key, frame);
+      },
+    },
+  );
 };

@@ -1,3 +1,6 @@
+import {existsSync, mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {disposeAll, ensureBuilt, spawnCli} from '../helpers/pty.js';
 
@@ -44,6 +47,32 @@ describe('the interactive program in a real terminal', () => {
     await cli.waitForText('❯ New setup');
     await cli.press('ctrl-c');
     expect(await cli.waitForExit()).toBe(0);
+  });
+
+  test('a second start paints the home screen Ink drew the first time at once, then Ink replaces it in place; keys pressed meanwhile are kept', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'ecs-wizard-instant-'));
+    try {
+      const first = spawnCli([], {configDir});
+      const drawn = await first.waitForText('No saved profiles yet.');
+      await first.press('q');
+      expect(await first.waitForExit()).toBe(0);
+      expect(existsSync(join(configDir, 'home-frame.json'))).toBe(true);
+
+      const second = spawnCli([], {configDir});
+      // Two keys at once, possibly before Ink listens: both land, once Ink has mounted.
+      await second.waitForText('ecs-wizard · home');
+      await second.press('j');
+      await second.press('j');
+      const screen = await second.waitForText((text) => text.includes('❯ Browse task definitions') && text.includes('No saved profiles yet.'));
+      // One home screen, where the first one was: the painted frame was replaced, not drawn over or below.
+      expect(screen.split('ecs-wizard · home')).toHaveLength(2);
+      expect(screen.split('From nothing to a running Amazon ECS service')).toHaveLength(2);
+      expect(screen.indexOf('ecs-wizard · home')).toBe(drawn.indexOf('ecs-wizard · home'));
+      await second.press('q');
+      expect(await second.waitForExit()).toBe(0);
+    } finally {
+      rmSync(configDir, {recursive: true, force: true});
+    }
   });
 
   test('`ecs-wizard profiles` in a terminal opens the manage-profiles screen', async () => {
