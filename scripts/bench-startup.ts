@@ -10,7 +10,11 @@
  *   render big --env dev          a profile of 10 containers × 100 env vars, in the store of 300
  *   diff big --simulate           the same, against the rollout simulator (--exit-code: 1, it has changes)
  *
- *   node scripts/run-ts.mjs scripts/bench-startup.ts [--runs N] [--check] [--markdown] [--write-readme]
+ *   spawn → home, first start     the same with no kept frame (ui/instant-frame.ts paints a kept one at once)
+ *
+ *   node scripts/run-ts.mjs scripts/bench-startup.ts [--runs N] [--check] [--markdown] [--write-readme] [--baseline CLI]
+ *
+ * `--baseline CLI` also measures another build (e.g. main's dist/cli.js) in the same rounds, in rows marked "before".
  *
  * `--check` exits 1 when a ratio misses its goal; `--markdown` also prints the rows of readme.md's table;
  * `--write-readme` replaces that table in readme.md (between its bench:startup markers). Only loopback: the child gets
@@ -131,25 +135,42 @@ try {
   writeBenchStore(large, 299, true);
   const hello = await bareInkHello(join(work, 'ink'));
 
+  const fresh = join(work, 'fresh');
+  mkdirSync(fresh, {mode: 0o700});
+  /** The measures of one build of the CLI (`label` tells a baseline's rows apart). */
+  const measuresOf = (program: string, label: string, goals: boolean): Measure[] => {
+    const goal = (ratio: number): {goal?: number} => (goals ? {goal: ratio} : {});
+    return [
+      {key: `home-empty${label}`, name: `spawn → home first frame, empty store${label}`, ...goal(2.5), run: () => inPty([program], empty, {until: HOME_TITLE})},
+      {key: `home-300${label}`, name: `spawn → home first frame, 300 profiles${label}`, ...goal(2.5), run: () => inPty([program], large, {until: HOME_TITLE})},
+      {
+        key: `home-first${label}`,
+        name: `spawn → home first frame, the very first start (no frame kept)${label}`,
+        run: () => (rmSync(join(fresh, 'home-frame.json'), {force: true}), inPty([program], fresh, {until: HOME_TITLE})),
+      },
+      {key: `list-5${label}`, name: `\`profiles list\`, 5 profiles${label}`, ...goal(1.6), run: () => inPty([program, 'profiles', 'list'], small, {})},
+      {key: `list-300${label}`, name: `\`profiles list\`, 300 profiles${label}`, ...goal(1.6), run: () => inPty([program, 'profiles', 'list'], large, {})},
+      {
+        key: `render${label}`,
+        name: `\`render big --env dev\` (10 × 100 env vars; 300 profiles)${label}`,
+        ...goal(1.8),
+        run: () => inPty([program, 'render', 'big', '--env', 'dev'], large, {}),
+      },
+      {
+        key: `diff${label}`,
+        name: `\`diff big --env dev --simulate --exit-code\`${label}`,
+        ...goal(2.5),
+        run: () => inPty([program, 'diff', 'big', '--env', 'dev', '--simulate', '--exit-code'], large, {codes: [0, 1]}),
+      },
+    ];
+  };
+  const argBaseline = process.argv.indexOf('--baseline');
+  const baseline = argBaseline === -1 ? undefined : process.argv[argBaseline + 1];
   const measures: Measure[] = [
     {key: 'floor', name: '`node -e` printing one line (the floor)', run: () => inPty(['-e', "console.log('node floor')"], empty, {until: 'node floor'})},
     {key: 'ink', name: 'bare Ink "hello" (esbuild bundle, for scale)', run: () => inPty([hello], empty, {until: 'hello from ink'})},
-    {key: 'home-empty', name: 'spawn → home first frame, empty store', goal: 2.5, run: () => inPty([cli], empty, {until: HOME_TITLE})},
-    {key: 'home-300', name: 'spawn → home first frame, 300 profiles', goal: 2.5, run: () => inPty([cli], large, {until: HOME_TITLE})},
-    {key: 'list-5', name: '`profiles list`, 5 profiles', goal: 1.6, run: () => inPty([cli, 'profiles', 'list'], small, {})},
-    {key: 'list-300', name: '`profiles list`, 300 profiles', goal: 1.6, run: () => inPty([cli, 'profiles', 'list'], large, {})},
-    {
-      key: 'render',
-      name: '`render big --env dev` (10 × 100 env vars; 300 profiles)',
-      goal: 1.8,
-      run: () => inPty([cli, 'render', 'big', '--env', 'dev'], large, {}),
-    },
-    {
-      key: 'diff',
-      name: '`diff big --env dev --simulate --exit-code`',
-      goal: 2.5,
-      run: () => inPty([cli, 'diff', 'big', '--env', 'dev', '--simulate', '--exit-code'], large, {codes: [0, 1]}),
-    },
+    ...measuresOf(cli, '', true),
+    ...(baseline === undefined ? [] : measuresOf(baseline, ' — before', false)),
   ];
   const results = await measureRounds(measures, RUNS);
   const {text, markdown, missed} = ratioRows(results, 'floor');
