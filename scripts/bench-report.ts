@@ -15,6 +15,8 @@ export interface Measure {
   /** Goal in milliseconds instead of a ratio (a measure inside one process has no floor). */
   goalMs?: number;
   run: () => Promise<number> | number;
+  /** The warm-up run, when it differs (e.g. it lets the program keep what a next start uses). */
+  warmUp?: () => Promise<number> | number;
 }
 
 export interface Stats {
@@ -38,7 +40,7 @@ export function stats(samples: readonly number[]): Stats {
 /** One warm-up round, then `rounds` rounds of one sample of each measure. */
 export async function measureRounds(measures: readonly Measure[], rounds: number): Promise<Result[]> {
   const samples = measures.map(() => [] as number[]);
-  for (const measure of measures) await measure.run();
+  for (const measure of measures) await (measure.warmUp ?? measure.run)();
   for (let round = 0; round < rounds; round += 1) {
     for (const [index, measure] of measures.entries()) samples[index]!.push(await measure.run());
   }

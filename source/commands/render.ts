@@ -7,7 +7,7 @@
  * refuse it.
  */
 import {EXIT} from '../errors.js';
-import {issueLines, renderDeployInputs} from '../operations/deploy/plan.js';
+import {issueLines, renderDeployInputs} from '../operations/deploy/deploy-inputs.js';
 import {profileAndEnvironment} from '../operations/deploy/setup.js';
 import {createStyle} from '../report/style.js';
 import {parseDeployOptions} from './deploy-options.js';

@@ -11,12 +11,24 @@ export interface ProfileSummary {
   launchType: LaunchType;
   /** The environments' names, in the profile's order. */
   environments: string[];
-  /** The newest run, when there is one. */
-  lastRun?: RunRecord;
+  /** The newest run, when there is one: what a list says of it. */
+  lastRun?: RunSummary;
 }
 
+export type RunSummary = Pick<RunRecord, 'outcome' | 'environment' | 'tag' | 'startedAt' | 'simulated'>;
+
 export function profileSummary(profile: Profile): ProfileSummary {
-  const lastRun = profile.runs.at(-1);
+  const last = profile.runs.at(-1);
+  const lastRun: RunSummary | undefined =
+    last === undefined
+      ? undefined
+      : {
+          outcome: last.outcome,
+          environment: last.environment,
+          tag: last.tag,
+          startedAt: last.startedAt,
+          ...(last.simulated === undefined ? {} : {simulated: last.simulated}),
+        };
   return {
     name: profile.name,
     application: profile.application,

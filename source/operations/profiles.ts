@@ -1,6 +1,5 @@
 import {formatIssueLocation, type Issue} from '../domain/issues.js';
 import {PROFILE_NAME_PATTERN, type Profile} from '../domain/model.js';
-import {parseProfileExport} from '../domain/profile-schema/export-file.js';
 import {InputError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 
@@ -30,6 +29,8 @@ export async function requireProfile(store: ProfileStore, name: string): Promise
  * saves it. Refuses to replace an existing profile unless `force`; `as` saves it under another name.
  */
 export async function importProfileText(store: ProfileStore, text: string, options: {source: string; as?: string; force?: boolean}): Promise<Profile> {
+  // The export file's checks (schema, credential scan) load only to import one: reading a profile does not need them.
+  const {parseProfileExport} = await import('../domain/profile-schema/export-file.js');
   const parsed = parseProfileExport(text);
   let issues = parsed.issues;
   const profile = parsed.profile;

@@ -1,5 +1,5 @@
-import type {Profile, RunRecord} from '../domain/model.js';
-import type {ProfileSummary} from '../domain/profile-summary.js';
+import type {Profile} from '../domain/model.js';
+import type {ProfileSummary, RunSummary} from '../domain/profile-summary.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
@@ -16,7 +16,7 @@ export function lastRunLabel(profile: Profile): string {
 }
 
 /** `deployed staging 1.4.2 2025-03-03 14:30`, or `never run`. */
-export function runLabel(last: RunRecord | undefined): string {
+export function runLabel(last: RunSummary | undefined): string {
   if (!last) return 'never run';
   return `${last.outcome} ${last.environment} ${last.tag} ${last.startedAt.slice(0, 16).replace('T', ' ')}${last.simulated ? ' (simulated)' : ''}`;
 }

@@ -2,51 +2,20 @@
  * The plan of a deploy, before anything changes: render the profile for one environment (domain), fetch what
  * exists (the cluster, the service and the task definition it runs, the family's latest revision) and diff.
  *
- * Also the deploy's own defaults on top of the rendered documents (`deployInputs`): the circuit breaker with
- * rollback is enabled unless the service spec says otherwise — `render` prints the same documents.
+ * The rendered documents with the deploy's own defaults are deploy-inputs.ts's.
  */
 import {diffServices, diffTaskDefinitions, planDiffOf, type DiffResult, type PlanDiff} from '../../domain/diff.js';
+import {renderDeployInputs, type DeployInputs, type PlanRequest} from './deploy-inputs.js';
 import {IMPACT_LABELS} from '../../domain/diff-render.js';
-import {formatImage} from '../../domain/image.js';
-import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
-import {isJsonObject, type JsonObject} from '../../domain/json.js';
+import type {JsonObject} from '../../domain/json.js';
 import type {Environment, Profile} from '../../domain/model.js';
-import {renderAndValidate} from '../../domain/render-and-validate.js';
 import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
 import {clusterNameFromArn} from '../../domain/aws-names.js';
 import {InputError} from '../../errors.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 
-export interface PlanRequest {
-  profile: Profile;
-  environment: Environment;
-  /** Default: the artifact's current tag. */
-  tag?: string;
-  /** --set VAR=VALUE (the last layer of config variables). */
-  overrides?: Record<string, string>;
-  /** Cloud Map record types by registry ARN, when read (the checks read them). */
-  discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
-  /**
-   * `render`: the task definition does not depend on the environment's network, only the service does; a missing
-   * network is then reported in `serviceIncomplete` instead of refusing (verify and deploy refuse it).
-   */
-  allowIncompleteService?: boolean;
-}
-
-/** The documents a deploy sends, rendered and completed with the deploy's defaults. */
-export interface DeployInputs {
-  /** The RegisterTaskDefinition input. */
-  taskDefinition: JsonObject;
-  /** The CreateService input; `taskDefinition` is the family (a deploy sends the revision it registered or reused). */
-  service: JsonObject;
-  /** Warnings and infos (errors make `renderDeployInputs` throw). */
-  issues: Issue[];
-  /** With `allowIncompleteService`: what the service lacks to be created (the environment's network). */
-  serviceIncomplete: Issue[];
-  tag: string;
-  /** The full image reference of the artifact at `tag`. */
-  image: string;
-}
+// What `render` needs lives in deploy-inputs.ts (so that it does not load the diff); re-exported for the others.
+export {issueLines, renderDeployInputs, withDeployDefaults, type DeployInputs, type PlanRequest} from './deploy-inputs.js';
 
 export interface ExistingTaskDefinition {
   arn: string;
@@ -77,60 +46,6 @@ export interface DeployPlan extends DeployInputs {
   /** create: no service yet; update: something differs; none: nothing to do. */
   action: 'create' | 'update' | 'none';
 }
-
-/** `issues` as lines for an error message (errors first). */
-export function issueLines(issues: readonly Issue[]): string[] {
-  const sorted = [...issues].sort((a, b) => Number(b.severity === 'error') - Number(a.severity === 'error'));
-  return sorted.map((issue) => `${issue.severity}: ${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''}`);
-}
-
-/** Adds the deploy's defaults to a rendered service: the circuit breaker with rollback (ECS deployment controller only). */
-export function withDeployDefaults(service: JsonObject): JsonObject {
-  const controller = service['deploymentController'];
-  const controllerType = isJsonObject(controller) && typeof controller['type'] === 'string' ? controller['type'] : 'ECS';
-  if (controllerType !== 'ECS') return service;
-  const configuration = isJsonObject(service['deploymentConfiguration']) ? service['deploymentConfiguration'] : {};
-  if (configuration['deploymentCircuitBreaker'] !== undefined) return service;
-  return {...service, deploymentConfiguration: {...configuration, deploymentCircuitBreaker: {enable: true, rollback: true}}};
-}
-
-/**
- * Renders the documents a deploy sends (no AWS). Throws InputError (exit 2) listing every error with its
- * location and fix when the profile does not render.
- */
-export function renderDeployInputs(request: PlanRequest): DeployInputs {
-  const {profile, environment} = request;
-  const rendered = renderAndValidate({
-    profile,
-    environment: environment.name,
-    ...(request.tag === undefined ? {} : {tag: request.tag}),
-    ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
-    ...(request.discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes: request.discoveryRecordTypes}),
-  });
-  const incomplete = request.allowIncompleteService === true ? rendered.issues.filter(isMissingNetwork) : [];
-  const issues = rendered.issues.filter((issue) => !incomplete.includes(issue));
-  if (hasErrors(issues) || rendered.taskDefinition === undefined || rendered.service === undefined) {
-    const errors = issues.filter((issue) => issue.severity === 'error');
-    throw new InputError(
-      `profile '${profile.name}' does not render for environment '${environment.name}':\n${issueLines(errors.length > 0 ? errors : rendered.issues)
-        .map((line) => `  ${line}`)
-        .join('\n')}`,
-      `fix the profile (ecs-wizard profiles show ${profile.name}), or the value given with --tag / --set`,
-    );
-  }
-  const tag = request.tag ?? profile.service.artifact.tag ?? '';
-  return {
-    taskDefinition: rendered.taskDefinition,
-    service: withDeployDefaults(rendered.service),
-    issues,
-    serviceIncomplete: incomplete,
-    tag,
-    image: formatImage(profile.service.artifact, tag),
-  };
-}
-
-/** An environment without the subnets or security groups that an awsvpc service needs. */
-const isMissingNetwork = (issue: Issue): boolean => issue.severity === 'error' && issue.code === 'awsvpc-network' && issue.source === 'environment';
 
 async function describeExisting(ecs: EcsPort, reference: string): Promise<ExistingTaskDefinition | undefined> {
   const described = await ecs.describeTaskDefinition(reference);

@@ -13,7 +13,7 @@ import {requireProfile} from '../profiles.js';
 import {hasErrors} from '../../domain/issues.js';
 import type {JsonObject} from '../../domain/json.js';
 import {render} from '../../domain/render.js';
-import {withDeployDefaults} from './plan.js';
+import {withDeployDefaults} from './deploy-inputs.js';
 
 /** `--simulate[=SCENARIO]` and `--simulate-speed N`. */
 export interface Simulation {
