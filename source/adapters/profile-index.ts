@@ -54,11 +54,21 @@ export function fileIdentity(stats: fs.BigIntStats): FileIdentity {
 export const sameFile = (a: FileIdentity, b: FileIdentity): boolean =>
   a.dev === b.dev && a.ino === b.ino && a.size === b.size && a.mtimeNs === b.mtimeNs && a.ctimeNs === b.ctimeNs;
 
-/** FNV-1a (32 bits) of a string's UTF-16 code units, as 8 hex digits: catches a damaged or hand-edited index. */
-export function checksum(text: string): string {
+/**
+ * A 32-bit FNV-1a-style hash of the UTF-8 bytes of `text`, taken four bytes at a time, as 8 hex digits: catches a
+ * damaged or hand-edited index (a quarter of the steps of a byte-wise loop: the index is read on every list).
+ */
+export function checksum(text: string | Uint8Array): string {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  const words = bytes.byteLength >>> 2;
   let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
+  for (let word = 0; word < words; word += 1) {
+    hash ^= view.getUint32(word * 4, true);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  for (let index = words * 4; index < bytes.byteLength; index += 1) {
+    hash ^= bytes[index]!;
     hash = Math.imul(hash, 0x01000193);
   }
   return (hash >>> 0).toString(16).padStart(8, '0');
@@ -81,15 +91,17 @@ function isEntry(value: unknown): value is IndexEntry {
   );
 }
 
-/** The index in `text`, or undefined when it is not one (damaged, another format, a wrong checksum). */
-export function parseIndex(text: string): StoreIndex | undefined {
-  const newline = text.indexOf('\n');
+/** The index in `text` (or its bytes), or undefined when it is not one (damaged, another format, a wrong checksum). */
+export function parseIndex(text: string | Buffer): StoreIndex | undefined {
+  const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
+  const newline = bytes.indexOf(0x0a);
   if (newline === -1) return undefined;
   try {
-    const header = JSON.parse(text.slice(0, newline)) as {ecsWizardIndex?: unknown; checksum?: unknown};
-    const body = text.slice(newline + 1).replace(/\n$/, '');
+    const header = JSON.parse(bytes.subarray(0, newline).toString('utf8')) as {ecsWizardIndex?: unknown; checksum?: unknown};
+    const end = bytes[bytes.length - 1] === 0x0a ? bytes.length - 1 : bytes.length;
+    const body = bytes.subarray(newline + 1, Math.max(newline + 1, end));
     if (header.ecsWizardIndex !== INDEX_FORMAT || header.checksum !== checksum(body)) return undefined;
-    const index = JSON.parse(body) as Partial<StoreIndex>;
+    const index = JSON.parse(body.toString('utf8')) as Partial<StoreIndex>;
     const file = index.file as Partial<FileIdentity> | undefined;
     if (!isString(index.version) || typeof index.schemaVersion !== 'number' || !Array.isArray(index.entries) || file === undefined) return undefined;
     if (![file.dev, file.ino, file.size, file.mtimeNs, file.ctimeNs].every(isString) || !index.entries.every(isEntry)) return undefined;
@@ -101,13 +113,13 @@ export function parseIndex(text: string): StoreIndex | undefined {
 
 /** Reads the index at `indexPath`; undefined when it is missing or unusable (it is then rebuilt). */
 export function readIndex(indexPath: string): StoreIndex | undefined {
-  let text: string;
+  let bytes: Buffer;
   try {
-    text = fs.readFileSync(indexPath, 'utf8');
+    bytes = fs.readFileSync(indexPath);
   } catch {
     return undefined;
   }
-  return parseIndex(text);
+  return parseIndex(bytes);
 }
 
 /** Writes the index atomically (mode 0600); false when it could not be written (it is a cache: nothing is lost). */
@@ -144,18 +156,22 @@ export function profileSpans(bytes: Uint8Array): Map<string, [number, number]> |
   const skipSpace = (): void => {
     while (isSpace(bytes[at])) at += 1;
   };
-  /** Past the string starting at `at` (its opening quote); its text, decoded. */
-  const readString = (): string => {
-    const start = at;
+  /** Past the string starting at `at` (its opening quote). */
+  const skipString = (): void => {
     at += 1;
     while (at < bytes.length && bytes[at] !== QUOTE) at += bytes[at] === BACKSLASH ? 2 : 1;
     at += 1;
+  };
+  /** Past the string starting at `at`; its text, decoded (member names only: values are skipped undecoded). */
+  const readString = (): string => {
+    const start = at;
+    skipString();
     return JSON.parse(Buffer.from(bytes.buffer, bytes.byteOffset + start, at - start).toString('utf8')) as string;
   };
   /** Past the value starting at `at`. */
   const skipValue = (): void => {
     if (bytes[at] === QUOTE) {
-      readString();
+      skipString();
       return;
     }
     if (bytes[at] !== OPEN_BRACE && bytes[at] !== OPEN_BRACKET) {
@@ -166,7 +182,7 @@ export function profileSpans(bytes: Uint8Array): Map<string, [number, number]> |
     do {
       const byte = bytes[at];
       if (byte === QUOTE) {
-        readString();
+        skipString();
         continue;
       }
       if (byte === OPEN_BRACE || byte === OPEN_BRACKET) depth += 1;
