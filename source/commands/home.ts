@@ -11,7 +11,18 @@ import type {CommandRun} from './spec.js';
 export const run: CommandRun = async (context) => {
   const color = inkColour(context.globals);
   const stdout = context.io.stdout as {columns?: number; rows?: number};
-  const key = JSON.stringify([context.root.version, stdout.columns, stdout.rows, color, process.env.FORCE_COLOR ?? '', context.env.TERM ?? '']);
+  // What Ink's output depends on: the version, the terminal's size, and what decides its colours.
+  const env = context.env;
+  const key = JSON.stringify([
+    context.root.version,
+    stdout.columns,
+    stdout.rows,
+    color,
+    process.env.FORCE_COLOR ?? '',
+    env.TERM ?? '',
+    env.COLORTERM ?? '',
+    env.NO_COLOR ?? '',
+  ]);
   const directory = profileStoreDirectory({env: context.env});
   const painted = readCachedFrame(directory, key);
   if (painted !== undefined) paintFrame(context.io, painted);
