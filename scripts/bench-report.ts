@@ -99,11 +99,19 @@ export function ratioRows(results: readonly Result[], floorKey: string | undefin
   const text = all
     .map((row) => keys.map((key, column) => (column === 0 ? row[key].padEnd(widths[column]!) : row[key].padStart(widths[column]!))).join('  '))
     .join('\n');
-  const markdown = [
-    '| measure | ratio to the floor | median | min–max | goal | |',
-    '|---|---|---|---|---|---|',
-    ...rows.map((row) => `| ${row.name} | ${row.ratio} | ${row.median} | ${row.range} | ${row.goal} | ${row.verdict} |`),
-  ].join('\n');
+  const markdown = (
+    floor === undefined
+      ? [
+          '| measure | median | min–max | goal | |',
+          '|---|---|---|---|---|',
+          ...rows.map((row) => `| ${row.name} | ${row.median} | ${row.range} | ${row.goal} | ${row.verdict} |`),
+        ]
+      : [
+          '| measure | ratio to the floor | median | min–max | goal | |',
+          '|---|---|---|---|---|---|',
+          ...rows.map((row) => `| ${row.name} | ${row.ratio} | ${row.median} | ${row.range} | ${row.goal} | ${row.verdict} |`),
+        ]
+  ).join('\n');
   return {text, markdown, missed};
 }
 
