@@ -42,6 +42,8 @@ const THROTTLING = new Set([
   'SlowDown',
   'PriorRequestNotComplete',
 ]);
+/** What an endpoint answers for an operation it does not know: AWS's JSON protocols, query protocols, LocalStack. */
+const UNKNOWN_OPERATION = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
 const INVALID_CREDENTIALS = new Set([
   'InvalidClientTokenId',
@@ -101,6 +103,19 @@ const sso = (context: AwsErrorContext): string => (context.profile === undefined
 
 const isLocal = (endpoint: string): boolean => /^(https?:\/\/)?(localhost|127\.|\[::1\])/.test(endpoint);
 
+/**
+ * Why the endpoint did not answer the operation at all, or undefined when it did: an unknown-operation error; HTTP
+ * 501; or HTTP 500 whose body is no AWS error document (the SDK cannot read it) — moto's answer to an operation it
+ * lacks is its HTML "500 Internal Server Error" page (NotImplementedError on its side).
+ */
+function notImplemented(fields: ErrorFields): string | undefined {
+  if (UNKNOWN_OPERATION.has(fields.name) || UNKNOWN_OPERATION.has(fields.code)) return fields.name;
+  if (fields.httpStatusCode === 501) return 'HTTP 501 Not Implemented';
+  const unreadable = fields.name === 'SyntaxError' || /Deserialization error/i.test(fields.message);
+  if (fields.httpStatusCode === 500 && unreadable) return 'HTTP 500 without an AWS error response';
+  return undefined;
+}
+
 export function describeAwsError(error: unknown, context: AwsErrorContext): CliError {
   if (error instanceof CliError) return error;
   const fields = fieldsOf(error);
@@ -131,6 +146,15 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
   }
 
   if (message === 'Region is missing') return noRegionError(context.profile, error);
+
+  const unsupported = notImplemented(fields);
+  if (unsupported !== undefined) {
+    return fail(
+      `${where(fields, context)} does not implement ${action} (${unsupported})`,
+      'the operation is not available at this endpoint (moto, LocalStack or an older region)',
+      'unsupported',
+    );
+  }
 
   if (EXPIRED.has(name) || EXPIRED.has(code) || (name === 'RequestExpired' && /token/i.test(message))) {
     return fail(`AWS credentials expired (${action})`, `run ${sso(context)} (or refresh your credentials) and try again`, 'credentials');
