@@ -478,6 +478,13 @@ function stuckPort(clock: FakeClock, options: {throttleAlways?: boolean; failAlw
       callTimes.push(clock.now());
       return [];
     },
+    // An endpoint without ECS's service deployment records (as moto): the watch judges from DescribeServices.
+    async listServiceDeployments() {
+      callTimes.push(clock.now());
+      throw new AwsError('not implemented [test]', {kind: 'unsupported', awsName: 'SyntaxError'});
+    },
+    describeServiceDeployments: unused,
+    describeServiceRevisions: unused,
   };
   return port;
 }
