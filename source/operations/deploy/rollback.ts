@@ -13,6 +13,7 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
+import {countingEcs} from './counting.js';
 import {recordRun} from './run-record.js';
 import {requireService, rollBackService, serviceIdentity, type ServiceIdentity} from './service.js';
 import {watchDeployment} from './watch.js';
@@ -124,7 +125,10 @@ export async function* rollbackDeploy(
   ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
   request: RollbackRequest,
 ): AsyncGenerator<DeployEvent, void, undefined> {
-  const {ecs, clock, store} = ports;
+  const {clock, store} = ports;
+  // Every ECS call of the run is counted, whichever way it ends.
+  const counted = countingEcs(ports.ecs);
+  const ecs = counted.ecs;
   const startedAt = clock.now();
   const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
   const fail = (error: unknown): DeployEvent => ({
@@ -134,7 +138,7 @@ export async function* rollbackDeploy(
     reason: errorMessage(error),
     exitCode: exitCodeOf(error),
     elapsedMs: clock.now() - startedAt,
-    apiCalls: 0,
+    apiCalls: counted.calls(),
   });
   const identity = serviceIdentity(request.profile, request.environment);
   yield step('plan', 'started', `finding the revision to roll ${identity.serviceName} back to`);
@@ -166,7 +170,7 @@ export async function* rollbackDeploy(
       reason: 'cancelled at the confirmation: nothing was changed',
       exitCode: 5,
       elapsedMs: clock.now() - startedAt,
-      apiCalls: 0,
+      apiCalls: counted.calls(),
     };
     return;
   }
@@ -202,7 +206,7 @@ export async function* rollbackDeploy(
       reason: `rollback to ${taskDefinitionLabel(target.taskDefinitionArn)} started; not waiting (--no-wait)`,
       exitCode: 0,
       elapsedMs: clock.now() - startedAt,
-      apiCalls: 0,
+      apiCalls: counted.calls(),
     };
     return;
   }
@@ -227,7 +231,8 @@ export async function* rollbackDeploy(
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }
-    }
-    yield event;
+      // The watch counts its own calls; the run's summary counts all of them.
+      yield {...event, apiCalls: counted.calls()};
+    } else yield event;
   }
 }

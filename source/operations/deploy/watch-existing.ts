@@ -8,6 +8,7 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
+import {countingEcs} from './counting.js';
 import {settleDetachedRun} from './run-record.js';
 import {requireService, serviceIdentity} from './service.js';
 import {watchDeployment} from './watch.js';
@@ -39,7 +40,10 @@ export async function* watchExisting(
   ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
   request: WatchRequest,
 ): AsyncGenerator<DeployEvent, void, undefined> {
-  const {ecs, clock, store} = ports;
+  const {clock, store} = ports;
+  // Every ECS call of the run is counted (finding the service too), whichever way it ends.
+  const counted = countingEcs(ports.ecs);
+  const ecs = counted.ecs;
   const startedAt = clock.now();
   const identity = serviceIdentity(request.profile, request.environment);
   let service: EcsServiceState;
@@ -53,7 +57,7 @@ export async function* watchExisting(
       reason: errorMessage(error),
       exitCode: exitCodeOf(error),
       elapsedMs: clock.now() - startedAt,
-      apiCalls: 1,
+      apiCalls: counted.calls(),
     };
     return;
   }
@@ -100,7 +104,8 @@ export async function* watchExisting(
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }
-    }
-    yield event;
+      // The watch counts its own calls; the run's summary counts all of them.
+      yield {...event, apiCalls: counted.calls()};
+    } else yield event;
   }
 }
