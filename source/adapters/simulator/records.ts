@@ -40,7 +40,7 @@ export function openRecord(state: SimulatorState, service: SimService, deploymen
   const arn = `arn:aws:ecs:${state.region}:${ACCOUNT}:service-deployment/${service.cluster}/${service.name}/${recordId(state.next())}`;
   for (const older of recordsOf(state, service).filter(live)) {
     older.status = 'STOPPED';
-    older.statusReason = `ECS stopped this deployment: a newer deployment of the service started (${arn.slice(arn.lastIndexOf('/') + 1)}).`;
+    older.statusReason = 'ECS stopped this deployment: a newer deployment of the service started.';
     older.stoppedAt = at;
     older.finishedAt = at;
     older.updatedAt = at;

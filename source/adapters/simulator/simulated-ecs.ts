@@ -90,7 +90,7 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
   const script = SCENARIO_SCRIPTS[scenario];
   const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
   const region = options.region ?? 'us-east-1';
-  const state = new SimulatorState(clock, region, speed);
+  const state = new SimulatorState(clock, region, speed, options.serviceDeployments !== false);
   const rollouts = createRollouts(state, script);
 
   // --- the port --------------------------------------------------------------------------------------------

@@ -196,6 +196,8 @@ export class SimulatorState {
     readonly region: string,
     /** Divides every duration. */
     readonly speed: number,
+    /** Whether ECS's service deployment records are served (and DescribeServices names the current one). */
+    readonly servesRecords = true,
   ) {}
 
   /** A duration at the simulation's speed (≥ 1 ms). */
@@ -417,7 +419,7 @@ export class SimulatorState {
       createdAt: iso(service.createdAt),
       schedulingStrategy: daemon ? 'DAEMON' : 'REPLICA',
       deploymentController: {type: 'ECS'},
-      ...(service.records[0] === undefined ? {} : {currentServiceDeployment: service.records[0]}),
+      ...(service.records[0] === undefined || !this.servesRecords ? {} : {currentServiceDeployment: service.records[0]}),
     };
     delete raw.cluster;
     delete raw.service;
@@ -434,7 +436,7 @@ export class SimulatorState {
       launchType: service.launchType,
       deployments,
       events,
-      ...(service.records[0] === undefined ? {} : {currentServiceDeployment: service.records[0]}),
+      ...(service.records[0] === undefined || !this.servesRecords ? {} : {currentServiceDeployment: service.records[0]}),
       raw,
     };
   }

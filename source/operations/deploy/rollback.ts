@@ -15,7 +15,7 @@ import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
 import {countingEcs} from './counting.js';
 import {recordRun} from './run-record.js';
-import {requireService, rollBackService, serviceIdentity, type ServiceIdentity} from './service.js';
+import {requireService, rollBackService, serviceIdentity, type ServiceIdentity, type StartedDeployment} from './service.js';
 import {watchDeployment} from './watch.js';
 
 /** The tag a task definition runs: from the profile's runs, else read from the artifact's image in it. */
@@ -175,14 +175,16 @@ export async function* rollbackDeploy(
     return;
   }
   yield step('service', 'started', `updating service ${identity.serviceName} to ${taskDefinitionLabel(target.taskDefinitionArn)}`);
-  let deploymentId: string | undefined;
+  let started: StartedDeployment;
+  const requestedAt = clock.now();
   try {
-    deploymentId = await rollBackService(ecs, {cluster: identity.cluster, serviceName: identity.serviceName, taskDefinitionArn: target.taskDefinitionArn});
+    started = await rollBackService(ecs, {cluster: identity.cluster, serviceName: identity.serviceName, taskDefinitionArn: target.taskDefinitionArn});
   } catch (error) {
     yield step('service', 'failed', errorMessage(error));
     yield fail(error);
     return;
   }
+  const {deploymentId, serviceDeploymentArn} = started;
   yield step('service', 'done', `updated service ${identity.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
 
   const run: RunRecord = {
@@ -217,6 +219,8 @@ export async function* rollbackDeploy(
     service: identity.serviceName,
     taskDefinitionArn: target.taskDefinitionArn,
     ...(deploymentId === undefined ? {} : {deploymentId}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
+    since: requestedAt,
     previousTaskDefinitionArn: target.from,
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,

@@ -230,6 +230,8 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
       ? {}
       : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
     ...(applied.priorDeploymentIds === undefined ? {} : {priorDeploymentIds: applied.priorDeploymentIds}),
+    ...(applied.serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn: applied.serviceDeploymentArn}),
+    ...(applied.requestedAt === undefined ? {} : {since: applied.requestedAt}),
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(control === undefined ? {} : {signal: control.signal}),

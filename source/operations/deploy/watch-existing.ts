@@ -27,8 +27,12 @@ export interface WatchRequest extends WatchRunOptions {
  * rolled it back or replaced it meanwhile. Otherwise (a deployment started elsewhere) the PRIMARY one.
  */
 export function runToFollow(profile: Profile, environment: string): string | undefined {
+  return detachedRun(profile, environment)?.taskDefinitionArn;
+}
+
+function detachedRun(profile: Profile, environment: string): Profile['runs'][number] | undefined {
   const newest = profile.runs.findLast((run) => run.environment === environment);
-  return newest?.outcome === 'detached' ? newest.taskDefinitionArn : undefined;
+  return newest?.outcome === 'detached' && newest.taskDefinitionArn !== undefined ? newest : undefined;
 }
 
 /**
@@ -62,7 +66,11 @@ export async function* watchExisting(
     return;
   }
   const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
-  const ourRun = runToFollow(request.profile, request.environment.name);
+  const detached = detachedRun(request.profile, request.environment.name);
+  const ourRun = detached?.taskDefinitionArn;
+  // ECS's record of our deployment: the service's current one when it rolls out ours (the watch checks), else the
+  // newest of our revision since the run started — or, following the PRIMARY, since that deployment was created.
+  const since = Date.parse(detached?.startedAt ?? primary?.createdAt ?? '');
   const taskDefinitionArn = ourRun ?? primary?.taskDefinition ?? service.taskDefinition;
   // Our deployment, when it is still listed (PRIMARY first); when it is gone the judge decides from what runs now.
   const ours =
@@ -87,6 +95,8 @@ export async function* watchExisting(
     service: identity.serviceName,
     taskDefinitionArn,
     ...(ours === undefined ? {} : {deploymentId: ours.id}),
+    ...(service.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: service.currentServiceDeployment}),
+    ...(Number.isNaN(since) ? {} : {since}),
     ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,

@@ -150,11 +150,12 @@ describe('rollbackDeploy counts its ECS calls', () => {
     expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
   });
 
-  it('watched: the calls before the watch and the watch together', async () => {
+  it('watched: the calls before the watch and the watch together (ECS deployment records included)', async () => {
     const {ecs, clock, store, profile, environment} = await setup();
     ecs.recorded.length = 0;
     const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, ...limits}));
-    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed'});
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', serviceDeploymentStatus: 'SUCCESSFUL'});
+    expect(ecs.recorded.map((call) => call.method)).toContain('describeServiceDeployments');
     expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
   });
 
