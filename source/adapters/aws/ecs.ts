@@ -176,13 +176,15 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
   const sdk = await import('@aws-sdk/client-ecs');
   const target = await factory.target('ecs');
 
-  async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, send: () => Promise<T>, options: {mayBeMissing?: boolean} = {}): Promise<T> {
     try {
       return await send();
     } catch (error) {
-      throw describeAwsError(error, {service: 'ecs', operation, ...target});
+      throw describeAwsError(error, {service: 'ecs', operation, ...target, ...options});
     }
   }
+  /** The service deployment records' operations: newer than some endpoints (moto 5.2.1 lacks them). */
+  const recent = {mayBeMissing: true};
   const isNotFound = (error: unknown): boolean =>
     error instanceof AwsError &&
     (error.kind === 'not-found' || (error.kind === 'invalid' && /unable to describe task definition|not found|does not exist/i.test(error.message)));
@@ -317,16 +319,19 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
       const found: EcsServiceDeploymentBrief[] = [];
       let nextToken: string | undefined;
       do {
-        const page = await call('ListServiceDeployments', () =>
-          client.send(
-            new sdk.ListServiceDeploymentsCommand({
-              cluster,
-              service,
-              nextToken,
-              maxResults: 100,
-              ...(createdAfter === undefined ? {} : {createdAt: {after: new Date(createdAfter)}}),
-            }),
-          ),
+        const page = await call(
+          'ListServiceDeployments',
+          () =>
+            client.send(
+              new sdk.ListServiceDeploymentsCommand({
+                cluster,
+                service,
+                nextToken,
+                maxResults: 100,
+                ...(createdAfter === undefined ? {} : {createdAt: {after: new Date(createdAfter)}}),
+              }),
+            ),
+          recent,
         );
         found.push(...(page.serviceDeployments ?? []).map(serviceDeploymentBrief));
         nextToken = emptyToUndefined(page.nextToken);
@@ -337,7 +342,11 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
     async describeServiceDeployments(arns) {
       const records: EcsServiceDeployment[] = [];
       for (const batch of chunks(arns, 20)) {
-        const result = await call('DescribeServiceDeployments', () => client.send(new sdk.DescribeServiceDeploymentsCommand({serviceDeploymentArns: batch})));
+        const result = await call(
+          'DescribeServiceDeployments',
+          () => client.send(new sdk.DescribeServiceDeploymentsCommand({serviceDeploymentArns: batch})),
+          recent,
+        );
         records.push(...(result.serviceDeployments ?? []).map(serviceDeploymentState));
       }
       return records;
@@ -346,7 +355,7 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
     async describeServiceRevisions(arns) {
       const revisions: EcsServiceRevision[] = [];
       for (const batch of chunks(arns, 20)) {
-        const result = await call('DescribeServiceRevisions', () => client.send(new sdk.DescribeServiceRevisionsCommand({serviceRevisionArns: batch})));
+        const result = await call('DescribeServiceRevisions', () => client.send(new sdk.DescribeServiceRevisionsCommand({serviceRevisionArns: batch})), recent);
         revisions.push(
           ...(result.serviceRevisions ?? []).map((revision) => ({
             arn: revision.serviceRevisionArn ?? '',

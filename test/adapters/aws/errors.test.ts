@@ -210,15 +210,18 @@ describe('an operation the endpoint does not implement', () => {
       ),
       {$metadata: {httpStatusCode: 500, attempts: 3, totalRetryDelay: 37}},
     );
-    const mapped = describeAwsError(error, {service: 'ecs', operation: 'ListServiceDeployments', endpoint: 'http://127.0.0.1:5000'});
+    const mapped = describeAwsError(error, {service: 'ecs', operation: 'ListServiceDeployments', endpoint: 'http://127.0.0.1:5000', mayBeMissing: true});
     expect(mapped).toMatchObject({
       kind: 'unsupported',
       message: 'http://127.0.0.1:5000 does not implement ecs:ListServiceDeployments (HTTP 500 without an AWS error response)',
     });
+    // For an operation every endpoint has, the same page is moto crashing on bad input: a failure like any other.
+    const crashed = describeAwsError(error, {service: 'ecs', operation: 'RegisterTaskDefinition', endpoint: 'http://127.0.0.1:5000'});
+    expect(crashed).toMatchObject({kind: 'other', message: expect.stringMatching(/^ecs:RegisterTaskDefinition failed: /)});
   });
 
   test('an unreadable body with another status is not taken for it', () => {
     const error = Object.assign(new SyntaxError('Unexpected token'), {$metadata: {httpStatusCode: 502}});
-    expect((describeAwsError(error, context) as AwsError).kind).toBe('other');
+    expect((describeAwsError(error, {...context, mayBeMissing: true}) as AwsError).kind).toBe('other');
   });
 });
