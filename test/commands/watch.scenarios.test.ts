@@ -60,6 +60,30 @@ describe.each(MODES)('every scenario, live and late, judged from $name', ({recor
   });
 });
 
+describe("watch again, once the first watch settled the run: the service's current deployment by ECS's records", () => {
+  /** What the second watch says: ours when it is still the current deployment; the replacing one (not ours) when replaced. */
+  const judged = /deployed \(simulated\): web-api:2 is running 1\/1 tasks \(ECS: SUCCESSFUL\)/;
+  const AGAIN: Record<SimulationScenario, {code: number; line: RegExp}> = {
+    ...EXPECTED,
+    success: {code: 0, line: judged},
+    'slow-start': {code: 0, line: judged},
+    throttling: {code: 0, line: judged},
+    replaced: {code: 0, line: /deployed \(simulated\): web-api:3 is running 1\/1 tasks \(ECS: SUCCESSFUL\)/},
+  };
+
+  it.each(SCENARIOS)('%s: the same truth again, never the previous revision taken for a success', async (scenario) => {
+    const w = await world({scenario});
+    expect((await cli([...DEPLOY, '--no-wait'], w)).code).toBe(0);
+    await w.clock.advance(30 * MINUTE);
+    const first = await cli(WATCH, w);
+    expect(first.code).toBe(EXPECTED[scenario].code);
+    const again = await cli(WATCH, w);
+    expect(again.out).toMatch(AGAIN[scenario].line);
+    expect(again.out).not.toMatch(/deployed \(simulated\): web-api:1 /);
+    expect(again.code).toBe(AGAIN[scenario].code);
+  });
+});
+
 /** Records: ECS's own status of ours is shown; without them, one line says how the watch judges instead. */
 function expectJudgedFrom(out: string, records: boolean): void {
   const fallback = out.match(/ECS service deployment records are not available here \(.*\); judging from DescribeServices/g) ?? [];

@@ -183,3 +183,35 @@ export class DeploymentRecords {
     };
   }
 }
+
+/**
+ * The service's current deployment by ECS's own records — what `watch` follows when the profile has no run of its own
+ * in flight: the one DescribeServices names (`named`, its currentServiceDeployment), else the newest listed; with the
+ * task definition it rolls out. So a rollback that already ended is still that rolled-back deployment, not the
+ * previous revision's steady state. undefined where the records cannot be had or name none.
+ */
+export async function currentDeployment(
+  ecs: EcsPort,
+  where: {cluster: string; service: string; named?: string},
+): Promise<{arn: string; taskDefinition: string} | undefined> {
+  try {
+    let arn = where.named;
+    let revision: string | undefined;
+    if (arn === undefined) {
+      const briefs = await ecs.listServiceDeployments({cluster: where.cluster, service: where.service});
+      const newest = [...briefs].sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''))[0];
+      arn = newest?.arn;
+      revision = newest?.targetServiceRevisionArn;
+    } else {
+      const [record] = await ecs.describeServiceDeployments([arn]);
+      revision = record?.targetServiceRevision?.arn;
+    }
+    if (arn === undefined || revision === undefined) return undefined;
+    const target = revision;
+    const [found] = await ecs.describeServiceRevisions([target]);
+    return found === undefined || found.taskDefinition === '' ? undefined : {arn, taskDefinition: found.taskDefinition};
+  } catch {
+    // Not available (the watch says so), or failing now (the watch's polls meet it again): follow the PRIMARY.
+    return undefined;
+  }
+}

@@ -9,6 +9,7 @@ import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
 import {countingEcs} from './counting.js';
+import {currentDeployment} from './deployment-record.js';
 import {settleDetachedRun} from './run-record.js';
 import {requireService, serviceIdentity} from './service.js';
 import {watchDeployment} from './watch.js';
@@ -36,8 +37,8 @@ function detachedRun(profile: Profile, environment: string): Profile['runs'][num
 }
 
 /**
- * `watch`: re-attach to the profile's detached deployment (or, without one, the service's PRIMARY deployment) and
- * follow it to its end; the detached run gets its outcome. A run that ECS rolled back before anyone watched ends
+ * `watch`: re-attach to the profile's detached deployment (or, without one, the service's current deployment by ECS's
+ * records — else its PRIMARY deployment) and follow it to its end; the detached run gets its outcome. A run that ECS rolled back before anyone watched ends
  * as rolled back, one that another deployment replaced as failed: never the service's steady state as our success.
  */
 export async function* watchExisting(
@@ -67,10 +68,20 @@ export async function* watchExisting(
   }
   const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
   const detached = detachedRun(request.profile, request.environment.name);
-  const ourRun = detached?.taskDefinitionArn;
-  // ECS's record of our deployment: the service's current one when it rolls out ours (the watch checks), else the
-  // newest of our revision since the run started — or, following the PRIMARY, since that deployment was created.
-  const since = Date.parse(detached?.startedAt ?? primary?.createdAt ?? '');
+  // Without a run of the profile in flight: the service's current deployment by ECS's records, else the PRIMARY.
+  const current =
+    detached === undefined
+      ? await currentDeployment(ecs, {
+          cluster: identity.cluster,
+          service: identity.serviceName,
+          ...(service.currentServiceDeployment === undefined ? {} : {named: service.currentServiceDeployment}),
+        })
+      : undefined;
+  const ourRun = detached?.taskDefinitionArn ?? current?.taskDefinition;
+  // ECS's record of our deployment: the current one (the watch checks it rolls out ours), else the newest of our
+  // revision since the run started — or, following the PRIMARY, since that deployment was created.
+  const serviceDeploymentArn = current?.arn ?? service.currentServiceDeployment;
+  const since = Date.parse(detached?.startedAt ?? (current === undefined ? primary?.createdAt : undefined) ?? '');
   const taskDefinitionArn = ourRun ?? primary?.taskDefinition ?? service.taskDefinition;
   // Our deployment, when it is still listed (PRIMARY first); when it is gone the judge decides from what runs now.
   const ours =
@@ -95,7 +106,7 @@ export async function* watchExisting(
     service: identity.serviceName,
     taskDefinitionArn,
     ...(ours === undefined ? {} : {deploymentId: ours.id}),
-    ...(service.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: service.currentServiceDeployment}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
     ...(Number.isNaN(since) ? {} : {since}),
     ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
     timeoutMs: request.timeoutMs,

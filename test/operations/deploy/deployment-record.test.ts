@@ -1,7 +1,7 @@
 import {describe, expect, test} from 'vitest';
 import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
 import {AwsError} from '../../../source/errors.js';
-import {DeploymentRecords, type Call} from '../../../source/operations/deploy/deployment-record.js';
+import {currentDeployment, DeploymentRecords, type Call} from '../../../source/operations/deploy/deployment-record.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
 import {recordingEcs} from './fakes.js';
 
@@ -99,5 +99,21 @@ describe('DeploymentRecords: ECS’s record of our deployment', () => {
     });
     ecs.failOn.set('describeServiceDeployments', new AwsError('Rate exceeded', {kind: 'throttled', awsName: 'ThrottlingException'}));
     await expect(new DeploymentRecords({...base, serviceDeploymentArn: ours}).read(direct, 0, 30_000)).rejects.toMatchObject({kind: 'throttled'});
+  });
+});
+
+describe("currentDeployment: what watch follows without a run of the profile's own", () => {
+  test('the one DescribeServices names, else the newest listed; with the task definition it rolls out', async () => {
+    const {ecs, base, ours, theirs} = await setup({replaced: true});
+    const three = 'arn:aws:ecs:us-east-1:123456789012:task-definition/web:3';
+    expect(await currentDeployment(ecs, {cluster: 'default', service: 'web', named: ours})).toEqual({arn: ours, taskDefinition: base.taskDefinitionArn});
+    expect(await currentDeployment(ecs, {cluster: 'default', service: 'web'})).toEqual({arn: theirs, taskDefinition: three});
+  });
+
+  test('nothing where the records cannot be had (the watch follows the PRIMARY)', async () => {
+    const clock = new FakeClock();
+    const ecs = createSimulatedEcs({clock, serviceDeployments: false});
+    ecs.seedService({serviceName: 'web'});
+    expect(await currentDeployment(ecs, {cluster: 'default', service: 'web'})).toBeUndefined();
   });
 });
