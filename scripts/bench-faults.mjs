@@ -257,8 +257,22 @@ async function throttling() {
 }
 
 async function lateRollback() {
+  const results = [];
+  for (const records of [true, false]) results.push(...(await lateRollbackRun(records)));
+  row(
+    'rollback that ends before watch attaches (moto + scripted ECS: with and without deployment records)',
+    results,
+    (result) =>
+      result.code === 3 &&
+      /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
+      !/deployed:/.test(result.stdout) &&
+      clean(result),
+  );
+}
+
+async function lateRollbackRun(records) {
   const moto = await startMotoServer();
-  const proxy = await startRollbackProxy(moto.url);
+  const proxy = await startRollbackProxy(moto.url, {records});
   const results = [];
   try {
     await proxy.seed();
@@ -277,21 +291,13 @@ async function lateRollback() {
       ['watch', 'web', '--json'],
     ]) {
       const result = await run(args, {env});
-      results.push({...result, label: args.join(' ')});
+      results.push({...result, label: `${args.join(' ')} (${records ? 'with' : 'without'} records)`});
     }
   } finally {
     await proxy.close();
     await moto.close();
   }
-  row(
-    'rollback that ends before watch attaches (moto + scripted ECS record)',
-    results,
-    (result) =>
-      result.code === 3 &&
-      /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
-      !/deployed:/.test(result.stdout) &&
-      clean(result),
-  );
+  return results;
 }
 
 async function badInputs() {

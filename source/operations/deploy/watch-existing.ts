@@ -37,9 +37,24 @@ function detachedRun(profile: Profile, environment: string): Profile['runs'][num
 }
 
 /**
- * `watch`: re-attach to the profile's detached deployment (or, without one, the service's current deployment by ECS's
- * records — else its PRIMARY deployment) and follow it to its end; the detached run gets its outcome. A run that ECS rolled back before anyone watched ends
- * as rolled back, one that another deployment replaced as failed: never the service's steady state as our success.
+ * The run `watch` judges: the detached one; else, while no deployment is in flight, the profile's newest run that
+ * registered a revision — judged again, it says again what happened to it (rolled back, replaced, deployed), so that
+ * a second `watch` never takes the revision that runs now for the profile's success. A deployment in flight that
+ * the profile did not start (CI, the console) is followed instead.
+ */
+export function runToJudge(profile: Profile, environment: string, service: EcsServiceState): Profile['runs'][number] | undefined {
+  const detached = detachedRun(profile, environment);
+  if (detached !== undefined) return detached;
+  const inFlight = service.deployments.length > 1 || service.deployments.some((deployment) => deployment.rolloutState === 'IN_PROGRESS');
+  if (inFlight) return undefined;
+  return profile.runs.findLast((run) => run.environment === environment && run.taskDefinitionArn !== undefined);
+}
+
+/**
+ * `watch`: re-attach to the profile's detached deployment (or, with none in flight, judge the profile's newest run
+ * again; or follow a deployment in flight that someone else started, by ECS's records, else the PRIMARY) to its
+ * end; the detached run gets its outcome. A run that ECS rolled back before anyone watched ends as rolled back, one
+ * that another deployment replaced as failed: never the service's steady state as our success.
  */
 export async function* watchExisting(
   ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
@@ -67,8 +82,8 @@ export async function* watchExisting(
     return;
   }
   const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
-  const detached = detachedRun(request.profile, request.environment.name);
-  // Without a run of the profile in flight: the service's current deployment by ECS's records, else the PRIMARY.
+  const detached = runToJudge(request.profile, request.environment.name, service);
+  // Without a run of the profile to judge: the service's current deployment by ECS's records, else the PRIMARY.
   const current =
     detached === undefined
       ? await currentDeployment(ecs, {
