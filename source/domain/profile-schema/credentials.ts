@@ -3,15 +3,18 @@
  * document, including inside container environment variables and inside JSON text (container and service
  * specifications) — see credential-scan.ts:
  * - a key (or a `{name, value}` / `{key, value}` pair's name) that looks like a credential
- *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value is an
- *   ARN, a lone placeholder, empty or a boolean; names ending in `Arn` and the ECS fields that hold
- *   references, not secrets (`credentialsParameter`, `credentialsSecretArn`, `kmsKeyArn`, `secrets`,
- *   `secretOptions`, `repositoryCredentials`, `credentialSpecs`, `valueFrom`, `authorizationConfig`) are
- *   accepted;
+ *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value says where a
+ *   secret is rather than being one (`isHarmlessValue`: an ARN, a lone placeholder, empty, a switch, a small
+ *   number, a path or secret name such as `prod/db`, a host name, a URL without a password); names that
+ *   name a secret rather than hold it (ending in `Arn`, `Name`, `File`, `Path`, `Parameter`, `SecretId`) and
+ *   the ECS fields that hold references, not secrets (`credentialsParameter`, `credentialsSecretArn`,
+ *   `kmsKeyArn`, `secrets`, `secretOptions`, `repositoryCredentials`, `credentialSpecs`, `valueFrom`,
+ *   `authorizationConfig`) are accepted;
  * - a value holding an AWS access key id (`AKIA`/`ASIA` + 16), a PEM private key, a Docker Hub or GitHub
  *   token, or — when the profile also holds an access key id — a 40-character secret-access-key-like token.
  * Messages never repeat the secret (at most its first four characters).
  */
+import {findSecretValue} from '../secret-values.js';
 import {isRecord} from './raw-values.js';
 
 export const CREDENTIAL_FIX =
@@ -59,12 +62,17 @@ function keyWords(key: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/** Last words of a name that says where a secret is, not what it is: `DB_PASSWORD_ARN`, `JWT_SECRET_FILE`, `API_TOKEN_PATH`. */
+const REFERENCE_SUFFIXES = new Set(['arn', 'arns', 'name', 'file', 'path', 'parameter', 'param']);
+
 /** True when a key's NAME looks like it holds a credential (its value decides in the end; see above). */
 export function looksLikeCredentialName(key: string): boolean {
   if (REFERENCE_KEYS.has(key)) return false;
   const words = keyWords(key);
   const last = words[words.length - 1];
-  if (last === 'arn' || last === 'arns') return false;
+  if (last !== undefined && REFERENCE_SUFFIXES.has(last)) return false;
+  // A Secrets Manager secret id (`dbPasswordSecretId`), not an access key id (`accessKeyId`).
+  if (last === 'id' && words[words.length - 2] === 'secret') return false;
   const joined = words.join('');
   return CREDENTIAL_FRAGMENTS.some((fragment) => joined.includes(fragment)) || words.some((word) => CREDENTIAL_WORDS.has(word));
 }
@@ -72,10 +80,32 @@ export function looksLikeCredentialName(key: string): boolean {
 const ARN_VALUE = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
 const LONE_PLACEHOLDER = /^\$\{[^{}]+\}$/;
 
-/** A value that cannot be a secret even under a credential-like name. */
+/** On/off words: a switch, not a secret. */
+const SWITCH = /^(?:true|false|yes|no|on|off|enabled?|disabled?)$/i;
+/** Up to six digits: a port, a TTL, a size, a count. */
+const SMALL_NUMBER = /^[0-9]{1,6}$/;
+/** Where a secret is: `prod/db`, `/run/secrets/db_password`, `/app/prod/db-password` (lower-case words, no random segment). */
+const SECRET_PATH = /^\/?[a-z0-9._-]{1,64}(?:\/[a-z0-9._-]{1,64})*$/;
+/** A host name with a dot, optionally with a port: `db.internal`, `vault.example.com:8200`. */
+const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::[0-9]{1,5})?$/;
+/** A URL without user information or query: `https://vault.example.com/v1/secret`. */
+const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@?#]+(?:\/[^\s?#@]*)?$/i;
+
+/**
+ * A value that cannot be a secret even under a credential-like name: empty, a boolean or a switch word, a small
+ * number, an ARN, a lone placeholder, a path or secret name (`prod/db`, `/run/secrets/x`), a host name, a URL
+ * without a password — and in each case nothing a secret looks like by its shape (`findSecretValue`).
+ */
 export function isHarmlessValue(value: unknown): boolean {
   if (value === undefined || value === null || typeof value === 'boolean') return true;
-  return typeof value === 'string' && (value.trim() === '' || ARN_VALUE.test(value) || LONE_PLACEHOLDER.test(value));
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1_000_000;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (text === '' || ARN_VALUE.test(text) || LONE_PLACEHOLDER.test(text)) return true;
+  if (findSecretValue(text) !== undefined) return false;
+  if (SWITCH.test(text) || SMALL_NUMBER.test(text)) return true;
+  if (SECRET_PATH.test(text) && text.includes('/')) return true;
+  return HOST_NAME.test(text) || PLAIN_URL.test(text);
 }
 
 export interface ValuePattern {
