@@ -5,11 +5,11 @@ import {isJsonObject} from '../json.js';
 import type {ArtifactSource, LaunchType, RegistryAuth} from '../model.js';
 import {getMember, joinPath, parseJsonText, stringifyJsonText} from '../json-text.js';
 import {deriveContainerName, parseImageReference} from '../image.js';
-import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, findPlaceholders} from '../placeholders.js';
+import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE} from '../placeholders.js';
 import {cloneJson} from '../json-values.js';
 import {regionFromArn} from '../aws-names.js';
 import {toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
-import {type Replacement, issue, located, str} from './common.js';
+import {type Replacement, escapeLiteralPlaceholders, issue, located, str} from './common.js';
 
 export interface TaskDefinitionImportOptions {
   /** The artifact's container, by name. Default: the first essential container with port mappings, else the first. */
@@ -254,10 +254,10 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
     );
   }
 
-  // The spec: a copy of the registrable input with the placeholders in.
-  const spec = cloneJson(registrable);
-  const specContainer = (getMember(spec, 'containerDefinitions') as JsonValue[])[picked.index] as JsonObject;
+  // The spec: a copy of the registrable input with its literal `${` escaped, then the placeholders in.
   const replacements: Replacement[] = [];
+  const spec = escapeLiteralPlaceholders(cloneJson(registrable), replacements, issues) as JsonObject;
+  const specContainer = (getMember(spec, 'containerDefinitions') as JsonValue[])[picked.index] as JsonObject;
   specContainer['image'] = DOCKER_IMAGE_NAME;
   replacements.push({path: joinPath(containerPath, 'image'), from: image, to: DOCKER_IMAGE_NAME});
 
@@ -304,19 +304,6 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
         'executionRoleArn',
         'The task definition has no execution role, which Fargate tasks need to pull private images, write logs and read secrets',
         'Set the environment\'s execution role and add "executionRoleArn": "${EXECUTION_ROLE}"',
-      ),
-    );
-  }
-
-  // Strings holding `${…}` would be read as placeholders when rendered.
-  for (const use of findPlaceholders(registrable)) {
-    issues.push(
-      issue(
-        'warning',
-        'import-literal-placeholder',
-        use.path,
-        `${use.text} in the imported value will be read as a placeholder when rendering`,
-        'Rewrite it, or define it as a config variable',
       ),
     );
   }

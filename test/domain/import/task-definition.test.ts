@@ -238,8 +238,12 @@ describe('importTaskDefinition: the artifact container', () => {
     expect(result.registryAuth).toEqual({credentialsSecretArn: secret});
   });
 
-  test('an imported value holding ${…} is reported: it would be read as a placeholder', () => {
-    const result = ok(importTaskDefinition(multi([{...app, command: ['sh', '-c', 'echo ${HOME}']}])));
-    expect(result.issues.filter((item) => item.code === 'import-literal-placeholder').map((item) => item.path)).toEqual(['containerDefinitions[0].command[2]']);
+  test('an imported value holding ${…} is kept literal: written $${…} in the spec, listed, and rendered back unchanged', () => {
+    const result = ok(importTaskDefinition(multi([{...app, command: ['sh', '-c', 'echo ${HOME} $${PID}']}])));
+    expect(result.issues.filter((item) => item.code === 'import-literal-placeholder').map((item) => [item.severity, item.path])).toEqual([
+      ['info', 'containerDefinitions[0].command[2]'],
+    ]);
+    expect(result.replacements).toContainEqual({path: 'containerDefinitions[0].command[2]', from: 'echo ${HOME} $${PID}', to: 'echo $${HOME} $$${PID}'});
+    expect(JSON.parse(result.containerSpecJson).containerDefinitions[0].command).toEqual(['sh', '-c', 'echo $${HOME} $$${PID}']);
   });
 });
