@@ -236,11 +236,12 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
       ],
     };
   }
+  // An image without a tag runs `latest`: the profile's tag is latest, written without it as it was imported.
   const artifact: ArtifactSource = {
     registry: reference.registry,
     host: reference.host,
     image: reference.image,
-    ...(reference.tag === undefined ? {} : {tag: reference.tag}),
+    ...(reference.tag === undefined ? {tag: 'latest', implicitLatest: true} : {tag: reference.tag}),
   };
   if (reference.tag === undefined) {
     issues.push(
@@ -248,8 +249,8 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
         'warning',
         'import-no-tag',
         joinPath(containerPath, 'image'),
-        `"${image}" has no tag (Docker pulls "latest"): every deploy must name the tag`,
-        "Give the tag to deploy, or set the artifact's default tag",
+        `"${image}" names no tag: Docker pulls "latest", whatever that is when a task starts. The profile's tag is latest, rendered as "${image}" as it runs`,
+        'Deploy with --tag TAG to pin the image to a tag',
       ),
     );
   }

@@ -7,7 +7,7 @@
  */
 import {diffPlan, diffTaskDefinitions, type PlanDiff} from '../../domain/diff.js';
 import {IMPACT_LABELS} from '../../domain/diff-render.js';
-import {formatImage} from '../../domain/image.js';
+import {artifactImage} from '../../domain/image.js';
 import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
 import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import type {Environment, Profile} from '../../domain/model.js';
@@ -125,7 +125,7 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
     issues,
     serviceIncomplete: incomplete,
     tag,
-    image: formatImage(profile.service.artifact, tag),
+    image: artifactImage(profile.service.artifact, tag),
   };
 }
 
