@@ -8,7 +8,7 @@ import {deriveContainerName, parseImageReference} from '../image.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE} from '../placeholders.js';
 import {cloneJson} from '../json-values.js';
 import {regionFromArn} from '../aws-names.js';
-import {toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
+import {isReservedTag, toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
 import {type Replacement, escapeLiteralPlaceholders, issue, located, str} from './common.js';
 
 export interface TaskDefinitionImportOptions {
@@ -191,8 +191,12 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
 
   const described = unwrapped.taskDefinition;
   const {value: registrable, stripped} = toRegisterTaskDefinitionInput(described);
-  if (unwrapped.tags !== undefined && getMember(registrable, 'tags') === undefined) {
-    registrable['tags'] = unwrapped.tags;
+  const tags = unwrapped.tags?.filter((tag) => !isReservedTag(tag));
+  unwrapped.tags?.forEach((tag, index) => {
+    if (isReservedTag(tag)) stripped.push(`tags[${index}] (reserved aws: tag)`);
+  });
+  if (tags !== undefined && tags.length > 0 && getMember(registrable, 'tags') === undefined) {
+    registrable['tags'] = tags;
     issues.push(
       issue(
         'info',

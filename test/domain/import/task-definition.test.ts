@@ -39,6 +39,19 @@ describe('importTaskDefinition: input shapes and syntax', () => {
     expect(result.taskDefinition['tags']).toEqual([{key: 'team', value: 'web'}]);
     expect(JSON.parse(result.containerSpecJson).tags).toEqual([{key: 'team', value: 'web'}]);
     expect(codes(result.issues)).toContain('import-tags');
+    const reserved = ok(
+      importTaskDefinition(
+        text({
+          ...seedDescribed,
+          tags: [
+            {key: 'aws:cloudformation:stack-name', value: 'web'},
+            {key: 'team', value: 'web'},
+          ],
+        }),
+      ),
+    );
+    expect(reserved.taskDefinition['tags']).toEqual([{key: 'team', value: 'web'}]);
+    expect(reserved.stripped).toContain('tags[0] (reserved aws: tag)');
   });
 
   test.each([
