@@ -8,93 +8,15 @@
  * A few fixtures are refused, each for a reason ECS itself has or for a plaintext secret (listed below with the
  * exact message): nothing else may be.
  */
-import {readFileSync, readdirSync} from 'node:fs';
 import {describe, expect, test} from 'vitest';
 import {diffPlan} from '../../source/domain/diff.js';
 import type {JsonObject, JsonValue} from '../../source/domain/json.js';
 import {validateProfile} from '../../source/domain/profile-schema/profile.js';
 import {renderDeployInputs} from '../../source/operations/deploy/plan.js';
 import {fileSource, planImport, suggestNames, type ImportPlan} from '../../source/operations/import.js';
+import {createInput, familyOf, jsonFiles, read, registerInput, SERVICE_TASKS, SERVICES, TASKS} from '../helpers/corpus.js';
 
-const TASKS = new URL('../fixtures/task-definitions/', import.meta.url);
-const SERVICES = new URL('../fixtures/services/', import.meta.url);
 const NOW = '2026-02-01T00:00:00.000Z';
-
-const jsonFiles = (dir: URL): string[] =>
-  readdirSync(dir)
-    .filter((name) => name.endsWith('.json'))
-    .sort();
-const read = (dir: URL, file: string): {text: string; value: JsonObject} => {
-  const text = readFileSync(new URL(file, dir), 'utf8');
-  return {text, value: JSON.parse(text) as JsonObject};
-};
-
-// ---------------------------------------------------------------------------------------------------
-// The registrable input, as the ECS API reference defines it (independent of source/).
-// ---------------------------------------------------------------------------------------------------
-
-const TASK_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
-const CREATE_SERVICE = new Set([
-  'serviceName',
-  'taskDefinition',
-  'availabilityZoneRebalancing',
-  'loadBalancers',
-  'serviceRegistries',
-  'desiredCount',
-  'launchType',
-  'capacityProviderStrategy',
-  'platformVersion',
-  'role',
-  'deploymentConfiguration',
-  'placementConstraints',
-  'placementStrategy',
-  'networkConfiguration',
-  'healthCheckGracePeriodSeconds',
-  'schedulingStrategy',
-  'deploymentController',
-  'tags',
-  'enableECSManagedTags',
-  'propagateTags',
-  'enableExecuteCommand',
-  'serviceConnectConfiguration',
-  'volumeConfigurations',
-  'vpcLatticeConfigurations',
-]);
-/** CreateService parameters DescribeServices shows on the deployments only. */
-const ON_DEPLOYMENTS = ['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations'];
-
-const withoutNulls = (value: JsonValue): JsonValue =>
-  Array.isArray(value)
-    ? value.filter((item) => item !== null).map(withoutNulls)
-    : value !== null && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value)
-            .filter(([, item]) => item !== null)
-            .map(([key, item]) => [key, withoutNulls(item as JsonValue)]),
-        )
-      : value;
-const ownTags = (tags: JsonValue | undefined): JsonObject[] =>
-  Array.isArray(tags) ? (tags as JsonObject[]).filter((tag) => !String(tag['key']).startsWith('aws:')) : [];
-
-/** describe-task-definition output → the RegisterTaskDefinition input it was registered with. */
-function registerInput(described: JsonObject): JsonObject {
-  const task = described['taskDefinition'] as JsonObject;
-  const input = withoutNulls(Object.fromEntries(Object.entries(task).filter(([key]) => !TASK_READ_ONLY.includes(key)))) as JsonObject;
-  const tags = ownTags(described['tags']);
-  return tags.length > 0 ? {...input, tags} : input;
-}
-
-/** A describe-services service → the CreateService input a deploy sends for it (taskDefinition: the family). */
-function createInput(service: JsonObject, family: string): JsonObject {
-  const input: JsonObject = {cluster: String(service['clusterArn']).split('/').pop()!};
-  for (const [key, value] of Object.entries(service)) if (CREATE_SERVICE.has(key) && value !== null) input[key] = withoutNulls(value);
-  const primary = (service['deployments'] as JsonObject[]).find((deployment) => deployment['status'] === 'PRIMARY');
-  for (const key of ON_DEPLOYMENTS) if (primary?.[key] !== undefined) input[key] = primary[key] as JsonValue;
-  input['taskDefinition'] = family;
-  if (input['schedulingStrategy'] === 'DAEMON') delete input['desiredCount'];
-  if (Array.isArray(input['tags'])) input['tags'] = ownTags(input['tags']);
-  return input;
-}
 
 // ---------------------------------------------------------------------------------------------------
 // import --from-file → render
@@ -141,7 +63,6 @@ const REFUSED: Record<string, {at: 'render' | 'save'; message: string}> = {
 };
 
 const taskFiles = jsonFiles(TASKS);
-const familyOf = (described: JsonObject): string => String((described['taskDefinition'] as JsonObject)['family']);
 
 describe('task definitions: import --from-file → render gives back the registrable input, every field', () => {
   test('the corpus: at least 20 task definitions that round-trip', () => {
@@ -174,16 +95,6 @@ describe('task definitions: import --from-file → render gives back the registr
     expect(() => renderDeployInputs({profile: plan.profile!, environment: plan.profile!.environments[0]!, allowIncompleteService: true})).toThrow(message);
   });
 });
-
-/** Each service fixture and the task definition fixture it runs. */
-const SERVICE_TASKS: Record<string, string> = {
-  'daemon-cloudwatch-agent.json': 'cloudwatch-agent-daemon.json',
-  'ebs-volume-configurations.json': 'ebs-configured-at-launch.json',
-  'ec2-cloud-map-placement.json': 'private-registry-port.json',
-  'ec2-simple.json': 'sleep360.json',
-  'fargate-public-ip-tags.json': 'webserver-fargate.json',
-  'service-connect-alb-capacity-providers.json': 'service-connect-named-ports.json',
-};
 
 describe('services: import --from-file TASK --from-file SERVICE → render gives back the CreateService input, and no difference', () => {
   test('every service fixture is paired with its task definition', () => {
