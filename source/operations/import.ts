@@ -436,6 +436,9 @@ export function importReport(plan: ImportPlan): string[] {
       `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${implicitLatest === true ? ' (not written: the image names no tag)' : ''}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
     );
   }
+  if (profile?.service.adopted === true) {
+    lines.push('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
+  }
   if (plan.replacements.length > 0) lines.push('Replacements:', ...replacementLines(plan).map((line) => `  ${line}`));
   const stripped = [...plan.stripped.taskDefinition, ...plan.stripped.service.map((path) => `service ${path}`)];
   if (stripped.length > 0) lines.push(`Left out (read-only or null): ${stripped.join(', ')}`);

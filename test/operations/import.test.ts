@@ -213,6 +213,7 @@ describe('import a live service (what ecspresso init does)', () => {
     ]);
     const spec = JSON.parse(plan.profile!.service.serviceSpec) as JsonObject;
     expect(Object.keys(spec)).not.toEqual(expect.arrayContaining(['serviceArn', 'status', 'runningCount', 'deployments', 'events', 'createdAt', 'clusterArn']));
+    expect(importReport(plan)).toContain('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
     const {plan: diff} = roundTrip(plan, source.taskDefinition!, source.service!);
     expect(diff.impact).toBe('none');
     expect([...diff.taskDefinition.changes, ...diff.service.changes]).toEqual([]);
