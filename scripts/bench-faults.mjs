@@ -14,7 +14,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startMotoServer, startHangingServer, startThrottlingServer, startRollbackProxy} from './bench-faults-servers.mjs';
-import {badInputCases} from './bench-faults-inputs.mjs';
+import {badInputCases, baseCases} from './bench-faults-inputs.mjs';
 
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns === -1 ? 3 : Number(process.argv[argRuns + 1]);
@@ -296,6 +296,12 @@ async function lateRollback() {
 
 async function badInputs() {
   const dir = await awsStore();
+  const goodStore = mkdtempSync(join(work, 'store-'));
+  for (const item of baseCases(root, work)) {
+    const result = await run(item.args, {env: cliEnv(goodStore)});
+    if (result.code !== 0)
+      throw new Error(`the corpus's base is refused (${item.label}, exit ${result.code}): the bad cases would prove nothing\n${result.stderr}`);
+  }
   const results = [];
   for (const item of badInputCases(root, work)) {
     const before = readFileSync(join(dir, 'profiles.json'), 'utf8');

@@ -168,7 +168,9 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
   const key = kmsArnOf(found.value.arn, keyId);
   if (key === undefined) {
     if (auth.kmsKeyArn === undefined)
-      note(`--credentials-secret: the secret uses the KMS key ${keyId}, which is not a key ARN: pass its key ARN with --kms-key so that kms:Decrypt is allowed`);
+      note(
+        `--credentials-secret: the secret uses the KMS key ${keyId}, which is not a key ARN: pass its key ARN with --kms-key so that kms:Decrypt is allowed`,
+      );
     return [];
   }
   if (auth.kmsKeyArn === undefined) {
@@ -177,7 +179,9 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
     return [];
   }
   if (auth.kmsKeyArn !== key)
-    return [{flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`}];
+    return [
+      {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
+    ];
   return [];
 }
 

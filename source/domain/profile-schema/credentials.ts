@@ -3,13 +3,12 @@
  * document, including inside container environment variables and inside JSON text (container and service
  * specifications) — see credential-scan.ts:
  * - a key (or a `{name, value}` / `{key, value}` pair's name) that looks like a credential
- *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value says where a
- *   secret is rather than being one (`isHarmlessValue`: an ARN, a lone placeholder, empty, a switch, a small
- *   number, a path or secret name such as `prod/db`, a host name, a URL without a password); names that
- *   name a secret rather than hold it (ending in `Arn`, `Name`, `File`, `Path`, `Parameter`, `SecretId`) and
- *   the ECS fields that hold references, not secrets (`credentialsParameter`, `credentialsSecretArn`,
- *   `kmsKeyArn`, `secrets`, `secretOptions`, `repositoryCredentials`, `credentialSpecs`, `valueFrom`,
- *   `authorizationConfig`) are accepted;
+ *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value cannot be a
+ *   secret (`isHarmlessValue`: empty, a switch, a small number, an ARN, a lone placeholder, a secret's name or
+ *   path, a host, a URL without a password); names that say where a secret is (`…_ARN`, `…_SECRET_NAME`,
+ *   `…_FILE`, `…_PATH`) and the ECS fields that hold references, not secrets (`credentialsParameter`, `credentialsSecretArn`, `kmsKeyArn`, `secrets`,
+ *   `secretOptions`, `repositoryCredentials`, `credentialSpecs`, `valueFrom`, `authorizationConfig`) are
+ *   accepted;
  * - a value holding an AWS access key id (`AKIA`/`ASIA` + 16), a PEM private key, a Docker Hub or GitHub
  *   token, or — when the profile also holds an access key id — a 40-character secret-access-key-like token.
  * Messages never repeat the secret (at most its first four characters).
@@ -62,16 +61,34 @@ function keyWords(key: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
-/** Last words of a name that says where a secret is, not what it is: `DB_PASSWORD_ARN`, `JWT_SECRET_FILE`, `API_TOKEN_PATH`. */
-const REFERENCE_SUFFIXES = new Set(['arn', 'arns', 'name', 'file', 'path', 'parameter', 'param']);
+/**
+ * A last word that says the variable holds WHERE a secret is, not the secret: `DB_PASSWORD_SECRET_NAME`,
+ * `JWT_SECRET_FILE` (Docker's `_FILE` convention), `API_TOKEN_PATH`, `SECRET_PARAMETER`, `DB_PASSWORD_ARN`.
+ */
+const LOCATION_WORDS = new Set([
+  'arn',
+  'arns',
+  'name',
+  'names',
+  'file',
+  'files',
+  'path',
+  'paths',
+  'parameter',
+  'parameters',
+  'param',
+  'ref',
+  'location',
+  'dir',
+]);
 
 /** True when a key's NAME looks like it holds a credential (its value decides in the end; see above). */
 export function looksLikeCredentialName(key: string): boolean {
   if (REFERENCE_KEYS.has(key)) return false;
   const words = keyWords(key);
   const last = words[words.length - 1];
-  if (last !== undefined && REFERENCE_SUFFIXES.has(last)) return false;
-  // A Secrets Manager secret id (`dbPasswordSecretId`), not an access key id (`accessKeyId`).
+  if (last !== undefined && LOCATION_WORDS.has(last)) return false;
+  // `dbPasswordSecretId`: the id of a secret (but `accessKeyId` is a credential).
   if (last === 'id' && words[words.length - 2] === 'secret') return false;
   const joined = words.join('');
   return CREDENTIAL_FRAGMENTS.some((fragment) => joined.includes(fragment)) || words.some((word) => CREDENTIAL_WORDS.has(word));
@@ -80,32 +97,30 @@ export function looksLikeCredentialName(key: string): boolean {
 const ARN_VALUE = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
 const LONE_PLACEHOLDER = /^\$\{[^{}]+\}$/;
 
-/** On/off words: a switch, not a secret. */
-const SWITCH = /^(?:true|false|yes|no|on|off|enabled?|disabled?)$/i;
-/** Up to six digits: a port, a TTL, a size, a count. */
-const SMALL_NUMBER = /^[0-9]{1,6}$/;
-/** Where a secret is: `prod/db`, `/run/secrets/db_password`, `/app/prod/db-password` (lower-case words, no random segment). */
-const SECRET_PATH = /^\/?[a-z0-9._-]{1,64}(?:\/[a-z0-9._-]{1,64})*$/;
-/** A host name with a dot, optionally with a port: `db.internal`, `vault.example.com:8200`. */
-const HOST_NAME = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::[0-9]{1,5})?$/;
-/** A URL without user information or query: `https://vault.example.com/v1/secret`. */
-const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[^\s/@?#]+(?:\/[^\s?#@]*)?$/i;
+/** A switch: `true`, `off`, `enabled`, `0`… */
+const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|enabled?|disabled?|0|1)$/i;
+/** A small number (a port, a TTL, a count): up to five digits. A PIN-length or longer number may be a secret. */
+const SMALL_NUMBER = /^[0-9]{1,5}$/;
+/** Where a secret is kept: a secret name or a path in lower case (`prod/db`, `/run/secrets/db_password`). */
+const SECRET_PATH = /^\/?[a-z0-9._+=@-]+(?:\/[a-z0-9._+=@-]+)+\/?$|^\/[a-z0-9._+=@-]+$/;
+/** A host name with a dot, and a port when it has one (`db.internal`, `vault.example.com:8200`). */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?::[0-9]{1,5})?$/;
+/** A URL without a password or a query (`https://vault.example.com/v1/secret`). */
+const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+(?::[0-9]{1,5})?(?:\/[^\s@?#]*)?$/i;
 
 /**
- * A value that cannot be a secret even under a credential-like name: empty, a boolean or a switch word, a small
- * number, an ARN, a lone placeholder, a path or secret name (`prod/db`, `/run/secrets/x`), a host name, a URL
- * without a password — and in each case nothing a secret looks like by its shape (`findSecretValue`).
+ * A value that cannot be a secret even under a credential-like name: nothing, a switch, a small number, an ARN, a
+ * lone placeholder, or where a secret is kept (a secret name or path, a host, a URL without a password). A value
+ * that secret-values.ts recognises as a secret (a token, a URL with a password, an AWS secret key) never is.
  */
 export function isHarmlessValue(value: unknown): boolean {
   if (value === undefined || value === null || typeof value === 'boolean') return true;
-  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 1_000_000;
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 100_000;
   if (typeof value !== 'string') return false;
   const text = value.trim();
   if (text === '' || ARN_VALUE.test(text) || LONE_PLACEHOLDER.test(text)) return true;
   if (findSecretValue(text) !== undefined) return false;
-  if (SWITCH.test(text) || SMALL_NUMBER.test(text)) return true;
-  if (SECRET_PATH.test(text) && text.includes('/')) return true;
-  return HOST_NAME.test(text) || PLAIN_URL.test(text);
+  return SWITCH_VALUE.test(text) || SMALL_NUMBER.test(text) || SECRET_PATH.test(text) || HOST_NAME.test(text) || PLAIN_URL.test(text);
 }
 
 export interface ValuePattern {
