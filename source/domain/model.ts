@@ -40,6 +40,12 @@ export interface ArtifactSource {
   tag?: string;
   /** Basic-auth user name for a private v2 registry. The password is never stored. */
   username?: string;
+  /**
+   * The image reference names no tag (`nginx`, as imported from a task definition that runs it so): Docker pulls
+   * `latest`, and `tag` is `latest`. Rendered with the tag `latest`, the reference is written without it, exactly
+   * as imported; any other tag is written as usual (`nginx:1.27`).
+   */
+  implicitLatest?: boolean;
 }
 
 export interface PortMapping {
@@ -95,6 +101,12 @@ export interface Service {
   /** Config variables, referenced as `${serviceVariable.NAME}`. */
   variables: Record<string, string>;
   registryAuth?: RegistryAuth;
+  /**
+   * The ECS service existed before this profile: it was imported from a live service (or its describe-services
+   * output). A deploy keeps its settings as they are: the defaults ecs-wizard gives a NEW service (the deployment
+   * circuit breaker with rollback) are not added, so that the first deploy changes nothing it did not mean to.
+   */
+  adopted?: boolean;
 }
 
 export interface AwsVpcNetwork {

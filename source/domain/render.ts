@@ -27,7 +27,7 @@ import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth, 
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
 import {dropNulls} from './json-values.js';
-import {deriveContainerName, formatImage} from './image.js';
+import {artifactImage, deriveContainerName} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
 import {formToTaskDefinition} from './container-form.js';
@@ -112,7 +112,7 @@ export function placeholderValues(context: RenderContext): PlaceholderValues {
   const values: PlaceholderValues = {variables: context.variables, missing: {}};
   const noTag = {reason: 'no image tag was given and the artifact has no default tag', fix: 'Give the tag to deploy'};
   if (tag !== undefined) {
-    values.dockerImageName = formatImage(context.artifact, tag);
+    values.dockerImageName = artifactImage(context.artifact, tag);
     values.containerName = deriveContainerName(context.artifact.image, tag);
   } else {
     values.missing = {DOCKER_IMAGE_NAME: noTag, CONTAINER_NAME: noTag};

@@ -421,7 +421,7 @@ export function importReport(plan: ImportPlan): string[] {
   const profile = plan.profile;
   if (profile !== undefined) {
     const environment = profile.environments[0];
-    const {host, image, tag} = profile.service.artifact;
+    const {host, image, tag, implicitLatest} = profile.service.artifact;
     lines.push(`Application ${profile.application} · service ${profile.service.name} · environment ${environment?.name ?? '-'}`);
     if (environment !== undefined) {
       const network =
@@ -433,8 +433,11 @@ export function importReport(plan: ImportPlan): string[] {
       );
     }
     lines.push(
-      `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
+      `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${implicitLatest === true ? ' (not written: the image names no tag)' : ''}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
     );
+  }
+  if (profile?.service.adopted === true) {
+    lines.push('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
   }
   if (plan.replacements.length > 0) lines.push('Replacements:', ...replacementLines(plan).map((line) => `  ${line}`));
   const stripped = [...plan.stripped.taskDefinition, ...plan.stripped.service.map((path) => `service ${path}`)];

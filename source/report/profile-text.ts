@@ -2,11 +2,12 @@ import type {Profile} from '../domain/model.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
-/** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl`. */
+/** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl` (`nginx (latest)` when imported without a tag). */
 export function artifactLabel(profile: Profile): string {
-  const {host, image, tag} = profile.service.artifact;
+  const {host, image, tag, implicitLatest} = profile.service.artifact;
   const path = host === '' ? image : `${host}/${image}`;
   if (!tag) return path;
+  if (implicitLatest === true && tag === 'latest') return `${path} (latest)`;
   return tag.startsWith('sha256:') ? `${path}@${tag}` : `${path}:${tag}`;
 }
 
@@ -38,7 +39,7 @@ export function describeProfile(profile: Profile): string[] {
   const lines = [
     `Profile      ${profile.name}`,
     `Application  ${profile.application}`,
-    `Service      ${service.name} (${service.launchType})`,
+    `Service      ${service.name} (${service.launchType})${service.adopted === true ? ', adopted: deploys keep its settings (no defaults for new services)' : ''}`,
     `Artifact     ${artifactLabel(profile)} [${service.artifact.registry}]`,
     `Container    ${service.containerSpec.mode === 'form' ? 'simplified form' : 'advanced JSON'}`,
   ];

@@ -212,7 +212,7 @@ describe('ConfProfileStore: the file on disk', () => {
     await store.save(fargateJsonProfile());
     await store.save(ec2FormProfile());
     expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 2, profiles: {'nginx-ec2': {}, 'web-api': {}}});
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 3, profiles: {'nginx-ec2': {}, 'web-api': {}}});
     expect(filesIn(dir)).toEqual(['profiles.json']);
   });
 
@@ -459,11 +459,11 @@ describe('ConfProfileStore: a broken file is never reset', () => {
   });
 
   test('a newer schema version is refused with "upgrade", without a backup and without writing', async () => {
-    const text = JSON.stringify({schemaVersion: 3, profiles: {}, teams: {}});
+    const text = JSON.stringify({schemaVersion: 4, profiles: {}, teams: {}});
     fs.writeFileSync(file, text);
     const store = openStore();
     const error = await storeError(store.list());
-    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 3; this one reads up to 2). It was left as it is.`);
+    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 4; this one reads up to 3). It was left as it is.`);
     expect(error.hint).toBe('upgrade ecs-wizard');
     expect(error.backupPath).toBeUndefined();
     await expect(store.save(ec2FormProfile())).rejects.toBeInstanceOf(StoreError);
@@ -522,7 +522,7 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     await openStore().remove('web-api');
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe('older');
     expect(fs.readFileSync(path.join(dir, `profiles.json.v1-${STAMP}.bak`), 'utf8')).toBe(v1Text());
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({schemaVersion: 2, profiles: {}});
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({schemaVersion: 3, profiles: {}});
   });
 
   test('a schema-1 file that does not migrate cleanly is refused like any broken file', async () => {

@@ -12,7 +12,7 @@ import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, KMS_KEY_ARN, REGIST
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
-const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username'] as const;
+const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest'] as const;
 function checkArtifact(checker: Checker, value: unknown, path: string): ArtifactSource {
   const object = checkObject(checker, value, path, 'artifact', ARTIFACT_KEYS);
   const registry = checkEnum(checker, object, 'registry', path, REGISTRY_KINDS);
@@ -31,7 +31,20 @@ function checkArtifact(checker: Checker, value: unknown, path: string): Artifact
     format: 'an image tag (letters, digits, _ . -, up to 128) or a digest such as sha256:…',
   });
   const username = checkString(checker, object, 'username', path, {optional: true, max: 255, format: 'a user name of at most 255 characters'});
-  return {registry, host, image, ...(tag === undefined ? {} : {tag}), ...(username === undefined ? {} : {username})};
+  const implicitLatest = checkBoolean(checker, object, 'implicitLatest', path, true);
+  if (implicitLatest === true && tag !== undefined && tag !== 'latest') {
+    checker.add(SCHEMA_ISSUE.value, joinPath(path, 'implicitLatest'), `implicitLatest goes with the tag "latest"; the tag is "${tag}"`, {
+      fix: 'remove implicitLatest, or set the tag to latest',
+    });
+  }
+  return {
+    registry,
+    host,
+    image,
+    ...(tag === undefined ? {} : {tag}),
+    ...(username === undefined ? {} : {username}),
+    ...(implicitLatest === true ? {implicitLatest} : {}),
+  };
 }
 
 const PORT_KEYS = ['containerPort', 'hostPort', 'protocol'] as const;
@@ -140,7 +153,7 @@ export const STAND_IN_SERVICE: Service = {
   variables: {},
 };
 
-const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth'] as const;
+const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth', 'adopted'] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
   const name = checkString(checker, object, 'name', path, {pattern: SERVICE_NAME, format: 'an ECS service name (letters, digits, _ and -, up to 255)'}) ?? '';
@@ -159,5 +172,15 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'registryAuth') === undefined
       ? undefined
       : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
-  return {name, artifact, launchType, containerSpec, serviceSpec, variables, ...(registryAuth === undefined ? {} : {registryAuth})};
+  const adopted = checkBoolean(checker, object, 'adopted', path, true);
+  return {
+    name,
+    artifact,
+    launchType,
+    containerSpec,
+    serviceSpec,
+    variables,
+    ...(registryAuth === undefined ? {} : {registryAuth}),
+    ...(adopted === true ? {adopted} : {}),
+  };
 }

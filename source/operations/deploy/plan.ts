@@ -2,12 +2,14 @@
  * The plan of a deploy, before anything changes: render the profile for one environment (domain), fetch what
  * exists (the cluster, the service and the task definition it runs, the family's latest revision) and diff.
  *
- * Also the deploy's own defaults on top of the rendered documents (`deployInputs`): the circuit breaker with
- * rollback is enabled unless the service spec says otherwise — `render` prints the same documents.
+ * Also the deploy's own defaults for a NEW service on top of the rendered documents (`renderDeployInputs`): the
+ * circuit breaker with rollback is enabled unless the service spec says otherwise — `render` prints the same
+ * documents. A profile that adopted a live service (`service.adopted`, set by import) gets none of them: its first
+ * deploy must change nothing it did not mean to.
  */
 import {diffPlan, diffTaskDefinitions, type PlanDiff} from '../../domain/diff.js';
 import {IMPACT_LABELS} from '../../domain/diff-render.js';
-import {formatImage} from '../../domain/image.js';
+import {artifactImage} from '../../domain/image.js';
 import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
 import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import type {Environment, Profile} from '../../domain/model.js';
@@ -51,7 +53,7 @@ export interface DeployInputs {
 export interface ExistingTaskDefinition {
   arn: string;
   revision: number;
-  /** As DescribeTaskDefinition returns it. */
+  /** As DescribeTaskDefinition returns it, with its tags (printed beside it) in `tags` when it has any, as RegisterTaskDefinition takes them. */
   document: JsonObject;
 }
 
@@ -121,11 +123,11 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
   const tag = request.tag ?? profile.service.artifact.tag ?? '';
   return {
     taskDefinition: rendered.taskDefinition,
-    service: withDeployDefaults(rendered.service),
+    service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service),
     issues,
     serviceIncomplete: incomplete,
     tag,
-    image: formatImage(profile.service.artifact, tag),
+    image: artifactImage(profile.service.artifact, tag),
   };
 }
 
@@ -135,7 +137,8 @@ const isMissingNetwork = (issue: Issue): boolean => issue.severity === 'error' &
 async function describeExisting(ecs: EcsPort, reference: string): Promise<ExistingTaskDefinition | undefined> {
   const described = await ecs.describeTaskDefinition(reference);
   if (described === undefined) return undefined;
-  const document = described.taskDefinition;
+  // The revision's tags are part of what a deploy would register: compared like any other field.
+  const document: JsonObject = described.tags.length === 0 ? described.taskDefinition : {...described.taskDefinition, tags: described.tags};
   const arn = typeof document['taskDefinitionArn'] === 'string' ? document['taskDefinitionArn'] : reference;
   const revision = typeof document['revision'] === 'number' ? document['revision'] : (parseTaskDefinition(arn).revision ?? 0);
   return {arn, revision, document};

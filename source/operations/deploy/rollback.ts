@@ -28,6 +28,7 @@ function tagOf(profile: Profile, taskDefinitionArn: string, document: Record<str
     const image = isJsonObject(container) && typeof container['image'] === 'string' ? container['image'] : undefined;
     if (image?.startsWith(`${prefix}:`)) return image.slice(prefix.length + 1);
     if (image?.startsWith(`${prefix}@`)) return image.slice(prefix.length + 1);
+    if (image === prefix && profile.service.artifact.implicitLatest === true) return 'latest';
   }
   return undefined;
 }
