@@ -458,6 +458,22 @@ describe('ConfProfileStore: a broken file is never reset', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('[]');
   });
 
+  test('a file holding {} is not taken for an empty store: StoreError saying what was found; backup; writes refused', async () => {
+    fs.writeFileSync(file, '{}\n');
+    const store = openStore();
+    const error = await storeError(store.list());
+    const backup = path.join(dir, `profiles.json.corrupt-${STAMP}.bak`);
+    expect(error.message).toBe(
+      `the profile store ${file} does not match the profile schema: (top level): the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing. The file was left as it is; a copy was kept as ${backup}.`,
+    );
+    expect(error.backupPath).toBe(backup);
+    expect(fs.readFileSync(backup, 'utf8')).toBe('{}\n');
+    await expect(store.save(ec2FormProfile())).rejects.toBeInstanceOf(StoreError);
+    await expect(store.get('web-api')).rejects.toBeInstanceOf(StoreError);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(filesIn(dir)).toEqual(['profiles.json', `profiles.json.corrupt-${STAMP}.bak`]);
+  });
+
   test('a newer schema version is refused with "upgrade", without a backup and without writing', async () => {
     const text = JSON.stringify({schemaVersion: 3, profiles: {}, teams: {}});
     fs.writeFileSync(file, text);

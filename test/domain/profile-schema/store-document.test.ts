@@ -63,8 +63,18 @@ describe('migrateStoreDocument', () => {
     expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 2, issues: []});
   });
 
-  test('{} is an empty store', () => {
-    expect(migrateStoreDocument({})).toEqual({document: {schemaVersion: 2, profiles: {}}, fromVersion: 2, issues: []});
+  test('{} is not an empty store: an issue saying what was found (only a missing file is empty)', () => {
+    const result = migrateStoreDocument({});
+    expect(result.document).toBeUndefined();
+    expect(result.issues).toEqual([
+      {
+        code: 'schema-required',
+        severity: 'error',
+        source: 'profile',
+        path: '',
+        message: 'the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing',
+      },
+    ]);
   });
 
   test('schema 1 → 2: container spec text wrapped, launch type derived, variables → overrides', () => {
