@@ -280,7 +280,7 @@ describe('registries that cannot answer (no docker-registry needed)', () => {
   });
 
   test('a registry that never answers: the timeout ends the call', async () => {
-    const port = createHttpRegistryPort({timeoutMs: 300});
+    const port = createHttpRegistryPort({requestTimeoutMs: 300});
     const check = await port.tagExists(artifact(silentHost, 'team/api'), '1.0');
     expect(check).toEqual({status: 'unknown', kind: 'unreachable', reason: `no answer from ${silentHost} within 0.3 s`});
   });
