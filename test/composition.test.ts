@@ -15,11 +15,15 @@ afterEach(async () => {
 });
 
 test(`a registry that keeps the person waiting past ${REGISTRY_NETWORK.slowNoticeMs} ms: one "still waiting for …" notice, through the command's notice path`, async () => {
-  let answer: () => void = () => undefined;
+  // The registry answers once the person has been told (whichever comes first: the connection or the notice).
+  let told = false;
+  let connection: Socket | undefined;
+  const answer = (): void => void connection?.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
   const server = createServer((socket) => {
     sockets.push(socket);
     socket.resume();
-    answer = () => socket.end('HTTP/1.1 404 Not Found\r\ncontent-length: 0\r\nconnection: close\r\n\r\n');
+    connection = socket;
+    if (told) answer();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   closers.push(() => new Promise((resolve) => server.close(() => resolve())));
@@ -32,7 +36,7 @@ test(`a registry that keeps the person waiting past ${REGISTRY_NETWORK.slowNotic
     version: '0.0.0-test',
     notice: (message) => {
       notices.push(message);
-      // The registry answers once the person has been told.
+      told = true;
       answer();
     },
   });

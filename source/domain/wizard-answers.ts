@@ -55,6 +55,8 @@ export interface WizardAnswers {
   registryHost?: string;
   /** Basic-auth user of a private v2 registry (the password is never part of the answers). */
   registryUsername?: string;
+  /** The private registry lets anyone pull: no credentials secret, no repositoryCredentials, no IAM policy. */
+  registryAnonymous?: boolean;
   image?: string;
   tag?: string;
   launchType?: LaunchType;

@@ -1,16 +1,19 @@
 /**
- * `ecs-wizard init` without a terminal, through the real composition root and the AWS SDK against moto: what init
- * asks AWS on its own (the credentials secret and the customer KMS key that encrypts it).
+ * `ecs-wizard init` without a terminal, through the real composition root: what init asks AWS on its own (the
+ * credentials secret and the customer KMS key that encrypts it, against moto), and what it asks a registry (whether
+ * it lets anyone pull, against a real docker-registry on loopback).
  */
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {PassThrough, Readable} from 'node:stream';
 import {CreateSecretCommand, SecretsManagerClient} from '@aws-sdk/client-secrets-manager';
-import {afterAll, beforeAll, describe, expect, test} from 'vitest';
+import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {main} from '../../source/cli.js';
-import {CLOSED_ENDPOINT, MOTO_REGION, useMoto} from '../helpers/moto.js';
+import {renderAndValidate} from '../../source/domain/render-and-validate.js';
+import {pushImage, registryTools, startDockerRegistry, type RegistryServer} from '../helpers/docker-registry.js';
+import {CLOSED_ENDPOINT, MOTO_REGION, motoEnv, useMoto} from '../helpers/moto.js';
 
 const KEY_ID = '0d5f3e1c-7a2b-4c9d-8e6f-1a2b3c4d5e6f';
 const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
@@ -98,5 +101,46 @@ describe('init --credentials-secret against moto', () => {
     expect(code).toBe(0);
     const profile = await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}}).get('api-offline');
     expect(profile?.service.registryAuth).toEqual({credentialsSecretArn: plain});
+  });
+});
+
+describe('init --anonymous-registry against a real docker-registry (anonymous)', () => {
+  const tools = registryTools();
+  let registry: RegistryServer | undefined;
+  let configDir: string;
+  beforeEach((context) => {
+    if (tools.missing !== '') context.skip(tools.missing);
+  });
+  beforeAll(async () => {
+    configDir = mkdtempSync(join(tmpdir(), 'ecs-wizard-init-anonymous-'));
+    if (tools.dockerRegistry === undefined) return;
+    registry = await startDockerRegistry(tools.dockerRegistry);
+    await pushImage(registry.url, 'team/api', ['1.0']);
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    rmSync(configDir, {recursive: true, force: true});
+  });
+
+  test('the registry is asked (GET /v2/ answers 200), init says so, and the profile has no secret, no repositoryCredentials, no policy', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    stdout.resume();
+    const argv = ['init', '--app', 'shop', '--service', 'api', '--registry', registry!.host, '--image', 'team/api', '--tag', '1.0', '--anonymous-registry'];
+    const rest = ['--launch-type', 'EC2', '--port', '80', '--env', 'dev', '--cluster', 'dev', '--yes'];
+    const env = {...motoEnv(''), ECS_WIZARD_CONFIG_DIR: configDir, CI: 'true'};
+    const code = await main({argv: [...argv, ...rest], env, io: {stdin: Readable.from([]), stdout, stderr}});
+    expect(err).toContain(
+      `--anonymous-registry: checked: ${registry!.host} answered GET /v2/ without credentials (HTTP 200); no credentials secret, no repositoryCredentials, no IAM policy`,
+    );
+    expect(err).not.toContain('IAM not changed');
+    expect(code).toBe(0);
+    const profile = (await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}}).get('api'))!;
+    expect(profile.service.artifact).toEqual({registry: 'registry', host: registry!.host, image: 'team/api', tag: '1.0'});
+    expect(profile.service.registryAuth).toBeUndefined();
+    const rendered = renderAndValidate({profile, environment: 'dev'});
+    expect(JSON.stringify(rendered.taskDefinition)).not.toContain('repositoryCredentials');
   });
 });

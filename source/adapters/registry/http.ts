@@ -16,7 +16,7 @@
 import type {LookupFunction} from 'node:net';
 import {isValidTag} from '../../domain/image.js';
 import type {ArtifactSource} from '../../domain/model.js';
-import {RegistryError, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {RegistryError, type AccessCheck, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
 import {
   compareTagsNaturally,
   isLoopbackHost,
@@ -172,6 +172,37 @@ class Session {
         );
       throw new RegistryError(`${this.endpoint.host}: the ${what} is not JSON`, 'other', {cause: error});
     }
+  }
+
+  /**
+   * `GET /v2/` without credentials: 200 is open; a 401 asking for a bearer token is open when an anonymous token
+   * lets it list the repository's tags (the session has no credentials, so `request` asks the realm anonymously).
+   */
+  async anonymousAccess(): Promise<AccessCheck> {
+    const response = await this.follow(new URL(`${this.baseUrl}/v2/`), 'GET');
+    await discard(response);
+    const asked = `${this.endpoint.host} answered GET /v2/ without credentials`;
+    if (response.ok) return {status: 'open', detail: `${asked} (HTTP ${response.status})`};
+    if (response.status !== 401) {
+      return {
+        status: 'unknown',
+        kind: 'other',
+        reason: `${this.endpoint.host} answered GET /v2/ with HTTP ${response.status}: not a Docker Registry HTTP API v2?`,
+      };
+    }
+    const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+    const scheme = challenges[0]?.scheme ?? 'no scheme named';
+    const closed: AccessCheck = {status: 'closed', reason: `${this.endpoint.host} asks for credentials (GET /v2/ answered HTTP 401, ${scheme})`};
+    if (!challenges.some((challenge) => challenge.scheme === 'bearer')) return closed;
+    try {
+      const tags = await this.request(new URL(`${this.baseUrl}/v2/${this.endpoint.repository}/tags/list?n=1`), 'GET', 'application/json');
+      await discard(tags);
+      if (tags.ok)
+        return {status: 'open', detail: `${this.endpoint.host} lists ${this.endpoint.repository} with an anonymous token (GET /v2/ answered 401, bearer)`};
+    } catch (error) {
+      if (!(error instanceof RegistryError) || (error.kind !== 'auth-required' && error.kind !== 'access-denied')) throw error;
+    }
+    return closed;
   }
 
   /** A request to the registry: follows redirects (credentials only within the registry's origin) and authenticates. */
@@ -375,5 +406,16 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     }
   }
 
-  return {listTags, tagExists};
+  async function anonymousAccess(artifact: ArtifactSource, callOptions: Pick<RegistryCallOptions, 'signal'> = {}): Promise<AccessCheck> {
+    const current = session(artifact, {...(callOptions.signal === undefined ? {} : {signal: callOptions.signal})});
+    try {
+      return await current.anonymousAccess();
+    } catch (error) {
+      if (error instanceof RegistryError) return {status: 'unknown', kind: error.kind, reason: error.message};
+      if (callOptions.signal?.aborted === true) throw error;
+      return {status: 'unknown', kind: 'other', reason: error instanceof Error ? error.message : String(error)};
+    }
+  }
+
+  return {listTags, tagExists, anonymousAccess};
 }

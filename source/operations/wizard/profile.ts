@@ -161,7 +161,7 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
     if (rule === 'container') need('discovery', 'service discovery without awsvpc needs containerName and containerPort: the container port is missing');
   }
   if (needsRegistryAuth(answers) && answers.registryAuth === undefined)
-    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials');
+    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials (or --anonymous-registry, when it lets anyone pull)');
   const environments = answers.environments ?? [];
   if (environments.length === 0) need('environment', 'no environment: name at least one (where the service runs)');
   const networkMode = answers.launchType === undefined ? undefined : taskNetworkMode(answers);

@@ -55,6 +55,22 @@ async function loopback(onConnection: (socket: Socket) => void = () => undefined
   return result;
 }
 
+/** Answers a connection only once `tell` was called, whether the connection arrives before or after. */
+function answerWhenTold(answer: (socket: Socket) => void): {connected: (socket: Socket) => void; tell: () => void} {
+  let socket: Socket | undefined;
+  let told = false;
+  return {
+    connected: (accepted) => {
+      socket = accepted;
+      if (told) answer(accepted);
+    },
+    tell: () => {
+      told = true;
+      if (socket !== undefined) answer(socket);
+    },
+  };
+}
+
 async function rejection(promise: Promise<unknown>): Promise<RegistryError> {
   try {
     await promise;
@@ -106,18 +122,18 @@ describe('the registry client never waits without a bound', () => {
 
   test('a call still unanswered after slowNoticeMs is told once, naming the request and the registry; then its answer counts', async () => {
     const notices: SlowRegistryCall[] = [];
-    let answer: (() => void) | undefined;
-    const slow = await loopback((socket) => {
-      const body = '{"name":"team/api","tags":["1.0","2"]}';
-      answer = () => socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`);
-    });
+    // The registry answers once the person has been told (whichever comes first: the connection or the notice).
+    const body = '{"name":"team/api","tags":["1.0","2"]}';
+    const told = answerWhenTold((socket) =>
+      socket.end(`HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: ${body.length}\r\nconnection: close\r\n\r\n${body}`),
+    );
+    const slow = await loopback(told.connected);
     const port = createHttpRegistryPort({
       slowNoticeMs: 5,
       requestTimeoutMs: 60_000,
       onSlowCall: (call) => {
         notices.push(call);
-        // The registry answers only once the person has been told.
-        answer?.();
+        told.tell();
       },
     });
     const result = await port.listTags(artifact(slow.host));

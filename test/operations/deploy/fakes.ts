@@ -156,6 +156,10 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
         call('registry.tagExists');
         return state.tags.get(tag) ?? {status: 'missing'};
       },
+      async anonymousAccess() {
+        call('registry.anonymousAccess');
+        return {status: 'closed', reason: 'the fake registry asks for credentials'};
+      },
     },
   };
 }

@@ -61,6 +61,7 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, options: {
     },
     ecrRepositories: async () => OFFLINE,
     tags: async () => OFFLINE,
+    registryAccess: async () => ({status: 'unknown', kind: 'unreachable', reason: OFFLINE.reason}),
     clusters: async () => OFFLINE,
     namespaces: async () => OFFLINE,
     discoveryServices: async () => OFFLINE,
