@@ -11,6 +11,8 @@
  *   the role may do is decided (IAM's policy simulator, else the role's own policy documents);
  * - service-discovery: each Cloud Map service exists and its record types fit the serviceRegistries parameters;
  * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
+ * - ecr-pull / log-write: the execution role may pull the task's ECR images and write to its log groups
+ *   (permission-checks.ts; only for images in ECR, only for awslogs);
  * - service-update: the service can be updated in place (a change that needs a replacement blocks).
  *
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
@@ -25,7 +27,7 @@ import type {IamPort} from '../../ports/iam.js';
 import type {NetworkPort} from '../../ports/network.js';
 import type {RegistryPort} from '../../ports/registry.js';
 import {guarded, type CheckResult} from './check-result.js';
-import {secretChecks} from './permission-checks.js';
+import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 import {awslogsGroups, str} from './rendered-task.js';
 
@@ -306,6 +308,7 @@ export async function* runChecks(
   yield* await secretChecks(ports, plan, executionRoleMissing);
   yield* await discoveryChecks(ports, plan, findings);
   yield* await logGroupChecks(ports, plan);
+  yield* await executionRoleChecks(ports, plan, executionRoleMissing);
 }
 
 /** Failed checks that block the deploy: every failure without a remedy (or with one that will not be applied). */

@@ -34,8 +34,18 @@ export function secretReferences(task: JsonObject): Array<{arn: string; kind: 'r
   return found.filter((item) => (seen.has(`${item.kind} ${item.arn}`) ? false : (seen.add(`${item.kind} ${item.arn}`), true)));
 }
 
-export function awslogsGroups(task: JsonObject, defaultRegion: string): Array<{group: string; region: string; createGroup: boolean; container: string}> {
-  const groups: Array<{group: string; region: string; createGroup: boolean; container: string}> = [];
+/** An awslogs log group of the task (the first container that writes to it names it). */
+export interface AwslogsGroup {
+  group: string;
+  region: string;
+  createGroup: boolean;
+  container: string;
+  /** `awslogs-stream-prefix`: streams are named PREFIX/CONTAINER/TASK_ID. */
+  streamPrefix?: string;
+}
+
+export function awslogsGroups(task: JsonObject, defaultRegion: string): AwslogsGroup[] {
+  const groups: AwslogsGroup[] = [];
   for (const container of containers(task)) {
     const configuration = container['logConfiguration'];
     if (!isJsonObject(configuration) || configuration['logDriver'] !== 'awslogs') continue;
@@ -48,7 +58,34 @@ export function awslogsGroups(task: JsonObject, defaultRegion: string): Array<{g
       region: str(options['awslogs-region']) ?? defaultRegion,
       createGroup: options['awslogs-create-group'] === 'true',
       container: str(container['name']) ?? '?',
+      ...(str(options['awslogs-stream-prefix']) === undefined ? {} : {streamPrefix: str(options['awslogs-stream-prefix'])!}),
     });
   }
   return groups;
+}
+
+/** An ECR repository the task's containers pull from. */
+export interface EcrRepositoryReference {
+  /** `arn:aws:ecr:REGION:ACCOUNT:repository/NAME`. */
+  arn: string;
+  name: string;
+  /** The containers whose image is in it. */
+  containers: string[];
+}
+
+const ECR_IMAGE = /^(\d{12})\.dkr\.ecr(?:-fips)?\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\/([^:@]+)/;
+
+/** The ECR repositories of the containers' images (`ACCOUNT.dkr.ecr.REGION.amazonaws.com/NAME:TAG`), once each. */
+export function ecrRepositories(task: JsonObject): EcrRepositoryReference[] {
+  const found = new Map<string, EcrRepositoryReference>();
+  for (const container of containers(task)) {
+    const match = ECR_IMAGE.exec(str(container['image']) ?? '');
+    if (match === null) continue;
+    const [, account, region, china, name] = match as unknown as [string, string, string, string | undefined, string];
+    const arn = `arn:${china === undefined ? 'aws' : 'aws-cn'}:ecr:${region}:${account}:repository/${name}`;
+    const entry = found.get(arn) ?? {arn, name, containers: []};
+    entry.containers.push(str(container['name']) ?? '?');
+    found.set(arn, entry);
+  }
+  return [...found.values()];
 }
