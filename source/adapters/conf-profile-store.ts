@@ -193,6 +193,20 @@ export class ConfProfileStore implements ProfileStore {
     });
   }
 
+  async update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined> {
+    return this.#locked(async () => {
+      const loaded = await this.#load();
+      const current = loaded.profiles.get(name);
+      if (current === undefined) return undefined;
+      const next = change(structuredClone(current));
+      if (next === undefined) return undefined;
+      if (next.name !== name) throw new Error(`update of profile ${name} may not rename it (to ${next.name})`);
+      profileRules.save(loaded.profiles, next, true);
+      await this.#write(loaded);
+      return structuredClone(loaded.profiles.get(name));
+    });
+  }
+
   /** Runs a read-modify-write holding the store's inter-process lock. */
   async #locked<T>(change: () => Promise<T>): Promise<T> {
     this.#ensureDirectory();
