@@ -16,7 +16,7 @@ import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
-import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
+import {environmentFromOutputs, provisionerAnswer} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
 import {inkColour} from './run-context.js';
@@ -102,6 +102,11 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
       continue;
     }
     const filled = environmentFromOutputs(outputs.value);
+    // Recorded in the profile (the fields that keep the outputs' values), so that `env refresh` reads them again.
+    const stackRegion = environment.region ?? services.defaultRegion();
+    if (source.kind === 'terraform') environment.provisioner = provisionerAnswer({kind: 'terraform', path: services.terraformPath(source.source)}, filled);
+    else if (stackRegion !== undefined)
+      environment.provisioner = provisionerAnswer({kind: 'cloudformation', stack: source.source, region: stackRegion}, filled);
     // Flags win over outputs.
     for (const [key, value] of Object.entries(filled.values)) {
       const field = key as keyof typeof filled.values;

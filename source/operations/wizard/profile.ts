@@ -16,6 +16,7 @@ import {bad, ok, type Checked} from './answer-checks.js';
 import {artifactOf, needsRegistryAuth} from './artifact.js';
 import {containerSpecOf, taskNetworkMode, usesExecutionRolePlaceholder} from './container-spec.js';
 import {discoveryRule} from './discovery.js';
+import {provisionerOf} from './provisioner-outputs.js';
 import {composeServiceSpec} from './service-spec.js';
 
 /** Answer fields, for messages and for `init`'s flags (each question names the flag that gives its fields). */
@@ -81,6 +82,8 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   }
   const role = answers.executionRoleArn ?? fallbackRole;
   if (role !== undefined && role !== '') environment.executionRoleArn = role;
+  const provisioner = provisionerOf(answers.provisioner, environment);
+  if (provisioner !== undefined) environment.provisioner = provisioner;
   return environment;
 }
 

@@ -90,6 +90,8 @@ export interface WizardServices {
   stacks(region?: string): Promise<Listing<StackSummary>>;
   stackOutputs(stack: string, region?: string): Promise<Lookup<ProvisionerOutputs>>;
   terraformOutputs(path: string): Promise<Lookup<ProvisionerOutputs>>;
+  /** The absolute path of a state file (recorded in the profile, so that a refresh finds it from anywhere). */
+  terraformPath(path: string): string;
   liveDiff(profile: Profile, environment: string, width: number): Promise<{ok: true; diff: LiveDiff} | {ok: false; reason: string}>;
   editor(): EditorPort;
   draft(): Promise<DraftStore>;
@@ -212,6 +214,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
     stacks: (region) => list(async () => (await ports.cloudFormation(region)).listStacks()),
     stackOutputs: (stack, region) => lookup(async () => (await ports.cloudFormation(region)).stackOutputs(stack)),
     terraformOutputs: (path) => lookup(async () => ports.terraform().readOutputs(path)),
+    terraformPath: (path) => ports.terraform().locate(path),
     async liveDiff(profile, environmentName, width) {
       const environment = profile.environments.find((candidate) => candidate.name === environmentName);
       if (environment === undefined) return {ok: false, reason: `no environment ${environmentName}`};

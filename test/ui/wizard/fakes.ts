@@ -83,6 +83,7 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, options: {
     stacks: async () => OFFLINE,
     stackOutputs: async () => ({status: 'unknown', reason: OFFLINE.reason}),
     terraformOutputs: async () => ({status: 'unknown', reason: 'no file'}),
+    terraformPath: (path) => (path.startsWith('/') ? path : `/work/${path}`),
     liveDiff: async () => OFFLINE,
     editor: () => editor,
     draft: async () => fakes.draft,
