@@ -9,8 +9,9 @@
  *   when stale), so no write is lost to another; a lock held too long ends in a StoreError that says so.
  * - The folder is created 0700 (the default location is tightened to 0700 if it is looser, with a notice);
  *   the file and every copy are 0600.
- * - A file that is not JSON, or does not match the schema, is never reset or overwritten: the call
- *   fails with a StoreError naming the file and the problem, a copy is kept aside as
+ * - A file that is not JSON, or does not match the schema (a bare `{}` included: only a missing file is an
+ *   empty store), is never reset or overwritten: the call fails with a StoreError naming the file and the
+ *   problem, a copy is kept aside as
  *   `profiles.json.corrupt-<time>.bak` (one copy per distinct broken content), and every later call —
  *   writes included — refuses until the file is repaired or moved away.
  * - A file at a newer schema version is refused (upgrade ecs-wizard); one at an older version is
@@ -106,6 +107,9 @@ class StoreSyntaxError extends Error {
   }
 }
 
+/** The key under which `deserialize` hands conf the file's value (absent: there is no file). */
+const FILE_VALUE = '\0file';
+
 function deserialize(text: string): Record<string, unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -115,8 +119,9 @@ function deserialize(text: string): Record<string, unknown> {
     const at = locateJsonSyntaxError(text) ?? {line: 1, column: 1, message: 'not valid JSON'};
     throw new StoreSyntaxError(at.line, at.column, at.message);
   }
-  // conf copies the top level into an object: keep anything else visible to the schema check.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {['\0topLevel']: value};
+  // conf copies the top level into an object, and answers a missing file with an empty one: the file's value is
+  // wrapped, so that a file holding `{}` (or anything else) is told apart from no file at all.
+  return {[FILE_VALUE]: value};
 }
 
 const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
@@ -185,6 +190,20 @@ export class ConfProfileStore implements ProfileStore {
       const loaded = await this.#load();
       profileRules.rename(loaded.profiles, from, to);
       if (from !== to) await this.#write(loaded);
+    });
+  }
+
+  async update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined> {
+    return this.#locked(async () => {
+      const loaded = await this.#load();
+      const current = loaded.profiles.get(name);
+      if (current === undefined) return undefined;
+      const next = change(structuredClone(current));
+      if (next === undefined) return undefined;
+      if (next.name !== name) throw new Error(`update of profile ${name} may not rename it (to ${next.name})`);
+      profileRules.save(loaded.profiles, next, true);
+      await this.#write(loaded);
+      return structuredClone(loaded.profiles.get(name));
     });
   }
 
@@ -270,7 +289,9 @@ export class ConfProfileStore implements ProfileStore {
     } catch (error) {
       throw this.#readError(error);
     }
-    const {document, fromVersion, issues} = migrateStoreDocument(topLevel(raw));
+    // No file yet: the empty store (a file holding `{}` is not one: migrateStoreDocument says so).
+    if (!Object.hasOwn(raw, FILE_VALUE)) return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
+    const {document, fromVersion, issues} = migrateStoreDocument(raw[FILE_VALUE]);
     if (document === undefined) throw this.#schemaError(issues, fromVersion);
     return {profiles: new Map(Object.entries(document.profiles)), fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
   }
@@ -402,8 +423,3 @@ export class ConfProfileStore implements ProfileStore {
 
 const keptMessage = (backup: string | undefined): string =>
   backup === undefined ? 'The file was left as it is (a copy could not be made).' : `The file was left as it is; a copy was kept as ${backup}.`;
-
-/** Undoes `deserialize`'s wrapping of a top level that is not an object. */
-function topLevel(raw: Record<string, unknown>): unknown {
-  return Object.hasOwn(raw, '\0topLevel') ? raw['\0topLevel'] : raw;
-}

@@ -17,6 +17,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   'registry-username': {type: 'string', value: 'USER', description: 'basic-auth user of a private registry (password: ECS_WIZARD_REGISTRY_PASSWORD; never saved)'},
   image: {type: 'string', value: 'PATH', description: 'image name, e.g. library/nginx (ECR: the repository name or URI)'},
   tag: {type: 'string', value: 'TAG', description: 'the default tag (every run asks again)'},
+  'anonymous-registry': {type: 'boolean', description: 'private registry: anyone may pull (checked with GET /v2/): no credentials secret, no repositoryCredentials, no IAM policy'},
   'launch-type': {type: 'string', value: 'EC2|FARGATE', description: 'launch type'},
   'network-mode': {type: 'string', value: 'awsvpc|bridge|host', description: 'task network mode (Fargate: awsvpc; EC2 default: bridge)'},
   'container-spec': {type: 'string', value: 'FILE', description: 'Advanced container specification: task definition JSON, or describe-task-definition output'},

@@ -22,6 +22,10 @@ export const GROUPS: CommandGroup[] = [
     summary: 'list, show, remove, rename, export and import saved profiles',
     interactive: () => import('./profiles-screen.js'),
   },
+  {
+    name: 'env',
+    summary: "a saved profile's environments: read their CloudFormation or Terraform outputs again",
+  },
 ];
 
 const yes: OptionSpec = {type: 'boolean', short: 'y', description: 'do not ask for confirmation'};
@@ -90,6 +94,16 @@ export const COMMANDS: CommandSpec[] = [
     options: {force, as: {type: 'string', value: 'NAME', description: 'save it under another name'}},
     positionals: [{name: 'FILE', required: true, description: 'exported profile file, or - for stdin'}],
     load: () => import('./profiles.js').then((m) => ({run: m.importProfile})),
+  },
+  {
+    path: ['env', 'refresh'],
+    summary: "read an environment's CloudFormation stack or Terraform state outputs again, show what changed, save it",
+    description:
+      'For an environment filled from a provisioner\'s outputs (init --cfn-stack / --tf-state, or the wizard\'s "Fill from"): the stack or state file the profile recorded is read again, each field filled from an output (cluster, subnets, security groups, execution role, region) gets what the output says now, and every change is listed old → new before the profile is saved. A field typed over after it was filled is left alone. Exit 0 changed or unchanged, 1 the outputs could not be read, 2 bad input.',
+    options: {env: {type: 'string', value: 'NAME', description: 'the environment (may be left out when the profile has one)'}},
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard env refresh web-api --env production', 'ecs-wizard env refresh web-api --json'],
+    load: () => import('./env.js').then((m) => ({run: m.refresh})),
   },
   {
     path: ['import'],

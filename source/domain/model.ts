@@ -115,6 +115,20 @@ export interface AwsVpcNetwork {
   assignPublicIp: boolean;
 }
 
+/** The environment fields an infrastructure provisioner's outputs can fill. */
+export const PROVISIONED_FIELDS = ['region', 'cluster', 'subnets', 'securityGroups', 'executionRoleArn'] as const;
+export type ProvisionedField = (typeof PROVISIONED_FIELDS)[number];
+
+/**
+ * Where an environment's values were read (the seed's "Infrastructure Provisioners"), so that
+ * `ecs-wizard env refresh` can read them again: a CloudFormation stack in a region, or a Terraform state file
+ * (an absolute path). `outputs` names the output each field was filled from; a field typed (or changed) after it
+ * was filled is not listed, and a refresh leaves it alone.
+ */
+export type EnvironmentProvisioner =
+  | {kind: 'cloudformation'; stack: string; region: string; outputs: Partial<Record<ProvisionedField, string>>}
+  | {kind: 'terraform'; path: string; outputs: Partial<Record<ProvisionedField, string>>};
+
 export interface Environment {
   name: string;
   region: string;
@@ -126,6 +140,8 @@ export interface Environment {
   executionRoleArn?: string;
   /** Environment overrides of the service's config variables. */
   overrides: Record<string, string>;
+  /** Where its values were read (a CloudFormation stack or a Terraform state file), when they were. */
+  provisioner?: EnvironmentProvisioner;
 }
 
 export const RUN_OUTCOMES = ['deployed', 'failed', 'rolled-back', 'timed-out', 'detached', 'interrupted'] as const;

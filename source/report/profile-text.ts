@@ -1,4 +1,5 @@
 import type {Profile} from '../domain/model.js';
+import {describeProvisioner} from '../domain/provisioner.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
@@ -54,6 +55,13 @@ export function describeProfile(profile: Profile): string[] {
     lines.push(`  ${environment.name}: ${environment.region} / ${environment.cluster} (${environment.launchType})${network}`);
     const overrides = Object.entries(environment.overrides);
     if (overrides.length > 0) lines.push(`    overrides ${overrides.map(([name, value]) => `${name}=${value}`).join(', ')}`);
+    const provisioner = environment.provisioner;
+    if (provisioner !== undefined) {
+      const fields = Object.entries(provisioner.outputs).map(([field, output]) => `${field} ← ${output}`);
+      lines.push(
+        `    from ${describeProvisioner(provisioner)}: ${fields.join(', ')} (read again: ecs-wizard env refresh ${profile.name} --env ${environment.name})`,
+      );
+    }
   }
   lines.push(`Last run     ${lastRunLabel(profile)}`);
   return lines.map(sanitize);

@@ -19,6 +19,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'registry-username',
     'image',
     'tag',
+    'anonymous-registry',
     'launch-type',
     'network-mode',
     'container-spec',

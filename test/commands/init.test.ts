@@ -10,7 +10,7 @@ import type {JsonObject} from '../../source/domain/json.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import type {DiscoveryPort} from '../../source/ports/discovery.js';
 import type {IamPort} from '../../source/ports/iam.js';
-import type {RegistryPort} from '../../source/ports/registry.js';
+import type {AccessCheck, RegistryPort} from '../../source/ports/registry.js';
 import type {SecretsPort} from '../../source/ports/secrets.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {CLOUD_MAP, FARGATE_JSON, ROLE, SECRET} from '../operations/wizard/fixtures.js';
@@ -29,10 +29,19 @@ interface World {
   createdRoles: string[];
   recordTypes: string[] | undefined;
   secretExists: boolean;
+  /** What the registry answers to GET /v2/ without credentials. */
+  access: AccessCheck;
 }
 
 function world(): World {
-  return {store: new MemoryProfileStore(), policies: [], createdRoles: [], recordTypes: ['SRV', 'A'], secretExists: true};
+  return {
+    store: new MemoryProfileStore(),
+    policies: [],
+    createdRoles: [],
+    recordTypes: ['SRV', 'A'],
+    secretExists: true,
+    access: {status: 'open', detail: 'registry.example.com:5000 answered GET /v2/ without credentials (HTTP 200)'},
+  };
 }
 
 function ports(w: World) {
@@ -61,6 +70,7 @@ function ports(w: World) {
   const registry: RegistryPort = {
     listTags: async () => ({tags: [], newestFirst: false}),
     tagExists: async () => ({status: 'exists'}),
+    anonymousAccess: async () => w.access,
   };
   return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined})};
 }
@@ -348,6 +358,31 @@ describe('ecs-wizard init without a terminal', () => {
     expect(result.code).toBe(2);
     expect(result.err).toContain(
       '--registry-arn/--discovery-container-port/--discovery-port: serviceSpec serviceRegistries[0].containerPort: containerPort 8081 is not a port mapping of container "team_web-api_1_4_2" (its ports: 8080)',
+    );
+  });
+
+  test('--anonymous-registry: checked (GET /v2/ answered), saved without a secret, repositoryCredentials or an IAM policy', async () => {
+    const flags = ['--app', 'shop', '--service', 'api', '--registry', 'registry.example.com:5000', '--image', 'team/api', '--tag', '1.0'];
+    const rest = ['--launch-type', 'EC2', '--port', '80', '--env', 'dev', '--cluster', 'dev', '--anonymous-registry'];
+    const {code, err, w} = await init([...flags, ...rest]);
+    expect(err).toContain(
+      '--anonymous-registry: checked: registry.example.com:5000 answered GET /v2/ without credentials (HTTP 200); no credentials secret, no repositoryCredentials, no IAM policy',
+    );
+    expect(err).not.toContain('IAM not changed');
+    expect(code).toBe(0);
+    const profile = (await w.store.get('api'))!;
+    expect(profile.service.registryAuth).toBeUndefined();
+    // The simplified form is kept: without a secret, no execution role is needed on EC2.
+    expect(profile.service.containerSpec.mode).toBe('form');
+    const rendered = renderAndValidate({profile, environment: 'dev'});
+    expect(JSON.stringify(rendered.taskDefinition)).not.toContain('repositoryCredentials');
+
+    const closed = world();
+    closed.access = {status: 'closed', reason: 'registry.example.com:5000 asks for credentials (GET /v2/ answered HTTP 401, basic)'};
+    const refused = await init([...flags, ...rest, '--name', 'other'], closed);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      '--anonymous-registry: registry.example.com:5000 asks for credentials (GET /v2/ answered HTTP 401, basic): the tasks need credentials: give --credentials-secret ARN instead',
     );
   });
 

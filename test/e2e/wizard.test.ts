@@ -62,6 +62,8 @@ describe('the setup wizard in a terminal', () => {
     expect(screen).toContain('✔ Registry password: from ECS_WIZARD_REGISTRY_PASSWORD (not saved)');
     screen = await step(cli, /Cannot list tags of localhost:9\/team\/web-api/, '1.4.2');
     await step(cli, '❯ Use “1.4.2”', 'enter');
+    // A user was given for listing tags: "pulling needs credentials" is offered first.
+    await step(cli, '❯ Yes: pulling needs a user name and password', 'enter');
     await step(cli, '❯ Fargate', 'enter');
     await step(cli, '❯ Start from the template', 'enter');
     screen = await step(cli, '✔ The task definition is valid: 1 container (${CONTAINER_NAME}), awsvpc', 'enter');

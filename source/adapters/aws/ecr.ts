@@ -110,5 +110,9 @@ export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsC
         return {status: 'unknown', kind: failure.kind, reason: failure.message};
       }
     },
+
+    async anonymousAccess() {
+      return {status: 'closed', reason: 'Amazon ECR authenticates every pull with IAM (the execution role needs ecr:GetAuthorizationToken, ecr:BatchGetImage)'};
+    },
   };
 }

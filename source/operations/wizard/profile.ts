@@ -16,6 +16,7 @@ import {bad, ok, type Checked} from './answer-checks.js';
 import {artifactOf, needsRegistryAuth} from './artifact.js';
 import {containerSpecOf, taskNetworkMode, usesExecutionRolePlaceholder} from './container-spec.js';
 import {discoveryRule} from './discovery.js';
+import {provisionerOf} from './provisioner-outputs.js';
 import {composeServiceSpec} from './service-spec.js';
 
 /** Answer fields, for messages and for `init`'s flags (each question names the flag that gives its fields). */
@@ -81,6 +82,8 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   }
   const role = answers.executionRoleArn ?? fallbackRole;
   if (role !== undefined && role !== '') environment.executionRoleArn = role;
+  const provisioner = provisionerOf(answers.provisioner, environment);
+  if (provisioner !== undefined) environment.provisioner = provisioner;
   return environment;
 }
 
@@ -161,7 +164,7 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
     if (rule === 'container') need('discovery', 'service discovery without awsvpc needs containerName and containerPort: the container port is missing');
   }
   if (needsRegistryAuth(answers) && answers.registryAuth === undefined)
-    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials');
+    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials (or --anonymous-registry, when it lets anyone pull)');
   const environments = answers.environments ?? [];
   if (environments.length === 0) need('environment', 'no environment: name at least one (where the service runs)');
   const networkMode = answers.launchType === undefined ? undefined : taskNetworkMode(answers);

@@ -12,6 +12,7 @@ import {registryPassword} from './questions/registry-password.js';
 import {ecrRepository} from './questions/ecr-repository.js';
 import {image} from './questions/image.js';
 import {tag} from './questions/tag.js';
+import {registryAccess} from './questions/registry-access.js';
 import {launchType} from './questions/launch-type.js';
 import {networkMode} from './questions/network-mode.js';
 import {containerMode} from './questions/container-mode.js';
@@ -81,6 +82,7 @@ export const QUESTIONS: readonly Question[] = [
   ecrRepository,
   image,
   tag,
+  registryAccess,
   launchType,
   networkMode,
   containerMode,

@@ -79,8 +79,18 @@ describe('migrateStoreDocument', () => {
     ]);
   });
 
-  test('{} is an empty store', () => {
-    expect(migrateStoreDocument({})).toEqual({document: {schemaVersion: 3, profiles: {}}, fromVersion: 3, issues: []});
+  test('{} is not an empty store: an issue saying what was found (only a missing file is empty)', () => {
+    const result = migrateStoreDocument({});
+    expect(result.document).toBeUndefined();
+    expect(result.issues).toEqual([
+      {
+        code: 'schema-required',
+        severity: 'error',
+        source: 'profile',
+        path: '',
+        message: 'the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing',
+      },
+    ]);
   });
 
   test('schema 1 → 2: container spec text wrapped, launch type derived, variables → overrides', () => {

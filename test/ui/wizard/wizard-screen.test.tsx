@@ -99,7 +99,11 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '❯ latest');
     expect(frame).not.toContain('1.4.1');
     await press(app, 'enter');
+    // A user was given for listing tags: "pulling needs credentials" comes first.
+    await waitForFrame(app, '❯ Yes: pulling needs a user name and password');
+    await press(app, 'enter');
     frame = await waitForFrame(app, '? Launch type');
+    expect(frame).toContain('✔ Pull credentials: needed (a Secrets Manager secret, step 8)');
     expect(frame).toContain('✔ Default tag: latest (asked again at every run)');
     expect(frame).toContain('✔ Image: registry.example.com:5000/team/web-api');
   });

@@ -26,7 +26,15 @@ export const registryUrl: Question = {
       hint: 'host or host:port of the Docker Registry HTTP API v2 server',
       initial: ctx.answers.registryHost,
       validate: checkRegistryHost,
-      submit: (value) => ({answers: {...ctx.answers, registryHost: value}}),
+      submit: (value) => {
+        const answers = {...ctx.answers, registryHost: value};
+        // Whether another registry lets anyone pull is asked (and checked) again.
+        if (value !== ctx.answers.registryHost && answers.registryAnonymous === true) {
+          delete answers.registryAnonymous;
+          if (answers.registryAuth === null) delete answers.registryAuth;
+        }
+        return {answers};
+      },
     }),
   fields: {registryHost: '--registry URL'},
 };
