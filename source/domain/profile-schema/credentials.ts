@@ -3,15 +3,17 @@
  * document, including inside container environment variables and inside JSON text (container and service
  * specifications) — see credential-scan.ts:
  * - a key (or a `{name, value}` / `{key, value}` pair's name) that looks like a credential
- *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value is an
- *   ARN, a lone placeholder, empty or a boolean; names ending in `Arn` and the ECS fields that hold
- *   references, not secrets (`credentialsParameter`, `credentialsSecretArn`, `kmsKeyArn`, `secrets`,
+ *   (`password`, `secret`, `token`, `apiKey`, `accessKeyId`, `privateKey`, …) unless its value cannot be a
+ *   secret (`isHarmlessValue`: empty, a switch, a small number, an ARN, a lone placeholder, a secret's name or
+ *   path, a host, a URL without a password); names that say where a secret is (`…_ARN`, `…_SECRET_NAME`,
+ *   `…_FILE`, `…_PATH`) and the ECS fields that hold references, not secrets (`credentialsParameter`, `credentialsSecretArn`, `kmsKeyArn`, `secrets`,
  *   `secretOptions`, `repositoryCredentials`, `credentialSpecs`, `valueFrom`, `authorizationConfig`) are
  *   accepted;
  * - a value holding an AWS access key id (`AKIA`/`ASIA` + 16), a PEM private key, a Docker Hub or GitHub
  *   token, or — when the profile also holds an access key id — a 40-character secret-access-key-like token.
  * Messages never repeat the secret (at most its first four characters).
  */
+import {findSecretValue} from '../secret-values.js';
 import {isRecord} from './raw-values.js';
 
 export const CREDENTIAL_FIX =
@@ -59,12 +61,35 @@ function keyWords(key: string): string[] {
     .map((word) => word.toLowerCase());
 }
 
+/**
+ * A last word that says the variable holds WHERE a secret is, not the secret: `DB_PASSWORD_SECRET_NAME`,
+ * `JWT_SECRET_FILE` (Docker's `_FILE` convention), `API_TOKEN_PATH`, `SECRET_PARAMETER`, `DB_PASSWORD_ARN`.
+ */
+const LOCATION_WORDS = new Set([
+  'arn',
+  'arns',
+  'name',
+  'names',
+  'file',
+  'files',
+  'path',
+  'paths',
+  'parameter',
+  'parameters',
+  'param',
+  'ref',
+  'location',
+  'dir',
+]);
+
 /** True when a key's NAME looks like it holds a credential (its value decides in the end; see above). */
 export function looksLikeCredentialName(key: string): boolean {
   if (REFERENCE_KEYS.has(key)) return false;
   const words = keyWords(key);
   const last = words[words.length - 1];
-  if (last === 'arn' || last === 'arns') return false;
+  if (last !== undefined && LOCATION_WORDS.has(last)) return false;
+  // `dbPasswordSecretId`: the id of a secret (but `accessKeyId` is a credential).
+  if (last === 'id' && words[words.length - 2] === 'secret') return false;
   const joined = words.join('');
   return CREDENTIAL_FRAGMENTS.some((fragment) => joined.includes(fragment)) || words.some((word) => CREDENTIAL_WORDS.has(word));
 }
@@ -72,10 +97,30 @@ export function looksLikeCredentialName(key: string): boolean {
 const ARN_VALUE = /^arn:aws[a-z-]*:[a-z0-9-]+:/;
 const LONE_PLACEHOLDER = /^\$\{[^{}]+\}$/;
 
-/** A value that cannot be a secret even under a credential-like name. */
+/** A switch: `true`, `off`, `enabled`, `0`… */
+const SWITCH_VALUE = /^(?:true|false|yes|no|on|off|enabled?|disabled?|0|1)$/i;
+/** A small number (a port, a TTL, a count): up to five digits. A PIN-length or longer number may be a secret. */
+const SMALL_NUMBER = /^[0-9]{1,5}$/;
+/** Where a secret is kept: a secret name or a path in lower case (`prod/db`, `/run/secrets/db_password`). */
+const SECRET_PATH = /^\/?[a-z0-9._+=@-]+(?:\/[a-z0-9._+=@-]+)+\/?$|^\/[a-z0-9._+=@-]+$/;
+/** A host name with a dot, and a port when it has one (`db.internal`, `vault.example.com:8200`). */
+const HOST_NAME = /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*(?::[0-9]{1,5})?$/;
+/** A URL without a password or a query (`https://vault.example.com/v1/secret`). */
+const PLAIN_URL = /^[a-z][a-z0-9+.-]*:\/\/[a-z0-9.-]+(?::[0-9]{1,5})?(?:\/[^\s@?#]*)?$/i;
+
+/**
+ * A value that cannot be a secret even under a credential-like name: nothing, a switch, a small number, an ARN, a
+ * lone placeholder, or where a secret is kept (a secret name or path, a host, a URL without a password). A value
+ * that secret-values.ts recognises as a secret (a token, a URL with a password, an AWS secret key) never is.
+ */
 export function isHarmlessValue(value: unknown): boolean {
   if (value === undefined || value === null || typeof value === 'boolean') return true;
-  return typeof value === 'string' && (value.trim() === '' || ARN_VALUE.test(value) || LONE_PLACEHOLDER.test(value));
+  if (typeof value === 'number') return Number.isInteger(value) && Math.abs(value) < 100_000;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (text === '' || ARN_VALUE.test(text) || LONE_PLACEHOLDER.test(text)) return true;
+  if (findSecretValue(text) !== undefined) return false;
+  return SWITCH_VALUE.test(text) || SMALL_NUMBER.test(text) || SECRET_PATH.test(text) || HOST_NAME.test(text) || PLAIN_URL.test(text);
 }
 
 export interface ValuePattern {
