@@ -95,6 +95,13 @@ export interface Service {
   /** Config variables, referenced as `${serviceVariable.NAME}`. */
   variables: Record<string, string>;
   registryAuth?: RegistryAuth;
+  /**
+   * Container environment variables the person declared are not secrets although they look like one (`import
+   * --keep-plaintext NAME`, or "keep as plain text" on import's choice screen): the credential scan accepts their
+   * `{name, value}` pairs by name. A value that is a credential by its shape (an AWS access key id, a private key,
+   * a token) is refused all the same.
+   */
+  plaintextVariables?: string[];
 }
 
 export interface AwsVpcNetwork {
