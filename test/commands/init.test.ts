@@ -52,6 +52,12 @@ function ports(w: World) {
   const secrets: SecretsPort = {
     describeSecret: async (arn) => (w.secretExists ? {arn, name: 'registry-creds'} : undefined),
     listSecrets: async () => [],
+    createSecret: async () => {
+      throw new Error('init creates no secret');
+    },
+    putSecretValue: async () => {
+      throw new Error('init writes no secret');
+    },
   };
   const discovery: DiscoveryPort = {
     getService: async (arn) => (w.recordTypes === undefined ? undefined : {id: 'srv-x', arn, name: 'web', recordTypes: w.recordTypes}),

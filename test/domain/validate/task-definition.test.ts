@@ -197,6 +197,23 @@ describe('task definition rules', () => {
       ['arn-format containerDefinitions[0].secrets[0].valueFrom'],
     ],
     ['a secret from an SSM parameter name', withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: 'db-password'}]}), FARGATE, []],
+    [
+      "a secret's JSON key (valueFrom ARN:KEY::)",
+      withContainer(fargateTask(), {
+        secrets: [
+          {name: 'A', valueFrom: `${SECRET}:DB_PASSWORD::`},
+          {name: 'B', valueFrom: `${SECRET}:B:AWSPREVIOUS:`},
+        ],
+      }),
+      FARGATE,
+      [],
+    ],
+    [
+      'repositoryCredentials naming a JSON key',
+      withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: `${SECRET}:DB_PASSWORD::`}}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter'],
+    ],
 
     // Unresolved placeholders are reported by the substitution, not again here.
     ['a pending containerPort', withContainer(fargateTask(), {portMappings: [{containerPort: '${serviceVariable.port}'}]}), FARGATE, []],
