@@ -96,6 +96,12 @@ export interface Service {
   variables: Record<string, string>;
   registryAuth?: RegistryAuth;
   /**
+   * The artifact container's name when the person chose a stable one (`init --container-name NAME`, or the
+   * wizard's review): `${CONTAINER_NAME}` renders to it. Absent: the setup guide's default, the name derived from
+   * the image path and tag (`library_nginx_stable-perl`), which changes with every tag.
+   */
+  containerName?: string;
+  /**
    * Container environment variables the person declared are not secrets although they look like one (`import
    * --keep-plaintext NAME`, or "keep as plain text" on import's choice screen): the credential scan accepts their
    * `{name, value}` pairs by name. A value that is a credential by its shape (an AWS access key id, a private key,

@@ -143,7 +143,7 @@ export const STAND_IN_SERVICE: Service = {
 /** A container environment variable's name (ECS takes any text without `=`). */
 const ENVIRONMENT_VARIABLE_NAME = /^[^=\0]{1,255}$/;
 
-const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth', 'plaintextVariables'] as const;
+const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth', 'containerName', 'plaintextVariables'] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
   const name = checkString(checker, object, 'name', path, {pattern: SERVICE_NAME, format: 'an ECS service name (letters, digits, _ and -, up to 255)'}) ?? '';
@@ -162,6 +162,11 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'registryAuth') === undefined
       ? undefined
       : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
+  const containerName = checkString(checker, object, 'containerName', path, {
+    optional: true,
+    pattern: SERVICE_NAME,
+    format: 'a container name (letters, digits, _ and -, up to 255)',
+  });
   const plaintextVariables =
     object === undefined || own(object, 'plaintextVariables') === undefined
       ? undefined
@@ -174,6 +179,7 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     serviceSpec,
     variables,
     ...(registryAuth === undefined ? {} : {registryAuth}),
+    ...(containerName === undefined ? {} : {containerName}),
     ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
   };
 }
