@@ -15,6 +15,7 @@ import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '..
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
+import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
 import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
@@ -168,7 +169,9 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
   const key = kmsArnOf(found.value.arn, keyId);
   if (key === undefined) {
     if (auth.kmsKeyArn === undefined)
-      note(`--credentials-secret: the secret uses the KMS key ${keyId}, which is not a key ARN: pass its key ARN with --kms-key so that kms:Decrypt is allowed`);
+      note(
+        `--credentials-secret: the secret uses the KMS key ${keyId}, which is not a key ARN: pass its key ARN with --kms-key so that kms:Decrypt is allowed`,
+      );
     return [];
   }
   if (auth.kmsKeyArn === undefined) {
@@ -177,7 +180,9 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
     return [];
   }
   if (auth.kmsKeyArn !== key)
-    return [{flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`}];
+    return [
+      {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
+    ];
   return [];
 }
 
@@ -230,6 +235,8 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
       );
     }
   }
+  const naming = derivedNameWarning(final);
+  if (naming !== undefined) note(`note: ${naming} (--container-name NAME)`);
   const saved = assembleProfile(final, {name, now: services.now()});
   if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
   await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});

@@ -2,6 +2,7 @@ import {describe, expect, test} from 'vitest';
 import type {JsonObject} from '../../source/domain/json.js';
 import type {Profile} from '../../source/domain/model.js';
 import {render} from '../../source/domain/render.js';
+import {importProfile} from '../../source/domain/import/profile.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import {ec2FormProfile} from '../helpers/profile-fixtures.js';
 
@@ -79,17 +80,21 @@ function rendered(subject: Profile, tag?: string): Rendered {
   };
 }
 
+/** The value at a path of keys and indexes. */
+function at(value: unknown, ...path: Array<string | number>): unknown {
+  return path.reduce<unknown>((current, key) => (current as Record<string | number, unknown> | undefined)?.[key], value);
+}
+
 /** Every name the documents use for the artifact container. */
-function references({task, service}: Rendered): string[] {
-  const [app, metrics, router] = task.containerDefinitions as Array<Record<string, never>>;
+function references({task, service}: Rendered): unknown[] {
   return [
-    app!['name'],
-    (metrics!['dependsOn'] as JsonObject[])[0]!['containerName'] as string,
-    (metrics!['links'] as string[])[0]!,
-    (metrics!['volumesFrom'] as JsonObject[])[0]!['sourceContainer'] as string,
-    ((router!['logConfiguration'] as JsonObject)['options'] as JsonObject)['Match'] as string,
-    service.serviceRegistries[0]!['containerName'] as string,
-    service.loadBalancers[0]!['containerName'] as string,
+    at(task, 'containerDefinitions', 0, 'name'),
+    at(task, 'containerDefinitions', 1, 'dependsOn', 0, 'containerName'),
+    at(task, 'containerDefinitions', 1, 'links', 0),
+    at(task, 'containerDefinitions', 1, 'volumesFrom', 0, 'sourceContainer'),
+    at(task, 'containerDefinitions', 2, 'logConfiguration', 'options', 'Match'),
+    at(service, 'serviceRegistries', 0, 'containerName'),
+    at(service, 'loadBalancers', 0, 'containerName'),
   ];
 }
 
@@ -151,5 +156,32 @@ describe('references to the artifact container follow its name in the same rende
     const result = rendered(subject, '1.27');
     expect((result.task.containerDefinitions[1]!['volumesFrom'] as JsonObject[])[0]!['sourceContainer']).toBe('library_nginx_exporter');
     expect(result.service.loadBalancers[0]!['containerName']).toBe('library_nginx_exporter');
+  });
+
+  test('an imported profile keeps the name it had: a literal name stays on every tag, with what refers to it', () => {
+    const task = {
+      family: 'web',
+      networkMode: 'bridge',
+      containerDefinitions: [
+        {name: 'web', image: 'nginx:1.25', essential: true, memory: 256, portMappings: [{containerPort: 80, hostPort: 0, protocol: 'tcp'}]},
+        {name: 'metrics', image: 'prom/nginx-exporter:1.1', essential: false, memory: 64, dependsOn: [{containerName: 'web', condition: 'START'}]},
+      ],
+    };
+    const service = {
+      serviceName: 'web',
+      cluster: 'prod',
+      launchType: 'EC2',
+      loadBalancers: [{targetGroupArn: TARGET_GROUP, containerName: 'web', containerPort: 80}],
+    };
+    const imported = importProfile({
+      taskDefinitionText: JSON.stringify({taskDefinition: task}),
+      serviceText: JSON.stringify({services: [service]}),
+      names: {profile: 'web', application: 'web', service: 'web', environment: 'production', region: 'us-east-1'},
+      now: '2026-01-01T00:00:00.000Z',
+    });
+    const result = render({profile: imported.profile!, environment: 'production', tag: '1.27'});
+    expect(at(result.taskDefinition, 'containerDefinitions', 0, 'name')).toBe('web');
+    expect(at(result.taskDefinition, 'containerDefinitions', 1, 'dependsOn', 0, 'containerName')).toBe('web');
+    expect(at(result.service, 'loadBalancers', 0, 'containerName')).toBe('web');
   });
 });

@@ -143,7 +143,17 @@ export const STAND_IN_SERVICE: Service = {
 /** A container environment variable's name (ECS takes any text without `=`). */
 const ENVIRONMENT_VARIABLE_NAME = /^[^=\0]{1,255}$/;
 
-const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth', 'containerName', 'plaintextVariables'] as const;
+const SERVICE_KEYS = [
+  'name',
+  'artifact',
+  'launchType',
+  'containerSpec',
+  'serviceSpec',
+  'variables',
+  'registryAuth',
+  'containerName',
+  'plaintextVariables',
+] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
   const name = checkString(checker, object, 'name', path, {pattern: SERVICE_NAME, format: 'an ECS service name (letters, digits, _ and -, up to 255)'}) ?? '';

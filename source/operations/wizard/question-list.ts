@@ -18,6 +18,7 @@ import {containerMode} from './questions/container-mode.js';
 import {containerForm} from './questions/container-form.js';
 import {containerEnv} from './questions/container-env.js';
 import {containerJson} from './questions/container-json.js';
+import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
@@ -119,6 +120,7 @@ export const QUESTIONS: readonly Question[] = [
   envRoleCreate,
   envOverrides,
   envMore,
+  containerName,
   review,
   save,
 ];

@@ -11,6 +11,7 @@ import {formatIssueLocation} from '../../../domain/issues.js';
 import {withDeployDefaults} from '../../../operations/deploy/plan.js';
 import {assembleProfile, blockingCount, reviewEnvironment, suggestProfileName} from '../../../operations/wizard/profile.js';
 import type {LiveDiff} from '../../../operations/wizard/services.js';
+import {derivedName, derivedNameWarning, namesTheArtifact} from '../../../operations/wizard/questions/container-name.js';
 import {Text} from '../../components/text.js';
 import {Note, Problem, Question} from '../widgets/fields.js';
 import type {QuestionViewProps} from './view-props.js';
@@ -161,6 +162,7 @@ export function ReviewView(props: QuestionViewProps) {
           <Text color="green">✔ Ready to save{warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</Text>
         )}
       </Box>
+      {namesTheArtifact(answers) ? <ContainerNameLine answers={answers} /> : null}
       <Box marginLeft={2}>
         {VIEWS.map((candidate, index) => (
           <Text key={candidate}>
@@ -194,6 +196,28 @@ export function ReviewView(props: QuestionViewProps) {
       </Box>
       <Note message="←→ view · ↑↓ scroll · c change an answer · enter save · esc back" />
       <Problem message={error} />
+    </Box>
+  );
+}
+
+/** The artifact container's name, and what a derived one means when Cloud Map or a load balancer maps it (c changes it). */
+function ContainerNameLine({answers}: {answers: QuestionViewProps['ctx']['answers']}) {
+  const warning = derivedNameWarning(answers);
+  return (
+    <Box flexDirection="column" marginLeft={2}>
+      <Text>
+        {'Container name: '}
+        <Text bold>{answers.containerName ?? derivedName(answers) ?? '${CONTAINER_NAME}'}</Text>
+        <Text dimColor>
+          {answers.containerName === undefined ? ' (derived from the image and tag: it changes with every tag)' : ' (stable: the same on every tag)'}
+        </Text>
+      </Text>
+      {warning === undefined ? null : (
+        <Text color="yellow" wrap="wrap">
+          {'⚠ '}
+          {warning}
+        </Text>
+      )}
     </Box>
   );
 }
