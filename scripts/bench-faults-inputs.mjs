@@ -1,8 +1,9 @@
-// The bad inputs of scripts/bench-faults.mjs: each is sent through every door that takes it — `init` (flags and
-// files), `import --from-file`, `profiles import` — and must end with exit 2, a clear message, no stack trace, and
-// the store unchanged. The container and service specification cases are the corpus in test/fixtures/bad-input/
-// (shared with the tests, which check each case's exact error); the rest are inputs of the flags and files themselves.
-import {existsSync, readFileSync, writeFileSync} from 'node:fs';
+// The bad inputs of scripts/bench-faults.mjs, through the doors a process can use: `init` (flags and files),
+// `import --from-file`, `profiles import`. Each must end with exit 2, the JSON path named, no stack trace and the
+// store unchanged. The specification cases are the corpus of test/fixtures/bad-input/ (test/cli.bad-input.test.ts
+// checks each case's exact error in every door, the wizard and the live imports included); the rest are inputs of
+// the flags and files themselves.
+import {readFileSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 
 const VALID_TASK = {
@@ -14,17 +15,28 @@ const VALID_TASK = {
 const INIT = ['init', '--name', 'bad', '--app', 'shop', '--service', 'bad', '--image', 'library/nginx', '--tag', '1.27', '--launch-type', 'EC2'];
 const ENV = ['--env', 'dev', '--cluster', 'dev', '--yes'];
 
-/** The corpus of test/fixtures/bad-input/: {file, kind: 'task' | 'service', expect?: string} per case (index.json). */
+/** The corpus of test/fixtures/bad-input/ (its README): index.json's cases, bases and substitutions. */
 function corpus(root) {
   const dir = join(root, 'test', 'fixtures', 'bad-input');
-  const index = join(dir, 'index.json');
-  if (!existsSync(index)) return [];
-  const entries = JSON.parse(readFileSync(index, 'utf8'));
-  return (Array.isArray(entries) ? entries : (entries.cases ?? [])).map((entry) => ({...entry, path: join(dir, entry.file)}));
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  const read = (name) => readFileSync(join(dir, name), 'utf8');
+  const concrete = (text) => Object.entries(index.substitutions).reduce((result, [placeholder, value]) => result.split(placeholder).join(value), text);
+  return index.cases.map((entry) => {
+    const launchType = entry.launchType ?? 'FARGATE';
+    return {
+      ...entry,
+      launchType,
+      doors: entry.doors ?? index.doors,
+      task: entry.document === 'taskDefinition' ? read(entry.file) : read(index.bases.taskDefinition[launchType]),
+      service: entry.document === 'service' ? read(entry.file) : read(index.bases.service),
+      concrete,
+      role: index.substitutions['${EXECUTION_ROLE}'],
+    };
+  });
 }
 
 /** A profile export file whose container specification is `text`. */
-function exportWith(work, name, text) {
+function exportWith(work, name, text, launchType = 'EC2') {
   const file = join(work, `export-${name}.json`);
   writeFileSync(
     file,
@@ -36,12 +48,22 @@ function exportWith(work, name, text) {
         service: {
           name,
           artifact: {registry: 'dockerhub', host: 'registry.hub.docker.com', image: 'library/nginx', tag: '1.27'},
-          launchType: 'EC2',
+          launchType,
           containerSpec: {mode: 'json', json: text},
-          serviceSpec: {json: '{}'},
+          serviceSpec: '{}',
           variables: {},
         },
-        environments: [{name: 'dev', region: 'us-east-1', cluster: 'dev', launchType: 'EC2', overrides: {}}],
+        environments: [
+          {
+            name: 'dev',
+            region: 'us-east-1',
+            cluster: 'dev',
+            launchType,
+            overrides: {},
+            executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+            network: {subnets: ['subnet-0a1b2c3d'], securityGroups: ['sg-0a1b2c3d'], assignPublicIp: false},
+          },
+        ],
         runs: [],
         createdAt: '2026-12-06T00:00:00.000Z',
         updatedAt: '2026-12-06T00:00:00.000Z',
@@ -59,17 +81,32 @@ export function badInputCases(root, work) {
   };
   const cases = [];
   for (const entry of corpus(root)) {
-    const text = readFileSync(entry.path, 'utf8');
-    const expect = entry.expect === undefined ? undefined : new RegExp(entry.expect.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const name = entry.file.replace(/\.json$/, '').replace(/[^A-Za-z0-9_-]/g, '_');
-    if (entry.kind === 'service') {
-      cases.push({label: `init --service-spec ${entry.file}`, args: [...INIT, '--memory', '256', '--service-spec', entry.path, ...ENV], expect});
-      continue;
+    const expect = new RegExp(entry.path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    const name = entry.file.replace(/\.json$/, '');
+    const task = file(`${name}.task.json`, entry.task);
+    const service = file(`${name}.service.json`, entry.service);
+    const network = entry.launchType === 'FARGATE' ? ['--subnets', 'subnet-0a1b2c3d', '--security-groups', 'sg-0a1b2c3d'] : [];
+    if (entry.doors.includes('init')) {
+      const specs = ['--container-spec', task, ...(entry.document === 'service' ? ['--service-spec', service] : [])];
+      const flags = ['--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', '1.27', '--launch-type', entry.launchType];
+      cases.push({
+        label: `init: ${entry.file}`,
+        args: ['init', ...flags, '--execution-role', entry.role, '--env', 'dev', '--cluster', 'dev', ...network, '--yes', '--name', `bad-${name}`, ...specs],
+        expect,
+      });
     }
-    cases.push({label: `init --container-spec ${entry.file}`, args: [...INIT, '--container-spec', entry.path, ...ENV], expect});
-    if (entry.import !== false)
-      cases.push({label: `import --from-file ${entry.file}`, args: ['import', '--from-file', entry.path, '--as', `bad-${name}`], expect});
-    cases.push({label: `profiles import (spec ${entry.file})`, args: ['profiles', 'import', exportWith(work, `bad-${name}`, text)], expect});
+    if (entry.doors.includes('import-file')) {
+      const fromFiles = ['--from-file', file(`${name}.described.json`, entry.concrete(entry.task))];
+      if (entry.document === 'service') fromFiles.push('--from-file', file(`${name}.services.json`, entry.concrete(entry.service)));
+      cases.push({label: `import --from-file: ${entry.file}`, args: ['import', ...fromFiles, '--as', `bad-${name}`], expect});
+    }
+    if (entry.doors.includes('profiles-import') && entry.document === 'taskDefinition') {
+      cases.push({
+        label: `profiles import: ${entry.file}`,
+        args: ['profiles', 'import', exportWith(work, `bad-${name}`, entry.task, entry.launchType)],
+        expect,
+      });
+    }
   }
   const broken = file('broken.json', '{\n  "family": "web",\n  "containerDefinitions": [\n    {"name": "web" "image": "nginx"}\n  ]\n}\n');
   const withDuplicate = (task) => JSON.stringify(task, null, 2).replace('"family": "web",', '"family": "web",\n  "family": "api",');
@@ -98,4 +135,29 @@ export function badInputCases(root, work) {
     {label: 'render of an unknown profile', args: ['render', 'nope', '--env', 'dev'], expect: /nope/},
   );
   return cases;
+}
+
+/** The corpus's valid bases through the same doors: each must be accepted, or the bad cases prove nothing. */
+export function baseCases(root, work) {
+  const dir = join(root, 'test', 'fixtures', 'bad-input');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  const concrete = (text) => Object.entries(index.substitutions).reduce((result, [placeholder, value]) => result.split(placeholder).join(value), text);
+  const role = index.substitutions['${EXECUTION_ROLE}'];
+  return Object.entries(index.bases.taskDefinition).flatMap(([launchType, name]) => {
+    const text = readFileSync(join(dir, name), 'utf8');
+    const task = join(work, `base-${launchType}.json`);
+    writeFileSync(task, text);
+    const described = join(work, `base-${launchType}.described.json`);
+    writeFileSync(described, concrete(text));
+    const network = launchType === 'FARGATE' ? ['--subnets', 'subnet-0a1b2c3d', '--security-groups', 'sg-0a1b2c3d'] : [];
+    const flags = ['--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', '1.27', '--launch-type', launchType, '--execution-role', role];
+    return [
+      {
+        label: `init: ${name}`,
+        args: ['init', ...flags, '--env', 'dev', '--cluster', 'dev', ...network, '--yes', '--name', `base-${launchType}`, '--container-spec', task],
+      },
+      {label: `import --from-file: ${name}`, args: ['import', '--from-file', described, '--as', `base-import-${launchType}`]},
+      {label: `profiles import: ${name}`, args: ['profiles', 'import', exportWith(work, `base-export-${launchType}`, text, launchType)]},
+    ];
+  });
 }

@@ -14,7 +14,7 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {startMotoServer, startHangingServer, startThrottlingServer, startRollbackProxy} from './bench-faults-servers.mjs';
-import {badInputCases} from './bench-faults-inputs.mjs';
+import {badInputCases, baseCases} from './bench-faults-inputs.mjs';
 
 const argRuns = process.argv.indexOf('--runs');
 const RUNS = argRuns === -1 ? 3 : Number(process.argv[argRuns + 1]);
@@ -257,8 +257,22 @@ async function throttling() {
 }
 
 async function lateRollback() {
+  const results = [];
+  for (const records of [true, false]) results.push(...(await lateRollbackRun(records)));
+  row(
+    'rollback that ends before watch attaches (moto + scripted ECS: with and without deployment records)',
+    results,
+    (result) =>
+      result.code === 3 &&
+      /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
+      !/deployed:/.test(result.stdout) &&
+      clean(result),
+  );
+}
+
+async function lateRollbackRun(records) {
   const moto = await startMotoServer();
-  const proxy = await startRollbackProxy(moto.url);
+  const proxy = await startRollbackProxy(moto.url, {records});
   const results = [];
   try {
     await proxy.seed();
@@ -277,25 +291,23 @@ async function lateRollback() {
       ['watch', 'web', '--json'],
     ]) {
       const result = await run(args, {env});
-      results.push({...result, label: args.join(' ')});
+      results.push({...result, label: `${args.join(' ')} (${records ? 'with' : 'without'} records)`});
     }
   } finally {
     await proxy.close();
     await moto.close();
   }
-  row(
-    'rollback that ends before watch attaches (moto + scripted ECS record)',
-    results,
-    (result) =>
-      result.code === 3 &&
-      /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
-      !/deployed:/.test(result.stdout) &&
-      clean(result),
-  );
+  return results;
 }
 
 async function badInputs() {
   const dir = await awsStore();
+  const goodStore = mkdtempSync(join(work, 'store-'));
+  for (const item of baseCases(root, work)) {
+    const result = await run(item.args, {env: cliEnv(goodStore)});
+    if (result.code !== 0)
+      throw new Error(`the corpus's base is refused (${item.label}, exit ${result.code}): the bad cases would prove nothing\n${result.stderr}`);
+  }
   const results = [];
   for (const item of badInputCases(root, work)) {
     const before = readFileSync(join(dir, 'profiles.json'), 'utf8');

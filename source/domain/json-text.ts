@@ -28,7 +28,10 @@ export type PathSegment = string | number;
 export interface JsonText {
   /** The value tree, or undefined when the text has a syntax error. */
   value: JsonValue | undefined;
-  /** `json-syntax` (error; at most one) and `json-duplicate-key` (warning) issues. */
+  /**
+   * `json-syntax` (at most one) and `json-duplicate-key` errors: a key written twice in one object is an error naming
+   * both places, because ECS (and JSON.parse) would silently keep only the last value.
+   */
   issues: Issue[];
   /** Where each value starts, by JSON path (`''` is the whole document). Partial after a syntax error. */
   positions: ReadonlyMap<string, TextPosition>;
@@ -154,7 +157,7 @@ class Parser {
   private index = 0;
   readonly positions = new Map<string, number>();
   readonly unquoted = new Set<string>();
-  readonly duplicates: {path: string; offset: number; key: string}[] = [];
+  readonly duplicates: {path: string; offset: number; firstOffset: number; key: string}[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -206,6 +209,8 @@ class Parser {
 
   private parseObject(path: string, depth: number): JsonObject {
     const object: JsonObject = {};
+    /** Where each key of this object was first written. */
+    const keyOffsets = new Map<string, number>();
     this.index += 1;
     this.skipWhitespace();
     if (this.text[this.index] === '}') {
@@ -228,7 +233,9 @@ class Parser {
       this.index += 1;
       this.skipWhitespace();
       const memberPath = joinPath(path, key);
-      if (Object.hasOwn(object, key)) this.duplicates.push({path: memberPath, offset: keyOffset, key});
+      const firstOffset = keyOffsets.get(key);
+      if (firstOffset === undefined) keyOffsets.set(key, keyOffset);
+      else this.duplicates.push({path: memberPath, offset: keyOffset, firstOffset, key});
       setMember(object, key, this.parseValue(memberPath, depth + 1));
       this.skipWhitespace();
       const next = this.text[this.index];
@@ -383,13 +390,14 @@ export function parseJsonText(text: string, source: IssueSource): JsonText {
   }
   for (const duplicate of parser.duplicates) {
     const at = position(duplicate.offset);
+    const first = position(duplicate.firstOffset);
     issues.push({
       code: 'json-duplicate-key',
-      severity: 'warning',
+      severity: 'error',
       source,
       path: duplicate.path,
-      message: `The property "${duplicate.key}" appears more than once; only the last one is used`,
-      fix: `Remove the earlier "${duplicate.key}"`,
+      message: `"${duplicate.key}" is written twice in the same object: first at line ${first.line}, column ${first.column}, again at line ${at.line}, column ${at.column} (only one value would be kept, silently)`,
+      fix: `Keep one "${duplicate.key}"`,
       line: at.line,
       column: at.column,
     });

@@ -2,7 +2,8 @@
  * JSON values compared and copied: canonical text (keys sorted), deep equality, deep copies. Pure.
  */
 import type {JsonObject, JsonValue} from './json.js';
-import {setMember} from './json-text.js';
+import {isJsonObject} from './json.js';
+import {getMember, setMember} from './json-text.js';
 
 /** JSON text with object keys sorted: equal values give equal text whatever their key order. */
 export function canonicalJson(value: JsonValue): string {
@@ -39,4 +40,16 @@ export function cloneJson<T extends JsonValue>(value: T): T {
     if (member !== undefined) setMember(copy, key, cloneJson(member));
   }
   return copy as T;
+}
+
+/** A copy without null object members, at any depth (array items are kept, so that paths stay the same). */
+export function dropNulls(value: JsonValue): JsonValue {
+  if (Array.isArray(value)) return value.map(dropNulls);
+  if (!isJsonObject(value)) return value;
+  const copy: JsonObject = {};
+  for (const key of Object.keys(value)) {
+    const item = getMember(value, key);
+    if (item !== null && item !== undefined) setMember(copy, key, dropNulls(item));
+  }
+  return copy;
 }

@@ -28,6 +28,7 @@ import {isJsonObject} from './json.js';
 import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
+import {dropNulls} from './json-values.js';
 import {deriveContainerName, formatImage} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
@@ -36,6 +37,8 @@ import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise/api-fields.js';
 import {effectiveNetworkMode} from './network-mode.js';
 import {imagePlaceholderIssues} from './spec-lint.js';
 import {artifactNaming, followInService, followInTaskDefinition} from './container-references.js';
+
+export {dropNulls} from './json-values.js';
 
 export interface RenderInput {
   profile: Profile;
@@ -95,6 +98,11 @@ export interface RenderedService {
   rendered: JsonValue | undefined;
   /** The spec's text (for line/column). */
   parsed?: JsonText;
+  /**
+   * The spec as written, placeholders replaced and nulls dropped, before render put in what the environment
+   * decides (cluster, launch type, network): ECS's field rules read it, so a bad value is reported, not replaced.
+   */
+  written?: JsonValue;
 }
 
 /** Both documents of a request, rendered in one context (the service runs the rendered task definition). */
@@ -129,18 +137,6 @@ export function placeholderValues(context: RenderContext): PlaceholderValues {
     };
   }
   return values;
-}
-
-/** A copy without null object members, at any depth (array items are kept, so that paths stay the same). */
-export function dropNulls(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) return value.map(dropNulls);
-  if (!isJsonObject(value)) return value;
-  const copy: JsonObject = {};
-  for (const key of Object.keys(value)) {
-    const item = getMember(value, key);
-    if (item !== null && item !== undefined) setMember(copy, key, dropNulls(item));
-  }
-  return copy;
 }
 
 /** Parses a spec given as text (line/column for issues), or takes the form's JSON. */
@@ -227,6 +223,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
   if (!isJsonObject(rendered)) return {service: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
   // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
   if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed), rendered: undefined, ...text};
+  const written: JsonObject = rendered;
 
   const environment = context.environment;
   const family = getMember(taskDefinition, 'family');
@@ -294,7 +291,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
       },
     };
   }
-  return {service, issues: locateIssues(issues, parsed), rendered: service, ...text};
+  return {service, issues: locateIssues(issues, parsed), rendered: service, written, ...text};
 }
 
 /** The context of a profile in one of its environments; undefined when it has no such environment. */

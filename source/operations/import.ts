@@ -390,7 +390,7 @@ export function planError(plan: ImportPlan, label: string): InputError {
   const lines = (errors.length > 0 ? errors : plan.issues).map(
     (issue) => `  ${formatIssueLocation(issue)}: ${issue.message}${issue.fix === undefined ? '' : ` (${issue.fix})`}`,
   );
-  return new InputError(`cannot import ${label}:\n${lines.join('\n')}`);
+  return new InputError(`cannot import ${label}:\n${lines.join('\n')}`, 'nothing was saved: fix the source, or import another revision');
 }
 
 /** The refusal to replace an existing profile without --force. */

@@ -26,14 +26,22 @@ export async function requireProfile(store: ProfileStore, name: string): Promise
 }
 
 /**
- * Validates an exported profile file's text and saves it. Refuses to replace an existing profile
- * unless `force`; `as` saves it under another name.
+ * Validates an exported profile file's text (its schema, then its specifications as `import` checks them) and
+ * saves it. Refuses to replace an existing profile unless `force`; `as` saves it under another name.
  */
 export async function importProfileText(store: ProfileStore, text: string, options: {source: string; as?: string; force?: boolean}): Promise<Profile> {
-  const {profile, issues} = parseProfileExport(text);
+  const parsed = parseProfileExport(text);
+  let issues = parsed.issues;
+  const profile = parsed.profile;
+  if (profile !== undefined) {
+    // The specifications by the rules every door applies (syntax, placeholders, ECS's rules of each document),
+    // loaded here only: listing or showing profiles does not need the validator.
+    const {serviceSpecIssues} = await import('../domain/spec-lint.js');
+    issues = [...issues, ...serviceSpecIssues(profile.service)];
+  }
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (!profile || errors.length > 0) {
-    throw new InputError(`${options.source} is not a valid ecs-wizard profile:\n${issuesText(errors.length > 0 ? errors : issues)}`);
+    throw new InputError(`${options.source} is not a valid ecs-wizard profile:\n${issuesText(errors.length > 0 ? errors : issues)}`, 'nothing was saved');
   }
   if (options.as !== undefined) checkProfileName(options.as, 'the new name');
   const imported: Profile = options.as === undefined ? profile : {...profile, name: options.as};

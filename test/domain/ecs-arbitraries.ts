@@ -79,7 +79,11 @@ const container = (networkMode: string) =>
     {requiredKeys: ['name', 'image']},
   );
 
-/** A RegisterTaskDefinition input (no read-only fields, no nulls) with 1–4 uniquely named containers. */
+/**
+ * A RegisterTaskDefinition input that ECS accepts (no read-only fields, no nulls) with 1–4 uniquely named
+ * containers: one of them essential, each within the task's memory, FARGATE-compatible ones in awsvpc with a
+ * Fargate size.
+ */
 export const taskDefinition: fc.Arbitrary<JsonObject> = fc.constantFrom('awsvpc', 'bridge', 'host').chain((networkMode) =>
   fc
     .record(
@@ -87,15 +91,22 @@ export const taskDefinition: fc.Arbitrary<JsonObject> = fc.constantFrom('awsvpc'
         family: fc.stringMatching(/^[a-z][a-z0-9-]{0,12}$/),
         networkMode: fc.constant(networkMode),
         containerDefinitions: uniqueBy(fc.array(container(networkMode), {minLength: 1, maxLength: 4}), (item) => item.name).map(
-          (list) => list as unknown as JsonValue[],
+          (list) =>
+            (list.some((item) => item.essential !== false)
+              ? list
+              : list.map((item, index) => (index === 0 ? {...item, essential: true} : item))) as unknown as JsonValue[],
         ),
         requiresCompatibilities: fc.constant(networkMode === 'awsvpc' ? ['FARGATE', 'EC2'] : ['EC2']),
-        cpu: fc.constant('256'),
-        memory: fc.constant('512'),
+        cpu: fc.constant('1024'),
+        memory: fc.constant('8192'),
         executionRoleArn: fc.constant('arn:aws:iam::123456789012:role/ecsTaskExecutionRole'),
         taskRoleArn: fc.constant('arn:aws:iam::123456789012:role/app'),
       },
-      {requiredKeys: ['family', 'networkMode', 'containerDefinitions']},
+      // FARGATE compatibility needs the task size.
+      {
+        requiredKeys:
+          networkMode === 'awsvpc' ? ['family', 'networkMode', 'containerDefinitions', 'cpu', 'memory'] : ['family', 'networkMode', 'containerDefinitions'],
+      },
     )
     .map((value) => value as unknown as JsonObject),
 );

@@ -87,10 +87,21 @@ describe('parseJsonText', () => {
     expect(parsed.issues[0]?.message).toContain('nested more than 256');
   });
 
-  test('a duplicate key is a warning at the second key; the last value wins', () => {
+  test('a duplicate key is an error at the second key that names both places', () => {
     const parsed = parseJsonText('{\n  "cpu": "256",\n  "cpu": "512"\n}', 'containerSpec');
     expect(parsed.value).toEqual({cpu: '512'});
-    expect(parsed.issues).toEqual([expect.objectContaining({code: 'json-duplicate-key', severity: 'warning', path: 'cpu', line: 3, column: 3})]);
+    expect(parsed.issues).toEqual([expect.objectContaining({code: 'json-duplicate-key', severity: 'error', path: 'cpu', line: 3, column: 3})]);
+    expect(parsed.issues[0]?.message).toBe(
+      '"cpu" is written twice in the same object: first at line 2, column 3, again at line 3, column 3 (only one value would be kept, silently)',
+    );
+  });
+
+  test('a key written three times is reported at each repeat, naming the first', () => {
+    const parsed = parseJsonText('{"a": {"x": 1, "x": 2, "x": 3}, "b": {"x": 1}}', 'serviceSpec');
+    expect(parsed.issues.map((issue) => [issue.path, issue.line, issue.column, issue.message.includes('first at line 1, column 8')])).toEqual([
+      ['a.x', 1, 16, true],
+      ['a.x', 1, 24, true],
+    ]);
   });
 
   test('never throws on non-string input', () => {

@@ -290,6 +290,15 @@ describe('renderAndValidate: the service', () => {
     ]);
   });
 
+  test("a launchType that is no launch type is an error at its line, not silently replaced by the environment's", () => {
+    const result = renderAndValidate({profile: fargate({service: '{\n  "launchType": "MARS",\n  "enableExecuteCommand": "yes"\n}'}), environment: 'staging'});
+    expect(result.service).toMatchObject({launchType: 'FARGATE'});
+    expect(errors(result.issues).map((issue) => [issue.code, issue.path, issue.line, issue.column])).toEqual([
+      ['invalid-value', 'launchType', 2, 17],
+      ['wrong-type', 'enableExecuteCommand', 3, 27],
+    ]);
+  });
+
   test('a capacityProviderStrategy replaces the launch type', () => {
     const result = renderAndValidate({
       profile: fargate({service: '{"capacityProviderStrategy": [{"capacityProvider": "FARGATE_SPOT", "weight": 1}]}'}),

@@ -245,6 +245,18 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     expect(allowed.code).toBe(0);
   });
 
+  test('moto keeps no ECS service deployment records: watch says so once and judges from DescribeServices (exit 0)', async () => {
+    const {code, out} = await cli(['watch', 'web']);
+    const said = out.match(/ECS service deployment records are not available here \(.*\); judging from DescribeServices/g) ?? [];
+    expect(said).toEqual([
+      expect.stringMatching(
+        /^ECS service deployment records are not available here \(http:\/\/127\.0\.0\.1:\d+ does not implement ecs:ListServiceDeployments \(HTTP 500 without an AWS error response\)\); judging from DescribeServices$/,
+      ),
+    ]);
+    expect(out).toMatch(/deployed: web:1 is running 1\/1 tasks \[exit 0, \d+s, \d+ ECS API calls\]/);
+    expect(code).toBe(0);
+  });
+
   // "Quick", without a clock: the connection was refused at once (not waited out on a timeout), a bounded number of times.
   test('offline (a closed endpoint): a quick, clear "cannot reach AWS", exit 1', async () => {
     const {code, out} = await cli(['deploy', 'web', '--yes'], {AWS_ENDPOINT_URL: CLOSED_ENDPOINT});

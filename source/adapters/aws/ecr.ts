@@ -26,6 +26,7 @@ const KINDS: Record<AwsErrorKind, RegistryFailureKind> = {
   throttled: 'throttled',
   'not-found': 'not-found',
   invalid: 'other',
+  unsupported: 'other',
   other: 'other',
 };
 

@@ -1,5 +1,6 @@
 /** Import of a service (describe-services output): the service spec and the environment it implies. See import/common.ts. */
 import type {Issue} from '../issues.js';
+import {hasErrors} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
 import {isJsonObject} from '../json.js';
 import type {AwsVpcNetwork, LaunchType} from '../model.js';
@@ -8,6 +9,7 @@ import {CONTAINER_NAME} from '../placeholders.js';
 import {cloneJson} from '../json-values.js';
 import {clusterNameFromArn, regionFromArn, taskDefinitionRef} from '../aws-names.js';
 import {toCreateServiceInput} from '../normalise/registrable-input.js';
+import {ecsServiceIssues} from '../validate/ecs/document.js';
 import {type Replacement, issue, located, str} from './common.js';
 import {type ImportedTaskDefinition} from './task-definition.js';
 
@@ -132,6 +134,9 @@ function importServiceValue(described: JsonObject, syntaxIssues: readonly Issue[
   for (const key of unknown) {
     issues.push(issue('warning', 'import-unknown-field', key, `${key} is not a CreateService parameter: it is left out`));
   }
+  // ECS's rules of the CreateService input: a service spec ECS refuses is not imported.
+  issues.push(...ecsServiceIssues(input, {source: 'import'}));
+  if (hasErrors(issues)) return {ok: false, issues};
   const serviceName = str(getMember(input, 'serviceName'));
   if (serviceName === undefined) return {ok: false, issues: [...issues, issue('error', 'import-shape', 'serviceName', 'The service has no serviceName')]};
 

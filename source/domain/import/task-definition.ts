@@ -1,5 +1,6 @@
 /** Import of a task definition (describe-task-definition output, wrapped or bare): see import/common.ts for the rule. */
 import type {Issue} from '../issues.js';
+import {hasErrors} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
 import {isJsonObject} from '../json.js';
 import type {ArtifactSource, LaunchType, RegistryAuth} from '../model.js';
@@ -9,6 +10,7 @@ import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, findPlaceholders} fro
 import {cloneJson} from '../json-values.js';
 import {regionFromArn} from '../aws-names.js';
 import {toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
+import {ecsTaskDefinitionIssues} from '../validate/ecs/document.js';
 import {type Replacement, issue, located, str} from './common.js';
 
 export interface TaskDefinitionImportOptions {
@@ -206,6 +208,9 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
   if (!Array.isArray(containers) || containers.length === 0) {
     return {ok: false, issues: [...issues, issue('error', 'import-shape', 'containerDefinitions', 'The task definition has no containers')]};
   }
+  // ECS's rules of what would be registered: a task definition ECS refuses (or that cannot run) is not imported.
+  issues.push(...ecsTaskDefinitionIssues(registrable, {source: 'import'}));
+  if (hasErrors(issues)) return {ok: false, issues};
   const picked = pickContainer(containers, options.container);
   if (picked.index === -1) return {ok: false, issues: [...issues, ...picked.issues]};
   const container = containers[picked.index];

@@ -34,6 +34,8 @@ export interface RenderedDocument {
   rendered: JsonValue | undefined;
   /** Where the spec text's members are (for line/column); undefined for the form. */
   parsed?: Pick<JsonText, 'positions'>;
+  /** The service spec as written (before render put in the environment's values): ECS's field rules read it. */
+  written?: JsonValue;
 }
 
 export interface RequestValidation {
@@ -60,6 +62,6 @@ export function validateRequest(inputs: RequestInputs, request: {taskDefinition:
       ...validateEnvironment(inputs.environment),
     ],
     taskDefinition: validateTaskDefinition(task, context, request.taskDefinition.parsed),
-    service: validateServiceDefinition(request.service.rendered, task, context, request.service.parsed),
+    service: validateServiceDefinition(request.service.rendered, task, context, request.service.parsed, request.service.written),
   };
 }

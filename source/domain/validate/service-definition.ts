@@ -1,8 +1,9 @@
 /**
- * Rules of a rendered CreateService input, given the rendered task definition it runs: service name,
- * scheduling strategy and placement, launch type, awsvpc networking (from the environment), service discovery
- * (the registry's record types decide which parameters it takes) and load balancers (containers and ports of
- * the task).
+ * Rules of a rendered CreateService input, given the rendered task definition it runs: first ECS's own rules of
+ * the spec as written (ecs/document.ts: the field table, then the rules between fields), then what depends on the
+ * task and the environment — service name, DAEMON and Fargate placement, launch type or capacity providers, awsvpc
+ * networking (from the environment), service discovery (the registry's record types decide which parameters it
+ * takes), load balancers (containers and ports of the task), and the port names Service Connect and VPC Lattice use.
  */
 import type {Issue, Severity} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
@@ -13,7 +14,8 @@ import type {NetworkMode} from '../model.js';
 import {ARN_EXAMPLES, ECS_NAME_PATTERN} from '../aws-names.js';
 import {effectiveNetworkMode} from '../network-mode.js';
 import type {ValidationContext} from './context.js';
-import {asObjects, checkArn, member, pending, read, readInteger, Report, typeName} from './report.js';
+import {checkEcsService} from './ecs/document.js';
+import {checkArn, member, pending, Report, typeName} from './report.js';
 
 interface ContainerInfo {
   name: string;
@@ -43,12 +45,18 @@ function containersOf(task: JsonValue | undefined): ContainerInfo[] {
   return found;
 }
 
-/** Rules of a rendered CreateService input, given the rendered task definition it runs. */
+/**
+ * Rules of a rendered CreateService input, given the rendered task definition it runs. `written` is the spec as
+ * the person wrote it (placeholders replaced), before render put in what the environment decides (cluster,
+ * launch type, network): ECS's own rules of the document read it, so that a bad value is reported rather than
+ * silently replaced.
+ */
 export function validateServiceDefinition(
   service: JsonValue | undefined,
   task: JsonValue | undefined,
   context: ValidationContext,
   parsed?: Pick<JsonText, 'positions'>,
+  written?: JsonValue,
 ): Issue[] {
   const report = new Report('serviceSpec');
   if (!isJsonObject(service)) {
@@ -56,26 +64,21 @@ export function validateServiceDefinition(
       report.error('wrong-type', '', `The service specification must be a JSON object (a CreateService input), found ${typeName(service)}`);
     return locateIssues(report.issues, parsed);
   }
+  // ECS's own rules of the document: every field by the table, then the rules between fields.
+  checkEcsService(report, isJsonObject(written) ? written : service);
   const fargate = context.launchType === 'FARGATE';
   const mode = effectiveNetworkMode(task, context.launchType);
 
-  read(report, service, 'serviceName', '', 'string');
   const serviceName = member(service, 'serviceName');
   if (typeof serviceName === 'string' && !pending(serviceName) && !ECS_NAME_PATTERN.test(serviceName)) {
     report.error('invalid-name', 'serviceName', `serviceName "${serviceName}" may hold only letters, digits, _ and - (at most 255)`);
   }
 
   // Scheduling strategy.
-  const strategy = read(report, service, 'schedulingStrategy', '', 'string');
-  if (typeof strategy === 'string' && strategy !== 'REPLICA' && strategy !== 'DAEMON') {
-    report.error('invalid-value', 'schedulingStrategy', `schedulingStrategy must be REPLICA or DAEMON, found "${strategy}"`);
-  }
-  const desiredCount = readInteger(report, service, 'desiredCount', '', 0);
-  const placementStrategy = read(report, service, 'placementStrategy', '', 'array');
-  const placementConstraints = read(report, service, 'placementConstraints', '', 'array');
-  asObjects(report, placementStrategy, 'placementStrategy', 'placement strategy');
-  asObjects(report, placementConstraints, 'placementConstraints', 'placement constraint');
-  readInteger(report, service, 'healthCheckGracePeriodSeconds', '', 0);
+  const strategy = member(service, 'schedulingStrategy');
+  const desiredCount = member(service, 'desiredCount');
+  const placementStrategy = member(service, 'placementStrategy');
+  const placementConstraints = member(service, 'placementConstraints');
   if (strategy === 'DAEMON') {
     if (fargate) {
       report.error(
@@ -85,11 +88,11 @@ export function validateServiceDefinition(
         'Use REPLICA, or deploy to an EC2 environment',
       );
     }
-    if (member(service, 'desiredCount') !== undefined) {
+    if (desiredCount !== undefined) {
       report.error(
         'daemon-desired-count',
         'desiredCount',
-        `A DAEMON service runs one task per instance and takes no desiredCount${desiredCount === undefined ? '' : ` (found ${desiredCount})`}`,
+        `A DAEMON service runs one task per instance and takes no desiredCount${typeof desiredCount === 'number' ? ` (found ${desiredCount})` : ''}`,
         'Remove desiredCount',
       );
     }
@@ -106,23 +109,17 @@ export function validateServiceDefinition(
   }
 
   // Launch type.
-  const launchType = read(report, service, 'launchType', '', 'string');
-  const providers = read(report, service, 'capacityProviderStrategy', '', 'array');
-  if (launchType !== undefined && providers !== undefined) {
+  if (member(service, 'launchType') !== undefined && member(service, 'capacityProviderStrategy') !== undefined) {
     report.error('launch-type-conflict', 'launchType', 'A service takes either launchType or capacityProviderStrategy, not both', 'Remove launchType');
-  }
-  if (typeof launchType === 'string' && !['EC2', 'FARGATE', 'EXTERNAL'].includes(launchType)) {
-    report.error('invalid-value', 'launchType', `launchType must be EC2, FARGATE or EXTERNAL, found "${launchType}"`);
   }
 
   // Networking.
-  const networkConfiguration = read(report, service, 'networkConfiguration', '', 'object');
+  const networkConfiguration = member(service, 'networkConfiguration');
   if (mode === 'awsvpc') checkAwsVpc(report, context, networkConfiguration);
 
   // Service discovery and load balancers.
   const containers = containersOf(task);
-  const registries = read(report, service, 'serviceRegistries', '', 'array');
-  const registryItems = asObjects(report, registries, 'serviceRegistries', 'service registry');
+  const registries = member(service, 'serviceRegistries');
   if (Array.isArray(registries) && registries.length > 1) {
     report.error(
       'discovery-multiple',
@@ -131,12 +128,52 @@ export function validateServiceDefinition(
       'Keep one entry in serviceRegistries',
     );
   }
-  for (const [registry, path] of registryItems) checkRegistry(report, registry, path, mode, containers, context);
-  const balancers = read(report, service, 'loadBalancers', '', 'array');
-  for (const [balancer, path] of asObjects(report, balancers, 'loadBalancers', 'load balancer')) {
+  for (const [registry, path] of objectsOf(registries, 'serviceRegistries')) checkRegistry(report, registry, path, mode, containers, context);
+  for (const [balancer, path] of objectsOf(member(service, 'loadBalancers'), 'loadBalancers')) {
     checkContainerReference(report, balancer, path, containers, 'load-balancer');
   }
+  checkPortNames(report, service, task);
   return locateIssues(report.issues, parsed);
+}
+
+/** The objects of an array member with their paths (the field table reports items of another type). */
+const objectsOf = (value: JsonValue | undefined, path: string): [JsonObject, string][] =>
+  Array.isArray(value) ? value.flatMap((item, index): [JsonObject, string][] => (isJsonObject(item) ? [[item, joinPath(path, index)]] : [])) : [];
+
+/**
+ * Service Connect services and VPC Lattice configurations name a port mapping of the task (`portMappings[].name`).
+ * Checked when every container's port mapping names are known.
+ */
+function checkPortNames(report: Report, service: JsonObject, task: JsonValue | undefined): void {
+  if (!isJsonObject(task)) return;
+  const names: string[] = [];
+  let known = true;
+  for (const [container] of objectsOf(member(task, 'containerDefinitions'), 'containerDefinitions')) {
+    for (const [mapping] of objectsOf(member(container, 'portMappings'), 'portMappings')) {
+      const name = member(mapping, 'name');
+      if (typeof name === 'string' && !pending(name)) names.push(name);
+      else if (name !== undefined) known = false;
+    }
+  }
+  if (!known) return;
+  const refer = (value: JsonValue | undefined, path: string, what: string): void => {
+    if (typeof value !== 'string' || pending(value) || names.includes(value)) return;
+    report.error(
+      'unknown-port-name',
+      path,
+      `${what} "${value}" is not the name of a port mapping of the task definition${names.length === 0 ? ' (its port mappings have no names)' : ` (names: ${names.join(', ')})`}`,
+      names.length === 0 ? `Add "name": "${value}" to the container's port mapping` : `Use one of: ${names.join(', ')}`,
+    );
+  };
+  const connect = member(service, 'serviceConnectConfiguration');
+  if (isJsonObject(connect)) {
+    for (const [entry, path] of objectsOf(member(connect, 'services'), 'serviceConnectConfiguration.services')) {
+      refer(member(entry, 'portName'), joinPath(path, 'portName'), 'portName');
+    }
+  }
+  for (const [entry, path] of objectsOf(member(service, 'vpcLatticeConfigurations'), 'vpcLatticeConfigurations')) {
+    refer(member(entry, 'portName'), joinPath(path, 'portName'), 'portName');
+  }
 }
 
 function checkAwsVpc(report: Report, context: ValidationContext, networkConfiguration: JsonValue | undefined): void {
@@ -202,37 +239,27 @@ function checkContainerReference(
 ): void {
   const name = member(entry, 'containerName');
   const port = member(entry, 'containerPort');
-  if (name !== undefined && !pending(name)) {
-    if (typeof name !== 'string') {
-      report.error('wrong-type', joinPath(path, 'containerName'), `containerName must be a string, found ${typeName(name)}`);
-      return;
-    }
-    const container = containers.find((candidate) => candidate.name === name);
-    if (container === undefined) {
-      const names = containers.map((candidate) => candidate.name);
-      report.error(
-        `${prefix}-container`,
-        joinPath(path, 'containerName'),
-        `containerName "${name}" is not a container of the container specification${names.length === 0 ? '' : ` (containers: ${names.join(', ')})`}`,
-        "Use the name of a container of the container specification: usually ${CONTAINER_NAME}, when that container's name is ${CONTAINER_NAME} too",
-      );
-      return;
-    }
-    if (port !== undefined && !pending(port)) {
-      if (typeof port !== 'number' || !Number.isInteger(port)) {
-        report.error('wrong-type', joinPath(path, 'containerPort'), `containerPort must be a whole number, found ${typeName(port)}`);
-      } else if (!container.containerPorts.includes(port)) {
-        const ports = container.containerPorts;
-        report.error(
-          `${prefix}-container-port`,
-          joinPath(path, 'containerPort'),
-          `containerPort ${port} is not a port mapping of container "${name}"${ports.length === 0 ? ' (it maps no ports)' : ` (its ports: ${ports.join(', ')})`}`,
-          ports.length === 0 ? `Add a portMappings entry with containerPort ${port} to "${name}"` : `Use one of ${ports.join(', ')}`,
-        );
-      }
-    }
-  } else if (port !== undefined && !pending(port) && (typeof port !== 'number' || !Number.isInteger(port))) {
-    report.error('wrong-type', joinPath(path, 'containerPort'), `containerPort must be a whole number, found ${typeName(port)}`);
+  // Wrong types were reported by the field table.
+  if (typeof name !== 'string' || pending(name)) return;
+  const container = containers.find((candidate) => candidate.name === name);
+  if (container === undefined) {
+    const names = containers.map((candidate) => candidate.name);
+    report.error(
+      `${prefix}-container`,
+      joinPath(path, 'containerName'),
+      `containerName "${name}" is not a container of the container specification${names.length === 0 ? '' : ` (containers: ${names.join(', ')})`}`,
+      "Use the name of a container of the container specification: usually ${CONTAINER_NAME}, when that container's name is ${CONTAINER_NAME} too",
+    );
+    return;
+  }
+  if (typeof port === 'number' && Number.isInteger(port) && !container.containerPorts.includes(port)) {
+    const ports = container.containerPorts;
+    report.error(
+      `${prefix}-container-port`,
+      joinPath(path, 'containerPort'),
+      `containerPort ${port} is not a port mapping of container "${name}"${ports.length === 0 ? ' (it maps no ports)' : ` (its ports: ${ports.join(', ')})`}`,
+      ports.length === 0 ? `Add a portMappings entry with containerPort ${port} to "${name}"` : `Use one of ${ports.join(', ')}`,
+    );
   }
 }
 
@@ -255,7 +282,6 @@ function checkRegistry(
   } else {
     checkArn(report, arn, joinPath(path, 'registryArn'), ['cloudMapService'], 'registryArn');
   }
-  readInteger(report, registry, 'port', path, 1, 65535, 'port-range');
   checkContainerReference(report, registry, path, containers, 'discovery');
 
   const hasName = member(registry, 'containerName') !== undefined;

@@ -1,7 +1,10 @@
 /**
- * Rules of a rendered RegisterTaskDefinition input (the container specification, placeholders replaced):
- * family, network mode and launch type compatibility, task size (and Fargate's cpu/memory pairs), roles,
- * and each container (name, image, memory, port mappings, private registry credentials, secrets).
+ * Rules of a rendered RegisterTaskDefinition input (the container specification, placeholders replaced) in its
+ * environment: first ECS's own rules of the document (ecs/document.ts: the field table, then the rules between
+ * fields), then what depends on where it runs and on this tool — launch type compatibility (and Fargate's shape
+ * when only the environment says Fargate), the task size's units, roles (Fargate: the execution role), and each
+ * container's memory on EC2, host ports in the network mode the environment gives a task that names none, and
+ * the execution role that private registry credentials and secrets need.
  */
 import type {Issue} from '../issues.js';
 import type {JsonObject, JsonValue} from '../json.js';
@@ -9,12 +12,13 @@ import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import {joinPath, locateIssues} from '../json-text.js';
 import type {NetworkMode} from '../model.js';
-import {ECS_NAME_PATTERN} from '../aws-names.js';
-import {describeFargatePair, isValidFargatePair, nearestValidFargatePair, parseCpuUnits, parseMemoryMiB} from '../fargate.js';
+import {parseCpuUnits, parseMemoryMiB} from '../fargate.js';
 import {effectiveNetworkMode} from '../network-mode.js';
-import {DOCKER_IMAGE_NAME, EXECUTION_ROLE} from '../placeholders.js';
+import {EXECUTION_ROLE} from '../placeholders.js';
 import type {ValidationContext} from './context.js';
-import {asObjects, checkArn, member, pending, read, readInteger, Report, typeName} from './report.js';
+import {checkEcsTaskDefinition} from './ecs/document.js';
+import {checkFargateNetworkMode, checkFargateTaskSize, checkHostPort} from './ecs/task-definition-rules.js';
+import {checkArn, member, pending, Report, typeName} from './report.js';
 
 /** Rules of a rendered RegisterTaskDefinition input. `parsed` (the spec's text) adds line/column. */
 export function validateTaskDefinition(task: JsonValue | undefined, context: ValidationContext, parsed?: Pick<JsonText, 'positions'>): Issue[] {
@@ -33,44 +37,16 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
     return locateIssues(report.issues, parsed);
   }
   const fargate = context.launchType === 'FARGATE';
+  // ECS's own rules of the document: every field by the table, then the rules between fields.
+  checkEcsTaskDefinition(report, task);
 
-  const family = read(report, task, 'family', '', 'string');
-  if (typeof family === 'string' && !ECS_NAME_PATTERN.test(family)) {
-    report.error('invalid-name', 'family', `family "${family}" may hold only letters, digits, _ and - (at most 255)`);
-  }
-
-  // Network mode and launch type compatibility.
-  const modeValue = read(report, task, 'networkMode', '', 'string');
-  if (typeof modeValue === 'string' && !['awsvpc', 'bridge', 'host', 'none'].includes(modeValue)) {
-    report.error('invalid-value', 'networkMode', `networkMode must be awsvpc, bridge, host or none, found "${modeValue}"`);
-  }
+  // Launch type compatibility with the environment (the document's own FARGATE shape is an ECS rule above).
   const mode = effectiveNetworkMode(task, context.launchType);
-  if (fargate && modeValue !== undefined && modeValue !== 'awsvpc') {
-    report.error(
-      'fargate-network-mode',
-      'networkMode',
-      `Fargate tasks must use the awsvpc network mode, found "${String(modeValue)}"`,
-      'Write "networkMode": "awsvpc"',
-    );
-  } else if (fargate && member(task, 'networkMode') === undefined) {
-    report.error(
-      'fargate-network-mode',
-      'networkMode',
-      'Fargate tasks must use the awsvpc network mode; networkMode is not set',
-      'Add "networkMode": "awsvpc"',
-    );
-  }
-  const compat = read(report, task, 'requiresCompatibilities', '', 'array');
+  const compat = member(task, 'requiresCompatibilities');
+  const onlyByEnvironment = fargate && !(Array.isArray(compat) && compat.includes('FARGATE'));
+  const why = 'the environment runs on Fargate';
+  if (onlyByEnvironment) checkFargateNetworkMode(report, task, why);
   if (Array.isArray(compat)) {
-    compat.forEach((item, index) => {
-      if (typeof item !== 'string' || !['EC2', 'FARGATE', 'EXTERNAL', 'MANAGED_INSTANCES'].includes(item)) {
-        report.error(
-          'invalid-value',
-          joinPath('requiresCompatibilities', index),
-          `requiresCompatibilities holds EC2, FARGATE, EXTERNAL or MANAGED_INSTANCES, found ${typeName(item)}`,
-        );
-      }
-    });
     if (fargate && !compat.includes('FARGATE')) {
       report.error(
         'launch-type-compatibility',
@@ -86,7 +62,7 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
         'Add "EC2" to requiresCompatibilities',
       );
     }
-  } else if (fargate && member(task, 'requiresCompatibilities') === undefined) {
+  } else if (fargate && compat === undefined) {
     report.error(
       'launch-type-compatibility',
       'requiresCompatibilities',
@@ -94,36 +70,12 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
       'Add "requiresCompatibilities": ["FARGATE"]',
     );
   }
+  if (onlyByEnvironment) checkFargateTaskSize(report, task, why);
 
-  // Task size.
-  const taskCpu = member(task, 'cpu');
+  // Task size: strings such as "256" or "1 vCPU" (or numbers, which render writes as strings).
   const taskMemory = member(task, 'memory');
-  const cpuUnits = checkTaskSize(report, taskCpu, 'cpu', parseCpuUnits, '"256" or "0.25 vCPU"');
-  const memoryMiB = checkTaskSize(report, taskMemory, 'memory', parseMemoryMiB, '"512" or "0.5 GB"');
-  if (fargate) {
-    for (const [key, value] of [
-      ['cpu', taskCpu],
-      ['memory', taskMemory],
-    ] as const) {
-      if (value === undefined) {
-        report.error(
-          'fargate-task-size',
-          key,
-          `Fargate tasks need a task-level ${key}`,
-          `Add "${key}": "${key === 'cpu' ? '256' : '512'}" at the top level (a valid pair: ${describeFargatePair({cpu: 256, memory: 512})})`,
-        );
-      }
-    }
-    if (cpuUnits !== undefined && memoryMiB !== undefined && !isValidFargatePair(cpuUnits, memoryMiB)) {
-      const nearest = nearestValidFargatePair(cpuUnits, memoryMiB);
-      report.error(
-        'fargate-cpu-memory',
-        'memory',
-        `Fargate does not offer cpu ${cpuUnits} with memory ${memoryMiB}; the nearest valid pair is ${describeFargatePair(nearest)}`,
-        `Write "cpu": "${nearest.cpu}", "memory": "${nearest.memory}"`,
-      );
-    }
-  }
+  checkTaskSize(report, member(task, 'cpu'), 'cpu', parseCpuUnits, '"256" or "0.25 vCPU"');
+  checkTaskSize(report, taskMemory, 'memory', parseMemoryMiB, '"512" or "0.5 GB"');
 
   // Roles.
   const executionRole = member(task, 'executionRoleArn');
@@ -141,23 +93,16 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
 
   // Containers.
   const containers = member(task, 'containerDefinitions');
-  if (containers === undefined) {
-    report.error(
-      'missing-field',
-      'containerDefinitions',
-      'The task definition has no containerDefinitions',
-      `Add "containerDefinitions": [{"name": "\${CONTAINER_NAME}", "image": "${DOCKER_IMAGE_NAME}"}]`,
-    );
-  } else if (!Array.isArray(containers)) {
-    if (!pending(containers))
-      report.error('wrong-type', 'containerDefinitions', `containerDefinitions must be an array of containers, found ${typeName(containers)}`);
-  } else if (containers.length === 0) {
-    report.error('missing-field', 'containerDefinitions', 'containerDefinitions is empty: a task needs at least one container');
-  }
-  const seen = new Map<string, string>();
-  for (const [container, path] of asObjects(report, containers, 'containerDefinitions', 'container definition')) {
-    checkContainer(report, container, path, {fargate, mode, hasTaskMemory: memoryMiB !== undefined || taskMemory !== undefined, hasExecutionRole, seen});
-  }
+  const defaultMode = member(task, 'networkMode') === undefined ? mode : undefined;
+  (Array.isArray(containers) ? containers : []).forEach((container, index) => {
+    if (!isJsonObject(container)) return;
+    checkContainer(report, container, joinPath('containerDefinitions', index), {
+      fargate,
+      defaultMode,
+      hasTaskMemory: taskMemory !== undefined,
+      hasExecutionRole,
+    });
+  });
   return locateIssues(report.issues, parsed);
 }
 
@@ -180,48 +125,14 @@ function checkTaskSize(
 
 interface ContainerChecks {
   fargate: boolean;
-  mode: NetworkMode | 'none' | undefined;
+  /** The network mode of a task that names none (ECS's default for the launch type). */
+  defaultMode: NetworkMode | 'none' | undefined;
   hasTaskMemory: boolean;
   hasExecutionRole: boolean;
-  seen: Map<string, string>;
 }
 
 function checkContainer(report: Report, container: JsonObject, path: string, checks: ContainerChecks): void {
-  const name = member(container, 'name');
-  if (name === undefined) {
-    report.error('missing-field', joinPath(path, 'name'), 'Every container needs a name', 'Write "name": "${CONTAINER_NAME}"');
-  } else if (typeof name !== 'string') {
-    report.error('wrong-type', joinPath(path, 'name'), `name must be a string, found ${typeName(name)}`);
-  } else if (!pending(name)) {
-    if (!ECS_NAME_PATTERN.test(name)) {
-      report.error(
-        'container-name',
-        joinPath(path, 'name'),
-        `Container name "${name}" may hold only letters, digits, _ and - (1 to 255 characters)`,
-        `Write "${name.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 255) || 'app'}"`,
-      );
-    }
-    const first = checks.seen.get(name);
-    if (first !== undefined) {
-      report.error(
-        'container-name-duplicate',
-        joinPath(path, 'name'),
-        `Container name "${name}" is already used by ${first}`,
-        'Give every container its own name',
-      );
-    } else {
-      checks.seen.set(name, path);
-    }
-  }
-  const image = member(container, 'image');
-  if (image === undefined) report.error('missing-field', joinPath(path, 'image'), 'Every container needs an image');
-  else if (typeof image !== 'string') report.error('wrong-type', joinPath(path, 'image'), `image must be a string, found ${typeName(image)}`);
-  read(report, container, 'essential', path, 'boolean');
-
-  // Memory.
-  readInteger(report, container, 'cpu', path, 0);
-  const memory = readInteger(report, container, 'memory', path, 1);
-  const reservation = readInteger(report, container, 'memoryReservation', path, 1);
+  // Memory: on EC2 a container without task-level memory needs its own.
   if (!checks.fargate && !checks.hasTaskMemory && member(container, 'memory') === undefined && member(container, 'memoryReservation') === undefined) {
     report.error(
       'container-memory',
@@ -230,35 +141,27 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
       'Add "memoryReservation": 256 (a soft limit, MiB) or "memory" (a hard limit)',
     );
   }
-  if (memory !== undefined && reservation !== undefined && reservation > memory) {
-    report.error(
-      'memory-reservation',
-      joinPath(path, 'memoryReservation'),
-      `memoryReservation (${reservation} MiB) must not exceed memory (${memory} MiB)`,
-      `Lower memoryReservation to ${memory} or raise memory`,
-    );
-  }
 
-  // Port mappings.
-  const mappings = read(report, container, 'portMappings', path, 'array');
-  for (const [mapping, mappingPath] of asObjects(report, mappings, joinPath(path, 'portMappings'), 'port mapping')) {
-    checkPortMapping(report, mapping, mappingPath, checks.mode);
+  // Host ports in the network mode the environment gives a task that names none (a named one is ECS's rule).
+  const mappings = member(container, 'portMappings');
+  if (checks.defaultMode !== undefined) {
+    (Array.isArray(mappings) ? mappings : []).forEach((mapping, index) => {
+      if (isJsonObject(mapping) && checks.defaultMode !== undefined)
+        checkHostPort(report, mapping, joinPath(joinPath(path, 'portMappings'), index), checks.defaultMode);
+    });
   }
 
   // Private registry credentials and secrets need the execution role.
-  const credentials = read(report, container, 'repositoryCredentials', path, 'object');
+  const credentials = member(container, 'repositoryCredentials');
   if (isJsonObject(credentials)) {
     const credentialsPath = joinPath(path, 'repositoryCredentials');
-    const parameter = member(credentials, 'credentialsParameter');
-    if (parameter === undefined) {
-      report.error(
-        'missing-field',
-        joinPath(credentialsPath, 'credentialsParameter'),
-        'repositoryCredentials needs credentialsParameter: the ARN of the Secrets Manager secret holding the registry user name and password',
-      );
-    } else {
-      checkArn(report, parameter, joinPath(credentialsPath, 'credentialsParameter'), ['secretsManagerSecret'], 'credentialsParameter');
-    }
+    checkArn(
+      report,
+      member(credentials, 'credentialsParameter'),
+      joinPath(credentialsPath, 'credentialsParameter'),
+      ['secretsManagerSecret'],
+      'credentialsParameter',
+    );
     if (!checks.hasExecutionRole) {
       report.error(
         'execution-role-required',
@@ -268,14 +171,14 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
       );
     }
   }
-  const secrets = read(report, container, 'secrets', path, 'array');
-  const secretItems = asObjects(report, secrets, joinPath(path, 'secrets'), 'secret');
+  const secrets = member(container, 'secrets');
+  const secretItems = (Array.isArray(secrets) ? secrets : []).flatMap((secret, index): [JsonObject, string][] =>
+    isJsonObject(secret) ? [[secret, joinPath(joinPath(path, 'secrets'), index)]] : [],
+  );
   for (const [secret, secretPath] of secretItems) {
     const valueFrom = member(secret, 'valueFrom');
     if (typeof valueFrom === 'string' && valueFrom.startsWith('arn:')) {
       checkArn(report, valueFrom, joinPath(secretPath, 'valueFrom'), ['secretsManagerValue', 'ssmParameter'], 'valueFrom');
-    } else if (valueFrom === undefined) {
-      report.error('missing-field', joinPath(secretPath, 'valueFrom'), 'Each secret needs valueFrom (a Secrets Manager secret or SSM parameter)');
     }
   }
   if (secretItems.length > 0 && !checks.hasExecutionRole) {
@@ -284,39 +187,6 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
       joinPath(path, 'secrets'),
       'Secrets are read by the task execution role, and the task has none',
       `Write "executionRoleArn": "${EXECUTION_ROLE}" at the top level`,
-    );
-  }
-}
-
-function checkPortMapping(report: Report, mapping: JsonObject, path: string, mode: NetworkMode | 'none' | undefined): void {
-  const hasRange = member(mapping, 'containerPortRange') !== undefined;
-  if (member(mapping, 'containerPort') === undefined && !hasRange) {
-    report.error('missing-field', joinPath(path, 'containerPort'), 'A port mapping needs containerPort');
-  }
-  const containerPort = readInteger(report, mapping, 'containerPort', path, 1, 65535, 'port-range');
-  const hostPort = readInteger(report, mapping, 'hostPort', path, 0, 65535, 'port-range');
-  const protocol = member(mapping, 'protocol');
-  if (protocol !== undefined && !pending(protocol) && protocol !== 'tcp' && protocol !== 'udp') {
-    report.error('invalid-value', joinPath(path, 'protocol'), `protocol must be "tcp" or "udp", found ${typeName(protocol)}`);
-  }
-  if (hostPort === undefined || containerPort === undefined) {
-    if (hostPort === 0 && (mode === 'awsvpc' || mode === 'host')) {
-      report.error(
-        'host-port',
-        joinPath(path, 'hostPort'),
-        `hostPort 0 (a dynamic port) exists only in the bridge network mode, not ${mode}`,
-        'Leave hostPort out',
-      );
-    }
-    return;
-  }
-  if ((mode === 'awsvpc' || mode === 'host') && hostPort !== containerPort) {
-    const dynamic = hostPort === 0 ? ' (hostPort 0, a dynamic port, exists only in the bridge network mode)' : '';
-    report.error(
-      'host-port',
-      joinPath(path, 'hostPort'),
-      `Under the ${mode} network mode hostPort must equal containerPort (${containerPort}) or be left out, found ${hostPort}${dynamic}`,
-      `Leave hostPort out or write ${containerPort}`,
     );
   }
 }

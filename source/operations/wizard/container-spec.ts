@@ -13,7 +13,6 @@ import {formToTaskDefinition} from '../../domain/container-form.js';
 import {getMember, parseJsonText, setMember, stringifyJsonText} from '../../domain/json-text.js';
 import {CONTAINER_NAME, EXECUTION_ROLE} from '../../domain/placeholders.js';
 import {lintSpecText} from '../../domain/spec-lint.js';
-import {describeFargatePair, isValidFargatePair, nearestValidFargatePair} from '../../domain/fargate.js';
 import {needsRegistryAuth} from './artifact.js';
 
 /** The container form the answers describe (EC2, simplified). */
@@ -117,103 +116,26 @@ export function startingContainerJson(answers: WizardAnswers, template?: string)
   return stringifyJsonText(copy, {unquoted});
 }
 
-/** Syntax, placeholder and launch-type issues of an Advanced JSON text on its own (with line/column). */
+/**
+ * The issues of an Advanced JSON text on its own (with line/column): syntax, placeholders and the rules of a
+ * task definition deployed with `launchType` (spec-lint.ts: the same rules the rendered task definition meets),
+ * and, for a private registry on EC2, the `${EXECUTION_ROLE}` it needs.
+ */
 export function lintContainerJson(text: string, launchType: LaunchType | undefined, options: {needsExecutionRole?: boolean} = {}): Issue[] {
-  const issues = lintSpecText(text, 'containerSpec');
-  if (hasErrors(issues)) return issues;
-  const parsed = parseJsonText(text, 'containerSpec');
-  if (!isJsonObject(parsed.value)) {
-    return [
-      {
-        code: 'wrong-type',
-        severity: 'error',
-        source: 'containerSpec',
-        path: '',
-        message: 'The container specification must be a JSON object (a task definition)',
-        line: 1,
-        column: 1,
-      },
-    ];
-  }
-  const task = parsed.value;
-  const at = (path: string): {line?: number; column?: number} => {
-    const position = parsed.positions.get(path);
-    return position === undefined ? {} : {line: position.line, column: position.column};
-  };
-  const containers = getMember(task, 'containerDefinitions');
-  if (!Array.isArray(containers) || containers.length === 0) {
-    issues.push({
-      code: 'missing-field',
-      severity: 'error',
-      source: 'containerSpec',
-      path: 'containerDefinitions',
-      message: 'containerDefinitions must list at least one container',
-      fix: 'Start again from the template',
-      ...at('containerDefinitions'),
-    });
-  }
-  if (options.needsExecutionRole && launchType !== 'FARGATE' && getMember(task, 'executionRoleArn') === undefined) {
-    issues.push({
-      code: 'execution-role-required',
-      severity: 'error',
-      source: 'containerSpec',
-      path: 'executionRoleArn',
-      message: 'Private registry authentication needs a task execution role to read the credentials secret: add "executionRoleArn": "${EXECUTION_ROLE}"',
-      fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`,
-      line: 1,
-      column: 1,
-    });
-  }
-  if (launchType === 'FARGATE') {
-    const role = getMember(task, 'executionRoleArn');
-    if (role === undefined) {
+  const issues = lintSpecText(text, 'containerSpec', launchType === undefined ? {} : {launchType});
+  if (options.needsExecutionRole && launchType !== 'FARGATE' && !hasErrors(issues)) {
+    const parsed = parseJsonText(text, 'containerSpec');
+    if (isJsonObject(parsed.value) && getMember(parsed.value, 'executionRoleArn') === undefined) {
       issues.push({
-        code: 'fargate-execution-role',
+        code: 'execution-role-required',
         severity: 'error',
         source: 'containerSpec',
         path: 'executionRoleArn',
-        message: 'Fargate needs "executionRoleArn": "${EXECUTION_ROLE}" (the seed: Advanced Settings is required for Fargate because of it)',
+        message: 'Private registry authentication needs a task execution role to read the credentials secret: add "executionRoleArn": "${EXECUTION_ROLE}"',
         fix: `Add "executionRoleArn": "${EXECUTION_ROLE}"`,
         line: 1,
         column: 1,
       });
-    }
-    const mode = getMember(task, 'networkMode');
-    if (mode !== undefined && mode !== 'awsvpc') {
-      issues.push({
-        code: 'fargate-network-mode',
-        severity: 'error',
-        source: 'containerSpec',
-        path: 'networkMode',
-        message: `Fargate tasks use the awsvpc network mode, found "${String(mode)}"`,
-        fix: 'Write "networkMode": "awsvpc"',
-        ...at('networkMode'),
-      });
-    }
-    const cpu = getMember(task, 'cpu');
-    const memory = getMember(task, 'memory');
-    if (cpu === undefined || memory === undefined) {
-      issues.push({
-        code: 'fargate-task-size',
-        severity: 'error',
-        source: 'containerSpec',
-        path: cpu === undefined ? 'cpu' : 'memory',
-        message: 'Fargate needs task-level "cpu" and "memory", e.g. "cpu": "256", "memory": "512"',
-        fix: 'Add task-level cpu and memory',
-        line: 1,
-        column: 1,
-      });
-    } else if (typeof cpu !== 'string' || !cpu.includes('${')) {
-      if (!(typeof memory === 'string' && memory.includes('${')) && !isValidFargatePair(cpu, memory)) {
-        issues.push({
-          code: 'fargate-cpu-memory',
-          severity: 'error',
-          source: 'containerSpec',
-          path: 'memory',
-          message: `cpu ${String(cpu)} with memory ${String(memory)} is not a Fargate task size; the nearest valid one is ${describeFargatePair(nearestValidFargatePair(cpu, memory))}`,
-          ...at('memory'),
-        });
-      }
     }
   }
   return issues;

@@ -1,13 +1,18 @@
 import React from 'react';
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
+import {FitRows} from './fit.js';
 import {Text} from './text.js';
 import {GLOBAL_KEYS, type KeyHint} from '../keys.js';
 
-/** Title line, the screen's body, and a footer naming the keys that work right now. */
+/**
+ * Title line, the screen's body, and a footer naming the keys that work right now — all within the terminal's rows
+ * (fit.tsx: the body's elastic parts give up rows so that the footer shows).
+ */
 export function Frame(props: {title: string; subtitle?: string; keys: KeyHint[]; capturing?: boolean; children: React.ReactNode}) {
   const keys = props.capturing ? props.keys : [...props.keys, ...GLOBAL_KEYS];
+  const {stdout} = useStdout();
   return (
-    <Box flexDirection="column">
+    <FitRows rows={stdout.rows}>
       <Box>
         <Text bold color="cyan">
           ecs-wizard
@@ -19,7 +24,7 @@ export function Frame(props: {title: string; subtitle?: string; keys: KeyHint[];
         {props.children}
       </Box>
       <Footer keys={keys} />
-    </Box>
+    </FitRows>
   );
 }
 

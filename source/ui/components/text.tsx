@@ -9,13 +9,17 @@
 import React from 'react';
 import {Text as InkText, type TextProps} from 'ink';
 import {sanitize} from '../../report/sanitize.js';
+import {useFitCheck} from './fit.js';
 
 const clean = (child: React.ReactNode): React.ReactNode => (typeof child === 'string' ? sanitize(child) : child);
 
 export function Text({children, ...props}: TextProps) {
+  // Text that changes may change how many rows the screen takes (fit.tsx).
+  useFitCheck();
   return <InkText {...props}>{Array.isArray(children) ? React.Children.map(children, clean) : clean(children)}</InkText>;
 }
 
 export function RenderedText({children}: {children: string}) {
+  useFitCheck();
   return <InkText>{children}</InkText>;
 }

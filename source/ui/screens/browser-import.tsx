@@ -7,7 +7,7 @@
 import React, {useEffect, useMemo, useReducer, useRef, useState} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../components/text.js';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../components/text-input.js';
 import type {Profile} from '../../domain/model.js';
 import {
   containerChoices,

@@ -6,7 +6,8 @@
 import React, {useEffect, useMemo, useReducer, useRef} from 'react';
 import {Box, useInput, useStdout} from 'ink';
 import {Text} from '../components/text.js';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../components/text-input.js';
+import type {LineKeyKind} from '../components/line-editor.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import {AwsError, CliError} from '../../errors.js';
 import type {Page} from '../../ports/ecs.js';
@@ -114,6 +115,9 @@ export const FILTER_KEYS: KeyHint[] = [
   {keys: 'esc', label: 'clear filter'},
 ];
 
+/** Home and End move in a list (handleListKey), also while its filter line has the letters. */
+const LIST_KEYS: readonly LineKeyKind[] = ['home', 'end'];
+
 /** The list: filter line, the window of rows (`❯` on the selected one), and the status line. */
 export function ListView<T>(props: {
   state: ListState<T>;
@@ -134,7 +138,7 @@ export function ListView<T>(props: {
           <Text>
             <Text color="cyan">/ </Text>
             {state.filtering ? (
-              <TextInput value={state.filter} focus={props.active} onChange={(text) => dispatch({type: 'filter-set', text})} />
+              <TextInput value={state.filter} focus={props.active} reserved={LIST_KEYS} onChange={(text) => dispatch({type: 'filter-set', text})} />
             ) : (
               <Text>{state.filter}</Text>
             )}

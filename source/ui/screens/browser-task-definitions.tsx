@@ -20,7 +20,8 @@ import type {TaskDefinitionStatus} from '../../ports/ecs.js';
 import {scrollReducer, selectedItem, windowRows, type ListBehaviour, type LoadError} from '../browser-state.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
-import {jsonLines, JsonView} from '../components/json-view.js';
+import {useElasticRows} from '../components/fit.js';
+import {jsonLines, JsonView, type JsonToken} from '../components/json-view.js';
 import {maskSecrets} from '../../domain/diff.js';
 import {Spinner} from '../components/spinner.js';
 import {BACK, NAVIGATE, type KeyHint} from '../keys.js';
@@ -321,7 +322,8 @@ export function BrowseRevision(props: BrowserProps & {reference: string; region?
   // Shown, never in clear: secret values (by their name or their shape) are masked in the preview.
   const lines = useMemo(() => (task === undefined ? [] : jsonLines(maskSecrets(task))), [task]);
   const summary = useMemo(() => (task === undefined ? undefined : summariseTaskDefinition(task)), [task]);
-  const height = listHeight(rows, 13);
+  // The preview's rows: those the frame, the summary and the line count leave, as the preview reports them.
+  const [height, setHeight] = useState(() => listHeight(rows, 13));
   const [scroll, dispatch] = useReducer(scrollReducer, {offset: 0, height, lines: 0});
   useEffect(() => dispatch({type: 'resize', height, lines: lines.length}), [height, lines.length]);
 
@@ -358,14 +360,30 @@ export function BrowseRevision(props: BrowserProps & {reference: string; region?
             <Text bold>{summary.reference}</Text>
             {summary.status === 'INACTIVE' ? <Text color="yellow"> INACTIVE</Text> : null} <Text>{summaryLine(summary)}</Text>
           </Text>
-          <Box marginTop={1} flexDirection="column">
-            <JsonView lines={lines} offset={scroll.offset} height={scroll.height} />
-          </Box>
-          <Text dimColor>
-            lines {lines.length === 0 ? 0 : scroll.offset + 1}–{Math.min(lines.length, scroll.offset + scroll.height)} of {lines.length}
-          </Text>
+          <Preview lines={lines} offset={scroll.offset} natural={listHeight(rows, 13)} onHeight={setHeight} />
         </Box>
       )}
     </Frame>
+  );
+}
+
+/**
+ * The JSON window and its line count. Its height is the terminal's rows less what the frame and the summary take
+ * (the summary wraps on a narrow terminal: fit.tsx measures); the screen learns it for paging (onHeight).
+ */
+function Preview(props: {lines: JsonToken[][]; offset: number; natural: number; onHeight: (height: number) => void}) {
+  const {lines} = props;
+  const height = useElasticRows(props.natural, 3);
+  useEffect(() => props.onHeight(height), [height]);
+  const offset = Math.max(0, Math.min(props.offset, lines.length - height));
+  return (
+    <>
+      <Box marginTop={1} flexDirection="column">
+        <JsonView lines={lines} offset={offset} height={height} />
+      </Box>
+      <Text dimColor>
+        lines {lines.length === 0 ? 0 : offset + 1}–{Math.min(lines.length, offset + height)} of {lines.length}
+      </Text>
+    </>
   );
 }

@@ -2,7 +2,8 @@
  * The Ink deploy screen over `deployViewReducer`: finished lines (steps, checks, service events, stopped tasks with
  * their reason and hint) go into <Static> — printed once, they scroll away — and only the live part is redrawn
  * below them: the deployments table (status, revision, rollout, desired / running / pending / failed with a bar),
- * the circuit breaker line, the latest failure, elapsed time and the keys.
+ * ECS's own record of our deployment (its status in ECS's words), the circuit breaker line, the latest failure,
+ * elapsed time and the keys.
  *
  * Keys while it runs: r abort and roll back now (asks: y), d detach (the deployment goes on), Ctrl-C = detach. Before
  * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS arrives raw: the Text
@@ -96,10 +97,13 @@ export function progressBar(row: Pick<DeploymentRow, 'desired' | 'running' | 'pe
   return '█'.repeat(running) + '▒'.repeat(pending) + '░'.repeat(width - running - pending);
 }
 
-function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
+/** The deployments, one row each, within `width` columns: the bar shrinks (or goes) on a narrow terminal. */
+function DeploymentsTable({rows, width}: {rows: DeploymentRow[]; width: number}) {
   if (rows.length === 0) return null;
   const header = ['STATUS', 'REVISION', 'ROLLOUT', 'DESIRED', 'RUNNING', 'PENDING', 'FAILED'];
   const widths = [9, Math.max(10, ...rows.map((row) => taskDefinitionLabel(row.taskDefinition).length + 4)), 13, 8, 8, 8, 7];
+  const left = width - widths.reduce((sum, cell) => sum + cell, 0);
+  const barWidth = left >= 4 ? Math.min(BAR_WIDTH, left) : 0;
   const cell = (text: string, index: number): string => text.padEnd(widths[index]!);
   return (
     <Box flexDirection="column">
@@ -119,10 +123,10 @@ function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
               <Text color="green">{cell(String(row.running), 4)}</Text>
               <Text>{cell(String(row.pending), 5)}</Text>
               <Text color={row.failed > 0 ? 'red' : undefined}>{cell(String(row.failed), 6)}</Text>
-              <Text color={row.rolloutState === 'FAILED' ? 'red' : 'green'}>{progressBar(row)}</Text>
+              {barWidth > 0 ? <Text color={row.rolloutState === 'FAILED' ? 'red' : 'green'}>{progressBar(row, barWidth)}</Text> : null}
             </Text>
             {row.reason && row.rolloutState === 'FAILED' ? (
-              <Text dimColor>
+              <Text dimColor wrap="wrap">
                 {'  '}
                 {row.reason}
               </Text>
@@ -134,13 +138,26 @@ function DeploymentsTable({rows}: {rows: DeploymentRow[]}) {
   );
 }
 
+/** ECS's status of our deployment: success green, a rollback or stop red, in progress yellow. */
+const RECORD_COLOR: Record<string, string> = {
+  SUCCESSFUL: 'green',
+  PENDING: 'yellow',
+  IN_PROGRESS: 'yellow',
+  STOP_REQUESTED: 'yellow',
+  STOPPED: 'red',
+  ROLLBACK_REQUESTED: 'red',
+  ROLLBACK_IN_PROGRESS: 'red',
+  ROLLBACK_SUCCESSFUL: 'red',
+  ROLLBACK_FAILED: 'red',
+};
+
 const clockText = (ms: number): string => {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
 };
 
 /** The live part: what is redrawn (everything else went into <Static>). */
-export function DeployLive(props: {view: DeployView; now: number; simulation?: {scenario: string; speed: number}; notice?: string}) {
+export function DeployLive(props: {view: DeployView; now: number; width?: number; simulation?: {scenario: string; speed: number}; notice?: string}) {
   const {view} = props;
   const watching = view.cluster !== undefined;
   const lastFailure = view.failures.at(-1);
@@ -148,7 +165,14 @@ export function DeployLive(props: {view: DeployView; now: number; simulation?: {
   const current = [...view.steps].reverse().find((step) => step.status === 'started');
   return (
     <Box flexDirection="column" marginTop={1}>
-      {watching ? <DeploymentsTable rows={view.deployments} /> : null}
+      {watching ? <DeploymentsTable rows={view.deployments} width={props.width ?? 100} /> : null}
+      {view.serviceDeployment ? (
+        <Text color={RECORD_COLOR[view.serviceDeployment.status]}>
+          {'ECS: '}
+          {view.serviceDeployment.status}
+          {view.serviceDeployment.statusReason ? ` — ${view.serviceDeployment.statusReason}` : ''}
+        </Text>
+      ) : null}
       {view.circuitBreaker ? (
         <Text
           color={
@@ -437,6 +461,7 @@ export function DeployScreen(props: DeployScreenProps) {
         <DeployLive
           view={view}
           now={now}
+          width={width}
           {...(props.simulation === undefined ? {} : {simulation: props.simulation})}
           {...(notice === undefined ? {} : {notice})}
         />

@@ -1,8 +1,9 @@
 import React from 'react';
-import {Box} from 'ink';
+import {Box, useStdout} from 'ink';
 import {SelectInput} from '../components/select-input.js';
 import {Text} from '../components/text.js';
 import {Frame} from '../components/frame.js';
+import {wrapText} from '../components/wrap.js';
 import {NAVIGATE, SELECT} from '../keys.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import type {ProfilesState} from '../use-profiles.js';
@@ -37,6 +38,10 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
   const {profiles} = props;
   const [highlighted, setHighlighted] = React.useState<HomeChoice>(ITEMS[0]!.value);
   const description = ITEMS.find((item) => item.value === highlighted)?.description ?? '';
+  // As many rows as the longest description takes at this width, so that the footer stays put while moving.
+  const {stdout} = useStdout();
+  const columns = stdout.columns > 0 ? stdout.columns : 80;
+  const descriptionRows = Math.max(...ITEMS.map((item) => wrapText(item.description, columns).length));
   return (
     <Frame title="home" subtitle={`v${props.version}`} keys={[NAVIGATE, SELECT]}>
       <Text>From nothing to a running Amazon ECS service, and back again.</Text>
@@ -59,7 +64,7 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
         onHighlight={(item) => setHighlighted(item.value)}
         onSelect={(item) => props.onChoose(item.value)}
       />
-      <Box marginTop={1} height={1}>
+      <Box marginTop={1} height={descriptionRows}>
         <Text dimColor>{description}</Text>
       </Box>
     </Frame>

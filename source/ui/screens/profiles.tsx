@@ -1,7 +1,7 @@
 import React, {useReducer} from 'react';
 import {Box, useInput} from 'ink';
 import {Text} from '../components/text.js';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../components/text-input.js';
 import {exportProfile} from '../../domain/profile-schema/export-file.js';
 import {importProfileText, renameProfile, requireProfile} from '../../operations/profiles.js';
 import type {UserFilesPort} from '../../ports/files.js';

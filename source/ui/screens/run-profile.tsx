@@ -8,7 +8,7 @@ import React, {useEffect, useMemo, useReducer, useState} from 'react';
 import {Box, useInput} from 'ink';
 import {SelectInput} from '../components/select-input.js';
 import {Text} from '../components/text.js';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../components/text-input.js';
 import {SIMULATION_SCENARIOS} from '../../ports/simulation.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy/view.js';

@@ -9,12 +9,13 @@ import type {Profile} from '../../domain/model.js';
 import {refKey} from '../../operations/wizard/question.js';
 import {SECTIONS, questionById} from '../../operations/wizard/question-list.js';
 import type {WizardServices} from '../../operations/wizard/services.js';
+import {useElasticRows} from '../components/fit.js';
 import {Frame} from '../components/frame.js';
 import {HelpOverlay} from '../components/help-overlay.js';
 import {Text} from '../components/text.js';
 import type {KeyHint} from '../keys.js';
 import {QuestionView} from './question-view.js';
-import {contextOf, currentRef, hasProgress, initialWizard, summaryLines, wizardReducer, type WizardInit} from './wizard-state.js';
+import {contextOf, currentRef, hasProgress, initialWizard, summaryLines, wizardReducer, type SummaryLine, type WizardInit} from './wizard-state.js';
 import {Note, SelectField} from './widgets/fields.js';
 
 export type WizardExit = {kind: 'saved'; profile: Profile} | {kind: 'cancelled'; quit?: boolean} | {kind: 'draft'; path: string};
@@ -88,7 +89,6 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
   const lines = summaryLines(state);
   // The review and the overlays need the room: fewer answered lines above them.
   const room = state.overlay !== 'none' ? 0 : ref.id === 'review' ? 2 : Math.max(2, Math.min(MAX_SUMMARY, (stdout?.rows ?? 30) - 22));
-  const shown = room === 0 ? [] : lines.slice(-room);
   const subtitle = `${def.section + 1}/${SECTIONS.length} ${SECTIONS[def.section]}`;
 
   if (saved) {
@@ -122,26 +122,8 @@ export function WizardScreen(props: {services: WizardServices; init: WizardInit;
 
   return (
     <Frame title="new setup" subtitle={subtitle} keys={KEYS} capturing>
-      {lines.length > shown.length && shown.length > 0 ? (
-        <Text dimColor>
-          {'  … '}
-          {lines.length - shown.length}
-          {' earlier answer'}
-          {lines.length - shown.length === 1 ? '' : 's'}
-        </Text>
-      ) : null}
-      {shown.map((line) => (
-        <Text key={refKey(line.ref)} wrap="truncate-end">
-          <Text color="green">{'✔ '}</Text>
-          <Text dimColor>
-            {line.label}
-            {': '}
-          </Text>
-          {line.value}
-        </Text>
-      ))}
-      {state.notice && state.overlay === 'none' ? <Note message={state.notice} /> : null}
-      <Box marginTop={shown.length > 0 ? 1 : 0} flexDirection="column">
+      <Answers lines={room === 0 ? [] : lines} room={room} width={width} notice={state.overlay === 'none' ? state.notice : undefined} />
+      <Box flexDirection="column">
         {state.overlay === 'help' ? (
           <StepHelp title={SECTIONS[def.section] === def.label ? def.label : `${SECTIONS[def.section]} · ${def.label}`} text={def.help} />
         ) : null}
@@ -283,6 +265,61 @@ export function Wizard(props: {
     );
   }
   return <WizardScreen services={props.services} init={phase.init} active={props.active} finishOnSave={props.finishOnSave} onExit={props.onExit} />;
+}
+
+/**
+ * The answered steps above the question: the last `room` of them (fewer when the terminal is too short for the
+ * step: they give up their rows first, fit.tsx), "… N earlier answers" for the others, and the last answer's
+ * note. A blank row below, when there is anything.
+ */
+function Answers({lines, room, width, notice}: {lines: SummaryLine[]; room: number; width: number; notice: string | undefined}) {
+  // One unit more than the lines: the "… earlier" line with the blank row below, given up last.
+  const units = useElasticRows(lines.length === 0 ? 0 : Math.min(room, lines.length) + 1, 0);
+  const shown = units <= 1 ? [] : lines.slice(-(units - 1));
+  const earlier = units === 0 ? 0 : lines.length - shown.length;
+  if (shown.length === 0 && earlier === 0 && !notice) return null;
+  return (
+    <Box flexDirection="column" marginBottom={1}>
+      {earlier > 0 ? (
+        <Text dimColor>
+          {'  … '}
+          {earlier}
+          {' earlier answer'}
+          {earlier === 1 ? '' : 's'}
+        </Text>
+      ) : null}
+      {shown.map((line) => (
+        <AnswerLine key={refKey(line.ref)} label={line.label} value={line.value} width={width} />
+      ))}
+      <Note message={notice} />
+    </Box>
+  );
+}
+
+/** The answers keep at least this many columns beside their label; on a narrower terminal they go below it. */
+export const MIN_ANSWER = 24;
+
+/** `✔ Label: value` on one row, cut with "…" at the edge; the value under the label when the label leaves it too little room. */
+function AnswerLine({label, value, width}: {label: string; value: string; width: number}) {
+  const stacked = width - (label.length + 4) < MIN_ANSWER;
+  return (
+    <Box flexDirection="column">
+      <Text wrap="truncate-end">
+        <Text color="green">{'✔ '}</Text>
+        <Text dimColor>
+          {label}
+          {':'}
+        </Text>
+        {stacked ? '' : ` ${value}`}
+      </Text>
+      {stacked ? (
+        <Text wrap="truncate-end">
+          {'    '}
+          {value}
+        </Text>
+      ) : null}
+    </Box>
+  );
 }
 
 /** The `?` overlay of a step: the seed's explanation, and the wizard's keys (only those: q is a letter here). */

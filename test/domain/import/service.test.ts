@@ -101,3 +101,14 @@ describe('importService', () => {
     expect(result.issues[0]).toMatchObject({code: 'json-syntax', line: 2, column: 25});
   });
 });
+
+describe("importService: ECS's rules of the CreateService input", () => {
+  test('a service ECS refuses is not imported; the issue is located in the pasted text', () => {
+    const result = importService(text({services: [{...describedService, desiredCount: 1e12, enableExecuteCommand: 'yes'}], failures: []}));
+    expect(result.ok).toBe(false);
+    expect(result.issues.filter((item) => item.severity === 'error').map((item) => [item.code, item.path, typeof item.line])).toEqual([
+      ['out-of-range', 'desiredCount', 'number'],
+      ['wrong-type', 'enableExecuteCommand', 'number'],
+    ]);
+  });
+});

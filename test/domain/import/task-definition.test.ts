@@ -243,3 +243,25 @@ describe('importTaskDefinition: the artifact container', () => {
     expect(result.issues.filter((item) => item.code === 'import-literal-placeholder').map((item) => item.path)).toEqual(['containerDefinitions[0].command[2]']);
   });
 });
+
+describe("importTaskDefinition: ECS's rules of what would be registered", () => {
+  test('a task definition ECS refuses is not imported; the issue is located in the pasted text', () => {
+    const described = {
+      taskDefinition: {
+        ...(seedDescribed['taskDefinition'] as JsonObject),
+        containerDefinitions: [{name: 'web', image: 'nginx:1.27', essential: false, memory: 128}],
+      },
+    };
+    const result = importTaskDefinition(text(described as JsonValue));
+    expect(result.ok).toBe(false);
+    expect(result.issues.filter((item) => item.severity === 'error')).toEqual([
+      expect.objectContaining({code: 'no-essential-container', source: 'import', path: 'containerDefinitions[0].essential', line: expect.any(Number)}),
+    ]);
+  });
+
+  test('a key written twice is refused', () => {
+    const result = importTaskDefinition('{"family": "web", "family": "api", "containerDefinitions": [{"name": "web", "image": "nginx:1.27", "memory": 128}]}');
+    expect(result.ok).toBe(false);
+    expect(codes(result.issues)).toContain('json-duplicate-key');
+  });
+});

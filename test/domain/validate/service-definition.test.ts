@@ -272,3 +272,26 @@ describe("service discovery (the seed's rules)", () => {
     expect(codes(validateServiceDefinition(svc, bridgeTask(), EC2))).toEqual(['load-balancer-container-port loadBalancers[0].containerPort']);
   });
 });
+
+describe("ECS's rules of the service spec as written", () => {
+  const rendered = {serviceName: 'web', cluster: 'c', taskDefinition: 'web', launchType: 'FARGATE', desiredCount: 1};
+
+  test('they read the spec as written: a bad value is reported, not hidden by what render put in', () => {
+    const issues = validateServiceDefinition(rendered, fargateTask(), FARGATE, undefined, {launchType: 'MARS', enableExecuteCommand: 'yes'});
+    expect(codes(issues)).toEqual(['invalid-value launchType', 'wrong-type enableExecuteCommand']);
+  });
+
+  test('Service Connect and VPC Lattice name port mappings of the task', () => {
+    const task = withContainer(fargateTask(), {portMappings: [{containerPort: 8080, name: 'http'}]});
+    const service = {
+      ...rendered,
+      serviceConnectConfiguration: {enabled: true, services: [{portName: 'grpc'}]},
+      vpcLatticeConfigurations: [
+        {roleArn: 'arn:aws:iam::123456789012:role/l', targetGroupArn: 'arn:aws:vpc-lattice:us-east-1:123456789012:targetgroup/tg-1', portName: 'http'},
+      ],
+    };
+    const issues = validateServiceDefinition(service, task, FARGATE);
+    expect(codes(issues)).toEqual(['unknown-port-name serviceConnectConfiguration.services[0].portName']);
+    expect(issues[0]?.message).toBe('portName "grpc" is not the name of a port mapping of the task definition (names: http)');
+  });
+});

@@ -53,7 +53,13 @@ describe('task definition rules', () => {
       FARGATE,
       ['launch-type-compatibility requiresCompatibilities'],
     ],
-    ['EC2 requiring only FARGATE', {...ec2Task(), requiresCompatibilities: ['FARGATE']}, EC2, ['launch-type-compatibility requiresCompatibilities']],
+    [
+      // A FARGATE-only document must have Fargate's shape whatever the environment (ECS refuses it otherwise).
+      'EC2 requiring only FARGATE',
+      {...ec2Task(), requiresCompatibilities: ['FARGATE']},
+      EC2,
+      ['fargate-network-mode networkMode', 'fargate-task-size cpu', 'fargate-task-size memory', 'launch-type-compatibility requiresCompatibilities'],
+    ],
     ['an unknown compatibility', {...ec2Task(), requiresCompatibilities: ['EC2', 'LAMBDA']}, EC2, ['invalid-value requiresCompatibilities[1]']],
     ['an unknown network mode', {...ec2Task(), networkMode: 'overlay'}, EC2, ['invalid-value networkMode']],
     ['an unreadable task cpu', {...ec2Task(), cpu: 'fast'}, EC2, ['invalid-value cpu']],

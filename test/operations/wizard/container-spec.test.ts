@@ -13,10 +13,10 @@ describe('Advanced JSON', () => {
   test('Fargate rules: the execution role placeholder, awsvpc and a valid task size (nearest one named)', () => {
     const text = FARGATE_JSON.replace('"memory": "512"', '"memory": "4096"').replace(',\n  "executionRoleArn": "${EXECUTION_ROLE}"', '');
     const issues = lintContainerJson(text, 'FARGATE');
-    expect(issues.map((issue) => issue.code)).toEqual(['fargate-execution-role', 'fargate-cpu-memory']);
-    expect(issues[1]).toMatchObject({
+    expect(issues.map((issue) => issue.code)).toEqual(['fargate-cpu-memory', 'execution-role-required']);
+    expect(issues[0]).toMatchObject({
       line: 11,
-      message: 'cpu 256 with memory 4096 is not a Fargate task size; the nearest valid one is cpu 512 / memory 4096 (0.5 vCPU, 4 GB)',
+      message: 'Fargate does not offer cpu 256 with memory 4096; the nearest valid pair is cpu 512 / memory 4096 (0.5 vCPU, 4 GB)',
     });
     expect(lintContainerJson(defaultFargateContainerSpec(), 'FARGATE')).toEqual([]);
   });
@@ -40,9 +40,9 @@ describe('Advanced JSON', () => {
     // Under awsvpc the dynamic host port 0 goes.
     expect(start.containerDefinitions[0].portMappings).toEqual([{containerPort: 80, protocol: 'tcp'}]);
     expect(
-      lintContainerJson('{"containerDefinitions": [{"name": "a", "image": "${DOCKER_IMAGE_NAME}"}]}', 'EC2', {needsExecutionRole: true}).map(
-        (issue) => issue.code,
-      ),
+      lintContainerJson('{"containerDefinitions": [{"name": "a", "image": "${DOCKER_IMAGE_NAME}", "memoryReservation": 64}]}', 'EC2', {
+        needsExecutionRole: true,
+      }).map((issue) => issue.code),
     ).toEqual(['execution-role-required']);
   });
 

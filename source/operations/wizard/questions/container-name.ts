@@ -77,6 +77,15 @@ export function derivedNameWarning(answers: WizardAnswers): string | undefined {
   );
 }
 
+/** The review's line about the name: what it is, and (a warning) what a derived one moves when something maps it. */
+export function reviewNameLine(answers: WizardAnswers): {text: string; warning: boolean} {
+  if (answers.containerName !== undefined) return {text: `Container name: ${answers.containerName} (stable: the same on every tag)`, warning: false};
+  const name = derivedName(answers) ?? CONTAINER_NAME;
+  const mapped = mappedBy(answers);
+  if (mapped.length === 0) return {text: `Container name: ${name} (derived from the image and tag: it changes with every tag)`, warning: false};
+  return {text: `Container name: ${name}, derived: it changes on every tag, and ${mapped.join(' and ')} with it (c: a stable name)`, warning: true};
+}
+
 /** `derived` (the default), or a stable name: an ECS container name that no other container has. */
 export function checkContainerName(text: string, answers: WizardAnswers): Checked<string | undefined> {
   const name = text.trim();

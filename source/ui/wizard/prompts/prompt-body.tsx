@@ -2,20 +2,33 @@
 import React from 'react';
 import {Box} from 'ink';
 import type {PromptLine} from '../../../operations/wizard/question.js';
+import {useElasticRows} from '../../components/fit.js';
 import {Text} from '../../components/text.js';
 import {Note} from '../widgets/fields.js';
 
-/** A JSON document, dimmed, at most `max` lines (then how many more). */
+/**
+ * A JSON document, dimmed, at most `max` lines (then how many more) — fewer on a terminal too short for the
+ * screen (components/fit.tsx), so that the choices and the keys below it stay on screen.
+ */
 export function JsonBlock({text, max = 12}: {text: string; max?: number}) {
   const lines = text.split('\n');
+  // Down to one row ("… (n more lines)") when a long message needs the room: the choices matter more.
+  const rows = useElasticRows(lines.length > max ? max + 1 : lines.length, 1);
+  const shown = lines.length > rows ? rows - 1 : lines.length;
   return (
     <Box flexDirection="column" marginLeft={4}>
-      {lines.slice(0, max).map((line, index) => (
+      {lines.slice(0, shown).map((line, index) => (
         <Text key={index} dimColor wrap="truncate-end">
           {line}
         </Text>
       ))}
-      {lines.length > max ? <Text dimColor>… ({lines.length - max} more lines)</Text> : null}
+      {lines.length > shown ? (
+        <Text dimColor>
+          {'… ('}
+          {lines.length - shown}
+          {' more lines)'}
+        </Text>
+      ) : null}
     </Box>
   );
 }

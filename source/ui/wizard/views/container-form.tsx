@@ -1,7 +1,7 @@
 /** The simplified form (container-form): CPU, memory limits and port mappings, one field at a time (↑↓ move, Enter next). */
 import React, {useState} from 'react';
 import {Box, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../../components/text-input.js';
 import {containerFormFields, parseContainerForm} from '../../../operations/wizard/questions/container-form.js';
 import {Text} from '../../components/text.js';
 import {Problem, Question} from '../widgets/fields.js';

@@ -5,20 +5,26 @@
  * back and changing an answer recomputes it.
  */
 import React, {useEffect, useMemo, useState} from 'react';
-import {Box, useInput} from 'ink';
+import {Box, useInput, useStdout} from 'ink';
 import {maskSecrets} from '../../../domain/diff.js';
 import {formatIssueLocation} from '../../../domain/issues.js';
 import {withDeployDefaults} from '../../../operations/deploy/plan.js';
 import {assembleProfile, blockingCount, reviewEnvironment, suggestProfileName} from '../../../operations/wizard/profile.js';
 import type {LiveDiff} from '../../../operations/wizard/services.js';
-import {derivedName, derivedNameWarning, namesTheArtifact} from '../../../operations/wizard/questions/container-name.js';
+import {namesTheArtifact, reviewNameLine} from '../../../operations/wizard/questions/container-name.js';
+import {useElasticRows} from '../../components/fit.js';
 import {Text} from '../../components/text.js';
+import {wrapText} from '../../components/wrap.js';
 import {Note, Problem, Question} from '../widgets/fields.js';
 import type {QuestionViewProps} from './view-props.js';
 
 const VIEWS = ['task', 'service', 'issues', 'diff'] as const;
 type View = (typeof VIEWS)[number];
+/** Rows of the document at least (and one more for the "lines x–y of n" line), unless the terminal is too short. */
 const HEIGHT = 11;
+
+type Tone = 'red' | 'yellow' | 'green' | 'dim';
+type Line = {text: string; tone?: Tone};
 
 type DiffState = {status: 'loading'} | {status: 'ok'; diff: LiveDiff} | {status: 'failed'; reason: string};
 
@@ -69,7 +75,7 @@ export function ReviewView(props: QuestionViewProps) {
     };
   }, [assembled, envName]);
 
-  const lines = useMemo((): Array<{text: string; tone?: 'red' | 'yellow' | 'green' | 'dim'}> => {
+  const paragraphs = useMemo((): Line[] => {
     if (view === 'task') {
       return rendered?.taskDefinition
         ? JSON.stringify(maskSecrets(rendered.taskDefinition), null, 2)
@@ -106,8 +112,21 @@ export function ReviewView(props: QuestionViewProps) {
       ];
     return [{text: diff.diff.summary, tone: 'green'}, ...diff.diff.text.split('\n').map((text) => ({text}))];
   }, [view, rendered, assembled, issues, diff]);
+  // The rows shown: JSON lines are cut at the edge (their indentation is their meaning); messages — issues,
+  // warnings, notes — wrap, under the text after their mark.
+  const width = Math.max(20, props.width - 2);
+  const lines = useMemo(
+    (): Line[] =>
+      paragraphs.flatMap((line) =>
+        line.tone === undefined ? [line] : wrapText(line.text, width, /^[✖⚠ℹ✔] /.test(line.text) ? '  ' : '').map((text) => ({text, tone: line.tone})),
+      ),
+    [paragraphs, width],
+  );
+  // A tall terminal shows more of the document; a short one less (fit.tsx), so that the keys stay on screen.
+  const {stdout} = useStdout();
+  const height = useElasticRows(Math.max(HEIGHT, (stdout.rows > 0 ? stdout.rows : 0) - 20) + 1, 4) - 1;
 
-  const maxScroll = Math.max(0, lines.length - HEIGHT);
+  const maxScroll = Math.max(0, lines.length - height);
   useInput(
     (input, key) => {
       // Ctrl keys belong to the wizard screen (Ctrl-C: leave, asking first); `c` alone changes an answer.
@@ -120,8 +139,8 @@ export function ReviewView(props: QuestionViewProps) {
         setScroll(0);
       } else if (key.upArrow || input === 'k') setScroll(Math.max(0, scroll - 1));
       else if (key.downArrow || input === 'j') setScroll(Math.min(maxScroll, scroll + 1));
-      else if (key.pageUp) setScroll(Math.max(0, scroll - HEIGHT));
-      else if (key.pageDown) setScroll(Math.min(maxScroll, scroll + HEIGHT));
+      else if (key.pageUp) setScroll(Math.max(0, scroll - height));
+      else if (key.pageDown) setScroll(Math.min(maxScroll, scroll + height));
       else if (input === 'e' && environments.length > 1) {
         setEnvIndex((envIndex + 1) % environments.length);
         setScroll(0);
@@ -173,21 +192,21 @@ export function ReviewView(props: QuestionViewProps) {
           </Text>
         ))}
       </Box>
-      <Box flexDirection="column" marginLeft={2} height={HEIGHT + 1}>
-        {lines.slice(scroll, scroll + HEIGHT).map((line, index) => (
+      <Box flexDirection="column" marginLeft={2} height={height + 1}>
+        {lines.slice(Math.min(scroll, maxScroll), Math.min(scroll, maxScroll) + height).map((line, index) => (
           <Text
             key={scroll + index}
             color={line.tone === 'red' ? 'red' : line.tone === 'yellow' ? 'yellow' : line.tone === 'green' ? 'green' : undefined}
             dimColor={line.tone === 'dim'}
-            wrap={view === 'issues' ? 'wrap' : 'truncate-end'}
+            wrap="truncate-end"
           >
             {line.text}
           </Text>
         ))}
-        {lines.length > HEIGHT ? (
+        {lines.length > height ? (
           <Text dimColor>
             {'  lines '}
-            {scroll + 1}–{Math.min(lines.length, scroll + HEIGHT)}
+            {Math.min(scroll, maxScroll) + 1}–{Math.min(lines.length, Math.min(scroll, maxScroll) + height)}
             {' of '}
             {lines.length}
             {' (↑↓ scroll)'}
@@ -200,24 +219,15 @@ export function ReviewView(props: QuestionViewProps) {
   );
 }
 
-/** The artifact container's name, and what a derived one means when Cloud Map or a load balancer maps it (c changes it). */
+/** The artifact container's name, and what a derived one moves when Cloud Map or a load balancer maps it (c changes it). */
 function ContainerNameLine({answers}: {answers: QuestionViewProps['ctx']['answers']}) {
-  const warning = derivedNameWarning(answers);
+  const line = reviewNameLine(answers);
   return (
-    <Box flexDirection="column" marginLeft={2}>
-      <Text>
-        {'Container name: '}
-        <Text bold>{answers.containerName ?? derivedName(answers) ?? '${CONTAINER_NAME}'}</Text>
-        <Text dimColor>
-          {answers.containerName === undefined ? ' (derived from the image and tag: it changes with every tag)' : ' (stable: the same on every tag)'}
-        </Text>
+    <Box marginLeft={2}>
+      <Text color={line.warning ? 'yellow' : undefined} dimColor={!line.warning} wrap="wrap">
+        {line.warning ? '⚠ ' : ''}
+        {line.text}
       </Text>
-      {warning === undefined ? null : (
-        <Text color="yellow" wrap="wrap">
-          {'⚠ '}
-          {warning}
-        </Text>
-      )}
     </Box>
   );
 }

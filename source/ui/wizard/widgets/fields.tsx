@@ -8,12 +8,13 @@
  */
 import React, {useEffect, useReducer, useState} from 'react';
 import {Box, useInput} from 'ink';
-import TextInput from 'ink-text-input';
+import {TextInput} from '../../components/text-input.js';
 import type {Checked} from '../../../operations/wizard/answer-checks.js';
 import type {AsyncCheck, ListEntry} from '../../../operations/wizard/question.js';
 import type {Listing} from '../../../operations/wizard/services.js';
 import {Text} from '../../components/text.js';
-import {initialPicker, pickerReducer, pickerRows, windowOf, type PickerItem, type PickerRow} from './picker-state.js';
+import {Row} from './choice-row.js';
+import {initialPicker, pickerReducer, pickerRows, windowOf, type PickerItem} from './picker-state.js';
 import {initialList, listReducer} from './list-state.js';
 
 const ROWS = 8;
@@ -34,75 +35,31 @@ export function Question({label, hint}: {label: string; hint?: string}) {
   );
 }
 
-export function Problem({message}: {message?: string}) {
-  if (!message) return null;
+/** A message with a mark before it; a long one wraps under its text, not under the mark. */
+function Marked({mark, color, message}: {mark: string; color: string; message: string}) {
   return (
     <Box marginLeft={2}>
-      <Text color="red">
-        {'✖ '}
-        {message}
-      </Text>
+      <Box flexShrink={0}>
+        <Text color={color}>{mark}</Text>
+      </Box>
+      <Text color={color}>{message}</Text>
     </Box>
   );
+}
+
+export function Problem({message}: {message?: string}) {
+  if (!message) return null;
+  return <Marked mark="✖ " color="red" message={message} />;
 }
 
 export function Note({message, tone = 'dim'}: {message?: string; tone?: 'dim' | 'warn' | 'ok'}) {
   if (!message) return null;
+  if (tone === 'warn') return <Marked mark="⚠ " color="yellow" message={message} />;
+  if (tone === 'ok') return <Marked mark="✔ " color="green" message={message} />;
   return (
     <Box marginLeft={2}>
-      {tone === 'warn' ? (
-        <Text color="yellow">
-          {'⚠ '}
-          {message}
-        </Text>
-      ) : tone === 'ok' ? (
-        <Text color="green">
-          {'✔ '}
-          {message}
-        </Text>
-      ) : (
-        <Text dimColor>{message}</Text>
-      )}
+      <Text dimColor>{message}</Text>
     </Box>
-  );
-}
-
-function Row({
-  row,
-  highlighted,
-  selected,
-  multi,
-  labelWidth = 0,
-}: {
-  row: PickerRow;
-  highlighted: boolean;
-  selected?: boolean;
-  multi?: boolean;
-  labelWidth?: number;
-}) {
-  const pointer = highlighted ? '❯ ' : '  ';
-  const box = multi && row.kind === 'item' ? (selected ? '◉ ' : '◯ ') : '';
-  if (row.kind === 'free') {
-    return (
-      <Text color={highlighted ? 'cyan' : undefined} wrap="truncate-end">
-        {pointer}Use “{row.value}”
-      </Text>
-    );
-  }
-  const {item} = row;
-  return (
-    <Text color={highlighted ? 'cyan' : item.disabled ? 'gray' : undefined} wrap="truncate-end">
-      {pointer}
-      {box}
-      {item.detail ? item.label.padEnd(labelWidth) : item.label}
-      {item.disabled ? <Text dimColor>{'  (unavailable)'}</Text> : null}
-      {item.detail ? (
-        <Text dimColor>
-          {'  '}
-          {item.detail}
-        </Text>
-      ) : null}
-    </Text>
   );
 }
 
@@ -158,7 +115,7 @@ export function SelectField(props: {
           </Text>
         ) : null}
         {props.options.slice(start, end).map((option, offset) => (
-          <Row key={option.value} row={{kind: 'item', item: option}} highlighted={start + offset === index} labelWidth={labelWidth} />
+          <Row key={option.value} row={{kind: 'item', item: option}} highlighted={start + offset === index} labelWidth={labelWidth} wrap />
         ))}
         {end < count ? (
           <Text dimColor>
