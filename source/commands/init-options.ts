@@ -47,6 +47,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   'security-groups': {type: 'string', multiple: true, value: 'a,b', description: 'awsvpc: security group ids'},
   'assign-public-ip': {type: 'boolean', description: 'awsvpc on Fargate: give the tasks a public IP'},
   override: {type: 'string', multiple: true, value: '[ENV:]NAME=VALUE', description: 'override a config variable in an environment (ENV: needed with several)'},
+  'container-name': {type: 'string', value: 'derived|NAME', description: "the artifact container's name: derived from the image and tag (the default; it changes with every tag), or a stable NAME"},
   'cfn-stack': {type: 'string', multiple: true, value: 'STACK', description: "fill the environment from a CloudFormation stack's outputs"},
   'tf-state': {type: 'string', multiple: true, value: 'FILE', description: "fill the environment from a Terraform state file's outputs"},
   yes: {type: 'boolean', short: 'y', description: 'no questions: use the flags and defaults, or fail listing what is missing'},

@@ -16,6 +16,7 @@ import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
+import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
 import {environmentFromOutputs, provisionerAnswer} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
@@ -253,6 +254,8 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
       );
     }
   }
+  const naming = derivedNameWarning(final);
+  if (naming !== undefined) note(`note: ${naming} (--container-name NAME)`);
   const saved = assembleProfile(final, {name, now: services.now()});
   if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
   await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});

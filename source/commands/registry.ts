@@ -109,7 +109,7 @@ export const COMMANDS: CommandSpec[] = [
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
     description:
-      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported.",
+      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise).",
     options: {
       'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
       cluster: {type: 'string', value: 'CLUSTER', description: "with --service: import that live service; with --task-definition: the environment's cluster"},
@@ -132,6 +132,19 @@ export const COMMANDS: CommandSpec[] = [
         value: 'NAME',
         description: "the artifact's container (default: the first essential container with port mappings); the others keep their images",
       },
+      'move-secrets': {
+        type: 'boolean',
+        description: 'move environment variables that look like plaintext secrets to AWS Secrets Manager (one secret per environment, a JSON key each)',
+      },
+      'keep-plaintext': {
+        type: 'string',
+        multiple: true,
+        value: 'NAME',
+        description: 'this variable looks like a secret but is not one: keep it as plain text (recorded in the profile)',
+      },
+      'secret-name': {type: 'string', value: 'NAME', description: 'the secret moved variables go to (default: ecs-wizard/PROFILE/ENVIRONMENT)'},
+      'kms-key': {type: 'string', value: 'ARN', description: 'a customer KMS key for that secret (kms:Decrypt goes into the policy)'},
+      'apply-iam': {type: 'boolean', description: "put the secret's read policy on the execution role (otherwise it is printed, with the command)"},
       force,
     },
     positionals: [],
@@ -139,6 +152,7 @@ export const COMMANDS: CommandSpec[] = [
       'ecs-wizard import --task-definition web:12 --as web-production --app shop --env production',
       'ecs-wizard import --cluster prod --service web --as web-prod',
       'ecs-wizard import --from-file web-td.json --from-file web-svc.json --as web-prod --json',
+      'ecs-wizard import --from-file wordpress-td.json --as wp --move-secrets --keep-plaintext PASSWORD_HASH_ALGORITHM --apply-iam',
     ],
     load: () => import('./import.js'),
   },

@@ -107,6 +107,19 @@ export interface Service {
    * circuit breaker with rollback) are not added, so that the first deploy changes nothing it did not mean to.
    */
   adopted?: boolean;
+  /**
+   * The artifact container's name when the person chose a stable one (`init --container-name NAME`, or the
+   * wizard's review): `${CONTAINER_NAME}` renders to it. Absent: the setup guide's default, the name derived from
+   * the image path and tag (`library_nginx_stable-perl`), which changes with every tag.
+   */
+  containerName?: string;
+  /**
+   * Container environment variables the person declared are not secrets although they look like one (`import
+   * --keep-plaintext NAME`, or "keep as plain text" on import's choice screen): the credential scan accepts their
+   * `{name, value}` pairs by name. A value that is a credential by its shape (an AWS access key id, a private key,
+   * a token) is refused all the same.
+   */
+  plaintextVariables?: string[];
 }
 
 export interface AwsVpcNetwork {

@@ -87,6 +87,8 @@ export interface WizardAnswers {
   containerJson?: string;
   strategy?: SchedulingStrategy;
   desiredCount?: number;
+  /** A stable name for the artifact's container (`${CONTAINER_NAME}`); undefined: derived from the image and tag. */
+  containerName?: string;
   /** A service specification the person edited or imported (else the default for the strategy). */
   serviceSpecJson?: string;
   discovery?: DiscoveryAnswers | null;

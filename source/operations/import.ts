@@ -393,12 +393,14 @@ export function planError(plan: ImportPlan, label: string): InputError {
   return new InputError(`cannot import ${label}:\n${lines.join('\n')}`, 'nothing was saved: fix the source, or import another revision');
 }
 
+/** The refusal to replace an existing profile without --force. */
+export const profileExistsError = (name: string): InputError =>
+  new InputError(`a profile named '${name}' exists`, 'pass --force to replace it, or --as NAME to import under another name');
+
 /** Saves the planned profile. Refuses to replace another profile of the same name unless `overwrite`. */
 export async function saveImport(store: ProfileStore, plan: ImportPlan, options: {overwrite?: boolean; label: string}): Promise<Profile> {
   if (plan.profile === undefined) throw planError(plan, options.label);
-  if (options.overwrite !== true && (await store.get(plan.profile.name)) !== undefined) {
-    throw new InputError(`a profile named '${plan.profile.name}' exists`, 'pass --force to replace it, or --as NAME to import under another name');
-  }
+  if (options.overwrite !== true && (await store.get(plan.profile.name)) !== undefined) throw profileExistsError(plan.profile.name);
   await store.save(plan.profile, {overwrite: options.overwrite === true});
   return plan.profile;
 }

@@ -49,6 +49,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'security-groups',
     'assign-public-ip',
     'override',
+    'container-name',
     'cfn-stack',
     'tf-state',
     'yes',

@@ -61,6 +61,12 @@ function ports(w: World) {
   const secrets: SecretsPort = {
     describeSecret: async (arn) => (w.secretExists ? {arn, name: 'registry-creds'} : undefined),
     listSecrets: async () => [],
+    createSecret: async () => {
+      throw new Error('init creates no secret');
+    },
+    putSecretValue: async () => {
+      throw new Error('init writes no secret');
+    },
   };
   const discovery: DiscoveryPort = {
     getService: async (arn) => (w.recordTypes === undefined ? undefined : {id: 'srv-x', arn, name: 'web', recordTypes: w.recordTypes}),
@@ -521,5 +527,39 @@ describe('ecs-wizard init without a terminal', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('--name: a profile named web-api-prod exists: choose another name, or pass --force to replace it');
     expect((await init([...FARGATE_FLAGS, '--force'], w)).code).toBe(0);
+  });
+});
+
+describe('ecs-wizard init --container-name', () => {
+  test("the guide's derived name by default: init says that Cloud Map's containerName moves with every tag", async () => {
+    const {code, err, w} = await init(FARGATE_FLAGS);
+    expect(code).toBe(0);
+    expect(err).toContain(
+      "note: The derived name team_web-api_1_4_2 changes on every tag, and Cloud Map's containerName with it: every release re-registers the container under a new name. A stable name keeps it. (--container-name NAME)",
+    );
+    expect((await w.store.get('web-api-prod'))?.service.containerName).toBeUndefined();
+  });
+
+  test('a stable NAME: the container and what refers to it keep that name on every tag', async () => {
+    const {code, err, w} = await init([...FARGATE_FLAGS, '--container-name', 'web-api']);
+    expect(code).toBe(0);
+    expect(err).not.toContain('changes on every tag');
+    const profile = (await w.store.get('web-api-prod'))!;
+    expect(profile.service.containerName).toBe('web-api');
+    for (const tag of ['1.4.2', '1.5.0']) {
+      const rendered = renderAndValidate({profile, environment: 'production', tag, discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
+      expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+      expect(rendered.taskDefinition?.containerDefinitions).toEqual([expect.objectContaining({name: 'web-api'})]);
+      expect(rendered.service?.serviceRegistries).toEqual([{registryArn: CLOUD_MAP, containerName: 'web-api', containerPort: 8080}]);
+    }
+  });
+
+  test('derived is the default said out loud; a name ECS does not take is refused', async () => {
+    const derived = await init([...FARGATE_FLAGS, '--container-name', 'derived']);
+    expect(derived.code).toBe(0);
+    expect((await derived.w.store.get('web-api-prod'))?.service.containerName).toBeUndefined();
+    const bad = await init([...FARGATE_FLAGS, '--container-name', 'web api']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--container-name: "web api" is not a container name: letters, digits, _ and - (up to 255), or "derived"');
   });
 });

@@ -7,7 +7,7 @@ import {joinPath} from '../json-text.js';
 import {LAUNCH_TYPES, NETWORK_MODES, REGISTRY_KINDS} from '../model.js';
 import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMapping, RegistryAuth, Service} from '../model.js';
 import type {Checker} from './checker.js';
-import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringMap, requirePresent} from './checker.js';
+import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
 import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
@@ -153,7 +153,21 @@ export const STAND_IN_SERVICE: Service = {
   variables: {},
 };
 
-const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth', 'adopted'] as const;
+/** A container environment variable's name (ECS takes any text without `=`). */
+const ENVIRONMENT_VARIABLE_NAME = /^[^=\0]{1,255}$/;
+
+const SERVICE_KEYS = [
+  'name',
+  'artifact',
+  'launchType',
+  'containerSpec',
+  'serviceSpec',
+  'variables',
+  'registryAuth',
+  'containerName',
+  'plaintextVariables',
+  'adopted',
+] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
   const name = checkString(checker, object, 'name', path, {pattern: SERVICE_NAME, format: 'an ECS service name (letters, digits, _ and -, up to 255)'}) ?? '';
@@ -173,6 +187,15 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
       ? undefined
       : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
   const adopted = checkBoolean(checker, object, 'adopted', path, true);
+  const containerName = checkString(checker, object, 'containerName', path, {
+    optional: true,
+    pattern: SERVICE_NAME,
+    format: 'a container name (letters, digits, _ and -, up to 255)',
+  });
+  const plaintextVariables =
+    object === undefined || own(object, 'plaintextVariables') === undefined
+      ? undefined
+      : checkStringList(checker, object, 'plaintextVariables', path, ENVIRONMENT_VARIABLE_NAME, 'an environment variable name (without "=")');
   return {
     name,
     artifact,
@@ -182,5 +205,7 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     variables,
     ...(registryAuth === undefined ? {} : {registryAuth}),
     ...(adopted === true ? {adopted} : {}),
+    ...(containerName === undefined ? {} : {containerName}),
+    ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
   };
 }

@@ -178,10 +178,7 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
   for (const [secret, secretPath] of secretItems) {
     const valueFrom = member(secret, 'valueFrom');
     if (typeof valueFrom === 'string' && valueFrom.startsWith('arn:')) {
-      // A Secrets Manager reference may select a JSON key, a version stage or a version id: `…:secret:name-AbCdEf:key:stage:id`.
-      const parts = valueFrom.split(':');
-      const secret = parts[2] === 'secretsmanager' && parts.length === 10 ? parts.slice(0, 7).join(':') : valueFrom;
-      checkArn(report, secret, joinPath(secretPath, 'valueFrom'), ['secretsManagerSecret', 'ssmParameter'], 'valueFrom');
+      checkArn(report, valueFrom, joinPath(secretPath, 'valueFrom'), ['secretsManagerValue', 'ssmParameter'], 'valueFrom');
     }
   }
   if (secretItems.length > 0 && !checks.hasExecutionRole) {

@@ -32,6 +32,7 @@ export type AnswerField =
   | 'networkMode'
   | 'containerSpec'
   | 'containerForm'
+  | 'containerName'
   | 'strategy'
   | 'desiredCount'
   | 'serviceSpec'
@@ -128,6 +129,7 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
     serviceSpec: composeServiceSpec(answers).text,
     variables: {...answers.variables},
   };
+  if (answers.containerName !== undefined) service.containerName = answers.containerName;
   if (answers.registryAuth)
     service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;
@@ -208,6 +210,7 @@ export function fieldOfIssue(issue: Issue, answers?: Pick<WizardAnswers, 'contai
     return 'environment';
   }
   if (issue.path.includes('registryAuth')) return 'registryAuth';
+  if (issue.path.includes('containerName')) return 'containerName';
   if (issue.path.includes('artifact.tag')) return 'tag';
   if (issue.path.includes('artifact')) return 'image';
   return 'environment';

@@ -19,6 +19,7 @@ import {containerMode} from './questions/container-mode.js';
 import {containerForm} from './questions/container-form.js';
 import {containerEnv} from './questions/container-env.js';
 import {containerJson} from './questions/container-json.js';
+import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
@@ -121,6 +122,7 @@ export const QUESTIONS: readonly Question[] = [
   envRoleCreate,
   envOverrides,
   envMore,
+  containerName,
   review,
   save,
 ];

@@ -12,6 +12,10 @@ describe('validateProfile: the fixtures', () => {
     expect(result.profile?.service).not.toBe(profile.service);
   });
 
+  test('a stable container name is kept', () => {
+    expect(validateProfile({...ec2FormProfile(), service: {...ec2FormProfile().service, containerName: 'web'}}).profile?.service.containerName).toBe('web');
+  });
+
   test('optional fields that are undefined are left out', () => {
     const profile = ec2FormProfile();
     profile.service.artifact.tag = undefined;
@@ -125,6 +129,12 @@ describe('validateProfile: located field issues', () => {
       (p) => (p.environments[1].name = 'staging'),
       ['schema-duplicate environments[1].name'],
       'the environment name "staging" is already used by environments[0]',
+    ],
+    [
+      'a stable container name that is not one (nor a placeholder)',
+      (p) => (p.service.containerName = '${CONTAINER_NAME}'),
+      ['schema-value service.containerName'],
+      undefined,
     ],
     [
       'a bad secret ARN',

@@ -4,6 +4,17 @@ import {ec2FormProfile, fargateJsonProfile, fixtureProfiles} from '../../helpers
 import {codesAndPaths, v1Profile, type Raw} from './mutated-profiles.js';
 
 describe('store documents', () => {
+  test("a profile's declared plain-text variables hold within that profile only", () => {
+    const withPassword = (name: string, declared: boolean): Raw => {
+      const profile = structuredClone(ec2FormProfile({name})) as Raw;
+      profile.service.containerSpec.form.environment = [{name: 'MYSQL_ROOT_PASSWORD', value: 'hunter2-Very-S3cret'}];
+      if (declared) profile.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD'];
+      return profile;
+    };
+    const result = validateStoreDocument({schemaVersion: 2, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
+    expect(codesAndPaths(result.issues)).toEqual(['credential-key profiles.b.service.containerSpec.form.environment[0]']);
+  });
+
   test('a valid document comes back sorted by name', () => {
     const [ec2, fargate] = [ec2FormProfile({name: 'zeta'}), fargateJsonProfile({name: 'Alpha'})];
     const result = validateStoreDocument({schemaVersion: 3, profiles: {zeta: ec2, Alpha: fargate}});

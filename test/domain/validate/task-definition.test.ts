@@ -210,6 +210,8 @@ describe('task definition rules', () => {
           {name: 'A', valueFrom: `${SECRET}:username1::`},
           {name: 'B', valueFrom: `${SECRET}::AWSPREVIOUS:`},
           {name: 'C', valueFrom: `${SECRET}:::9d4cb84b-ad69-40c0-a0ab-cead3EXAMPLE`},
+          {name: 'D', valueFrom: `${SECRET}:DB_PASSWORD::`},
+          {name: 'E', valueFrom: `${SECRET}:B:AWSPREVIOUS:`},
         ],
       }),
       FARGATE,
@@ -220,6 +222,12 @@ describe('task definition rules', () => {
       withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: `${SECRET}:a:b:c:d`}]}),
       FARGATE,
       ['arn-format containerDefinitions[0].secrets[0].valueFrom'],
+    ],
+    [
+      'repositoryCredentials naming a JSON key',
+      withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: `${SECRET}:DB_PASSWORD::`}}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter'],
     ],
 
     // Unresolved placeholders are reported by the substitution, not again here.

@@ -144,6 +144,12 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
       async listSecrets() {
         return [...state.secrets.values()];
       },
+      async createSecret() {
+        throw new Error('a deploy creates no secret');
+      },
+      async putSecretValue() {
+        throw new Error('a deploy writes no secret');
+      },
     },
     discovery: {
       async getService(arn) {

@@ -553,7 +553,9 @@ describe('the guided setup, step by step', () => {
     await waitForFrame(app, '✖ 1 problem must be fixed before saving');
     await press(app, 'c');
     frame = await waitForFrame(app, '? Change which answer?');
-    expect(frame).toContain('❯ Another environment: no');
+    expect(frame).toContain('❯ Container name: derived (team_web-api_1_4_2)');
+    await press(app, 'up');
+    await waitForFrame(app, '❯ Another environment: no');
     await press(app, 'up');
     await waitForFrame(app, '❯ Overrides: containerPort=9090');
     await press(app, 'enter');

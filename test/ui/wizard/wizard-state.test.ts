@@ -159,6 +159,9 @@ describe('the wizard reducer', () => {
     expect(at(state)).toBe('env-source#1');
     goTo('env-more#1');
     state = submit(state, {choices: {'env-more#1': 'no'}});
+    // The artifact container's name, just before the review (derived unless a stable name is chosen).
+    expect(at(state)).toBe('container-name');
+    state = submit(state, {});
     expect(at(state)).toBe('review');
   });
 
