@@ -11,7 +11,7 @@ describe('store documents', () => {
       if (declared) profile.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD'];
       return profile;
     };
-    const result = validateStoreDocument({schemaVersion: 2, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
+    const result = validateStoreDocument({schemaVersion: 3, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
     expect(codesAndPaths(result.issues)).toEqual(['credential-key profiles.b.service.containerSpec.form.environment[0]']);
   });
 
