@@ -5,9 +5,10 @@
  * - Schema version 1 (the earlier shape): `service.containerSpec` was the advanced JSON text itself (a
  *   string), `service.launchType` did not exist and environments had `variables` instead of `overrides`
  *   (migrations.ts).
- * - Schema version 2 is version 3 without the optional `service.adopted`, `service.artifact.implicitLatest` and
- *   `environments[].provisioner` (an imported live service; an image imported without a tag; the stack or state
- *   file an environment was filled from, for `env refresh`): a version-2 document is a valid version-3
+ * - Schema version 2 is version 3 without the optional `service.adopted`, `service.artifact.implicitLatest`,
+ *   `service.containerName`, `service.plaintextVariables` and `environments[].provisioner` (an imported live
+ *   service; an image imported without a tag; a stable container name; variables declared not secret; the stack or
+ *   state file an environment was filled from, for `env refresh`): a version-2 document is a valid version-3
  *   document, migrated by changing its version only. Older ecs-wizards refuse version 3 ("upgrade") instead of
  *   failing on an unknown key.
  * - An export file (a profile a team commits and shares) is `{"ecsWizardProfile": 3, "profile": {...}}`;
