@@ -569,18 +569,21 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '✔ Ready to save');
   });
 
-  test('review: the Service tab shows what deploy sends (the circuit breaker default included)', async () => {
+  test("review: the Service tab shows what deploy sends (the circuit breaker default and the environment's network included)", async () => {
     const fakes = fakeServices();
     const {app} = startAt(fakes, fargateAnswers(), 'review', {}, {password: 'x'});
     await waitForFrame(app, '✔ Ready to save');
     await press(app, 'right');
     let frame = await waitForFrame(app, '"serviceName": "web-api"');
-    for (let line = 0; line < 60 && !frame.includes('"deploymentCircuitBreaker"'); line += 1) {
+    const seen = new Set<string>();
+    const wanted = ['"deploymentCircuitBreaker"', '"awsvpcConfiguration"', '"subnet-0a1b2c3d"'];
+    for (let line = 0; line < 80 && seen.size < wanted.length; line += 1) {
+      for (const text of wanted) if (frame.includes(text)) seen.add(text);
       // press() returns once React is idle: the frame is the scrolled one.
       await press(app, 'j');
       frame = app.lastFrame() ?? '';
     }
-    expect(frame).toContain('"deploymentCircuitBreaker"');
+    expect([...seen].sort()).toEqual([...wanted].sort());
   });
 
   test('review: Ctrl-C asks to leave, as on every other step (it is not c)', async () => {
