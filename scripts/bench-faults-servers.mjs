@@ -231,6 +231,25 @@ export async function startRollbackProxy(motoUrl, {records: keepsRecords = true}
       await call(motoUrl, 'ecr', 'AmazonEC2ContainerRegistry_V20150921.PutImage', {repositoryName: 'web', imageTag: '2', imageManifest: MANIFEST('c')});
       await call(motoUrl, 'ecs', `${ECS}.CreateCluster`, {clusterName: 'dev'});
     },
+    /**
+     * What runs becomes a copy of web's newest revision with plaintext secrets in its environment (as a service
+     * deployed by hand often has): every diff and plan against it must show them masked.
+     */
+    plant: async (secrets) => {
+      const ecs = (operation, input) => call(motoUrl, 'ecs', `${ECS}.${operation}`, input);
+      const {taskDefinition} = await ecs('DescribeTaskDefinition', {taskDefinition: 'web'});
+      const registrable = Object.fromEntries(
+        Object.entries(taskDefinition).filter(
+          ([key]) => !['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy'].includes(key),
+        ),
+      );
+      registrable.containerDefinitions = registrable.containerDefinitions.map((container) => ({
+        ...container,
+        environment: Object.entries(secrets).map(([name, value]) => ({name, value})),
+      }));
+      const registered = await ecs('RegisterTaskDefinition', registrable);
+      await ecs('UpdateService', {cluster: 'dev', service: 'web', taskDefinition: registered.taskDefinition.taskDefinitionArn});
+    },
     rollBack: () => {
       state.phase = 'rolledBack';
     },

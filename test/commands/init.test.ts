@@ -520,6 +520,18 @@ describe('ecs-wizard init without a terminal', () => {
     }
   });
 
+  test('a secret by its value (whatever the variable is called) is refused, masked, naming the flag; nothing saved', async () => {
+    const simple = ['--name', 'web', '--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', 'stable', '--launch-type', 'EC2'];
+    const {code, err, out, w} = await init([
+      ...simple,
+      ...['--memory', '256', '--container-env', 'DATABASE_URL=postgres://app:Sup3rS3cretPw9@db/app', '--env', 'dev', '--cluster', 'dev'],
+    ]);
+    expect(code).toBe(2);
+    expect(err).toContain('--container-env: the container environment variable DATABASE_URL holds a secret (postgres://app:…@db/app)');
+    expect(err + out).not.toContain('Sup3rS3cretPw9');
+    expect(await w.store.list()).toEqual([]);
+  });
+
   test('an existing profile is not replaced without --force', async () => {
     const w = world();
     expect((await init(FARGATE_FLAGS, w)).code).toBe(0);

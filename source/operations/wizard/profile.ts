@@ -6,6 +6,7 @@
 import type {Issue} from '../../domain/issues.js';
 import type {Environment, LaunchType, NetworkMode, Profile, Service} from '../../domain/model.js';
 import {PROFILE_NAME_PATTERN} from '../../domain/model.js';
+import {profileSecretValueIssues} from '../../domain/profile-schema/secret-values-scan.js';
 import type {EnvironmentAnswers, WizardAnswers} from '../../domain/wizard-answers.js';
 import {parseJsonText} from '../../domain/json-text.js';
 import {findPlaceholders} from '../../domain/placeholders.js';
@@ -32,6 +33,7 @@ export type AnswerField =
   | 'networkMode'
   | 'containerSpec'
   | 'containerForm'
+  | 'containerEnv'
   | 'containerName'
   | 'strategy'
   | 'desiredCount'
@@ -245,6 +247,17 @@ export function assembleProfile(
       ...(issue.fix ? {fix: issue.fix} : {}),
     });
   }
+  // A secret by its value never goes into the profile, whatever the variable is called.
+  for (const issue of profileSecretValueIssues(profile)) {
+    const environment = /^environments\[(\d+)\]/.exec(issue.path)?.[1];
+    problems.push({
+      field: secretField(issue.path),
+      ...(environment === undefined ? {} : {environment: Number(environment)}),
+      severity: 'error',
+      message: issue.message,
+      ...(issue.fix ? {fix: issue.fix} : {}),
+    });
+  }
   const issues: Record<string, Issue[]> = {};
   const recordTypes = {...options.discoveryRecordTypes};
   if (answers.discovery?.recordTypes !== undefined) recordTypes[answers.discovery.registryArn] = answers.discovery.recordTypes;
@@ -252,6 +265,14 @@ export function assembleProfile(
     issues[environment.name] = reviewEnvironment(profile, environment.name, recordTypes).issues;
   }
   return {profile, problems, issues};
+}
+
+/** Which answer holds a secret value found in the profile (secret-values-scan.ts paths). */
+function secretField(path: string): AnswerField {
+  if (path.startsWith('service.variables')) return 'variables';
+  if (path.startsWith('environments')) return 'environment.overrides';
+  if (path.startsWith('service.containerSpec.form')) return 'containerEnv';
+  return 'containerSpec';
 }
 
 /** Renders the profile for one environment (the review step and `init`). */
