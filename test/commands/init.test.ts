@@ -527,7 +527,7 @@ describe('ecs-wizard init without a terminal', () => {
       ...['--memory', '256', '--container-env', 'DATABASE_URL=postgres://app:Sup3rS3cretPw9@db/app', '--env', 'dev', '--cluster', 'dev'],
     ]);
     expect(code).toBe(2);
-    expect(err).toContain('--container-env: the container environment variable DATABASE_URL holds a secret (postgres://app:…@db/app)');
+    expect(err).toContain('--container-env: DATABASE_URL holds a secret (postgres://app:…@db/app): secrets are never stored in a profile');
     expect(err + out).not.toContain('Sup3rS3cretPw9');
     expect(await w.store.list()).toEqual([]);
   });
