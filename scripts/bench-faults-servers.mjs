@@ -99,9 +99,10 @@ const MANIFEST = (digit) =>
 /**
  * moto behind a proxy that plays a circuit-breaker rollback: after UpdateService the service lists our deployment
  * (PRIMARY, IN_PROGRESS) beside the one before; after rollBack() only the one before remains (PRIMARY, COMPLETED),
- * the service events say why, and the service deployment API answers ROLLBACK_SUCCESSFUL for ours.
+ * the service events say why, and the service deployment API answers ROLLBACK_SUCCESSFUL for ours (with
+ * `records: false` it is unknown, as on moto: only the deployments and the events tell).
  */
-export async function startRollbackProxy(motoUrl) {
+export async function startRollbackProxy(motoUrl, {records: keepsRecords = true} = {}) {
   const state = {phase: 'none', ours: undefined, prior: undefined, service: undefined};
   const now = () => Date.now() / 1000;
   const ECS = 'AmazonEC2ContainerServiceV20141113';
@@ -134,6 +135,11 @@ export async function startRollbackProxy(motoUrl) {
     const body = await readBody(request);
     const target = String(request.headers['x-amz-target'] ?? '');
     const operation = target.startsWith(`${ECS}.`) ? target.slice(ECS.length + 1) : '';
+    if (!keepsRecords && operation.includes('ServiceDeployment')) {
+      // As where ECS keeps no records (moto): the operation is unknown.
+      response.writeHead(400, {'content-type': 'application/x-amz-json-1.1'});
+      return response.end(JSON.stringify({__type: 'UnknownOperationException', message: `${operation} is not supported here`}));
+    }
     if (state.phase !== 'none' && operation === 'ListServiceDeployments') return answer(response, {serviceDeployments: records()});
     if (state.phase !== 'none' && operation === 'DescribeServiceDeployments') {
       const wanted = JSON.parse(body).serviceDeploymentArns ?? [];
@@ -224,6 +230,25 @@ export async function startRollbackProxy(motoUrl) {
       await call(motoUrl, 'ecr', 'AmazonEC2ContainerRegistry_V20150921.PutImage', {repositoryName: 'web', imageTag: '1', imageManifest: MANIFEST('b')});
       await call(motoUrl, 'ecr', 'AmazonEC2ContainerRegistry_V20150921.PutImage', {repositoryName: 'web', imageTag: '2', imageManifest: MANIFEST('c')});
       await call(motoUrl, 'ecs', `${ECS}.CreateCluster`, {clusterName: 'dev'});
+    },
+    /**
+     * What runs becomes a copy of web's newest revision with plaintext secrets in its environment (as a service
+     * deployed by hand often has): every diff and plan against it must show them masked.
+     */
+    plant: async (secrets) => {
+      const ecs = (operation, input) => call(motoUrl, 'ecs', `${ECS}.${operation}`, input);
+      const {taskDefinition} = await ecs('DescribeTaskDefinition', {taskDefinition: 'web'});
+      const registrable = Object.fromEntries(
+        Object.entries(taskDefinition).filter(
+          ([key]) => !['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy'].includes(key),
+        ),
+      );
+      registrable.containerDefinitions = registrable.containerDefinitions.map((container) => ({
+        ...container,
+        environment: Object.entries(secrets).map(([name, value]) => ({name, value})),
+      }));
+      const registered = await ecs('RegisterTaskDefinition', registrable);
+      await ecs('UpdateService', {cluster: 'dev', service: 'web', taskDefinition: registered.taskDefinition.taskDefinitionArn});
     },
     rollBack: () => {
       state.phase = 'rolledBack';

@@ -37,7 +37,7 @@ process.on('exit', () => rmSync(work, {recursive: true, force: true}));
 const SECRETS = {
   DATABASE_URL: 'postgres://app:Sup3rS3cretPw9@db.internal/app',
   PAYMENTS: 'sk_live_51HcQz2EXAMPLEf9sT0kEnVaLuE7x',
-  GITHUB: 'ghp_R4nd0mT0k3nV4lu3F0rB3nchF4ults01',
+  GITHUB: 'ghp_R4nd0mT0k3nV4lu3F0rB3nchF4ults0123AB',
 };
 const shownSecrets = (text) => Object.values(SECRETS).filter((value) => text.includes(value) || text.includes(value.slice(0, 20))).length;
 const STACK = /^\s+at .+\(.+:\d+:\d+\)$|^\s+at .+:\d+:\d+$/m;
@@ -84,17 +84,13 @@ export function run(args, {env, killAfterMs, killOnFile, stdin} = {}) {
 }
 
 const INIT_FLAGS = ['--app', 'shop', '--image', 'library/nginx', '--tag', '1.27', '--launch-type', 'EC2', '--port', '80', '--memory', '256'];
-const containerEnv = Object.entries(SECRETS).flatMap(([name, value]) => ['--container-env', `${name}=${value}`]);
 
 /** A store in `dir` with profiles `names` (saved by `init`), and the export file of the first. */
 async function seedStore(dir, names, extra = []) {
   for (const name of names) {
-    const result = await run(
-      ['init', '--name', name, '--service', name, ...INIT_FLAGS, ...containerEnv, '--env', 'dev', '--cluster', 'dev', '--yes', ...extra],
-      {
-        env: cliEnv(dir),
-      },
-    );
+    const result = await run(['init', '--name', name, '--service', name, ...INIT_FLAGS, '--env', 'dev', '--cluster', 'dev', '--yes', ...extra], {
+      env: cliEnv(dir),
+    });
     if (result.code !== 0) throw new Error(`seeding ${name} failed (${result.code}): ${result.stderr}`);
   }
 }
@@ -257,41 +253,53 @@ async function throttling() {
 }
 
 async function lateRollback() {
+  const results = [];
+  for (const records of [true, false]) results.push(...(await lateRollbackRun(records)));
+  row('rollback that ends before watch attaches (moto + scripted ECS: with and without deployment records)', results, (result) =>
+    result.expectedCode !== undefined
+      ? result.code === result.expectedCode && clean(result)
+      : result.code === 3 &&
+        /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
+        !/deployed:/.test(result.stdout) &&
+        clean(result),
+  );
+}
+
+async function lateRollbackRun(records) {
   const moto = await startMotoServer();
-  const proxy = await startRollbackProxy(moto.url);
+  const proxy = await startRollbackProxy(moto.url, {records});
   const results = [];
   try {
     await proxy.seed();
     const dir = mkdtempSync(join(work, 'store-'));
     const env = cliEnv(dir, proxy.url);
     const flags = ['--app', 'shop', '--registry', 'ecr', '--image', 'web', '--tag', '1', '--launch-type', 'EC2', '--port', '80', '--memory', '256'];
-    const init = await run(['init', '--name', 'web', '--service', 'web', ...flags, ...containerEnv, '--env', 'dev', '--cluster', 'dev', '--yes'], {env});
+    const init = await run(['init', '--name', 'web', '--service', 'web', ...flags, '--env', 'dev', '--cluster', 'dev', '--yes'], {env});
     if (init.code !== 0) throw new Error(`init failed: ${init.stderr}`);
-    for (const tag of ['1', '2']) {
-      const deployed = await run(['deploy', 'web', '--yes', '--no-wait', '--tag', tag], {env});
-      if (deployed.code !== 0) throw new Error(`deploy --tag ${tag} failed: ${deployed.stderr}${deployed.stdout}`);
-    }
+    const first = await run(['deploy', 'web', '--yes', '--no-wait', '--tag', '1'], {env});
+    if (first.code !== 0) throw new Error(`deploy --tag 1 failed: ${first.stderr}${first.stdout}`);
+    // What runs now holds plaintext secrets: the diff and the plan show them only masked.
+    await proxy.plant(SECRETS);
+    const diff = await run(['diff', 'web', '--exit-code'], {env});
+    // The planted secrets must be in the diff (masked): else this case would prove nothing.
+    if (!diff.stdout.includes('postgres://app:…@db.internal/app')) throw new Error(`the diff does not show the planted secrets masked:\n${diff.stdout}`);
+    results.push({...diff, label: 'diff against a revision with plaintext secrets', expectedCode: 1});
+    const second = await run(['deploy', 'web', '--yes', '--no-wait', '--tag', '2'], {env});
+    if (second.code !== 0) throw new Error(`deploy --tag 2 failed: ${second.stderr}${second.stdout}`);
+    results.push({...second, label: 'deploy --no-wait over a revision with plaintext secrets', expectedCode: 0});
     proxy.rollBack();
     for (const args of [
       ['watch', 'web'],
       ['watch', 'web', '--json'],
     ]) {
       const result = await run(args, {env});
-      results.push({...result, label: args.join(' ')});
+      results.push({...result, label: `${args.join(' ')} (${records ? 'with' : 'without'} records)`});
     }
   } finally {
     await proxy.close();
     await moto.close();
   }
-  row(
-    'rollback that ends before watch attaches (moto + scripted ECS record)',
-    results,
-    (result) =>
-      result.code === 3 &&
-      /rolled back|ROLLBACK_SUCCESSFUL|rolled_back/i.test(result.stdout + result.stderr) &&
-      !/deployed:/.test(result.stdout) &&
-      clean(result),
-  );
+  return results;
 }
 
 async function badInputs() {

@@ -51,6 +51,7 @@ async function bench(name: string, scenario: SimulationScenario, options: {desir
     family: 'web',
     containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:2.0', essential: true}],
   });
+  const since = clock.now();
   const updated = await ecs.updateService({
     cluster: 'default',
     service: 'web',
@@ -71,6 +72,9 @@ async function bench(name: string, scenario: SimulationScenario, options: {desir
     service: 'web',
     taskDefinitionArn: registered.arn,
     deploymentId: updated.deployments[0]!.id,
+    // As deploy watches: ECS's record of the deployment UpdateService started is read too.
+    ...(updated.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: updated.currentServiceDeployment}),
+    since,
     timeoutMs: 5 * MINUTE,
     noProgressTimeoutMs: 5 * MINUTE,
     random: () => 0.5,

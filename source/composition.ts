@@ -1,6 +1,7 @@
 import type {GlobalOptions} from './commands/spec.js';
 import type {Clock} from './ports/clock.js';
 import type {AwsClientFactory, SlowCall} from './adapters/aws/client-factory.js';
+import type {SlowRegistryCall} from './adapters/registry/http.js';
 import type {DeployPorts} from './ports/deploy.js';
 import type {CompositionRoot} from './ports/root.js';
 import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, type SimulationRequest, type SimulationScenario} from './ports/simulation.js';
@@ -67,7 +68,13 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
   const secrets = perRegion(async (factory) => (await import('./adapters/aws/secrets.js')).createSecretsPort(factory), aws);
   const discovery = perRegion(async (factory) => (await import('./adapters/aws/discovery.js')).createDiscoveryPort(factory), aws);
   const logs = perRegion(async (factory) => (await import('./adapters/aws/logs.js')).createLogsPort(factory), aws);
-  const registry = once(async () => (await import('./adapters/registry/index.js')).createRegistryPort({aws}));
+  const registry = once(async () =>
+    (await import('./adapters/registry/index.js')).createRegistryPort({
+      aws,
+      // The same notice path as the AWS clients': a wait on a registry is never silent either.
+      ...(notice === undefined ? {} : {onSlowCall: (call: SlowRegistryCall) => notice(`still waiting for ${call.target} (${call.operation}) …`)}),
+    }),
+  );
   const network = perRegion(async (factory) => (await import('./adapters/aws/ec2.js')).createNetworkPort(factory), aws);
   const cloudFormation = perRegion(async (factory) => (await import('./adapters/aws/cloudformation.js')).createCloudFormationPort(factory), aws);
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);

@@ -58,8 +58,12 @@ export class StoreError extends CliError {
   }
 }
 
-/** What kind of failure an AWS call met, so operations can react (back off on throttling, show "denied" in place). */
-export type AwsErrorKind = 'credentials' | 'unreachable' | 'access-denied' | 'throttled' | 'not-found' | 'invalid' | 'other';
+/**
+ * What kind of failure an AWS call met, so operations can react (back off on throttling, show "denied" in place).
+ * `unsupported`: the endpoint does not implement the operation (moto, LocalStack, an older region): the operation
+ * was not answered, which a caller with a fallback takes as "not available here".
+ */
+export type AwsErrorKind = 'credentials' | 'unreachable' | 'access-denied' | 'throttled' | 'not-found' | 'invalid' | 'unsupported' | 'other';
 
 /** An AWS call failed; the message is already written for the user (see adapters/aws/errors.ts). */
 export class AwsError extends CliError {

@@ -9,8 +9,9 @@
  *   when stale), so no write is lost to another; a lock held too long ends in a StoreError that says so.
  * - The folder is created 0700 (the default location is tightened to 0700 if it is looser, with a notice);
  *   the file and every copy are 0600.
- * - A file that is not JSON, or does not match the schema, is never reset or overwritten: the call
- *   fails with a StoreError naming the file and the problem, a copy is kept aside as
+ * - A file that is not JSON, or does not match the schema (a bare `{}` included: only a missing file is an
+ *   empty store), is never reset or overwritten: the call fails with a StoreError naming the file and the
+ *   problem, a copy is kept aside as
  *   `profiles.json.corrupt-<time>.bak` (one copy per distinct broken content), and every later call —
  *   writes included — refuses until the file is repaired or moved away.
  * - A file at a newer schema version is refused (upgrade ecs-wizard); one at an older version is
@@ -129,6 +130,9 @@ async function loadChecks(): Promise<Checks> {
 }
 let checks: Checks | undefined;
 
+/** The key under which `deserialize` hands conf the file's value (absent: there is no file). */
+const FILE_VALUE = '\0file';
+
 function deserialize(text: string): Record<string, unknown> {
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
   let value: unknown;
@@ -138,8 +142,9 @@ function deserialize(text: string): Record<string, unknown> {
     const at = checks?.locateJsonSyntaxError(text) ?? {line: 1, column: 1, message: 'not valid JSON'};
     throw new StoreSyntaxError(at.line, at.column, at.message);
   }
-  // conf copies the top level into an object: keep anything else visible to the schema check.
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : {['\0topLevel']: value};
+  // conf copies the top level into an object, and answers a missing file with an empty one: the file's value is
+  // wrapped, so that a file holding `{}` (or anything else) is told apart from no file at all.
+  return {[FILE_VALUE]: value};
 }
 
 const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
@@ -243,6 +248,20 @@ export class ConfProfileStore implements ProfileStore {
     });
   }
 
+  async update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined> {
+    return this.#locked(async () => {
+      const loaded = await this.#load();
+      const current = loaded.profiles.get(name);
+      if (current === undefined) return undefined;
+      const next = change(structuredClone(current));
+      if (next === undefined) return undefined;
+      if (next.name !== name) throw new Error(`update of profile ${name} may not rename it (to ${next.name})`);
+      (await loadChecks()).profileRules.save(loaded.profiles, next, true);
+      await this.#write(loaded);
+      return structuredClone(loaded.profiles.get(name));
+    });
+  }
+
   /** Runs a read-modify-write holding the store's inter-process lock. */
   async #locked<T>(change: () => Promise<T>): Promise<T> {
     this.#ensureDirectory();
@@ -335,13 +354,13 @@ export class ConfProfileStore implements ProfileStore {
     if (index === undefined || index.schemaVersion !== CURRENT_SCHEMA_VERSION) return this.#parse(bytes);
     let raw: {profiles?: Record<string, Profile>};
     try {
-      raw = topLevel(deserialize(bytes.toString('utf8'))) as typeof raw;
+      raw = deserialize(bytes.toString('utf8'))[FILE_VALUE] as typeof raw;
     } catch {
       return this.#parse(bytes);
     }
     const profiles = new Map<string, Profile>();
     for (const {summary} of index.entries) {
-      const profile = raw.profiles?.[summary.name];
+      const profile = raw?.profiles?.[summary.name];
       if (profile?.name !== summary.name) return this.#parse(bytes);
       profiles.set(summary.name, profile);
     }
@@ -357,7 +376,9 @@ export class ConfProfileStore implements ProfileStore {
     } catch (error) {
       throw this.#readError(error);
     }
-    const {document, fromVersion, issues} = migrateStoreDocument(topLevel(raw));
+    // No file yet: the empty store (a file holding `{}` is not one: migrateStoreDocument says so).
+    if (!Object.hasOwn(raw, FILE_VALUE)) return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
+    const {document, fromVersion, issues} = migrateStoreDocument(raw[FILE_VALUE]);
     if (document === undefined) throw this.#schemaError(issues, fromVersion);
     const profiles = new Map(profileRules.sorted(new Map(Object.entries(document.profiles))).map((profile) => [profile.name, profile]));
     return {profiles, fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
@@ -556,9 +577,4 @@ function readSpan(fd: number, [start, end]: [number, number]): Profile | undefin
   } catch {
     return undefined;
   }
-}
-
-/** Undoes `deserialize`'s wrapping of a top level that is not an object. */
-function topLevel(raw: Record<string, unknown>): unknown {
-  return Object.hasOwn(raw, '\0topLevel') ? raw['\0topLevel'] : raw;
 }

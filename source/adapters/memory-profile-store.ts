@@ -133,6 +133,17 @@ export class MemoryProfileStore implements ProfileStore {
     profileRules.rename(this.#profiles, from, to);
   }
 
+  async update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined> {
+    this.#check();
+    const current = this.#profiles.get(name);
+    if (current === undefined) return undefined;
+    const next = change(structuredClone(current));
+    if (next === undefined) return undefined;
+    if (next.name !== name) throw new Error(`update of profile ${name} may not rename it (to ${next.name})`);
+    profileRules.save(this.#profiles, next, true);
+    return structuredClone(this.#profiles.get(name));
+  }
+
   #check(): void {
     if (this.#failWith !== undefined) throw this.#failWith;
   }

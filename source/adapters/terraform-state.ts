@@ -4,6 +4,7 @@
  * values (maps, objects) are left out — an environment needs ids and ARNs, not structures.
  */
 import {readFile} from 'node:fs/promises';
+import {resolve} from 'node:path';
 import {InputError} from '../errors.js';
 import type {ProvisionerOutputs, TerraformStatePort} from '../ports/provisioners.js';
 
@@ -47,5 +48,6 @@ export function createTerraformState(): TerraformStatePort {
       }
       return terraformOutputs(text, path);
     },
+    locate: (path) => resolve(path),
   };
 }

@@ -1,5 +1,5 @@
 import {readUserFile} from '../adapters/files.js';
-import {EXIT, UsageError} from '../errors.js';
+import {EXIT, InputError, UsageError} from '../errors.js';
 import {
   familyOf,
   fetchServiceSource,
@@ -8,13 +8,26 @@ import {
   importReport,
   planError,
   planImport,
+  profileExistsError,
   saveImport,
   suggestNames,
   type ImportSource,
 } from '../operations/import.js';
+import {
+  applySecretDecisions,
+  applySecretPolicies,
+  decisionsFromFlags,
+  plaintextSecretsOf,
+  secretPolicies,
+  secretReport,
+  undecidedError,
+  type SecretDecision,
+} from '../operations/import-secrets.js';
 import {checkProfileName} from '../operations/profiles.js';
 import {regionFromArn} from '../domain/aws-names.js';
+import {secretNameFor} from '../domain/import/plaintext-secrets.js';
 import type {EcsPort} from '../ports/ecs.js';
+import {sanitize} from '../report/sanitize.js';
 import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
@@ -23,7 +36,9 @@ import type {CommandContext} from './spec.js';
  *   --task-definition FAMILY[:REV] --as PROFILE [--app A --service S --env E] [--cluster C] [--container NAME]
  *   --cluster C --service S --as PROFILE [--app A --env E] [--container NAME]
  *   --from-file FILE [--from-file FILE] --as PROFILE …   (describe-task-definition / describe-services output)
- * Alone on a terminal it opens the browser.
+ * Alone on a terminal it opens the browser. Environment variables that look like plaintext secrets are moved to
+ * Secrets Manager or declared plain text: asked in a terminal, else --move-secrets / --keep-plaintext NAME (exit 2
+ * without them); IAM changes only with --apply-iam.
  */
 export async function run(context: CommandContext): Promise<number> {
   const {options, root, io} = context;
@@ -112,15 +127,53 @@ export async function run(context: CommandContext): Promise<number> {
     now: new Date(root.clock.now()).toISOString(),
   });
   if (plan.profile === undefined) throw planError(plan, source.label);
-  const profile = await saveImport(await root.profileStore(), plan, {overwrite: options.force === true, label: source.label});
+  const store = await root.profileStore();
+  const overwrite = options.force === true;
+
+  // Plaintext secrets: decided by the flags, else asked in a terminal, else exit 2 naming them.
+  const suspects = plaintextSecretsOf(plan);
+  const keep = list(options['keep-plaintext']);
+  const secretName = text('secret-name');
+  const fromFlags = decisionsFromFlags(suspects, {move: options['move-secrets'] === true, keep});
+  if (fromFlags.problems.length > 0) throw new InputError(`cannot import ${source.label}:\n${fromFlags.problems.map((line) => `  ${line}`).join('\n')}`);
+  let decisions: Map<string, SecretDecision> = fromFlags.decisions;
+  if (fromFlags.undecided.length > 0) {
+    if (!io.interactive || context.globals.json) throw undecidedError(source.label, suspects, fromFlags.undecided);
+    const {choosePlaintextSecrets} = await import('../ui/run-plaintext-secrets.js');
+    inkColour(context.globals);
+    const environment = plan.profile.environments[0]?.name ?? names.environment;
+    const chosen = await choosePlaintextSecrets(io, {suspects, initial: decisions, destination: secretName ?? secretNameFor(as, environment)});
+    if (chosen === undefined) {
+      io.stderr.write('Import cancelled: nothing was saved and no secret was created.\n');
+      return EXIT.detached;
+    }
+    decisions = chosen;
+  }
+  const moves = [...decisions.values()].includes('move');
+  // A profile that is there already is refused before a secret is created for it.
+  if (moves && !overwrite && (await store.get(as)) !== undefined) throw profileExistsError(as);
+  const kmsKey = text('kms-key');
+  const moved = await applySecretDecisions(plan, decisions, {
+    secrets: (secretsRegion) => root.secrets(secretsRegion),
+    ...(secretName === undefined ? {} : {secretName}),
+    ...(kmsKey === undefined ? {} : {kmsKeyArn: kmsKey}),
+    label: source.label,
+  });
+  const iamLines = await applySecretPolicies(secretPolicies(moved.plan.profile!, moved.secrets), {
+    apply: options['apply-iam'] === true,
+    iam: () => root.iam(),
+  });
+  const profile = await saveImport(store, moved.plan, {overwrite, label: source.label});
 
   if (context.globals.json) io.stdout.write(`${JSON.stringify(profile, null, 2)}\n`);
-  io.stderr.write(`Imported ${source.label} as profile '${profile.name}'.\n`);
-  if (!context.globals.json)
-    io.stderr.write(
-      importReport(plan)
-        .map((line) => `  ${line}\n`)
-        .join(''),
-    );
+  io.stderr.write(`Imported ${sanitize(source.label)} as profile '${profile.name}'.\n`);
+  if (!context.globals.json) io.stderr.write([...importReport(moved.plan), ...secretReport(moved)].map((line) => `  ${sanitize(line)}\n`).join(''));
+  for (const line of iamLines) io.stderr.write(`${sanitize(line)}\n`);
   return EXIT.ok;
 }
+
+/** The flag given several times (or once), as a list. */
+const list = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim());

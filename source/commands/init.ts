@@ -13,9 +13,11 @@ import {taskNetworkMode} from '../operations/wizard/container-spec.js';
 import {discoveryRule} from '../operations/wizard/discovery.js';
 import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '../operations/wizard/execution-role.js';
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
+import {artifactOf} from '../operations/wizard/artifact.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
-import {environmentFromOutputs} from '../operations/wizard/provisioner-outputs.js';
+import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
+import {environmentFromOutputs, provisionerAnswer} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
 import {inkColour} from './run-context.js';
@@ -101,6 +103,11 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
       continue;
     }
     const filled = environmentFromOutputs(outputs.value);
+    // Recorded in the profile (the fields that keep the outputs' values), so that `env refresh` reads them again.
+    const stackRegion = environment.region ?? services.defaultRegion();
+    if (source.kind === 'terraform') environment.provisioner = provisionerAnswer({kind: 'terraform', path: services.terraformPath(source.source)}, filled);
+    else if (stackRegion !== undefined)
+      environment.provisioner = provisionerAnswer({kind: 'cloudformation', stack: source.source, region: stackRegion}, filled);
     // Flags win over outputs.
     for (const [key, value] of Object.entries(filled.values)) {
       const field = key as keyof typeof filled.values;
@@ -142,6 +149,7 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
     }
   }
   problems.push(...(await resolveSecretKey(services, answers, note)));
+  problems.push(...(await checkAnonymousRegistry(services, answers, note)));
   return problems;
 }
 
@@ -182,6 +190,18 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
     return [
       {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
     ];
+  return [];
+}
+
+/** --anonymous-registry: the registry answers without credentials (GET /v2/), checked when it can be reached. */
+async function checkAnonymousRegistry(services: WizardServices, answers: WizardAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
+  const artifact = answers.registryAnonymous === true ? artifactOf(answers) : undefined;
+  if (artifact === undefined) return [];
+  const access = await services.registryAccess(artifact);
+  if (access.status === 'closed')
+    return [{flag: '--anonymous-registry', severity: 'error', message: `${access.reason}: the tasks need credentials: give --credentials-secret ARN instead`}];
+  if (access.status === 'open') note(`--anonymous-registry: checked: ${access.detail}; no credentials secret, no repositoryCredentials, no IAM policy`);
+  else note(`--anonymous-registry: could not check that ${artifact.host} answers without credentials (${access.reason}); taken as anonymous`);
   return [];
 }
 
@@ -234,6 +254,8 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
       );
     }
   }
+  const naming = derivedNameWarning(final);
+  if (naming !== undefined) note(`note: ${naming} (--container-name NAME)`);
   const saved = assembleProfile(final, {name, now: services.now()});
   if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
   await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});

@@ -22,6 +22,10 @@ export const GROUPS: CommandGroup[] = [
     summary: 'list, show, remove, rename, export and import saved profiles',
     interactive: () => import('./profiles-screen.js'),
   },
+  {
+    name: 'env',
+    summary: "a saved profile's environments: read their CloudFormation or Terraform outputs again",
+  },
 ];
 
 const yes: OptionSpec = {type: 'boolean', short: 'y', description: 'do not ask for confirmation'};
@@ -92,10 +96,20 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./profiles.js').then((m) => ({run: m.importProfile})),
   },
   {
+    path: ['env', 'refresh'],
+    summary: "read an environment's CloudFormation stack or Terraform state outputs again, show what changed, save it",
+    description:
+      'For an environment filled from a provisioner\'s outputs (init --cfn-stack / --tf-state, or the wizard\'s "Fill from"): the stack or state file the profile recorded is read again, each field filled from an output (cluster, subnets, security groups, execution role, region) gets what the output says now, and every change is listed old → new before the profile is saved. A field typed over after it was filled is left alone. Exit 0 changed or unchanged, 1 the outputs could not be read, 2 bad input.',
+    options: {env: {type: 'string', value: 'NAME', description: 'the environment (may be left out when the profile has one)'}},
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard env refresh web-api --env production', 'ecs-wizard env refresh web-api --json'],
+    load: () => import('./env.js').then((m) => ({run: m.refresh})),
+  },
+  {
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
     description:
-      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported.",
+      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise).",
     options: {
       'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
       cluster: {type: 'string', value: 'CLUSTER', description: "with --service: import that live service; with --task-definition: the environment's cluster"},
@@ -118,6 +132,19 @@ export const COMMANDS: CommandSpec[] = [
         value: 'NAME',
         description: "the artifact's container (default: the first essential container with port mappings); the others keep their images",
       },
+      'move-secrets': {
+        type: 'boolean',
+        description: 'move environment variables that look like plaintext secrets to AWS Secrets Manager (one secret per environment, a JSON key each)',
+      },
+      'keep-plaintext': {
+        type: 'string',
+        multiple: true,
+        value: 'NAME',
+        description: 'this variable looks like a secret but is not one: keep it as plain text (recorded in the profile)',
+      },
+      'secret-name': {type: 'string', value: 'NAME', description: 'the secret moved variables go to (default: ecs-wizard/PROFILE/ENVIRONMENT)'},
+      'kms-key': {type: 'string', value: 'ARN', description: 'a customer KMS key for that secret (kms:Decrypt goes into the policy)'},
+      'apply-iam': {type: 'boolean', description: "put the secret's read policy on the execution role (otherwise it is printed, with the command)"},
       force,
     },
     positionals: [],
@@ -125,6 +152,7 @@ export const COMMANDS: CommandSpec[] = [
       'ecs-wizard import --task-definition web:12 --as web-production --app shop --env production',
       'ecs-wizard import --cluster prod --service web --as web-prod',
       'ecs-wizard import --from-file web-td.json --from-file web-svc.json --as web-prod --json',
+      'ecs-wizard import --from-file wordpress-td.json --as wp --move-secrets --keep-plaintext PASSWORD_HASH_ALGORITHM --apply-iam',
     ],
     load: () => import('./import.js'),
   },

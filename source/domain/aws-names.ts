@@ -5,7 +5,7 @@
  */
 
 /** ARN formats checked before anything is sent to AWS. */
-export const ARN_KINDS = ['iamRole', 'secretsManagerSecret', 'cloudMapService', 'kmsKey', 'ssmParameter'] as const;
+export const ARN_KINDS = ['iamRole', 'secretsManagerSecret', 'secretsManagerValue', 'cloudMapService', 'kmsKey', 'ssmParameter'] as const;
 export type ArnKind = (typeof ARN_KINDS)[number];
 
 const PARTITION = 'aws(?:-cn|-us-gov|-iso|-iso-[a-z])?';
@@ -15,6 +15,8 @@ const ACCOUNT = '[0-9]{12}';
 const PATTERNS: Record<ArnKind, RegExp> = {
   iamRole: new RegExp(`^arn:${PARTITION}:iam::${ACCOUNT}:role/(?:[\\w+=,.@-]+/)*[\\w+=,.@-]{1,64}$`),
   secretsManagerSecret: new RegExp(`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[\\w/+=.@-]{1,512}$`),
+  // A container secret's valueFrom may name a JSON key, a version stage and a version id: `…:secret:NAME:KEY::`.
+  secretsManagerValue: new RegExp(`^arn:${PARTITION}:secretsmanager:${REGION}:${ACCOUNT}:secret:[\\w/+=.@-]{1,512}(?::[^:\\s]*:[^:\\s]*:[^:\\s]*)?$`),
   cloudMapService: new RegExp(`^arn:${PARTITION}:servicediscovery:${REGION}:${ACCOUNT}:service/srv-[a-z0-9]{1,64}$`),
   kmsKey: new RegExp(`^arn:${PARTITION}:kms:${REGION}:${ACCOUNT}:key/(?:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}|mrk-[0-9a-f]{32})$`),
   ssmParameter: new RegExp(`^arn:${PARTITION}:ssm:${REGION}:${ACCOUNT}:parameter/[\\w/.-]{1,2048}$`),
@@ -24,6 +26,7 @@ const PATTERNS: Record<ArnKind, RegExp> = {
 export const ARN_EXAMPLES: Record<ArnKind, string> = {
   iamRole: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
   secretsManagerSecret: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-credentials-AbCdEf',
+  secretsManagerValue: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:app-AbCdEf:DB_PASSWORD::',
   cloudMapService: 'arn:aws:servicediscovery:us-east-1:123456789012:service/srv-jwyz2x4igkxckqno',
   kmsKey: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
   ssmParameter: 'arn:aws:ssm:us-east-1:123456789012:parameter/app/password',
@@ -32,6 +35,7 @@ export const ARN_EXAMPLES: Record<ArnKind, string> = {
 export const ARN_DESCRIPTIONS: Record<ArnKind, string> = {
   iamRole: 'an IAM role ARN',
   secretsManagerSecret: 'a Secrets Manager secret ARN',
+  secretsManagerValue: 'a Secrets Manager secret ARN (optionally :json-key:version-stage:version-id)',
   cloudMapService: 'a Cloud Map service ARN',
   kmsKey: 'a KMS key ARN',
   ssmParameter: 'an SSM parameter ARN',

@@ -63,6 +63,15 @@ export function formatImage(artifact: Pick<ArtifactSource, 'host' | 'image'>, ta
 }
 
 /**
+ * The image reference an artifact renders at `tag`: `formatImage`, except that an artifact imported without a tag
+ * (`implicitLatest`) is written without one at the tag `latest` (`nginx`, as it ran), so that rendering gives back
+ * the imported reference character for character.
+ */
+export function artifactImage(artifact: Pick<ArtifactSource, 'host' | 'image' | 'implicitLatest'>, tag?: string): string {
+  return artifact.implicitLatest === true && tag === 'latest' ? formatImage(artifact) : formatImage(artifact, tag);
+}
+
+/**
  * Splits an image reference into registry host, image path and tag, keeping the exact spelling (no
  * `docker.io/library/` is added). Undefined when the text is not a valid image reference (for example
  * an unrendered `${DOCKER_IMAGE_NAME}`).

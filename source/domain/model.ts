@@ -40,6 +40,12 @@ export interface ArtifactSource {
   tag?: string;
   /** Basic-auth user name for a private v2 registry. The password is never stored. */
   username?: string;
+  /**
+   * The image reference names no tag (`nginx`, as imported from a task definition that runs it so): Docker pulls
+   * `latest`, and `tag` is `latest`. Rendered with the tag `latest`, the reference is written without it, exactly
+   * as imported; any other tag is written as usual (`nginx:1.27`).
+   */
+  implicitLatest?: boolean;
 }
 
 export interface PortMapping {
@@ -95,6 +101,25 @@ export interface Service {
   /** Config variables, referenced as `${serviceVariable.NAME}`. */
   variables: Record<string, string>;
   registryAuth?: RegistryAuth;
+  /**
+   * The ECS service existed before this profile: it was imported from a live service (or its describe-services
+   * output). A deploy keeps its settings as they are: the defaults ecs-wizard gives a NEW service (the deployment
+   * circuit breaker with rollback) are not added, so that the first deploy changes nothing it did not mean to.
+   */
+  adopted?: boolean;
+  /**
+   * The artifact container's name when the person chose a stable one (`init --container-name NAME`, or the
+   * wizard's review): `${CONTAINER_NAME}` renders to it. Absent: the setup guide's default, the name derived from
+   * the image path and tag (`library_nginx_stable-perl`), which changes with every tag.
+   */
+  containerName?: string;
+  /**
+   * Container environment variables the person declared are not secrets although they look like one (`import
+   * --keep-plaintext NAME`, or "keep as plain text" on import's choice screen): the credential scan accepts their
+   * `{name, value}` pairs by name. A value that is a credential by its shape (an AWS access key id, a private key,
+   * a token) is refused all the same.
+   */
+  plaintextVariables?: string[];
 }
 
 export interface AwsVpcNetwork {
@@ -102,6 +127,20 @@ export interface AwsVpcNetwork {
   securityGroups: string[];
   assignPublicIp: boolean;
 }
+
+/** The environment fields an infrastructure provisioner's outputs can fill. */
+export const PROVISIONED_FIELDS = ['region', 'cluster', 'subnets', 'securityGroups', 'executionRoleArn'] as const;
+export type ProvisionedField = (typeof PROVISIONED_FIELDS)[number];
+
+/**
+ * Where an environment's values were read (the seed's "Infrastructure Provisioners"), so that
+ * `ecs-wizard env refresh` can read them again: a CloudFormation stack in a region, or a Terraform state file
+ * (an absolute path). `outputs` names the output each field was filled from; a field typed (or changed) after it
+ * was filled is not listed, and a refresh leaves it alone.
+ */
+export type EnvironmentProvisioner =
+  | {kind: 'cloudformation'; stack: string; region: string; outputs: Partial<Record<ProvisionedField, string>>}
+  | {kind: 'terraform'; path: string; outputs: Partial<Record<ProvisionedField, string>>};
 
 export interface Environment {
   name: string;
@@ -114,6 +153,8 @@ export interface Environment {
   executionRoleArn?: string;
   /** Environment overrides of the service's config variables. */
   overrides: Record<string, string>;
+  /** Where its values were read (a CloudFormation stack or a Terraform state file), when they were. */
+  provisioner?: EnvironmentProvisioner;
 }
 
 export const RUN_OUTCOMES = ['deployed', 'failed', 'rolled-back', 'timed-out', 'detached', 'interrupted'] as const;

@@ -2,6 +2,10 @@
  * The placeholders of the container and service specifications (see ecs-facts.md):
  * `${DOCKER_IMAGE_NAME}`, `${CONTAINER_NAME}`, `${EXECUTION_ROLE}` and `${serviceVariable.NAME}`.
  *
+ * `$${` is a literal `${` (as in Terraform and Compose): `"echo $${HOME}"` renders as `"echo ${HOME}"`, for the
+ * shell variables of commands, health checks and environment values that the container expands itself. Import
+ * writes every literal `${` of an imported document that way, so that rendering gives it back unchanged.
+ *
  * Substitution works on the parsed value tree, typed by position: a placeholder that is the whole value
  * of a field where ECS expects a number (`containerPort`, `desiredCount`, …) and whose value is numeric
  * renders as a JSON number; an unquoted placeholder becomes a number or boolean when its value reads as
@@ -53,13 +57,26 @@ export function classifyPlaceholder(inner: string): {kind: PlaceholderKind; vari
   return {kind: 'unknown'};
 }
 
-/** The placeholders in one string, in order. */
+/** `$${`: a literal `${`, not a placeholder. */
+export const ESCAPED_PLACEHOLDER_START = '$${';
+
+/** `${…}` written so that it stays literal when rendered: every `${` becomes `$${`. */
+export const escapePlaceholders = (text: string): string => text.replaceAll('${', () => ESCAPED_PLACEHOLDER_START);
+
+/** Literal text as rendered: every `$${` becomes `${`. */
+export const unescapePlaceholders = (text: string): string => text.replaceAll(ESCAPED_PLACEHOLDER_START, () => '${');
+
+/** The placeholders in one string, in order (an escaped `$${…}` is not one). */
 export function scanPlaceholders(text: string): PlaceholderToken[] {
   const tokens: PlaceholderToken[] = [];
   let from = 0;
   for (;;) {
     const start = text.indexOf('${', from);
     if (start === -1) return tokens;
+    if (start > 0 && text[start - 1] === '$') {
+      from = start + 2;
+      continue;
+    }
     const end = text.indexOf('}', start + 2);
     if (end === -1) {
       tokens.push({text: text.slice(start), start, kind: 'unknown', malformed: true});
@@ -78,7 +95,7 @@ export function isWholePlaceholder(value: unknown): value is string {
   return tokens.length === 1 && tokens[0]?.start === 0 && tokens[0].text.length === value.length && tokens[0].malformed !== true;
 }
 
-/** True when the string holds any `${`. */
+/** True when the string holds any `${` (an escaped `$${` included: such a value is not checked before it is rendered). */
 export const containsPlaceholder = (value: unknown): boolean => typeof value === 'string' && value.includes('${');
 
 /** Every placeholder in a value tree (in object values and array items; keys are not placeholders). */
@@ -346,6 +363,7 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
     if (typeof current === 'string') {
       if (!current.includes('${')) return current;
       const tokens = scanPlaceholders(current);
+      if (tokens.length === 0) return unescapePlaceholders(current);
       issues.push(
         ...placeholderIssues(
           tokens.map((token) => ({...token, path, whole: false, unquoted: false})),
@@ -361,10 +379,10 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
       let from = 0;
       for (const token of tokens) {
         const raw = resolve(token, path);
-        result += current.slice(from, token.start) + (raw ?? token.text);
+        result += unescapePlaceholders(current.slice(from, token.start)) + (raw ?? token.text);
         from = token.start + token.text.length;
       }
-      return result + current.slice(from);
+      return result + unescapePlaceholders(current.slice(from));
     }
     if (Array.isArray(current)) return current.map((item, index) => visit(item, joinPath(path, index)));
     if (current !== null && typeof current === 'object') {

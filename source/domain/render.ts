@@ -9,7 +9,9 @@
  *
  * What render decides (everything else is the user's spec, verbatim):
  * - `${DOCKER_IMAGE_NAME}` = the artifact's reference with the tag (default: the artifact's tag);
- *   `${CONTAINER_NAME}` = the name derived from image path and tag; `${EXECUTION_ROLE}` = the environment's
+ *   `${CONTAINER_NAME}` = the service's stable container name, else the name derived from image path and tag;
+ *   what refers to the artifact container by a name derived for another tag follows its name
+ *   (container-references.ts); `${EXECUTION_ROLE}` = the environment's
  *   execution role (a literal ARN written in the spec is kept); `${serviceVariable.NAME}` = service value <
  *   environment override < run override.
  * - task definition: `family` defaults to the service name; members that are null are dropped; read-only
@@ -27,13 +29,14 @@ import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth, 
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
 import {dropNulls} from './json-values.js';
-import {deriveContainerName, formatImage} from './image.js';
+import {artifactImage, deriveContainerName} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
 import {formToTaskDefinition} from './container-form.js';
 import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise/api-fields.js';
 import {effectiveNetworkMode} from './network-mode.js';
 import {imagePlaceholderIssues} from './spec-lint.js';
+import {artifactNaming, followInService, followInTaskDefinition} from './container-references.js';
 
 export {dropNulls} from './json-values.js';
 
@@ -67,6 +70,8 @@ export interface RenderContext {
   /** Config variables after all layers. */
   variables: Readonly<Record<string, string>>;
   registryAuth?: RegistryAuth;
+  /** A stable name for `${CONTAINER_NAME}` (the service's choice); absent: derived from the image and tag. */
+  containerName?: string;
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
 }
 
@@ -112,8 +117,11 @@ export function placeholderValues(context: RenderContext): PlaceholderValues {
   const values: PlaceholderValues = {variables: context.variables, missing: {}};
   const noTag = {reason: 'no image tag was given and the artifact has no default tag', fix: 'Give the tag to deploy'};
   if (tag !== undefined) {
-    values.dockerImageName = formatImage(context.artifact, tag);
-    values.containerName = deriveContainerName(context.artifact.image, tag);
+    values.dockerImageName = artifactImage(context.artifact, tag);
+    values.containerName = context.containerName ?? deriveContainerName(context.artifact.image, tag);
+  } else if (context.containerName !== undefined) {
+    values.containerName = context.containerName;
+    values.missing = {DOCKER_IMAGE_NAME: noTag};
   } else {
     values.missing = {DOCKER_IMAGE_NAME: noTag, CONTAINER_NAME: noTag};
   }
@@ -169,6 +177,8 @@ export function renderTaskDefinition(spec: ContainerSpec | string, context: Rend
     setMember(task, key, (key === 'cpu' || key === 'memory') && typeof value === 'number' ? String(value) : value);
   }
   if (context.registryAuth !== undefined) addRepositoryCredentials(task, tree, context.registryAuth, issues);
+  const naming = artifactNaming(task, placeholderValues(context).containerName, context.artifact.image);
+  if (naming !== undefined) issues.push(...followInTaskDefinition(task, naming));
   return {taskDefinition: task, issues: locateIssues(issues, parsed), rendered: task, ...text};
 }
 
@@ -270,6 +280,8 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
       fix: awsvpc ? 'Remove it, and set subnets and security groups in the environment' : 'Remove networkConfiguration',
     });
   }
+  const naming = artifactNaming(taskDefinition, placeholderValues(context).containerName, context.artifact.image);
+  if (naming !== undefined) issues.push(...followInService(service, naming));
   if (awsvpc && environment.network !== undefined) {
     service.networkConfiguration = {
       awsvpcConfiguration: {
@@ -297,6 +309,7 @@ export function renderContext(input: RenderInput): RenderContext | undefined {
   const tag = input.tag ?? service.artifact.tag;
   if (tag !== undefined && tag !== '') context.tag = tag;
   if (service.registryAuth !== undefined) context.registryAuth = service.registryAuth;
+  if (service.containerName !== undefined) context.containerName = service.containerName;
   if (input.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = input.discoveryRecordTypes;
   return context;
 }

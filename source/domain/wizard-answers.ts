@@ -3,7 +3,17 @@
  * `ecs-wizard init`'s flags fill the same shape; operations/wizard turns complete answers into a Profile,
  * and a draft (ports/draft-store.ts) keeps them between runs. Data only.
  */
-import type {LaunchType, NameValue, NetworkMode, PortMapping, RegistryAuth, RegistryKind, SchedulingStrategy} from './model.js';
+import type {
+  EnvironmentProvisioner,
+  LaunchType,
+  NameValue,
+  NetworkMode,
+  PortMapping,
+  ProvisionedField,
+  RegistryAuth,
+  RegistryKind,
+  SchedulingStrategy,
+} from './model.js';
 
 export interface ContainerFormAnswers {
   /** CPU units (1024 = one vCPU). */
@@ -44,7 +54,17 @@ export interface EnvironmentAnswers {
   overrides?: Record<string, string>;
   /** Where the values came from (shown in the summary; not saved). */
   filledFrom?: string;
+  /** The provisioner the values were read from, and what each field got (the profile records the fields kept). */
+  provisioner?: ProvisionerAnswer;
 }
+
+/** An environment filled from a provisioner's outputs: where, and each field's output and value. */
+export interface ProvisionerAnswer {
+  source: DistributiveOmit<EnvironmentProvisioner, 'outputs'>;
+  filled: Partial<Record<ProvisionedField, {output: string; value: string | string[]}>>;
+}
+
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 
 /** Everything the wizard asks. Undefined = not answered yet; null = answered "none". */
 export interface WizardAnswers {
@@ -55,6 +75,8 @@ export interface WizardAnswers {
   registryHost?: string;
   /** Basic-auth user of a private v2 registry (the password is never part of the answers). */
   registryUsername?: string;
+  /** The private registry lets anyone pull: no credentials secret, no repositoryCredentials, no IAM policy. */
+  registryAnonymous?: boolean;
   image?: string;
   tag?: string;
   launchType?: LaunchType;
@@ -65,6 +87,8 @@ export interface WizardAnswers {
   containerJson?: string;
   strategy?: SchedulingStrategy;
   desiredCount?: number;
+  /** A stable name for the artifact's container (`${CONTAINER_NAME}`); undefined: derived from the image and tag. */
+  containerName?: string;
   /** A service specification the person edited or imported (else the default for the strategy). */
   serviceSpecJson?: string;
   discovery?: DiscoveryAnswers | null;

@@ -393,12 +393,14 @@ export function planError(plan: ImportPlan, label: string): InputError {
   return new InputError(`cannot import ${label}:\n${lines.join('\n')}`, 'nothing was saved: fix the source, or import another revision');
 }
 
+/** The refusal to replace an existing profile without --force. */
+export const profileExistsError = (name: string): InputError =>
+  new InputError(`a profile named '${name}' exists`, 'pass --force to replace it, or --as NAME to import under another name');
+
 /** Saves the planned profile. Refuses to replace another profile of the same name unless `overwrite`. */
 export async function saveImport(store: ProfileStore, plan: ImportPlan, options: {overwrite?: boolean; label: string}): Promise<Profile> {
   if (plan.profile === undefined) throw planError(plan, options.label);
-  if (options.overwrite !== true && (await store.get(plan.profile.name)) !== undefined) {
-    throw new InputError(`a profile named '${plan.profile.name}' exists`, 'pass --force to replace it, or --as NAME to import under another name');
-  }
+  if (options.overwrite !== true && (await store.get(plan.profile.name)) !== undefined) throw profileExistsError(plan.profile.name);
   await store.save(plan.profile, {overwrite: options.overwrite === true});
   return plan.profile;
 }
@@ -421,7 +423,7 @@ export function importReport(plan: ImportPlan): string[] {
   const profile = plan.profile;
   if (profile !== undefined) {
     const environment = profile.environments[0];
-    const {host, image, tag} = profile.service.artifact;
+    const {host, image, tag, implicitLatest} = profile.service.artifact;
     lines.push(`Application ${profile.application} · service ${profile.service.name} · environment ${environment?.name ?? '-'}`);
     if (environment !== undefined) {
       const network =
@@ -433,8 +435,11 @@ export function importReport(plan: ImportPlan): string[] {
       );
     }
     lines.push(
-      `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
+      `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${implicitLatest === true ? ' (not written: the image names no tag)' : ''}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
     );
+  }
+  if (profile?.service.adopted === true) {
+    lines.push('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
   }
   if (plan.replacements.length > 0) lines.push('Replacements:', ...replacementLines(plan).map((line) => `  ${line}`));
   const stripped = [...plan.stripped.taskDefinition, ...plan.stripped.service.map((path) => `service ${path}`)];

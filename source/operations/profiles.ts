@@ -38,7 +38,8 @@ export async function importProfileText(store: ProfileStore, text: string, optio
     // The specifications by the rules every door applies (syntax, placeholders, ECS's rules of each document),
     // loaded here only: listing or showing profiles does not need the validator.
     const {serviceSpecIssues} = await import('../domain/spec-lint.js');
-    issues = [...issues, ...serviceSpecIssues(profile.service)];
+    const {profileSecretValueIssues} = await import('../domain/profile-schema/secret-values-scan.js');
+    issues = [...issues, ...serviceSpecIssues(profile.service), ...profileSecretValueIssues(profile)];
   }
   const errors = issues.filter((issue) => issue.severity === 'error');
   if (!profile || errors.length > 0) {

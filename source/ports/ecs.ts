@@ -53,6 +53,8 @@ export interface EcsServiceState {
   deployments: EcsDeployment[];
   /** Newest first, as ECS returns them (up to 100). */
   events: EcsServiceEvent[];
+  /** The ARN of the service deployment in effect (ECS's record of it: describeServiceDeployments); absent where not kept (moto). */
+  currentServiceDeployment?: string;
   /** The whole DescribeServices entry as JSON (for import and diff). */
   raw: JsonObject;
 }
@@ -76,6 +78,61 @@ export interface EcsTask {
   stoppedAt?: string;
   startedAt?: string;
   containers: EcsContainerState[];
+}
+
+/** A service revision's task counts, as a service deployment record gives them. */
+export interface EcsServiceRevisionSummary {
+  arn: string;
+  requestedTaskCount?: number;
+  runningTaskCount?: number;
+  pendingTaskCount?: number;
+}
+
+/**
+ * ECS's own record of one deployment of a service (ListServiceDeployments / DescribeServiceDeployments). It outlives
+ * the rollout: after a circuit-breaker rollback it still says ROLLBACK_SUCCESSFUL and why.
+ */
+export interface EcsServiceDeployment {
+  arn: string;
+  serviceArn?: string;
+  clusterArn?: string;
+  /** PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, STOP_REQUESTED, ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS, ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED. */
+  status: string;
+  statusReason?: string;
+  /** RECONCILE_SERVICE, PRE_SCALE_UP, SCALE_UP, … CLEAN_UP. */
+  lifecycleStage?: string;
+  createdAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+  stoppedAt?: string;
+  updatedAt?: string;
+  /** The revision this deployment rolls out (its task definition: describeServiceRevisions). */
+  targetServiceRevision?: EcsServiceRevisionSummary;
+  /** The revisions running when it started. */
+  sourceServiceRevisions: EcsServiceRevisionSummary[];
+  /** Present once a rollback was started: why, and the revision rolled back to. */
+  rollback?: {reason?: string; startedAt?: string; serviceRevisionArn?: string};
+  /** status DISABLED, MONITORING, MONITORING_COMPLETE or TRIGGERED; failed tasks counted against the threshold. */
+  circuitBreaker?: {status?: string; failureCount?: number; threshold?: number};
+  alarms?: {status?: string; alarmNames?: string[]; triggeredAlarmNames?: string[]};
+}
+
+/** One line of ListServiceDeployments. */
+export interface EcsServiceDeploymentBrief {
+  arn: string;
+  status: string;
+  statusReason?: string;
+  targetServiceRevisionArn?: string;
+  createdAt?: string;
+  startedAt?: string;
+  finishedAt?: string;
+}
+
+/** A service revision (DescribeServiceRevisions): what a deployment rolls out, its task definition first of all. */
+export interface EcsServiceRevision {
+  arn: string;
+  taskDefinition: string;
+  createdAt?: string;
 }
 
 export interface EcsCluster {
@@ -127,4 +184,14 @@ export interface EcsPort {
   listTasks(options: {cluster: string; startedBy?: string; serviceName?: string; desiredStatus?: 'RUNNING' | 'PENDING' | 'STOPPED'}): Promise<string[]>;
   /** Any number of ARNs (sent in batches of 100). */
   describeTasks(cluster: string, taskArns: string[]): Promise<EcsTask[]>;
+
+  /**
+   * ECS's records of the service's deployments (every page), created after `createdAfter` (ISO-8601) when given.
+   * Where the endpoint does not implement it (moto), throws AwsError of kind `unsupported`.
+   */
+  listServiceDeployments(options: {cluster: string; service: string; createdAfter?: string}): Promise<EcsServiceDeploymentBrief[]>;
+  /** The records of these service deployments (any number, sent in batches of 20); unknown ARNs are left out. Like the list where not implemented. */
+  describeServiceDeployments(arns: string[]): Promise<EcsServiceDeployment[]>;
+  /** These service revisions (any number, sent in batches of 20); unknown ARNs are left out. Like the list where not implemented. */
+  describeServiceRevisions(arns: string[]): Promise<EcsServiceRevision[]>;
 }

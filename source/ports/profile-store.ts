@@ -22,4 +22,10 @@ export interface ProfileStore {
   remove(name: string): Promise<boolean>;
   /** Refuses when `from` is missing or `to` exists. */
   rename(from: string, to: string): Promise<void>;
+  /**
+   * Read-modify-write of one profile under the store's lock: `change` is given the profile as it is stored now and
+   * returns the profile to save (same name), or undefined to leave it. Resolves with what was saved, or undefined
+   * (no such profile, or nothing to save). No other writer's change is lost in between.
+   */
+  update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined>;
 }

@@ -30,4 +30,6 @@ export interface TerraformStatePort {
    * strings, lists of strings as lists. Throws InputError when the file cannot be read or is not a state file.
    */
   readOutputs(path: string): Promise<ProvisionerOutputs>;
+  /** The absolute path of a state file named relative to the working folder (what a profile records). */
+  locate(path: string): string;
 }

@@ -57,6 +57,15 @@ export type TagCheck =
   | {status: 'missing'; reason?: string}
   | {status: 'unknown'; kind: RegistryFailureKind; reason: string};
 
+/** Whether a registry lets anyone pull, without credentials (the answer decides if tasks need repositoryCredentials). */
+export type AccessCheck =
+  /** `detail` says what was asked and what answered: "127.0.0.1:5000 answered GET /v2/ without credentials (HTTP 200)". */
+  | {status: 'open'; detail: string}
+  /** The registry asks for credentials; `reason` says how it said so. */
+  | {status: 'closed'; reason: string}
+  /** It could not be asked (offline, an unexpected answer). */
+  | {status: 'unknown'; kind: RegistryFailureKind; reason: string};
+
 /** A registry could not answer; the message is the reason, written for the user ("could not list tags: <message>"). */
 export class RegistryError extends CliError {
   readonly kind: RegistryFailureKind;
@@ -76,4 +85,10 @@ export interface RegistryPort {
    * registry says so (a repository that does not exist has no tags: missing); never throws for network or auth.
    */
   tagExists(artifact: ArtifactSource, tag: string, options?: RegistryCallOptions): Promise<TagCheck>;
+  /**
+   * Does the registry answer without credentials? `GET /v2/` with no Authorization answering 200 is `open`; a
+   * bearer-token registry (401 on /v2/) is `open` when an anonymous token lets it list the artifact's tags. Never
+   * throws but for the caller's signal. ECR is always `closed` (IAM authenticates every pull).
+   */
+  anonymousAccess(artifact: ArtifactSource, options?: Pick<RegistryCallOptions, 'signal'>): Promise<AccessCheck>;
 }

@@ -1,6 +1,7 @@
 /**
  * The NDJSON deploy reporter (--json): one JSON object per DeployEvent, as emitted (strings sanitized), then one
- * final `{"type":"summary", …}` line — also when the stream ends without a `done` (outcome "interrupted").
+ * final `{"type":"summary", …}` line — also when the stream ends without a `done` (outcome "interrupted"). ECS's own
+ * record of our deployment keeps ECS's status names (`service-deployment` events, the summary's `serviceDeployment`).
  *
  * `reportNdjson(events, out)` consumes a stream and resolves with the final DeployView;
  * `createNdjsonPrinter(out)` is the stateful form (`print(event)`, then `summary()` once).
@@ -28,6 +29,8 @@ export interface DeploySummary {
   taskDefinitionArn?: string;
   deploymentId?: string;
   deployments: DeployView['deployments'];
+  /** ECS's own record of our deployment as last seen (status in ECS's words: SUCCESSFUL, ROLLBACK_SUCCESSFUL, …). */
+  serviceDeployment?: DeployView['serviceDeployment'];
   circuitBreaker?: {failed: number; threshold: number};
   stoppedTasks: number;
   failures: Array<{taskArn: string; class: string; summary: string; hint: string; stoppedReason: string}>;
@@ -65,6 +68,7 @@ export function summaryOf(view: DeployView): DeploySummary {
     ...(view.taskDefinitionArn === undefined ? {} : {taskDefinitionArn: view.taskDefinitionArn}),
     ...(view.deploymentId === undefined ? {} : {deploymentId: view.deploymentId}),
     deployments: view.deployments,
+    ...(view.serviceDeployment === undefined ? {} : {serviceDeployment: view.serviceDeployment}),
     ...(view.circuitBreaker === undefined ? {} : {circuitBreaker: view.circuitBreaker}),
     stoppedTasks: view.stoppedTasks,
     failures: view.failures.map((failure) => ({

@@ -1,13 +1,15 @@
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary, RunSummary} from '../domain/profile-summary.js';
+import {describeProvisioner} from '../domain/provisioner.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
-/** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl`. */
+/** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl` (`nginx (latest)` when imported without a tag). */
 export function artifactLabel(profile: Profile): string {
-  const {host, image, tag} = profile.service.artifact;
+  const {host, image, tag, implicitLatest} = profile.service.artifact;
   const path = host === '' ? image : `${host}/${image}`;
   if (!tag) return path;
+  if (implicitLatest === true && tag === 'latest') return `${path} (latest)`;
   return tag.startsWith('sha256:') ? `${path}@${tag}` : `${path}:${tag}`;
 }
 
@@ -43,7 +45,7 @@ export function describeProfile(profile: Profile): string[] {
   const lines = [
     `Profile      ${profile.name}`,
     `Application  ${profile.application}`,
-    `Service      ${service.name} (${service.launchType})`,
+    `Service      ${service.name} (${service.launchType})${service.adopted === true ? ', adopted: deploys keep its settings (no defaults for new services)' : ''}`,
     `Artifact     ${artifactLabel(profile)} [${service.artifact.registry}]`,
     `Container    ${service.containerSpec.mode === 'form' ? 'simplified form' : 'advanced JSON'}`,
   ];
@@ -58,6 +60,13 @@ export function describeProfile(profile: Profile): string[] {
     lines.push(`  ${environment.name}: ${environment.region} / ${environment.cluster} (${environment.launchType})${network}`);
     const overrides = Object.entries(environment.overrides);
     if (overrides.length > 0) lines.push(`    overrides ${overrides.map(([name, value]) => `${name}=${value}`).join(', ')}`);
+    const provisioner = environment.provisioner;
+    if (provisioner !== undefined) {
+      const fields = Object.entries(provisioner.outputs).map(([field, output]) => `${field} ← ${output}`);
+      lines.push(
+        `    from ${describeProvisioner(provisioner)}: ${fields.join(', ')} (read again: ecs-wizard env refresh ${profile.name} --env ${environment.name})`,
+      );
+    }
   }
   lines.push(`Last run     ${lastRunLabel(profile)}`);
   return lines.map(sanitize);

@@ -170,6 +170,24 @@ describe.each<[string, () => ProfileStore]>([
     expect((await store.list()).map((profile) => profile.name)).toEqual(['nginx-ec2', 'web-api']);
   });
 
+  test('update: one profile changed from what is stored now; nothing for a missing one or an unchanged answer; validated; no rename', async () => {
+    const store = create();
+    await store.save(fargateJsonProfile());
+    const seen: string[] = [];
+    const saved = await store.update('web-api', (profile) => {
+      seen.push(profile.application);
+      return {...profile, application: 'Shop'};
+    });
+    expect(saved?.application).toBe('Shop');
+    expect((await store.get('web-api'))?.application).toBe('Shop');
+    expect(seen).toEqual(['ECS Demo Application']);
+    expect(await store.update('nope', (profile) => profile)).toBeUndefined();
+    expect(await store.update('web-api', () => undefined)).toBeUndefined();
+    expect(await rejection(store.update('web-api', (profile) => ({...profile, application: ''})))).toBeInstanceOf(InvalidProfileError);
+    await expect(store.update('web-api', (profile) => ({...profile, name: 'other'}))).rejects.toThrow('may not rename it');
+    expect(await store.get('web-api')).toEqual({...fargateJsonProfile(), application: 'Shop'});
+  });
+
   test('names of Object.prototype members are not profiles unless saved', async () => {
     const store = create();
     expect(await store.get('constructor')).toBeUndefined();
@@ -223,7 +241,7 @@ describe('ConfProfileStore: the file on disk', () => {
     await store.save(fargateJsonProfile());
     await store.save(ec2FormProfile());
     expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 2, profiles: {'nginx-ec2': {}, 'web-api': {}}});
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 3, profiles: {'nginx-ec2': {}, 'web-api': {}}});
     expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
   });
 
@@ -288,6 +306,24 @@ describe('ConfProfileStore: concurrent writers and the lock', () => {
       openStore().save(named('f')),
     ]);
     expect((await openStore().list()).map((profile) => profile.name)).toEqual(['b2', 'd', 'e', 'f']);
+  });
+
+  test('updates racing on one profile (and saves of others) all land: each change sees the one before', async () => {
+    await openStore().save({...named('web'), runs: []});
+    const stamp =
+      (index: number) =>
+      (profile: Profile): Profile => ({
+        ...profile,
+        service: {...profile.service, variables: {...profile.service.variables, [`v${index}`]: String(index)}},
+      });
+    await Promise.all([...Array.from({length: 10}, (_, index) => openStore().update('web', stamp(index))), openStore().save(named('other'))]);
+    const web = (await openStore().get('web'))!;
+    expect(
+      Object.keys(web.service.variables)
+        .filter((name) => name.startsWith('v'))
+        .sort(),
+    ).toEqual(Array.from({length: 10}, (_, index) => `v${index}`).sort());
+    expect((await openStore().list()).map((profile) => profile.name)).toEqual(['other', 'web']);
   });
 
   test('a lock left by a process that died (not refreshed for a minute) is taken over', async () => {
@@ -474,12 +510,28 @@ describe('ConfProfileStore: a broken file is never reset', () => {
     expect(fs.readFileSync(file, 'utf8')).toBe('[]');
   });
 
+  test('a file holding {} is not taken for an empty store: StoreError saying what was found; backup; writes refused', async () => {
+    fs.writeFileSync(file, '{}\n');
+    const store = openStore();
+    const error = await storeError(store.list());
+    const backup = path.join(dir, `profiles.json.corrupt-${STAMP}.bak`);
+    expect(error.message).toBe(
+      `the profile store ${file} does not match the profile schema: (top level): the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing. The file was left as it is; a copy was kept as ${backup}.`,
+    );
+    expect(error.backupPath).toBe(backup);
+    expect(fs.readFileSync(backup, 'utf8')).toBe('{}\n');
+    await expect(store.save(ec2FormProfile())).rejects.toBeInstanceOf(StoreError);
+    await expect(store.get('web-api')).rejects.toBeInstanceOf(StoreError);
+    expect(fs.readFileSync(file, 'utf8')).toBe('{}\n');
+    expect(filesIn(dir)).toEqual(['profiles.json', `profiles.json.corrupt-${STAMP}.bak`]);
+  });
+
   test('a newer schema version is refused with "upgrade", without a backup and without writing', async () => {
-    const text = JSON.stringify({schemaVersion: 3, profiles: {}, teams: {}});
+    const text = JSON.stringify({schemaVersion: 4, profiles: {}, teams: {}});
     fs.writeFileSync(file, text);
     const store = openStore();
     const error = await storeError(store.list());
-    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 3; this one reads up to 2). It was left as it is.`);
+    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 4; this one reads up to 3). It was left as it is.`);
     expect(error.hint).toBe('upgrade ecs-wizard');
     expect(error.backupPath).toBeUndefined();
     await expect(store.save(ec2FormProfile())).rejects.toBeInstanceOf(StoreError);
@@ -538,7 +590,7 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     await openStore().remove('web-api');
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe('older');
     expect(fs.readFileSync(path.join(dir, `profiles.json.v1-${STAMP}.bak`), 'utf8')).toBe(v1Text());
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({schemaVersion: 2, profiles: {}});
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({schemaVersion: 3, profiles: {}});
   });
 
   test('a schema-1 file that does not migrate cleanly is refused like any broken file', async () => {

@@ -16,10 +16,17 @@ export interface World {
   clock: FakeClock;
 }
 
-export async function world(options: {seed?: boolean; scenario?: SimulationScenario} = {}): Promise<World> {
+/** `records: false`: ECS without its service deployment records (as moto), so the watch judges from DescribeServices. */
+export async function world(options: {seed?: boolean; scenario?: SimulationScenario; records?: boolean} = {}): Promise<World> {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = recordingEcs(
-    createSimulatedEcs({clock, region: 'us-east-1', clusters: ['web-staging'], ...(options.scenario === undefined ? {} : {scenario: options.scenario})}),
+    createSimulatedEcs({
+      clock,
+      region: 'us-east-1',
+      clusters: ['web-staging'],
+      ...(options.scenario === undefined ? {} : {scenario: options.scenario}),
+      ...(options.records === false ? {serviceDeployments: false} : {}),
+    }),
   );
   if (options.seed !== false) ecs.seedService({cluster: 'web-staging', serviceName: 'web-api', family: 'web-api', desiredCount: 2, launchType: 'FARGATE'});
   ecs.recorded.length = 0;

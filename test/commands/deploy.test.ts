@@ -22,7 +22,8 @@ describe('ecs-wizard deploy (no terminal)', () => {
     expect(out).toContain('Task definition: new revision');
     expect(out).toMatch(/^\+0s {3}check execution-role: ok — ecsTaskExecutionRole exists and trusts ecs-tasks\.amazonaws\.com$/m);
     // (the fake ECS is the simulator, which the watch detects and says)
-    expect(out).toMatch(/deployed \(simulated\): web-api:2 is running 1\/1 tasks \[exit 0, \d+s, \d+ ECS API calls\]\n$/);
+    expect(out).toMatch(/deployed \(simulated\): web-api:2 is running 1\/1 tasks \(ECS: SUCCESSFUL\) \[exit 0, \d+s, \d+ ECS API calls\]\n$/);
+    expect(out).toMatch(/^\+\d+s +ECS service deployment \w+ \(web-api:2\): SUCCESSFUL$/m);
     expect(out).not.toMatch(/\u001B\[/);
     expect((await w.store.get('web-api'))!.runs.at(-1)).toMatchObject({tag: '1.5.0', revision: 2, outcome: 'deployed'});
   });

@@ -14,6 +14,8 @@ const EVERY_FIELD: Record<AnswerField, true> = {
   networkMode: true,
   containerSpec: true,
   containerForm: true,
+  containerEnv: true,
+  containerName: true,
   strategy: true,
   desiredCount: true,
   serviceSpec: true,

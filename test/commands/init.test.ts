@@ -10,7 +10,7 @@ import type {JsonObject} from '../../source/domain/json.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
 import type {DiscoveryPort} from '../../source/ports/discovery.js';
 import type {IamPort} from '../../source/ports/iam.js';
-import type {RegistryPort} from '../../source/ports/registry.js';
+import type {AccessCheck, RegistryPort} from '../../source/ports/registry.js';
 import type {SecretsPort} from '../../source/ports/secrets.js';
 import {testRoot} from '../helpers/fake-root.js';
 import {CLOUD_MAP, FARGATE_JSON, ROLE, SECRET} from '../operations/wizard/fixtures.js';
@@ -29,10 +29,19 @@ interface World {
   createdRoles: string[];
   recordTypes: string[] | undefined;
   secretExists: boolean;
+  /** What the registry answers to GET /v2/ without credentials. */
+  access: AccessCheck;
 }
 
 function world(): World {
-  return {store: new MemoryProfileStore(), policies: [], createdRoles: [], recordTypes: ['SRV', 'A'], secretExists: true};
+  return {
+    store: new MemoryProfileStore(),
+    policies: [],
+    createdRoles: [],
+    recordTypes: ['SRV', 'A'],
+    secretExists: true,
+    access: {status: 'open', detail: 'registry.example.com:5000 answered GET /v2/ without credentials (HTTP 200)'},
+  };
 }
 
 function ports(w: World) {
@@ -52,6 +61,12 @@ function ports(w: World) {
   const secrets: SecretsPort = {
     describeSecret: async (arn) => (w.secretExists ? {arn, name: 'registry-creds'} : undefined),
     listSecrets: async () => [],
+    createSecret: async () => {
+      throw new Error('init creates no secret');
+    },
+    putSecretValue: async () => {
+      throw new Error('init writes no secret');
+    },
   };
   const discovery: DiscoveryPort = {
     getService: async (arn) => (w.recordTypes === undefined ? undefined : {id: 'srv-x', arn, name: 'web', recordTypes: w.recordTypes}),
@@ -61,6 +76,7 @@ function ports(w: World) {
   const registry: RegistryPort = {
     listTags: async () => ({tags: [], newestFirst: false}),
     tagExists: async () => ({status: 'exists'}),
+    anonymousAccess: async () => w.access,
   };
   return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined})};
 }
@@ -351,6 +367,31 @@ describe('ecs-wizard init without a terminal', () => {
     );
   });
 
+  test('--anonymous-registry: checked (GET /v2/ answered), saved without a secret, repositoryCredentials or an IAM policy', async () => {
+    const flags = ['--app', 'shop', '--service', 'api', '--registry', 'registry.example.com:5000', '--image', 'team/api', '--tag', '1.0'];
+    const rest = ['--launch-type', 'EC2', '--port', '80', '--env', 'dev', '--cluster', 'dev', '--anonymous-registry'];
+    const {code, err, w} = await init([...flags, ...rest]);
+    expect(err).toContain(
+      '--anonymous-registry: checked: registry.example.com:5000 answered GET /v2/ without credentials (HTTP 200); no credentials secret, no repositoryCredentials, no IAM policy',
+    );
+    expect(err).not.toContain('IAM not changed');
+    expect(code).toBe(0);
+    const profile = (await w.store.get('api'))!;
+    expect(profile.service.registryAuth).toBeUndefined();
+    // The simplified form is kept: without a secret, no execution role is needed on EC2.
+    expect(profile.service.containerSpec.mode).toBe('form');
+    const rendered = renderAndValidate({profile, environment: 'dev'});
+    expect(JSON.stringify(rendered.taskDefinition)).not.toContain('repositoryCredentials');
+
+    const closed = world();
+    closed.access = {status: 'closed', reason: 'registry.example.com:5000 asks for credentials (GET /v2/ answered HTTP 401, basic)'};
+    const refused = await init([...flags, ...rest, '--name', 'other'], closed);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      '--anonymous-registry: registry.example.com:5000 asks for credentials (GET /v2/ answered HTTP 401, basic): the tasks need credentials: give --credentials-secret ARN instead',
+    );
+  });
+
   test('a missing secret and A-only records without awsvpc are refused', async () => {
     const w = world();
     w.secretExists = false;
@@ -479,6 +520,18 @@ describe('ecs-wizard init without a terminal', () => {
     }
   });
 
+  test('a secret by its value (whatever the variable is called) is refused, masked, naming the flag; nothing saved', async () => {
+    const simple = ['--name', 'web', '--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', 'stable', '--launch-type', 'EC2'];
+    const {code, err, out, w} = await init([
+      ...simple,
+      ...['--memory', '256', '--container-env', 'DATABASE_URL=postgres://app:Sup3rS3cretPw9@db/app', '--env', 'dev', '--cluster', 'dev'],
+    ]);
+    expect(code).toBe(2);
+    expect(err).toContain('--container-env: DATABASE_URL holds a secret (postgres://app:…@db/app): secrets are never stored in a profile');
+    expect(err + out).not.toContain('Sup3rS3cretPw9');
+    expect(await w.store.list()).toEqual([]);
+  });
+
   test('an existing profile is not replaced without --force', async () => {
     const w = world();
     expect((await init(FARGATE_FLAGS, w)).code).toBe(0);
@@ -486,5 +539,39 @@ describe('ecs-wizard init without a terminal', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('--name: a profile named web-api-prod exists: choose another name, or pass --force to replace it');
     expect((await init([...FARGATE_FLAGS, '--force'], w)).code).toBe(0);
+  });
+});
+
+describe('ecs-wizard init --container-name', () => {
+  test("the guide's derived name by default: init says that Cloud Map's containerName moves with every tag", async () => {
+    const {code, err, w} = await init(FARGATE_FLAGS);
+    expect(code).toBe(0);
+    expect(err).toContain(
+      "note: The derived name team_web-api_1_4_2 changes on every tag, and Cloud Map's containerName with it: every release re-registers the container under a new name. A stable name keeps it. (--container-name NAME)",
+    );
+    expect((await w.store.get('web-api-prod'))?.service.containerName).toBeUndefined();
+  });
+
+  test('a stable NAME: the container and what refers to it keep that name on every tag', async () => {
+    const {code, err, w} = await init([...FARGATE_FLAGS, '--container-name', 'web-api']);
+    expect(code).toBe(0);
+    expect(err).not.toContain('changes on every tag');
+    const profile = (await w.store.get('web-api-prod'))!;
+    expect(profile.service.containerName).toBe('web-api');
+    for (const tag of ['1.4.2', '1.5.0']) {
+      const rendered = renderAndValidate({profile, environment: 'production', tag, discoveryRecordTypes: {[CLOUD_MAP]: ['SRV', 'A']}});
+      expect(rendered.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+      expect(rendered.taskDefinition?.containerDefinitions).toEqual([expect.objectContaining({name: 'web-api'})]);
+      expect(rendered.service?.serviceRegistries).toEqual([{registryArn: CLOUD_MAP, containerName: 'web-api', containerPort: 8080}]);
+    }
+  });
+
+  test('derived is the default said out loud; a name ECS does not take is refused', async () => {
+    const derived = await init([...FARGATE_FLAGS, '--container-name', 'derived']);
+    expect(derived.code).toBe(0);
+    expect((await derived.w.store.get('web-api-prod'))?.service.containerName).toBeUndefined();
+    const bad = await init([...FARGATE_FLAGS, '--container-name', 'web api']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--container-name: "web api" is not a container name: letters, digits, _ and - (up to 255), or "derived"');
   });
 });

@@ -1,6 +1,6 @@
 import {describe, expect, test} from 'vitest';
 import fc from 'fast-check';
-import {deriveContainerName, formatImage, inferRegistryKind, isDigest, isValidTag, parseImageReference} from '../../source/domain/image.js';
+import {artifactImage, deriveContainerName, formatImage, inferRegistryKind, isDigest, isValidTag, parseImageReference} from '../../source/domain/image.js';
 
 const DIGEST = 'sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945';
 const ECR = '123456789012.dkr.ecr.eu-west-1.amazonaws.com';
@@ -18,6 +18,16 @@ describe('formatImage', () => {
     ['ghcr.io', 'org/app', `1.0@${DIGEST}`, `ghcr.io/org/app:1.0@${DIGEST}`],
   ])('%s + %s + %s → %s', (host, image, tag, expected) => {
     expect(formatImage({host, image}, tag)).toBe(expected);
+  });
+});
+
+describe('artifactImage', () => {
+  test('an artifact imported without a tag is written without one at latest, and with any other tag as usual', () => {
+    const untagged = {host: '', image: 'nginx', implicitLatest: true};
+    expect(artifactImage(untagged, 'latest')).toBe('nginx');
+    expect(artifactImage(untagged, '1.27')).toBe('nginx:1.27');
+    expect(artifactImage({host: 'localhost:5000', image: 'team/api', implicitLatest: true}, 'latest')).toBe('localhost:5000/team/api');
+    expect(artifactImage({host: '', image: 'nginx'}, 'latest')).toBe('nginx:latest');
   });
 });
 

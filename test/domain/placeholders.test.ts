@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {parseJsonText} from '../../source/domain/json-text.js';
 import type {JsonValue} from '../../source/domain/json.js';
 import {
   classifyPlaceholder,
+  escapePlaceholders,
   expectedValueType,
   findPlaceholders,
   isWholePlaceholder,
@@ -11,6 +13,7 @@ import {
   scanPlaceholders,
   substitutePlaceholders,
   suggestPlaceholder,
+  unescapePlaceholders,
 } from '../../source/domain/placeholders.js';
 import type {PlaceholderValues, SpecDocument} from '../../source/domain/placeholders.js';
 
@@ -252,5 +255,36 @@ describe('issues', () => {
 
   test('keys are never substituted', () => {
     expect(substitute('{"dockerLabels": {"${CONTAINER_NAME}": "x"}}').value).toEqual({dockerLabels: {'${CONTAINER_NAME}': 'x'}});
+  });
+});
+
+describe('$${ is a literal ${', () => {
+  test('an escaped placeholder is not a placeholder: no issue, and it renders as ${…}', () => {
+    expect(scanPlaceholders('echo $${HOME} ${CONTAINER_NAME}').map((token) => token.text)).toEqual(['${CONTAINER_NAME}']);
+    const {value, issues} = substitute(
+      '{"containerDefinitions": [{"name": "${CONTAINER_NAME}", "command": ["sh", "-c", "echo $${HOME} in ${CONTAINER_NAME}", "exec \\"$${1:-x}\\""]}]}',
+    );
+    expect(issues).toEqual([]);
+    expect(value).toEqual({
+      containerDefinitions: [{name: 'library_nginx_stable-perl', command: ['sh', '-c', 'echo ${HOME} in library_nginx_stable-perl', 'exec "${1:-x}"']}],
+    });
+    expect(findPlaceholders({command: ['$${HOME}', '$$${X}']})).toEqual([]);
+  });
+
+  test('a literal $${ survives: escaped it is $$${, rendered $${', () => {
+    expect(escapePlaceholders('a $${X} b')).toBe('a $$${X} b');
+    expect(substitute('{"command": ["a $$${X} b"]}').value).toEqual({command: ['a $${X} b']});
+  });
+
+  test('unescape(escape(text)) is the text, and the escaped text holds no placeholder', () => {
+    fc.assert(
+      fc.property(fc.stringMatching(/^[$a{}]{0,12}$/), (text) => {
+        const escaped = escapePlaceholders(text);
+        expect(unescapePlaceholders(escaped)).toBe(text);
+        expect(scanPlaceholders(escaped)).toEqual([]);
+        const rendered = substitutePlaceholders(escaped, values, {source: 'containerSpec', document: 'task'});
+        expect(rendered).toEqual({value: text, issues: []});
+      }),
+    );
   });
 });

@@ -1,5 +1,11 @@
 import {describe, expect, test} from 'vitest';
-import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, executionRoleTrustPolicy, privateRegistryPolicy} from '../../source/domain/policy.js';
+import {
+  containerSecretsPolicy,
+  containerSecretsPolicyName,
+  ECS_TASK_EXECUTION_ROLE_POLICY_ARN,
+  executionRoleTrustPolicy,
+  privateRegistryPolicy,
+} from '../../source/domain/policy.js';
 
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf';
 const KEY = 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab';
@@ -32,6 +38,19 @@ describe('IAM documents of the execution role', () => {
         {Sid: 'DecryptRegistryCredentials', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [KEY]},
       ],
     });
+  });
+
+  test("moved container secrets: GetSecretValue on the environment's secret, kms:Decrypt only for a customer key; one policy per profile environment", () => {
+    expect(containerSecretsPolicy({arn: SECRET})).toEqual({
+      Version: '2012-10-17',
+      Statement: [{Sid: 'ReadContainerSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET]}],
+    });
+    expect(containerSecretsPolicy({arn: SECRET, kmsKeyArn: KEY}).Statement).toEqual([
+      {Sid: 'ReadContainerSecrets', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [SECRET]},
+      {Sid: 'DecryptContainerSecrets', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [KEY]},
+    ]);
+    expect(containerSecretsPolicyName('wp', 'production')).toBe('ecs-wizard-secrets-wp-production');
+    expect(containerSecretsPolicyName('wp', 'blue green')).toBe('ecs-wizard-secrets-wp-blue-green');
   });
 
   test('no wildcard anywhere', () => {

@@ -165,6 +165,12 @@ describe('browse and import in a real terminal, against moto', () => {
     const profile = JSON.parse(stdout) as Profile;
     expect(profile.environments[0]).toMatchObject({cluster: 'prod', launchType: 'FARGATE', network: {assignPublicIp: false}});
     expect(profile.service.artifact.tag).toBe('1.10.0');
+    expect(profile.service.adopted).toBe(true);
+
+    // Right after the import nothing would change: `diff --exit-code` exits 0 (execFile rejects any other code).
+    const diff = await run(process.execPath, [CLI, 'diff', 'web-prod', '--exit-code'], {env});
+    expect(diff.stdout).toContain('Plan: no changes');
+    expect(diff.stdout).toContain('will     no changes: service web already runs app-001:10');
   });
 
   test('`ecs-wizard import` alone in a terminal opens the browser; an unreachable endpoint is an error in place', async () => {

@@ -115,7 +115,7 @@ describe('profiles commands without a terminal', () => {
     expect(run(['profiles', 'rename', 'nginx-ec2', 'nginx'], dir).code).toBe(0);
     const shown = run(['profiles', 'show', 'nginx'], dir);
     expect(shown.stdout).toContain('Artifact     registry.hub.docker.com/library/nginx:stable-perl [dockerhub]');
-    expect(JSON.parse(run(['profiles', 'export', 'nginx'], dir).stdout)).toMatchObject({ecsWizardProfile: 2, profile: {name: 'nginx'}});
+    expect(JSON.parse(run(['profiles', 'export', 'nginx'], dir).stdout)).toMatchObject({ecsWizardProfile: 3, profile: {name: 'nginx'}});
 
     const badName = run(['profiles', 'rename', 'nginx', 'no spaces'], dir);
     expect(badName.code).toBe(2);

@@ -62,6 +62,8 @@ describe('the setup wizard in a terminal', () => {
     expect(screen).toContain('✔ Registry password: from ECS_WIZARD_REGISTRY_PASSWORD (not saved)');
     screen = await step(cli, /Cannot list tags of localhost:9\/team\/web-api/, '1.4.2');
     await step(cli, '❯ Use “1.4.2”', 'enter');
+    // A user was given for listing tags: "pulling needs credentials" is offered first.
+    await step(cli, '❯ Yes: pulling needs a user name and password', 'enter');
     await step(cli, '❯ Fargate', 'enter');
     await step(cli, '❯ Start from the template', 'enter');
     screen = await step(cli, '✔ The task definition is valid: 1 container (${CONTAINER_NAME}), awsvpc', 'enter');
@@ -108,6 +110,10 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '? Task execution role (replaces ${EXECUTION_ROLE})', 'enter');
     await step(cli, '? Overrides of config variables for production', 'enter');
     await step(cli, '❯ No, review the profile', 'enter');
+    // The container's name: the guide's derived name; the service registers it with Cloud Map, so it says what that means.
+    screen = await step(cli, "? Name of the artifact's container");
+    expect(screen).toContain("Cloud Map's containerName");
+    await cli.press('enter');
     screen = await step(cli, '✔ Ready to save');
     expect(screen).toContain('"image": "localhost:9/team/web-api:1.4.2"');
     await cli.press('right');
@@ -166,13 +172,17 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, /Cannot list clusters/, 'dev-ec2', 'enter');
     await step(cli, '? Overrides of config variables for dev', 'enter');
     await step(cli, '❯ No, review the profile', 'enter');
-    screen = await step(cli, '✔ Ready to save', 'enter');
+    await step(cli, "? Name of the artifact's container", 'down', 'enter');
+    screen = await step(cli, '✔ Ready to save');
+    expect(screen).toContain('Container name: log-agent (stable: the same on every tag)');
+    await cli.press('enter');
     expect(screen).toContain('"memoryReservation": 256');
     await step(cli, '? Save as profile', 'enter');
     await cli.waitForText('✔ Saved profile log-agent (1 environment: dev).');
     expect(await cli.waitForExit()).toBe(0);
     const profile = await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: cli.configDir}}).get('log-agent');
     expect(JSON.parse(profile!.service.serviceSpec)).toMatchObject({schedulingStrategy: 'DAEMON'});
+    expect(profile!.service.containerName).toBe('log-agent');
     expect(profile!.service.containerSpec.mode).toBe('form');
   });
 });

@@ -299,7 +299,26 @@ export class PagingEcs implements EcsPort {
     await this.enter('describeTasks', [cluster, taskArns]);
     return [];
   }
+
+  // ECS's service deployment records are not kept here: answered like moto does (not implemented).
+  async listServiceDeployments(options: {cluster: string; service: string}): Promise<never> {
+    await this.enter('listServiceDeployments', [options]);
+    throw notImplemented('ListServiceDeployments');
+  }
+
+  async describeServiceDeployments(arns: string[]): Promise<never> {
+    await this.enter('describeServiceDeployments', [arns]);
+    throw notImplemented('DescribeServiceDeployments');
+  }
+
+  async describeServiceRevisions(arns: string[]): Promise<never> {
+    await this.enter('describeServiceRevisions', [arns]);
+    throw notImplemented('DescribeServiceRevisions');
+  }
 }
+
+const notImplemented = (operation: string): AwsError =>
+  new AwsError(`the fake does not implement ecs:${operation}`, {kind: 'unsupported', awsName: 'SyntaxError'});
 
 /** A task definition for seeding: Fargate, one web container (and a log router sidecar when `sidecar`). */
 export function seedTaskDefinition(family: string, revision: number, options: {sidecar?: boolean} = {}): JsonObject {

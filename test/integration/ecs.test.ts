@@ -106,4 +106,24 @@ describe('EcsPort on the AWS SDK', () => {
     expect(error).toBeInstanceOf(AwsError);
     expect((error as AwsError).message).toMatch(/^ecs:RegisterTaskDefinition failed: /);
   });
+
+  test("ECS's service deployment records: moto 5.2.1 does not implement them — kind 'unsupported', naming the endpoint", async () => {
+    for (const call of [
+      () => ecs.listServiceDeployments({cluster: 'demo', service: 'web'}),
+      () => ecs.describeServiceDeployments(['arn:aws:ecs:us-east-1:123456789012:service-deployment/demo/web/ejGvqq2ilnbKT9qj0vLJe']),
+      () => ecs.describeServiceRevisions(['arn:aws:ecs:us-east-1:123456789012:service-revision/demo/web/1485800978477494678']),
+    ]) {
+      const error = await call().then(
+        () => undefined,
+        (caught: unknown) => caught,
+      );
+      expect(error).toBeInstanceOf(AwsError);
+      expect(error).toMatchObject({
+        kind: 'unsupported',
+        message: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+ does not implement ecs:\w+ \(HTTP 500 without an AWS error response\)$/),
+      });
+    }
+    // DescribeServices names no current service deployment there.
+    expect((await ecs.describeServices('demo', ['web']))[0]?.currentServiceDeployment).toBeUndefined();
+  });
 });

@@ -122,6 +122,14 @@ describe('anonymous registry', () => {
     expect(await port.tagExists(artifact(registry.host, 'team/oci'), 'v1')).toEqual({status: 'exists', digest: digests.oci});
   });
 
+  test('anonymousAccess: GET /v2/ without credentials answers 200 → open, saying what was asked and what answered', async () => {
+    const port = createRegistryPort({aws: noAws});
+    expect(await port.anonymousAccess(artifact(registry.host, 'team/api'))).toEqual({
+      status: 'open',
+      detail: `${registry.host} answered GET /v2/ without credentials (HTTP 200)`,
+    });
+  });
+
   test('a repository that does not exist: listTags says not-found, tagExists says missing', async () => {
     const port = createHttpRegistryPort();
     const error = await rejection(port.listTags(artifact(registry.host, 'team/nothing')));
@@ -163,6 +171,14 @@ describe('htpasswd (basic auth) registry', () => {
     expect(await port.tagExists(artifact(registry.host, 'team/private'), '1.0', {password: 's3cret'})).toMatchObject({
       status: 'unknown',
       kind: 'auth-required',
+    });
+  });
+
+  test('anonymousAccess: GET /v2/ answers 401 (Basic) → closed, saying so', async () => {
+    const port = createHttpRegistryPort();
+    expect(await port.anonymousAccess(artifact(registry.host, 'team/private'))).toEqual({
+      status: 'closed',
+      reason: `${registry.host} asks for credentials (GET /v2/ answered HTTP 401, basic)`,
     });
   });
 
@@ -236,6 +252,18 @@ describe('bearer-token registry (our own token service, JWTs signed with a self-
     expect(tokens.requests.filter((request) => request.user === 'alice')).toHaveLength(2);
   });
 
+  test('anonymousAccess: a public repository behind a token service is open (an anonymous token lists it); a private one is closed', async () => {
+    const port = createHttpRegistryPort();
+    expect(await port.anonymousAccess(artifact(registry.host, 'team/web'))).toEqual({
+      status: 'open',
+      detail: `${registry.host} lists team/web with an anonymous token (GET /v2/ answered 401, bearer)`,
+    });
+    expect(await port.anonymousAccess(artifact(registry.host, 'private/app'))).toEqual({
+      status: 'closed',
+      reason: `${registry.host} asks for credentials (GET /v2/ answered HTTP 401, bearer)`,
+    });
+  });
+
   test('a wrong password: the realm refuses it → access-denied, never thrown by tagExists', async () => {
     const port = createHttpRegistryPort();
     const alice = artifact(registry.host, 'private/app', 'alice');
@@ -280,9 +308,19 @@ describe('registries that cannot answer (no docker-registry needed)', () => {
   });
 
   test('a registry that never answers: the timeout ends the call', async () => {
-    const port = createHttpRegistryPort({timeoutMs: 300});
+    const port = createHttpRegistryPort({requestTimeoutMs: 300});
     const check = await port.tagExists(artifact(silentHost, 'team/api'), '1.0');
     expect(check).toEqual({status: 'unknown', kind: 'unreachable', reason: `no answer from ${silentHost} within 0.3 s`});
+  });
+
+  test('anonymousAccess of a registry out of reach: unknown, with the reason (never thrown)', async () => {
+    const port = createHttpRegistryPort();
+    const closed = `127.0.0.1:${await freePort()}`;
+    expect(await port.anonymousAccess(artifact(closed, 'team/api'))).toEqual({
+      status: 'unknown',
+      kind: 'unreachable',
+      reason: `cannot reach ${closed} (ECONNREFUSED)`,
+    });
   });
 
   test("the caller's signal cancels the call (the only rejection of tagExists)", async () => {

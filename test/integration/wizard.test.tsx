@@ -64,6 +64,9 @@ function portsFor(factory: AwsClientFactory, registryAws: () => AwsClientFactory
   };
 }
 
+/** A frame with its wrapped lines joined (runs of spaces and line breaks → one space). */
+const oneLine = (frame: string): string => frame.replace(/\s+/g, ' ');
+
 describe('the wizard against moto', () => {
   const moto = useMoto();
   const factory = createAwsClientFactory({env: moto.env, userAgent: 'ecs-wizard/test'});
@@ -369,6 +372,106 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
     expect(frame).not.toContain('latest');
     await press(app, 'enter');
     await waitForFrame(app, '✔ Default tag: 1.4.2');
+    factory.destroy();
+  });
+
+  test('anonymous pulls: the wizard checks GET /v2/ against the registry, says it answered, and asks for no secret', async () => {
+    const factory = createAwsClientFactory({env: motoEnv(''), userAgent: 'ecs-wizard/test'});
+    const services = createWizardServices(portsFor(factory));
+    const answers = {
+      application: 'a',
+      serviceName: 's',
+      registry: 'registry' as const,
+      registryHost: registry!.host,
+      registryUsername: '',
+      image: 'team/web-api',
+      tag: '1.4.2',
+    };
+    const keys = flowOf({answers, choices: {}, passwordFromEnv: false}).map(refKey);
+    expect(keys).toContain('auth-secret');
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, done: keys.slice(0, keys.indexOf('registry-access')), resume: true}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
+    await waitForFrame(app, `? Do the tasks need credentials to pull from ${registry!.host}?`);
+    await waitForFrame(app, '❯ No: anyone may pull (anonymous)');
+    await press(app, 'enter');
+    // Long lines wrap at the frame's width: compare with the wrapping undone.
+    const frame = oneLine(await waitForFrame(app, '? Launch type'));
+    expect(frame).toContain(
+      `Checked: ${registry!.host} answered GET /v2/ without credentials (HTTP 200). No credentials secret, no repositoryCredentials, no IAM policy.`,
+    );
+    expect(frame).toContain(`✔ Pull credentials: none: anyone may pull (checked: ${registry!.host} answered GET /v2/`);
+    // What the wizard now holds asks for no secret, role or policy.
+    const anonymous = {...answers, registryAnonymous: true, registryAuth: null};
+    expect(flowOf({answers: anonymous, choices: {}, passwordFromEnv: false}).map(refKey)).not.toEqual(expect.arrayContaining(['auth-secret']));
+    factory.destroy();
+  });
+});
+
+describe('a registry that asks for credentials (a real docker-registry with htpasswd)', () => {
+  const tools = registryTools();
+  let registry: RegistryServer | undefined;
+  let dir: string | undefined;
+  beforeEach((context) => {
+    const missing = tools.missing || tools.htpasswdMissing;
+    if (missing !== '') context.skip(missing);
+  });
+  beforeAll(async () => {
+    if (tools.dockerRegistry === undefined || tools.htpasswd === undefined) return;
+    const {mkdtempSync, writeFileSync} = await import('node:fs');
+    const {join} = await import('node:path');
+    const {tmpdir} = await import('node:os');
+    dir = mkdtempSync(join(tmpdir(), 'ecs-wizard-htpasswd-'));
+    writeFileSync(join(dir, 'htpasswd'), `${tools.htpasswd('deployer', 's3cret')}\n`);
+    registry = await startDockerRegistry(tools.dockerRegistry, {auth: {htpasswd: {realm: 'test-registry', path: join(dir, 'htpasswd')}}});
+  });
+  afterAll(async () => {
+    await registry?.stop();
+    if (dir !== undefined) (await import('node:fs')).rmSync(dir, {recursive: true, force: true});
+  });
+  afterEach(() => cleanup());
+
+  test('choosing anonymous is refused in place, saying how the registry asked; credentials then go on to the secret', async () => {
+    const factory = createAwsClientFactory({env: motoEnv(''), userAgent: 'ecs-wizard/test'});
+    const services = createWizardServices(portsFor(factory));
+    const answers = {
+      application: 'a',
+      serviceName: 's',
+      registry: 'registry' as const,
+      registryHost: registry!.host,
+      registryUsername: '',
+      image: 'team/api',
+      tag: '1.0',
+    };
+    const keys = flowOf({answers, choices: {}, passwordFromEnv: false}).map(refKey);
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, done: keys.slice(0, keys.indexOf('registry-access')), resume: true}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
+    await waitForFrame(app, '❯ No: anyone may pull (anonymous)');
+    await press(app, 'enter');
+    await waitForFrame(app, (frame) =>
+      oneLine(frame).includes(
+        `✖ ${registry!.host} asks for credentials (GET /v2/ answered HTTP 401, basic): the tasks need credentials. Choose "Yes" (a Secrets Manager secret).`,
+      ),
+    );
+    await press(app, 'down');
+    await waitForFrame(app, '❯ Yes: pulling needs a user name and password');
+    await press(app, 'enter');
+    await waitForFrame(app, '? Launch type');
     factory.destroy();
   });
 });

@@ -18,12 +18,14 @@ import {
   suggestNames,
   toProfileName,
 } from '../../source/operations/import.js';
+import {planDeploy, planSummary} from '../../source/operations/deploy/plan.js';
 import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
 import {FAKE_ACCOUNT, PagingEcs, seedTaskDefinition} from '../helpers/paging-ecs.js';
 
 const NOW = '2026-02-01T10:00:00.000Z';
 const ROLE = `arn:aws:iam::${FAKE_ACCOUNT}:role/ecsTaskExecutionRole`;
 const DIGEST = `sha256:${'ab'.repeat(32)}`;
+const NETWORK = {awsvpcConfiguration: {subnets: ['subnet-0aaa1111'], securityGroups: ['sg-0123abcd'], assignPublicIp: 'DISABLED'}};
 
 describe('names', () => {
   test.each([
@@ -211,9 +213,30 @@ describe('import a live service (what ecspresso init does)', () => {
     ]);
     const spec = JSON.parse(plan.profile!.service.serviceSpec) as JsonObject;
     expect(Object.keys(spec)).not.toEqual(expect.arrayContaining(['serviceArn', 'status', 'runningCount', 'deployments', 'events', 'createdAt', 'clusterArn']));
+    expect(importReport(plan)).toContain('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
     const {plan: diff} = roundTrip(plan, source.taskDefinition!, source.service!);
     expect(diff.impact).toBe('none');
     expect([...diff.taskDefinition.changes, ...diff.service.changes]).toEqual([]);
+  });
+
+  test('right after the import, the deploy plan (what `diff --exit-code` and `deploy` run) is "no changes": nothing is registered or updated', async () => {
+    const quiet = new PagingEcs({region: 'eu-central-1'});
+    // What moto and older services describe: no deploymentConfiguration; the running revision is tagged.
+    quiet.register({...seedTaskDefinition('api', 1), tags: [{key: 'team', value: 'a'}]});
+    quiet.addService({cluster: 'prod', serviceName: 'api', taskDefinition: 'api:1', desiredCount: 2, launchType: 'FARGATE', networkConfiguration: NETWORK});
+    for (const [ecs, name] of [
+      [liveService(), 'web'],
+      [quiet, 'api'],
+    ] as const) {
+      const source = await fetchServiceSource(ecs, 'prod', name);
+      const profile = planImport(source, {names: suggestNames({serviceName: name, cluster: 'prod'}), now: NOW}).profile!;
+      const deploy = await planDeploy({ecs}, {profile, environment: profile.environments[0]!});
+      expect([...deploy.diff.taskDefinition.changes, ...deploy.diff.service.changes], name).toEqual([]);
+      expect(profile.service.adopted, name).toBe(true);
+      expect(deploy.action, name).toBe('none');
+      expect(deploy.reuse?.arn, name).toBe(deploy.running?.arn);
+      expect(planSummary(deploy), name).toMatch(/^no changes: service \S+ already runs \S+:[0-9]+$/);
+    }
   });
 
   test('a missing service is an InputError', async () => {

@@ -27,4 +27,15 @@ describe('importProfileText: the specifications', () => {
     await importProfileText(store, exportProfile(ec2FormProfile()), {source: 'b.json'});
     expect((await store.list()).map((profile) => profile.name).sort()).toEqual(['nginx-ec2', 'web-api']);
   });
+
+  test('a secret by its value in a variable is refused (masked); nothing is saved', async () => {
+    const store = new MemoryProfileStore();
+    const profile = ec2FormProfile();
+    profile.service.variables = {...profile.service.variables, PAYMENTS: 'sk_live_51HcQz2EXAMPLEf9sT0kEnVaLuE7x'};
+    const error = await importProfileText(store, exportProfile(profile), {source: 'b.json'}).catch((caught: unknown) => caught);
+    expect(error).toBeInstanceOf(InputError);
+    expect((error as InputError).message).toContain('the config variable PAYMENTS holds a secret (sk_live_…)');
+    expect((error as InputError).message).not.toContain('51HcQz2');
+    expect(await store.list()).toEqual([]);
+  });
 });

@@ -1,4 +1,7 @@
-/** A fixed DeployEvent stream (a crash loop rolled back, every event type) for the renderers' golden tests. */
+/**
+ * A fixed DeployEvent stream (a crash loop rolled back, every event type but `info`: ECS keeps its service deployment
+ * records here) for the renderers' golden tests.
+ */
 import type {DeployEvent, DeploymentRow} from '../../source/domain/deploy/events.js';
 
 export const T0 = Date.UTC(2026, 0, 15, 9, 0, 0);
@@ -6,6 +9,19 @@ const TD = (revision: number) => `arn:aws:ecs:eu-west-1:123456789012:task-defini
 const OURS = 'ecs-svc/4700039595122878678';
 const OLD = 'ecs-svc/4700007919000000001';
 const BACK = 'ecs-svc/4700102947993927697';
+const RECORD = 'arn:aws:ecs:eu-west-1:123456789012:service-deployment/prod/web/ejGvqq2ilnbKT9qj0vLJe';
+const BREAKER = 'ECS deployment circuit breaker: tasks failed to start.';
+const record = (at: number, status: string, failed: number): DeployEvent => ({
+  type: 'service-deployment',
+  at,
+  arn: RECORD,
+  status,
+  ...(status === 'IN_PROGRESS' ? {} : {statusReason: BREAKER}),
+  taskDefinition: TD(7),
+  ...(status === 'IN_PROGRESS' ? {} : {rollback: {reason: `Circuit breaker triggered: ${failed} tasks failed (threshold 3).`, taskDefinition: TD(6)}}),
+  circuitBreaker: {status: status === 'IN_PROGRESS' ? 'MONITORING' : 'TRIGGERED', failureCount: failed, threshold: 3},
+  alarms: {status: 'DISABLED'},
+});
 
 const row = ({id, ...overrides}: Partial<DeploymentRow> & Pick<DeploymentRow, 'id'>): DeploymentRow => ({
   id,
@@ -63,6 +79,7 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
     scenario: 'crash-loop',
   },
   {type: 'deployments', at: T0 + 1_000, deployments: [row({id: OURS, pending: 2, ours: true, reason: 'ECS deployment in progress.'}), old]},
+  record(T0 + 1_000, 'IN_PROGRESS', 0),
   {
     type: 'service-event',
     at: T0 + 1_000,
@@ -86,6 +103,7 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
       old,
     ],
   },
+  record(T0 + 32_000, 'ROLLBACK_IN_PROGRESS', 4),
   {
     type: 'service-event',
     at: T0 + 32_000,
@@ -102,6 +120,7 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
     at: T0 + 46_500,
     deployments: [row({id: BACK, taskDefinition: TD(6), revision: 6, running: 2, rolloutState: 'COMPLETED', reason: `ECS deployment ${BACK} completed.`})],
   },
+  record(T0 + 46_500, 'ROLLBACK_SUCCESSFUL', 4),
   {
     type: 'service-event',
     at: T0 + 46_500,
@@ -114,10 +133,11 @@ export const FIXTURE_EVENTS: DeployEvent[] = [
     type: 'done',
     at: T0 + 46_500,
     outcome: 'rolled-back',
-    reason: `deployment ${OURS} (web:7) failed: ECS deployment circuit breaker: tasks failed to start.; rolled back to web:6 (deployment ${BACK}, completed)`,
+    reason: `deployment ${OURS} (web:7) failed: ${BREAKER} (tasks stopped: essential container web exited with code 1); rolled back to web:6 (deployment ${BACK}, completed)`,
     exitCode: 3,
     elapsedMs: 45_500,
     apiCalls: 27,
+    serviceDeploymentStatus: 'ROLLBACK_SUCCESSFUL',
   },
 ];
 

@@ -35,7 +35,15 @@ describe('NDJSON deploy reporter', () => {
       scenario: 'crash-loop',
       circuitBreaker: {failed: 4, threshold: 3},
       stoppedTasks: 4,
+      serviceDeployment: {status: 'ROLLBACK_SUCCESSFUL', statusReason: 'ECS deployment circuit breaker: tasks failed to start.'},
     });
+    // ECS's own status names, as ECS gives them.
+    expect(lines.filter((line) => line.type === 'service-deployment').map((line) => (line as unknown as {status: string}).status)).toEqual([
+      'IN_PROGRESS',
+      'ROLLBACK_IN_PROGRESS',
+      'ROLLBACK_SUCCESSFUL',
+    ]);
+    expect(lines.find((line) => line.type === 'done')).toMatchObject({serviceDeploymentStatus: 'ROLLBACK_SUCCESSFUL'});
     expect(out.text).not.toContain('\\u001b');
   });
 
@@ -48,5 +56,12 @@ describe('NDJSON deploy reporter', () => {
     await expect(reportNdjson(broken(), out)).rejects.toThrow('boom');
     const last = JSON.parse(out.text.trimEnd().split('\n').at(-1)!) as Record<string, unknown>;
     expect(last).toMatchObject({type: 'summary', outcome: 'interrupted', exitCode: 5});
+  });
+
+  test("an info event is one object like any other (the watch's note that ECS keeps no deployment records here)", async () => {
+    const out = new Buffer();
+    const info: DeployEvent = {type: 'info', at: 1, message: 'ECS service deployment records are not available here (moto); judging from DescribeServices'};
+    await reportNdjson(fixtureStream([info]), out);
+    expect(JSON.parse(out.text.split('\n')[0]!)).toEqual(info);
   });
 });

@@ -47,4 +47,16 @@ describe('plain deploy reporter', () => {
     printer.print({...FIXTURE_EVENTS.find((event) => event.type === 'deployments' && event.deployments.length === 1)!, at: FIXTURE_EVENTS.at(-1)!.at});
     expect(out.text).toBe(before);
   });
+
+  test('where ECS keeps no deployment records, the one line that says how the watch judges instead', () => {
+    const out = new Buffer();
+    const printer = createPlainPrinter(out);
+    printer.print(FIXTURE_EVENTS.find((event) => event.type === 'watch-started')!);
+    printer.print({
+      type: 'info',
+      at: FIXTURE_EVENTS.find((event) => event.type === 'watch-started')!.at,
+      message: 'ECS service deployment records are not available here (moto); judging from DescribeServices',
+    });
+    expect(out.text.split('\n')[1]).toBe('+0s   ECS service deployment records are not available here (moto); judging from DescribeServices');
+  });
 });

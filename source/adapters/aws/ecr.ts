@@ -26,6 +26,7 @@ const KINDS: Record<AwsErrorKind, RegistryFailureKind> = {
   throttled: 'throttled',
   'not-found': 'not-found',
   invalid: 'other',
+  unsupported: 'other',
   other: 'other',
 };
 
@@ -108,6 +109,10 @@ export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsC
         const failure = registryError(error);
         return {status: 'unknown', kind: failure.kind, reason: failure.message};
       }
+    },
+
+    async anonymousAccess() {
+      return {status: 'closed', reason: 'Amazon ECR authenticates every pull with IAM (the execution role needs ecr:GetAuthorizationToken, ecr:BatchGetImage)'};
     },
   };
 }

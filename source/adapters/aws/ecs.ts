@@ -5,7 +5,16 @@
 import type {ECSClient} from '@aws-sdk/client-ecs';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
 import {AwsError} from '../../errors.js';
-import type {EcsCluster, EcsPort, EcsServiceState, EcsTask} from '../../ports/ecs.js';
+import type {
+  EcsCluster,
+  EcsPort,
+  EcsServiceDeployment,
+  EcsServiceDeploymentBrief,
+  EcsServiceRevision,
+  EcsServiceRevisionSummary,
+  EcsServiceState,
+  EcsTask,
+} from '../../ports/ecs.js';
 import type {AwsClientFactory} from './client-factory.js';
 import {describeAwsError} from './errors.js';
 
@@ -38,6 +47,9 @@ function chunks<T>(items: T[], size: number): T[][] {
 
 type SdkService = NonNullable<import('@aws-sdk/client-ecs').DescribeServicesCommandOutput['services']>[number];
 type SdkTask = NonNullable<import('@aws-sdk/client-ecs').DescribeTasksCommandOutput['tasks']>[number];
+type SdkServiceDeployment = import('@aws-sdk/client-ecs').ServiceDeployment;
+type SdkServiceDeploymentBrief = import('@aws-sdk/client-ecs').ServiceDeploymentBrief;
+type SdkRevisionSummary = import('@aws-sdk/client-ecs').ServiceRevisionSummary;
 
 export function serviceState(service: SdkService): EcsServiceState {
   return {
@@ -65,6 +77,7 @@ export function serviceState(service: SdkService): EcsServiceState {
       updatedAt: iso(deployment.updatedAt),
     })),
     events: (service.events ?? []).map((event) => ({id: event.id ?? '', createdAt: iso(event.createdAt) ?? '', message: event.message ?? ''})),
+    ...(service.currentServiceDeployment ? {currentServiceDeployment: service.currentServiceDeployment} : {}),
     raw: (toJson(service) ?? {}) as JsonObject,
   };
 }
@@ -90,6 +103,60 @@ export function taskState(task: SdkTask): EcsTask {
   };
 }
 
+/** Only the members that are set (the port's optional fields are absent, never undefined). */
+function defined<T extends Record<string, unknown>>(value: T): Partial<{[K in keyof T]: Exclude<T[K], undefined>}> {
+  return Object.fromEntries(Object.entries(value).filter(([, member]) => member !== undefined)) as Partial<{[K in keyof T]: Exclude<T[K], undefined>}>;
+}
+
+const revisionSummary = (revision: SdkRevisionSummary): EcsServiceRevisionSummary => ({
+  arn: revision.arn ?? '',
+  ...defined({requestedTaskCount: revision.requestedTaskCount, runningTaskCount: revision.runningTaskCount, pendingTaskCount: revision.pendingTaskCount}),
+});
+
+export function serviceDeploymentState(record: SdkServiceDeployment): EcsServiceDeployment {
+  return {
+    arn: record.serviceDeploymentArn ?? '',
+    status: record.status ?? '',
+    sourceServiceRevisions: (record.sourceServiceRevisions ?? []).map(revisionSummary),
+    ...defined({
+      serviceArn: record.serviceArn,
+      clusterArn: record.clusterArn,
+      statusReason: record.statusReason,
+      lifecycleStage: record.lifecycleStage,
+      createdAt: iso(record.createdAt),
+      startedAt: iso(record.startedAt),
+      finishedAt: iso(record.finishedAt),
+      stoppedAt: iso(record.stoppedAt),
+      updatedAt: iso(record.updatedAt),
+      targetServiceRevision: record.targetServiceRevision && revisionSummary(record.targetServiceRevision),
+      rollback:
+        record.rollback &&
+        defined({reason: record.rollback.reason, startedAt: iso(record.rollback.startedAt), serviceRevisionArn: record.rollback.serviceRevisionArn}),
+      circuitBreaker:
+        record.deploymentCircuitBreaker &&
+        defined({
+          status: record.deploymentCircuitBreaker.status,
+          failureCount: record.deploymentCircuitBreaker.failureCount,
+          threshold: record.deploymentCircuitBreaker.threshold,
+        }),
+      alarms:
+        record.alarms && defined({status: record.alarms.status, alarmNames: record.alarms.alarmNames, triggeredAlarmNames: record.alarms.triggeredAlarmNames}),
+    }),
+  };
+}
+
+const serviceDeploymentBrief = (brief: SdkServiceDeploymentBrief): EcsServiceDeploymentBrief => ({
+  arn: brief.serviceDeploymentArn ?? '',
+  status: brief.status ?? '',
+  ...defined({
+    statusReason: brief.statusReason,
+    targetServiceRevisionArn: brief.targetServiceRevisionArn,
+    createdAt: iso(brief.createdAt),
+    startedAt: iso(brief.startedAt),
+    finishedAt: iso(brief.finishedAt),
+  }),
+});
+
 /** `…:task-definition/web:12` → ['web', 12]. */
 function familyAndRevision(arn: string): [string, number] {
   const reference = arn.slice(arn.lastIndexOf('/') + 1);
@@ -109,13 +176,15 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
   const sdk = await import('@aws-sdk/client-ecs');
   const target = await factory.target('ecs');
 
-  async function call<T>(operation: string, send: () => Promise<T>): Promise<T> {
+  async function call<T>(operation: string, send: () => Promise<T>, options: {mayBeMissing?: boolean} = {}): Promise<T> {
     try {
       return await send();
     } catch (error) {
-      throw describeAwsError(error, {service: 'ecs', operation, ...target});
+      throw describeAwsError(error, {service: 'ecs', operation, ...target, ...options});
     }
   }
+  /** The service deployment records' operations: newer than some endpoints (moto 5.2.1 lacks them). */
+  const recent = {mayBeMissing: true};
   const isNotFound = (error: unknown): boolean =>
     error instanceof AwsError &&
     (error.kind === 'not-found' || (error.kind === 'invalid' && /unable to describe task definition|not found|does not exist/i.test(error.message)));
@@ -244,6 +313,58 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
         tasks.push(...(result.tasks ?? []).map(taskState));
       }
       return tasks;
+    },
+
+    async listServiceDeployments({cluster, service, createdAfter}) {
+      const found: EcsServiceDeploymentBrief[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call(
+          'ListServiceDeployments',
+          () =>
+            client.send(
+              new sdk.ListServiceDeploymentsCommand({
+                cluster,
+                service,
+                nextToken,
+                maxResults: 100,
+                ...(createdAfter === undefined ? {} : {createdAt: {after: new Date(createdAfter)}}),
+              }),
+            ),
+          recent,
+        );
+        found.push(...(page.serviceDeployments ?? []).map(serviceDeploymentBrief));
+        nextToken = emptyToUndefined(page.nextToken);
+      } while (nextToken !== undefined);
+      return found;
+    },
+
+    async describeServiceDeployments(arns) {
+      const records: EcsServiceDeployment[] = [];
+      for (const batch of chunks(arns, 20)) {
+        const result = await call(
+          'DescribeServiceDeployments',
+          () => client.send(new sdk.DescribeServiceDeploymentsCommand({serviceDeploymentArns: batch})),
+          recent,
+        );
+        records.push(...(result.serviceDeployments ?? []).map(serviceDeploymentState));
+      }
+      return records;
+    },
+
+    async describeServiceRevisions(arns) {
+      const revisions: EcsServiceRevision[] = [];
+      for (const batch of chunks(arns, 20)) {
+        const result = await call('DescribeServiceRevisions', () => client.send(new sdk.DescribeServiceRevisionsCommand({serviceRevisionArns: batch})), recent);
+        revisions.push(
+          ...(result.serviceRevisions ?? []).map((revision) => ({
+            arn: revision.serviceRevisionArn ?? '',
+            taskDefinition: revision.taskDefinition ?? '',
+            ...defined({createdAt: iso(revision.createdAt)}),
+          })),
+        );
+      }
+      return revisions;
     },
   };
 }

@@ -14,6 +14,12 @@ export interface AwsErrorContext {
   endpoint?: string;
   /** The profile in use, for hints (`aws sso login --profile …`). */
   profile?: string;
+  /**
+   * The operation is one an endpoint may lack (newer than some emulators): an HTTP 500 the SDK cannot read is then
+   * taken for "not implemented" (moto's page for NotImplementedError). Elsewhere it is a server failure like any other,
+   * since moto answers its own crashes on bad input with the very same page.
+   */
+  mayBeMissing?: boolean;
 }
 
 interface ErrorFields {
@@ -42,6 +48,8 @@ const THROTTLING = new Set([
   'SlowDown',
   'PriorRequestNotComplete',
 ]);
+/** What an endpoint answers for an operation it does not know: AWS's JSON protocols, query protocols, LocalStack. */
+const UNKNOWN_OPERATION = new Set(['UnknownOperationException', 'InvalidAction', 'NotImplemented', 'NotImplementedException']);
 const EXPIRED = new Set(['ExpiredToken', 'ExpiredTokenException', 'TokenRefreshRequired']);
 const INVALID_CREDENTIALS = new Set([
   'InvalidClientTokenId',
@@ -101,6 +109,19 @@ const sso = (context: AwsErrorContext): string => (context.profile === undefined
 
 const isLocal = (endpoint: string): boolean => /^(https?:\/\/)?(localhost|127\.|\[::1\])/.test(endpoint);
 
+/**
+ * Why the endpoint did not answer the operation at all, or undefined when it did: an unknown-operation error; HTTP
+ * 501; or, for an operation that may be missing, HTTP 500 whose body is no AWS error document (the SDK cannot read
+ * it) — moto's answer to an operation it lacks is its HTML "500 Internal Server Error" page (NotImplementedError).
+ */
+function notImplemented(fields: ErrorFields, mayBeMissing: boolean): string | undefined {
+  if (UNKNOWN_OPERATION.has(fields.name) || UNKNOWN_OPERATION.has(fields.code)) return fields.name;
+  if (fields.httpStatusCode === 501) return 'HTTP 501 Not Implemented';
+  const unreadable = fields.name === 'SyntaxError' || /Deserialization error/i.test(fields.message);
+  if (mayBeMissing && fields.httpStatusCode === 500 && unreadable) return 'HTTP 500 without an AWS error response';
+  return undefined;
+}
+
 export function describeAwsError(error: unknown, context: AwsErrorContext): CliError {
   if (error instanceof CliError) return error;
   const fields = fieldsOf(error);
@@ -131,6 +152,15 @@ export function describeAwsError(error: unknown, context: AwsErrorContext): CliE
   }
 
   if (message === 'Region is missing') return noRegionError(context.profile, error);
+
+  const unsupported = notImplemented(fields, context.mayBeMissing === true);
+  if (unsupported !== undefined) {
+    return fail(
+      `${where(fields, context)} does not implement ${action} (${unsupported})`,
+      'the operation is not available at this endpoint (moto, LocalStack or an older region)',
+      'unsupported',
+    );
+  }
 
   if (EXPIRED.has(name) || EXPIRED.has(code) || (name === 'RequestExpired' && /token/i.test(message))) {
     return fail(`AWS credentials expired (${action})`, `run ${sso(context)} (or refresh your credentials) and try again`, 'credentials');

@@ -1,6 +1,6 @@
 /**
- * SecretsPort on the AWS SDK v3: metadata only (DescribeSecret, ListSecrets) — secret values are never read.
- * Errors become AwsError; a secret that does not exist is undefined.
+ * SecretsPort on the AWS SDK v3: metadata (DescribeSecret, ListSecrets) and writing a value (CreateSecret,
+ * PutSecretValue) — secret values are never read. Errors become AwsError; a secret that does not exist is undefined.
  */
 import type {SecretsManagerClient} from '@aws-sdk/client-secrets-manager';
 import {AwsError} from '../../errors.js';
@@ -58,6 +58,25 @@ export async function createSecretsPort(factory: AwsClientFactory): Promise<Secr
         nextToken = page.NextToken === '' ? undefined : page.NextToken;
       } while (nextToken !== undefined);
       return secrets;
+    },
+
+    async createSecret(secret) {
+      const created = await call('CreateSecret', () =>
+        client.send(
+          new sdk.CreateSecretCommand({
+            Name: secret.name,
+            SecretString: secret.secretString,
+            Description: secret.description,
+            KmsKeyId: secret.kmsKeyId,
+            Tags: secret.tags === undefined ? undefined : Object.entries(secret.tags).map(([Key, Value]) => ({Key, Value})),
+          }),
+        ),
+      );
+      return secretOf({ARN: created.ARN, Name: created.Name ?? secret.name, KmsKeyId: secret.kmsKeyId, Description: secret.description});
+    },
+
+    async putSecretValue(arnOrName, secretString) {
+      await call('PutSecretValue', () => client.send(new sdk.PutSecretValueCommand({SecretId: arnOrName, SecretString: secretString})));
     },
   };
 }

@@ -6,13 +6,17 @@
  * - Auth: anonymous first; on 401 the challenge decides — `Bearer realm=…,service=…,scope=…` → GET the realm
  *   (with basic credentials when given) → token → retry; `Basic` → retry with the credentials. The password
  *   is given per call and lives only as long as that call.
- * - Every request has a short timeout; failures become RegistryError (listTags) or `unknown` (tagExists).
+ * - Bounded waits (REGISTRY_NETWORK): connecting (DNS, TCP, TLS) within a few seconds, each request answered
+ *   within tens of seconds — else a RegistryError naming the registry, the request and its socket closed; a call
+ *   still unanswered after 2 s is told once to `onSlowCall` (the same notice path as the AWS clients'), so that a
+ *   wait is never silent. Failures become RegistryError (listTags) or `unknown` (tagExists).
  *
  * Plain http is used for loopback registries (`localhost:5000`, `127.0.0.1:…`), https for every other host.
  */
+import type {LookupFunction} from 'node:net';
 import {isValidTag} from '../../domain/image.js';
 import type {ArtifactSource} from '../../domain/model.js';
-import {RegistryError, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {RegistryError, type AccessCheck, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
 import {
   compareTagsNaturally,
   isLoopbackHost,
@@ -22,21 +26,45 @@ import {
   registryEndpoint,
   type RegistryEndpoint,
 } from './protocol.js';
+import {nodeTransport, type FetchFunction} from './transport.js';
 
-export type FetchFunction = (input: string | URL, init?: RequestInit) => Promise<Response>;
+export type {FetchFunction} from './transport.js';
 
-export interface HttpRegistryOptions {
-  /** Default: the global fetch. */
+/** A call to a registry that has not answered after `slowNoticeMs`: what it is and where it went. */
+export interface SlowRegistryCall {
+  /** `GET /v2/team/api/tags/list`. */
+  operation: string;
+  /** The registry (or token service) origin: `https://registry.example.com:5000`. */
+  target: string;
+}
+
+export interface RegistryNetwork {
+  /** DNS, TCP and TLS of a new connection (the default transport only: an injected fetch brings its own). */
+  connectTimeoutMs: number;
+  /** Each request (the token, each page, each HEAD), from sending it to its last byte. */
+  requestTimeoutMs: number;
+  /** After this long without an answer, `onSlowCall` is told (once per call). */
+  slowNoticeMs: number;
+}
+
+/**
+ * An unreachable registry fails within seconds; one that accepts connections and never answers within 20 s per
+ * request; after 2 s of waiting the person is told what is awaited (the AWS clients' AWS_NETWORK.slowNoticeMs).
+ */
+export const REGISTRY_NETWORK: RegistryNetwork = {connectTimeoutMs: 3_000, requestTimeoutMs: 20_000, slowNoticeMs: 2_000};
+
+export interface HttpRegistryOptions extends Partial<RegistryNetwork> {
+  /** Default: node:http / node:https with the connect timeout (transport.ts). */
   fetch?: FetchFunction;
-  /** Per request (token, each page, each HEAD). Default 10 s. */
-  timeoutMs?: number;
+  /** The default transport's DNS lookup (tests: one that never answers). */
+  lookup?: LookupFunction;
+  /** Told once about each call still unanswered after `slowNoticeMs`. */
+  onSlowCall?: (call: SlowRegistryCall) => void;
   /** Tags per page asked for (`n`). Default 100. */
   pageSize?: number;
   /** Whether a registry host is spoken to over plain http. Default: loopback hosts only. */
   plainHttp?: (host: string) => boolean;
 }
-
-export const REGISTRY_TIMEOUT_MS = 10_000;
 const MAX_PAGES = 1_000;
 const MAX_REDIRECTS = 5;
 
@@ -64,19 +92,28 @@ function networkReason(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** What a Session needs besides the call's own inputs: the transport and its bounds. */
+interface SessionSettings {
+  fetch: FetchFunction;
+  network: RegistryNetwork;
+  plainHttp: (host: string) => boolean;
+  onSlowCall: ((call: SlowRegistryCall) => void) | undefined;
+}
+
 /** One call (listTags or tagExists) against one repository: holds the token or credentials it obtained. */
 class Session {
   private authorization: string | undefined;
   private readonly origin: string;
+  private noticed = false;
+  /** The timeout of the last request sent: it also bounds reading that response's body. */
+  private lastTimeout: AbortSignal | undefined;
 
   constructor(
-    private readonly fetchFunction: FetchFunction,
+    private readonly settings: SessionSettings,
     readonly endpoint: RegistryEndpoint,
     readonly baseUrl: string,
     private readonly credentials: Credentials | undefined,
     private readonly signal: AbortSignal | undefined,
-    private readonly timeoutMs: number,
-    private readonly plainHttp: (host: string) => boolean,
   ) {
     this.origin = new URL(baseUrl).origin;
   }
@@ -85,20 +122,87 @@ class Session {
     return `${this.endpoint.repository} on ${this.endpoint.host}`;
   }
 
-  /** fetch with the timeout and the caller's signal; network failures become RegistryError('unreachable'). */
+  /**
+   * One request, bounded (the request timeout and the caller's signal; the transport's connect timeout), with the
+   * slow notice; network failures become RegistryError('unreachable') naming the host. The signal stays on the
+   * response: reading its body is bounded by the same timeout (see `body`).
+   */
   private async send(url: URL, init: RequestInit, host: string): Promise<Response> {
-    const timeout = AbortSignal.timeout(this.timeoutMs);
+    const {requestTimeoutMs, slowNoticeMs} = this.settings.network;
+    const timeout = AbortSignal.timeout(requestTimeoutMs);
+    this.lastTimeout = timeout;
     const signal = this.signal === undefined ? timeout : AbortSignal.any([this.signal, timeout]);
+    const onSlowCall = this.settings.onSlowCall;
+    const notice =
+      onSlowCall === undefined || this.noticed
+        ? undefined
+        : setTimeout(() => {
+            this.noticed = true;
+            onSlowCall({operation: `${init.method ?? 'GET'} ${url.pathname}`, target: url.origin});
+          }, slowNoticeMs);
+    notice?.unref();
     try {
-      return await this.fetchFunction(url, {...init, signal, redirect: 'manual'});
+      return await this.settings.fetch(url, {...init, signal, redirect: 'manual'});
     } catch (error) {
       if (this.signal?.aborted === true) throw this.signal.reason;
-      if (timeout.aborted) throw new RegistryError(`no answer from ${host} within ${seconds(this.timeoutMs)}`, 'unreachable', {cause: error});
+      if (timeout.aborted) throw new RegistryError(`no answer from ${host} within ${seconds(requestTimeoutMs)}`, 'unreachable', {cause: error});
+      const code = (error as {cause?: {code?: unknown}}).cause?.code;
+      if (code === 'CONNECT_TIMEOUT')
+        throw new RegistryError(`cannot connect to ${host} within ${seconds(this.settings.network.connectTimeoutMs)}`, 'unreachable', {cause: error});
       const reason = networkReason(error);
       // fetch refuses some ports outright (the WHATWG "bad ports": 6000, 6665-6669, …).
       const detail = reason === 'bad port' ? `fetch does not allow port ${url.port}` : reason;
       throw new RegistryError(`cannot reach ${host} (${detail})`, 'unreachable', {cause: error});
+    } finally {
+      clearTimeout(notice);
     }
+  }
+
+  /** A response's JSON body; a body cut off by the timeout or the caller is said so (not "not JSON"). */
+  async json(response: Response, what: string): Promise<unknown> {
+    try {
+      return await response.json();
+    } catch (error) {
+      if (this.signal?.aborted === true) throw this.signal.reason;
+      if (this.lastTimeout?.aborted === true)
+        throw new RegistryError(
+          `no answer from ${this.endpoint.host} within ${seconds(this.settings.network.requestTimeoutMs)} (the ${what} was cut off)`,
+          'unreachable',
+          {cause: error},
+        );
+      throw new RegistryError(`${this.endpoint.host}: the ${what} is not JSON`, 'other', {cause: error});
+    }
+  }
+
+  /**
+   * `GET /v2/` without credentials: 200 is open; a 401 asking for a bearer token is open when an anonymous token
+   * lets it list the repository's tags (the session has no credentials, so `request` asks the realm anonymously).
+   */
+  async anonymousAccess(): Promise<AccessCheck> {
+    const response = await this.follow(new URL(`${this.baseUrl}/v2/`), 'GET');
+    await discard(response);
+    const asked = `${this.endpoint.host} answered GET /v2/ without credentials`;
+    if (response.ok) return {status: 'open', detail: `${asked} (HTTP ${response.status})`};
+    if (response.status !== 401) {
+      return {
+        status: 'unknown',
+        kind: 'other',
+        reason: `${this.endpoint.host} answered GET /v2/ with HTTP ${response.status}: not a Docker Registry HTTP API v2?`,
+      };
+    }
+    const challenges = parseWwwAuthenticate(response.headers.get('www-authenticate'));
+    const scheme = challenges[0]?.scheme ?? 'no scheme named';
+    const closed: AccessCheck = {status: 'closed', reason: `${this.endpoint.host} asks for credentials (GET /v2/ answered HTTP 401, ${scheme})`};
+    if (!challenges.some((challenge) => challenge.scheme === 'bearer')) return closed;
+    try {
+      const tags = await this.request(new URL(`${this.baseUrl}/v2/${this.endpoint.repository}/tags/list?n=1`), 'GET', 'application/json');
+      await discard(tags);
+      if (tags.ok)
+        return {status: 'open', detail: `${this.endpoint.host} lists ${this.endpoint.repository} with an anonymous token (GET /v2/ answered 401, bearer)`};
+    } catch (error) {
+      if (!(error instanceof RegistryError) || (error.kind !== 'auth-required' && error.kind !== 'access-denied')) throw error;
+    }
+    return closed;
   }
 
   /** A request to the registry: follows redirects (credentials only within the registry's origin) and authenticates. */
@@ -165,7 +269,7 @@ class Session {
     realm.searchParams.set('scope', params.scope ?? `repository:${this.endpoint.repository}:pull`);
     const headers: Record<string, string> = {accept: 'application/json'};
     if (this.credentials !== undefined) {
-      if (realm.protocol === 'http:' && !this.plainHttp(realm.host) && !isLoopbackHost(realm.host)) {
+      if (realm.protocol === 'http:' && !this.settings.plainHttp(realm.host) && !isLoopbackHost(realm.host)) {
         throw new RegistryError(`refusing to send the password to ${realm.origin} over plain http`, 'other');
       }
       headers.authorization = `Basic ${Buffer.from(`${this.credentials.username}:${this.credentials.password}`).toString('base64')}`;
@@ -235,15 +339,23 @@ function credentialsOf(artifact: ArtifactSource, options: RegistryCallOptions): 
 }
 
 export function createHttpRegistryPort(options: HttpRegistryOptions = {}): RegistryPort {
-  const fetchFunction: FetchFunction = options.fetch ?? ((input, init) => fetch(input, init));
-  const timeoutMs = options.timeoutMs ?? REGISTRY_TIMEOUT_MS;
+  const network: RegistryNetwork = {
+    connectTimeoutMs: options.connectTimeoutMs ?? REGISTRY_NETWORK.connectTimeoutMs,
+    requestTimeoutMs: options.requestTimeoutMs ?? REGISTRY_NETWORK.requestTimeoutMs,
+    slowNoticeMs: options.slowNoticeMs ?? REGISTRY_NETWORK.slowNoticeMs,
+  };
+  const settings: SessionSettings = {
+    fetch: options.fetch ?? nodeTransport({connectTimeoutMs: network.connectTimeoutMs, ...(options.lookup === undefined ? {} : {lookup: options.lookup})}),
+    network,
+    plainHttp: options.plainHttp ?? isLoopbackHost,
+    onSlowCall: options.onSlowCall,
+  };
   const pageSize = options.pageSize ?? 100;
-  const plainHttp = options.plainHttp ?? isLoopbackHost;
 
   function session(artifact: ArtifactSource, callOptions: RegistryCallOptions): Session {
     const endpoint = registryEndpoint(artifact);
-    const scheme = plainHttp(endpoint.host) ? 'http' : 'https';
-    return new Session(fetchFunction, endpoint, `${scheme}://${endpoint.host}`, credentialsOf(artifact, callOptions), callOptions.signal, timeoutMs, plainHttp);
+    const scheme = settings.plainHttp(endpoint.host) ? 'http' : 'https';
+    return new Session(settings, endpoint, `${scheme}://${endpoint.host}`, credentialsOf(artifact, callOptions), callOptions.signal);
   }
 
   async function listTags(artifact: ArtifactSource, callOptions: RegistryCallOptions = {}) {
@@ -259,12 +371,7 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
         await discard(response);
         throw current.failure(response, 'list tags');
       }
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch (error) {
-        throw new RegistryError(`${current.endpoint.host}: the tag list is not JSON`, 'other', {cause: error});
-      }
+      const body = await current.json(response, 'tag list');
       const tags = typeof body === 'object' && body !== null ? (body as {tags?: unknown}).tags : undefined;
       if (Array.isArray(tags)) names.push(...tags.filter((tag): tag is string => typeof tag === 'string'));
       const next = nextPageUrl(response.headers.get('link'), url);
@@ -299,5 +406,16 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     }
   }
 
-  return {listTags, tagExists};
+  async function anonymousAccess(artifact: ArtifactSource, callOptions: Pick<RegistryCallOptions, 'signal'> = {}): Promise<AccessCheck> {
+    const current = session(artifact, {...(callOptions.signal === undefined ? {} : {signal: callOptions.signal})});
+    try {
+      return await current.anonymousAccess();
+    } catch (error) {
+      if (error instanceof RegistryError) return {status: 'unknown', kind: error.kind, reason: error.message};
+      if (callOptions.signal?.aborted === true) throw error;
+      return {status: 'unknown', kind: 'other', reason: error instanceof Error ? error.message : String(error)};
+    }
+  }
+
+  return {listTags, tagExists, anonymousAccess};
 }

@@ -28,5 +28,6 @@ export function createRegistryPort(options: RegistryPortOptions): RegistryPort {
   return {
     listTags: (artifact, callOptions) => choose(artifact).listTags(artifact, callOptions),
     tagExists: (artifact, tag, callOptions) => choose(artifact).tagExists(artifact, tag, callOptions),
+    anonymousAccess: (artifact, callOptions) => choose(artifact).anonymousAccess(artifact, callOptions),
   };
 }

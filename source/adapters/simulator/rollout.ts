@@ -18,13 +18,24 @@
 import {circuitBreakerThreshold} from '../../domain/deploy/verdict.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
+import {BREAKER_REASON, newRevision, openRecord, recordCompleted, recordFailure, recordTripped} from './records.js';
 import {HEALTHY_FATE, RELAUNCH_DELAY_MS, STEADY_AFTER_MS} from './scenarios.js';
 import type {ScenarioScript, TaskFate} from './scenarios.js';
 import {ACCOUNT, invalid, live, notFound, numberField, stringField, type SimDeployment, type SimService, type SimTask, type SimulatorState} from './state.js';
 
 export interface Rollouts {
-  /** A new PRIMARY deployment of `taskDefinition` (the old PRIMARY becomes ACTIVE). */
-  startDeployment(service: SimService, taskDefinition: string, at: number, fate: TaskFate, why: 'user' | 'rollback' | 'replacement' | 'seed'): SimDeployment;
+  /**
+   * A new PRIMARY deployment of `taskDefinition` (the old PRIMARY becomes ACTIVE), with its service deployment record
+   * and revision; a rollback instead goes back to the last completed revision within the record of `rollbackOf`.
+   */
+  startDeployment(
+    service: SimService,
+    taskDefinition: string,
+    at: number,
+    fate: TaskFate,
+    why: 'user' | 'rollback' | 'replacement' | 'seed',
+    rollbackOf?: SimDeployment,
+  ): SimDeployment;
   /** Launch, drain and complete what is due for the service at `at`. */
   reconcile(service: SimService, at: number): void;
   /** CreateService (or a seeded service): checks the input, then starts its first deployment. */
@@ -43,6 +54,7 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     at: number,
     fate: TaskFate,
     why: 'user' | 'rollback' | 'replacement' | 'seed',
+    rollbackOf?: SimDeployment,
   ): SimDeployment => {
     for (const deployment of service.deployments) {
       if (deployment.status === 'PRIMARY') {
@@ -63,9 +75,14 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
       launchType: service.launchType,
       fate,
       launchAfter: at,
+      revisionArn: '',
     };
+    const rollback = why === 'rollback' && service.lastStableRevision !== undefined;
+    deployment.revisionArn = rollback ? service.lastStableRevision! : newRevision(state, service, deployment.id, taskDefinition, at);
     service.deployments.unshift(deployment);
     service.status = 'ACTIVE';
+    if (!rollback) deployment.recordArn = openRecord(state, service, deployment, at).arn;
+    else if (rollbackOf?.recordArn !== undefined) deployment.recordArn = rollbackOf.recordArn;
     state.record({
       at,
       kind: why === 'rollback' ? 'rollback-started' : why === 'replacement' ? 'deployment-replaced' : 'deployment-started',
@@ -183,6 +200,7 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     deployment.failedTasks += 1;
     deployment.updatedAt = at;
     deployment.launchAfter = at + scaled(RELAUNCH_DELAY_MS);
+    recordFailure(state, deployment, at);
     if (
       service.circuitBreaker.enable &&
       deployment.status === 'PRIMARY' &&
@@ -190,12 +208,15 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
       deployment.failedTasks >= circuitBreakerThreshold(deployment.desiredCount)
     ) {
       deployment.rolloutState = 'FAILED';
-      deployment.rolloutStateReason = 'ECS deployment circuit breaker: tasks failed to start.';
+      deployment.rolloutStateReason = BREAKER_REASON;
       state.addEvent(service, at, `(deployment ${deployment.id}) deployment failed: tasks failed to start.`);
       state.record({at, kind: 'circuit-breaker-tripped', service: service.name, deploymentId: deployment.id, detail: `${deployment.failedTasks} failed tasks`});
       if (service.circuitBreaker.rollback && service.lastStable !== undefined && service.lastStable !== deployment.taskDefinition) {
-        const rollback = startDeployment(service, service.lastStable, at, HEALTHY_FATE, 'rollback');
+        recordTripped(state, deployment, at, service.lastStableRevision);
+        const rollback = startDeployment(service, service.lastStable, at, HEALTHY_FATE, 'rollback', deployment);
         state.addEvent(service, at, `rolling back to deployment ${rollback.id}.`);
+      } else {
+        recordTripped(state, deployment, at, undefined);
       }
     }
     state.schedule(deployment.launchAfter, (when) => reconcile(service, when));
@@ -247,6 +268,8 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
       primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
       primary.updatedAt = at;
       service.lastStable = primary.taskDefinition;
+      service.lastStableRevision = primary.revisionArn;
+      recordCompleted(state, primary, at);
       state.addEvent(service, at, `(deployment ${primary.id}) deployment completed.`);
       state.addEvent(service, at, 'has reached a steady state.');
       state.record({at, kind: 'deployment-completed', service: service.name, deploymentId: primary.id, detail: primary.taskDefinition});
@@ -290,6 +313,7 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
       events: [],
       input: {...input},
       createdAt: at,
+      records: [],
     };
     state.services.set(key, service);
     startDeployment(service, definition.arn, at, why === 'seed' ? HEALTHY_FATE : fateFor(undefined, definition.arn), why);

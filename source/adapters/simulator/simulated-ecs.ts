@@ -8,13 +8,17 @@
  * No timers, no randomness: for a given clock the same calls give the same answers.
  *
  * This file is the port (each call checked and answered like ECS, plus seeding for tests and `--simulate`);
- * state.ts holds what exists, rollout.ts how deployments progress, scenarios.ts how the scenarios' tasks fare.
+ * state.ts holds what exists, rollout.ts how deployments progress, records.ts ECS's records of them
+ * (ListServiceDeployments, DescribeServiceDeployments, DescribeServiceRevisions), scenarios.ts how the scenarios'
+ * tasks fare.
  */
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsCluster, EcsPort, Page, RegisteredTaskDefinition} from '../../ports/ecs.js';
 import {DEFAULT_SIMULATION_SCENARIO, type SeedServiceOptions, type SimulationScenario} from '../../ports/simulation.js';
+import {AwsError} from '../../errors.js';
+import {briefState, recordCompleted, recordsOf, recordState, revisionState} from './records.js';
 import {createRollouts} from './rollout.js';
 import {SCENARIO_SCRIPTS} from './scenarios.js';
 import {
@@ -66,6 +70,11 @@ export interface SimulatorOptions {
   region?: string;
   /** Clusters that exist from the start (default ['default']). */
   clusters?: string[];
+  /**
+   * Whether ListServiceDeployments, DescribeServiceDeployments and DescribeServiceRevisions are answered (default
+   * true). false plays an endpoint without them, as moto: they throw AwsError kind `unsupported`.
+   */
+  serviceDeployments?: boolean;
 }
 
 function paginate<T>(items: T[], nextToken: string | undefined, pageSize: number): Page<T> {
@@ -81,12 +90,16 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
   const script = SCENARIO_SCRIPTS[scenario];
   const speed = options.speed !== undefined && options.speed > 0 ? options.speed : 1;
   const region = options.region ?? 'us-east-1';
-  const state = new SimulatorState(clock, region, speed);
+  const state = new SimulatorState(clock, region, speed, options.serviceDeployments !== false);
   const rollouts = createRollouts(state, script);
 
   // --- the port --------------------------------------------------------------------------------------------
 
   for (const name of options.clusters ?? ['default']) state.ensureCluster(name);
+  const recordsAnswered = (operation: string): void => {
+    if (options.serviceDeployments === false)
+      throw new AwsError(`the simulator plays an endpoint without ecs:${operation} [simulated]`, {kind: 'unsupported', awsName: 'SyntaxError'});
+  };
 
   const port: SimulatedEcs = {
     region,
@@ -244,6 +257,37 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       });
     },
 
+    async listServiceDeployments({cluster, service: reference, createdAfter}) {
+      state.counted('listServiceDeployments');
+      recordsAnswered('ListServiceDeployments');
+      const name = state.clusterName(cluster);
+      if (state.clusters.get(name) === undefined) throw notFound('ClusterNotFoundException', `Cluster not found: ${name}.`);
+      const service = state.findService(name, reference);
+      if (service === undefined) throw notFound('ServiceNotFoundException', `Service not found: ${reference}.`);
+      const after = createdAfter === undefined ? -Infinity : Date.parse(createdAfter);
+      return recordsOf(state, service)
+        .filter((record) => record.createdAt > after)
+        .map(briefState);
+    },
+
+    async describeServiceDeployments(arns) {
+      state.counted('describeServiceDeployments');
+      recordsAnswered('DescribeServiceDeployments');
+      return arns.flatMap((arn) => {
+        const record = state.records.get(arn);
+        return record === undefined ? [] : [recordState(state, record)];
+      });
+    },
+
+    async describeServiceRevisions(arns) {
+      state.counted('describeServiceRevisions');
+      recordsAnswered('DescribeServiceRevisions');
+      return arns.flatMap((arn) => {
+        const revision = state.revisions.get(arn);
+        return revision === undefined ? [] : [revisionState(revision)];
+      });
+    },
+
     seedCluster(name) {
       return {...state.ensureCluster(name)};
     },
@@ -300,6 +344,8 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       primary.rolloutState = 'COMPLETED';
       primary.rolloutStateReason = `ECS deployment ${primary.id} completed.`;
       service.lastStable = primary.taskDefinition;
+      service.lastStableRevision = primary.revisionArn;
+      recordCompleted(state, primary, past + 30_000);
       state.addEvent(service, past + 30_000, 'has reached a steady state.');
       const result: SeededService = {
         serviceArn: service.arn,

@@ -1,8 +1,8 @@
 /**
  * The rollout simulator's state: what exists (clusters, task definition revisions, services with their deployments
- * and events, tasks), the ids it hands out, the queue of scheduled happenings and the "catch up to the clock" that
+ * and events, tasks, service deployment records and service revisions), the ids it hands out, the queue of scheduled happenings and the "catch up to the clock" that
  * runs them, the record of port calls and happenings, and the views of that state in the EcsPort's shapes.
- * How deployments progress is rollout.ts; the port itself is simulated-ecs.ts.
+ * How deployments progress is rollout.ts, how their records move records.ts; the port itself is simulated-ecs.ts.
  *
  * No timers, no randomness: ids come from a counter, time only from the injected clock.
  */
@@ -81,6 +81,38 @@ export interface SimDeployment {
   fate: TaskFate;
   /** Do not launch before this time (after a failure). */
   launchAfter: number;
+  /** The service revision it rolls out (a rollback's: the revision it goes back to). */
+  revisionArn: string;
+  /** The service deployment record it belongs to (a rollback's: the failed deployment's). */
+  recordArn?: string;
+}
+
+/** A service deployment record (records.ts moves it). */
+export type SimRecordStatus = 'PENDING' | 'IN_PROGRESS' | 'SUCCESSFUL' | 'STOPPED' | 'ROLLBACK_IN_PROGRESS' | 'ROLLBACK_SUCCESSFUL';
+
+export interface SimRecord {
+  arn: string;
+  serviceKey: string;
+  status: SimRecordStatus;
+  statusReason?: string;
+  createdAt: number;
+  startedAt: number;
+  updatedAt: number;
+  finishedAt?: number;
+  stoppedAt?: number;
+  targetRevision: string;
+  requestedTaskCount: number;
+  sourceRevisions: string[];
+  rollback?: {reason: string; startedAt: number; serviceRevisionArn: string};
+  circuitBreaker: {status: 'DISABLED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'TRIGGERED'; failureCount: number; threshold: number};
+}
+
+export interface SimRevision {
+  arn: string;
+  serviceArn: string;
+  clusterArn: string;
+  taskDefinition: string;
+  createdAt: number;
 }
 
 export interface SimService {
@@ -99,6 +131,10 @@ export interface SimService {
   createdAt: number;
   /** The task definition of the last deployment that completed (the rollback target). */
   lastStable?: string;
+  /** Its service revision. */
+  lastStableRevision?: string;
+  /** Its service deployment records' ARNs, newest first. */
+  records: string[];
 }
 
 interface Scheduled {
@@ -146,6 +182,9 @@ export class SimulatorState {
   readonly tasks = new Map<string, SimTask>();
   readonly calls: SimulatedCall[] = [];
   readonly happenings: SimulatedHappening[] = [];
+  /** Service deployment records and service revisions, by ARN (records.ts). */
+  readonly records = new Map<string, SimRecord>();
+  readonly revisions = new Map<string, SimRevision>();
   /** When the first scenario deployment started (throttle windows and the replacement count from it). */
   scenarioStartedAt: number | undefined;
   private readonly queue: Scheduled[] = [];
@@ -157,6 +196,8 @@ export class SimulatorState {
     readonly region: string,
     /** Divides every duration. */
     readonly speed: number,
+    /** Whether ECS's service deployment records are served (and DescribeServices names the current one). */
+    readonly servesRecords = true,
   ) {}
 
   /** A duration at the simulation's speed (≥ 1 ms). */
@@ -378,6 +419,7 @@ export class SimulatorState {
       createdAt: iso(service.createdAt),
       schedulingStrategy: daemon ? 'DAEMON' : 'REPLICA',
       deploymentController: {type: 'ECS'},
+      ...(service.records[0] === undefined || !this.servesRecords ? {} : {currentServiceDeployment: service.records[0]}),
     };
     delete raw.cluster;
     delete raw.service;
@@ -394,6 +436,7 @@ export class SimulatorState {
       launchType: service.launchType,
       deployments,
       events,
+      ...(service.records[0] === undefined || !this.servesRecords ? {} : {currentServiceDeployment: service.records[0]}),
       raw,
     };
   }

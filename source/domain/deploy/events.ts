@@ -3,8 +3,8 @@
  * renderers consume (the Ink deploy screen, plain lines for CI, NDJSON for --json):
  *
  * - before the watch: `step` (plan, register, service — emitted by plan/apply) and `check` (the pre-flight checks);
- * - the watch: `watch-started`, `deployments`, `service-event`, `task-stopped`, `circuit-breaker`, `throttled`,
- *   `warning`, and always last `done`.
+ * - the watch: `watch-started`, `deployments`, `service-deployment` (ECS's own record of our deployment),
+ *   `service-event`, `task-stopped`, `circuit-breaker`, `throttled`, `info`, `warning`, and always last `done`.
  *
  * Each event has `type` and `at` (ms since the epoch, from the injected clock). Text from AWS is kept as received
  * here, raw; renderers clean it once where they write it (report/sanitize.ts: the Ink Text, the plain and NDJSON
@@ -66,6 +66,8 @@ export interface WatchStartedEvent extends EventBase {
   region: string;
   taskDefinitionArn: string;
   deploymentId?: string;
+  /** Our service deployment (ECS's record of it), when known from the start. */
+  serviceDeploymentArn?: string;
   /** True when the port is the rollout simulator (screens must say so). */
   simulated: boolean;
   scenario?: string;
@@ -75,6 +77,26 @@ export interface WatchStartedEvent extends EventBase {
 export interface DeploymentsEvent extends EventBase {
   type: 'deployments';
   deployments: DeploymentRow[];
+}
+
+/**
+ * ECS's own record of our deployment (DescribeServiceDeployments), emitted when it changed. `status` is ECS's:
+ * PENDING, IN_PROGRESS, SUCCESSFUL, STOPPED, STOP_REQUESTED, ROLLBACK_REQUESTED, ROLLBACK_IN_PROGRESS,
+ * ROLLBACK_SUCCESSFUL, ROLLBACK_FAILED.
+ */
+export interface ServiceDeploymentEvent extends EventBase {
+  type: 'service-deployment';
+  arn: string;
+  status: string;
+  statusReason?: string;
+  lifecycleStage?: string;
+  /** The task definition it rolls out. */
+  taskDefinition?: string;
+  /** Once a rollback started: why, and the task definition it goes back to. */
+  rollback?: {reason?: string; taskDefinition?: string};
+  /** status DISABLED, MONITORING, MONITORING_COMPLETE or TRIGGERED. */
+  circuitBreaker?: {status?: string; failureCount?: number; threshold?: number};
+  alarms?: {status?: string; triggered?: string[]};
 }
 
 /** A service event, de-duplicated by id, oldest first. */
@@ -116,6 +138,12 @@ export interface WarningEvent extends EventBase {
   message: string;
 }
 
+/** Something worth knowing that is not a problem (e.g. how the watch judges where ECS keeps no deployment records). */
+export interface InfoEvent extends EventBase {
+  type: 'info';
+  message: string;
+}
+
 /** Always the last event of a watch, exactly once. */
 export interface DoneEvent extends EventBase {
   type: 'done';
@@ -123,8 +151,10 @@ export interface DoneEvent extends EventBase {
   reason: string;
   exitCode: number;
   elapsedMs: number;
-  /** Every ECS call the watch made. */
+  /** Every ECS call the run made. */
   apiCalls: number;
+  /** ECS's own status of our deployment at the end (its record's), when ECS keeps one: SUCCESSFUL, ROLLBACK_SUCCESSFUL, … */
+  serviceDeploymentStatus?: string;
 }
 
 export type DeployEvent =
@@ -132,11 +162,13 @@ export type DeployEvent =
   | CheckEvent
   | WatchStartedEvent
   | DeploymentsEvent
+  | ServiceDeploymentEvent
   | ServiceEventEvent
   | TaskStoppedEvent
   | CircuitBreakerEvent
   | ThrottledEvent
   | WarningEvent
+  | InfoEvent
   | DoneEvent;
 
 export type DeployEventType = DeployEvent['type'];

@@ -5,7 +5,7 @@
  */
 import type {RunOutcome} from '../model.js';
 import {parseTaskDefinition, shortTaskId, taskDefinitionLabel} from '../aws-names.js';
-import type {CheckStatus, DeployEvent, DeployEventType, DeploymentRow, DeployStepName, DeployStepStatus} from './events.js';
+import type {CheckStatus, DeployEvent, DeployEventType, DeploymentRow, DeployStepName, DeployStepStatus, ServiceDeploymentEvent} from './events.js';
 import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
 
 export type LogLevel = 'info' | 'ok' | 'warn' | 'error';
@@ -44,6 +44,8 @@ export interface DeployView {
   steps: Array<{name: DeployStepName; status: DeployStepStatus; message: string}>;
   checks: Array<{name: string; status: CheckStatus; message: string; hint?: string}>;
   deployments: DeploymentRow[];
+  /** ECS's own record of our deployment, as last seen (its status in ECS's words). */
+  serviceDeployment?: Omit<ServiceDeploymentEvent, 'type' | 'at'>;
   circuitBreaker?: {failed: number; threshold: number};
   /** Stopped tasks classified as failures (not 'not-a-failure'), oldest first. */
   failures: StoppedTaskView[];
@@ -94,6 +96,32 @@ const OUTCOME_TEXT: Record<RunOutcome, string> = {
   interrupted: 'interrupted',
 };
 
+/** The level of a record's status: SUCCESSFUL ok; a rollback or a stop error; a stop asked for warn. */
+function recordLevel(status: string): LogLevel {
+  if (status === 'SUCCESSFUL') return 'ok';
+  if (status.startsWith('ROLLBACK_') || status === 'STOPPED') return 'error';
+  return status === 'STOP_REQUESTED' ? 'warn' : 'info';
+}
+
+/** `ECS service deployment ejGv…: ROLLBACK_IN_PROGRESS — reason`, with the breaker, the rollback and alarms below. */
+export function serviceDeploymentText(record: Omit<ServiceDeploymentEvent, 'type' | 'at'>): {text: string; detail: string[]} {
+  const id = record.arn.slice(record.arn.lastIndexOf('/') + 1);
+  const of = record.taskDefinition === undefined ? '' : ` (${taskDefinitionLabel(record.taskDefinition)})`;
+  const detail: string[] = [];
+  const breaker = record.circuitBreaker;
+  if (breaker?.status !== undefined && breaker.status !== 'DISABLED') {
+    const counts =
+      breaker.failureCount === undefined ? '' : ` (${breaker.failureCount}${breaker.threshold === undefined ? '' : `/${breaker.threshold}`} failed tasks)`;
+    detail.push(`circuit breaker: ${breaker.status}${counts}`);
+  }
+  if (record.rollback !== undefined) {
+    const to = record.rollback.taskDefinition === undefined ? '' : ` to ${taskDefinitionLabel(record.rollback.taskDefinition)}`;
+    detail.push(`rollback${to}${record.rollback.reason ? `: ${record.rollback.reason}` : ''}`);
+  }
+  if (record.alarms?.triggered !== undefined && record.alarms.triggered.length > 0) detail.push(`alarms triggered: ${record.alarms.triggered.join(', ')}`);
+  return {text: `ECS service deployment ${id}${of}: ${record.status}${record.statusReason ? ` — ${record.statusReason}` : ''}`, detail};
+}
+
 /** Exit code 2: the request was refused before anything changed (bad input, no revision to roll back to). */
 const REFUSED_EXIT_CODE = 2;
 
@@ -127,6 +155,10 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
       );
     case 'deployments':
       return undefined;
+    case 'service-deployment': {
+      const {text, detail} = serviceDeploymentText(event);
+      return line(event, recordLevel(event.status), text, detail);
+    }
     case 'service-event':
       return line(
         event,
@@ -149,6 +181,8 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
       return line(event, 'warn', `ECS is throttling requests; retrying in ${Math.round(event.retryInMs / 100) / 10}s (attempt ${event.attempt})`);
     case 'warning':
       return line(event, 'warn', event.message);
+    case 'info':
+      return line(event, 'info', event.message);
     case 'done': {
       const level: LogLevel = event.outcome === 'deployed' ? 'ok' : event.outcome === 'detached' ? 'warn' : 'error';
       return line(event, level, `${outcomeText(event.outcome, event.exitCode)}${view.simulated ? ' (simulated)' : ''}: ${event.reason}`);
@@ -191,6 +225,16 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
       next = {...next, deployments: event.deployments, throttled: undefined, ...(next.deploymentId === undefined && ours ? {deploymentId: ours.id} : {})};
       break;
     }
+    case 'service-deployment': {
+      const {type: _type, at: _at, ...record} = event;
+      const breaker = record.circuitBreaker;
+      const counted =
+        breaker?.failureCount !== undefined && breaker.threshold !== undefined && breaker.status !== 'DISABLED'
+          ? {failed: Math.max(breaker.failureCount, next.circuitBreaker?.failed ?? 0), threshold: breaker.threshold}
+          : next.circuitBreaker;
+      next = {...next, serviceDeployment: record, ...(counted === undefined ? {} : {circuitBreaker: counted})};
+      break;
+    }
     case 'service-event':
       next = {...next, serviceEvents: next.serviceEvents + 1};
       break;
@@ -213,6 +257,8 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
       break;
     case 'warning':
       next = {...next, warnings: [...next.warnings, event.message]};
+      break;
+    case 'info':
       break;
     case 'done':
       next = {...next, outcome: event.outcome, exitCode: event.exitCode, reason: event.reason, apiCalls: event.apiCalls, finished: true, throttled: undefined};

@@ -10,15 +10,19 @@
  *   equals the derived name and nothing else refers to it, `executionRoleArn` → `${EXECUTION_ROLE}` when the
  *   environment takes the role; every replacement is listed;
  * - moves what render takes from the environment out of the service spec: cluster, launch type,
- *   networkConfiguration (subnets, security groups, public IP) and the task definition reference.
+ *   networkConfiguration (subnets, security groups, public IP) and the task definition reference;
+ * - writes every literal `${` of an imported value as `$${` (placeholders.ts), so that a shell variable in a
+ *   command or an environment value is not read as a placeholder and renders back unchanged.
  *
  * Pure: the caller passes the text and the time (`now`).
  */
 
 import type {Issue} from '../issues.js';
 import type {JsonValue} from '../json.js';
+import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
-import {locatePath, parseJsonText} from '../json-text.js';
+import {joinPath, locatePath, parseJsonText} from '../json-text.js';
+import {escapePlaceholders} from '../placeholders.js';
 
 /** One value the import replaced by a placeholder (or moved to the environment). */
 export interface Replacement {
@@ -58,3 +62,34 @@ export function located<T extends {issues: Issue[]}>(result: T, parsed: JsonText
 }
 
 export const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+/**
+ * Escapes, in place, every literal `${` in the string values of `value` (`echo ${HOME}` → `echo $${HOME}`), with
+ * an info issue and a replacement for each string: rendering gives the original text back.
+ */
+export function escapeLiteralPlaceholders(value: JsonValue, replacements: Replacement[], issues: Issue[], path = ''): JsonValue {
+  if (typeof value === 'string') {
+    if (!value.includes('${')) return value;
+    const escaped = escapePlaceholders(value);
+    replacements.push({path, from: value, to: escaped});
+    issues.push(
+      issue(
+        'info',
+        'import-literal-placeholder',
+        path,
+        'The ${…} in this value is kept literal (written $${…} in the specification): rendering gives it back unchanged',
+      ),
+    );
+    return escaped;
+  }
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      value[index] = escapeLiteralPlaceholders(item, replacements, issues, joinPath(path, index));
+    });
+    return value;
+  }
+  if (isJsonObject(value)) {
+    for (const key of Object.keys(value)) value[key] = escapeLiteralPlaceholders(value[key] as JsonValue, replacements, issues, joinPath(path, key));
+  }
+  return value;
+}

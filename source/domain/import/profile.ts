@@ -93,6 +93,8 @@ export function assembleProfile(input: AssembleInput): ProfileImportResult {
     variables: {},
   };
   if (taskDefinition.registryAuth !== undefined) wizardService.registryAuth = taskDefinition.registryAuth;
+  // The service exists and runs as described: a deploy keeps its settings (no defaults for new services).
+  if (service !== undefined) wizardService.adopted = true;
   if (issues.some((item) => item.severity === 'error')) return {issues};
   const profile: Profile = {
     name: names.profile,

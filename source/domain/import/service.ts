@@ -10,7 +10,7 @@ import {cloneJson} from '../json-values.js';
 import {clusterNameFromArn, regionFromArn, taskDefinitionRef} from '../aws-names.js';
 import {toCreateServiceInput} from '../normalise/registrable-input.js';
 import {ecsServiceIssues} from '../validate/ecs/document.js';
-import {type Replacement, issue, located, str} from './common.js';
+import {type Replacement, escapeLiteralPlaceholders, issue, located, str} from './common.js';
 import {type ImportedTaskDefinition} from './task-definition.js';
 
 export interface ServiceImportOptions {
@@ -140,8 +140,8 @@ function importServiceValue(described: JsonObject, syntaxIssues: readonly Issue[
   const serviceName = str(getMember(input, 'serviceName'));
   if (serviceName === undefined) return {ok: false, issues: [...issues, issue('error', 'import-shape', 'serviceName', 'The service has no serviceName')]};
 
-  const spec = cloneJson(input);
   const replacements: Replacement[] = [];
+  const spec = escapeLiteralPlaceholders(cloneJson(input), replacements, issues) as JsonObject;
   const environment: ImportedEnvironment = {};
   const move = (key: string, to: string): JsonValue | undefined => {
     const value = getMember(spec, key);

@@ -6,12 +6,12 @@ import {isJsonObject} from '../json.js';
 import type {ArtifactSource, LaunchType, RegistryAuth} from '../model.js';
 import {getMember, joinPath, parseJsonText, stringifyJsonText} from '../json-text.js';
 import {deriveContainerName, parseImageReference} from '../image.js';
-import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, findPlaceholders} from '../placeholders.js';
+import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE} from '../placeholders.js';
 import {cloneJson} from '../json-values.js';
 import {regionFromArn} from '../aws-names.js';
-import {toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
+import {isReservedTag, toRegisterTaskDefinitionInput} from '../normalise/registrable-input.js';
 import {ecsTaskDefinitionIssues} from '../validate/ecs/document.js';
-import {type Replacement, issue, located, str} from './common.js';
+import {type Replacement, escapeLiteralPlaceholders, issue, located, str} from './common.js';
 
 export interface TaskDefinitionImportOptions {
   /** The artifact's container, by name. Default: the first essential container with port mappings, else the first. */
@@ -193,8 +193,12 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
 
   const described = unwrapped.taskDefinition;
   const {value: registrable, stripped} = toRegisterTaskDefinitionInput(described);
-  if (unwrapped.tags !== undefined && getMember(registrable, 'tags') === undefined) {
-    registrable['tags'] = unwrapped.tags;
+  const tags = unwrapped.tags?.filter((tag) => !isReservedTag(tag));
+  unwrapped.tags?.forEach((tag, index) => {
+    if (isReservedTag(tag)) stripped.push(`tags[${index}] (reserved aws: tag)`);
+  });
+  if (tags !== undefined && tags.length > 0 && getMember(registrable, 'tags') === undefined) {
+    registrable['tags'] = tags;
     issues.push(
       issue(
         'info',
@@ -241,11 +245,12 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
       ],
     };
   }
+  // An image without a tag runs `latest`: the profile's tag is latest, written without it as it was imported.
   const artifact: ArtifactSource = {
     registry: reference.registry,
     host: reference.host,
     image: reference.image,
-    ...(reference.tag === undefined ? {} : {tag: reference.tag}),
+    ...(reference.tag === undefined ? {tag: 'latest', implicitLatest: true} : {tag: reference.tag}),
   };
   if (reference.tag === undefined) {
     issues.push(
@@ -253,16 +258,16 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
         'warning',
         'import-no-tag',
         joinPath(containerPath, 'image'),
-        `"${image}" has no tag (Docker pulls "latest"): every deploy must name the tag`,
-        "Give the tag to deploy, or set the artifact's default tag",
+        `"${image}" names no tag: Docker pulls "latest", whatever that is when a task starts. The profile's tag is latest, rendered as "${image}" as it runs`,
+        'Deploy with --tag TAG to pin the image to a tag',
       ),
     );
   }
 
-  // The spec: a copy of the registrable input with the placeholders in.
-  const spec = cloneJson(registrable);
-  const specContainer = (getMember(spec, 'containerDefinitions') as JsonValue[])[picked.index] as JsonObject;
+  // The spec: a copy of the registrable input with its literal `${` escaped, then the placeholders in.
   const replacements: Replacement[] = [];
+  const spec = escapeLiteralPlaceholders(cloneJson(registrable), replacements, issues) as JsonObject;
+  const specContainer = (getMember(spec, 'containerDefinitions') as JsonValue[])[picked.index] as JsonObject;
   specContainer['image'] = DOCKER_IMAGE_NAME;
   replacements.push({path: joinPath(containerPath, 'image'), from: image, to: DOCKER_IMAGE_NAME});
 
@@ -309,19 +314,6 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
         'executionRoleArn',
         'The task definition has no execution role, which Fargate tasks need to pull private images, write logs and read secrets',
         'Set the environment\'s execution role and add "executionRoleArn": "${EXECUTION_ROLE}"',
-      ),
-    );
-  }
-
-  // Strings holding `${…}` would be read as placeholders when rendered.
-  for (const use of findPlaceholders(registrable)) {
-    issues.push(
-      issue(
-        'warning',
-        'import-literal-placeholder',
-        use.path,
-        `${use.text} in the imported value will be read as a placeholder when rendering`,
-        'Rewrite it, or define it as a config variable',
       ),
     );
   }

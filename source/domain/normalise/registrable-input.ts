@@ -1,8 +1,10 @@
 /**
  * Registrable input (used by import): what `describe-task-definition` / `describe-services` print, turned into
  * what `RegisterTaskDefinition` / `CreateService` accept — read-only fields and `null`s stripped (and each one
- * reported), `clusterArn` → `cluster`, `roleArn` → `role`. Nothing else is touched, so rendering the imported
- * spec gives back this input field for field.
+ * reported), `clusterArn` → `cluster`, `roleArn` → `role`, the settings DescribeServices shows only on the
+ * PRIMARY deployment (Service Connect, volume configurations, VPC Lattice) taken from there, tags with the
+ * reserved `aws:` prefix (set by AWS, refused by Register/Create) left out. Nothing else is touched, so rendering
+ * the imported spec gives back this input field for field.
  *
  * Pure: no I/O, no clock.
  */
@@ -13,6 +15,25 @@ import {clusterNameFromArn, isServiceLinkedRole} from '../aws-names.js';
 import {CREATE_SERVICE_FIELDS, SERVICE_READ_ONLY_FIELDS, TASK_DEFINITION_READ_ONLY_FIELDS} from './api-fields.js';
 
 const CREATE_SERVICE_FIELD_SET: ReadonlySet<string> = new Set(CREATE_SERVICE_FIELDS);
+
+/**
+ * CreateService parameters that DescribeServices shows only on each deployment (`deployments[]`), not on the
+ * service: the PRIMARY deployment's are the service's.
+ */
+export const DEPLOYMENT_LEVEL_SERVICE_FIELDS = ['serviceConnectConfiguration', 'volumeConfigurations', 'vpcLatticeConfigurations'] as const;
+
+/** Tags whose key starts with `aws:` are AWS's own (CloudFormation, …): Register/Create/TagResource refuse them. */
+export const isReservedTag = (tag: JsonValue): boolean => isJsonObject(tag) && typeof tag['key'] === 'string' && tag['key'].toLowerCase().startsWith('aws:');
+
+/** `tags` without the reserved `aws:` ones, each left out reported as `tags[i]`. */
+function withoutReservedTags(object: JsonObject, stripped: string[]): void {
+  const tags = object['tags'];
+  if (!Array.isArray(tags) || !tags.some(isReservedTag)) return;
+  tags.forEach((tag, index) => {
+    if (isReservedTag(tag)) stripped.push(joinPath('tags', index));
+  });
+  object['tags'] = tags.filter((tag) => !isReservedTag(tag));
+}
 const SERVICE_READ_ONLY_FIELD_SET: ReadonlySet<string> = new Set(SERVICE_READ_ONLY_FIELDS);
 
 const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
@@ -69,6 +90,7 @@ export function toRegisterTaskDefinitionInput(taskDefinition: JsonObject): Strip
     else setMember(kept, key, taskDefinition[key] as JsonValue);
   }
   const value = stripNulls(kept, '', stripped) as JsonObject;
+  withoutReservedTags(value, stripped);
   return {value, stripped};
 }
 
@@ -114,6 +136,15 @@ export function toCreateServiceInput(service: JsonObject): ServiceInputResult {
     stripped.push(key);
     if (!SERVICE_READ_ONLY_FIELD_SET.has(key)) unknown.push(key);
   }
+  const primary = (arr(service['deployments']) ?? []).find((deployment) => obj(deployment)?.['status'] === 'PRIMARY');
+  for (const key of DEPLOYMENT_LEVEL_SERVICE_FIELDS) {
+    const fromDeployment = obj(primary)?.[key];
+    if (fromDeployment !== undefined && fromDeployment !== null && !Object.hasOwn(value, key)) {
+      setMember(value, key, fromDeployment);
+      renamed.push({from: `deployments[PRIMARY].${key}`, to: key});
+    }
+  }
+  withoutReservedTags(value, stripped);
   if (value['schedulingStrategy'] === 'DAEMON' && Object.hasOwn(value, 'desiredCount')) {
     delete value['desiredCount'];
     stripped.push('desiredCount');

@@ -2,6 +2,10 @@
  * The credential scan over a raw document (before and independently of the structural checks): keys,
  * `{name|key, value}` pairs, values, and keys inside JSON text (container and service specifications, with
  * placeholders). What counts as a credential is in credentials.ts.
+ *
+ * A profile's `service.plaintextVariables` (the environment variables the person declared are not secrets) are
+ * accepted as `{name, value}` pairs by name, within that profile only; their values are still scanned for what is
+ * a credential by its shape (an AWS access key id, a private key, a token), which is refused whatever it is called.
  */
 import {joinPath, parseJsonText, positionFinder} from '../json-text.js';
 import type {Checker} from './checker.js';
@@ -18,7 +22,23 @@ import {
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
-function scanValue(checker: Checker, text: string, path: string, label: string): void {
+/** The names declared plain text in a profile (`{service: {plaintextVariables: […]}}`), when `value` is one. */
+function declaredPlain(value: Record<string, unknown>): ReadonlySet<string> | undefined {
+  const service = own(value, 'service');
+  const names = isRecord(service) ? own(service, 'plaintextVariables') : undefined;
+  return Array.isArray(names) ? new Set(names.filter((name): name is string => typeof name === 'string')) : undefined;
+}
+
+const NONE: ReadonlySet<string> = new Set();
+
+/** A `{name|key, value}` pair whose name looks like a credential and whose value may be one (unless declared plain). */
+function credentialPair(value: Record<string, unknown>, plain: ReadonlySet<string>): string | undefined {
+  const pairName = typeof own(value, 'name') === 'string' ? own(value, 'name') : own(value, 'key');
+  if (typeof pairName !== 'string' || !Object.hasOwn(value, 'value') || plain.has(pairName)) return undefined;
+  return looksLikeCredentialName(pairName) && !isHarmlessValue(value.value) ? pairName : undefined;
+}
+
+function scanValue(checker: Checker, text: string, path: string, label: string, plain: ReadonlySet<string>): void {
   const asText = /^\s*[[{]/.test(text) && text.length > 2;
   // Lines are counted only when a match must be located.
   let finder: ((offset: number) => {line: number; column: number}) | undefined;
@@ -37,11 +57,11 @@ function scanValue(checker: Checker, text: string, path: string, label: string):
       if (at === undefined) return;
     }
   }
-  if (asText) scanJsonTextKeys(checker, text, path, label);
+  if (asText) scanJsonTextKeys(checker, text, path, label, plain);
 }
 
 /** Keys and name/value pairs inside JSON text (container and service specifications, with placeholders). */
-function scanJsonTextKeys(checker: Checker, text: string, path: string, label: string): void {
+function scanJsonTextKeys(checker: Checker, text: string, path: string, label: string, plain: ReadonlySet<string>): void {
   const parsed = parseJsonText(text, checker.source);
   const report = (name: string, innerPath: string, offsetHint?: number): void => {
     const at = offsetHint === undefined ? parsed.positions.get(innerPath) : positionFinder(text)(offsetHint);
@@ -53,7 +73,7 @@ function scanJsonTextKeys(checker: Checker, text: string, path: string, label: s
     );
   };
   if (parsed.value !== undefined) {
-    walkKeys(parsed.value, '', report, 0);
+    walkKeys(parsed.value, '', report, plain, 0);
     return;
   }
   // Not parseable (another rule reports the syntax error): look at `"key": value` pairs textually.
@@ -71,44 +91,47 @@ function scanJsonTextKeys(checker: Checker, text: string, path: string, label: s
     if (looksLikeCredentialName(key) && !isHarmlessValue(value)) report(key, '', match.index);
   }
   for (const match of text.matchAll(/"(?:name|key)"\s*:\s*"((?:[^"\\\n]|\\.)*)"\s*,\s*"value"\s*:\s*"((?:[^"\\\n]|\\.)*)"/g)) {
-    if (looksLikeCredentialName(match[1] ?? '') && !isHarmlessValue(match[2])) report(match[1] ?? '', '', match.index);
+    const name = match[1] ?? '';
+    if (!plain.has(name) && looksLikeCredentialName(name) && !isHarmlessValue(match[2])) report(name, '', match.index);
   }
 }
 
 /** Calls `report` for every credential-like key or `{name|key, value}` pair in a JSON value tree. */
-function walkKeys(value: unknown, path: string, report: (name: string, path: string) => void, depth: number): void {
+function walkKeys(value: unknown, path: string, report: (name: string, path: string) => void, plain: ReadonlySet<string>, depth: number): void {
   if (depth > 300) return;
   if (Array.isArray(value)) {
-    value.forEach((item, index) => walkKeys(item, joinPath(path, index), report, depth + 1));
+    value.forEach((item, index) => walkKeys(item, joinPath(path, index), report, plain, depth + 1));
     return;
   }
   if (!isRecord(value)) return;
-  const pairName = typeof own(value, 'name') === 'string' ? own(value, 'name') : own(value, 'key');
-  if (typeof pairName === 'string' && Object.hasOwn(value, 'value') && looksLikeCredentialName(pairName) && !isHarmlessValue(value.value)) {
+  const pairName = credentialPair(value, plain);
+  if (pairName !== undefined) {
     report(pairName, path);
     return;
   }
   for (const key of Object.keys(value)) {
     const child = value[key];
     if (looksLikeCredentialName(key) && !isHarmlessValue(child)) report(key, joinPath(path, key));
-    else walkKeys(child, joinPath(path, key), report, depth + 1);
+    else walkKeys(child, joinPath(path, key), report, plain, depth + 1);
   }
 }
 
 /** Reports every credential in a raw document: keys, pairs, values, JSON text. */
-function scanCredentials(checker: Checker, value: unknown, path: string, label: string, depth = 0): void {
+function scanCredentials(checker: Checker, value: unknown, path: string, label: string, plain: ReadonlySet<string>, depth = 0): void {
   if (depth > 300) return;
   if (typeof value === 'string') {
-    scanValue(checker, value, path, label);
+    scanValue(checker, value, path, label, plain);
     return;
   }
   if (Array.isArray(value)) {
-    value.forEach((item, index) => scanCredentials(checker, item, joinPath(path, index), `${label}[${index}]`, depth + 1));
+    value.forEach((item, index) => scanCredentials(checker, item, joinPath(path, index), `${label}[${index}]`, plain, depth + 1));
     return;
   }
   if (!isRecord(value)) return;
-  const pairName = typeof own(value, 'name') === 'string' ? own(value, 'name') : own(value, 'key');
-  if (typeof pairName === 'string' && Object.hasOwn(value, 'value') && looksLikeCredentialName(pairName) && !isHarmlessValue(value.value)) {
+  // A profile: its declared plain-text variables hold within it.
+  const inProfile = declaredPlain(value) ?? plain;
+  const pairName = credentialPair(value, inProfile);
+  if (pairName !== undefined) {
     checker.credential(SCHEMA_ISSUE.credentialKey, path, `${label}: the variable "${pairName}" looks like a credential; ${NEVER_STORED}`);
     return;
   }
@@ -125,11 +148,11 @@ function scanCredentials(checker: Checker, value: unknown, path: string, label: 
       checker.credential(SCHEMA_ISSUE.credentialKey, childPath, `"${key}" looks like a credential; ${NEVER_STORED}`);
       continue;
     }
-    scanCredentials(checker, child, childPath, key, depth + 1);
+    scanCredentials(checker, child, childPath, key, inProfile, depth + 1);
   }
 }
 
 export function scanDocumentCredentials(checker: Checker, value: unknown, path: string): void {
   checker.secretKeysToo = containsAccessKeyId(value);
-  scanCredentials(checker, value, path, path === '' ? 'the document' : path);
+  scanCredentials(checker, value, path, path === '' ? 'the document' : path, NONE);
 }

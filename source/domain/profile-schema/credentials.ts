@@ -135,6 +135,17 @@ export const VALUE_PATTERNS: readonly ValuePattern[] = [
   {kind: 'a Docker Hub access token', pattern: /\bdckr_pat_[A-Za-z0-9_-]{20,}/g},
   {kind: 'a GitHub token', pattern: /\b(?:gh[pousr]_[A-Za-z0-9]{36,}|github_pat_[A-Za-z0-9_]{22,})/g},
 ];
+/** What `value` is when it is a credential by its shape (refused in a profile whatever it is called), else undefined. */
+export function credentialShape(value: string): string | undefined {
+  for (const {kind, pattern} of VALUE_PATTERNS) {
+    pattern.lastIndex = 0;
+    const found = pattern.test(value);
+    pattern.lastIndex = 0;
+    if (found) return kind;
+  }
+  return undefined;
+}
+
 export const SECRET_ACCESS_KEY: ValuePattern = {
   kind: 'an AWS secret access key',
   pattern: /(?<![A-Za-z0-9/+=])[A-Za-z0-9/+]{40}(?![A-Za-z0-9/+=])/g,

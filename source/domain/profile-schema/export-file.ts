@@ -1,5 +1,5 @@
 /**
- * Export files: a profile a team commits and shares, `{"ecsWizardProfile": 2, "profile": {...}}` — written
+ * Export files: a profile a team commits and shares, `{"ecsWizardProfile": 3, "profile": {...}}` — written
  * with `exportProfile`, read back (validated, migrated from older format versions) with `parseProfileExport`.
  */
 import type {IssueSource} from '../issues.js';
@@ -20,7 +20,7 @@ export interface ProfileImport extends ProfileValidation {
 }
 
 /**
- * The text of an export file: `{"ecsWizardProfile": 2, "profile": {...}}`, 2-space indented, with a
+ * The text of an export file: `{"ecsWizardProfile": 3, "profile": {...}}`, 2-space indented, with a
  * final newline. Run history is local and left out unless `includeRuns`.
  */
 export function exportProfile(profile: Profile, options: {includeRuns?: boolean} = {}): string {

@@ -1,6 +1,8 @@
 /**
  * Migrations from older schema versions, in memory. Schema 1 → 2: `service.containerSpec` text →
  * `{mode: 'json', json}`, `service.launchType` derived from the text, environments' `variables` → `overrides`.
+ * Schema 2 → 3: the version only (3 adds the optional `service.adopted` and `service.artifact.implicitLatest`;
+ * a profile without them is what it was: neither adopted nor without a tag).
  */
 import {parseJsonText} from '../json-text.js';
 import type {LaunchType} from '../model.js';
@@ -57,4 +59,5 @@ export const STORE_MIGRATIONS: Readonly<Record<number, (document: Raw) => Raw>> 
       profiles: isRecord(profiles) ? Object.fromEntries(Object.keys(profiles).map((name) => [name, migrateProfileV1(profiles[name])])) : profiles,
     };
   },
+  2: (document) => ({...document, schemaVersion: 3}),
 };

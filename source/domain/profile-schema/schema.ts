@@ -1,11 +1,17 @@
 /**
  * The stored schema of profiles: its version, its issue codes and the refusal of newer versions.
  *
- * - A store document is `{schemaVersion: 2, profiles: {[name]: Profile}}` (store-document.ts).
+ * - A store document is `{schemaVersion: 3, profiles: {[name]: Profile}}` (store-document.ts).
  * - Schema version 1 (the earlier shape): `service.containerSpec` was the advanced JSON text itself (a
  *   string), `service.launchType` did not exist and environments had `variables` instead of `overrides`
  *   (migrations.ts).
- * - An export file (a profile a team commits and shares) is `{"ecsWizardProfile": 2, "profile": {...}}`;
+ * - Schema version 2 is version 3 without the optional `service.adopted`, `service.artifact.implicitLatest`,
+ *   `service.containerName`, `service.plaintextVariables` and `environments[].provisioner` (an imported live
+ *   service; an image imported without a tag; a stable container name; variables declared not secret; the stack or
+ *   state file an environment was filled from, for `env refresh`): a version-2 document is a valid version-3
+ *   document, migrated by changing its version only. Older ecs-wizards refuse version 3 ("upgrade") instead of
+ *   failing on an unknown key.
+ * - An export file (a profile a team commits and shares) is `{"ecsWizardProfile": 3, "profile": {...}}`;
  *   its `runs` are left out by default and default to `[]` on import (export-file.ts).
  *
  * Decisions:
@@ -19,7 +25,7 @@
  */
 import type {Issue, IssueSource} from '../issues.js';
 
-export const CURRENT_SCHEMA_VERSION = 2;
+export const CURRENT_SCHEMA_VERSION = 3;
 /** The key that marks an export file and holds its schema version. */
 export const EXPORT_FORMAT_KEY = 'ecsWizardProfile';
 

@@ -7,12 +7,12 @@ import {joinPath} from '../json-text.js';
 import {LAUNCH_TYPES, NETWORK_MODES, REGISTRY_KINDS} from '../model.js';
 import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMapping, RegistryAuth, Service} from '../model.js';
 import type {Checker} from './checker.js';
-import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringMap, requirePresent} from './checker.js';
+import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
 import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
-const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username'] as const;
+const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest'] as const;
 function checkArtifact(checker: Checker, value: unknown, path: string): ArtifactSource {
   const object = checkObject(checker, value, path, 'artifact', ARTIFACT_KEYS);
   const registry = checkEnum(checker, object, 'registry', path, REGISTRY_KINDS);
@@ -31,7 +31,20 @@ function checkArtifact(checker: Checker, value: unknown, path: string): Artifact
     format: 'an image tag (letters, digits, _ . -, up to 128) or a digest such as sha256:…',
   });
   const username = checkString(checker, object, 'username', path, {optional: true, max: 255, format: 'a user name of at most 255 characters'});
-  return {registry, host, image, ...(tag === undefined ? {} : {tag}), ...(username === undefined ? {} : {username})};
+  const implicitLatest = checkBoolean(checker, object, 'implicitLatest', path, true);
+  if (implicitLatest === true && tag !== undefined && tag !== 'latest') {
+    checker.add(SCHEMA_ISSUE.value, joinPath(path, 'implicitLatest'), `implicitLatest goes with the tag "latest"; the tag is "${tag}"`, {
+      fix: 'remove implicitLatest, or set the tag to latest',
+    });
+  }
+  return {
+    registry,
+    host,
+    image,
+    ...(tag === undefined ? {} : {tag}),
+    ...(username === undefined ? {} : {username}),
+    ...(implicitLatest === true ? {implicitLatest} : {}),
+  };
 }
 
 const PORT_KEYS = ['containerPort', 'hostPort', 'protocol'] as const;
@@ -140,7 +153,21 @@ export const STAND_IN_SERVICE: Service = {
   variables: {},
 };
 
-const SERVICE_KEYS = ['name', 'artifact', 'launchType', 'containerSpec', 'serviceSpec', 'variables', 'registryAuth'] as const;
+/** A container environment variable's name (ECS takes any text without `=`). */
+const ENVIRONMENT_VARIABLE_NAME = /^[^=\0]{1,255}$/;
+
+const SERVICE_KEYS = [
+  'name',
+  'artifact',
+  'launchType',
+  'containerSpec',
+  'serviceSpec',
+  'variables',
+  'registryAuth',
+  'containerName',
+  'plaintextVariables',
+  'adopted',
+] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
   const name = checkString(checker, object, 'name', path, {pattern: SERVICE_NAME, format: 'an ECS service name (letters, digits, _ and -, up to 255)'}) ?? '';
@@ -159,5 +186,26 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'registryAuth') === undefined
       ? undefined
       : checkRegistryAuth(checker, own(object, 'registryAuth'), joinPath(path, 'registryAuth'));
-  return {name, artifact, launchType, containerSpec, serviceSpec, variables, ...(registryAuth === undefined ? {} : {registryAuth})};
+  const adopted = checkBoolean(checker, object, 'adopted', path, true);
+  const containerName = checkString(checker, object, 'containerName', path, {
+    optional: true,
+    pattern: SERVICE_NAME,
+    format: 'a container name (letters, digits, _ and -, up to 255)',
+  });
+  const plaintextVariables =
+    object === undefined || own(object, 'plaintextVariables') === undefined
+      ? undefined
+      : checkStringList(checker, object, 'plaintextVariables', path, ENVIRONMENT_VARIABLE_NAME, 'an environment variable name (without "=")');
+  return {
+    name,
+    artifact,
+    launchType,
+    containerSpec,
+    serviceSpec,
+    variables,
+    ...(registryAuth === undefined ? {} : {registryAuth}),
+    ...(adopted === true ? {adopted} : {}),
+    ...(containerName === undefined ? {} : {containerName}),
+    ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
+  };
 }

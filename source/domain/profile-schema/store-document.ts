@@ -80,11 +80,25 @@ export function validateStoreDocument(value: unknown): StoreDocumentValidation {
 
 /**
  * Reads a store document at any known schema version: migrates older ones in order (in memory) and
- * validates the result. A newer version is refused (`schema-version-newer`), never downgraded. An
- * empty object (`{}`) is an empty store.
+ * validates the result. A newer version is refused (`schema-version-newer`), never downgraded. An empty
+ * object (`{}`) is not an empty store but a file that lost its content (or never was a store): an issue, so
+ * that the file is kept aside rather than silently taken for "no profiles" and overwritten. (A missing file is
+ * the empty store; that is the adapter's to tell.)
  */
 export function migrateStoreDocument(value: unknown): StoreDocumentMigration {
-  if (isRecord(value) && Object.keys(value).length === 0) return {document: emptyStoreDocument(), fromVersion: CURRENT_SCHEMA_VERSION, issues: []};
+  if (isRecord(value) && Object.keys(value).length === 0) {
+    return {
+      issues: [
+        {
+          code: SCHEMA_ISSUE.required,
+          severity: 'error',
+          source: 'profile',
+          path: '',
+          message: 'the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing',
+        },
+      ],
+    };
+  }
   if (!isRecord(value) || !Object.hasOwn(value, 'schemaVersion')) return validateStoreDocument(value);
   const version = own(value, 'schemaVersion');
   if (typeof version !== 'number' || !Number.isInteger(version) || version < 1) {

@@ -178,7 +178,7 @@ function checkContainer(report: Report, container: JsonObject, path: string, che
   for (const [secret, secretPath] of secretItems) {
     const valueFrom = member(secret, 'valueFrom');
     if (typeof valueFrom === 'string' && valueFrom.startsWith('arn:')) {
-      checkArn(report, valueFrom, joinPath(secretPath, 'valueFrom'), ['secretsManagerSecret', 'ssmParameter'], 'valueFrom');
+      checkArn(report, valueFrom, joinPath(secretPath, 'valueFrom'), ['secretsManagerValue', 'ssmParameter'], 'valueFrom');
     }
   }
   if (secretItems.length > 0 && !checks.hasExecutionRole) {

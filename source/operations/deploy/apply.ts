@@ -44,6 +44,10 @@ export interface ApplyResult {
   previousTaskDefinitionArn?: string;
   /** The deployments the service listed before the update (see JudgeOptions.priorDeploymentIds). */
   priorDeploymentIds?: string[];
+  /** ECS's record of our deployment (the response's currentServiceDeployment), when it names one. */
+  serviceDeploymentArn?: string;
+  /** When the service was created or updated (ms): records since then may be ours. Absent when nothing was deployed. */
+  requestedAt?: number;
   created: boolean;
 }
 
@@ -116,6 +120,7 @@ export async function* applyPlan(
     }
     if (plan.action === 'create') {
       yield step('service', 'started', `creating service ${plan.serviceName} in ${clusterName} running ${label}`);
+      const requestedAt = clock.now();
       const state = await ecs.createService(createServiceInput(plan, taskDefinitionArn));
       const deploymentId = ourDeploymentId(state, taskDefinitionArn);
       yield step('service', 'done', `created service ${plan.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
@@ -125,6 +130,8 @@ export async function* applyPlan(
         registered,
         created: true,
         ...(deploymentId === undefined ? {} : {deploymentId}),
+        ...(state.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: state.currentServiceDeployment}),
+        requestedAt,
       };
     }
     if (plan.action === 'none') {
@@ -140,6 +147,7 @@ export async function* applyPlan(
     }
     const from = previousTaskDefinitionArn === undefined ? '' : `${taskDefinitionLabel(previousTaskDefinitionArn)} → `;
     yield step('service', 'started', `updating service ${plan.serviceName} (${from}${label})`);
+    const requestedAt = clock.now();
     const state = await ecs.updateService(updateServiceInput(plan, taskDefinitionArn));
     const deploymentId = ourDeploymentId(state, taskDefinitionArn);
     yield step('service', 'done', `updated service ${plan.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
@@ -151,6 +159,8 @@ export async function* applyPlan(
       ...(deploymentId === undefined ? {} : {deploymentId}),
       ...(previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn}),
       priorDeploymentIds: (plan.existingService?.deployments ?? []).map((deployment) => deployment.id).filter((id) => id !== deploymentId),
+      ...(state.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: state.currentServiceDeployment}),
+      requestedAt,
     };
   } catch (error) {
     yield step('service', 'failed', error instanceof Error ? error.message : String(error));

@@ -7,45 +7,32 @@
  * - execution-role / task-role: exist and trust ecs-tasks.amazonaws.com;
  * - image: the tag exists in its registry (unknown when the registry cannot be asked: a warning with the reason);
  * - registry-credentials / secret NAME: the secret exists and the execution role may call
- *   secretsmanager:GetSecretValue on it (and kms:Decrypt on its customer key). IAM's policy simulator decides when
- *   it answers; otherwise (moto, no iam:SimulatePrincipalPolicy) the role's inline and attached policy documents
- *   are evaluated (domain/iam-policy.ts `evaluatePolicies`);
+ *   secretsmanager:GetSecretValue on it (and kms:Decrypt on its customer key) — permission-checks.ts, where what
+ *   the role may do is decided (IAM's policy simulator, else the role's own policy documents);
  * - service-discovery: each Cloud Map service exists and its record types fit the serviceRegistries parameters;
  * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
+ * - ecr-pull / log-write: the execution role may pull the task's ECR images and write to its log groups
+ *   (permission-checks.ts; only for images in ECR, only for awslogs);
  * - service-update: the service can be updated in place (a change that needs a replacement blocks).
  *
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
- * missing credentials end the run (AwsError).
+ * missing credentials end the run (AwsError): check-result.ts. Reading the rendered task definition: rendered-task.ts.
  */
-import type {CheckStatus} from '../../domain/deploy/events.js';
-import {evaluatePolicies, roleNameOf, type PolicyDecision} from '../../domain/iam-policy.js';
-import {isJsonObject, type JsonObject, type JsonValue} from '../../domain/json.js';
-import {ECS_TASKS_PRINCIPAL, privateRegistryPolicy} from '../../domain/policy.js';
+import {ECS_TASKS_PRINCIPAL} from '../../domain/policy.js';
 import {effectiveNetworkMode} from '../../domain/network-mode.js';
 import {clusterNameFromArn} from '../../domain/aws-names.js';
-import {AwsError} from '../../errors.js';
+import {isJsonObject} from '../../domain/json.js';
 import type {CheckPorts} from '../../ports/deploy.js';
-import type {IamPort, RolePolicyDocument} from '../../ports/iam.js';
+import type {IamPort} from '../../ports/iam.js';
 import type {NetworkPort} from '../../ports/network.js';
 import type {RegistryPort} from '../../ports/registry.js';
+import {guarded, type CheckResult} from './check-result.js';
+import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
+import {awslogsGroups, str} from './rendered-task.js';
 
-/** A fix the deploy can apply itself when the person agrees (--yes or the confirmation). */
-export interface Remedy {
-  kind: 'create-log-group';
-  logGroup: string;
-  region: string;
-  /** What the confirmation says: `create log group /ecs/web (us-east-1)`. */
-  label: string;
-}
-
-export interface CheckResult {
-  name: string;
-  status: CheckStatus;
-  message: string;
-  hint?: string;
-  remedy?: Remedy;
-}
+export type {CheckResult, Remedy} from './check-result.js';
+export {secretArnOf} from './rendered-task.js';
 
 export interface CheckOptions {
   /** Password for the artifact's registry user (ECS_WIZARD_REGISTRY_PASSWORD); never stored. */
@@ -61,79 +48,7 @@ export interface CheckFindings {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
-// Reading the rendered task definition
-
-const str = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' && value !== '' ? value : undefined);
-
-function containers(task: JsonObject): JsonObject[] {
-  const items = task['containerDefinitions'];
-  return Array.isArray(items) ? items.filter(isJsonObject) : [];
-}
-
-/** A Secrets Manager ARN as referenced by `valueFrom` (`…:secret:name-AbCdEf:json-key:stage:version`) → the secret's ARN. */
-export function secretArnOf(reference: string): string {
-  const parts = reference.split(':');
-  return parts.length > 7 ? parts.slice(0, 7).join(':') : reference;
-}
-
-/** Secrets Manager references of the task: registry credentials and container secrets, by ARN. */
-function secretReferences(task: JsonObject): Array<{arn: string; kind: 'registry-credentials' | 'container-secret'; container: string; name?: string}> {
-  const found: Array<{arn: string; kind: 'registry-credentials' | 'container-secret'; container: string; name?: string}> = [];
-  for (const container of containers(task)) {
-    const containerName = str(container['name']) ?? '?';
-    const credentials = container['repositoryCredentials'];
-    const parameter = isJsonObject(credentials) ? str(credentials['credentialsParameter']) : undefined;
-    if (parameter !== undefined) found.push({arn: parameter, kind: 'registry-credentials', container: containerName});
-    const secrets = Array.isArray(container['secrets']) ? container['secrets'].filter(isJsonObject) : [];
-    for (const secret of secrets) {
-      const valueFrom = str(secret['valueFrom']);
-      if (valueFrom !== undefined && /^arn:aws[a-z-]*:secretsmanager:/.test(valueFrom)) {
-        found.push({arn: secretArnOf(valueFrom), kind: 'container-secret', container: containerName, name: str(secret['name'])});
-      }
-    }
-  }
-  const seen = new Set<string>();
-  return found.filter((item) => (seen.has(`${item.kind} ${item.arn}`) ? false : (seen.add(`${item.kind} ${item.arn}`), true)));
-}
-
-function awslogsGroups(task: JsonObject, defaultRegion: string): Array<{group: string; region: string; createGroup: boolean; container: string}> {
-  const groups: Array<{group: string; region: string; createGroup: boolean; container: string}> = [];
-  for (const container of containers(task)) {
-    const configuration = container['logConfiguration'];
-    if (!isJsonObject(configuration) || configuration['logDriver'] !== 'awslogs') continue;
-    const options = isJsonObject(configuration['options']) ? configuration['options'] : {};
-    const group = str(options['awslogs-group']);
-    if (group === undefined) continue;
-    if (groups.some((item) => item.group === group)) continue;
-    groups.push({
-      group,
-      region: str(options['awslogs-region']) ?? defaultRegion,
-      createGroup: options['awslogs-create-group'] === 'true',
-      container: str(container['name']) ?? '?',
-    });
-  }
-  return groups;
-}
-
-// ---------------------------------------------------------------------------------------------------------------
 // The checks
-
-/** An AWS failure that is not "cannot be checked" ends the run. */
-function couldNotCheck(error: unknown, name: string, what: string): CheckResult {
-  if (error instanceof AwsError && error.kind !== 'unreachable' && error.kind !== 'credentials') {
-    return {name, status: 'warn', message: `could not check ${what}: ${error.message}`, ...(error.hint === undefined ? {} : {hint: error.hint})};
-  }
-  throw error;
-}
-
-async function guarded(name: string, what: string, check: () => Promise<CheckResult | CheckResult[]>): Promise<CheckResult[]> {
-  try {
-    const result = await check();
-    return Array.isArray(result) ? result : [result];
-  } catch (error) {
-    return [couldNotCheck(error, name, what)];
-  }
-}
 
 const trustHint = (role: string): string =>
   `add to the trust policy of ${role} a statement {"Effect":"Allow","Principal":{"Service":"${ECS_TASKS_PRINCIPAL}"},"Action":"sts:AssumeRole"} (aws iam update-assume-role-policy --role-name ${role} …)`;
@@ -160,150 +75,6 @@ async function roleCheck(iam: IamPort, name: 'execution-role' | 'task-role', arn
       hint: trustHint(role.name),
     };
   return {name, status: 'ok', message: `${role.name} exists and trusts ${ECS_TASKS_PRINCIPAL}`};
-}
-
-interface PermissionAnswer {
-  decision: PolicyDecision;
-  /** How it was decided, for the message. */
-  how: string;
-}
-
-/** May `roleArn` perform `action` on `resource`? IAM's simulator when it answers, else the role's documents. */
-async function permission(
-  iam: IamPort,
-  roleArn: string,
-  action: string,
-  resource: string,
-  documents: () => Promise<RolePolicyDocument[]>,
-): Promise<PermissionAnswer> {
-  const simulated = await iam.simulatePrincipalPolicy(roleArn, [action], [resource]);
-  if (simulated === 'allowed') return {decision: 'allowed', how: 'IAM policy simulator'};
-  if (simulated === 'denied') return {decision: 'not-allowed', how: 'IAM policy simulator'};
-  const evaluation = evaluatePolicies(
-    (await documents()).map((policy) => ({name: policy.name, document: policy.document})),
-    action,
-    resource,
-  );
-  const how = evaluation.policies.length > 0 ? `the role's policies: ${evaluation.policies.join(', ')}` : "the role's inline and attached policies";
-  return {decision: evaluation.decision, how};
-}
-
-/** The KMS key ARN of a secret's customer key (DescribeSecret gives an ID, alias or ARN). */
-function kmsKeyArn(kmsKeyId: string, secretArn: string, profileKeyArn: string | undefined): string | undefined {
-  if (kmsKeyId.startsWith('arn:')) return kmsKeyId;
-  if (profileKeyArn !== undefined && profileKeyArn.endsWith(`/${kmsKeyId}`)) return profileKeyArn;
-  if (kmsKeyId.startsWith('alias/')) return profileKeyArn;
-  const [, partition, , region, account] = secretArn.split(':');
-  return partition && region && account ? `arn:${partition}:kms:${region}:${account}:key/${kmsKeyId}` : profileKeyArn;
-}
-
-async function secretChecks(ports: CheckPorts, plan: DeployPlan, executionRoleMissing: boolean): Promise<CheckResult[]> {
-  const references = secretReferences(plan.taskDefinition);
-  if (references.length === 0) return [];
-  const results: CheckResult[] = [];
-  const roleArn = str(plan.taskDefinition['executionRoleArn']);
-  let documents: Promise<RolePolicyDocument[]> | undefined;
-  const roleDocuments = (): Promise<RolePolicyDocument[]> => (documents ??= ports.iam.rolePolicyDocuments(roleArn!));
-  for (const reference of references) {
-    const name = reference.kind === 'registry-credentials' ? 'registry-credentials' : `secret ${reference.name ?? reference.arn}`;
-    results.push(
-      ...(await guarded(name, `secret ${reference.arn}`, async () => {
-        const secret = await ports.secrets.describeSecret(reference.arn);
-        if (secret === undefined) {
-          return {
-            name,
-            status: 'fail',
-            message: `the secret ${reference.arn} (${reference.kind === 'registry-credentials' ? `registry credentials of container ${reference.container}` : `secret of container ${reference.container}`}) does not exist`,
-            hint:
-              reference.kind === 'registry-credentials'
-                ? 'create it in Secrets Manager as {"username": "…", "password": "…"} in the same region, or fix the ARN'
-                : 'create it in Secrets Manager, or fix valueFrom',
-          };
-        }
-        if (secret.deletedAt !== undefined) {
-          return {
-            name,
-            status: 'fail',
-            message: `the secret ${secret.name} is scheduled for deletion (${secret.deletedAt})`,
-            hint: `restore it: aws secretsmanager restore-secret --secret-id ${secret.arn}`,
-          };
-        }
-        if (roleArn === undefined) {
-          return {
-            name,
-            status: 'fail',
-            message: `the task reads secret ${secret.name} but has no execution role`,
-            hint: "set the environment's execution role (executionRoleArn)",
-          };
-        }
-        const role = roleNameOf(roleArn);
-        if (executionRoleMissing)
-          return {name, status: 'warn', message: `${secret.name} exists; who may read it is not checked: the execution role ${role} does not exist`};
-        const read = await permission(ports.iam, roleArn, 'secretsmanager:GetSecretValue', secret.arn, roleDocuments);
-        const policyHint = (): string => {
-          const policy = privateRegistryPolicy({
-            credentialsSecretArn: secret.arn,
-            ...(secret.kmsKeyId === undefined
-              ? {}
-              : {kmsKeyArn: kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn) ?? secret.kmsKeyId}),
-          });
-          return `add an inline policy to ${role}: aws iam put-role-policy --role-name ${role} --policy-name ecs-wizard-private-registry --policy-document '${JSON.stringify(policy)}'`;
-        };
-        if (read.decision === 'denied')
-          return {
-            name,
-            status: 'fail',
-            message: `${role} is explicitly denied secretsmanager:GetSecretValue on ${secret.name} (${read.how})`,
-            hint: 'remove the Deny statement, or use another execution role',
-          };
-        if (read.decision === 'not-allowed') {
-          return {
-            name,
-            status: 'fail',
-            message: `${role} may not read ${secret.name}: no policy allows secretsmanager:GetSecretValue on ${secret.arn} (${read.how})`,
-            hint: policyHint(),
-          };
-        }
-        const notes: string[] = [];
-        let status: CheckStatus = read.decision === 'conditional' ? 'warn' : 'ok';
-        if (read.decision === 'conditional') notes.push(`a condition decides whether ${role} may read it (${read.how})`);
-        if (secret.kmsKeyId !== undefined) {
-          const keyArn = kmsKeyArn(secret.kmsKeyId, secret.arn, plan.profile.service.registryAuth?.kmsKeyArn);
-          if (keyArn === undefined) {
-            status = 'warn';
-            notes.push(`its customer KMS key ${secret.kmsKeyId} could not be resolved to an ARN: kms:Decrypt not checked`);
-          } else {
-            const decrypt = await permission(ports.iam, roleArn, 'kms:Decrypt', keyArn, roleDocuments);
-            if (decrypt.decision === 'denied' || decrypt.decision === 'not-allowed') {
-              return {
-                name,
-                status: 'fail',
-                message: `${role} may not decrypt ${secret.name}: no policy allows kms:Decrypt on ${keyArn} (${decrypt.how})`,
-                hint: policyHint(),
-              };
-            }
-            if (decrypt.decision === 'conditional') {
-              status = 'warn';
-              notes.push(`a condition decides kms:Decrypt on ${keyArn}`);
-            }
-          }
-        }
-        if (status === 'warn')
-          return {
-            name,
-            status,
-            message: `${secret.name} exists; ${notes.join('; ')}`,
-            hint: 'make sure the condition holds for ECS tasks, or allow it without one',
-          };
-        return {
-          name,
-          status: 'ok',
-          message: `${secret.name} exists and ${role} may read it${secret.kmsKeyId === undefined ? '' : ' and decrypt it'} (${read.how})`,
-        };
-      })),
-    );
-  }
-  return results;
 }
 
 async function discoveryChecks(ports: CheckPorts, plan: DeployPlan, findings: CheckFindings): Promise<CheckResult[]> {
@@ -537,6 +308,7 @@ export async function* runChecks(
   yield* await secretChecks(ports, plan, executionRoleMissing);
   yield* await discoveryChecks(ports, plan, findings);
   yield* await logGroupChecks(ports, plan);
+  yield* await executionRoleChecks(ports, plan, executionRoleMissing);
 }
 
 /** Failed checks that block the deploy: every failure without a remedy (or with one that will not be applied). */

@@ -1,9 +1,11 @@
 /**
  * The documents a deploy sends: the profile rendered for one environment (domain) and validated, completed with the
- * deploy's own defaults — the circuit breaker with rollback is enabled unless the service spec says otherwise.
- * `render` prints the same documents. Apart from plan.ts so that rendering does not load the diff.
+ * deploy's own defaults for a NEW service — the circuit breaker with rollback is enabled unless the service spec says
+ * otherwise; a profile that adopted a live service (`service.adopted`, set by import) gets none of them: its first
+ * deploy must change nothing it did not mean to. `render` prints the same documents. Apart from plan.ts so that
+ * rendering does not load the diff.
  */
-import {formatImage} from '../../domain/image.js';
+import {artifactImage} from '../../domain/image.js';
 import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js';
 import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import type {Environment, Profile} from '../../domain/model.js';
@@ -84,11 +86,11 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
   const tag = request.tag ?? profile.service.artifact.tag ?? '';
   return {
     taskDefinition: rendered.taskDefinition,
-    service: withDeployDefaults(rendered.service),
+    service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service),
     issues,
     serviceIncomplete: incomplete,
     tag,
-    image: formatImage(profile.service.artifact, tag),
+    image: artifactImage(profile.service.artifact, tag),
   };
 }
 

@@ -2,7 +2,8 @@
  * The plan of a deploy, before anything changes: render the profile for one environment (domain), fetch what
  * exists (the cluster, the service and the task definition it runs, the family's latest revision) and diff.
  *
- * The rendered documents with the deploy's own defaults are deploy-inputs.ts's.
+ * The rendered documents with the deploy's own defaults (for a NEW service; none for an adopted one) are
+ * deploy-inputs.ts's.
  */
 import {diffServices, diffTaskDefinitions, planDiffOf, type DiffResult, type PlanDiff} from '../../domain/diff.js';
 import {renderDeployInputs, type DeployInputs, type PlanRequest} from './deploy-inputs.js';
@@ -20,7 +21,7 @@ export {issueLines, renderDeployInputs, withDeployDefaults, type DeployInputs, t
 export interface ExistingTaskDefinition {
   arn: string;
   revision: number;
-  /** As DescribeTaskDefinition returns it. */
+  /** As DescribeTaskDefinition returns it, with its tags (printed beside it) in `tags` when it has any, as RegisterTaskDefinition takes them. */
   document: JsonObject;
 }
 
@@ -50,7 +51,8 @@ export interface DeployPlan extends DeployInputs {
 async function describeExisting(ecs: EcsPort, reference: string): Promise<ExistingTaskDefinition | undefined> {
   const described = await ecs.describeTaskDefinition(reference);
   if (described === undefined) return undefined;
-  const document = described.taskDefinition;
+  // The revision's tags are part of what a deploy would register: compared like any other field.
+  const document: JsonObject = described.tags.length === 0 ? described.taskDefinition : {...described.taskDefinition, tags: described.tags};
   const arn = typeof document['taskDefinitionArn'] === 'string' ? document['taskDefinitionArn'] : reference;
   const revision = typeof document['revision'] === 'number' ? document['revision'] : (parseTaskDefinition(arn).revision ?? 0);
   return {arn, revision, document};

@@ -13,8 +13,9 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
+import {countingEcs} from './counting.js';
 import {recordRun} from './run-record.js';
-import {requireService, rollBackService, serviceIdentity, type ServiceIdentity} from './service.js';
+import {requireService, rollBackService, serviceIdentity, type ServiceIdentity, type StartedDeployment} from './service.js';
 import {watchDeployment} from './watch.js';
 
 /** The tag a task definition runs: from the profile's runs, else read from the artifact's image in it. */
@@ -27,6 +28,7 @@ function tagOf(profile: Profile, taskDefinitionArn: string, document: Record<str
     const image = isJsonObject(container) && typeof container['image'] === 'string' ? container['image'] : undefined;
     if (image?.startsWith(`${prefix}:`)) return image.slice(prefix.length + 1);
     if (image?.startsWith(`${prefix}@`)) return image.slice(prefix.length + 1);
+    if (image === prefix && profile.service.artifact.implicitLatest === true) return 'latest';
   }
   return undefined;
 }
@@ -124,7 +126,10 @@ export async function* rollbackDeploy(
   ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
   request: RollbackRequest,
 ): AsyncGenerator<DeployEvent, void, undefined> {
-  const {ecs, clock, store} = ports;
+  const {clock, store} = ports;
+  // Every ECS call of the run is counted, whichever way it ends.
+  const counted = countingEcs(ports.ecs);
+  const ecs = counted.ecs;
   const startedAt = clock.now();
   const step = (name: DeployStepName, status: DeployStepStatus, message: string): DeployEvent => ({type: 'step', at: clock.now(), name, status, message});
   const fail = (error: unknown): DeployEvent => ({
@@ -134,7 +139,7 @@ export async function* rollbackDeploy(
     reason: errorMessage(error),
     exitCode: exitCodeOf(error),
     elapsedMs: clock.now() - startedAt,
-    apiCalls: 0,
+    apiCalls: counted.calls(),
   });
   const identity = serviceIdentity(request.profile, request.environment);
   yield step('plan', 'started', `finding the revision to roll ${identity.serviceName} back to`);
@@ -166,19 +171,21 @@ export async function* rollbackDeploy(
       reason: 'cancelled at the confirmation: nothing was changed',
       exitCode: 5,
       elapsedMs: clock.now() - startedAt,
-      apiCalls: 0,
+      apiCalls: counted.calls(),
     };
     return;
   }
   yield step('service', 'started', `updating service ${identity.serviceName} to ${taskDefinitionLabel(target.taskDefinitionArn)}`);
-  let deploymentId: string | undefined;
+  let started: StartedDeployment;
+  const requestedAt = clock.now();
   try {
-    deploymentId = await rollBackService(ecs, {cluster: identity.cluster, serviceName: identity.serviceName, taskDefinitionArn: target.taskDefinitionArn});
+    started = await rollBackService(ecs, {cluster: identity.cluster, serviceName: identity.serviceName, taskDefinitionArn: target.taskDefinitionArn});
   } catch (error) {
     yield step('service', 'failed', errorMessage(error));
     yield fail(error);
     return;
   }
+  const {deploymentId, serviceDeploymentArn} = started;
   yield step('service', 'done', `updated service ${identity.serviceName}${deploymentId === undefined ? '' : ` (deployment ${deploymentId})`}`);
 
   const run: RunRecord = {
@@ -202,7 +209,7 @@ export async function* rollbackDeploy(
       reason: `rollback to ${taskDefinitionLabel(target.taskDefinitionArn)} started; not waiting (--no-wait)`,
       exitCode: 0,
       elapsedMs: clock.now() - startedAt,
-      apiCalls: 0,
+      apiCalls: counted.calls(),
     };
     return;
   }
@@ -213,6 +220,8 @@ export async function* rollbackDeploy(
     service: identity.serviceName,
     taskDefinitionArn: target.taskDefinitionArn,
     ...(deploymentId === undefined ? {} : {deploymentId}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
+    since: requestedAt,
     previousTaskDefinitionArn: target.from,
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
@@ -227,7 +236,8 @@ export async function* rollbackDeploy(
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};
       }
-    }
-    yield event;
+      // The watch counts its own calls; the run's summary counts all of them.
+      yield {...event, apiCalls: counted.calls()};
+    } else yield event;
   }
 }

@@ -11,12 +11,12 @@ import {taskDefinitionLabel} from '../../domain/aws-names.js';
 import type {Environment, Profile, RunOutcome, RunRecord} from '../../domain/model.js';
 import {CliError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
-import type {EcsPort} from '../../ports/ecs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {DeployPorts} from '../../ports/deploy.js';
 import {applyPlan, type ApplyResult} from './apply.js';
 import {applyRemedy, blockingFailures, runChecks, type CheckFindings, type CheckResult, type Remedy} from './checks.js';
 import type {DeployControl} from './control.js';
+import {countingEcs} from './counting.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
 import {recordRun} from './run-record.js';
 import {watchDeployment} from './watch.js';
@@ -49,22 +49,6 @@ export interface DeployRequest {
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (error instanceof CliError ? error.exitCode : 1);
-
-/** The ECS port of a run, counting the calls made through it (plan, apply, watch, the control): the run's summary says how many. */
-function countingEcs(port: EcsPort): {ecs: EcsPort; calls: () => number} {
-  let calls = 0;
-  const ecs = new Proxy(port, {
-    get(target, key, receiver) {
-      const value: unknown = Reflect.get(target, key, receiver);
-      if (typeof value !== 'function') return value;
-      return (...args: unknown[]): unknown => {
-        calls += 1;
-        return (value as (...parameters: unknown[]) => unknown).apply(target, args);
-      };
-    },
-  });
-  return {ecs, calls: () => calls};
-}
 
 /** The deploy: plan, checks, apply, watch. */
 export async function* deploy(ports: DeployPorts & {clock: Clock; store: ProfileStore}, request: DeployRequest): AsyncGenerator<DeployEvent, void, undefined> {
@@ -246,6 +230,8 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
       ? {}
       : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
     ...(applied.priorDeploymentIds === undefined ? {} : {priorDeploymentIds: applied.priorDeploymentIds}),
+    ...(applied.serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn: applied.serviceDeploymentArn}),
+    ...(applied.requestedAt === undefined ? {} : {since: applied.requestedAt}),
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(control === undefined ? {} : {signal: control.signal}),

@@ -42,9 +42,18 @@ export async function requireService(ecs: EcsPort, identity: ServiceIdentity): P
   return service;
 }
 
-/** Points the service at `taskDefinitionArn` (ECS starts a deployment of it). Returns our deployment's id, when shown. */
-export async function rollBackService(ecs: EcsPort, request: {cluster: string; serviceName: string; taskDefinitionArn: string}): Promise<string | undefined> {
+/** The deployment a rollback started: its id and ECS's record of it, when the response shows them. */
+export interface StartedDeployment {
+  deploymentId?: string;
+  serviceDeploymentArn?: string;
+}
+
+/** Points the service at `taskDefinitionArn` (ECS starts a deployment of it). */
+export async function rollBackService(ecs: EcsPort, request: {cluster: string; serviceName: string; taskDefinitionArn: string}): Promise<StartedDeployment> {
   const state = await ecs.updateService({cluster: request.cluster, service: request.serviceName, taskDefinition: request.taskDefinitionArn});
   const primary = state.deployments.find((deployment) => deployment.status === 'PRIMARY' && deployment.taskDefinition === request.taskDefinitionArn);
-  return primary?.id;
+  return {
+    ...(primary === undefined ? {} : {deploymentId: primary.id}),
+    ...(state.currentServiceDeployment === undefined ? {} : {serviceDeploymentArn: state.currentServiceDeployment}),
+  };
 }

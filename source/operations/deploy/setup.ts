@@ -76,7 +76,8 @@ export function simulationRequest(run: RunInputs, history: SimulatedHistory = {}
   const documents = (tag: string | undefined): {taskDefinition: JsonObject; service: JsonObject} => {
     const rendered = render({profile, environment: environment.name, ...(tag === undefined ? {} : {tag}), overrides: run.overrides});
     if (hasErrors(rendered.issues) || rendered.taskDefinition === undefined || rendered.service === undefined) throw new Error('does not render');
-    return {taskDefinition: rendered.taskDefinition, service: withDeployDefaults(rendered.service)};
+    // As renderDeployInputs completes them: the deploy's defaults for a new service, none for an adopted one.
+    return {taskDefinition: rendered.taskDefinition, service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service)};
   };
   try {
     const inputs = documents(run.tag);

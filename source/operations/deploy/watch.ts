@@ -1,10 +1,18 @@
 /**
  * Watch a deployment: an async generator of DeployEvent (the poller and monitor of the deploy; it never prints).
  *
- * Each poll: DescribeServices (deployments, events) and — when our deployment's counts or state changed, every
- * ~30 s as a safety net, and on the final poll — ListTasks(STOPPED, startedBy = our deployment) + DescribeTasks of
- * the ARNs not seen yet. So a stopped task's reason is emitted in the same poll that sees its deployment's counts
- * change: within one poll of the stop.
+ * Each poll: DescribeServices (deployments, events); ECS's own record of our deployment (deployment-record.ts:
+ * DescribeServiceDeployments, found first when only our task definition is known) on the first poll, when a
+ * deployment came, went or changed state, when DescribeServices looks finished but the record is not yet, and every
+ * ~30 s while ours is not listed — until the record is final; and — when our deployment's counts or state changed,
+ * every ~30 s as a safety net, and on the final poll —
+ * ListTasks(STOPPED, startedBy = our deployment) + DescribeTasks of the ARNs not seen yet. So a stopped task's reason
+ * is emitted in the same poll that sees its deployment's counts change: within one poll of the stop.
+ *
+ * The truth: ECS's record of our deployment decides where the endpoint keeps records; where it does not (moto), an
+ * `info` event says so once and DescribeServices decides (verdict.ts). The outcome's reason always says why a failure
+ * failed (outcomeReason): ECS's reason, else one seen earlier (the rollout's, a service event), and what our stopped
+ * tasks died of — found by our task definition when our deployment is no longer listed.
  *
  * Pace: ≈2 s while anything moves, ×1.5 per idle poll up to 12 s. Every port call goes through a sliding-window
  * limiter (default ≤ 40 calls in any 60 s). ThrottlingException: jittered exponential back-off (≤ 30 s), a
@@ -19,15 +27,16 @@
  * raw: the renderers clean what they show.
  */
 import {classifyStoppedTask} from '../../domain/deploy/stopped-task.js';
-import {circuitBreakerThreshold, judgeDeployment} from '../../domain/deploy/verdict.js';
+import {circuitBreakerThreshold, judgeDeployment, outcomeReason} from '../../domain/deploy/verdict.js';
 import {OUTCOME_EXIT_CODES} from '../../domain/deploy/events.js';
-import {parseTaskDefinition} from '../../domain/aws-names.js';
+import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
 import type {DeployEvent, DeploymentRow} from '../../domain/deploy/events.js';
-import type {Judgement} from '../../domain/deploy/verdict.js';
+import type {Judgement, JudgedRecord} from '../../domain/deploy/verdict.js';
 import type {RunOutcome} from '../../domain/model.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
-import type {EcsPort, EcsServiceState, EcsTask} from '../../ports/ecs.js';
+import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
+import {DeploymentRecords} from './deployment-record.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -38,6 +47,13 @@ export interface WatchOptions {
   taskDefinitionArn: string;
   /** Our deployment's id (from CreateService/UpdateService); found by task definition when absent. */
   deploymentId?: string;
+  /** Our service deployment's ARN (CreateService/UpdateService's currentServiceDeployment): ECS's record of it decides. */
+  serviceDeploymentArn?: string;
+  /**
+   * When our deployment was asked for (ms): without `serviceDeploymentArn`, the newest record of our task definition
+   * since then is ours. Neither given (nothing was deployed): ECS's records are not asked.
+   */
+  since?: number;
   /** The task definition the service ran before (a PRIMARY running it = rolled back); optional. */
   previousTaskDefinitionArn?: string;
   /** The deployments listed before ours started: while one is PRIMARY and ours is not listed, ours is not known yet. */
@@ -95,6 +111,21 @@ interface SimulationLike {
   simulation?: {simulated?: boolean; scenario?: string};
 }
 
+/** A record that will not change any more. */
+const FINAL_RECORD = new Set(['SUCCESSFUL', 'STOPPED', 'ROLLBACK_SUCCESSFUL', 'ROLLBACK_FAILED']);
+
+/** ECS's words for our deployment's failure in a service event: `(service web) (deployment ecs-svc/1) deployment failed: tasks failed to start.` */
+function failureInEvents(events: readonly EcsServiceEvent[], deploymentId: string | undefined): string | undefined {
+  if (deploymentId === undefined) return undefined;
+  const event = [...events]
+    .reverse()
+    .find((item) => item.message.includes(`(deployment ${deploymentId})`) && /deployment failed|circuit breaker/i.test(item.message));
+  return event?.message
+    .slice(event.message.indexOf(`(deployment ${deploymentId})`) + `(deployment ${deploymentId})`.length)
+    .trim()
+    .replace(/^deployment failed:\s*/i, '');
+}
+
 const isAbortError = (error: unknown): boolean => error instanceof Aborted || (error instanceof Error && error.name === 'AbortError');
 const isThrottled = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as {kind?: unknown}).kind === 'throttled';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
@@ -123,7 +154,21 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
   let rolledBackSince: number | undefined;
   let circuitBreakerOn = true;
   /** Why our deployment failed, remembered: ECS removes a failed deployment once its rollback completes. */
-  let knownCause: string | undefined;
+  let knownWhy: string | undefined;
+  /** The service's latest events (a failure's reason may be in them). */
+  let lastEvents: readonly EcsServiceEvent[] = [];
+  /** What our stopped tasks died of: distinct failure summaries, oldest first. */
+  const taskFailures: string[] = [];
+  const records = new DeploymentRecords({
+    ecs,
+    cluster,
+    service,
+    taskDefinitionArn,
+    ...(options.serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn: options.serviceDeploymentArn}),
+    ...(options.since === undefined ? {} : {since: options.since}),
+  });
+  let lastRecordAt = -Infinity;
+  let lastStateKey = '';
 
   const call = async <T>(run: () => Promise<T>, callSignal: AbortSignal | undefined): Promise<T> => {
     await limiter.acquire(callSignal);
@@ -133,17 +178,24 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
   const event = <T extends DeployEvent>(value: T): T => value;
 
-  /** Stopped tasks of our deployment not seen yet (ListTasks + DescribeTasks), oldest stop first. */
-  const sweepTasks = async (callSignal: AbortSignal | undefined): Promise<DeployEvent[]> => {
-    if (deploymentId === undefined) return [];
+  /**
+   * Stopped tasks of our deployment not seen yet (ListTasks + DescribeTasks), oldest stop first. Without our
+   * deployment's id only when `byService`: the service's stopped tasks that ran our task definition (a late watch,
+   * after ECS dropped our deployment), whose `startedBy` then names our deployment.
+   */
+  const sweepTasks = async (callSignal: AbortSignal | undefined, byService = false): Promise<DeployEvent[]> => {
+    if (deploymentId === undefined && !byService) return [];
     lastSweepAt = clock.now();
-    const arns = await call(() => ecs.listTasks({cluster, startedBy: deploymentId, desiredStatus: 'STOPPED'}), callSignal);
+    const query = deploymentId === undefined ? {serviceName: service} : {startedBy: deploymentId};
+    const arns = await call(() => ecs.listTasks({cluster, ...query, desiredStatus: 'STOPPED'}), callSignal);
     const fresh = arns.filter((arn) => !seenTasks.has(arn));
     if (fresh.length === 0) return [];
     const described = await call(() => ecs.describeTasks(cluster, fresh), callSignal);
+    for (const task of described) if (task.taskDefinitionArn !== taskDefinitionArn && deploymentId === undefined) seenTasks.add(task.taskArn);
     const stopped = described
-      .filter((task) => task.lastStatus === 'STOPPED')
+      .filter((task) => task.lastStatus === 'STOPPED' && !seenTasks.has(task.taskArn))
       .sort((a, b) => (a.stoppedAt ?? '').localeCompare(b.stoppedAt ?? '') || a.taskArn.localeCompare(b.taskArn));
+    if (deploymentId === undefined) deploymentId = stopped.find((task) => task.startedBy?.startsWith('ecs-svc/') === true)?.startedBy;
     const at = clock.now();
     return stopped.map((task) => {
       seenTasks.add(task.taskArn);
@@ -158,6 +210,8 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
       ...(container.reason === undefined ? {} : {reason: container.reason}),
     }));
     const stoppedReason = task.stoppedReason ?? '';
+    const failure = classifyStoppedTask({stoppedReason, stopCode: task.stopCode, containers});
+    if (failure.class !== 'not-a-failure' && !taskFailures.includes(failure.summary)) taskFailures.push(failure.summary);
     return event({
       type: 'task-stopped',
       at,
@@ -166,16 +220,44 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
       ...(task.stopCode === undefined ? {} : {stopCode: task.stopCode}),
       ...(task.stoppedAt === undefined ? {} : {stoppedAt: task.stoppedAt}),
       containers,
-      failure: classifyStoppedTask({stoppedReason, stopCode: task.stopCode, containers}),
+      failure,
     });
   };
 
-  const judge = (state: EcsServiceState): Judgement =>
+  const judge = (state: EcsServiceState, record: JudgedRecord | undefined): Judgement =>
     judgeDeployment(state, taskDefinitionArn, {
       ...(deploymentId === undefined ? {} : {deploymentId}),
       ...(options.previousTaskDefinitionArn === undefined ? {} : {previousTaskDefinitionArn: options.previousTaskDefinitionArn}),
       ...(options.priorDeploymentIds === undefined ? {} : {priorDeploymentIds: options.priorDeploymentIds}),
+      ...(record === undefined ? {} : {record}),
     });
+
+  /**
+   * ECS's record of our deployment, read when it may have moved: the first poll, a deployment came, went or changed
+   * state, DescribeServices alone would call it finished, or (every TASK_SWEEP_EVERY_MS) while DescribeServices does
+   * not list ours — never once it is final. Its task counts move all the time: DescribeServices shows those.
+   */
+  const readRecord = async (state: EcsServiceState, callSignal: AbortSignal | undefined): Promise<DeployEvent[]> => {
+    const at = clock.now();
+    // Which deployments there are and how they stand (not their task counts, which move all through a rollout).
+    const stateKey = JSON.stringify(state.deployments.map((deployment) => [deployment.id, deployment.status, deployment.rolloutState]));
+    const moved = stateKey !== lastStateKey;
+    lastStateKey = stateKey;
+    const current = records.current;
+    if (!records.wanted || (current !== undefined && FINAL_RECORD.has(current.record.status))) return [];
+    const alone = judge(state, undefined);
+    const looksFinished = alone.verdict !== 'in-progress';
+    const unlisted = alone.ours === undefined && at - lastRecordAt >= TASK_SWEEP_EVERY_MS;
+    if (!(firstPoll || moved || looksFinished || unlisted)) return [];
+    lastRecordAt = at;
+    const read = await records.read((run) => call(run, callSignal), at, TASK_SWEEP_EVERY_MS);
+    if (read.kind === 'unavailable') return [event({type: 'info', at, message: read.message})];
+    if (read.kind === 'record' && read.changed) {
+      const {type, ...record} = read.event;
+      return [{type, at, ...record}];
+    }
+    return [];
+  };
 
   interface PollResult {
     events: DeployEvent[];
@@ -194,9 +276,11 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     const configuration = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration : undefined;
     const breaker = configuration && isJsonObject(configuration.deploymentCircuitBreaker) ? configuration.deploymentCircuitBreaker : undefined;
     circuitBreakerOn = breaker === undefined || breaker.enable !== false;
+    lastEvents = state.events;
 
-    const judgement = judge(state);
-    if (judgement.ours && judgement.cause !== undefined && judgement.ours.rolloutState === 'FAILED') knownCause = judgement.cause;
+    const recordEvents = await readRecord(state, callSignal);
+    const judgement = judge(state, records.current?.judged);
+    if (judgement.ours?.rolloutState === 'FAILED' && judgement.ours.rolloutStateReason) knownWhy = judgement.ours.rolloutStateReason;
     if (deploymentId === undefined && judgement.ours) deploymentId = judgement.ours.id;
     const ours = state.deployments.find((deployment) => deployment.id === deploymentId);
 
@@ -218,12 +302,13 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
       };
     });
     const rowsKey = JSON.stringify(rows);
-    let changed = false;
+    let changed = recordEvents.some((item) => item.type === 'service-deployment');
     if (rowsKey !== lastRowsKey) {
       lastRowsKey = rowsKey;
       changed = true;
       out.push(event({type: 'deployments', at, deployments: rows}));
     }
+    out.push(...recordEvents);
 
     // Service events, de-duplicated, oldest first. On the first poll only those since our deployment began.
     const since = firstPoll ? Date.parse(ours?.createdAt ?? '') : Number.NaN;
@@ -249,7 +334,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     lastOursKey = oursKey;
     let swept = false;
     if (force || oursMoved || at - lastSweepAt >= TASK_SWEEP_EVERY_MS) {
-      const stopped = await sweepTasks(callSignal);
+      const stopped = await sweepTasks(callSignal, force);
       swept = deploymentId !== undefined;
       if (stopped.length > 0) changed = true;
       out.push(...stopped);
@@ -258,8 +343,19 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
   };
 
   const elapsed = (): number => clock.now() - startedAt;
-  const done = (outcome: RunOutcome, reason: string): DeployEvent =>
-    event({type: 'done', at: clock.now(), outcome, reason, exitCode: OUTCOME_EXIT_CODES[outcome], elapsedMs: elapsed(), apiCalls});
+  const done = (outcome: RunOutcome, reason: string): DeployEvent => {
+    const status = records.current?.record.status;
+    return event({
+      type: 'done',
+      at: clock.now(),
+      outcome,
+      reason,
+      exitCode: OUTCOME_EXIT_CODES[outcome],
+      elapsedMs: elapsed(),
+      apiCalls,
+      ...(status === undefined ? {} : {serviceDeploymentStatus: status}),
+    });
+  };
 
   /** The final poll (no abort signal: it must run after an abort). Errors become a warning. */
   const finalPoll = async function* (): AsyncGenerator<DeployEvent, Judgement | undefined, undefined> {
@@ -277,10 +373,10 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     }
   };
 
-  /** A last stopped-task sweep after a verdict (when the deciding poll did not sweep). */
+  /** A last stopped-task sweep after a verdict (when the deciding poll did not sweep): by task definition when needed. */
   const finalSweep = async function* (): AsyncGenerator<DeployEvent, void, undefined> {
     try {
-      for (const item of await sweepTasks(undefined)) yield item;
+      for (const item of await sweepTasks(undefined, true)) yield item;
     } catch (error) {
       yield event({type: 'warning', at: clock.now(), message: `final check of stopped tasks failed: ${messageOf(error)}`});
     }
@@ -297,6 +393,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     region: ecs.region,
     taskDefinitionArn,
     ...(deploymentId === undefined ? {} : {deploymentId}),
+    ...(options.serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn: options.serviceDeploymentArn}),
     simulated: options.simulated ?? simulation?.simulated === true,
     ...((options.scenario ?? simulation?.scenario) === undefined ? {} : {scenario: options.scenario ?? simulation?.scenario}),
   });
@@ -413,11 +510,13 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
   function verdictDone(judgement: Judgement): DeployEvent {
     const outcome: RunOutcome = judgement.verdict === 'deployed' ? 'deployed' : judgement.verdict === 'rolled-back' ? 'rolled-back' : 'failed';
-    const reason =
-      judgement.ours === undefined && knownCause !== undefined && judgement.consequence !== undefined
-        ? `${knownCause}; ${judgement.consequence}`
-        : judgement.reason;
-    return done(outcome, reason);
+    const why = knownWhy ?? failureInEvents(lastEvents, deploymentId);
+    // Our deployment's id may have been learned since the verdict (from its stopped tasks, when ECS no longer lists it).
+    const named =
+      judgement.ours === undefined && judgement.subject !== undefined && judgement.why === undefined && deploymentId !== undefined
+        ? {...judgement, subject: `deployment ${deploymentId} (${taskDefinitionLabel(taskDefinitionArn)})`}
+        : judgement;
+    return done(outcome, outcomeReason(named, {...(why === undefined ? {} : {why}), taskFailures}));
   }
 }
 

@@ -4,6 +4,7 @@
  * that belongs to one question lives in its module (questions/). Pure.
  */
 import type {NameValue, NetworkMode, PortMapping} from '../../domain/model.js';
+import {findSecretValue} from '../../domain/secret-values.js';
 import {VARIABLE_NAME_PATTERN} from '../../domain/placeholders.js';
 import {ARN_DESCRIPTIONS, ARN_EXAMPLES, isArn, type ArnKind} from '../../domain/aws-names.js';
 
@@ -56,6 +57,13 @@ export function parseNameValue(text: string, options: {variable?: boolean} = {})
   const value = written.slice(equals + 1);
   if (options.variable && !VARIABLE_NAME_PATTERN.test(name)) return bad(`"${name}" is not a variable name: a letter or _, then letters, digits and _`);
   if (!options.variable && !/^[^=\0\s]+$/.test(name)) return bad(`"${name}" is not an environment variable name`);
+  // A secret by its value is refused where it is typed, so that it is never shown again nor saved (masked here).
+  const secret = findSecretValue(value.trim());
+  if (secret !== undefined) {
+    return bad(
+      `${name} holds a secret (${secret.shown}): secrets are never stored in a profile — keep it in AWS Secrets Manager and refer to it with a container "secrets" entry`,
+    );
+  }
   return ok({name, value});
 }
 

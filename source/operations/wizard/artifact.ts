@@ -23,5 +23,5 @@ export const imageLabel = (answers: WizardAnswers): string => {
   return artifact === undefined ? '' : formatImage(artifact, answers.tag);
 };
 
-/** Does the artifact need private registry authentication? (a private v2 registry) */
-export const needsRegistryAuth = (answers: WizardAnswers): boolean => answers.registry === 'registry';
+/** Does the artifact need private registry authentication? (a private v2 registry that does not let anyone pull) */
+export const needsRegistryAuth = (answers: WizardAnswers): boolean => answers.registry === 'registry' && answers.registryAnonymous !== true;

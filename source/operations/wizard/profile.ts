@@ -6,6 +6,7 @@
 import type {Issue} from '../../domain/issues.js';
 import type {Environment, LaunchType, NetworkMode, Profile, Service} from '../../domain/model.js';
 import {PROFILE_NAME_PATTERN} from '../../domain/model.js';
+import {profileSecretValueIssues} from '../../domain/profile-schema/secret-values-scan.js';
 import type {EnvironmentAnswers, WizardAnswers} from '../../domain/wizard-answers.js';
 import {parseJsonText} from '../../domain/json-text.js';
 import {findPlaceholders} from '../../domain/placeholders.js';
@@ -16,6 +17,7 @@ import {bad, ok, type Checked} from './answer-checks.js';
 import {artifactOf, needsRegistryAuth} from './artifact.js';
 import {containerSpecOf, taskNetworkMode, usesExecutionRolePlaceholder} from './container-spec.js';
 import {discoveryRule} from './discovery.js';
+import {provisionerOf} from './provisioner-outputs.js';
 import {composeServiceSpec} from './service-spec.js';
 
 /** Answer fields, for messages and for `init`'s flags (each question names the flag that gives its fields). */
@@ -31,6 +33,8 @@ export type AnswerField =
   | 'networkMode'
   | 'containerSpec'
   | 'containerForm'
+  | 'containerEnv'
+  | 'containerName'
   | 'strategy'
   | 'desiredCount'
   | 'serviceSpec'
@@ -81,6 +85,8 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   }
   const role = answers.executionRoleArn ?? fallbackRole;
   if (role !== undefined && role !== '') environment.executionRoleArn = role;
+  const provisioner = provisionerOf(answers.provisioner, environment);
+  if (provisioner !== undefined) environment.provisioner = provisioner;
   return environment;
 }
 
@@ -125,6 +131,7 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
     serviceSpec: composeServiceSpec(answers).text,
     variables: {...answers.variables},
   };
+  if (answers.containerName !== undefined) service.containerName = answers.containerName;
   if (answers.registryAuth)
     service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;
@@ -161,7 +168,7 @@ export function missingAnswers(answers: WizardAnswers): WizardProblem[] {
     if (rule === 'container') need('discovery', 'service discovery without awsvpc needs containerName and containerPort: the container port is missing');
   }
   if (needsRegistryAuth(answers) && answers.registryAuth === undefined)
-    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials');
+    need('registryAuth', 'the private registry needs a Secrets Manager secret with its credentials (or --anonymous-registry, when it lets anyone pull)');
   const environments = answers.environments ?? [];
   if (environments.length === 0) need('environment', 'no environment: name at least one (where the service runs)');
   const networkMode = answers.launchType === undefined ? undefined : taskNetworkMode(answers);
@@ -205,6 +212,7 @@ export function fieldOfIssue(issue: Issue, answers?: Pick<WizardAnswers, 'contai
     return 'environment';
   }
   if (issue.path.includes('registryAuth')) return 'registryAuth';
+  if (issue.path.includes('containerName')) return 'containerName';
   if (issue.path.includes('artifact.tag')) return 'tag';
   if (issue.path.includes('artifact')) return 'image';
   return 'environment';
@@ -239,6 +247,17 @@ export function assembleProfile(
       ...(issue.fix ? {fix: issue.fix} : {}),
     });
   }
+  // A secret by its value never goes into the profile, whatever the variable is called.
+  for (const issue of profileSecretValueIssues(profile)) {
+    const environment = /^environments\[(\d+)\]/.exec(issue.path)?.[1];
+    problems.push({
+      field: secretField(issue.path),
+      ...(environment === undefined ? {} : {environment: Number(environment)}),
+      severity: 'error',
+      message: issue.message,
+      ...(issue.fix ? {fix: issue.fix} : {}),
+    });
+  }
   const issues: Record<string, Issue[]> = {};
   const recordTypes = {...options.discoveryRecordTypes};
   if (answers.discovery?.recordTypes !== undefined) recordTypes[answers.discovery.registryArn] = answers.discovery.recordTypes;
@@ -246,6 +265,14 @@ export function assembleProfile(
     issues[environment.name] = reviewEnvironment(profile, environment.name, recordTypes).issues;
   }
   return {profile, problems, issues};
+}
+
+/** Which answer holds a secret value found in the profile (secret-values-scan.ts paths). */
+function secretField(path: string): AnswerField {
+  if (path.startsWith('service.variables')) return 'variables';
+  if (path.startsWith('environments')) return 'environment.overrides';
+  if (path.startsWith('service.containerSpec.form')) return 'containerEnv';
+  return 'containerSpec';
 }
 
 /** Renders the profile for one environment (the review step and `init`). */

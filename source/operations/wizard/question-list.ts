@@ -12,12 +12,14 @@ import {registryPassword} from './questions/registry-password.js';
 import {ecrRepository} from './questions/ecr-repository.js';
 import {image} from './questions/image.js';
 import {tag} from './questions/tag.js';
+import {registryAccess} from './questions/registry-access.js';
 import {launchType} from './questions/launch-type.js';
 import {networkMode} from './questions/network-mode.js';
 import {containerMode} from './questions/container-mode.js';
 import {containerForm} from './questions/container-form.js';
 import {containerEnv} from './questions/container-env.js';
 import {containerJson} from './questions/container-json.js';
+import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
@@ -81,6 +83,7 @@ export const QUESTIONS: readonly Question[] = [
   ecrRepository,
   image,
   tag,
+  registryAccess,
   launchType,
   networkMode,
   containerMode,
@@ -119,6 +122,7 @@ export const QUESTIONS: readonly Question[] = [
   envRoleCreate,
   envOverrides,
   envMore,
+  containerName,
   review,
   save,
 ];

@@ -18,7 +18,7 @@ import type {IamPort, IamRole} from '../../ports/iam.js';
 import type {NetworkPort, SecurityGroup, Subnet, Vpc} from '../../ports/network.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {CloudFormationPort, ProvisionerOutputs, StackSummary, TerraformStatePort} from '../../ports/provisioners.js';
-import type {RegistryPort, RegistryTag} from '../../ports/registry.js';
+import type {AccessCheck, RegistryPort, RegistryTag} from '../../ports/registry.js';
 import type {EcrRepository, RepositoriesPort} from '../../ports/repositories.js';
 import type {SecretSummary, SecretsPort} from '../../ports/secrets.js';
 import type {TemplateName} from '../../domain/templates.js';
@@ -72,6 +72,8 @@ export interface WizardServices {
   saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
   tags(artifact: ArtifactSource, password?: string): Promise<Listing<RegistryTag> & {newestFirst?: boolean}>;
+  /** Does the registry answer without credentials (GET /v2/)? `unknown` when it cannot be asked in time. */
+  registryAccess(artifact: ArtifactSource): Promise<AccessCheck>;
   clusters(region?: string): Promise<Listing<string>>;
   namespaces(region?: string): Promise<Listing<DiscoveryNamespace>>;
   discoveryServices(namespaceId: string, region?: string): Promise<Listing<DiscoveryService>>;
@@ -88,6 +90,8 @@ export interface WizardServices {
   stacks(region?: string): Promise<Listing<StackSummary>>;
   stackOutputs(stack: string, region?: string): Promise<Lookup<ProvisionerOutputs>>;
   terraformOutputs(path: string): Promise<Lookup<ProvisionerOutputs>>;
+  /** The absolute path of a state file (recorded in the profile, so that a refresh finds it from anywhere). */
+  terraformPath(path: string): string;
   liveDiff(profile: Profile, environment: string, width: number): Promise<{ok: true; diff: LiveDiff} | {ok: false; reason: string}>;
   editor(): EditorPort;
   draft(): Promise<DraftStore>;
@@ -165,6 +169,13 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         return {ok: false, reason: reasonOf(error)};
       }
     },
+    async registryAccess(artifact) {
+      try {
+        return await within((await ports.registry()).anonymousAccess(artifact), timeout);
+      } catch (error) {
+        return {status: 'unknown', kind: 'other', reason: reasonOf(error)};
+      }
+    },
     clusters: (region) =>
       list(async () => {
         const ecs = await ports.ecs(region);
@@ -203,6 +214,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
     stacks: (region) => list(async () => (await ports.cloudFormation(region)).listStacks()),
     stackOutputs: (stack, region) => lookup(async () => (await ports.cloudFormation(region)).stackOutputs(stack)),
     terraformOutputs: (path) => lookup(async () => ports.terraform().readOutputs(path)),
+    terraformPath: (path) => ports.terraform().locate(path),
     async liveDiff(profile, environmentName, width) {
       const environment = profile.environments.find((candidate) => candidate.name === environmentName);
       if (environment === undefined) return {ok: false, reason: `no environment ${environmentName}`};

@@ -22,7 +22,17 @@ import {
   type ImportPlan,
   type ImportSource,
 } from '../../operations/import.js';
+import {
+  applySecretDecisions,
+  applySecretPolicies,
+  plaintextSecretsOf,
+  secretPolicies,
+  secretReport,
+  type SecretDecision,
+} from '../../operations/import-secrets.js';
+import {secretNameFor} from '../../domain/import/plaintext-secrets.js';
 import {atFirstStep, IMPORT_MODES, importFormReducer, initialImportForm, isImportTyping, NAME_FIELDS, type ImportFormState} from '../browser-state.js';
+import {PLAINTEXT_KEYS, PlaintextSecrets} from './plaintext-secrets.js';
 import {Frame} from '../components/frame.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import {Spinner} from '../components/spinner.js';
@@ -35,6 +45,7 @@ export const importHelp: ScreenHelp = {
   text: [
     "Turns what runs on ECS into a profile, without retyping it. Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name becomes ${CONTAINER_NAME} only where it equals the derived name, and the execution role becomes ${EXECUTION_ROLE} when the environment takes it.",
     'Sidecars keep their literal images. A live service also gives the environment: region, cluster, launch type, subnets, security groups, public IP. Rendered with the imported tag, the profile gives back what was imported.',
+    'Environment variables that look like secrets in plain text are asked about first: each moves to AWS Secrets Manager (one secret for the environment, a JSON key per variable) or stays as plain text, declared not a secret. The execution role then needs the policy shown after saving (ecs-wizard import --apply-iam puts it).',
     'The review lists every replacement; nothing is saved before you confirm.',
   ],
   keys: [
@@ -112,13 +123,26 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     return planImport(loaded.source, {names: state.names, ...(container === undefined ? {} : {container}), region: loaded.region, now: now.current});
   }, [reviewing, loaded, state.mode, state.target, state.container, state.names]);
   const exists = state.mode === 'new' && plan?.profile !== undefined && state.profiles.includes(plan.profile.name);
+  // Plaintext secrets: decided (move or keep) before the review; a new plan asks again.
+  const suspects = useMemo(() => (plan === undefined ? [] : plaintextSecretsOf(plan)), [plan]);
+  const [decided, setDecided] = useState<{plan: ImportPlan; decisions: Map<string, SecretDecision>}>();
+  const decisions = decided !== undefined && decided.plan === plan ? decided.decisions : undefined;
+  const choosing = state.step === 'review' && suspects.length > 0 && decisions === undefined;
+  const [secretLines, setSecretLines] = useState<string[]>([]);
 
   const save = (overwrite: boolean) => {
     if (plan?.profile === undefined || loaded === undefined) return;
     dispatch({type: 'saving'});
     (async () => {
       const store = await root.profileStore();
-      return saveImport(store, plan, {overwrite: overwrite || state.mode === 'replace', label: loaded.source.label});
+      const label = loaded.source.label;
+      if (decisions === undefined) return saveImport(store, plan, {overwrite: overwrite || state.mode === 'replace', label});
+      // Secrets first (a secret per environment); IAM is only shown: the command's --apply-iam changes it.
+      const moved = await applySecretDecisions(plan, decisions, {secrets: (region) => root.secrets(region), label});
+      const iam = await applySecretPolicies(secretPolicies(moved.plan.profile!, moved.secrets), {apply: false});
+      const profile = await saveImport(store, moved.plan, {overwrite: overwrite || state.mode === 'replace', label});
+      setSecretLines([...secretReport(moved), ...iam]);
+      return profile;
     })().then(
       (profile) => {
         dispatch({type: 'saved', profile: profile.name});
@@ -152,7 +176,7 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
         else if (input === 'o' && exists) save(true);
       } else if (key.return) dispatch({type: 'next'});
     },
-    {isActive: props.active},
+    {isActive: props.active && !choosing},
   );
 
   const what =
@@ -161,10 +185,21 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     <Frame
       title={`import ${what}`}
       subtitle={awsSubtitle(root, source.region ?? resolved)}
-      keys={keysFor(state, exists, plan)}
+      keys={choosing ? PLAINTEXT_KEYS : keysFor(state, exists, plan)}
       capturing={isImportTyping(state)}
     >
-      <Body state={state} plan={plan} exists={exists} what={what} dispatch={dispatch} active={props.active} />
+      {choosing ? (
+        <PlaintextSecrets
+          suspects={suspects}
+          destination={secretNameFor(plan?.profile?.name ?? '', plan?.profile?.environments[0]?.name ?? '')}
+          active={props.active}
+          footer={false}
+          onDone={(chosen) => plan !== undefined && setDecided({plan, decisions: chosen})}
+          onCancel={() => dispatch({type: 'back'})}
+        />
+      ) : (
+        <Body state={state} plan={plan} exists={exists} what={what} dispatch={dispatch} active={props.active} secretLines={secretLines} decisions={decisions} />
+      )}
     </Frame>
   );
 }
@@ -213,6 +248,8 @@ function Body(props: {
   what: string;
   dispatch: React.Dispatch<Parameters<typeof importFormReducer>[1]>;
   active: boolean;
+  secretLines: string[];
+  decisions: ReadonlyMap<string, SecretDecision> | undefined;
 }) {
   const {state, plan, what, dispatch} = props;
   const message =
@@ -269,11 +306,25 @@ function Body(props: {
     case 'review':
     case 'saving':
     case 'saved':
-      return <Review state={state} plan={plan} exists={props.exists} message={message} />;
+      return <Review state={state} plan={plan} exists={props.exists} message={message} secretLines={props.secretLines} decisions={props.decisions} />;
   }
 }
 
-function Review({state, plan, exists, message}: {state: ImportFormState; plan: ImportPlan | undefined; exists: boolean; message: React.ReactNode}) {
+function Review({
+  state,
+  plan,
+  exists,
+  message,
+  secretLines,
+  decisions,
+}: {
+  state: ImportFormState;
+  plan: ImportPlan | undefined;
+  exists: boolean;
+  message: React.ReactNode;
+  secretLines: string[];
+  decisions: ReadonlyMap<string, SecretDecision> | undefined;
+}) {
   if (plan === undefined) return <Spinner label="Planning…" />;
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
   if (plan.profile === undefined) {
@@ -312,11 +363,19 @@ function Review({state, plan, exists, message}: {state: ImportFormState; plan: I
         </Text>
       ))}
       {issues.length > MAX_REVIEW_ISSUES ? <Text dimColor>… and {issues.length - MAX_REVIEW_ISSUES} more notes</Text> : null}
+      {decisions === undefined || state.step === 'saved' ? null : <SecretDecisions decisions={decisions} />}
       <Box marginTop={1}>
         {state.step === 'saving' ? (
           <Spinner label="Saving…" />
         ) : state.step === 'saved' ? (
-          <Text color="green">Saved profile '{state.saved}'.</Text>
+          <Box flexDirection="column">
+            <Text color="green">Saved profile '{state.saved}'.</Text>
+            {secretLines.map((line, index) => (
+              <Text key={index} dimColor={index > 0}>
+                {line}
+              </Text>
+            ))}
+          </Box>
         ) : exists ? (
           <Text color="yellow">A profile named '{plan.profile.name}' exists: press o to overwrite it, or esc to change the name.</Text>
         ) : (
@@ -324,6 +383,18 @@ function Review({state, plan, exists, message}: {state: ImportFormState; plan: I
         )}
       </Box>
       {message}
+    </Box>
+  );
+}
+
+/** What saving will do with the plaintext secrets. */
+function SecretDecisions({decisions}: {decisions: ReadonlyMap<string, SecretDecision>}) {
+  const moving = [...decisions].filter(([, decision]) => decision === 'move').map(([name]) => name);
+  const keeping = [...decisions].filter(([, decision]) => decision === 'keep').map(([name]) => name);
+  return (
+    <Box flexDirection="column">
+      {moving.length === 0 ? null : <Text color="cyan">Moves to AWS Secrets Manager on saving: {moving.join(', ')}</Text>}
+      {keeping.length === 0 ? null : <Text>Kept as plain text (declared not secrets): {keeping.join(', ')}</Text>}
     </Box>
   );
 }

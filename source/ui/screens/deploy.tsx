@@ -2,7 +2,8 @@
  * The Ink deploy screen over `deployViewReducer`: finished lines (steps, checks, service events, stopped tasks with
  * their reason and hint) go into <Static> — printed once, they scroll away — and only the live part is redrawn
  * below them: the deployments table (status, revision, rollout, desired / running / pending / failed with a bar),
- * the circuit breaker line, the latest failure, elapsed time and the keys.
+ * ECS's own record of our deployment (its status in ECS's words), the circuit breaker line, the latest failure,
+ * elapsed time and the keys.
  *
  * Keys while it runs: r abort and roll back now (asks: y), d detach (the deployment goes on), Ctrl-C = detach. Before
  * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS arrives raw: the Text
@@ -137,6 +138,19 @@ function DeploymentsTable({rows, width}: {rows: DeploymentRow[]; width: number})
   );
 }
 
+/** ECS's status of our deployment: success green, a rollback or stop red, in progress yellow. */
+const RECORD_COLOR: Record<string, string> = {
+  SUCCESSFUL: 'green',
+  PENDING: 'yellow',
+  IN_PROGRESS: 'yellow',
+  STOP_REQUESTED: 'yellow',
+  STOPPED: 'red',
+  ROLLBACK_REQUESTED: 'red',
+  ROLLBACK_IN_PROGRESS: 'red',
+  ROLLBACK_SUCCESSFUL: 'red',
+  ROLLBACK_FAILED: 'red',
+};
+
 const clockText = (ms: number): string => {
   const seconds = Math.max(0, Math.floor(ms / 1000));
   return `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
@@ -152,6 +166,13 @@ export function DeployLive(props: {view: DeployView; now: number; width?: number
   return (
     <Box flexDirection="column" marginTop={1}>
       {watching ? <DeploymentsTable rows={view.deployments} width={props.width ?? 100} /> : null}
+      {view.serviceDeployment ? (
+        <Text color={RECORD_COLOR[view.serviceDeployment.status]}>
+          {'ECS: '}
+          {view.serviceDeployment.status}
+          {view.serviceDeployment.statusReason ? ` — ${view.serviceDeployment.statusReason}` : ''}
+        </Text>
+      ) : null}
       {view.circuitBreaker ? (
         <Text
           color={

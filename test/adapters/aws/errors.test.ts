@@ -191,9 +191,37 @@ describe('the kind of an AWS failure, for operations that react to it', () => {
     [serviceError('NoSuchEntity', 'The role with name x cannot be found.'), 'not-found'],
     [serviceError('InvalidParameterException', 'Invalid parameter'), 'invalid'],
     [serviceError('ServerException', 'boom'), 'other'],
+    [serviceError('ServerException', 'boom', {httpStatusCode: 500}), 'other'],
+    [serviceError('UnknownOperationException', '', {httpStatusCode: 400}), 'unsupported'],
+    [serviceError('InternalFailure', "API action 'ListServiceDeployments' for service 'ecs' not yet implemented", {httpStatusCode: 501}), 'unsupported'],
   ])('%s → %s', (error, kind) => {
     const mapped = describeAwsError(error, context);
     expect(mapped).toBeInstanceOf(AwsError);
     expect((mapped as AwsError).kind).toBe(kind);
+  });
+});
+
+describe('an operation the endpoint does not implement', () => {
+  test("moto's answer (HTTP 500, an HTML page the SDK cannot read) is 'unsupported', naming the endpoint and the operation", () => {
+    // As @aws-sdk/client-ecs throws it for moto 5.2.1's ListServiceDeployments.
+    const error = Object.assign(
+      new SyntaxError(
+        'Unexpected token \'<\', "<!doctype "... is not valid JSON\n  Deserialization error: to see the raw response, inspect the hidden field {error}.$response on this object.',
+      ),
+      {$metadata: {httpStatusCode: 500, attempts: 3, totalRetryDelay: 37}},
+    );
+    const mapped = describeAwsError(error, {service: 'ecs', operation: 'ListServiceDeployments', endpoint: 'http://127.0.0.1:5000', mayBeMissing: true});
+    expect(mapped).toMatchObject({
+      kind: 'unsupported',
+      message: 'http://127.0.0.1:5000 does not implement ecs:ListServiceDeployments (HTTP 500 without an AWS error response)',
+    });
+    // For an operation every endpoint has, the same page is moto crashing on bad input: a failure like any other.
+    const crashed = describeAwsError(error, {service: 'ecs', operation: 'RegisterTaskDefinition', endpoint: 'http://127.0.0.1:5000'});
+    expect(crashed).toMatchObject({kind: 'other', message: expect.stringMatching(/^ecs:RegisterTaskDefinition failed: /)});
+  });
+
+  test('an unreadable body with another status is not taken for it', () => {
+    const error = Object.assign(new SyntaxError('Unexpected token'), {$metadata: {httpStatusCode: 502}});
+    expect((describeAwsError(error, {...context, mayBeMissing: true}) as AwsError).kind).toBe('other');
   });
 });

@@ -18,6 +18,8 @@ describe('assembleProfile / importProfile', () => {
     const profile = result.profile!;
     expect(profile).toMatchObject({name: 'web-prod', application: 'shop', runs: [], createdAt: NOW, updatedAt: NOW});
     expect(profile.service).toMatchObject({name: 'web', launchType: 'FARGATE', variables: {}, artifact: {registry: 'ecr', image: 'team/api', tag: '1.4.2'}});
+    // It took over a service that runs: deploys keep its settings (no defaults for new services).
+    expect(profile.service.adopted).toBe(true);
     expect(profile.environments).toEqual([
       {
         name: 'prod',
@@ -57,6 +59,7 @@ describe('assembleProfile / importProfile', () => {
   test('without a service: the default service spec, the cluster "default", the region from the ARN', () => {
     const result = importProfile({taskDefinitionText: text(describedTask), names, now: NOW});
     expect(result.profile?.environments[0]).toMatchObject({region: 'eu-west-1', cluster: 'default', launchType: 'FARGATE'});
+    expect(result.profile?.service.adopted).toBeUndefined();
     expect(JSON.parse(result.profile!.service.serviceSpec)).toEqual({
       placementConstraints: [],
       placementStrategy: [],

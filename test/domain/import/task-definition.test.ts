@@ -1,6 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {importTaskDefinition} from '../../../source/domain/import/task-definition.js';
 import type {JsonObject, JsonValue} from '../../../source/domain/json.js';
+import type {Environment} from '../../../source/domain/model.js';
+import {renderTaskDefinition} from '../../../source/domain/render.js';
+
+const ENVIRONMENT: Environment = {name: 'dev', region: 'us-east-1', cluster: 'dev', launchType: 'EC2', overrides: {}};
 import {text, ok, codes, seedDescribed} from './fixtures.js';
 
 describe('importTaskDefinition: input shapes and syntax', () => {
@@ -35,6 +39,19 @@ describe('importTaskDefinition: input shapes and syntax', () => {
     expect(result.taskDefinition['tags']).toEqual([{key: 'team', value: 'web'}]);
     expect(JSON.parse(result.containerSpecJson).tags).toEqual([{key: 'team', value: 'web'}]);
     expect(codes(result.issues)).toContain('import-tags');
+    const reserved = ok(
+      importTaskDefinition(
+        text({
+          ...seedDescribed,
+          tags: [
+            {key: 'aws:cloudformation:stack-name', value: 'web'},
+            {key: 'team', value: 'web'},
+          ],
+        }),
+      ),
+    );
+    expect(reserved.taskDefinition['tags']).toEqual([{key: 'team', value: 'web'}]);
+    expect(reserved.stripped).toContain('tags[0] (reserved aws: tag)');
   });
 
   test.each([
@@ -220,10 +237,18 @@ describe('importTaskDefinition: the artifact container', () => {
     expect(ok(importTaskDefinition(multi([{name: 'x', image, portMappings: [{containerPort: 80}]}]))).artifact).toEqual(artifact);
   });
 
-  test('an image without a tag is imported, with a warning', () => {
+  test('an image without a tag is imported at the tag latest, written without it (with a warning): rendering gives "nginx" back', () => {
     const result = ok(importTaskDefinition(multi([{name: 'x', image: 'nginx'}])));
-    expect(result.artifact).toEqual({registry: 'dockerhub', host: '', image: 'nginx'});
-    expect(codes(result.issues)).toContain('import-no-tag');
+    expect(result.artifact).toEqual({registry: 'dockerhub', host: '', image: 'nginx', tag: 'latest', implicitLatest: true});
+    expect(result.issues.find((item) => item.code === 'import-no-tag')).toMatchObject({
+      severity: 'warning',
+      fix: 'Deploy with --tag TAG to pin the image to a tag',
+    });
+    const context = {serviceName: 'x', artifact: result.artifact, tag: 'latest', environment: ENVIRONMENT, variables: {}};
+    expect(renderTaskDefinition(result.containerSpecJson, context).taskDefinition?.['containerDefinitions']).toMatchObject([{name: 'x', image: 'nginx'}]);
+    expect(renderTaskDefinition(result.containerSpecJson, {...context, tag: '1.27'}).taskDefinition?.['containerDefinitions']).toMatchObject([
+      {image: 'nginx:1.27'},
+    ]);
   });
 
   test('Fargate: launch type, and a warning when there is no execution role', () => {
@@ -238,9 +263,13 @@ describe('importTaskDefinition: the artifact container', () => {
     expect(result.registryAuth).toEqual({credentialsSecretArn: secret});
   });
 
-  test('an imported value holding ${…} is reported: it would be read as a placeholder', () => {
-    const result = ok(importTaskDefinition(multi([{...app, command: ['sh', '-c', 'echo ${HOME}']}])));
-    expect(result.issues.filter((item) => item.code === 'import-literal-placeholder').map((item) => item.path)).toEqual(['containerDefinitions[0].command[2]']);
+  test('an imported value holding ${…} is kept literal: written $${…} in the spec, listed, and rendered back unchanged', () => {
+    const result = ok(importTaskDefinition(multi([{...app, command: ['sh', '-c', 'echo ${HOME} $${PID}']}])));
+    expect(result.issues.filter((item) => item.code === 'import-literal-placeholder').map((item) => [item.severity, item.path])).toEqual([
+      ['info', 'containerDefinitions[0].command[2]'],
+    ]);
+    expect(result.replacements).toContainEqual({path: 'containerDefinitions[0].command[2]', from: 'echo ${HOME} $${PID}', to: 'echo $${HOME} $$${PID}'});
+    expect(JSON.parse(result.containerSpecJson).containerDefinitions[0].command).toEqual(['sh', '-c', 'echo $${HOME} $$${PID}']);
   });
 });
 

@@ -293,6 +293,16 @@ describe('normaliseService', () => {
   });
 });
 
+describe('reserved aws: tags', () => {
+  test('are not a difference: AWS sets them (CloudFormation) and nobody can change them', () => {
+    const tags = [{key: 'team', value: 'a'}];
+    const withReserved = [...tags, {key: 'aws:cloudformation:stack-name', value: 'web'}];
+    expect(normaliseService({serviceName: 'web', tags: withReserved})).toEqual(normaliseService({serviceName: 'web', tags}));
+    const task = {family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:1'}]};
+    expect(normaliseTaskDefinition({...task, tags: withReserved})).toEqual(normaliseTaskDefinition({...task, tags}));
+  });
+});
+
 describe('normalise properties', () => {
   test('normalise is idempotent on task definitions (also as described, with defaults and nulls)', () => {
     fc.assert(

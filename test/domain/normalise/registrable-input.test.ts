@@ -155,4 +155,35 @@ describe('toCreateServiceInput', () => {
     expect(result.value).toEqual({serviceName: 'agent', schedulingStrategy: 'DAEMON'});
     expect(result.stripped).toEqual(['desiredCount']);
   });
+
+  test('Service Connect, volume and VPC Lattice settings, which DescribeServices shows only on deployments, are taken from the PRIMARY one', () => {
+    const serviceConnectConfiguration = {enabled: true, namespace: 'arn:aws:servicediscovery:us-east-1:1:namespace/ns-1', services: [{portName: 'http'}]};
+    const volumeConfigurations = [{name: 'data', managedEBSVolume: {roleArn: 'arn:aws:iam::1:role/infra', sizeInGiB: 100}}];
+    const result = toCreateServiceInput({
+      serviceName: 'web',
+      deployments: [
+        {status: 'ACTIVE', serviceConnectConfiguration: {enabled: false}},
+        {status: 'PRIMARY', serviceConnectConfiguration, serviceConnectResources: [{discoveryName: 'http'}], volumeConfigurations},
+      ],
+    });
+    expect(result.value).toEqual({serviceName: 'web', serviceConnectConfiguration, volumeConfigurations});
+    expect(result.renamed).toEqual([
+      {from: 'deployments[PRIMARY].serviceConnectConfiguration', to: 'serviceConnectConfiguration'},
+      {from: 'deployments[PRIMARY].volumeConfigurations', to: 'volumeConfigurations'},
+    ]);
+  });
+});
+
+describe('reserved aws: tags', () => {
+  test('are left out of both inputs (AWS sets them; Register/Create refuse them), each reported', () => {
+    const tags = [
+      {key: 'team', value: 'a'},
+      {key: 'aws:cloudformation:stack-name', value: 'web'},
+    ];
+    expect(toCreateServiceInput({serviceName: 'web', tags})).toMatchObject({
+      value: {serviceName: 'web', tags: [{key: 'team', value: 'a'}]},
+      stripped: ['tags[1]'],
+    });
+    expect(toRegisterTaskDefinitionInput(td({}, {tags}))).toMatchObject({value: td({}, {tags: [{key: 'team', value: 'a'}]}), stripped: ['tags[1]']});
+  });
 });

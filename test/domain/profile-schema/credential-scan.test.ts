@@ -129,6 +129,45 @@ describe('validateProfile: credentials are never stored', () => {
     ]);
   });
 
+  test('a variable the person declared is not a secret (service.plaintextVariables) is accepted by name, in the form and in JSON', () => {
+    const declared = (change: (p: Raw) => void) => (p: Raw) => {
+      change(p);
+      p.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD'];
+    };
+    const formResult = validateProfile(mutated(declared(form([{name: 'MYSQL_ROOT_PASSWORD', value: 'hunter2-Very-S3cret'}]))));
+    expect(formResult.issues).toEqual([]);
+    expect(formResult.profile?.service.plaintextVariables).toEqual(['MYSQL_ROOT_PASSWORD']);
+    const pair = '"essential": true, "environment": [{"name": "MYSQL_ROOT_PASSWORD", "value": "hunter2-Very-S3cret"}]';
+    expect(validateProfile(mutated(declared(inJson('"essential": true', pair)))).issues).toEqual([]);
+    // Another name in the same profile is still refused.
+    expect(codesAndPaths(validateProfile(mutated(declared(form([{name: 'WORDPRESS_DB_PASSWORD', value: 'hunter2-Very-S3cret'}])))).issues)).toEqual([
+      'credential-key service.containerSpec.form.environment[0]',
+    ]);
+  });
+
+  test('a declared plain-text variable whose value is a credential by its shape is refused all the same', () => {
+    const result = validateProfile(
+      mutated((p) => {
+        form([
+          {name: 'MYSQL_ROOT_PASSWORD', value: AKID},
+          {name: 'DEPLOY_KEY', value: PEM},
+        ])(p);
+        p.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD', 'DEPLOY_KEY'];
+      }),
+    );
+    expect(codesAndPaths(result.issues)).toEqual([
+      'credential-value service.containerSpec.form.environment[0].value',
+      'credential-value service.containerSpec.form.environment[1].value',
+    ]);
+  });
+
+  test('plaintextVariables must be a list of variable names', () => {
+    expect(codesAndPaths(validateProfile(mutated((p) => (p.service.plaintextVariables = ['A=B', 3]))).issues)).toEqual([
+      'schema-value service.plaintextVariables[0]',
+      'schema-type service.plaintextVariables[1]',
+    ]);
+  });
+
   test('a secret-key-like token alone (no access key id in the profile) is accepted', () => {
     expect(validateProfile(mutated((p) => (p.service.variables.checksum = SECRET_KEY))).issues).toEqual([]);
   });

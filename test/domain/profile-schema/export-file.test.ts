@@ -10,7 +10,7 @@ describe('export files', () => {
   test('the export text: marker, version, profile without runs, 2-space indent, final newline', () => {
     const profile = fargateJsonProfile();
     const text = exportProfile(profile);
-    expect(text.startsWith('{\n  "ecsWizardProfile": 2,\n  "profile": {\n    "name": "web-api",')).toBe(true);
+    expect(text.startsWith('{\n  "ecsWizardProfile": 3,\n  "profile": {\n    "name": "web-api",')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const {runs: _runs, ...shared} = profile;
     expect(JSON.parse(text)).toEqual({ecsWizardProfile: CURRENT_SCHEMA_VERSION, profile: shared});
@@ -18,8 +18,8 @@ describe('export files', () => {
 
   test('round trip: runs default to none; with includeRuns they come back', () => {
     const profile = fargateJsonProfile();
-    expect(parseProfileExport(exportProfile(profile))).toEqual({profile: {...profile, runs: []}, fromVersion: 2, issues: []});
-    expect(parseProfileExport(exportProfile(profile, {includeRuns: true}))).toEqual({profile, fromVersion: 2, issues: []});
+    expect(parseProfileExport(exportProfile(profile))).toEqual({profile: {...profile, runs: []}, fromVersion: 3, issues: []});
+    expect(parseProfileExport(exportProfile(profile, {includeRuns: true}))).toEqual({profile, fromVersion: 3, issues: []});
   });
 
   test('a JSON syntax error is located by line and column', () => {
@@ -70,19 +70,19 @@ describe('export files', () => {
   });
 
   test.each<[string, string, string[], string]>([
-    ['not an object', '[1]', ['schema-type '], 'an exported profile is a JSON object {"ecsWizardProfile": 2, "profile": {...}}; got an array'],
+    ['not an object', '[1]', ['schema-type '], 'an exported profile is a JSON object {"ecsWizardProfile": 3, "profile": {...}}; got an array'],
     ['no marker', '{"profile": {}}', ['schema-required ecsWizardProfile'], 'this is not an ecs-wizard profile export: "ecsWizardProfile" is missing'],
     [
       'a newer version',
-      '{"ecsWizardProfile": 3, "profile": {}}',
+      '{"ecsWizardProfile": 4, "profile": {}}',
       ['schema-version-newer ecsWizardProfile'],
-      'this profile export has schema version 3, newer than this ecs-wizard understands (2); upgrade ecs-wizard to read it',
+      'this profile export has schema version 4, newer than this ecs-wizard understands (3); upgrade ecs-wizard to read it',
     ],
     [
       'a bad version',
       '{"ecsWizardProfile": "2", "profile": {}}',
       ['schema-version ecsWizardProfile'],
-      'ecsWizardProfile must be a whole number from 1 to 2; got "2"',
+      'ecsWizardProfile must be a whole number from 1 to 3; got "2"',
     ],
     ['no profile', '{"ecsWizardProfile": 2}', ['schema-required profile'], 'profile is missing'],
     [

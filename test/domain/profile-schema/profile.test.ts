@@ -12,6 +12,10 @@ describe('validateProfile: the fixtures', () => {
     expect(result.profile?.service).not.toBe(profile.service);
   });
 
+  test('a stable container name is kept', () => {
+    expect(validateProfile({...ec2FormProfile(), service: {...ec2FormProfile().service, containerName: 'web'}}).profile?.service.containerName).toBe('web');
+  });
+
   test('optional fields that are undefined are left out', () => {
     const profile = ec2FormProfile();
     profile.service.artifact.tag = undefined;
@@ -127,6 +131,12 @@ describe('validateProfile: located field issues', () => {
       'the environment name "staging" is already used by environments[0]',
     ],
     [
+      'a stable container name that is not one (nor a placeholder)',
+      (p) => (p.service.containerName = '${CONTAINER_NAME}'),
+      ['schema-value service.containerName'],
+      undefined,
+    ],
+    [
       'a bad secret ARN',
       (p) => (p.service.registryAuth.credentialsSecretArn = 'my-secret'),
       ['schema-value service.registryAuth.credentialsSecretArn'],
@@ -207,5 +217,36 @@ describe('validateProfile: located field issues', () => {
       expect(issue.severity).toBe('error');
       expect(issue.message.length).toBeGreaterThan(5);
     }
+  });
+});
+
+describe('validateProfile: where an environment was filled from (provisioner)', () => {
+  const cloudformation = {kind: 'cloudformation', stack: 'network', region: 'us-east-1', outputs: {cluster: 'ClusterName', subnets: 'PrivateSubnets'}};
+  const terraform = {kind: 'terraform', path: '/srv/infra/terraform.tfstate', outputs: {securityGroups: 'task_sg', executionRoleArn: 'execution_role_arn'}};
+
+  test.each([
+    ['a CloudFormation stack', cloudformation],
+    ['a Terraform state file', terraform],
+  ])('%s is kept as it is', (_what, provisioner) => {
+    const profile = mutated((raw) => (raw.environments[0].provisioner = provisioner));
+    const result = validateProfile(profile);
+    expect(result.issues).toEqual([]);
+    expect(result.profile?.environments[0]?.provisioner).toEqual(provisioner);
+  });
+
+  test.each([
+    ['an unknown kind', {...cloudformation, kind: 'pulumi'}, ['schema-value environments[0].provisioner.kind']],
+    ['no stack', {kind: 'cloudformation', region: 'us-east-1', outputs: {}}, ['schema-required environments[0].provisioner.stack']],
+    ['a bad region', {...cloudformation, region: 'Virginia'}, ['schema-value environments[0].provisioner.region']],
+    [
+      'a field that is not filled from outputs',
+      {...terraform, outputs: {overrides: 'x'}},
+      ['schema-unknown-key environments[0].provisioner.outputs.overrides'],
+    ],
+    ['no outputs', {kind: 'terraform', path: '/x.tfstate'}, ['schema-required environments[0].provisioner.outputs']],
+    ['a path on a CloudFormation stack', {...cloudformation, path: '/x'}, ['schema-unknown-key environments[0].provisioner.path']],
+  ])('%s is refused, naming the field', (_what, provisioner, expected) => {
+    const issues = validateProfile(mutated((raw) => (raw.environments[0].provisioner = provisioner))).issues;
+    expect(codesAndPaths(issues.filter((issue) => issue.severity === 'error'))).toEqual(expected);
   });
 });

@@ -4,9 +4,20 @@ import {ec2FormProfile, fargateJsonProfile, fixtureProfiles} from '../../helpers
 import {codesAndPaths, v1Profile, type Raw} from './mutated-profiles.js';
 
 describe('store documents', () => {
+  test("a profile's declared plain-text variables hold within that profile only", () => {
+    const withPassword = (name: string, declared: boolean): Raw => {
+      const profile = structuredClone(ec2FormProfile({name})) as Raw;
+      profile.service.containerSpec.form.environment = [{name: 'MYSQL_ROOT_PASSWORD', value: 'hunter2-Very-S3cret'}];
+      if (declared) profile.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD'];
+      return profile;
+    };
+    const result = validateStoreDocument({schemaVersion: 3, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
+    expect(codesAndPaths(result.issues)).toEqual(['credential-key profiles.b.service.containerSpec.form.environment[0]']);
+  });
+
   test('a valid document comes back sorted by name', () => {
     const [ec2, fargate] = [ec2FormProfile({name: 'zeta'}), fargateJsonProfile({name: 'Alpha'})];
-    const result = validateStoreDocument({schemaVersion: 2, profiles: {zeta: ec2, Alpha: fargate}});
+    const result = validateStoreDocument({schemaVersion: 3, profiles: {zeta: ec2, Alpha: fargate}});
     expect(result.issues).toEqual([]);
     expect(Object.keys(result.document?.profiles ?? {})).toEqual(['Alpha', 'zeta']);
     expect(result.document).toEqual(storeDocumentOf([ec2, fargate]));
@@ -17,17 +28,17 @@ describe('store documents', () => {
     ['no schemaVersion', {profiles: {}}, ['schema-required schemaVersion']],
     ['a string schemaVersion', {schemaVersion: '2', profiles: {}}, ['schema-version schemaVersion']],
     ['schema version 1 (not migrated)', {schemaVersion: 1, profiles: {}}, ['schema-version schemaVersion']],
-    ['profiles not an object', {schemaVersion: 2, profiles: []}, ['schema-type profiles']],
-    ['an unknown top-level key', {schemaVersion: 2, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
+    ['profiles not an object', {schemaVersion: 3, profiles: []}, ['schema-type profiles']],
+    ['an unknown top-level key', {schemaVersion: 3, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
     [
       'a key that is not a valid name',
-      {schemaVersion: 2, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}},
+      {schemaVersion: 3, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}},
       ['profile-name profiles["bad name"]', 'profile-name profiles["bad name"].name'],
     ],
-    ['a name that differs from its key', {schemaVersion: 2, profiles: {web: ec2FormProfile({name: 'other'})}}, ['profile-name-mismatch profiles.web.name']],
+    ['a name that differs from its key', {schemaVersion: 3, profiles: {web: ec2FormProfile({name: 'other'})}}, ['profile-name-mismatch profiles.web.name']],
     [
       'a field deep inside',
-      {schemaVersion: 2, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}},
+      {schemaVersion: 3, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}},
       [
         'schema-required profiles.web.runs[0].environment',
         'schema-required profiles.web.runs[0].tag',
@@ -35,7 +46,7 @@ describe('store documents', () => {
         'schema-required profiles.web.runs[0].outcome',
       ],
     ],
-    ['a credential at the top level', {schemaVersion: 2, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
+    ['a credential at the top level', {schemaVersion: 3, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
   ])('refused: %s', (_name, document, expected) => {
     const result = validateStoreDocument(document);
     expect(codesAndPaths(result.issues)).toEqual(expected);
@@ -43,14 +54,14 @@ describe('store documents', () => {
   });
 
   test('a newer schema version is refused with "upgrade"', () => {
-    const result = validateStoreDocument({schemaVersion: 3, profiles: {}, somethingNew: true});
+    const result = validateStoreDocument({schemaVersion: 4, profiles: {}, somethingNew: true});
     expect(result.issues).toEqual([
       {
         code: 'schema-version-newer',
         severity: 'error',
         source: 'profile',
         path: 'schemaVersion',
-        message: 'the profile store has schema version 3, newer than this ecs-wizard understands (2); upgrade ecs-wizard to read it',
+        message: 'the profile store has schema version 4, newer than this ecs-wizard understands (3); upgrade ecs-wizard to read it',
         fix: 'upgrade ecs-wizard (the file is left as it is)',
       },
     ]);
@@ -60,11 +71,37 @@ describe('store documents', () => {
 describe('migrateStoreDocument', () => {
   test('a current document is validated, not changed', () => {
     const document = storeDocumentOf(fixtureProfiles());
-    expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 2, issues: []});
+    expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 3, issues: []});
   });
 
-  test('{} is an empty store', () => {
-    expect(migrateStoreDocument({})).toEqual({document: {schemaVersion: 2, profiles: {}}, fromVersion: 2, issues: []});
+  test('schema 2 → 3: the version only; a version-2 profile is what it was (not adopted, every image with its tag)', () => {
+    const document = storeDocumentOf(fixtureProfiles());
+    expect(migrateStoreDocument({...structuredClone(document), schemaVersion: 2})).toEqual({document, fromVersion: 2, issues: []});
+  });
+
+  test('schema 3 takes an adopted service and an image imported without a tag', () => {
+    const profile = fargateJsonProfile({name: 'web'});
+    const adopted = {...profile, service: {...profile.service, adopted: true, artifact: {...profile.service.artifact, tag: 'latest', implicitLatest: true}}};
+    expect(validateStoreDocument({schemaVersion: 3, profiles: {web: adopted}})).toEqual({document: {schemaVersion: 3, profiles: {web: adopted}}, issues: []});
+    const wrong = {...adopted, service: {...adopted.service, adopted: 'yes', artifact: {...adopted.service.artifact, tag: '1.27'}}};
+    expect(codesAndPaths(validateStoreDocument({schemaVersion: 3, profiles: {web: wrong}}).issues)).toEqual([
+      'schema-value profiles.web.service.artifact.implicitLatest',
+      'schema-type profiles.web.service.adopted',
+    ]);
+  });
+
+  test('{} is not an empty store: an issue saying what was found (only a missing file is empty)', () => {
+    const result = migrateStoreDocument({});
+    expect(result.document).toBeUndefined();
+    expect(result.issues).toEqual([
+      {
+        code: 'schema-required',
+        severity: 'error',
+        source: 'profile',
+        path: '',
+        message: 'the file holds an empty JSON object ({}), not a profile store: schemaVersion and profiles are missing',
+      },
+    ]);
   });
 
   test('schema 1 → 2: container spec text wrapped, launch type derived, variables → overrides', () => {

@@ -203,6 +203,32 @@ describe('task definition rules', () => {
       ['arn-format containerDefinitions[0].secrets[0].valueFrom'],
     ],
     ['a secret from an SSM parameter name', withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: 'db-password'}]}), FARGATE, []],
+    [
+      "a secret's JSON key, version stage or version id (as the ECS guide writes them)",
+      withContainer(fargateTask(), {
+        secrets: [
+          {name: 'A', valueFrom: `${SECRET}:username1::`},
+          {name: 'B', valueFrom: `${SECRET}::AWSPREVIOUS:`},
+          {name: 'C', valueFrom: `${SECRET}:::9d4cb84b-ad69-40c0-a0ab-cead3EXAMPLE`},
+          {name: 'D', valueFrom: `${SECRET}:DB_PASSWORD::`},
+          {name: 'E', valueFrom: `${SECRET}:B:AWSPREVIOUS:`},
+        ],
+      }),
+      FARGATE,
+      [],
+    ],
+    [
+      'a secret reference with a selector too many',
+      withContainer(fargateTask(), {secrets: [{name: 'A', valueFrom: `${SECRET}:a:b:c:d`}]}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].secrets[0].valueFrom'],
+    ],
+    [
+      'repositoryCredentials naming a JSON key',
+      withContainer(fargateTask(), {repositoryCredentials: {credentialsParameter: `${SECRET}:DB_PASSWORD::`}}),
+      FARGATE,
+      ['arn-format containerDefinitions[0].repositoryCredentials.credentialsParameter'],
+    ],
 
     // Unresolved placeholders are reported by the substitution, not again here.
     ['a pending containerPort', withContainer(fargateTask(), {portMappings: [{containerPort: '${serviceVariable.port}'}]}), FARGATE, []],

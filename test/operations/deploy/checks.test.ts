@@ -41,6 +41,7 @@ describe('runChecks', () => {
       ['registry-credentials', 'ok'],
       ['service-discovery', 'ok'],
       ['log-group', 'ok'],
+      ['log-write', 'ok'],
     ]);
     expect(results.find((result) => result.name === 'registry-credentials')?.message).toBe(
       "registry-creds exists and ecsTaskExecutionRole may read it and decrypt it (the role's policies: ecs-wizard-private-registry)",

@@ -44,6 +44,25 @@ export const GET_SECRET_POLICY: JsonObject = {
   ],
 };
 
+/** AmazonECSTaskExecutionRolePolicy as AWS publishes it (pull from ECR, write logs). */
+export const ECS_TASK_EXECUTION_ROLE_POLICY: JsonObject = {
+  Version: '2012-10-17',
+  Statement: [
+    {
+      Effect: 'Allow',
+      Action: [
+        'ecr:GetAuthorizationToken',
+        'ecr:BatchCheckLayerAvailability',
+        'ecr:GetDownloadUrlForLayer',
+        'ecr:BatchGetImage',
+        'logs:CreateLogStream',
+        'logs:PutLogEvents',
+      ],
+      Resource: '*',
+    },
+  ],
+};
+
 const roleName = (nameOrArn: string): string => nameOrArn.slice(nameOrArn.lastIndexOf('/') + 1);
 
 export function healthyCheckState(): FakeCheckState {
@@ -59,7 +78,7 @@ export function healthyCheckState(): FakeCheckState {
               source: 'managed',
               name: 'AmazonECSTaskExecutionRolePolicy',
               arn: 'arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy',
-              document: {Version: '2012-10-17', Statement: [{Effect: 'Allow', Action: ['ecr:GetAuthorizationToken', 'logs:PutLogEvents'], Resource: '*'}]},
+              document: ECS_TASK_EXECUTION_ROLE_POLICY,
             },
           ],
         },
@@ -125,6 +144,12 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
       async listSecrets() {
         return [...state.secrets.values()];
       },
+      async createSecret() {
+        throw new Error('a deploy creates no secret');
+      },
+      async putSecretValue() {
+        throw new Error('a deploy writes no secret');
+      },
     },
     discovery: {
       async getService(arn) {
@@ -155,6 +180,10 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
       async tagExists(_artifact, tag) {
         call('registry.tagExists');
         return state.tags.get(tag) ?? {status: 'missing'};
+      },
+      async anonymousAccess() {
+        call('registry.anonymousAccess');
+        return {status: 'closed', reason: 'the fake registry asks for credentials'};
       },
     },
   };

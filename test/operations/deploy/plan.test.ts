@@ -48,6 +48,20 @@ describe('renderDeployInputs', () => {
     expect(inputs.service['taskDefinition']).toBe('nginx');
   });
 
+  it('an adopted service (imported from a live one) gets no defaults for new services: its deployment configuration stays as imported', () => {
+    const profile = ec2FormProfile();
+    const adopted = {...profile, service: {...profile.service, adopted: true}};
+    expect(renderDeployInputs({profile: adopted, environment: profile.environments[0]!, tag: '1.27'}).service['deploymentConfiguration']).toBeUndefined();
+    const withOwn = {
+      ...adopted,
+      service: {...adopted.service, serviceSpec: '{"deploymentConfiguration": {"maximumPercent": 150, "minimumHealthyPercent": 50}}'},
+    };
+    expect(renderDeployInputs({profile: withOwn, environment: profile.environments[0]!, tag: '1.27'}).service['deploymentConfiguration']).toEqual({
+      maximumPercent: 150,
+      minimumHealthyPercent: 50,
+    });
+  });
+
   it('refuses a profile that does not render, naming each error with its place and fix (exit 2)', () => {
     const profile = fargateJsonProfile();
     profile.service.variables = {};

@@ -137,3 +137,35 @@ describe('rollbackDeploy', () => {
     });
   });
 });
+
+describe('rollbackDeploy counts its ECS calls', () => {
+  const limits = {timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE};
+
+  it('--no-wait: the calls that found the target and updated the service, not 0', async () => {
+    const {ecs, clock, store, profile, environment} = await setup();
+    ecs.recorded.length = 0;
+    const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: false, ...limits}));
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'detached'});
+    expect((events.at(-1) as {apiCalls: number}).apiCalls).toBeGreaterThan(0);
+    expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
+  });
+
+  it('watched: the calls before the watch and the watch together (ECS deployment records included)', async () => {
+    const {ecs, clock, store, profile, environment} = await setup();
+    ecs.recorded.length = 0;
+    const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, ...limits}));
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', serviceDeploymentStatus: 'SUCCESSFUL'});
+    expect(ecs.recorded.map((call) => call.method)).toContain('describeServiceDeployments');
+    expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
+  });
+
+  it('nothing to roll back to: refused with exit 2, naming that no deployment was attempted, the calls it made counted', async () => {
+    const {ecs, clock, store, profile, environment} = await setup({revisions: 1});
+    ecs.recorded.length = 0;
+    const events = await collect(rollbackDeploy({ecs, clock, store}, {profile, environment, wait: true, ...limits}));
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 2});
+    expect((events.at(-1) as {reason: string}).reason).toBe('no earlier revision of web-api to roll back to (the service runs web-api:1)');
+    expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
+    expect(ecs.recorded.map((call) => call.method)).not.toContain('updateService');
+  });
+});

@@ -50,6 +50,14 @@ describe('watchExisting', () => {
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed'});
   });
+
+  it('counts every ECS call it made (finding the service included)', async () => {
+    const {ecs, clock, store, profile, environment} = await setup();
+    ecs.recorded.length = 0;
+    const events = await collect(watchExisting({ecs, clock, store}, {profile, environment, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}));
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed'});
+    expect((events.at(-1) as {apiCalls: number}).apiCalls).toBe(ecs.recorded.length);
+  });
 });
 
 describe('runToFollow', () => {

@@ -45,22 +45,29 @@ interface Run {
   watchStartedAt: number;
 }
 
-/** A running service (web:1, 2 tasks), then an UpdateService to web:2 faring per the scenario, watched to the end. */
+/**
+ * A running service (web:1, 2 tasks), then an UpdateService to web:2 faring per the scenario, watched to the end like
+ * deploy watches it (our service deployment's ARN as UpdateService named it). `records: false`: an endpoint without
+ * ECS's service deployment records (moto).
+ */
 async function deployAndWatch(
   scenario: SimulationScenario,
   options: {
     newService?: boolean;
     circuitBreaker?: boolean;
+    records?: boolean;
     watch?: Partial<WatchOptions>;
     onEvent?: (event: DeployEvent, controller: AbortController) => void;
   } = {},
 ): Promise<Run> {
   const clock = new FakeClock({autoAdvance: true});
-  const ecs = createSimulatedEcs({clock, scenario});
+  const ecs = createSimulatedEcs({clock, scenario, ...(options.records === false ? {serviceDeployments: false} : {})});
+  const since = clock.now();
   const deploymentConfiguration: JsonObject =
     options.circuitBreaker === false ? {deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}} : {};
   let taskDefinitionArn: string;
   let deploymentId: string;
+  let serviceDeploymentArn: string | undefined;
   if (options.newService) {
     const registered = await ecs.registerTaskDefinition({
       family: 'web',
@@ -75,6 +82,7 @@ async function deployAndWatch(
     });
     taskDefinitionArn = registered.arn;
     deploymentId = created.deployments[0]!.id;
+    serviceDeploymentArn = created.currentServiceDeployment;
   } else {
     ecs.seedService({serviceName: 'web', desiredCount: 2});
     const registered = await ecs.registerTaskDefinition({
@@ -84,6 +92,7 @@ async function deployAndWatch(
     const updated = await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: registered.arn, ...deploymentConfiguration});
     taskDefinitionArn = registered.arn;
     deploymentId = updated.deployments[0]!.id;
+    serviceDeploymentArn = updated.currentServiceDeployment;
   }
   const before = ecs.calls.length;
   const controller = new AbortController();
@@ -96,6 +105,8 @@ async function deployAndWatch(
       service: 'web',
       taskDefinitionArn,
       deploymentId,
+      ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
+      since,
       timeoutMs: 30 * MINUTE,
       noProgressTimeoutMs: 10 * MINUTE,
       random: () => 0.5,
@@ -132,12 +143,33 @@ function expectFirstStopWithinOnePoll(run: Run): void {
   expect(emitted.at - stop.at).toBeLessThanOrEqual(POLL_IDLE_MAX_MS);
 }
 
-describe('watchDeployment over every simulator scenario', () => {
+const MODES = [
+  {records: true, name: "ECS's service deployment records"},
+  {records: false, name: 'DescribeServices alone (no records, as moto)'},
+];
+
+describe.each(MODES)('watchDeployment over every simulator scenario, judged from $name', ({records}) => {
+  /** Records: ECS's statuses of ours in order; without: the one info event saying how it is judged. */
+  const expectRecords = (run: Run, statuses: string[]): void => {
+    const seen = ofType(run.events, 'service-deployment').map((event) => event.status);
+    const info = ofType(run.events, 'info').map((event) => event.message);
+    if (records) {
+      expect(seen).toEqual(statuses);
+      expect(run.done.serviceDeploymentStatus).toBe(statuses.at(-1));
+      expect(info).toEqual([]);
+    } else {
+      expect(seen).toEqual([]);
+      expect(run.done.serviceDeploymentStatus).toBeUndefined();
+      expect(info).toEqual([expect.stringMatching(/^ECS service deployment records are not available here \(.*\); judging from DescribeServices$/)]);
+    }
+  };
+
   test('success → deployed, exit 0', async () => {
-    const run = await deployAndWatch('success');
+    const run = await deployAndWatch('success', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'deployed', exitCode: 0});
     expect(run.done.reason).toMatch(/web:2 is running 2\/2 tasks/);
+    expectRecords(run, ['IN_PROGRESS', 'SUCCESSFUL']);
     expect(run.events[0]).toMatchObject({type: 'watch-started', simulated: true, scenario: 'success', region: 'us-east-1'});
     const messages = ofType(run.events, 'service-event').map((event) => event.message);
     expect(messages[0]).toMatch(/^\(service web\) has started 2 tasks: \(task [0-9a-f]{32}\) \(task [0-9a-f]{32}\)\.$/);
@@ -153,12 +185,13 @@ describe('watchDeployment over every simulator scenario', () => {
   });
 
   test('crash-loop → circuit breaker → rolled back, exit 3', async () => {
-    const run = await deployAndWatch('crash-loop');
+    const run = await deployAndWatch('crash-loop', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'rolled-back', exitCode: 3});
     expect(run.done.reason).toMatch(
-      /failed: ECS deployment circuit breaker: tasks failed to start\.; rolled back to web:1 \(deployment ecs-svc\/\d+, completed\)/,
+      /^deployment ecs-svc\/\d+ \(web:2\) failed: ECS deployment circuit breaker: tasks failed to start\. \(tasks stopped: essential container web exited with code 1\); rolled back to web:1 \(deployment ecs-svc\/\d+, completed\)$/,
     );
+    expectRecords(run, ['IN_PROGRESS', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
     const stopped = ofType(run.events, 'task-stopped');
     expect(stopped.length).toBeGreaterThanOrEqual(3);
     for (const event of stopped) {
@@ -175,7 +208,7 @@ describe('watchDeployment over every simulator scenario', () => {
   });
 
   test('image-pull-failure on an existing service → rolled back, exit 3', async () => {
-    const run = await deployAndWatch('image-pull-failure');
+    const run = await deployAndWatch('image-pull-failure', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'rolled-back', exitCode: 3});
     const first = ofType(run.events, 'task-stopped')[0]!;
@@ -184,19 +217,24 @@ describe('watchDeployment over every simulator scenario', () => {
     );
     expect(first.failure.class).toBe('image-pull');
     expect(first.failure.summary).toBe('image registry.example.com/team/web:2.0 not found');
+    expect(run.done.reason).toMatch(
+      /failed: ECS deployment circuit breaker: tasks failed to start\. \(tasks stopped: image registry.example.com\/team\/web:2.0 not found\); rolled back to web:1/,
+    );
+    expectRecords(run, ['IN_PROGRESS', 'ROLLBACK_IN_PROGRESS', 'ROLLBACK_SUCCESSFUL']);
     expectFirstStopWithinOnePoll(run);
   });
 
   test('image-pull-failure on a new service (nothing to roll back to) → failed, exit 1', async () => {
-    const run = await deployAndWatch('image-pull-failure', {newService: true});
+    const run = await deployAndWatch('image-pull-failure', {newService: true, records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'failed', exitCode: 1});
     expect(run.done.reason).toMatch(/failed: ECS deployment circuit breaker/);
+    expectRecords(run, ['IN_PROGRESS', 'STOPPED']);
     expectFirstStopWithinOnePoll(run);
   });
 
   test('slow-start → deployed, exit 0, slower polls while idle', async () => {
-    const run = await deployAndWatch('slow-start');
+    const run = await deployAndWatch('slow-start', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'deployed', exitCode: 0});
     expect(run.done.elapsedMs).toBeGreaterThan(90_000);
@@ -205,10 +243,11 @@ describe('watchDeployment over every simulator scenario', () => {
     expect(Math.max(...gaps)).toBeGreaterThanOrEqual(10_000);
     // Idle → far fewer calls than one every 2 s.
     expect(run.done.apiCalls).toBeLessThan(run.done.elapsedMs / 2_000);
+    expectRecords(run, ['IN_PROGRESS', 'SUCCESSFUL']);
   });
 
   test('throttling → deployed, exit 0, with throttled events and back-off ≤ 30 s', async () => {
-    const run = await deployAndWatch('throttling');
+    const run = await deployAndWatch('throttling', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'deployed', exitCode: 0});
     const throttled = ofType(run.events, 'throttled');
@@ -216,13 +255,19 @@ describe('watchDeployment over every simulator scenario', () => {
     expect(throttled.map((event) => event.attempt).slice(0, 3)).toEqual([1, 2, 3]);
     for (const event of throttled) expect(event.retryInMs).toBeLessThanOrEqual(BACKOFF_MAX_MS);
     for (const sleep of run.clock.sleeps) expect(sleep).toBeLessThanOrEqual(BACKOFF_MAX_MS);
+    expectRecords(run, ['IN_PROGRESS', 'SUCCESSFUL']);
   });
 
   test('replaced → failed, exit 1, naming the other revision', async () => {
-    const run = await deployAndWatch('replaced');
+    const run = await deployAndWatch('replaced', {records});
     expectWellFormed(run);
     expect(run.done).toMatchObject({outcome: 'failed', exitCode: 1});
-    expect(run.done.reason).toMatch(/no longer PRIMARY; replaced by deployment ecs-svc\/\d+ running web:3/);
+    expect(run.done.reason).toMatch(
+      records
+        ? /^deployment ecs-svc\/\d+ \(web:2\) was stopped \(ECS stopped this deployment: a newer deployment of the service started\.\); replaced by deployment ecs-svc\/\d+ running web:3$/
+        : /^deployment ecs-svc\/\d+ \(web:2\) is no longer PRIMARY; replaced by deployment ecs-svc\/\d+ running web:3$/,
+    );
+    expectRecords(run, ['IN_PROGRESS', 'STOPPED']);
   });
 });
 
@@ -478,6 +523,13 @@ function stuckPort(clock: FakeClock, options: {throttleAlways?: boolean; failAlw
       callTimes.push(clock.now());
       return [];
     },
+    // An endpoint without ECS's service deployment records (as moto): the watch judges from DescribeServices.
+    async listServiceDeployments() {
+      callTimes.push(clock.now());
+      throw new AwsError('not implemented [test]', {kind: 'unsupported', awsName: 'SyntaxError'});
+    },
+    describeServiceDeployments: unused,
+    describeServiceRevisions: unused,
   };
   return port;
 }

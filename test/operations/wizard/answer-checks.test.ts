@@ -30,4 +30,15 @@ describe('one answer at a time', () => {
     expect(parseNameValue('URL=a=b')).toEqual({ok: true, value: {name: 'URL', value: 'a=b'}});
     expect(parseNameValue('9x=1', {variable: true})).toMatchObject({ok: false});
   });
+
+  test('a NAME=VALUE whose value is a secret is refused where it is typed, masked (whatever the name)', () => {
+    const refused = parseNameValue('STRIPE=sk_live_51HcQz2EXAMPLEf9sT0kEnVaLuE7x');
+    expect(refused).toEqual({
+      ok: false,
+      message:
+        'STRIPE holds a secret (sk_live_…): secrets are never stored in a profile — keep it in AWS Secrets Manager and refer to it with a container "secrets" entry',
+    });
+    expect(parseNameValue('dbUrl=postgres://app:hunter2x@db/app', {variable: true})).toMatchObject({ok: false});
+    expect(parseNameValue('CACHE_URL=redis://cache:6379')).toEqual({ok: true, value: {name: 'CACHE_URL', value: 'redis://cache:6379'}});
+  });
 });

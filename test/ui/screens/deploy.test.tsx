@@ -260,6 +260,31 @@ describe('deploy screen', () => {
     expect(seeded.taskDefinitionArn).toBe(TD2);
   });
 
+  it("ECS's own record of our deployment: its status in ECS's words live below, each change a line above", async () => {
+    const {app, feed} = mount();
+    feed.push(
+      {type: 'watch-started', at: at(0), cluster: 'web-staging', service: 'web-api', region: 'us-east-1', taskDefinitionArn: TD2, simulated: false},
+      rows(3, 0),
+      {
+        type: 'service-deployment',
+        at: at(30),
+        arn: 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/ejGvqq2ilnbKT9qj0vLJe',
+        status: 'ROLLBACK_IN_PROGRESS',
+        statusReason: 'ECS deployment circuit breaker: tasks failed to start.',
+        taskDefinition: TD2,
+        rollback: {reason: 'Circuit breaker triggered.', taskDefinition: TD1},
+        circuitBreaker: {status: 'TRIGGERED', failureCount: 3, threshold: 3},
+      },
+    );
+    const frame = await waitForFrame(app, 'ECS: ROLLBACK_IN_PROGRESS');
+    expect(frame).toContain('+30s  ✗ ECS service deployment ejGvqq2ilnbKT9qj0vLJe (web-api:2): ROLLBACK_IN_PROGRESS');
+    expect(frame).toContain('circuit breaker: TRIGGERED (3/3 failed tasks)');
+    expect(frame).toContain('rollback to web-api:1: Circuit breaker triggered.');
+    expect(frame).toContain('ECS: ROLLBACK_IN_PROGRESS — ECS deployment circuit breaker: tasks failed to start.');
+    expect(frame.indexOf('ECS service deployment')).toBeLessThan(frame.indexOf('STATUS'));
+    expect(frame.indexOf('ECS: ROLLBACK_IN_PROGRESS')).toBeGreaterThan(frame.indexOf('STATUS'));
+  });
+
   it('the outcome line when done', async () => {
     const {app, feed, finished} = mount();
     feed.push(

@@ -99,7 +99,11 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '❯ latest');
     expect(frame).not.toContain('1.4.1');
     await press(app, 'enter');
+    // A user was given for listing tags: "pulling needs credentials" comes first.
+    await waitForFrame(app, '❯ Yes: pulling needs a user name and password');
+    await press(app, 'enter');
     frame = await waitForFrame(app, '? Launch type');
+    expect(frame).toContain('✔ Pull credentials: needed (a Secrets Manager secret, step 8)');
     expect(frame).toContain('✔ Default tag: latest (asked again at every run)');
     expect(frame).toContain('✔ Image: registry.example.com:5000/team/web-api');
   });
@@ -549,7 +553,9 @@ describe('the guided setup, step by step', () => {
     await waitForFrame(app, '✖ 1 problem must be fixed before saving');
     await press(app, 'c');
     frame = await waitForFrame(app, '? Change which answer?');
-    expect(frame).toContain('❯ Another environment: no');
+    expect(frame).toContain('❯ Container name: derived (team_web-api_1_4_2)');
+    await press(app, 'up');
+    await waitForFrame(app, '❯ Another environment: no');
     await press(app, 'up');
     await waitForFrame(app, '❯ Overrides: containerPort=9090');
     await press(app, 'enter');
@@ -563,18 +569,21 @@ describe('the guided setup, step by step', () => {
     frame = await waitForFrame(app, '✔ Ready to save');
   });
 
-  test('review: the Service tab shows what deploy sends (the circuit breaker default included)', async () => {
+  test("review: the Service tab shows what deploy sends (the circuit breaker default and the environment's network included)", async () => {
     const fakes = fakeServices();
     const {app} = startAt(fakes, fargateAnswers(), 'review', {}, {password: 'x'});
     await waitForFrame(app, '✔ Ready to save');
     await press(app, 'right');
     let frame = await waitForFrame(app, '"serviceName": "web-api"');
-    for (let line = 0; line < 60 && !frame.includes('"deploymentCircuitBreaker"'); line += 1) {
+    const seen = new Set<string>();
+    const wanted = ['"deploymentCircuitBreaker"', '"awsvpcConfiguration"', '"subnet-0a1b2c3d"'];
+    for (let line = 0; line < 80 && seen.size < wanted.length; line += 1) {
+      for (const text of wanted) if (frame.includes(text)) seen.add(text);
       // press() returns once React is idle: the frame is the scrolled one.
       await press(app, 'j');
       frame = app.lastFrame() ?? '';
     }
-    expect(frame).toContain('"deploymentCircuitBreaker"');
+    expect([...seen].sort()).toEqual([...wanted].sort());
   });
 
   test('review: Ctrl-C asks to leave, as on every other step (it is not c)', async () => {

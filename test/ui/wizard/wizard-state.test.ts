@@ -78,6 +78,7 @@ describe('the wizard reducer', () => {
       'registry-url',
       'registry-username',
       'registry-password',
+      'registry-access',
       'auth-secret',
       'auth-kms',
       'auth-role',
@@ -99,6 +100,7 @@ describe('the wizard reducer', () => {
         'registry-password',
         'image',
         'tag',
+        'registry-access',
         'launch-type',
         'container-json',
         'strategy',
@@ -157,6 +159,9 @@ describe('the wizard reducer', () => {
     expect(at(state)).toBe('env-source#1');
     goTo('env-more#1');
     state = submit(state, {choices: {'env-more#1': 'no'}});
+    // The artifact container's name, just before the review (derived unless a stable name is chosen).
+    expect(at(state)).toBe('container-name');
+    state = submit(state, {});
     expect(at(state)).toBe('review');
   });
 

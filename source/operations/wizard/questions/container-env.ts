@@ -25,4 +25,5 @@ export const containerEnv: Question = {
       return {answers: {...answers, containerForm: {...form, environment: entries.map((entry) => ({name: entry.name, value: entry.value}))}}};
     },
   }),
+  fields: {containerEnv: '--container-env'},
 };

@@ -4,7 +4,7 @@
  */
 import type {WizardAnswers} from '../../../domain/wizard-answers.js';
 import {hasErrors, type Issue} from '../../../domain/issues.js';
-import {formatImage} from '../../../domain/image.js';
+import {artifactImage} from '../../../domain/image.js';
 import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {findTemplate} from '../../../domain/templates.js';
 import {imageLabel, needsRegistryAuth} from '../artifact.js';
@@ -40,7 +40,7 @@ export function checkContainerJson(answers: WizardAnswers, text: string, start: 
         notes.push(`Replaced: ${result.replacements.map((replacement) => `${replacement.path} → ${replacement.to}`).join('; ')}`);
       if (result.stripped.length > 0)
         notes.push(`Dropped (read-only or null): ${result.stripped.slice(0, 8).join(', ')}${result.stripped.length > 8 ? '…' : ''}`);
-      const ran = formatImage(result.artifact, result.artifact.tag);
+      const ran = artifactImage(result.artifact, result.artifact.tag);
       if (ran !== imageLabel(answers)) notes.push(`It ran ${ran}; this profile deploys ${imageLabel(answers)} (step 3).`);
       issues.push(...result.issues.filter((issue) => issue.severity !== 'info'));
     } else if (hasErrors(lintContainerJson(text, answers.launchType))) {

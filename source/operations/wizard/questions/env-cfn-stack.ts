@@ -1,5 +1,5 @@
 /** 9. The CloudFormation stack whose outputs fill the environment (--cfn-stack, a flag of env-source). */
-import {environmentFromOutputs} from '../provisioner-outputs.js';
+import {environmentFromOutputs, provisionerAnswer} from '../provisioner-outputs.js';
 import {choiceOf, patchEnvironment, envOf, type Question} from '../question.js';
 
 export const envCfnStack: Question = {
@@ -37,7 +37,11 @@ export const envCfnStack: Question = {
       submit: ([stack, filledJson]) => {
         const filled = JSON.parse(filledJson!) as ReturnType<typeof environmentFromOutputs>;
         return {
-          answers: patchEnvironment(ctx.answers, ctx.env, {...filled.values, filledFrom: `CloudFormation stack ${stack}`}),
+          answers: patchEnvironment(ctx.answers, ctx.env, {
+            ...filled.values,
+            filledFrom: `CloudFormation stack ${stack}`,
+            provisioner: provisionerAnswer({kind: 'cloudformation', stack: stack!, region}, filled),
+          }),
           choices: {[`env-cfn-stack#${ctx.env}`]: stack!},
           notice: `From the stack's outputs: ${filled.used.join(', ')} (each is asked next, filled in)`,
         };

@@ -30,7 +30,7 @@ export const envSource: Question = {
     ],
     submit: (value) => ({
       choices: {[`env-source#${ctx.env}`]: value},
-      ...(value === 'typed' ? {answers: patchEnvironment(ctx.answers, ctx.env, {filledFrom: undefined})} : {}),
+      ...(value === 'typed' ? {answers: patchEnvironment(ctx.answers, ctx.env, {filledFrom: undefined, provisioner: undefined})} : {}),
     }),
   }),
   flags: [

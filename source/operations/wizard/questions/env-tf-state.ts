@@ -1,5 +1,5 @@
 /** 9. The Terraform state file whose outputs fill the environment (--tf-state, a flag of env-source). */
-import {environmentFromOutputs} from '../provisioner-outputs.js';
+import {environmentFromOutputs, provisionerAnswer} from '../provisioner-outputs.js';
 import {choiceOf, patchEnvironment, textPrompt, type Question} from '../question.js';
 
 export const envTfState: Question = {
@@ -33,7 +33,11 @@ export const envTfState: Question = {
         const [path, filledJson] = value.split('\u0000') as [string, string];
         const filled = JSON.parse(filledJson) as ReturnType<typeof environmentFromOutputs>;
         return {
-          answers: patchEnvironment(ctx.answers, ctx.env, {...filled.values, filledFrom: `Terraform state ${path}`}),
+          answers: patchEnvironment(ctx.answers, ctx.env, {
+            ...filled.values,
+            filledFrom: `Terraform state ${path}`,
+            provisioner: provisionerAnswer({kind: 'terraform', path: services.terraformPath(path)}, filled),
+          }),
           choices: {[`env-tf-state#${ctx.env}`]: path},
           notice: `From the state's outputs: ${filled.used.join(', ')} (each is asked next, filled in)`,
         };

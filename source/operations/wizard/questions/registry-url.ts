@@ -1,5 +1,5 @@
 /** 3. A private registry's address (given with --registry URL). */
-import {isValidRegistryHost} from '../../../domain/image.js';
+import {inferRegistryKind, isValidRegistryHost} from '../../../domain/image.js';
 import {bad, ok, type Checked} from '../answer-checks.js';
 import {textPrompt, type Question} from '../question.js';
 
@@ -26,7 +26,25 @@ export const registryUrl: Question = {
       hint: 'host or host:port of the Docker Registry HTTP API v2 server',
       initial: ctx.answers.registryHost,
       validate: checkRegistryHost,
-      submit: (value) => ({answers: {...ctx.answers, registryHost: value}}),
+      submit: (value) => {
+        if (inferRegistryKind(value) === 'dockerhub') {
+          // Docker Hub by one of its addresses (the setup guide's own example writes registry.hub.docker.com): no
+          // private registry, no credentials secret for a public image.
+          const answers = {...ctx.answers, registry: 'dockerhub' as const};
+          delete answers.registryHost;
+          delete answers.registryAuth;
+          delete answers.registryUsername;
+          delete answers.registryAnonymous;
+          return {answers, notice: `${value} is Docker Hub: the image comes from Docker Hub (a public image needs no credentials)`};
+        }
+        const answers = {...ctx.answers, registryHost: value};
+        // Whether another registry lets anyone pull is asked (and checked) again.
+        if (value !== ctx.answers.registryHost && answers.registryAnonymous === true) {
+          delete answers.registryAnonymous;
+          if (answers.registryAuth === null) delete answers.registryAuth;
+        }
+        return {answers};
+      },
     }),
   fields: {registryHost: '--registry URL'},
 };

@@ -30,6 +30,7 @@ export const registry: Question = {
         if (registry !== 'registry') {
           delete next.registryAuth;
           delete next.registryUsername;
+          delete next.registryAnonymous;
         }
       }
       return {answers: next};

@@ -11,6 +11,7 @@ import {formatIssueLocation} from '../../../domain/issues.js';
 import {withDeployDefaults} from '../../../operations/deploy/plan.js';
 import {assembleProfile, blockingCount, reviewEnvironment, suggestProfileName} from '../../../operations/wizard/profile.js';
 import type {LiveDiff} from '../../../operations/wizard/services.js';
+import {namesTheArtifact, reviewNameLine} from '../../../operations/wizard/questions/container-name.js';
 import {useElasticRows} from '../../components/fit.js';
 import {Text} from '../../components/text.js';
 import {wrapText} from '../../components/wrap.js';
@@ -180,6 +181,7 @@ export function ReviewView(props: QuestionViewProps) {
           <Text color="green">✔ Ready to save{warnings > 0 ? ` · ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}</Text>
         )}
       </Box>
+      {namesTheArtifact(answers) ? <ContainerNameLine answers={answers} /> : null}
       <Box marginLeft={2}>
         {VIEWS.map((candidate, index) => (
           <Text key={candidate}>
@@ -213,6 +215,19 @@ export function ReviewView(props: QuestionViewProps) {
       </Box>
       <Note message="←→ view · ↑↓ scroll · c change an answer · enter save · esc back" />
       <Problem message={error} />
+    </Box>
+  );
+}
+
+/** The artifact container's name, and what a derived one moves when Cloud Map or a load balancer maps it (c changes it). */
+function ContainerNameLine({answers}: {answers: QuestionViewProps['ctx']['answers']}) {
+  const line = reviewNameLine(answers);
+  return (
+    <Box marginLeft={2}>
+      <Text color={line.warning ? 'yellow' : undefined} dimColor={!line.warning} wrap="wrap">
+        {line.warning ? '⚠ ' : ''}
+        {line.text}
+      </Text>
     </Box>
   );
 }
