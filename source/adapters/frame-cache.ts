@@ -1,8 +1,9 @@
 /**
  * The home screen's first frame as Ink last wrote it, kept beside the profile store (`home-frame.json`, mode 0600) so
  * that the next start can paint it at once, before Ink, React and yoga have loaded (see ui/instant-frame.ts). It is
- * kept under a key (the ecs-wizard version, the terminal's size, colour and TERM): a frame written under another key
- * is never painted. A cache only: a missing, unreadable or damaged file paints nothing, and a failed write is ignored.
+ * kept under a key (the ecs-wizard version, the terminal's size, colour and TERM, and the stamp of the profile store
+ * and the wizard draft it shows): a frame written under another key is never painted, so a frame that would show a
+ * profile count or a draft that is no longer true is never shown. A cache only: a missing, unreadable or damaged file paints nothing, and a failed write is ignored.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -34,4 +35,18 @@ export function writeCachedFrame(directory: string, key: string, frame: string):
     fs.rmSync(temporary, {force: true});
     return false;
   }
+}
+
+/** The size and modification time of the files the home screen reads (the profile store, the wizard draft). */
+export function storeStamp(directory: string): string {
+  return ['profiles.json', 'wizard-draft.json']
+    .map((name) => {
+      try {
+        const stat = fs.statSync(path.join(directory, name));
+        return `${stat.size}:${stat.mtimeMs}`;
+      } catch {
+        return '-';
+      }
+    })
+    .join(' ');
 }

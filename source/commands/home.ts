@@ -1,4 +1,4 @@
-import {readCachedFrame, writeCachedFrame} from '../adapters/frame-cache.js';
+import {readCachedFrame, storeStamp, writeCachedFrame} from '../adapters/frame-cache.js';
 import {profileStoreDirectory} from '../adapters/conf-profile-store.js';
 import {paintFrame} from '../ui/instant-frame.js';
 import {inkColour} from './run-context.js';
@@ -11,9 +11,12 @@ import type {CommandRun} from './spec.js';
 export const run: CommandRun = async (context) => {
   const color = inkColour(context.globals);
   const stdout = context.io.stdout as {columns?: number; rows?: number};
-  // What Ink's output depends on: the version, the terminal's size, and what decides its colours.
+  // What Ink's output depends on: the version, the terminal's size, what decides its colours, and what it shows
+  // (the profile store and the draft: a frame with a count that is no longer true is never painted).
   const env = context.env;
+  const directory = profileStoreDirectory({env: context.env});
   const key = JSON.stringify([
+    storeStamp(directory),
     context.root.version,
     stdout.columns,
     stdout.rows,
@@ -23,7 +26,6 @@ export const run: CommandRun = async (context) => {
     env.COLORTERM ?? '',
     env.NO_COLOR ?? '',
   ]);
-  const directory = profileStoreDirectory({env: context.env});
   const painted = readCachedFrame(directory, key);
   if (painted !== undefined) paintFrame(context.io, painted);
   const {runApp} = await import('../ui/run-app.js');

@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import {afterEach, beforeEach, describe, expect, test} from 'vitest';
-import {FRAME_CACHE_FILE, readCachedFrame, writeCachedFrame} from '../../source/adapters/frame-cache.js';
+import {FRAME_CACHE_FILE, readCachedFrame, storeStamp, writeCachedFrame} from '../../source/adapters/frame-cache.js';
 
 let dir: string;
 beforeEach(() => {
@@ -13,6 +13,21 @@ afterEach(() => {
 });
 
 describe('the kept home frame', () => {
+  test('the store stamp (part of the key) changes when the profile store or the draft changes, and not with the frame', () => {
+    const empty = storeStamp(dir);
+    expect(empty).toBe('- -');
+    fs.writeFileSync(path.join(dir, 'profiles.json'), '{"schemaVersion":3,"profiles":{}}');
+    const saved = storeStamp(dir);
+    expect(saved).not.toBe(empty);
+    writeCachedFrame(dir, saved, 'frame');
+    expect(storeStamp(dir)).toBe(saved);
+    fs.writeFileSync(path.join(dir, 'profiles.json'), '{"schemaVersion":3,"profiles":{"a":{}}}');
+    expect(storeStamp(dir)).not.toBe(saved);
+    const withProfile = storeStamp(dir);
+    fs.writeFileSync(path.join(dir, 'wizard-draft.json'), '{}');
+    expect(storeStamp(dir)).not.toBe(withProfile);
+  });
+
   test('read back under its key only; mode 0600', () => {
     expect(readCachedFrame(dir, 'k1')).toBeUndefined();
     expect(writeCachedFrame(dir, 'k1', '\u001B[?2026hframe\n\u001B[?2026l')).toBe(true);
