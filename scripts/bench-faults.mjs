@@ -211,8 +211,8 @@ async function awsStore() {
   return dir;
 }
 
-async function silentEndpoint() {
-  const server = await startHangingServer();
+/** verify, deploy and watch of a saved profile against `server` (closed afterwards). */
+async function awsCommandsAgainst(server) {
   const dir = await awsStore();
   const results = [];
   for (const args of [
@@ -224,6 +224,12 @@ async function silentEndpoint() {
     results.push({...result, label: args.join(' ')});
   }
   await server.close();
+  return results;
+}
+
+async function silentEndpoint() {
+  const server = await startHangingServer();
+  const results = await awsCommandsAgainst(server);
   const names = server.url.replace('http://', '');
   row(
     'AWS endpoint that never answers (verify, deploy, watch)',
@@ -234,17 +240,7 @@ async function silentEndpoint() {
 
 async function throttling() {
   const server = await startThrottlingServer();
-  const dir = await awsStore();
-  const results = [];
-  for (const args of [
-    ['verify', 'web'],
-    ['deploy', 'web', '--yes'],
-    ['watch', 'web'],
-  ]) {
-    const result = await run(args, {env: cliEnv(dir, server.url)});
-    results.push({...result, label: args.join(' ')});
-  }
-  await server.close();
+  const results = await awsCommandsAgainst(server);
   row(
     'AWS endpoint that throttles every call (verify, deploy, watch)',
     results,
