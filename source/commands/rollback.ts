@@ -32,7 +32,7 @@ export async function run(context: CommandContext): Promise<number> {
     confirm: context.io.interactive && !options.yes,
     start: (hooks) =>
       rollbackDeploy(
-        {ecs: ports.ecs, clock: context.root.clock, store},
+        {ecs: ports.ecs, clock: context.root.clock, store, ...(ports.logs === undefined ? {} : {logs: ports.logs})},
         {
           profile,
           environment,

@@ -24,7 +24,7 @@ export async function run(context: CommandContext): Promise<number> {
     confirm: false,
     start: () =>
       watchExisting(
-        {ecs: ports.ecs, clock: context.root.clock, store},
+        {ecs: ports.ecs, clock: context.root.clock, store, ...(ports.logs === undefined ? {} : {logs: ports.logs})},
         {
           profile,
           environment,

@@ -25,4 +25,6 @@ export interface DeployPorts {
   checks?: CheckPorts;
   /** Set when `ecs` is the rollout simulator. */
   simulation?: {scenario: string; speed: number};
+  /** CloudWatch Logs by region, for the watch to read a failing task's own logs (the simulator's own for a simulated run). */
+  logs?: (region: string) => Promise<LogsPort>;
 }

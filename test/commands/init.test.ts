@@ -78,7 +78,7 @@ function ports(w: World) {
     tagExists: async () => ({status: 'exists'}),
     anonymousAccess: async () => w.access,
   };
-  return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined})};
+  return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined, tailStream: async () => [], filterEvents: async () => ({events: []})})};
 }
 
 async function init(args: string[], w: World = world()) {

@@ -4,7 +4,8 @@
  *
  * - before the watch: `step` (plan, register, service — emitted by plan/apply) and `check` (the pre-flight checks);
  * - the watch: `watch-started`, `deployments`, `service-deployment` (ECS's own record of our deployment),
- *   `service-event`, `task-stopped`, `circuit-breaker`, `throttled`, `info`, `warning`, and always last `done`.
+ *   `service-event`, `task-stopped`, `circuit-breaker`, `throttled`, `info`, `warning`, and always last `done`;
+ *   `task-logs` (the last lines a stopped task's container wrote: task-logs.ts) follows its `task-stopped` when read.
  *
  * Each event has `type` and `at` (ms since the epoch, from the injected clock). Text from AWS is kept as received
  * here, raw; renderers clean it once where they write it (report/sanitize.ts: the Ink Text, the plain and NDJSON
@@ -119,6 +120,23 @@ export interface TaskStoppedEvent extends EventBase {
   failure: FailureAnalysis;
 }
 
+/**
+ * The last lines a stopped task's container wrote (read in the background of the watch, after its `task-stopped`),
+ * secrets already masked, otherwise raw; or, when there are none to show, one line saying why.
+ */
+export interface TaskLogsEvent extends EventBase {
+  type: 'task-logs';
+  taskArn: string;
+  /** The container read (the essential one that exited). */
+  container?: string;
+  /** Where the lines are: `/ecs/web (us-east-1) ecs/web/3f2a…`. */
+  source?: string;
+  /** Oldest first, at most TASK_LOG_LINES (domain/deploy/task-logs.ts). */
+  lines: string[];
+  /** Why there are no lines: where the logs went instead, no log configuration, a missing permission, group or stream. */
+  note?: string;
+}
+
 /** The circuit breaker's progress: failed tasks of our deployment against the threshold. */
 export interface CircuitBreakerEvent extends EventBase {
   type: 'circuit-breaker';
@@ -165,6 +183,7 @@ export type DeployEvent =
   | ServiceDeploymentEvent
   | ServiceEventEvent
   | TaskStoppedEvent
+  | TaskLogsEvent
   | CircuitBreakerEvent
   | ThrottledEvent
   | WarningEvent

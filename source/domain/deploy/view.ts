@@ -5,7 +5,16 @@
  */
 import type {RunOutcome} from '../model.js';
 import {parseTaskDefinition, shortTaskId, taskDefinitionLabel} from '../aws-names.js';
-import type {CheckStatus, DeployEvent, DeployEventType, DeploymentRow, DeployStepName, DeployStepStatus, ServiceDeploymentEvent} from './events.js';
+import type {
+  CheckStatus,
+  DeployEvent,
+  DeployEventType,
+  DeploymentRow,
+  DeployStepName,
+  DeployStepStatus,
+  ServiceDeploymentEvent,
+  TaskLogsEvent,
+} from './events.js';
 import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
 
 export type LogLevel = 'info' | 'ok' | 'warn' | 'error';
@@ -26,6 +35,16 @@ export interface StoppedTaskView {
   stoppedReason: string;
   containers: StoppedContainer[];
   failure: FailureAnalysis;
+  /** Its container's last lines, once read (a `task-logs` event). */
+  logs?: TaskLogsView;
+}
+
+/** What a `task-logs` event said about one task. */
+export interface TaskLogsView {
+  container?: string;
+  source?: string;
+  lines: string[];
+  note?: string;
 }
 
 export interface DeployView {
@@ -130,6 +149,14 @@ export function outcomeText(outcome: RunOutcome, exitCode: number | undefined): 
   return outcome === 'failed' && exitCode === REFUSED_EXIT_CODE ? 'not started, nothing was changed' : OUTCOME_TEXT[outcome];
 }
 
+/** `logs of task 3f2a… (web, /ecs/web (us-east-1) ecs/web/3f2a…): last 12 lines` with the lines below, or the note. */
+export function taskLogsText(event: Pick<TaskLogsEvent, 'taskArn' | 'container' | 'source' | 'lines' | 'note'>): {text: string; detail: string[]} {
+  const where = [event.container, event.source].filter((part) => part !== undefined).join(', ');
+  const head = `logs of task ${shortTaskId(event.taskArn)}${where === '' ? '' : ` (${where})`}`;
+  if (event.lines.length === 0) return {text: `${head}: ${event.note ?? 'no lines'}`, detail: []};
+  return {text: `${head}: last ${event.lines.length} line${event.lines.length === 1 ? '' : 's'}`, detail: event.lines.map((text) => `│ ${text}`)};
+}
+
 const line = (event: DeployEvent, level: LogLevel, text: string, detail: string[] = []): LogLine => ({at: event.at, type: event.type, level, text, detail});
 
 function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
@@ -174,6 +201,10 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
         `task ${shortTaskId(event.taskArn)} stopped: ${event.stoppedReason || event.stopCode || 'no reason given'}${exits.length > 0 ? ` (${exits.join(', ')})` : ''}`,
         level === 'error' ? [`${event.failure.class}: ${event.failure.summary}`, `hint: ${event.failure.hint}`] : [],
       );
+    }
+    case 'task-logs': {
+      const {text, detail} = taskLogsText(event);
+      return line(event, event.lines.length > 0 ? 'info' : 'warn', text, detail);
     }
     case 'circuit-breaker':
       return line(event, event.failed >= event.threshold ? 'error' : 'warn', `circuit breaker: ${event.failed}/${event.threshold} failed tasks`);
@@ -247,6 +278,16 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
         failure: event.failure,
       };
       next = {...next, stoppedTasks: next.stoppedTasks + 1, failures: event.failure.class === 'not-a-failure' ? next.failures : [...next.failures, entry]};
+      break;
+    }
+    case 'task-logs': {
+      const logs: TaskLogsView = {
+        lines: event.lines,
+        ...(event.container === undefined ? {} : {container: event.container}),
+        ...(event.source === undefined ? {} : {source: event.source}),
+        ...(event.note === undefined ? {} : {note: event.note}),
+      };
+      next = {...next, failures: next.failures.map((failure) => (failure.taskArn === event.taskArn ? {...failure, logs} : failure))};
       break;
     }
     case 'circuit-breaker':

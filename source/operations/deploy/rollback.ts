@@ -11,6 +11,7 @@ import type {Environment, Profile, RunRecord} from '../../domain/model.js';
 import {InputError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {LogsPort} from '../../ports/logs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
 import {countingEcs} from './counting.js';
@@ -123,7 +124,7 @@ export interface RollbackRequest extends WatchRunOptions {
 
 /** `rollback`: find the target, update the service, watch it. One DeployEvent stream, always ending with `done`. */
 export async function* rollbackDeploy(
-  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
+  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore; logs?: (region: string) => Promise<LogsPort>},
   request: RollbackRequest,
 ): AsyncGenerator<DeployEvent, void, undefined> {
   const {clock, store} = ports;
@@ -227,6 +228,7 @@ export async function* rollbackDeploy(
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(request.control === undefined ? {} : {signal: request.control.signal}),
     ...(request.simulated ? {simulated: true} : {}),
+    ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
     if (event.type === 'done') {
       try {

@@ -236,6 +236,7 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(control === undefined ? {} : {signal: control.signal}),
     ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
+    ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
     if (event.type === 'done') {
       yield* record(event.outcome, event.at);

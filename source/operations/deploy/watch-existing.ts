@@ -6,6 +6,7 @@ import type {DeployEvent} from '../../domain/deploy/events.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {LogsPort} from '../../ports/logs.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {WatchRunOptions} from './control.js';
 import {countingEcs} from './counting.js';
@@ -57,7 +58,7 @@ export function runToJudge(profile: Profile, environment: string, service: EcsSe
  * that another deployment replaced as failed: never the service's steady state as our success.
  */
 export async function* watchExisting(
-  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore},
+  ports: {ecs: EcsPort; clock: Clock; store: ProfileStore; logs?: (region: string) => Promise<LogsPort>},
   request: WatchRequest,
 ): AsyncGenerator<DeployEvent, void, undefined> {
   const {clock, store} = ports;
@@ -128,6 +129,7 @@ export async function* watchExisting(
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(request.control === undefined ? {} : {signal: request.control.signal}),
     ...(request.simulated ? {simulated: true} : {}),
+    ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
     if (event.type === 'done') {
       try {

@@ -23,6 +23,11 @@
  * (`signal`: the screen's detach or Ctrl-C → outcome detached), and a stopped-task sweep after a verdict.
  * A rollback is followed until the rollback deployment completes (≤ ROLLBACK_SETTLE_MS) before `done` rolled-back.
  *
+ * A failing task's own logs (`logs` given): for the first MAX_TASK_LOG_READS failed tasks the last lines of the
+ * container that stopped them are read in the background (task-logs.ts) and a `task-logs` event is yielded as soon
+ * as they are in, between the watch's own events; the watch never waits for them (its verdict and `done` come when
+ * they come: reads not finished by then are left out).
+ *
  * Time comes only from `clock`; `random` (default Math.random) only jitters the back-off. Text from AWS is passed on
  * raw: the renderers clean what they show.
  */
@@ -36,7 +41,9 @@ import type {RunOutcome} from '../../domain/model.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
+import type {LogsPort} from '../../ports/logs.js';
 import {DeploymentRecords} from './deployment-record.js';
+import {createTaskLogReader} from './task-logs.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -71,6 +78,8 @@ export interface WatchOptions {
   /** Shown in watch-started; detected from the simulator port when absent. */
   simulated?: boolean;
   scenario?: string;
+  /** CloudWatch Logs by region: the failing tasks' own logs are read (in the background). Absent: not read. */
+  logs?: (region: string) => Promise<LogsPort>;
 }
 
 export const POLL_FAST_MS = 2_000;
@@ -79,6 +88,8 @@ export const BACKOFF_MAX_MS = 30_000;
 export const TASK_SWEEP_EVERY_MS = 30_000;
 export const ROLLBACK_SETTLE_MS = 120_000;
 export const MAX_ERRORS = 5;
+/** The logs of at most this many failed tasks are read per watch. */
+export const MAX_TASK_LOG_READS = 3;
 const WINDOW_MS = 60_000;
 /** The final poll after an abort waits at most this long for the rate limiter. */
 const FINAL_POLL_MAX_WAIT_MS = 10_000;
@@ -130,7 +141,68 @@ const isAbortError = (error: unknown): boolean => error instanceof Aborted || (e
 const isThrottled = (error: unknown): boolean => typeof error === 'object' && error !== null && (error as {kind?: unknown}).kind === 'throttled';
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
+/**
+ * The watch, with the failing tasks' logs read in the background when `options.logs` is given: their events are
+ * yielded as soon as they are in, never waited for.
+ */
 export async function* watchDeployment(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
+  if (options.logs === undefined) {
+    yield* watchLoop(options);
+    return;
+  }
+  let readerCalls = 0;
+  const read = createTaskLogReader({
+    ecs: options.ecs,
+    logs: options.logs,
+    clock: options.clock,
+    call: (run) => {
+      readerCalls++;
+      return run();
+    },
+  });
+  const ready: DeployEvent[] = [];
+  let wake: () => void = () => undefined;
+  let woken = new Promise<void>((resolve) => (wake = resolve));
+  let reads = 0;
+  const loop = watchLoop(options);
+  /** The loop's next event, asked for only when the consumer wants one (the loop never runs ahead of it). */
+  let next: Promise<IteratorResult<DeployEvent, void>> | undefined;
+  let finished = false;
+  try {
+    for (;;) {
+      while (ready.length > 0) yield ready.shift()!;
+      next ??= loop.next();
+      const step = await Promise.race([next, woken.then(() => undefined)]);
+      if (step === undefined) {
+        woken = new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      next = undefined;
+      if (step.done === true) return;
+      const event = step.value;
+      if (event.type === 'task-stopped' && event.failure.class !== 'not-a-failure' && reads < MAX_TASK_LOG_READS) {
+        reads++;
+        void read({taskArn: event.taskArn, taskDefinitionArn: options.taskDefinitionArn, containers: event.containers}).then((logs) => {
+          if (finished) return;
+          ready.push(logs);
+          wake();
+        });
+      }
+      if (event.type === 'done') {
+        yield {...event, apiCalls: event.apiCalls + readerCalls};
+        return;
+      }
+      yield event;
+    }
+  } finally {
+    finished = true;
+    // Stopped early: a loop waiting at its yield ends now; one in the middle of a poll ends at its next step.
+    if (next === undefined) await loop.return(undefined);
+    else void next.then(() => loop.return(undefined)).catch(() => undefined);
+  }
+}
+
+async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, cluster, service, taskDefinitionArn, signal} = options;
   const random = options.random ?? Math.random;
   const limiter = new RateLimiter(clock, Math.max(1, options.maxCallsPerMinute ?? 40));

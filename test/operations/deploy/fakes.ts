@@ -172,6 +172,14 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
         call('logs.createLogGroup');
         state.logGroups.add(name);
       },
+      async tailStream() {
+        call('logs.tailStream');
+        return [];
+      },
+      async filterEvents() {
+        call('logs.filterEvents');
+        return {events: []};
+      },
     }),
     registry: {
       async listTags() {

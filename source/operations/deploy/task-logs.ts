@@ -1,0 +1,116 @@
+/**
+ * Reading a stopped task's own logs for the watch: its task definition (DescribeTaskDefinition, once per revision)
+ * says where the container that stopped it writes; awslogs streams are read from the tail (GetLogEvents, the last
+ * TASK_LOG_LINES lines); anything else becomes one line saying where the logs went. A missing permission, group or
+ * stream, or any other error, is a one-line note — never an error of the watch: `read` always resolves.
+ */
+import {taskDefinitionLabel} from '../../domain/aws-names.js';
+import type {TaskLogsEvent} from '../../domain/deploy/events.js';
+import type {StoppedContainer} from '../../domain/deploy/stopped-task.js';
+import {
+  awslogsStreamName,
+  containerDefinitionsOf,
+  containerToRead,
+  knownSecretValues,
+  logDestinationOf,
+  maskSecrets,
+  TASK_LOG_LINES,
+  taskLogLines,
+} from '../../domain/deploy/task-logs.js';
+import type {JsonObject} from '../../domain/json.js';
+import type {Clock} from '../../ports/clock.js';
+import type {EcsPort} from '../../ports/ecs.js';
+import type {LogsPort} from '../../ports/logs.js';
+
+export interface TaskLogReaderOptions {
+  ecs: Pick<EcsPort, 'describeTaskDefinition' | 'region'>;
+  /** CloudWatch Logs in a region (an awslogs group may name its own). */
+  logs: (region: string) => Promise<LogsPort>;
+  clock: Clock;
+  /** Wraps each ECS call (the watch counts and rate-limits them). */
+  call?: <T>(run: () => Promise<T>) => Promise<T>;
+}
+
+export interface StoppedTaskRef {
+  taskArn: string;
+  taskDefinitionArn: string;
+  containers: readonly StoppedContainer[];
+}
+
+export type TaskLogReader = (task: StoppedTaskRef) => Promise<TaskLogsEvent>;
+
+const kindOf = (error: unknown): string | undefined =>
+  typeof error === 'object' && error !== null && typeof (error as {kind?: unknown}).kind === 'string' ? (error as {kind: string}).kind : undefined;
+const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/** One line for an error of CloudWatch Logs: a missing permission, group or stream, or what it said. */
+export function logsErrorNote(error: unknown, group: string, stream: string): string {
+  const kind = kindOf(error);
+  const message = messageOf(error);
+  if (kind === 'access-denied') return `cannot read the logs: access denied (logs:GetLogEvents on ${group}); the run goes on without them`;
+  if (kind === 'not-found' || /ResourceNotFound|does not exist/i.test(message)) {
+    return /log group/i.test(message)
+      ? `no log group ${group}: nothing was written (the container may never have started)`
+      : `no log stream ${stream} in ${group}: the container wrote nothing (it may never have started)`;
+  }
+  return `could not read the logs: ${message.split('\n')[0]}`;
+}
+
+export function createTaskLogReader(options: TaskLogReaderOptions): TaskLogReader {
+  const {ecs, clock} = options;
+  const call = options.call ?? (<T>(run: () => Promise<T>) => run());
+  const definitions = new Map<string, Promise<JsonObject | undefined>>();
+  const definitionOf = (arn: string): Promise<JsonObject | undefined> => {
+    let found = definitions.get(arn);
+    if (found === undefined) {
+      found = call(() => ecs.describeTaskDefinition(arn)).then((answer) => answer?.taskDefinition);
+      definitions.set(arn, found);
+      found.catch(() => definitions.get(arn) === found && definitions.delete(arn));
+    }
+    return found;
+  };
+
+  return async (task) => {
+    const base = {type: 'task-logs' as const, taskArn: task.taskArn, lines: [] as string[]};
+    const noted = (note: string, extra: Partial<TaskLogsEvent> = {}): TaskLogsEvent => ({...base, ...extra, at: clock.now(), note});
+    let definition: JsonObject | undefined;
+    try {
+      definition = await definitionOf(task.taskDefinitionArn);
+    } catch (error) {
+      return noted(`could not read task definition ${taskDefinitionLabel(task.taskDefinitionArn)} to find its logs: ${messageOf(error).split('\n')[0]}`);
+    }
+    if (definition === undefined) return noted(`task definition ${taskDefinitionLabel(task.taskDefinitionArn)} not found: where its logs go is unknown`);
+    const container = containerToRead(containerDefinitionsOf(definition), task.containers);
+    const name = typeof container?.name === 'string' ? container.name : undefined;
+    if (container === undefined || name === undefined) return noted('the task definition has no container');
+    const destination = logDestinationOf(container);
+    const known = knownSecretValues(container);
+    if (destination.kind === 'none') return noted(`container ${name} has no log configuration: its output was not kept`, {container: name});
+    if (destination.kind === 'elsewhere') return noted(maskSecrets(`its logs went to ${destination.where}, not to awslogs`, known), {container: name});
+    const region = destination.region ?? ecs.region;
+    const taskId = task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1);
+    const stream = awslogsStreamName(destination.streamPrefix, name, taskId);
+    const source = `${destination.group} (${region})${stream === undefined ? '' : ` ${stream}`}`;
+    if (stream === undefined) {
+      return noted(
+        `awslogs without awslogs-stream-prefix names the stream after the Docker container id, which ECS does not report: read ${destination.group}`,
+        {
+          container: name,
+          source,
+        },
+      );
+    }
+    try {
+      const logs = await options.logs(region);
+      const events = await logs.tailStream(destination.group, stream, TASK_LOG_LINES);
+      const lines = taskLogLines(
+        events.map((event) => event.message),
+        known,
+      );
+      if (lines.length === 0) return noted('the container wrote nothing', {container: name, source});
+      return {...base, at: clock.now(), container: name, source, lines};
+    } catch (error) {
+      return noted(logsErrorNote(error, destination.group, stream), {container: name, source});
+    }
+  };
+}
