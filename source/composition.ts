@@ -17,7 +17,9 @@ export async function simulatedDeployPorts(clock: Clock, region: string, simulat
   const scenario: SimulationScenario = isSimulationScenario(simulate.scenario) ? simulate.scenario : DEFAULT_SIMULATION_SCENARIO;
   const ecs = createSimulatedEcs({clock, scenario, speed: simulate.speed, region});
   if (simulate.seed !== undefined) ecs.seedService(simulate.seed);
-  return {ecs, simulation: {scenario, speed: simulate.speed}};
+  const {createSimulatedLogs} = await import('./adapters/simulator/logs.js');
+  const logs = createSimulatedLogs(ecs, clock);
+  return {ecs, simulation: {scenario, speed: simulate.speed}, logs: async () => logs};
 }
 
 const once = <T>(create: () => Promise<T>): (() => Promise<T>) => {
@@ -110,7 +112,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
       if (deployOptions.simulate !== undefined) return simulatedDeployPorts(systemClock, region, deployOptions.simulate);
       // One after another: the SDK's chunks are loaded once each (concurrent first imports of shared chunks are slower).
       const ecs = await this.ecs(region);
-      if (deployOptions.checks === false) return {ecs};
+      if (deployOptions.checks === false) return {ecs, logs: (logsRegion) => logs(logsRegion)};
       const iamPort = await iam(region);
       const secretsPort = await secrets(region);
       const discoveryPort = await discovery(region);
@@ -126,6 +128,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
           network: networkPort,
           logs: (logsRegion) => logs(logsRegion),
         },
+        logs: (logsRegion) => logs(logsRegion),
       };
     },
     awsContext() {

@@ -15,7 +15,7 @@
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
-import type {EcsCluster, EcsPort, Page, RegisteredTaskDefinition} from '../../ports/ecs.js';
+import type {EcsCluster, EcsContainerState, EcsPort, Page, RegisteredTaskDefinition} from '../../ports/ecs.js';
 import {DEFAULT_SIMULATION_SCENARIO, type SeedServiceOptions, type SimulationScenario} from '../../ports/simulation.js';
 import {AwsError} from '../../errors.js';
 import {briefState, recordCompleted, recordsOf, recordState, revisionState} from './records.js';
@@ -60,7 +60,19 @@ export type SimulatedEcs = EcsPort & {
   seedCluster(name: string): EcsCluster;
   /** What happened so far (catches up to the clock first), oldest first. */
   timeline(): SimulatedHappening[];
+  /** Every task kept (catches up first) with its task definition: what the simulated CloudWatch Logs serve (logs.ts). */
+  logSources(): SimulatedLogSource[];
 };
+
+/** A task as the simulated CloudWatch Logs see it: when it ran, how it ended, where its containers log. */
+export interface SimulatedLogSource {
+  taskArn: string;
+  taskDefinition: JsonObject;
+  startedAt?: number;
+  stoppedAt?: number;
+  stoppedReason?: string;
+  containers: EcsContainerState[];
+}
 
 export interface SimulatorOptions {
   clock: Clock;
@@ -364,6 +376,18 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
     timeline() {
       state.catchUp();
       return state.happenings.map((happening) => ({...happening}));
+    },
+
+    logSources() {
+      state.catchUp();
+      return [...state.tasks.values()].map((task) => ({
+        taskArn: task.arn,
+        taskDefinition: state.resolveTaskDefinition(task.taskDefinitionArn)?.json ?? {},
+        ...(task.startedAt === undefined ? {} : {startedAt: task.startedAt}),
+        ...(task.stoppedAt === undefined ? {} : {stoppedAt: task.stoppedAt}),
+        ...(task.stoppedReason === undefined ? {} : {stoppedReason: task.stoppedReason}),
+        containers: task.containers.map((container) => ({...container})),
+      }));
     },
   };
   return port;

@@ -149,12 +149,12 @@ export function outcomeText(outcome: RunOutcome, exitCode: number | undefined): 
   return outcome === 'failed' && exitCode === REFUSED_EXIT_CODE ? 'not started, nothing was changed' : OUTCOME_TEXT[outcome];
 }
 
-/** `logs of task 3f2a… (web, /ecs/web (us-east-1) ecs/web/3f2a…): last 12 lines` with the lines below, or the note. */
+/** `logs of task 3f2a9c1b web: last 12 lines (/ecs/web (us-east-1) ecs/web/3f2a…)` with the lines below, or the note. */
 export function taskLogsText(event: Pick<TaskLogsEvent, 'taskArn' | 'container' | 'source' | 'lines' | 'note'>): {text: string; detail: string[]} {
-  const where = [event.container, event.source].filter((part) => part !== undefined).join(', ');
-  const head = `logs of task ${shortTaskId(event.taskArn)}${where === '' ? '' : ` (${where})`}`;
-  if (event.lines.length === 0) return {text: `${head}: ${event.note ?? 'no lines'}`, detail: []};
-  return {text: `${head}: last ${event.lines.length} line${event.lines.length === 1 ? '' : 's'}`, detail: event.lines.map((text) => `│ ${text}`)};
+  const head = `logs of task ${shortTaskId(event.taskArn).slice(0, 8)}${event.container === undefined ? '' : ` ${event.container}`}`;
+  const source = event.source === undefined ? '' : ` (${event.source})`;
+  if (event.lines.length === 0) return {text: `${head}: ${event.note ?? 'no lines'}${source}`, detail: []};
+  return {text: `${head}: last ${event.lines.length} line${event.lines.length === 1 ? '' : 's'}${source}`, detail: event.lines.map((text) => `│ ${text}`)};
 }
 
 const line = (event: DeployEvent, level: LogLevel, text: string, detail: string[] = []): LogLine => ({at: event.at, type: event.type, level, text, detail});

@@ -23,6 +23,7 @@ import {planText} from '../../report/plan-text.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
+import {TaskLogsPanel} from '../components/task-logs.js';
 import {terminalInput} from '../terminal-input.js';
 
 export interface DeployScreenProps {
@@ -207,6 +208,7 @@ export function DeployLive(props: {view: DeployView; now: number; width?: number
             {'  '}
             {lastFailure.stoppedReason}
           </Text>
+          <TaskLogsPanel failures={view.failures} />
         </Box>
       ) : null}
       {view.throttled ? (
