@@ -210,6 +210,21 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['ecs-wizard watch web-api --env production'],
     load: () => import('./watch.js'),
   },
+  {
+    path: ['logs'],
+    summary: "the service's recent logs, every task interleaved by time (CloudWatch Logs, awslogs)",
+    description:
+      'Reads the awslogs streams of the service\'s containers (<awslogs-stream-prefix>/<container>/<task-id>) and prints their lines oldest first, each prefixed with the time, the task\'s short id, and the container when there are several. Containers logging elsewhere (FireLens, splunk, …) are named with where their logs go. --json prints one {"time","task","container","message"} object per line. Exit 0; 1 when nothing can be read; 2 on bad input.',
+    options: {
+      ...deployOptions('env'),
+      since: {type: 'string', value: 'DURATION', description: 'from this long ago (default 10m; e.g. 30s, 10m, 2h)'},
+      follow: {type: 'boolean', short: 'f', description: 'keep printing new lines until Ctrl-C'},
+      ...deployOptions('simulate', 'simulate-speed'),
+    },
+    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+    examples: ['ecs-wizard logs web-api --env production --since 1h', 'ecs-wizard logs web-api --follow', 'ecs-wizard logs web-api --json --since 30s'],
+    load: () => import('./logs.js'),
+  },
 ];
 
 export const commandName = (spec: CommandSpec): string => spec.path.join(' ');

@@ -63,8 +63,13 @@ function eventsOf(stream: Stream, until: number, from = -Infinity): LogEvent[] {
   const startedAt = stream.source.startedAt!;
   const end = Math.min(until, stream.source.stoppedAt ?? until);
   const events: LogEvent[] = [];
+  // An event's id: its stream, time and place among the lines of that millisecond (the same whatever the window).
+  let lastAt = -Infinity;
+  let sameAt = 0;
   const add = (at: number, message: string): void => {
-    if (at >= from && at <= end) events.push({timestamp: at, message, stream: stream.name, id: `${stream.name}#${events.length}-${at}`});
+    sameAt = at === lastAt ? sameAt + 1 : 0;
+    lastAt = at;
+    if (at >= from && at <= end) events.push({timestamp: at, message, stream: stream.name, id: `${stream.name}@${at}#${sameAt}`});
   };
   const name = stream.container;
   add(startedAt, `> ${name}@1.0.0 start`);
