@@ -29,7 +29,7 @@ export function TaskLogsPanel({failures}: {failures: readonly StoppedTaskView[]}
       <Text dimColor>
         {'  last '}
         {logs.lines.length}
-        {' log lines'}
+        {logs.lines.length === 1 ? ' log line' : ' log lines'}
         {where === '' ? '' : ` · ${where}`}
       </Text>
       {logs.lines.map((line, index) => (
