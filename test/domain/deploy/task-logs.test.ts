@@ -1,4 +1,5 @@
 import {describe, expect, test} from 'vitest';
+import type {JsonObject} from '../../../source/domain/json.js';
 import {
   awslogsStreamName,
   containerToRead,
@@ -59,7 +60,7 @@ test('awslogs stream names: <prefix>/<container>/<task-id>, and back', () => {
 });
 
 test('containerToRead: the essential container that exited with an error, before the first essential one', () => {
-  const definitions = [{name: 'sidecar', essential: false}, {name: 'proxy'}, {name: 'app', essential: true}];
+  const definitions: JsonObject[] = [{name: 'sidecar', essential: false}, {name: 'proxy'}, {name: 'app', essential: true}];
   expect(
     containerToRead(definitions, [
       {name: 'sidecar', exitCode: 1},
