@@ -43,13 +43,18 @@ const kindOf = (error: unknown): string | undefined =>
   typeof error === 'object' && error !== null && typeof (error as {kind?: unknown}).kind === 'string' ? (error as {kind: string}).kind : undefined;
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-/** One line for an error of CloudWatch Logs: a missing permission, group or stream, or what it said. */
-export function logsErrorNote(error: unknown, group: string, stream: string): string {
+const isNotFound = (error: unknown): boolean => kindOf(error) === 'not-found' || /ResourceNotFound|does not exist/i.test(messageOf(error));
+
+/**
+ * One line for an error of CloudWatch Logs: a missing permission, group or stream, or what it said. `groupExists`
+ * (when known) decides between a missing group and a missing stream — some endpoints (moto) say "log group" for both.
+ */
+export function logsErrorNote(error: unknown, group: string, stream: string, groupExists?: boolean): string {
   const kind = kindOf(error);
   const message = messageOf(error);
   if (kind === 'access-denied') return `cannot read the logs: access denied (logs:GetLogEvents on ${group}); the run goes on without them`;
-  if (kind === 'not-found' || /ResourceNotFound|does not exist/i.test(message)) {
-    return /log group/i.test(message)
+  if (isNotFound(error)) {
+    return (groupExists === undefined ? /log group/i.test(message) : !groupExists)
       ? `no log group ${group}: nothing was written (the container may never have started)`
       : `no log stream ${stream} in ${group}: the container wrote nothing (it may never have started)`;
   }
@@ -100,8 +105,9 @@ export function createTaskLogReader(options: TaskLogReaderOptions): TaskLogReade
         },
       );
     }
+    let logs: LogsPort | undefined;
     try {
-      const logs = await options.logs(region);
+      logs = await options.logs(region);
       const events = await logs.tailStream(destination.group, stream, TASK_LOG_LINES);
       const lines = taskLogLines(
         events.map((event) => event.message),
@@ -110,7 +116,8 @@ export function createTaskLogReader(options: TaskLogReaderOptions): TaskLogReade
       if (lines.length === 0) return noted('the container wrote nothing', {container: name, source});
       return {...base, at: clock.now(), container: name, source, lines};
     } catch (error) {
-      return noted(logsErrorNote(error, destination.group, stream), {container: name, source});
+      const groupExists = isNotFound(error) && logs !== undefined ? await logs.logGroupExists(destination.group).catch(() => undefined) : undefined;
+      return noted(logsErrorNote(error, destination.group, stream, groupExists), {container: name, source});
     }
   };
 }

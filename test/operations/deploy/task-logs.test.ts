@@ -8,12 +8,12 @@ import {FakeClock} from '../../helpers/fake-clock.js';
 const TASK = 'arn:aws:ecs:eu-west-1:123456789012:task/prod/0123456789abcdef0123456789abcdef';
 const TD = 'arn:aws:ecs:eu-west-1:123456789012:task-definition/web:7';
 
-function reader(container: JsonObject | undefined, streams: Record<string, LogEvent[] | Error> = {}) {
+function reader(container: JsonObject | undefined, streams: Record<string, LogEvent[] | Error> = {}, groupExists = true) {
   const clock = new FakeClock();
   const asked: Array<{region: string; group: string; stream: string; limit: number}> = [];
   let describes = 0;
   const logsIn = async (region: string): Promise<LogsPort> => ({
-    logGroupExists: async () => true,
+    logGroupExists: async () => groupExists,
     createLogGroup: async () => undefined,
     tailStream: async (group, stream, limit) => {
       asked.push({region, group, stream, limit});
@@ -74,8 +74,12 @@ describe('reading a stopped task’s own logs', () => {
   test('a missing stream, a missing group, access denied and other errors are one-line notes', async () => {
     expect((await reader(awslogs()).read()).note).toBe(`no log stream ${STREAM} in /ecs/web: the container wrote nothing (it may never have started)`);
     const group = new AwsError('The specified log group does not exist.', {kind: 'not-found', awsName: 'ResourceNotFoundException'});
-    expect((await reader(awslogs(), {[`/ecs/web|${STREAM}`]: group}).read()).note).toBe(
+    expect((await reader(awslogs(), {[`/ecs/web|${STREAM}`]: group}, false).read()).note).toBe(
       'no log group /ecs/web: nothing was written (the container may never have started)',
+    );
+    // Some endpoints (moto) say "log group" for a missing stream: whether the group exists decides.
+    expect((await reader(awslogs(), {[`/ecs/web|${STREAM}`]: group}, true).read()).note).toBe(
+      `no log stream ${STREAM} in /ecs/web: the container wrote nothing (it may never have started)`,
     );
     const denied = new AwsError('not authorized to perform: logs:GetLogEvents', {kind: 'access-denied', awsName: 'AccessDeniedException'});
     expect(await reader(awslogs(), {[`/ecs/web|${STREAM}`]: denied}).read()).toMatchObject({
