@@ -78,7 +78,18 @@ function ports(w: World) {
     tagExists: async () => ({status: 'exists'}),
     anonymousAccess: async () => w.access,
   };
-  return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined, tailStream: async () => [], filterEvents: async () => ({events: []})})};
+  return {
+    iam,
+    secrets,
+    discovery,
+    registry,
+    logs: async () => ({
+      logGroupExists: async () => true,
+      createLogGroup: async () => undefined,
+      tailStream: async () => [],
+      filterEvents: async () => ({events: []}),
+    }),
+  };
 }
 
 async function init(args: string[], w: World = world()) {
