@@ -26,7 +26,7 @@ export async function run(context: CommandContext): Promise<number> {
   const {cluster, serviceName} = serviceOfProfile(profile, environment);
   // A simulated service with a rollout in flight: its scenario's tasks write (and, for crash-loop, crash) while followed.
   const ports = await runPorts(root, runInputsOf(options, {profile, environment}), {checks: false, history: {rollout: options.simulate !== undefined}});
-  if (ports.logs === undefined) throw new Error('no CloudWatch Logs port for this run');
+  const logsIn = ports.logs ?? ((region: string) => root.logs(region));
   const {sources, notes} = await logSourcesOf(ports.ecs, cluster, serviceName);
   const note = (text: string): void => void io.stderr.write(`${sanitize(text)}\n`);
   for (const text of notes) note(text);
@@ -55,7 +55,7 @@ export async function run(context: CommandContext): Promise<number> {
   }
   let count = 0;
   try {
-    for await (const line of serviceLogLines({logs: ports.logs, clock: root.clock}, sources, {
+    for await (const line of serviceLogLines({logs: logsIn, clock: root.clock}, sources, {
       startTime: root.clock.now() - sinceMs,
       follow,
       signal: controller.signal,

@@ -3,9 +3,11 @@
  * says where the container that stopped it writes; awslogs streams are read from the tail (GetLogEvents, the last
  * TASK_LOG_LINES lines); anything else becomes one line saying where the logs went. A missing permission, group or
  * stream, or any other error, is a one-line note — never an error of the watch: `read` always resolves.
+ *
+ * `withTaskLogs` runs those reads in the background of a watch's event stream (watch.ts).
  */
 import {taskDefinitionLabel} from '../../domain/aws-names.js';
-import type {TaskLogsEvent} from '../../domain/deploy/events.js';
+import type {DeployEvent, TaskLogsEvent} from '../../domain/deploy/events.js';
 import type {StoppedContainer} from '../../domain/deploy/stopped-task.js';
 import {
   awslogsStreamName,
@@ -120,4 +122,66 @@ export function createTaskLogReader(options: TaskLogReaderOptions): TaskLogReade
       return noted(logsErrorNote(error, destination.group, stream, groupExists), {container: name, source});
     }
   };
+}
+
+/**
+ * A watch's events with its failing tasks' own logs: for the first `maxReads` failed tasks a read starts when their
+ * `task-stopped` passes, and its `task-logs` event is yielded as soon as it is in, between the watch's own events —
+ * never waited for: the watch goes on and ends when it ends (reads not finished by its `done` are left out). The
+ * watch is asked for its next event only when the consumer wants one, as a plain `for await` would.
+ */
+export async function* withTaskLogs(
+  watch: AsyncGenerator<DeployEvent, void, undefined>,
+  options: Omit<TaskLogReaderOptions, 'call'> & {taskDefinitionArn: string; maxReads: number},
+): AsyncGenerator<DeployEvent, void, undefined> {
+  let readerCalls = 0;
+  const read = createTaskLogReader({
+    ecs: options.ecs,
+    logs: options.logs,
+    clock: options.clock,
+    call: (run) => {
+      readerCalls++;
+      return run();
+    },
+  });
+  const ready: DeployEvent[] = [];
+  let wake: () => void = () => undefined;
+  let woken = new Promise<void>((resolve) => (wake = resolve));
+  let reads = 0;
+  let next: Promise<IteratorResult<DeployEvent, void>> | undefined;
+  let finished = false;
+  try {
+    for (;;) {
+      while (ready.length > 0) yield ready.shift()!;
+      next ??= watch.next();
+      const step = await Promise.race([next, woken.then(() => undefined)]);
+      if (step === undefined) {
+        woken = new Promise<void>((resolve) => (wake = resolve));
+        continue;
+      }
+      next = undefined;
+      if (step.done === true) return;
+      const event = step.value;
+      if (event.type === 'task-stopped' && event.failure.class !== 'not-a-failure' && reads < options.maxReads) {
+        reads++;
+        void read({taskArn: event.taskArn, taskDefinitionArn: options.taskDefinitionArn, containers: event.containers}).then((logs) => {
+          if (finished) return;
+          ready.push(logs);
+          wake();
+        });
+      }
+      if (event.type === 'done') {
+        // Lines that came in with the last step still go before the end; the summary counts the reader's ECS calls.
+        while (ready.length > 0) yield ready.shift()!;
+        yield {...event, apiCalls: event.apiCalls + readerCalls};
+        return;
+      }
+      yield event;
+    }
+  } finally {
+    finished = true;
+    // Stopped early: a watch waiting at its yield ends now; one in the middle of a poll ends at its next step.
+    if (next === undefined) await watch.return(undefined);
+    else void next.then(() => watch.return(undefined)).catch(() => undefined);
+  }
 }

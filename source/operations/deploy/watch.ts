@@ -43,7 +43,7 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
 import type {LogsPort} from '../../ports/logs.js';
 import {DeploymentRecords} from './deployment-record.js';
-import {createTaskLogReader} from './task-logs.js';
+import {withTaskLogs} from './task-logs.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -146,60 +146,8 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * yielded as soon as they are in, never waited for.
  */
 export async function* watchDeployment(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
-  if (options.logs === undefined) {
-    yield* watchLoop(options);
-    return;
-  }
-  let readerCalls = 0;
-  const read = createTaskLogReader({
-    ecs: options.ecs,
-    logs: options.logs,
-    clock: options.clock,
-    call: (run) => {
-      readerCalls++;
-      return run();
-    },
-  });
-  const ready: DeployEvent[] = [];
-  let wake: () => void = () => undefined;
-  let woken = new Promise<void>((resolve) => (wake = resolve));
-  let reads = 0;
-  const loop = watchLoop(options);
-  /** The loop's next event, asked for only when the consumer wants one (the loop never runs ahead of it). */
-  let next: Promise<IteratorResult<DeployEvent, void>> | undefined;
-  let finished = false;
-  try {
-    for (;;) {
-      while (ready.length > 0) yield ready.shift()!;
-      next ??= loop.next();
-      const step = await Promise.race([next, woken.then(() => undefined)]);
-      if (step === undefined) {
-        woken = new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
-      next = undefined;
-      if (step.done === true) return;
-      const event = step.value;
-      if (event.type === 'task-stopped' && event.failure.class !== 'not-a-failure' && reads < MAX_TASK_LOG_READS) {
-        reads++;
-        void read({taskArn: event.taskArn, taskDefinitionArn: options.taskDefinitionArn, containers: event.containers}).then((logs) => {
-          if (finished) return;
-          ready.push(logs);
-          wake();
-        });
-      }
-      if (event.type === 'done') {
-        yield {...event, apiCalls: event.apiCalls + readerCalls};
-        return;
-      }
-      yield event;
-    }
-  } finally {
-    finished = true;
-    // Stopped early: a loop waiting at its yield ends now; one in the middle of a poll ends at its next step.
-    if (next === undefined) await loop.return(undefined);
-    else void next.then(() => loop.return(undefined)).catch(() => undefined);
-  }
+  if (options.logs === undefined) yield* watchLoop(options);
+  else yield* withTaskLogs(watchLoop(options), {...options, logs: options.logs, maxReads: MAX_TASK_LOG_READS});
 }
 
 async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
