@@ -49,4 +49,18 @@ describe("the failing task's own logs in a terminal", () => {
     expect(screen).toMatch(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ [0-9a-f]{8} {2}GET \/health 200 1ms$/m);
     expect(await cli.waitForExit()).toBe(0);
   });
+
+  test('logs --follow: keeps printing the simulated crash loop’s new lines; Ctrl-C ends it with exit 0', async () => {
+    const cli = spawnCli(['logs', 'web-api', '--env', 'staging', '--simulate=crash-loop', '--simulate-speed', '20', '--since', '1m', '--follow'], {
+      configDir: await configWithProfile(),
+      rows: 60,
+      cols: 120,
+    });
+    // Lines written after the command started: the rollout's tasks start, then crash.
+    const screen = await cli.waitForText(/[0-9a-f]{8} {2}Error: connect ECONNREFUSED 10\.0\.3\.17:5432/);
+    expect(screen).toMatch(/[0-9a-f]{8} {2}\[info\] config: DATABASE_URL=postgres:\/\/app:…@10\.0\.3\.17:5432\/shop/);
+    await cli.press('ctrl-c');
+    expect(await cli.waitForExit()).toBe(0);
+    expect(cli.output()).not.toContain(SIMULATED_DATABASE_PASSWORD);
+  });
 });
