@@ -289,3 +289,38 @@ export function trustsService(trustPolicy: JsonObject, principal: string): boole
 export function trafficRoleTrustPolicy(): JsonObject {
   return {Version: POLICY_VERSION, Statement: [{Effect: 'Allow', Principal: {Service: ECS_PRINCIPAL}, Action: 'sts:AssumeRole'}]};
 }
+
+/** The Elastic Load Balancing ARNs the load balancer questions take. */
+export type ElbArnKind = 'loadbalancer' | 'listener' | 'listener-rule' | 'targetgroup';
+
+const ELB_PREFIX = '^arn:aws(?:-cn|-us-gov|-iso|-iso-[a-z])?:elasticloadbalancing:[a-z]{2}(?:-gov|-iso[a-z]?)?-[a-z]+-[0-9]:[0-9]{12}:';
+const ID = '[A-Za-z0-9]+';
+const NAME = '[A-Za-z0-9-]{1,32}';
+const ELB_PATTERNS: Record<ElbArnKind, RegExp> = {
+  loadbalancer: new RegExp(`${ELB_PREFIX}loadbalancer/(?:app|net)/${NAME}/${ID}$`),
+  listener: new RegExp(`${ELB_PREFIX}listener/(?:app|net)/${NAME}/${ID}/${ID}$`),
+  'listener-rule': new RegExp(`${ELB_PREFIX}listener-rule/(?:app|net)/${NAME}/${ID}/${ID}/${ID}$`),
+  targetgroup: new RegExp(`${ELB_PREFIX}targetgroup/${NAME}/${ID}$`),
+};
+
+export const ELB_ARN_EXAMPLES: Record<ElbArnKind, string> = {
+  loadbalancer: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:loadbalancer/app/web/50dc6c495c0c9188',
+  listener: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2',
+  'listener-rule': 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/50dc6c495c0c9188/f2f7dc8efc522ab2/9683b2d02a6cabee',
+  targetgroup: 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-blue/73e2d6bc24d8a067',
+};
+
+const ELB_DESCRIPTIONS: Record<ElbArnKind, string> = {
+  loadbalancer: 'a load balancer ARN',
+  listener: 'a listener ARN',
+  'listener-rule': 'a listener rule ARN',
+  targetgroup: 'a target group ARN',
+};
+
+/** undefined when `text` is an ARN of that kind, else what is wrong, with an example. */
+export function elbArnProblem(kind: ElbArnKind, text: string): string | undefined {
+  const arn = text.trim();
+  if (arn === '') return `give ${ELB_DESCRIPTIONS[kind]}, like ${ELB_ARN_EXAMPLES[kind]}`;
+  if (!ELB_PATTERNS[kind].test(arn)) return `"${arn}" is not ${ELB_DESCRIPTIONS[kind]}: write it like ${ELB_ARN_EXAMPLES[kind]}`;
+  return undefined;
+}
