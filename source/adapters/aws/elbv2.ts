@@ -55,7 +55,7 @@ function targetGroupOf(group: TargetGroup): TargetGroupFacts {
     ...(group.VpcId === undefined ? {} : {vpcId: group.VpcId}),
     ...(group.Port === undefined ? {} : {port: group.Port}),
     ...(group.Protocol === undefined ? {} : {protocol: group.Protocol}),
-    loadBalancerArns: group.LoadBalancerArns ?? [],
+    loadBalancerArns: [...new Set(group.LoadBalancerArns ?? [])],
   };
 }
 
