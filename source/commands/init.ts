@@ -313,9 +313,13 @@ const SERVICE_FLAGS: ReadonlyArray<[RegExp, string]> = [
  * the line and column of a template the person never saw.
  */
 function issueLine(issue: Issue, given: ReadonlySet<string>): string {
-  const built = (issue.source === 'containerSpec' && !given.has('--container-spec')) || (issue.source === 'serviceSpec' && !given.has('--service-spec'));
+  const fromLoadBalancerFlags = issue.source === 'serviceSpec' && issue.path.startsWith('loadBalancers') && LOAD_BALANCER_FLAGS.some((flag) => given.has(flag));
+  const built =
+    (issue.source === 'containerSpec' && !given.has('--container-spec')) ||
+    (issue.source === 'serviceSpec' && !given.has('--service-spec')) ||
+    fromLoadBalancerFlags;
   const where = issue.line === undefined || built ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`;
-  const fix = issue.fix && !built ? ` (${issue.fix})` : '';
+  const fix = issue.fix && (!built || fromLoadBalancerFlags) ? ` (${issue.fix})` : '';
   return `${issueFlag(issue, given)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${where}: ${issue.message}${fix}`;
 }
 
@@ -326,7 +330,8 @@ function issueFlag({source, path}: Issue, given: ReadonlySet<string>): string {
   }
   if (source === 'serviceSpec') {
     if (path.startsWith('serviceRegistries')) return '--registry-arn/--discovery-container-port/--discovery-port';
-    if (path.startsWith('loadBalancers') && !given.has('--service-spec')) return loadBalancerFlagOf(path);
+    if (path.startsWith('loadBalancers') && (!given.has('--service-spec') || LOAD_BALANCER_FLAGS.some((flag) => given.has(flag))))
+      return loadBalancerFlagOf(path);
     if (given.has('--service-spec')) return '--service-spec';
     return SERVICE_FLAGS.find(([pattern]) => pattern.test(path))?.[1] ?? '--strategy/--desired-count/--launch-type';
   }
@@ -349,6 +354,15 @@ function withRole(answers: WizardAnswers, arn: string): WizardAnswers {
     environments: (answers.environments ?? []).map((environment) => ({...environment, executionRoleArn: environment.executionRoleArn ?? arn})),
   };
 }
+
+const LOAD_BALANCER_FLAGS = [
+  '--target-group',
+  '--alternate-target-group',
+  '--production-listener-rule',
+  '--test-listener-rule',
+  '--traffic-role',
+  '--create-traffic-role',
+];
 
 /** The load balancer flag for a path of loadBalancers[0] (advancedConfiguration.roleArn → --traffic-role…). */
 function loadBalancerFlagOf(path: string): string {

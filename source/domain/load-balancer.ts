@@ -259,8 +259,8 @@ export function offlineWiringProblems(wiring: LoadBalancerWiring, strategy: stri
         message: `the ${strategy} strategy shifts traffic between two target groups: loadBalancers[0].advancedConfiguration.${key} is missing`,
         fix:
           key === 'roleArn'
-            ? `give the role that lets ECS change the listener rules (--traffic-role ARN, or --create-traffic-role --apply-iam)`
-            : `give it (${key === 'alternateTargetGroupArn' ? '--alternate-target-group' : '--production-listener-rule'} ARN)`,
+            ? 'add the role that lets ECS change the listener rules: --traffic-role ARN, or --create-traffic-role --apply-iam'
+            : `add it: ${key === 'alternateTargetGroupArn' ? '--alternate-target-group' : '--production-listener-rule'} ARN`,
       });
   }
   if (wiring.alternateTargetGroupArn !== undefined && wiring.alternateTargetGroupArn === wiring.targetGroupArn)
