@@ -8,7 +8,7 @@ export const lbListener: Question = {
   label: 'Listener',
   applies: attaching,
   valid: (ctx) => ctx.choices['lb-listener'] !== undefined,
-  summary: (ctx) => ctx.choices['lb-listener-label'] ?? ctx.choices['lb-listener'] ?? '',
+  summary: (ctx) => ctx.choices['lb-listener-label'] ?? `listener ${ctx.choices['lb-listener']?.split('/').pop() ?? ''}`,
   help: ["The load balancer's listener (a port and protocol) whose rules send the service its production traffic."],
   prompt: ({ctx, services}) => {
     const balancer = ctx.choices['lb-load-balancer'];
