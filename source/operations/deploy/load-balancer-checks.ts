@@ -203,7 +203,7 @@ function alarmNamesOf(service: JsonObject): string[] {
 const notChecked = (name: string, what: string): CheckResult => ({
   name,
   status: 'warn',
-  message: `${what} not checked: no ${name === 'alarms' ? 'CloudWatch' : name === 'load-balancer' ? 'Elastic Load Balancing' : 'Lambda'} port in this run`,
+  message: `${what} was not checked: no ${name === 'alarms' ? 'CloudWatch' : name === 'load-balancer' ? 'Elastic Load Balancing' : 'Lambda'} port in this run`,
 });
 
 /** Every check of the load balancer, traffic role, lifecycle hooks and alarms of the plan's service. */
