@@ -78,6 +78,9 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
     }),
   );
   const network = perRegion(async (factory) => (await import('./adapters/aws/ec2.js')).createNetworkPort(factory), aws);
+  const loadBalancing = perRegion(async (factory) => (await import('./adapters/aws/elbv2.js')).createLoadBalancingPort(factory), aws);
+  const lambda = perRegion(async (factory) => (await import('./adapters/aws/lambda.js')).createLambdaPort(factory), aws);
+  const alarms = perRegion(async (factory) => (await import('./adapters/aws/cloudwatch.js')).createAlarmsPort(factory), aws);
   const cloudFormation = perRegion(async (factory) => (await import('./adapters/aws/cloudformation.js')).createCloudFormationPort(factory), aws);
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
   const profileStore = once(async () => {
@@ -96,6 +99,9 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
     logs,
     registry,
     network,
+    loadBalancing,
+    lambda,
+    alarms,
     cloudFormation,
     repositories,
     terraformState: () => terraformState,
@@ -127,6 +133,9 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
           registry: registryPort,
           network: networkPort,
           logs: (logsRegion) => logs(logsRegion),
+          loadBalancing: () => loadBalancing(region),
+          lambda: () => lambda(region),
+          alarms: () => alarms(region),
         },
         logs: (logsRegion) => logs(logsRegion),
       };

@@ -19,6 +19,13 @@ import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
 import {environmentFromOutputs, provisionerAnswer} from '../operations/wizard/provisioner-outputs.js';
 import {createWizardServices, wizardPortsFrom, type WizardServices} from '../operations/wizard/services.js';
+import {
+  PREVIEW_TRAFFIC_ROLE_ARN,
+  checkLoadBalancerFlags,
+  createTrafficRoleFromFlags,
+  createsTrafficRole,
+  withTrafficRole,
+} from '../operations/wizard/load-balancer-flags.js';
 import {answersFromFlags, fileFlags, givenFlagNames, problemLines, type FlagAnswers, type FlagFiles} from './init-flags.js';
 import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
@@ -149,6 +156,7 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
     }
   }
   problems.push(...(await resolveSecretKey(services, answers, note)));
+  problems.push(...(await checkLoadBalancerFlags(services, answers, note)));
   problems.push(...(await checkAnonymousRegistry(services, answers, note)));
   return problems;
 }
@@ -220,7 +228,11 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   const creating = parsed.flags.createRole;
   if (creating && !parsed.flags.applyIam)
     resolved.push({flag: '--create-execution-role', severity: 'error', message: 'creating a role changes IAM: add --apply-iam to allow it'});
-  const preview: WizardAnswers = creating ? withRole(answers, `arn:aws:iam::000000000000:role/${DEFAULT_EXECUTION_ROLE_NAME}`) : answers;
+  const creatingTrafficRole = createsTrafficRole(parsed.choices);
+  if (creatingTrafficRole && !parsed.flags.applyIam)
+    resolved.push({flag: '--create-traffic-role', severity: 'error', message: 'creating a role changes IAM: add --apply-iam to allow it'});
+  const withExecutionRole: WizardAnswers = creating ? withRole(answers, `arn:aws:iam::000000000000:role/${DEFAULT_EXECUTION_ROLE_NAME}`) : answers;
+  const preview = creatingTrafficRole ? withTrafficRole(withExecutionRole, PREVIEW_TRAFFIC_ROLE_ARN) : withExecutionRole;
   const assembled = assembleProfile(preview, {name, now: services.now()});
   const environmentNames = (answers.environments ?? []).map((environment) => environment.name ?? '');
   const lines = problemLines(resolved, assembled.problems, environmentNames);
@@ -238,6 +250,11 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
     const role = await services.createExecutionRole(DEFAULT_EXECUTION_ROLE_NAME);
     note(`created the IAM role ${role.arn} (trusts ecs-tasks.amazonaws.com, AmazonECSTaskExecutionRolePolicy attached)`);
     final = withRole(answers, role.arn);
+  }
+  if (creatingTrafficRole) {
+    const created = await createTrafficRoleFromFlags(services, final);
+    note(created.note);
+    final = created.answers;
   }
   const auth = final.registryAuth;
   const role = final.executionRoleArn ?? final.environments?.[0]?.executionRoleArn;
@@ -296,9 +313,13 @@ const SERVICE_FLAGS: ReadonlyArray<[RegExp, string]> = [
  * the line and column of a template the person never saw.
  */
 function issueLine(issue: Issue, given: ReadonlySet<string>): string {
-  const built = (issue.source === 'containerSpec' && !given.has('--container-spec')) || (issue.source === 'serviceSpec' && !given.has('--service-spec'));
+  const fromLoadBalancerFlags = issue.source === 'serviceSpec' && issue.path.startsWith('loadBalancers') && LOAD_BALANCER_FLAGS.some((flag) => given.has(flag));
+  const built =
+    (issue.source === 'containerSpec' && !given.has('--container-spec')) ||
+    (issue.source === 'serviceSpec' && !given.has('--service-spec')) ||
+    fromLoadBalancerFlags;
   const where = issue.line === undefined || built ? '' : ` (line ${issue.line}, column ${issue.column ?? 1})`;
-  const fix = issue.fix && !built ? ` (${issue.fix})` : '';
+  const fix = issue.fix && (!built || fromLoadBalancerFlags) ? ` (${issue.fix})` : '';
   return `${issueFlag(issue, given)}: ${issue.source}${issue.path ? ` ${issue.path}` : ''}${where}: ${issue.message}${fix}`;
 }
 
@@ -309,6 +330,8 @@ function issueFlag({source, path}: Issue, given: ReadonlySet<string>): string {
   }
   if (source === 'serviceSpec') {
     if (path.startsWith('serviceRegistries')) return '--registry-arn/--discovery-container-port/--discovery-port';
+    if (path.startsWith('loadBalancers') && (!given.has('--service-spec') || LOAD_BALANCER_FLAGS.some((flag) => given.has(flag))))
+      return loadBalancerFlagOf(path);
     if (given.has('--service-spec')) return '--service-spec';
     return SERVICE_FLAGS.find(([pattern]) => pattern.test(path))?.[1] ?? '--strategy/--desired-count/--launch-type';
   }
@@ -330,4 +353,22 @@ function withRole(answers: WizardAnswers, arn: string): WizardAnswers {
     executionRoleArn: arn,
     environments: (answers.environments ?? []).map((environment) => ({...environment, executionRoleArn: environment.executionRoleArn ?? arn})),
   };
+}
+
+const LOAD_BALANCER_FLAGS = [
+  '--target-group',
+  '--alternate-target-group',
+  '--production-listener-rule',
+  '--test-listener-rule',
+  '--traffic-role',
+  '--create-traffic-role',
+];
+
+/** The load balancer flag for a path of loadBalancers[0] (advancedConfiguration.roleArn → --traffic-role…). */
+function loadBalancerFlagOf(path: string): string {
+  if (path.endsWith('alternateTargetGroupArn')) return '--alternate-target-group';
+  if (path.endsWith('productionListenerRule')) return '--production-listener-rule';
+  if (path.endsWith('testListenerRule')) return '--test-listener-rule';
+  if (path.endsWith('roleArn')) return '--traffic-role';
+  return '--target-group';
 }

@@ -14,6 +14,7 @@ import type {
   RegistryKind,
   SchedulingStrategy,
 } from './model.js';
+import type {LoadBalancerWiring} from './load-balancer.js';
 
 export interface ContainerFormAnswers {
   /** CPU units (1024 = one vCPU). */
@@ -92,6 +93,8 @@ export interface WizardAnswers {
   /** A service specification the person edited or imported (else the default for the strategy). */
   serviceSpecJson?: string;
   discovery?: DiscoveryAnswers | null;
+  /** The service's load balancer: loadBalancers[0] of the service specification (what is saved is what is sent); null: none. */
+  loadBalancer?: LoadBalancerWiring | null;
   variables?: Record<string, string>;
   registryAuth?: RegistryAuth | null;
   /** The execution role chosen for private registry authentication: the default of every environment. */

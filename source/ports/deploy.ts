@@ -6,6 +6,9 @@ import type {LogsPort} from './logs.js';
 import type {NetworkPort} from './network.js';
 import type {RegistryPort} from './registry.js';
 import type {SecretsPort} from './secrets.js';
+import type {AlarmsPort} from './alarms.js';
+import type {LambdaPort} from './lambda.js';
+import type {LoadBalancingPort} from './load-balancing.js';
 
 /** What the pre-flight checks read. */
 export interface CheckPorts {
@@ -17,6 +20,10 @@ export interface CheckPorts {
   registry: RegistryPort;
   /** EC2, to see that the environment's subnets and security groups exist (optional: without it they are only required). */
   network?: NetworkPort;
+  /** Load balancing, Lambda (lifecycle hooks) and CloudWatch alarms of the run's region, created on first use (optional: without them those checks say they were not made). */
+  loadBalancing?: () => Promise<LoadBalancingPort>;
+  lambda?: () => Promise<LambdaPort>;
+  alarms?: () => Promise<AlarmsPort>;
 }
 
 export interface DeployPorts {

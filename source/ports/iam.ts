@@ -48,10 +48,11 @@ export interface IamPort {
   listRoles(options?: {trustingEcsTasks?: boolean}): Promise<IamRole[]>;
   /**
    * Creates a role trusting ecs-tasks.amazonaws.com and attaches `managedPolicyArn`
-   * (default: arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy). Both or neither: when the
+   * (default: arn:aws:iam::aws:policy/service-role/AmazonECSTaskExecutionRolePolicy); `trustPolicy` replaces the
+   * trust policy (the load balancer traffic role trusts ecs.amazonaws.com itself). Both or neither: when the
    * policy cannot be attached the role is deleted again, and the error says whether that worked.
    */
-  createExecutionRole(name: string, options?: {managedPolicyArn?: string; description?: string}): Promise<IamRole>;
+  createExecutionRole(name: string, options?: {managedPolicyArn?: string; description?: string; trustPolicy?: JsonObject}): Promise<IamRole>;
   /** PutRolePolicy: creates or replaces the inline policy `policyName` of the role (name or ARN). */
   putRolePolicy(roleNameOrArn: string, policyName: string, document: JsonObject): Promise<void>;
   /**

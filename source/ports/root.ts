@@ -11,6 +11,9 @@ import type {EditorPort} from './editor.js';
 import type {UserFilesPort} from './files.js';
 import type {IamPort} from './iam.js';
 import type {LogsPort} from './logs.js';
+import type {AlarmsPort} from './alarms.js';
+import type {LambdaPort} from './lambda.js';
+import type {LoadBalancingPort} from './load-balancing.js';
 import type {NetworkPort} from './network.js';
 import type {ProfileStore} from './profile-store.js';
 import type {CloudFormationPort, TerraformStatePort} from './provisioners.js';
@@ -51,6 +54,10 @@ export interface CompositionRoot {
   deployPorts(region: string, options?: {simulate?: SimulationRequest; checks?: boolean}): Promise<DeployPorts>;
   /** EC2 networking (VPCs, subnets, security groups) for the wizard's awsvpc questions. */
   network(region?: string): Promise<NetworkPort>;
+  /** Elastic Load Balancing v2, Lambda and CloudWatch alarms: the load balancer questions, hooks and alarms of a deployment. */
+  loadBalancing(region?: string): Promise<LoadBalancingPort>;
+  lambda(region?: string): Promise<LambdaPort>;
+  alarms(region?: string): Promise<AlarmsPort>;
   /** CloudFormation stack outputs (an infrastructure provisioner). */
   cloudFormation(region?: string): Promise<CloudFormationPort>;
   /** Terraform state file outputs (an infrastructure provisioner). */

@@ -82,6 +82,9 @@ export function testRoot(
       return {ecs: await this.ecs(region), checks: checkPorts()};
     },
     network: async (region) => pick('network', region),
+    loadBalancing: async () => optionalCheckPort('loadBalancing'),
+    lambda: async () => optionalCheckPort('lambda'),
+    alarms: async () => optionalCheckPort('alarms'),
     cloudFormation: async (region) => pick('cloudFormation', region),
     repositories: async (region) => pick('repositories', region),
     terraformState: () => wizard.terraformState ?? createTerraformState(),
@@ -96,6 +99,11 @@ export function testRoot(
     const part = wizard[name];
     if (!part) throw new Error(`this test gave no ${name} port`);
     return (typeof part === 'function' ? part(region) : part) as Exclude<WizardRootParts[K], (...args: never[]) => unknown>;
+  }
+  async function optionalCheckPort<K extends 'loadBalancing' | 'lambda' | 'alarms'>(name: K): Promise<Awaited<ReturnType<NonNullable<CheckPorts[K]>>>> {
+    const get = checkPorts()[name];
+    if (!get) throw new Error(`this test gave no ${name} port`);
+    return (await get()) as Awaited<ReturnType<NonNullable<CheckPorts[K]>>>;
   }
   function checkPorts(): CheckPorts {
     if (!parts.checks) throw new Error('this test gave no pre-flight check ports');

@@ -26,6 +26,7 @@ import {main} from '../../source/cli.js';
 import type {Profile} from '../../source/domain/model.js';
 import {ECS_TASK_EXECUTION_ROLE_POLICY_ARN, executionRoleTrustPolicy} from '../../source/domain/policy.js';
 import {CLOSED_ENDPOINT, findMotoServer, motoEnv, startMoto, type MotoServer} from '../helpers/moto.js';
+import {seedLoadBalancer} from '../helpers/load-balancer-seed.js';
 
 const ACCOUNT = '123456789012';
 const ECR_HOST = `${ACCOUNT}.dkr.ecr.us-east-1.amazonaws.com`;
@@ -289,6 +290,34 @@ describe.skipIf(motoMissing)('ecs-wizard deploy against moto (MOTO_ECS_SERVICE_R
     } finally {
       await iam.send(new AttachRolePolicyCommand({RoleName: 'ecsTaskExecutionRole', PolicyArn: ECS_TASK_EXECUTION_ROLE_POLICY_ARN}));
     }
+  });
+
+  test('verify: a blue/green load balancer wiring — the traffic role not trusting ECS fails naming the fix (exit 1); the right role passes', async () => {
+    const seed = await seedLoadBalancer(factory);
+    const store = createConfProfileStore({env});
+    const profile = (await store.get('web'))!;
+    const withWiring = (roleArn: string): Profile => ({
+      ...profile,
+      name: 'web-lb',
+      service: {
+        ...profile.service,
+        serviceSpec: profile.service.serviceSpec.replace(
+          '"schedulingStrategy": "REPLICA",',
+          `"schedulingStrategy": "REPLICA", "deploymentConfiguration": {"strategy": "BLUE_GREEN", "bakeTimeInMinutes": 5}, "loadBalancers": [{"targetGroupArn": "${seed.blue}", "containerName": "\${CONTAINER_NAME}", "containerPort": 8080, "advancedConfiguration": {"alternateTargetGroupArn": "${seed.green}", "productionListenerRule": "${seed.apiRule}", "roleArn": "${roleArn}"}}],`,
+        ),
+      },
+    });
+    await store.save(withWiring(seed.tasksRole), {overwrite: true});
+    const failing = await cli(['verify', 'web-lb']);
+    const text = failing.out.replace(/\s+/g, ' ');
+    expect(text).toContain('✓ load-balancer web-blue (type ip, HTTP:80) on web; alternate web-green; production rule found');
+    expect(text).toContain('✗ traffic-role the role tasks-only does not trust ecs.amazonaws.com: ECS cannot assume it');
+    expect(text).toContain('{"Effect":"Allow","Principal":{"Service":"ecs.amazonaws.com"},"Action":"sts:AssumeRole"}');
+    expect(failing.code).toBe(1);
+    await store.save(withWiring(seed.trafficRole), {overwrite: true});
+    const passing = await cli(['verify', 'web-lb']);
+    expect(passing.out.replace(/\s+/g, ' ')).toContain('✓ traffic-role seeded-traffic-role trusts ecs.amazonaws.com and may elasticloadbalancing:ModifyRule');
+    expect(passing.code).toBe(0);
   });
 
   // "Quick", without a clock: the connection was refused at once (not waited out on a timeout), a bounded number of times.

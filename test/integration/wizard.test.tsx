@@ -11,6 +11,7 @@ import {afterAll, afterEach, beforeAll, beforeEach, describe, expect, test} from
 import {AWS_NETWORK, createAwsClientFactory, type AwsClientFactory} from '../../source/adapters/aws/client-factory.js';
 import {createCloudFormationPort} from '../../source/adapters/aws/cloudformation.js';
 import {createDiscoveryPort} from '../../source/adapters/aws/discovery.js';
+import {createLoadBalancingPort} from '../../source/adapters/aws/elbv2.js';
 import {createNetworkPort} from '../../source/adapters/aws/ec2.js';
 import {createRepositoriesPort} from '../../source/adapters/aws/ecr-repositories.js';
 import {createEcsPort} from '../../source/adapters/aws/ecs.js';
@@ -52,6 +53,7 @@ function portsFor(factory: AwsClientFactory, registryAws: () => AwsClientFactory
     repositories: (region) => createRepositoriesPort(regional(region)),
     network: (region) => createNetworkPort(regional(region)),
     cloudFormation: (region) => createCloudFormationPort(regional(region)),
+    loadBalancing: (region) => createLoadBalancingPort(regional(region)),
     terraform: () => createTerraformState(),
     editor: () => {
       throw new Error('no editor in these tests');

@@ -83,6 +83,13 @@ const CLIENTS = {
   sts: define('STS', 'sts', async () => (await import('@aws-sdk/client-sts')).STSClient),
   logs: define('CLOUDWATCH_LOGS', 'logs', async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient),
   cloudformation: define('CLOUDFORMATION', 'cloudformation', async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient),
+  elasticloadbalancing: define(
+    'ELASTIC_LOAD_BALANCING_V2',
+    'elasticloadbalancing',
+    async () => (await import('@aws-sdk/client-elastic-load-balancing-v2')).ElasticLoadBalancingV2Client,
+  ),
+  lambda: define('LAMBDA', 'lambda', async () => (await import('@aws-sdk/client-lambda')).LambdaClient),
+  cloudwatch: define('CLOUDWATCH', 'monitoring', async () => (await import('@aws-sdk/client-cloudwatch')).CloudWatchClient),
 };
 
 export type AwsServiceName = keyof typeof CLIENTS;

@@ -168,7 +168,7 @@ export async function createIamPort(factory: AwsClientFactory): Promise<IamPort>
         client.send(
           new sdk.CreateRoleCommand({
             RoleName: name,
-            AssumeRolePolicyDocument: JSON.stringify(executionRoleTrustPolicy()),
+            AssumeRolePolicyDocument: JSON.stringify(options.trustPolicy ?? executionRoleTrustPolicy()),
             Description: options.description ?? 'ECS task execution role (created by ecs-wizard)',
           }),
         ),

@@ -13,7 +13,8 @@
  * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
  * - ecr-pull / log-write: the execution role may pull the task's ECR images and write to its log groups
  *   (permission-checks.ts; only for images in ECR, only for awslogs);
- * - service-update: the service can be updated in place (a change that needs a replacement blocks).
+ * - service-update: the service can be updated in place (a change that needs a replacement blocks);
+ * - load-balancer, traffic-role, lifecycle-hook, alarms: the deployment's wiring (load-balancer-checks.ts).
  *
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError): check-result.ts. Reading the rendered task definition: rendered-task.ts.
@@ -28,6 +29,7 @@ import type {NetworkPort} from '../../ports/network.js';
 import type {RegistryPort} from '../../ports/registry.js';
 import {guarded, type CheckResult} from './check-result.js';
 import {executionRoleChecks, secretChecks} from './permission-checks.js';
+import {loadBalancerChecks} from './load-balancer-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 import {awslogsGroups, str} from './rendered-task.js';
 
@@ -309,6 +311,7 @@ export async function* runChecks(
   yield* await discoveryChecks(ports, plan, findings);
   yield* await logGroupChecks(ports, plan);
   yield* await executionRoleChecks(ports, plan, executionRoleMissing);
+  yield* await loadBalancerChecks(ports, plan);
 }
 
 /** Failed checks that block the deploy: every failure without a remedy (or with one that will not be applied). */

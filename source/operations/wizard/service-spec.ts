@@ -10,6 +10,7 @@ import type {WizardAnswers} from '../../domain/wizard-answers.js';
 import {defaultServiceSpec, switchStrategy} from '../../domain/defaults.js';
 import {getMember, parseJsonText, setMember, stringifyJsonText} from '../../domain/json-text.js';
 import {discoveryContainerPortValue} from './discovery.js';
+import {loadBalancerEntry} from '../../domain/load-balancer.js';
 
 export interface ComposedSpec {
   text: string;
@@ -35,6 +36,7 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
   const result: JsonObject = {};
   for (const key of Object.keys(spec)) {
     if (key === 'serviceRegistries' && answers.discovery !== undefined) continue;
+    if (key === 'loadBalancers' && answers.loadBalancer !== undefined) continue;
     if (key === 'desiredCount' && strategy === 'REPLICA' && answers.desiredCount !== undefined) {
       setMember(result, key, answers.desiredCount);
       unquoted.delete('desiredCount');
@@ -59,6 +61,14 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
       entry.port = discovery.port;
     }
     result.serviceRegistries = [entry];
+  }
+  // The load balancer questions' answer is loadBalancers[0] (null: the service is attached to none).
+  if (answers.loadBalancer !== undefined) {
+    for (const path of [...unquoted]) if (path.startsWith('loadBalancers')) unquoted.delete(path);
+    if (answers.loadBalancer !== null) {
+      result.loadBalancers = [loadBalancerEntry(answers.loadBalancer)];
+      if (typeof answers.loadBalancer.containerPort === 'string') unquoted.add('loadBalancers[0].containerPort');
+    }
   }
   return {text: stringifyJsonText(result, {unquoted}), issues: switched.issues, removed: switched.removed};
 }

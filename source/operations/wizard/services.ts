@@ -16,6 +16,8 @@ import type {EcsPort} from '../../ports/ecs.js';
 import type {EditorPort} from '../../ports/editor.js';
 import type {IamPort, IamRole} from '../../ports/iam.js';
 import type {NetworkPort, SecurityGroup, Subnet, Vpc} from '../../ports/network.js';
+import type {ListenerFacts, ListenerRuleFacts, LoadBalancerFacts, LoadBalancingPort, TargetGroupFacts} from '../../ports/load-balancing.js';
+import {DEFAULT_TRAFFIC_ROLE_NAME, ECS_PRINCIPAL, LOAD_BALANCER_ROLE_POLICY_ARN, trafficRoleTrustPolicy, trustsService} from '../../domain/load-balancer.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {CloudFormationPort, ProvisionerOutputs, StackSummary, TerraformStatePort} from '../../ports/provisioners.js';
 import type {AccessCheck, RegistryPort, RegistryTag} from '../../ports/registry.js';
@@ -46,6 +48,8 @@ export interface WizardPorts {
   repositories(region?: string): Promise<RepositoriesPort>;
   network(region?: string): Promise<NetworkPort>;
   cloudFormation(region?: string): Promise<CloudFormationPort>;
+  /** Elastic Load Balancing v2 (the load balancer questions). */
+  loadBalancing(region?: string): Promise<LoadBalancingPort>;
   terraform(): TerraformStatePort;
   editor(): EditorPort;
   draft(): Promise<DraftStore>;
@@ -88,6 +92,17 @@ export interface WizardServices {
   subnets(region?: string): Promise<Listing<Subnet>>;
   securityGroups(region?: string): Promise<Listing<SecurityGroup>>;
   stacks(region?: string): Promise<Listing<StackSummary>>;
+  loadBalancers(region?: string): Promise<Listing<LoadBalancerFacts>>;
+  loadBalancer(arn: string): Promise<Lookup<LoadBalancerFacts>>;
+  listeners(loadBalancerArn: string): Promise<Listing<ListenerFacts>>;
+  listenerRules(listenerArn: string): Promise<Listing<ListenerRuleFacts>>;
+  listenerRule(arn: string): Promise<Lookup<ListenerRuleFacts>>;
+  targetGroups(region?: string): Promise<Listing<TargetGroupFacts>>;
+  targetGroup(arn: string): Promise<Lookup<TargetGroupFacts>>;
+  /** Roles ECS itself may assume (trusting ecs.amazonaws.com): the load balancer traffic role. */
+  trafficRoles(): Promise<Listing<IamRole>>;
+  /** Creates the traffic role (trusting ecs.amazonaws.com, AmazonECSInfrastructureRolePolicyForLoadBalancers), or returns the one of that name. */
+  createTrafficRole(name: string): Promise<IamRole>;
   stackOutputs(stack: string, region?: string): Promise<Lookup<ProvisionerOutputs>>;
   terraformOutputs(path: string): Promise<Lookup<ProvisionerOutputs>>;
   /** The absolute path of a state file (recorded in the profile, so that a refresh finds it from anywhere). */
@@ -212,6 +227,28 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
     subnets: (region) => list(async () => (await ports.network(region)).listSubnets()),
     securityGroups: (region) => list(async () => (await ports.network(region)).listSecurityGroups()),
     stacks: (region) => list(async () => (await ports.cloudFormation(region)).listStacks()),
+    loadBalancers: (region) => list(async () => (await ports.loadBalancing(region)).listLoadBalancers()),
+    loadBalancer: (arn) => lookup(async () => (await ports.loadBalancing(arnRegion(arn))).getLoadBalancer(arn)),
+    listeners: (arn) => list(async () => (await ports.loadBalancing(arnRegion(arn))).listListeners(arn)),
+    listenerRules: (arn) => list(async () => (await ports.loadBalancing(arnRegion(arn))).listRules(arn)),
+    listenerRule: (arn) => lookup(async () => (await ports.loadBalancing(arnRegion(arn))).getRule(arn)),
+    targetGroups: (region) => list(async () => (await ports.loadBalancing(region)).listTargetGroups()),
+    targetGroup: (arn) => lookup(async () => (await ports.loadBalancing(arnRegion(arn))).getTargetGroup(arn)),
+    trafficRoles: () => list(async () => (await (await ports.iam()).listRoles()).filter((role) => trustsService(role.trustPolicy, ECS_PRINCIPAL))),
+    async createTrafficRole(name) {
+      const iam = await ports.iam();
+      const existing = await iam.getRole(name);
+      if (existing !== undefined) {
+        if (!trustsService(existing.trustPolicy, ECS_PRINCIPAL))
+          throw new CliError(`a role named ${name} exists and does not trust ${ECS_PRINCIPAL}`, {hint: 'pick another role, or fix its trust policy'});
+        return existing;
+      }
+      return iam.createExecutionRole(name, {
+        trustPolicy: trafficRoleTrustPolicy(),
+        managedPolicyArn: LOAD_BALANCER_ROLE_POLICY_ARN,
+        description: `Lets ECS change load balancer listener rules in blue/green, linear and canary deployments (created by ecs-wizard as ${DEFAULT_TRAFFIC_ROLE_NAME})`,
+      });
+    },
     stackOutputs: (stack, region) => lookup(async () => (await ports.cloudFormation(region)).stackOutputs(stack)),
     terraformOutputs: (path) => lookup(async () => ports.terraform().readOutputs(path)),
     terraformPath: (path) => ports.terraform().locate(path),
@@ -248,6 +285,7 @@ export function wizardPortsFrom(root: CompositionRoot, options: {stdin?: NodeJS.
     repositories: (region) => root.repositories(region),
     network: (region) => root.network(region),
     cloudFormation: (region) => root.cloudFormation(region),
+    loadBalancing: (region) => root.loadBalancing(region),
     terraform: () => root.terraformState(),
     editor: () => (editor ??= root.editor(options.stdin === undefined ? {} : {stdin: options.stdin})),
     draft: () => root.wizardDraft(),

@@ -81,6 +81,18 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, options: {
     subnets: async () => OFFLINE,
     securityGroups: async () => OFFLINE,
     stacks: async () => OFFLINE,
+    loadBalancers: async () => OFFLINE,
+    loadBalancer: async () => ({status: 'unknown', reason: OFFLINE.reason}),
+    listeners: async () => OFFLINE,
+    listenerRules: async () => OFFLINE,
+    listenerRule: async () => ({status: 'unknown', reason: OFFLINE.reason}),
+    targetGroups: async () => OFFLINE,
+    targetGroup: async () => ({status: 'unknown', reason: OFFLINE.reason}),
+    trafficRoles: async () => OFFLINE,
+    createTrafficRole: async (name) => {
+      fakes.createdRoles.push(name);
+      return {arn: `arn:aws:iam::123456789012:role/${name}`, name, trustsEcsTasks: false, trustPolicy: {}};
+    },
     stackOutputs: async () => ({status: 'unknown', reason: OFFLINE.reason}),
     terraformOutputs: async () => ({status: 'unknown', reason: 'no file'}),
     terraformPath: (path) => (path.startsWith('/') ? path : `/work/${path}`),

@@ -343,8 +343,10 @@ describe('the guided setup, step by step', () => {
     let frame = await waitForFrame(app, '✔ The service specification is valid: REPLICA, desired count 3');
     expect(frame).toContain('Moved to the environment');
     await press(app, 'enter');
-    frame = await waitForFrame(app, '? Service discovery');
+    frame = await waitForFrame(app, '? Attach the service to a load balancer?');
     expect(frame).toContain('✔ Service JSON: imported from describe-services');
+    await press(app, 'enter');
+    await waitForFrame(app, '? Service discovery');
   });
 
   test('discovery: namespaces and services listed; A-only records refused under bridge with the reason', async () => {

@@ -13,6 +13,7 @@ import type {JsonObject, JsonValue} from '../../json.js';
 import {isJsonObject} from '../../json.js';
 import {getMember, joinPath} from '../../json-text.js';
 import type {Report} from '../report.js';
+import {checkLoadBalancerWiring} from './load-balancer-rules.js';
 
 /** ECS's quota of tasks per service (Amazon ECS service quotas). */
 export const TASKS_PER_SERVICE = 5000;
@@ -53,6 +54,7 @@ export function checkServiceRules(report: Report, service: JsonObject): void {
     }
   }
   checkDeployment(report, service);
+  checkLoadBalancerWiring(report, service);
   const connect = getMember(service, 'serviceConnectConfiguration');
   if (isJsonObject(connect) && getMember(connect, 'accessLogConfiguration') !== undefined && getMember(connect, 'logConfiguration') === undefined) {
     report.error(
