@@ -13,7 +13,8 @@
  * - log-group: each awslogs group exists (a missing one can be created: the check carries a remedy);
  * - ecr-pull / log-write: the execution role may pull the task's ECR images and write to its log groups
  *   (permission-checks.ts; only for images in ECR, only for awslogs);
- * - service-update: the service can be updated in place (a change that needs a replacement blocks).
+ * - service-update: the service can be updated in place (a change that needs a replacement blocks);
+ * - deployment-controller: a CODE_DEPLOY or EXTERNAL service cannot be deployed through UpdateService (strategy-checks.ts).
  *
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError): check-result.ts. Reading the rendered task definition: rendered-task.ts.
@@ -30,6 +31,7 @@ import {guarded, type CheckResult} from './check-result.js';
 import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 import {awslogsGroups, str} from './rendered-task.js';
+import {controllerCheck} from './strategy-checks.js';
 
 export type {CheckResult, Remedy} from './check-result.js';
 export {secretArnOf} from './rendered-task.js';
@@ -261,6 +263,8 @@ export function localChecks(plan: DeployPlan): CheckResult[] {
   if (network) results.push(network);
   const replace = replaceCheck(plan);
   if (replace) results.push(replace);
+  const controller = controllerCheck(plan);
+  if (controller) results.push(controller);
   return results;
 }
 
