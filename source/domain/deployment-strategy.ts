@@ -112,16 +112,15 @@ const OWNED = ['strategy', 'bakeTimeInMinutes', 'canaryConfiguration', 'linearCo
 
 /**
  * `spec` with `strategy` written into its deploymentConfiguration (a new object; `spec` is not changed). ROLLING
- * leaves `strategy` out (ECS's default) and keeps — or adds — the circuit breaker with rollback; the traffic
+ * leaves `strategy` out (ECS's default) and the circuit breaker as it is (deploy adds one with rollback where the
+ * spec has none: operations/deploy/deploy-inputs.ts); the traffic
  * strategies get their bake time and configuration. Hooks become one AWS_LAMBDA hook per function, with the role;
  * alarms roll the deployment back when they fire. Members the strategy does not own are kept as they were.
  */
 export function writeDeploymentStrategy(spec: JsonObject, strategy: DeploymentStrategy): JsonObject {
   const configuration: JsonObject = {...(objectOf(spec.deploymentConfiguration) ?? {})};
   for (const key of OWNED) delete configuration[key];
-  if (strategy.strategy === 'ROLLING') {
-    if (configuration.deploymentCircuitBreaker === undefined) configuration.deploymentCircuitBreaker = {enable: true, rollback: true};
-  } else {
+  if (strategy.strategy !== 'ROLLING') {
     configuration.strategy = strategy.strategy;
     configuration.bakeTimeInMinutes = strategy.bakeTimeInMinutes ?? STRATEGY_DEFAULTS.bakeTimeInMinutes;
     if (strategy.strategy === 'CANARY') {
@@ -134,15 +133,14 @@ export function writeDeploymentStrategy(spec: JsonObject, strategy: DeploymentSt
     }
   }
   if (strategy.hooks.length > 0) {
-    configuration.lifecycleHooks = strategy.hooks.map(
-      (hook): JsonObject => ({
-        hookTargetArn: hook.lambdaArn,
-        ...(strategy.hookRoleArn === undefined ? {} : {roleArn: strategy.hookRoleArn}),
-        lifecycleStages: [...hook.stages],
-      }),
-    );
+    configuration.lifecycleHooks = strategy.hooks.map((hook): JsonObject => ({
+      hookTargetArn: hook.lambdaArn,
+      ...(strategy.hookRoleArn === undefined ? {} : {roleArn: strategy.hookRoleArn}),
+      lifecycleStages: [...hook.stages],
+    }));
   }
   if (strategy.alarms.length > 0) configuration.alarms = {alarmNames: [...strategy.alarms], rollback: true, enable: true};
+  if (Object.keys(configuration).length === 0 && spec.deploymentConfiguration === undefined) return {...spec};
   return {...spec, deploymentConfiguration: configuration};
 }
 
@@ -184,7 +182,10 @@ export type Parsed<T> = {ok: true; value: T} | {ok: false; message: string};
  */
 export function parseMinutes(text: string, what: string): Parsed<number> {
   const trimmed = text.trim().toLowerCase();
-  const bad: Parsed<number> = {ok: false, message: `${what} "${text}" is not a duration: write minutes as 5m, hours as 1h, seconds as 90s (0 to ${BAKE_MINUTES_MAX}m)`};
+  const bad: Parsed<number> = {
+    ok: false,
+    message: `${what} "${text}" is not a duration: write minutes as 5m, hours as 1h, seconds as 90s (0 to ${BAKE_MINUTES_MAX}m)`,
+  };
   if (trimmed === '') return bad;
   let seconds = 0;
   if (/^\d+$/.test(trimmed)) seconds = Number(trimmed) * 60;
@@ -219,13 +220,13 @@ const LAMBDA_ARN = /^arn:aws[a-z-]*:lambda:[a-z0-9-]+:\d{12}:function:[A-Za-z0-9
 /** `STAGE=LAMBDA_ARN` (a lifecycle hook as typed). */
 export function parseHook(text: string): Parsed<{stage: string; lambdaArn: string}> {
   const at = text.indexOf('=');
-  if (at <= 0) return {ok: false, message: `"${text}" is not a lifecycle hook: write STAGE=LAMBDA_ARN, e.g. POST_TEST_TRAFFIC_SHIFT=arn:aws:lambda:…:function:check`};
+  if (at <= 0)
+    return {ok: false, message: `"${text}" is not a lifecycle hook: write STAGE=LAMBDA_ARN, e.g. POST_TEST_TRAFFIC_SHIFT=arn:aws:lambda:…:function:check`};
   const stage = text.slice(0, at).trim().toUpperCase();
   const lambdaArn = text.slice(at + 1).trim();
   if (!(HOOK_STAGES as readonly string[]).includes(stage))
     return {ok: false, message: `"${text.slice(0, at).trim()}" is not a lifecycle stage a hook can run at: ${HOOK_STAGES.join(', ')}`};
-  if (!LAMBDA_ARN.test(lambdaArn))
-    return {ok: false, message: `"${lambdaArn}" is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)`};
+  if (!LAMBDA_ARN.test(lambdaArn)) return {ok: false, message: `"${lambdaArn}" is not a Lambda function ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME)`};
   return {ok: true, value: {stage, lambdaArn}};
 }
 

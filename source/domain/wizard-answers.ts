@@ -14,6 +14,7 @@ import type {
   RegistryKind,
   SchedulingStrategy,
 } from './model.js';
+import type {DeploymentStrategy} from './deployment-strategy.js';
 
 export interface ContainerFormAnswers {
   /** CPU units (1024 = one vCPU). */
@@ -91,6 +92,8 @@ export interface WizardAnswers {
   containerName?: string;
   /** A service specification the person edited or imported (else the default for the strategy). */
   serviceSpecJson?: string;
+  /** The deployment strategy written into the service specification's deploymentConfiguration (undefined: as the spec says). */
+  deploymentStrategy?: DeploymentStrategy;
   discovery?: DiscoveryAnswers | null;
   variables?: Record<string, string>;
   registryAuth?: RegistryAuth | null;

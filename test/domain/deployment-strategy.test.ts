@@ -43,7 +43,10 @@ describe('percentages and hooks', () => {
   test('a canary percent within 0.1–100, fractions allowed', () => {
     expect(parsePercent('2.5', 'the canary percent', CANARY_PERCENT_RANGE)).toEqual({ok: true, value: 2.5});
     expect(parsePercent('10%', 'the canary percent', CANARY_PERCENT_RANGE)).toEqual({ok: true, value: 10});
-    expect(parsePercent('0', 'the canary percent', CANARY_PERCENT_RANGE)).toEqual({ok: false, message: 'the canary percent must be between 0.1 and 100 percent, found 0'});
+    expect(parsePercent('0', 'the canary percent', CANARY_PERCENT_RANGE)).toEqual({
+      ok: false,
+      message: 'the canary percent must be between 0.1 and 100 percent, found 0',
+    });
     expect(parsePercent('ten', 'x', CANARY_PERCENT_RANGE).ok).toBe(false);
   });
 
@@ -81,7 +84,10 @@ describe('reading and writing a strategy in ECS shape', () => {
   };
 
   test('a canary lands in deploymentConfiguration exactly as CreateService takes it; other members kept', () => {
-    const spec = writeDeploymentStrategy({schedulingStrategy: 'REPLICA', deploymentConfiguration: {maximumPercent: 200, strategy: 'LINEAR', linearConfiguration: {stepPercent: 5}}}, canary);
+    const spec = writeDeploymentStrategy(
+      {schedulingStrategy: 'REPLICA', deploymentConfiguration: {maximumPercent: 200, strategy: 'LINEAR', linearConfiguration: {stepPercent: 5}}},
+      canary,
+    );
     expect(spec).toEqual({
       schedulingStrategy: 'REPLICA',
       deploymentConfiguration: {
@@ -96,11 +102,22 @@ describe('reading and writing a strategy in ECS shape', () => {
     expect(readDeploymentStrategy(spec)).toEqual(canary);
   });
 
-  test('ROLLING leaves strategy out (ECS default) and keeps a circuit breaker with rollback', () => {
-    const spec = writeDeploymentStrategy({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}}, {strategy: 'ROLLING', hooks: [], alarms: []});
-    expect(spec).toEqual({deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: true}}});
+  test('ROLLING leaves strategy out (ECS default) and the circuit breaker as written (deploy adds one with rollback)', () => {
+    const spec = writeDeploymentStrategy(
+      {deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}},
+      {strategy: 'ROLLING', hooks: [], alarms: []},
+    );
+    expect(spec).toEqual({deploymentConfiguration: {}});
+    expect(writeDeploymentStrategy({serviceName: 'web'}, {strategy: 'ROLLING', hooks: [], alarms: ['api-5xx']})).toEqual({
+      serviceName: 'web',
+      deploymentConfiguration: {alarms: {alarmNames: ['api-5xx'], rollback: true, enable: true}},
+    });
+    expect(writeDeploymentStrategy({serviceName: 'web'}, {strategy: 'ROLLING', hooks: [], alarms: []})).toEqual({serviceName: 'web'});
     expect(readDeploymentStrategy(spec).strategy).toBe('ROLLING');
-    const kept = writeDeploymentStrategy({deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}}, {strategy: 'ROLLING', hooks: [], alarms: []});
+    const kept = writeDeploymentStrategy(
+      {deploymentConfiguration: {deploymentCircuitBreaker: {enable: false, rollback: false}}},
+      {strategy: 'ROLLING', hooks: [], alarms: []},
+    );
     expect(kept.deploymentConfiguration).toEqual({deploymentCircuitBreaker: {enable: false, rollback: false}});
   });
 

@@ -10,6 +10,7 @@ import type {WizardAnswers} from '../../domain/wizard-answers.js';
 import {defaultServiceSpec, switchStrategy} from '../../domain/defaults.js';
 import {getMember, parseJsonText, setMember, stringifyJsonText} from '../../domain/json-text.js';
 import {discoveryContainerPortValue} from './discovery.js';
+import {writeDeploymentStrategy} from '../../domain/deployment-strategy.js';
 
 export interface ComposedSpec {
   text: string;
@@ -60,7 +61,9 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
     }
     result.serviceRegistries = [entry];
   }
-  return {text: stringifyJsonText(result, {unquoted}), issues: switched.issues, removed: switched.removed};
+  // The deployment strategy answered lands in deploymentConfiguration, in ECS's shape (domain/deployment-strategy.ts).
+  const written = answers.deploymentStrategy === undefined ? result : writeDeploymentStrategy(result, answers.deploymentStrategy);
+  return {text: stringifyJsonText(written, {unquoted}), issues: switched.issues, removed: switched.removed};
 }
 
 /** True when the service specification has a networkConfiguration (the environment's replaces it). */
