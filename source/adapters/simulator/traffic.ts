@@ -21,7 +21,7 @@ import {isJsonObject} from '../../domain/json.js';
 import type {SimDeployment, SimRecord, SimService, SimulatorState} from './state.js';
 import type {ScenarioScript} from './scenarios.js';
 
-export const STAGE_MS = 2_000;
+export const STAGE_MS = 5_000;
 export const HOOK_MS = 3_000;
 export const ALARM_AFTER_MS = 5_000;
 const MINUTE_MS = 60_000;

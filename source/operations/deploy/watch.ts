@@ -37,6 +37,7 @@ import {isJsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
 import {DeploymentRecords} from './deployment-record.js';
+import {TrafficWatch} from './traffic-watch.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -108,7 +109,7 @@ class RateLimiter {
 }
 
 interface SimulationLike {
-  simulation?: {simulated?: boolean; scenario?: string};
+  simulation?: {simulated?: boolean; scenario?: string; speed?: number};
 }
 
 /** A record that will not change any more. */
@@ -169,6 +170,11 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
   });
   let lastRecordAt = -Infinity;
   let lastStateKey = '';
+  // BLUE_GREEN, LINEAR, CANARY: the stage, traffic split, bake, hooks and alarms of our record (traffic-watch.ts).
+  const traffic = new TrafficWatch(simulation?.speed ?? 1);
+  /** A bake is under way: ECS waits on purpose, which is not "no progress"; the next poll is due when it ends. */
+  let baking = false;
+  let bakeEndsAt: number | undefined;
 
   const call = async <T>(run: () => Promise<T>, callSignal: AbortSignal | undefined): Promise<T> => {
     await limiter.acquire(callSignal);
@@ -248,10 +254,17 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     const alone = judge(state, undefined);
     const looksFinished = alone.verdict !== 'in-progress';
     const unlisted = alone.ours === undefined && at - lastRecordAt >= TASK_SWEEP_EVERY_MS;
-    if (!(firstPoll || moved || looksFinished || unlisted)) return [];
+    // A deployment that shifts traffic moves without DescribeServices showing it: its record is read every poll.
+    const shifting = current?.record.lifecycleStage !== undefined;
+    if (!(firstPoll || moved || looksFinished || unlisted || shifting)) return [];
     lastRecordAt = at;
     const read = await records.read((run) => call(run, callSignal), at, TASK_SWEEP_EVERY_MS);
-    if (read.kind === 'unavailable') return [event({type: 'info', at, message: read.message})];
+    if (read.kind === 'unavailable') {
+      const strategy = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration.strategy : undefined;
+      const shiftsTraffic = strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY';
+      const note = shiftsTraffic ? ` (the ${String(strategy)} traffic view — stages, split, bakes, hooks, alarms — needs them: not shown)` : '';
+      return [event({type: 'info', at, message: `${read.message}${note}`})];
+    }
     if (read.kind === 'record' && read.changed) {
       const {type, ...record} = read.event;
       return [{type, at, ...record}];
@@ -309,6 +322,14 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
       out.push(event({type: 'deployments', at, deployments: rows}));
     }
     out.push(...recordEvents);
+    const current = records.current;
+    const shift = current === undefined ? undefined : traffic.read(current.record, configuration, at);
+    if (shift !== undefined) {
+      out.push({...shift, at});
+      changed = true;
+      baking = shift.bake !== undefined;
+      bakeEndsAt = shift.bake?.endsAt;
+    }
 
     // Service events, de-duplicated, oldest first. On the first poll only those since our deployment began.
     const since = firstPoll ? Date.parse(ours?.createdAt ?? '') : Number.NaN;
@@ -445,6 +466,7 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
 
     if (result) {
       for (const item of result.events) yield item;
+      if (baking) lastProgressAt = clock.now();
       if (result.changed) {
         lastProgressAt = clock.now();
         interval = POLL_FAST_MS;
@@ -498,7 +520,8 @@ export async function* watchDeployment(options: WatchOptions): AsyncGenerator<De
     // 3. Sleep until the next poll (never past a deadline).
     const untilTimeout = startedAt + options.timeoutMs - now;
     const untilStall = lastProgressAt + options.noProgressTimeoutMs - now;
-    const wait = Math.max(1, Math.min(errors > 0 ? Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** errors) : interval, untilTimeout, untilStall));
+    const untilBakeEnds = baking && bakeEndsAt !== undefined && bakeEndsAt > now ? bakeEndsAt - now + POLL_FAST_MS / 2 : Infinity;
+    const wait = Math.max(1, Math.min(errors > 0 ? Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** errors) : interval, untilTimeout, untilStall, untilBakeEnds));
     try {
       await clock.sleep(wait, signal);
     } catch {
