@@ -18,13 +18,22 @@ const controllerOf = (service: JsonObject | undefined): string | undefined => {
 const EXTERNAL_REASON =
   'Deployments of a service with the EXTERNAL deployment controller are made by its own controller through task sets (CreateTaskSet); ECS refuses an UpdateService that changes its task definition';
 
-export function controllerCheck(plan: {action: 'create' | 'update' | 'none'; service: JsonObject; existingService: {raw: JsonObject} | undefined}): CheckResult | undefined {
+export function controllerCheck(plan: {
+  action: 'create' | 'update' | 'none';
+  service: JsonObject;
+  existingService: {raw: JsonObject} | undefined;
+}): CheckResult | undefined {
   const existing = plan.existingService === undefined ? undefined : controllerOf(plan.existingService.raw);
   const wanted = controllerOf(plan.service);
   const controller = existing ?? wanted;
   if (controller === undefined || controller === 'ECS' || plan.action === 'none') return undefined;
   const reason = controller === 'CODE_DEPLOY' ? CODE_DEPLOY_REASON : EXTERNAL_REASON;
   if (plan.action === 'create')
-    return {name: 'deployment-controller', status: 'warn', message: `${reason}: this deploy creates the service; the next ones will be refused`, hint: CODE_DEPLOY_FIX};
+    return {
+      name: 'deployment-controller',
+      status: 'warn',
+      message: `${reason}: this deploy creates the service; the next ones will be refused`,
+      hint: CODE_DEPLOY_FIX,
+    };
   return {name: 'deployment-controller', status: 'fail', message: `service uses the ${controller} deployment controller. ${reason}`, hint: CODE_DEPLOY_FIX};
 }

@@ -7,7 +7,9 @@ describe('the deployment controller check', () => {
   test('updating a CODE_DEPLOY service is refused before anything changes, saying why and what to do instead', () => {
     const result = controllerCheck({action: 'update', service: {serviceName: 'web'}, existingService: {raw: codeDeploy}});
     expect(result?.status).toBe('fail');
-    expect(result?.message).toMatch(/^service uses the CODE_DEPLOY deployment controller\. Deployments of a service with the CODE_DEPLOY deployment controller are made by AWS CodeDeploy/);
+    expect(result?.message).toMatch(
+      /^service uses the CODE_DEPLOY deployment controller\. Deployments of a service with the CODE_DEPLOY deployment controller are made by AWS CodeDeploy/,
+    );
     expect(result?.hint).toMatch(/"strategy": "BLUE_GREEN"/);
   });
 
@@ -17,7 +19,13 @@ describe('the deployment controller check', () => {
   });
 
   test('the ECS controller, any strategy, says nothing; nothing to do says nothing', () => {
-    expect(controllerCheck({action: 'update', service: {deploymentConfiguration: {strategy: 'CANARY'}}, existingService: {raw: {deploymentController: {type: 'ECS'}}}})).toBeUndefined();
+    expect(
+      controllerCheck({
+        action: 'update',
+        service: {deploymentConfiguration: {strategy: 'CANARY'}},
+        existingService: {raw: {deploymentController: {type: 'ECS'}}},
+      }),
+    ).toBeUndefined();
     expect(controllerCheck({action: 'create', service: {}, existingService: undefined})).toBeUndefined();
     expect(controllerCheck({action: 'none', service: codeDeploy, existingService: {raw: codeDeploy}})).toBeUndefined();
   });

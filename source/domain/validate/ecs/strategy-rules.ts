@@ -38,9 +38,19 @@ export function checkStrategyRules(report: Report, service: JsonObject): void {
   const at = (key: string): string => joinPath('deploymentConfiguration', key);
   if (!pending(strategy)) {
     if (getMember(configuration, 'canaryConfiguration') !== undefined && strategy !== 'CANARY')
-      report.warning('strategy-configuration-ignored', at('canaryConfiguration'), `canaryConfiguration applies to the CANARY strategy only; ECS ignores it here`, 'Remove it, or write "strategy": "CANARY"');
+      report.warning(
+        'strategy-configuration-ignored',
+        at('canaryConfiguration'),
+        `canaryConfiguration applies to the CANARY strategy only; ECS ignores it here`,
+        'Remove it, or write "strategy": "CANARY"',
+      );
     if (getMember(configuration, 'linearConfiguration') !== undefined && strategy !== 'LINEAR')
-      report.warning('strategy-configuration-ignored', at('linearConfiguration'), `linearConfiguration applies to the LINEAR strategy only; ECS ignores it here`, 'Remove it, or write "strategy": "LINEAR"');
+      report.warning(
+        'strategy-configuration-ignored',
+        at('linearConfiguration'),
+        `linearConfiguration applies to the LINEAR strategy only; ECS ignores it here`,
+        'Remove it, or write "strategy": "LINEAR"',
+      );
   }
   checkHooks(report, configuration);
   if (typeof strategy !== 'string' || !shiftsTraffic(strategy)) return;
@@ -137,11 +147,26 @@ function checkHooks(report: Report, configuration: JsonObject): void {
     const type = getMember(hook, 'targetType');
     if (type === 'PAUSE') return;
     if (getMember(hook, 'hookTargetArn') === undefined)
-      report.error('missing-field', joinPath(path, 'hookTargetArn'), 'A lifecycle hook needs hookTargetArn: the Lambda function ECS invokes', 'init: --lifecycle-hook STAGE=LAMBDA_ARN');
+      report.error(
+        'missing-field',
+        joinPath(path, 'hookTargetArn'),
+        'A lifecycle hook needs hookTargetArn: the Lambda function ECS invokes',
+        'init: --lifecycle-hook STAGE=LAMBDA_ARN',
+      );
     if (getMember(hook, 'roleArn') === undefined)
-      report.error('missing-field', joinPath(path, 'roleArn'), 'A lifecycle hook needs roleArn: the role ECS assumes to invoke the function', 'init: --hook-role ARN');
+      report.error(
+        'missing-field',
+        joinPath(path, 'roleArn'),
+        'A lifecycle hook needs roleArn: the role ECS assumes to invoke the function',
+        'init: --hook-role ARN',
+      );
     const stages = getMember(hook, 'lifecycleStages');
     if (stages === undefined || (Array.isArray(stages) && stages.length === 0))
-      report.error('missing-field', joinPath(path, 'lifecycleStages'), 'A lifecycle hook needs at least one lifecycle stage to run at', 'e.g. "lifecycleStages": ["POST_TEST_TRAFFIC_SHIFT"]');
+      report.error(
+        'missing-field',
+        joinPath(path, 'lifecycleStages'),
+        'A lifecycle hook needs at least one lifecycle stage to run at',
+        'e.g. "lifecycleStages": ["POST_TEST_TRAFFIC_SHIFT"]',
+      );
   });
 }

@@ -4,7 +4,12 @@ import {ecsServiceIssues} from '../../../../source/domain/validate/ecs/document.
 
 const codes = (service: JsonObject): string[] =>
   ecsServiceIssues(service).map((issue) => `${issue.severity === 'warning' ? 'warning ' : ''}${issue.code} ${issue.path}`);
-const service = (configuration: JsonObject, extra: JsonObject = {}): JsonObject => ({serviceName: 'web', desiredCount: 2, deploymentConfiguration: configuration, ...extra});
+const service = (configuration: JsonObject, extra: JsonObject = {}): JsonObject => ({
+  serviceName: 'web',
+  desiredCount: 2,
+  deploymentConfiguration: configuration,
+  ...extra,
+});
 const TG = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/blue/0123456789abcdef';
 const TG2 = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/green/0123456789abcdef';
 const RULE = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:listener-rule/app/web/1/2/3';
@@ -42,10 +47,20 @@ describe('deployment strategy rules', () => {
     ],
     [
       'CANARY under EXTERNAL',
-      service({strategy: 'CANARY', bakeTimeInMinutes: 5, canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}}, {deploymentController: {type: 'EXTERNAL'}}),
+      service(
+        {strategy: 'CANARY', bakeTimeInMinutes: 5, canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}},
+        {deploymentController: {type: 'EXTERNAL'}},
+      ),
       ['deployment-strategy-controller deploymentConfiguration.strategy'],
     ],
-    ['LINEAR on a DAEMON service', service({strategy: 'LINEAR', bakeTimeInMinutes: 5, linearConfiguration: {stepPercent: 20, stepBakeTimeInMinutes: 1}}, {schedulingStrategy: 'DAEMON', desiredCount: undefined as never}), ['deployment-strategy-daemon deploymentConfiguration.strategy']],
+    [
+      'LINEAR on a DAEMON service',
+      service(
+        {strategy: 'LINEAR', bakeTimeInMinutes: 5, linearConfiguration: {stepPercent: 20, stepBakeTimeInMinutes: 1}},
+        {schedulingStrategy: 'DAEMON', desiredCount: undefined as never},
+      ),
+      ['deployment-strategy-daemon deploymentConfiguration.strategy'],
+    ],
     ['a rolling CODE_DEPLOY service is valid ECS (deploy says ecs-wizard cannot deploy it)', service({}, {deploymentController: {type: 'CODE_DEPLOY'}}), []],
     [
       'BLUE_GREEN behind a load balancer without advancedConfiguration',
@@ -59,7 +74,10 @@ describe('deployment strategy rules', () => {
     ],
     [
       'BLUE_GREEN wired as ECS documents it',
-      service({strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, balancer({alternateTargetGroupArn: TG2, productionListenerRule: RULE, testListenerRule: RULE, roleArn: ROLE})),
+      service(
+        {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5},
+        balancer({alternateTargetGroupArn: TG2, productionListenerRule: RULE, testListenerRule: RULE, roleArn: ROLE}),
+      ),
       [],
     ],
     ['ROLLING behind a load balancer needs no second target group', service({}, balancer()), []],
@@ -75,7 +93,10 @@ describe('deployment strategy rules', () => {
     ],
     [
       'placeholders are not judged',
-      service({strategy: '${strategy}', bakeTimeInMinutes: '${bake}'}, balancer({alternateTargetGroupArn: '${green}', productionListenerRule: RULE, roleArn: ROLE})),
+      service(
+        {strategy: '${strategy}', bakeTimeInMinutes: '${bake}'},
+        balancer({alternateTargetGroupArn: '${green}', productionListenerRule: RULE, roleArn: ROLE}),
+      ),
       [],
     ],
   ])('%s', (_name, spec, expected) => {
