@@ -56,8 +56,14 @@ export class TrafficWatch {
     }
     const hooks = (record.lifecycleHooks ?? []).flatMap((hook) => {
       if (hook.targetArn === undefined || hook.status === undefined) return [];
+      // ECS does not say at which stage a hook ran: the one its function is configured for when that is a single stage,
+      // else the stage the record was in when the hook was seen running; otherwise none is claimed.
       const id = hook.hookId ?? `${hook.targetArn}@${stage ?? ''}`;
-      if (!this.hookStages.has(id) && stage !== undefined) this.hookStages.set(id, stage);
+      const configured = strategy.hooks.filter((entry) => entry.lambdaArn === hook.targetArn).flatMap((entry) => entry.stages);
+      if (!this.hookStages.has(id)) {
+        if (configured.length === 1) this.hookStages.set(id, configured[0]!);
+        else if (hook.status === 'IN_PROGRESS' && stage !== undefined) this.hookStages.set(id, stage);
+      }
       const hookStage = this.hookStages.get(id);
       return [{targetArn: hook.targetArn, status: hook.status, ...(hookStage === undefined ? {} : {stage: hookStage})}];
     });
