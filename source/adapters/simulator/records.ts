@@ -89,6 +89,7 @@ export function recordTripped(state: SimulatorState, deployment: SimDeployment, 
   record.circuitBreaker = {...record.circuitBreaker, status: 'TRIGGERED', failureCount: deployment.failedTasks};
   record.statusReason = BREAKER_REASON;
   record.updatedAt = at;
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
   if (record.productionWeight !== undefined) {
     record.productionWeight = 0;
     record.testWeight = 0;
@@ -126,6 +127,7 @@ export function recordRolledBack(
   record.updatedAt = at;
   record.rollback = {reason: rollbackReason, startedAt: at, serviceRevisionArn: revision};
   if (record.circuitBreaker.status === 'MONITORING') record.circuitBreaker.status = 'MONITORING_COMPLETE';
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
   if (record.productionWeight !== undefined) {
     record.productionWeight = 0;
     record.testWeight = 0;
@@ -142,6 +144,7 @@ export function recordAborted(state: SimulatorState, deployment: SimDeployment, 
   record.finishedAt = at;
   record.updatedAt = at;
   if (record.circuitBreaker.status === 'MONITORING') record.circuitBreaker.status = 'MONITORING_COMPLETE';
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
   if (record.productionWeight !== undefined) {
     record.productionWeight = 0;
     record.testWeight = 0;

@@ -101,6 +101,8 @@ describe('the simulator learns BLUE_GREEN, LINEAR and CANARY', () => {
     expect(seen.at(-1)).toMatchObject({status: 'ROLLBACK_SUCCESSFUL', production: 0});
     expect(record.circuitBreaker?.status).toBe('TRIGGERED');
     expect(stages(seen)).not.toContain('BAKE_TIME');
+    const withAlarm = await rollout('crash-loop', WITH_HOOK_AND_ALARM(CANARY));
+    expect(withAlarm.record.alarms).toEqual({status: 'MONITORING_COMPLETE', alarmNames: ['web-5xx']});
   });
 
   test('hook-fails: the hook answers FAILED at POST_TEST_TRAFFIC_SHIFT; rolled back before any production traffic', async () => {
