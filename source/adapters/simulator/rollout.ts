@@ -295,6 +295,8 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     const healthy = state.healthyOf(primary, at) >= primary.desiredCount;
     // BLUE_GREEN, LINEAR, CANARY: the blue revision keeps running until CLEAN_UP (traffic.ts).
     if (healthy && primary.traffic !== undefined && traffic.holding(service, primary, at)) return;
+    // ROLLING with alarms, in `alarm-fires`: an alarm fires as the new tasks become healthy, before the old ones drain.
+    if (healthy && primary.traffic === undefined && traffic.alarmOnRolling(service, primary, at)) return;
     if (healthy) {
       const drained: SimTask[] = [];
       for (const old of service.deployments.filter((deployment) => deployment !== primary)) {

@@ -26,7 +26,8 @@ export const scenarios: ReadonlyArray<{name: SimulationScenario; description: st
   },
   {
     name: 'alarm-fires',
-    description: "the profile's first rollback alarm goes to ALARM once the new revision takes traffic; ECS rolls back (exit 3; without alarms: exit 0)",
+    description:
+      "the profile's first rollback alarm goes to ALARM once the new revision takes traffic (ROLLING: once its tasks are healthy); ECS rolls back (exit 3; without alarms: exit 0)",
   },
 ];
 

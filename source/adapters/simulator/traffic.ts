@@ -29,7 +29,7 @@ const MINUTE_MS = 60_000;
 /** What traffic.ts asks of rollout.ts. */
 export interface TrafficOps {
   /** Roll `deployment` back to the service's last completed revision (traffic first: it is still running). */
-  rollBack(service: SimService, deployment: SimDeployment, at: number, statusReason: string, rollbackReason: string): void;
+  rollBack(service: SimService, deployment: SimDeployment, at: number, statusReason: string, rollbackReason: string): boolean;
   /** The green tasks start crashing (crash-loop): they are taking production traffic now. */
   crashUnderTraffic(service: SimService, deployment: SimDeployment, at: number): void;
   reconcile(service: SimService, at: number): void;
@@ -48,6 +48,8 @@ export interface Traffic {
   begin(service: SimService, deployment: SimDeployment, at: number): boolean;
   /** The green revision is healthy: true while traffic.ts still holds the blue one (no drain yet). */
   holding(service: SimService, deployment: SimDeployment, at: number): boolean;
+  /** ROLLING with alarms, in `alarm-fires`: the first alarm fires as the new tasks become healthy (rolled back: true). */
+  alarmOnRolling(service: SimService, deployment: SimDeployment, at: number): boolean;
 }
 
 export function createTraffic(state: SimulatorState, script: ScenarioScript, ops: TrafficOps): Traffic {
@@ -129,21 +131,33 @@ export function createTraffic(state: SimulatorState, script: ScenarioScript, ops
     ];
   };
 
+  /** The deployment's first alarm goes to ALARM; ECS rolls back when the alarms say rollback. */
+  const fire = (service: SimService, deployment: SimDeployment, record: SimRecord, when: number): boolean => {
+    const alarms = record.alarms;
+    if (alarms === undefined || !alive(deployment, record)) return false;
+    const name = alarms.names[0]!;
+    record.alarms = {...alarms, status: 'TRIGGERED', triggered: [name]};
+    record.updatedAt = when;
+    state.record({at: when, kind: 'alarm', service: service.name, detail: `${name} ALARM`});
+    const rollback = isJsonObject(record.configuration?.['alarms']) ? record.configuration['alarms']['rollback'] !== false : true;
+    return rollback && ops.rollBack(service, deployment, when, `CloudWatch alarm ${name} is in ALARM.`, `Alarm ${name} triggered: rolling back.`);
+  };
+  const alarmDue = (record: SimRecord): boolean => script.alarmFires === true && !alarmFired && record.alarms !== undefined && record.alarms.names.length > 0;
+
   const firstTraffic = (service: SimService, deployment: SimDeployment, record: SimRecord, at: number): void => {
     if (deployment.fate.kind === 'crash') ops.crashUnderTraffic(service, deployment, at);
-    const alarms = record.alarms;
-    if (script.alarmFires === true && !alarmFired && alarms !== undefined && alarms.names.length > 0) {
+    if (alarmDue(record)) {
       alarmFired = true;
-      state.schedule(at + scaled(ALARM_AFTER_MS), (when) => {
-        if (!alive(deployment, record)) return;
-        const name = alarms.names[0]!;
-        record.alarms = {...alarms, status: 'TRIGGERED', triggered: [name]};
-        record.updatedAt = when;
-        state.record({at: when, kind: 'alarm', service: service.name, detail: `${name} ALARM`});
-        const rollback = isJsonObject(record.configuration?.['alarms']) ? record.configuration['alarms']['rollback'] !== false : true;
-        if (rollback) ops.rollBack(service, deployment, when, `CloudWatch alarm ${name} is in ALARM.`, `Alarm ${name} triggered: rolling back.`);
-      });
+      state.schedule(at + scaled(ALARM_AFTER_MS), (when) => void fire(service, deployment, record, when));
     }
+  };
+
+  /** The deployment's alarms are watched whatever its strategy (deploymentConfiguration.alarms). */
+  const watchAlarms = (service: SimService, record: SimRecord): void => {
+    const configuration = service.input['deploymentConfiguration'];
+    if (isJsonObject(configuration)) record.configuration = configuration;
+    const strategy = strategyOf(service);
+    if (strategy.alarms.length > 0) record.alarms = {status: 'MONITORING', names: [...strategy.alarms], triggered: []};
   };
 
   const walk = (service: SimService, deployment: SimDeployment, list: Step[], index: number, at: number): void => {
@@ -170,11 +184,9 @@ export function createTraffic(state: SimulatorState, script: ScenarioScript, ops
     begin(service, deployment, at) {
       const strategy = strategyOf(service);
       const record = recordOf(deployment);
+      if (record !== undefined) watchAlarms(service, record);
       if (!shiftsTraffic(strategy.strategy) || service.lastStableRevision === undefined || record === undefined) return false;
       deployment.traffic = {shifting: false, cleanedUp: false};
-      const configuration = service.input['deploymentConfiguration'];
-      if (isJsonObject(configuration)) record.configuration = configuration;
-      if (strategy.alarms.length > 0) record.alarms = {status: 'MONITORING', names: [...strategy.alarms], triggered: []};
       enter(service, record, at, {stage: 'PRE_SCALE_UP', production: 0, test: 0});
       // The green tasks start once the PRE_SCALE_UP hooks answered.
       deployment.launchAfter = Number.POSITIVE_INFINITY;
@@ -184,6 +196,13 @@ export function createTraffic(state: SimulatorState, script: ScenarioScript, ops
         ops.reconcile(service, when);
       });
       return true;
+    },
+
+    alarmOnRolling(service, deployment, at) {
+      const record = recordOf(deployment);
+      if (deployment.traffic !== undefined || record === undefined || !alarmDue(record)) return false;
+      alarmFired = true;
+      return fire(service, deployment, record, at);
     },
 
     holding(service, deployment, at) {

@@ -152,6 +152,13 @@ describe('the simulator learns BLUE_GREEN, LINEAR and CANARY', () => {
     );
   });
 
+  test('ROLLING with an alarm in alarm-fires: the alarm fires as the new tasks become healthy; rolled back', async () => {
+    const {seen, record} = await rollout('alarm-fires', {alarms: {alarmNames: ['web-5xx'], rollback: true, enable: true}});
+    expect(stages(seen)).toEqual(['-']);
+    expect(record.status).toBe('ROLLBACK_SUCCESSFUL');
+    expect(record.alarms).toEqual({status: 'TRIGGERED', alarmNames: ['web-5xx'], triggeredAlarmNames: ['web-5xx']});
+  });
+
   test('ROLLING is as before: no lifecycle stage, no traffic weights', async () => {
     const {seen, record} = await rollout('success', {deploymentCircuitBreaker: {enable: true, rollback: true}});
     expect(stages(seen)).toEqual(['-']);
