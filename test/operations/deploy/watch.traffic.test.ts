@@ -140,5 +140,6 @@ describe('the plain and NDJSON renderers carry the traffic facts', () => {
     expect(traffic.length).toBeGreaterThan(8);
     expect(traffic.map((line) => line.lifecycleStage)).toContain('BAKE_TIME');
     expect(traffic.at(-1)).toMatchObject({type: 'traffic', strategy: 'CANARY', lifecycleStage: 'CLEAN_UP', productionPercent: 100, steps: [10, 100]});
+    expect(lines.at(-1)).toMatchObject({type: 'summary', traffic: {strategy: 'CANARY', lifecycleStage: 'CLEAN_UP', productionPercent: 100}});
   });
 });
