@@ -136,6 +136,8 @@ function renderChange(change: Change, width: number, colors: Palette): string[] 
   }
   if (change.impact === 'replace' && change.reason !== undefined) {
     lines.push(`    ${colors.red(truncate(`forces replacement: ${change.reason}`, width - 4))}`);
+  } else if (change.field.startsWith('deploymentConfiguration') && change.reason !== undefined) {
+    lines.push(`    ${colors.yellow(truncate(change.reason, width - 4))}`);
   }
   return lines;
 }

@@ -224,7 +224,10 @@ export const SERVICE_FIELD_RULES: Readonly<Record<string, FieldRule>> = {
   placementStrategy: {impact: 'update-in-place'},
   platformVersion: {impact: 'update-in-place'},
   healthCheckGracePeriodSeconds: {impact: 'update-in-place'},
-  deploymentController: {impact: 'update-in-place'},
+  deploymentController: {
+    impact: 'replace',
+    reason: 'the deployment controller (ECS, CODE_DEPLOY, EXTERNAL) is chosen when the service is created (CloudFormation: update requires replacement)',
+  },
   enableExecuteCommand: {impact: 'update-in-place'},
   enableECSManagedTags: {impact: 'update-in-place'},
   loadBalancers: {impact: 'update-in-place'},
@@ -266,6 +269,20 @@ function serviceRule(change: Change, desired: JsonObject, current: JsonObject): 
     if (change.kind === 'removed' && hasStrategy) {
       return {impact: 'update-in-place', reason: 'moves to a capacity provider strategy (UpdateService with forceNewDeployment)'};
     }
+  }
+  if (change.field === 'deploymentConfiguration.strategy' || change.field === 'deploymentConfiguration') {
+    const strategyOf = (service: JsonObject): string => {
+      const configuration = service['deploymentConfiguration'];
+      const strategy = isJsonObject(configuration) ? configuration['strategy'] : undefined;
+      return typeof strategy === 'string' ? strategy : 'ROLLING';
+    };
+    const from = strategyOf(current);
+    const to = strategyOf(desired);
+    if (from !== to)
+      return {
+        impact: 'update-in-place',
+        reason: `the deployment strategy changes from ${from} to ${to} in place (UpdateService): the next deployment runs as ${to}`,
+      };
   }
   const rule = Object.hasOwn(SERVICE_FIELD_RULES, top) ? SERVICE_FIELD_RULES[top] : undefined;
   if (rule === undefined) return {impact: 'replace', reason: `${top} is not known to be updatable`};

@@ -14,6 +14,7 @@ import type {
   RegistryKind,
   SchedulingStrategy,
 } from './model.js';
+import type {DeploymentStrategy} from './deployment-strategy.js';
 import type {LoadBalancerWiring} from './load-balancer.js';
 
 export interface ContainerFormAnswers {
@@ -92,6 +93,8 @@ export interface WizardAnswers {
   containerName?: string;
   /** A service specification the person edited or imported (else the default for the strategy). */
   serviceSpecJson?: string;
+  /** The deployment strategy written into the service specification's deploymentConfiguration (undefined: as the spec says). */
+  deploymentStrategy?: DeploymentStrategy;
   discovery?: DiscoveryAnswers | null;
   /** The service's load balancer: loadBalancers[0] of the service specification (what is saved is what is sent); null: none. */
   loadBalancer?: LoadBalancerWiring | null;

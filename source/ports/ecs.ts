@@ -86,6 +86,18 @@ export interface EcsServiceRevisionSummary {
   requestedTaskCount?: number;
   runningTaskCount?: number;
   pendingTaskCount?: number;
+  /** BLUE_GREEN, LINEAR, CANARY: the share of production (and test) traffic ECS sends this revision, percent. */
+  requestedProductionTrafficWeight?: number;
+  requestedTestTrafficWeight?: number;
+}
+
+/** A lifecycle hook of a service deployment as its record gives it (DeploymentLifecycleHookDetail). */
+export interface EcsLifecycleHookDetail {
+  hookId?: string;
+  targetType?: string;
+  targetArn?: string;
+  /** AWAITING_ACTION, IN_PROGRESS, SUCCEEDED, FAILED, TIMED_OUT. */
+  status?: string;
 }
 
 /**
@@ -115,6 +127,10 @@ export interface EcsServiceDeployment {
   /** status DISABLED, MONITORING, MONITORING_COMPLETE or TRIGGERED; failed tasks counted against the threshold. */
   circuitBreaker?: {status?: string; failureCount?: number; threshold?: number};
   alarms?: {status?: string; alarmNames?: string[]; triggeredAlarmNames?: string[]};
+  /** The lifecycle hooks of this deployment and how they answered. */
+  lifecycleHooks?: EcsLifecycleHookDetail[];
+  /** The deployment configuration it runs under (strategy, bake times, canary/linear configuration), as ECS gives it. */
+  deploymentConfiguration?: JsonObject;
 }
 
 /** One line of ListServiceDeployments. */
@@ -194,4 +210,9 @@ export interface EcsPort {
   describeServiceDeployments(arns: string[]): Promise<EcsServiceDeployment[]>;
   /** These service revisions (any number, sent in batches of 20); unknown ARNs are left out. Like the list where not implemented. */
   describeServiceRevisions(arns: string[]): Promise<EcsServiceRevision[]>;
+  /**
+   * StopServiceDeployment: ROLLBACK (back to the revision that ran before) or ABORT. Returns the stopped deployment's
+   * ARN. Where the endpoint does not implement it (moto), throws AwsError of kind `unsupported`.
+   */
+  stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<{arn: string}>;
 }

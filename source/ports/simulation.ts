@@ -2,7 +2,16 @@
 import type {JsonObject} from '../domain/json.js';
 
 /** The scenarios the rollout simulator plays (adapters/simulator/scenarios.ts scripts and describes each). */
-export const SIMULATION_SCENARIOS = ['success', 'crash-loop', 'image-pull-failure', 'slow-start', 'throttling', 'replaced'] as const;
+export const SIMULATION_SCENARIOS = [
+  'success',
+  'crash-loop',
+  'image-pull-failure',
+  'slow-start',
+  'throttling',
+  'replaced',
+  'hook-fails',
+  'alarm-fires',
+] as const;
 export type SimulationScenario = (typeof SIMULATION_SCENARIOS)[number];
 
 /** What a bare `--simulate` plays. */

@@ -32,6 +32,8 @@ export interface DeploySummary {
   /** ECS's own record of our deployment as last seen (status in ECS's words: SUCCESSFUL, ROLLBACK_SUCCESSFUL, …). */
   serviceDeployment?: DeployView['serviceDeployment'];
   circuitBreaker?: {failed: number; threshold: number};
+  /** A BLUE_GREEN, LINEAR or CANARY deployment's traffic as last seen (ECS's lifecycleStage, the split, hooks, alarms). */
+  traffic?: DeployView['traffic'];
   stoppedTasks: number;
   failures: Array<{taskArn: string; class: string; summary: string; hint: string; stoppedReason: string}>;
   warnings: string[];
@@ -70,6 +72,7 @@ export function summaryOf(view: DeployView): DeploySummary {
     deployments: view.deployments,
     ...(view.serviceDeployment === undefined ? {} : {serviceDeployment: view.serviceDeployment}),
     ...(view.circuitBreaker === undefined ? {} : {circuitBreaker: view.circuitBreaker}),
+    ...(view.traffic === undefined ? {} : {traffic: view.traffic}),
     stoppedTasks: view.stoppedTasks,
     failures: view.failures.map((failure) => ({
       taskArn: failure.taskArn,

@@ -26,6 +26,9 @@ const EXPECTED: Record<SimulationScenario, {code: number; outcome: string; line:
     outcome: 'rolled-back',
     line: /rolled back \(simulated\): (service )?deployment \S+ \(web-api:2\) failed: (ECS deployment circuit breaker: )?tasks failed to start\. \(tasks stopped: image registry\.example\.com:5000\/team\/web-api:1\.5\.0 not found\); rolled back to web-api:1/,
   },
+  // The profile is ROLLING, without hooks or alarms: nothing to fail, nothing to fire (as the scenarios say).
+  'hook-fails': {code: 0, outcome: 'deployed', line: /deployed \(simulated\): web-api:2 is running 1\/1 tasks/},
+  'alarm-fires': {code: 0, outcome: 'deployed', line: /deployed \(simulated\): web-api:2 is running 1\/1 tasks/},
   replaced: {code: 1, outcome: 'failed', line: /deployment failed \(simulated\): .*web-api:2.*; replaced by deployment ecs-svc\/\d+ running web-api:3/},
 };
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import type {Change, DiffResult, PlanDiff} from '../../source/domain/diff.js';
-import {diffPlan, diffTaskDefinitions, MASK} from '../../source/domain/diff.js';
+import {diffPlan, diffServices, diffTaskDefinitions, MASK} from '../../source/domain/diff.js';
 import {formatValue, IMPACT_LABELS, renderDiffJson, renderDiffText, truncate} from '../../source/domain/diff-render.js';
 import type {JsonObject} from '../../source/domain/json.js';
 
@@ -312,5 +312,21 @@ describe('secrets by value, whatever the variable is called', () => {
   test('JSON: masked too', () => {
     const text = JSON.stringify(renderDiffJson(diff));
     for (const secret of leaked) expect(text).not.toContain(secret);
+  });
+});
+
+describe('a deployment strategy change', () => {
+  test('switching strategy says it is an in-place update and how the next deployment runs; switching controller forces replacement', () => {
+    const running: JsonObject = {serviceName: 'web', taskDefinition: 'web:3', desiredCount: 2};
+    const canary = diffServices(
+      {...running, deploymentConfiguration: {strategy: 'CANARY', bakeTimeInMinutes: 5, canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}}},
+      running,
+    );
+    const text = renderDiffText(canary, {width: 200, color: false});
+    expect(text).toContain('the deployment strategy changes from ROLLING to CANARY in place (UpdateService): the next deployment runs as CANARY');
+    const controller = diffServices({...running, deploymentController: {type: 'CODE_DEPLOY'}}, running);
+    expect(renderDiffText(controller, {width: 200, color: false})).toContain(
+      'forces replacement: the deployment controller (ECS, CODE_DEPLOY, EXTERNAL) is chosen when the service is created',
+    );
   });
 });

@@ -305,7 +305,20 @@ describe('diffServices', () => {
     ['execute command', {enableExecuteCommand: true}, 'enableExecuteCommand', 'update-in-place', undefined],
     ['propagate tags', {propagateTags: 'SERVICE'}, 'propagateTags', 'update-in-place', undefined],
     ['platform version', {platformVersion: '1.4.0'}, 'platformVersion', 'update-in-place', undefined],
-    ['deployment controller', {deploymentController: {type: 'CODE_DEPLOY'}}, 'deploymentController', 'update-in-place', undefined],
+    [
+      'deployment controller',
+      {deploymentController: {type: 'CODE_DEPLOY'}},
+      'deploymentController',
+      'replace',
+      'the deployment controller (ECS, CODE_DEPLOY, EXTERNAL) is chosen when the service is created (CloudFormation: update requires replacement)',
+    ],
+    [
+      'deployment strategy',
+      {deploymentConfiguration: {strategy: 'CANARY', bakeTimeInMinutes: 5, canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}}},
+      'deploymentConfiguration',
+      'update-in-place',
+      'the deployment strategy changes from ROLLING to CANARY in place (UpdateService): the next deployment runs as CANARY',
+    ],
     ['tags (TagResource)', {tags: [{key: 'team', value: 'core'}]}, 'tags[team]', 'update-in-place', 'tags change through TagResource/UntagResource'],
     ['launch type', {launchType: 'EC2'}, 'launchType', 'replace', 'UpdateService has no launchType parameter'],
     [

@@ -70,6 +70,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ REPLICA', 'enter');
     await step(cli, '? Desired count', 'backspace', '2', 'enter');
     await step(cli, '❯ Use it', 'enter');
+    await step(cli, '❯ ROLLING', 'enter');
+    await step(cli, '? CloudWatch alarms that roll the deployment back', 'enter');
     await step(cli, '❯ No load balancer', 'enter');
     await step(cli, '❯ No service discovery', 'down', 'down');
     await step(cli, '❯ Paste the Cloud Map service ARN', 'enter');
@@ -150,6 +152,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ REPLICA', 'down');
     await step(cli, '❯ DAEMON', 'enter');
     let screen = await step(cli, '"schedulingStrategy": "DAEMON"', 'enter');
+    await step(cli, '❯ ROLLING', 'enter');
+    await step(cli, '? CloudWatch alarms that roll the deployment back', 'enter');
     await step(cli, '❯ No load balancer', 'enter');
     await step(cli, '❯ No service discovery', 'enter');
     await step(cli, '? Config variables', 'enter');

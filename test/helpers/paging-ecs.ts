@@ -315,6 +315,11 @@ export class PagingEcs implements EcsPort {
     await this.enter('describeServiceRevisions', [arns]);
     throw notImplemented('DescribeServiceRevisions');
   }
+
+  async stopServiceDeployment(arn: string): Promise<never> {
+    await this.enter('stopServiceDeployment', [arn]);
+    throw notImplemented('StopServiceDeployment');
+  }
 }
 
 const notImplemented = (operation: string): AwsError =>

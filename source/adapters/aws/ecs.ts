@@ -110,7 +110,13 @@ function defined<T extends Record<string, unknown>>(value: T): Partial<{[K in ke
 
 const revisionSummary = (revision: SdkRevisionSummary): EcsServiceRevisionSummary => ({
   arn: revision.arn ?? '',
-  ...defined({requestedTaskCount: revision.requestedTaskCount, runningTaskCount: revision.runningTaskCount, pendingTaskCount: revision.pendingTaskCount}),
+  ...defined({
+    requestedTaskCount: revision.requestedTaskCount,
+    runningTaskCount: revision.runningTaskCount,
+    pendingTaskCount: revision.pendingTaskCount,
+    requestedProductionTrafficWeight: revision.requestedProductionTrafficWeight,
+    requestedTestTrafficWeight: revision.requestedTestTrafficWeight,
+  }),
 });
 
 export function serviceDeploymentState(record: SdkServiceDeployment): EcsServiceDeployment {
@@ -141,6 +147,10 @@ export function serviceDeploymentState(record: SdkServiceDeployment): EcsService
         }),
       alarms:
         record.alarms && defined({status: record.alarms.status, alarmNames: record.alarms.alarmNames, triggeredAlarmNames: record.alarms.triggeredAlarmNames}),
+      lifecycleHooks: record.lifecycleHookDetails?.map((hook) =>
+        defined({hookId: hook.hookId, targetType: hook.targetType, targetArn: hook.targetArn, status: hook.status}),
+      ),
+      deploymentConfiguration: record.deploymentConfiguration && (toJson(record.deploymentConfiguration) as JsonObject),
     }),
   };
 }
@@ -350,6 +360,15 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
         records.push(...(result.serviceDeployments ?? []).map(serviceDeploymentState));
       }
       return records;
+    },
+
+    async stopServiceDeployment(arn, stopType) {
+      const result = await call(
+        'StopServiceDeployment',
+        () => client.send(new sdk.StopServiceDeploymentCommand({serviceDeploymentArn: arn, stopType})),
+        recent,
+      );
+      return {arn: result.serviceDeploymentArn ?? arn};
     },
 
     async describeServiceRevisions(arns) {

@@ -89,6 +89,11 @@ export function recordTripped(state: SimulatorState, deployment: SimDeployment, 
   record.circuitBreaker = {...record.circuitBreaker, status: 'TRIGGERED', failureCount: deployment.failedTasks};
   record.statusReason = BREAKER_REASON;
   record.updatedAt = at;
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
+  if (record.productionWeight !== undefined) {
+    record.productionWeight = 0;
+    record.testWeight = 0;
+  }
   if (rollbackRevision === undefined) {
     record.status = 'STOPPED';
     record.stoppedAt = at;
@@ -103,6 +108,49 @@ export function recordTripped(state: SimulatorState, deployment: SimDeployment, 
   };
 }
 
+/**
+ * The deployment is rolled back for a reason other than the circuit breaker (a lifecycle hook failed, an alarm
+ * fired, StopServiceDeployment ROLLBACK): its traffic goes back to the source revision at once.
+ */
+export function recordRolledBack(
+  state: SimulatorState,
+  deployment: SimDeployment,
+  at: number,
+  revision: string,
+  statusReason: string,
+  rollbackReason: string,
+): void {
+  const record = recordOf(state, deployment);
+  if (record === undefined || !live(record)) return;
+  record.status = 'ROLLBACK_IN_PROGRESS';
+  record.statusReason = statusReason;
+  record.updatedAt = at;
+  record.rollback = {reason: rollbackReason, startedAt: at, serviceRevisionArn: revision};
+  if (record.circuitBreaker.status === 'MONITORING') record.circuitBreaker.status = 'MONITORING_COMPLETE';
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
+  if (record.productionWeight !== undefined) {
+    record.productionWeight = 0;
+    record.testWeight = 0;
+  }
+}
+
+/** StopServiceDeployment ABORT: the deployment stops where it is; traffic stays with (or goes back to) the source revision. */
+export function recordAborted(state: SimulatorState, deployment: SimDeployment, at: number): void {
+  const record = recordOf(state, deployment);
+  if (record === undefined || !live(record)) return;
+  record.status = 'STOPPED';
+  record.statusReason = 'Service deployment stopped: StopServiceDeployment (ABORT) was requested.';
+  record.stoppedAt = at;
+  record.finishedAt = at;
+  record.updatedAt = at;
+  if (record.circuitBreaker.status === 'MONITORING') record.circuitBreaker.status = 'MONITORING_COMPLETE';
+  if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
+  if (record.productionWeight !== undefined) {
+    record.productionWeight = 0;
+    record.testWeight = 0;
+  }
+}
+
 /** The PRIMARY deployment completed: its record succeeded, or (a rollback's deployment) the rollback did. */
 export function recordCompleted(state: SimulatorState, deployment: SimDeployment, at: number): void {
   const record = recordOf(state, deployment);
@@ -110,6 +158,7 @@ export function recordCompleted(state: SimulatorState, deployment: SimDeployment
   if (record.status === 'IN_PROGRESS' && deployment.revisionArn === record.targetRevision) {
     record.status = 'SUCCESSFUL';
     if (record.circuitBreaker.status === 'MONITORING') record.circuitBreaker.status = 'MONITORING_COMPLETE';
+    if (record.alarms?.status === 'MONITORING') record.alarms.status = 'MONITORING_COMPLETE';
   } else if (record.status === 'ROLLBACK_IN_PROGRESS' && deployment.revisionArn === record.rollback?.serviceRevisionArn) {
     record.status = 'ROLLBACK_SUCCESSFUL';
   } else return;
@@ -119,15 +168,25 @@ export function recordCompleted(state: SimulatorState, deployment: SimDeployment
 
 // --- views in the port's shapes ----------------------------------------------------------------------------
 
-function summary(state: SimulatorState, service: SimService, revision: string, requested?: number): EcsServiceRevisionSummary {
+function summary(
+  state: SimulatorState,
+  service: SimService,
+  revision: string,
+  requested?: number,
+  weights?: {production?: number; test?: number},
+): EcsServiceRevisionSummary {
   const deployments = service.deployments.filter((deployment) => deployment.revisionArn === revision);
   return {
     arn: revision,
     requestedTaskCount: requested ?? deployments.reduce((sum, deployment) => sum + deployment.desiredCount, 0),
     runningTaskCount: deployments.reduce((sum, deployment) => sum + state.runningOf(deployment), 0),
     pendingTaskCount: deployments.reduce((sum, deployment) => sum + state.pendingOf(deployment), 0),
+    ...(weights?.production === undefined ? {} : {requestedProductionTrafficWeight: weights.production}),
+    ...(weights?.test === undefined ? {} : {requestedTestTrafficWeight: weights.test}),
   };
 }
+
+const rest = (weight: number | undefined): number | undefined => (weight === undefined ? undefined : 100 - weight);
 
 export function recordState(state: SimulatorState, record: SimRecord): EcsServiceDeployment {
   const service = state.services.get(record.serviceKey)!;
@@ -142,13 +201,30 @@ export function recordState(state: SimulatorState, record: SimRecord): EcsServic
     updatedAt: iso(record.updatedAt),
     ...(record.finishedAt === undefined ? {} : {finishedAt: iso(record.finishedAt)}),
     ...(record.stoppedAt === undefined ? {} : {stoppedAt: iso(record.stoppedAt)}),
-    targetServiceRevision: summary(state, service, record.targetRevision, record.requestedTaskCount),
-    sourceServiceRevisions: record.sourceRevisions.map((revision) => summary(state, service, revision)),
+    ...(record.lifecycleStage === undefined ? {} : {lifecycleStage: record.lifecycleStage}),
+    targetServiceRevision: summary(state, service, record.targetRevision, record.requestedTaskCount, {
+      production: record.productionWeight,
+      test: record.testWeight,
+    }),
+    sourceServiceRevisions: record.sourceRevisions.map((revision) =>
+      summary(state, service, revision, undefined, {production: rest(record.productionWeight), test: rest(record.testWeight)}),
+    ),
     ...(record.rollback === undefined
       ? {}
       : {rollback: {reason: record.rollback.reason, startedAt: iso(record.rollback.startedAt), serviceRevisionArn: record.rollback.serviceRevisionArn}}),
     circuitBreaker: {...record.circuitBreaker},
-    alarms: {status: 'DISABLED'},
+    alarms:
+      record.alarms === undefined
+        ? {status: 'DISABLED'}
+        : {
+            status: record.alarms.status,
+            alarmNames: [...record.alarms.names],
+            ...(record.alarms.triggered.length === 0 ? {} : {triggeredAlarmNames: [...record.alarms.triggered]}),
+          },
+    ...(record.hooks === undefined
+      ? {}
+      : {lifecycleHooks: record.hooks.map((hook) => ({hookId: hook.hookId, targetType: 'AWS_LAMBDA', targetArn: hook.targetArn, status: hook.status}))}),
+    ...(record.configuration === undefined ? {} : {deploymentConfiguration: record.configuration}),
   };
 }
 

@@ -18,7 +18,8 @@
 import {circuitBreakerThreshold} from '../../domain/deploy/verdict.js';
 import {isJsonObject} from '../../domain/json.js';
 import type {JsonObject, JsonValue} from '../../domain/json.js';
-import {BREAKER_REASON, newRevision, openRecord, recordCompleted, recordFailure, recordTripped} from './records.js';
+import {BREAKER_REASON, newRevision, openRecord, recordAborted, recordCompleted, recordFailure, recordRolledBack, recordTripped} from './records.js';
+import {createTraffic} from './traffic.js';
 import {HEALTHY_FATE, RELAUNCH_DELAY_MS, STEADY_AFTER_MS} from './scenarios.js';
 import type {ScenarioScript, TaskFate} from './scenarios.js';
 import {ACCOUNT, invalid, live, notFound, numberField, stringField, type SimDeployment, type SimService, type SimTask, type SimulatorState} from './state.js';
@@ -43,10 +44,21 @@ export interface Rollouts {
   /** A user deployment fares per the scenario, unless its task definition already completed on this service. */
   fateFor(service: SimService | undefined, taskDefinition: string): TaskFate;
   circuitBreakerOf(input: JsonObject): {enable: boolean; rollback: boolean};
+  /** StopServiceDeployment ROLLBACK of the deployment (traffic back to the last completed revision); false: nothing to go back to. */
+  rollBackNow(service: SimService, deployment: SimDeployment, at: number): boolean;
+  /** StopServiceDeployment ABORT: the deployment stops where it is, its tasks stop, the one before is PRIMARY again. */
+  abort(service: SimService, deployment: SimDeployment, at: number): void;
 }
 
 export function createRollouts(state: SimulatorState, script: ScenarioScript): Rollouts {
   const scaled = (ms: number): number => state.scaled(ms);
+  const traffic = createTraffic(state, script, {
+    rollBack: (service, deployment, at, statusReason, rollbackReason) => rollBack(service, deployment, at, statusReason, rollbackReason),
+    crashUnderTraffic: (service, deployment, at) => {
+      for (const task of state.tasksOf(deployment).filter((candidate) => candidate.lastStatus === 'RUNNING')) scheduleCrash(service, deployment, task, at);
+    },
+    reconcile: (service, at) => reconcile(service, at),
+  });
 
   const startDeployment = (
     service: SimService,
@@ -83,6 +95,7 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     service.status = 'ACTIVE';
     if (!rollback) deployment.recordArn = openRecord(state, service, deployment, at).arn;
     else if (rollbackOf?.recordArn !== undefined) deployment.recordArn = rollbackOf.recordArn;
+    if (why === 'user') traffic.begin(service, deployment, at);
     state.record({
       at,
       kind: why === 'rollback' ? 'rollback-started' : why === 'replacement' ? 'deployment-replaced' : 'deployment-started',
@@ -152,21 +165,55 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
         for (const container of task.containers) container.lastStatus = 'RUNNING';
         state.record({at: when, kind: 'task-running', service: service.name, deploymentId: deployment.id, taskArn: task.arn});
         state.schedule(when + scaled(STEADY_AFTER_MS), (steadyAt) => reconcile(service, steadyAt));
-        if (fate.kind === 'crash') {
-          state.schedule(when + scaled(fate.crashAfterMs ?? 5_000), (crashAt) => {
-            if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED') return;
-            stopTask(task, crashAt, {
-              stopCode: 'EssentialContainerExited',
-              stoppedReason: 'Essential container in task exited',
-              exitCode: fate.crashExitCode ?? 1,
-            });
-            failed(service, deployment, crashAt);
-          });
-        }
+        // A green revision of a traffic strategy crashes once it takes production traffic (traffic.ts).
+        const record = deployment.recordArn === undefined ? undefined : state.records.get(deployment.recordArn);
+        if (fate.kind === 'crash' && (deployment.traffic === undefined || (record?.productionWeight ?? 0) > 0)) scheduleCrash(service, deployment, task, when);
         reconcile(service, when);
       });
     }
     if (started.length > 0) state.addEvent(service, at, `has started ${started.length} tasks: ${started.map((id) => `(task ${id})`).join(' ')}.`);
+  };
+
+  const scheduleCrash = (service: SimService, deployment: SimDeployment, task: SimTask, from: number): void => {
+    const fate = deployment.fate;
+    state.schedule(from + scaled(fate.crashAfterMs ?? 5_000), (crashAt) => {
+      if (task.lastStatus === 'STOPPED' || task.desiredStatus === 'STOPPED') return;
+      stopTask(task, crashAt, {
+        stopCode: 'EssentialContainerExited',
+        stoppedReason: 'Essential container in task exited',
+        exitCode: fate.crashExitCode ?? 1,
+      });
+      failed(service, deployment, crashAt);
+    });
+  };
+
+  /** Rolls `deployment` back for a reason other than the circuit breaker (a hook, an alarm, a stop request). */
+  const rollBack = (service: SimService, deployment: SimDeployment, at: number, statusReason: string, rollbackReason: string): boolean => {
+    if (deployment.status !== 'PRIMARY' || deployment.rolloutState !== 'IN_PROGRESS') return false;
+    if (service.lastStable === undefined || service.lastStableRevision === undefined || service.lastStable === deployment.taskDefinition) return false;
+    deployment.rolloutState = 'FAILED';
+    deployment.rolloutStateReason = statusReason;
+    deployment.updatedAt = at;
+    recordRolledBack(state, deployment, at, service.lastStableRevision, statusReason, rollbackReason);
+    state.addEvent(service, at, `(deployment ${deployment.id}) deployment failed: ${statusReason}`);
+    const rollback = startDeployment(service, service.lastStable, at, HEALTHY_FATE, 'rollback', deployment);
+    state.addEvent(service, at, `rolling back to deployment ${rollback.id}.`);
+    return true;
+  };
+
+  const abort = (service: SimService, deployment: SimDeployment, at: number): void => {
+    recordAborted(state, deployment, at);
+    const stopped = state.tasksOf(deployment).filter(live);
+    for (const task of stopped)
+      stopTask(task, at, {stopCode: 'ServiceSchedulerInitiated', stoppedReason: `Service deployment ${deployment.id} was stopped (ABORT)`});
+    service.deployments = service.deployments.filter((other) => other !== deployment);
+    const previous = service.deployments[0];
+    if (previous !== undefined) {
+      previous.status = 'PRIMARY';
+      previous.updatedAt = at;
+    }
+    state.addEvent(service, at, `(deployment ${deployment.id}) service deployment stopped (ABORT).`);
+    state.schedule(at, (when) => reconcile(service, when));
   };
 
   const stopTask = (task: SimTask, at: number, how: {stopCode: string; stoppedReason: string; exitCode?: number; containerReason?: string}): void => {
@@ -231,7 +278,7 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     const missing = primary.desiredCount - state.tasksOf(primary).filter(live).length;
     if (!stoppedLaunching && missing > 0) {
       if (at >= primary.launchAfter) launch(service, primary, missing, at);
-      else state.schedule(primary.launchAfter, (when) => reconcile(service, when));
+      else if (Number.isFinite(primary.launchAfter)) state.schedule(primary.launchAfter, (when) => reconcile(service, when));
     }
     if (!stoppedLaunching && missing < 0) {
       const surplus = state.tasksOf(primary).filter(live).slice(0, -missing);
@@ -246,6 +293,10 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     }
     // 2. Once the PRIMARY runs its desired count, older deployments drain and disappear.
     const healthy = state.healthyOf(primary, at) >= primary.desiredCount;
+    // BLUE_GREEN, LINEAR, CANARY: the blue revision keeps running until CLEAN_UP (traffic.ts).
+    if (healthy && primary.traffic !== undefined && traffic.holding(service, primary, at)) return;
+    // ROLLING with alarms, in `alarm-fires`: an alarm fires as the new tasks become healthy, before the old ones drain.
+    if (healthy && primary.traffic === undefined && traffic.alarmOnRolling(service, primary, at)) return;
     if (healthy) {
       const drained: SimTask[] = [];
       for (const old of service.deployments.filter((deployment) => deployment !== primary)) {
@@ -320,5 +371,14 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     return service;
   };
 
-  return {startDeployment, reconcile, createService, fateFor, circuitBreakerOf};
+  const rollBackNow = (service: SimService, deployment: SimDeployment, at: number): boolean =>
+    rollBack(
+      service,
+      deployment,
+      at,
+      'Service deployment rollback requested (StopServiceDeployment ROLLBACK).',
+      'Rollback requested by StopServiceDeployment: traffic back to the previous revision.',
+    );
+
+  return {startDeployment, reconcile, createService, fateFor, circuitBreakerOf, rollBackNow, abort};
 }

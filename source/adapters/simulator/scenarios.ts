@@ -19,6 +19,16 @@ export const scenarios: ReadonlyArray<{name: SimulationScenario; description: st
   {name: 'slow-start', description: 'tasks take about two minutes to become healthy, then the rollout completes (exit 0)'},
   {name: 'throttling', description: 'DescribeServices is throttled in two bursts during a successful rollout (exit 0)'},
   {name: 'replaced', description: 'another deployment with a newer revision arrives mid-rollout and replaces ours (exit 1)'},
+  {
+    name: 'hook-fails',
+    description:
+      "the profile's first lifecycle hook answers FAILED at its first stage; ECS rolls back (exit 3; a profile without hooks has none to fail: exit 0)",
+  },
+  {
+    name: 'alarm-fires',
+    description:
+      "the profile's first rollback alarm goes to ALARM once the new revision takes traffic (ROLLING: once its tasks are healthy); ECS rolls back (exit 3; without alarms: exit 0)",
+  },
 ];
 
 /** How one task of a deployment fares. */
@@ -42,6 +52,10 @@ export interface ScenarioScript {
   throttleWindows: Array<{fromMs: number; toMs: number}>;
   /** Another deployment (a newer revision) arrives this long after the first scenario deployment. */
   replaceAfterMs?: number;
+  /** The first lifecycle hook of the deployment answers FAILED. */
+  hookFails?: boolean;
+  /** The first rollback alarm of the deployment fires once the new revision takes traffic. */
+  alarmFires?: boolean;
 }
 
 export const HEALTHY_FATE: TaskFate = {kind: 'healthy', provisionMs: 3_000, pendingMs: 5_000, staggerMs: 500};
@@ -66,4 +80,6 @@ export const SCENARIO_SCRIPTS: Readonly<Record<SimulationScenario, ScenarioScrip
     ],
   },
   replaced: {fate: {kind: 'healthy', provisionMs: 5_000, pendingMs: 20_000, staggerMs: 1_000}, throttleWindows: [], replaceAfterMs: 12_000},
+  'hook-fails': {fate: HEALTHY_FATE, throttleWindows: [], hookFails: true},
+  'alarm-fires': {fate: HEALTHY_FATE, throttleWindows: [], alarmFires: true},
 };

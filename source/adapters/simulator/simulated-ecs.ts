@@ -291,6 +291,25 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       });
     },
 
+    async stopServiceDeployment(arn, stopType) {
+      state.counted('stopServiceDeployment');
+      recordsAnswered('StopServiceDeployment');
+      state.catchUp();
+      const at = clock.now();
+      const record = state.records.get(arn);
+      if (record === undefined) throw notFound('ServiceDeploymentNotFoundException', `Service deployment not found: ${arn}.`);
+      const service = state.services.get(record.serviceKey);
+      const deployment = service?.deployments.find((candidate) => candidate.recordArn === arn && candidate.revisionArn === record.targetRevision);
+      if (service === undefined || deployment === undefined || record.status !== 'IN_PROGRESS' || deployment.status !== 'PRIMARY')
+        throw invalid(`The service deployment is ${record.status}: only a service deployment in progress can be stopped.`);
+      state.record({at, kind: 'stop-requested', service: service.name, deploymentId: deployment.id, detail: stopType});
+      if (stopType === 'ABORT') rollouts.abort(service, deployment, at);
+      else if (!rollouts.rollBackNow(service, deployment, at))
+        throw invalid('There is no earlier service revision to roll back to: the service has not completed a deployment before this one.');
+      state.catchUp();
+      return {arn};
+    },
+
     async describeServiceRevisions(arns) {
       state.counted('describeServiceRevisions');
       recordsAnswered('DescribeServiceRevisions');

@@ -36,7 +36,12 @@ export interface SimulatedHappening {
     | 'rollback-started'
     | 'deployment-completed'
     | 'deployment-replaced'
-    | 'throttled';
+    | 'throttled'
+    | 'lifecycle-stage'
+    | 'traffic-shifted'
+    | 'hook'
+    | 'alarm'
+    | 'stop-requested';
   service: string;
   deploymentId?: string;
   taskArn?: string;
@@ -85,6 +90,8 @@ export interface SimDeployment {
   revisionArn: string;
   /** The service deployment record it belongs to (a rollback's: the failed deployment's). */
   recordArn?: string;
+  /** BLUE_GREEN, LINEAR, CANARY: it shifts traffic (traffic.ts); `shifting` once its timeline started, `cleanedUp` at CLEAN_UP. */
+  traffic?: {shifting: boolean; cleanedUp: boolean};
 }
 
 /** A service deployment record (records.ts moves it). */
@@ -105,6 +112,17 @@ export interface SimRecord {
   sourceRevisions: string[];
   rollback?: {reason: string; startedAt: number; serviceRevisionArn: string};
   circuitBreaker: {status: 'DISABLED' | 'MONITORING' | 'MONITORING_COMPLETE' | 'TRIGGERED'; failureCount: number; threshold: number};
+  /** ECS's lifecycle stage (traffic.ts moves it for BLUE_GREEN, LINEAR and CANARY). */
+  lifecycleStage?: string;
+  /** Production and test traffic on the target revision, percent (the source revisions have the rest). */
+  productionWeight?: number;
+  testWeight?: number;
+  /** The lifecycle hooks run so far, by stage. */
+  hooks?: Array<{hookId: string; targetArn: string; stage: string; status: 'IN_PROGRESS' | 'SUCCEEDED' | 'FAILED'}>;
+  /** The deployment's alarms (deploymentConfiguration.alarms): MONITORING, or TRIGGERED with the one that fired. */
+  alarms?: {status: 'MONITORING' | 'TRIGGERED' | 'MONITORING_COMPLETE'; names: string[]; triggered: string[]};
+  /** The deploymentConfiguration the deployment runs under, as the service was given it. */
+  configuration?: JsonObject;
 }
 
 export interface SimRevision {

@@ -3,7 +3,8 @@
  * renderers consume (the Ink deploy screen, plain lines for CI, NDJSON for --json):
  *
  * - before the watch: `step` (plan, register, service — emitted by plan/apply) and `check` (the pre-flight checks);
- * - the watch: `watch-started`, `deployments`, `service-deployment` (ECS's own record of our deployment),
+ * - the watch: `watch-started`, `deployments`, `service-deployment` (ECS's own record of our deployment), `traffic`
+ *   (a BLUE_GREEN, LINEAR or CANARY deployment's stage, traffic split, bake, hooks and alarms),
  *   `service-event`, `task-stopped`, `circuit-breaker`, `throttled`, `info`, `warning`, and always last `done`;
  *   `task-logs` (the last lines a stopped task's container wrote: task-logs.ts) follows its `task-stopped` when read.
  *
@@ -100,6 +101,31 @@ export interface ServiceDeploymentEvent extends EventBase {
   alarms?: {status?: string; triggered?: string[]};
 }
 
+/**
+ * A BLUE_GREEN, LINEAR or CANARY deployment's traffic, from ECS's record of it (its lifecycleStage, the revisions'
+ * requestedProductionTrafficWeight, lifecycleHookDetails, alarms): emitted when any of it changed. Stage names are
+ * ECS's own. The bake's end is counted from when the record entered it (ECS does not say when a bake ends).
+ */
+export interface TrafficEvent extends EventBase {
+  type: 'traffic';
+  /** BLUE_GREEN, LINEAR or CANARY. */
+  strategy: string;
+  /** ECS's lifecycleStage: PRE_SCALE_UP, SCALE_UP, … BAKE_TIME, CLEAN_UP. */
+  lifecycleStage?: string;
+  /** Production traffic on the new (green) revision, percent; the old (blue) one has the rest. */
+  productionPercent: number;
+  /** Test traffic on the new revision, percent. */
+  testPercent?: number;
+  /** The production traffic after each step of the strategy (CANARY [10, 100]; LINEAR [20, 40, …, 100]). */
+  steps: number[];
+  /** A bake in progress: between two traffic steps (`step`) or after the last (`bake`), with when it ends (ms). */
+  bake?: {kind: 'step' | 'bake'; minutes: number; endsAt: number};
+  /** The lifecycle hooks run so far and how they answered (SUCCEEDED, FAILED, IN_PROGRESS, …). */
+  hooks: Array<{targetArn: string; status: string; stage?: string}>;
+  /** The deployment's CloudWatch alarms: ECS's status (MONITORING, TRIGGERED, …) and the ones that fired. */
+  alarms?: {status: string; names: string[]; triggered: string[]};
+}
+
 /** A service event, de-duplicated by id, oldest first. */
 export interface ServiceEventEvent extends EventBase {
   type: 'service-event';
@@ -181,6 +207,7 @@ export type DeployEvent =
   | WatchStartedEvent
   | DeploymentsEvent
   | ServiceDeploymentEvent
+  | TrafficEvent
   | ServiceEventEvent
   | TaskStoppedEvent
   | TaskLogsEvent

@@ -16,6 +16,7 @@ import type {
   TaskLogsEvent,
 } from './events.js';
 import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
+import {trafficLines, type TrafficView} from './traffic.js';
 
 export type LogLevel = 'info' | 'ok' | 'warn' | 'error';
 
@@ -66,6 +67,8 @@ export interface DeployView {
   /** ECS's own record of our deployment, as last seen (its status in ECS's words). */
   serviceDeployment?: Omit<ServiceDeploymentEvent, 'type' | 'at'>;
   circuitBreaker?: {failed: number; threshold: number};
+  /** A BLUE_GREEN, LINEAR or CANARY deployment's stage, traffic split, bake, hooks and alarms, as last seen. */
+  traffic?: TrafficView;
   /** Stopped tasks classified as failures (not 'not-a-failure'), oldest first. */
   failures: StoppedTaskView[];
   /** Count of stopped tasks seen (failures or not). */
@@ -265,6 +268,11 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
           : next.circuitBreaker;
       next = {...next, serviceDeployment: record, ...(counted === undefined ? {} : {circuitBreaker: counted})};
       break;
+    }
+    case 'traffic': {
+      const {type: _type, at: _at, ...traffic} = event;
+      const lines = trafficLines(state.traffic, traffic).map((entry) => line(event, entry.level, entry.text));
+      return {...next, traffic, log: [...next.log, ...lines]};
     }
     case 'service-event':
       next = {...next, serviceEvents: next.serviceEvents + 1};

@@ -15,6 +15,7 @@
  *   (permission-checks.ts; only for images in ECR, only for awslogs);
  * - service-update: the service can be updated in place (a change that needs a replacement blocks);
  * - load-balancer, traffic-role, lifecycle-hook, alarms: the deployment's wiring (load-balancer-checks.ts).
+ * - deployment-controller: a CODE_DEPLOY or EXTERNAL service cannot be deployed through UpdateService (strategy-checks.ts).
  *
  * A check that cannot be made (access denied, throttled) is a warning saying so; an unreachable endpoint or
  * missing credentials end the run (AwsError): check-result.ts. Reading the rendered task definition: rendered-task.ts.
@@ -32,6 +33,7 @@ import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {loadBalancerChecks} from './load-balancer-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 import {awslogsGroups, str} from './rendered-task.js';
+import {controllerCheck} from './strategy-checks.js';
 
 export type {CheckResult, Remedy} from './check-result.js';
 export {secretArnOf} from './rendered-task.js';
@@ -263,6 +265,8 @@ export function localChecks(plan: DeployPlan): CheckResult[] {
   if (network) results.push(network);
   const replace = replaceCheck(plan);
   if (replace) results.push(replace);
+  const controller = controllerCheck(plan);
+  if (controller) results.push(controller);
   return results;
 }
 

@@ -20,6 +20,7 @@ export class DeployControl {
   private readonly controller = new AbortController();
   private target: ControlledService | undefined;
   private rolling = false;
+  private stopping = false;
 
   /** Aborted on detach: the watch makes a final poll and ends with `detached`. */
   get signal(): AbortSignal {
@@ -41,6 +42,34 @@ export class DeployControl {
     if (this.target.previousTaskDefinitionArn === undefined) return 'the service is new: there is no earlier revision to go back to';
     if (this.rolling) return 'already rolling back';
     return undefined;
+  }
+
+  /** Why `r`/`a` cannot ask ECS to stop our service deployment (`arn`, from ECS's record of it) now; undefined when they can. */
+  stopUnavailable(arn: string | undefined): string | undefined {
+    if (this.target === undefined) return 'nothing was deployed yet';
+    if (arn === undefined || arn === '') return 'ECS keeps no record of this deployment here (StopServiceDeployment needs it)';
+    if (this.stopping) return 'already asked';
+    return undefined;
+  }
+
+  /**
+   * StopServiceDeployment of our deployment (ROLLBACK: production traffic back to the revision before; ABORT): returns
+   * what ECS answered, in words. An endpoint without the API (moto) says so; nothing was stopped then.
+   */
+  async stopDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<string> {
+    const why = this.stopUnavailable(arn);
+    if (why !== undefined) throw new Error(why);
+    this.stopping = true;
+    try {
+      const answer = await this.target!.ecs.stopServiceDeployment(arn, stopType);
+      const id = answer.arn.slice(answer.arn.lastIndexOf('/') + 1);
+      return `ECS accepted StopServiceDeployment ${stopType} for service deployment ${id}; watching what it does.`;
+    } catch (error) {
+      this.stopping = false;
+      if (typeof error === 'object' && error !== null && (error as {kind?: unknown}).kind === 'unsupported')
+        throw new Error(`this ECS endpoint does not implement StopServiceDeployment (${(error as Error).message}); nothing was stopped`);
+      throw error;
+    }
   }
 
   /** Updates the service to the revision it ran before; the watch then sees the rollback. Returns what was done. */

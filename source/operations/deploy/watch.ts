@@ -44,6 +44,7 @@ import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../por
 import type {LogsPort} from '../../ports/logs.js';
 import {DeploymentRecords} from './deployment-record.js';
 import {withTaskLogs} from './task-logs.js';
+import {TrafficWatch} from './traffic-watch.js';
 
 export interface WatchOptions {
   ecs: EcsPort;
@@ -119,7 +120,7 @@ class RateLimiter {
 }
 
 interface SimulationLike {
-  simulation?: {simulated?: boolean; scenario?: string};
+  simulation?: {simulated?: boolean; scenario?: string; speed?: number};
 }
 
 /** A record that will not change any more. */
@@ -189,6 +190,11 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
   });
   let lastRecordAt = -Infinity;
   let lastStateKey = '';
+  // BLUE_GREEN, LINEAR, CANARY: the stage, traffic split, bake, hooks and alarms of our record (traffic-watch.ts).
+  const traffic = new TrafficWatch(simulation?.speed ?? 1);
+  /** A bake is under way: ECS waits on purpose, which is not "no progress"; the next poll is due when it ends. */
+  let baking = false;
+  let bakeEndsAt: number | undefined;
 
   const call = async <T>(run: () => Promise<T>, callSignal: AbortSignal | undefined): Promise<T> => {
     await limiter.acquire(callSignal);
@@ -268,10 +274,17 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     const alone = judge(state, undefined);
     const looksFinished = alone.verdict !== 'in-progress';
     const unlisted = alone.ours === undefined && at - lastRecordAt >= TASK_SWEEP_EVERY_MS;
-    if (!(firstPoll || moved || looksFinished || unlisted)) return [];
+    // A deployment that shifts traffic moves without DescribeServices showing it: its record is read every poll.
+    const shifting = current?.record.lifecycleStage !== undefined;
+    if (!(firstPoll || moved || looksFinished || unlisted || shifting)) return [];
     lastRecordAt = at;
     const read = await records.read((run) => call(run, callSignal), at, TASK_SWEEP_EVERY_MS);
-    if (read.kind === 'unavailable') return [event({type: 'info', at, message: read.message})];
+    if (read.kind === 'unavailable') {
+      const strategy = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration.strategy : undefined;
+      const shiftsTraffic = strategy === 'BLUE_GREEN' || strategy === 'LINEAR' || strategy === 'CANARY';
+      const note = shiftsTraffic ? ` (the ${String(strategy)} traffic view — stages, split, bakes, hooks, alarms — needs them: not shown)` : '';
+      return [event({type: 'info', at, message: `${read.message}${note}`})];
+    }
     if (read.kind === 'record' && read.changed) {
       const {type, ...record} = read.event;
       return [{type, at, ...record}];
@@ -329,6 +342,14 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
       out.push(event({type: 'deployments', at, deployments: rows}));
     }
     out.push(...recordEvents);
+    const current = records.current;
+    const shift = current === undefined ? undefined : traffic.read(current.record, configuration, at);
+    if (shift !== undefined) {
+      out.push({...shift, at});
+      changed = true;
+      baking = shift.bake !== undefined;
+      bakeEndsAt = shift.bake?.endsAt;
+    }
 
     // Service events, de-duplicated, oldest first. On the first poll only those since our deployment began.
     const since = firstPoll ? Date.parse(ours?.createdAt ?? '') : Number.NaN;
@@ -465,6 +486,7 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
 
     if (result) {
       for (const item of result.events) yield item;
+      if (baking) lastProgressAt = clock.now();
       if (result.changed) {
         lastProgressAt = clock.now();
         interval = POLL_FAST_MS;
@@ -518,7 +540,8 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     // 3. Sleep until the next poll (never past a deadline).
     const untilTimeout = startedAt + options.timeoutMs - now;
     const untilStall = lastProgressAt + options.noProgressTimeoutMs - now;
-    const wait = Math.max(1, Math.min(errors > 0 ? Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** errors) : interval, untilTimeout, untilStall));
+    const untilBakeEnds = baking && bakeEndsAt !== undefined && bakeEndsAt > now ? bakeEndsAt - now + POLL_FAST_MS / 2 : Infinity;
+    const wait = Math.max(1, Math.min(errors > 0 ? Math.min(BACKOFF_MAX_MS, POLL_FAST_MS * 2 ** errors) : interval, untilTimeout, untilStall, untilBakeEnds));
     try {
       await clock.sleep(wait, signal);
     } catch {

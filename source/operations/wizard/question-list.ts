@@ -23,6 +23,15 @@ import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
+import {deploymentStrategy} from './questions/deployment-strategy.js';
+import {bakeTime} from './questions/bake-time.js';
+import {canaryPercent} from './questions/canary-percent.js';
+import {canaryBakeTime} from './questions/canary-bake-time.js';
+import {linearStep} from './questions/linear-step.js';
+import {linearStepBakeTime} from './questions/linear-step-bake-time.js';
+import {lifecycleHooks} from './questions/lifecycle-hooks.js';
+import {hookRole} from './questions/hook-role.js';
+import {deploymentAlarms} from './questions/deployment-alarms.js';
 import {LOAD_BALANCER_QUESTIONS} from './questions/load-balancer-questions.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
@@ -94,6 +103,16 @@ export const QUESTIONS: readonly Question[] = [
   strategy,
   desiredCount,
   serviceJson,
+  // The deployment strategy and what it needs (strategy-answers.ts).
+  deploymentStrategy,
+  bakeTime,
+  canaryPercent,
+  canaryBakeTime,
+  linearStep,
+  linearStepBakeTime,
+  lifecycleHooks,
+  hookRole,
+  deploymentAlarms,
   // After the deployment strategy (deployment-strategy): the blue/green parts are asked for its strategy.
   ...LOAD_BALANCER_QUESTIONS,
   discovery,

@@ -10,6 +10,7 @@ import type {WizardAnswers} from '../../domain/wizard-answers.js';
 import {defaultServiceSpec, switchStrategy} from '../../domain/defaults.js';
 import {getMember, parseJsonText, setMember, stringifyJsonText} from '../../domain/json-text.js';
 import {discoveryContainerPortValue} from './discovery.js';
+import {writeDeploymentStrategy} from '../../domain/deployment-strategy.js';
 import {loadBalancerEntry} from '../../domain/load-balancer.js';
 
 export interface ComposedSpec {
@@ -62,15 +63,17 @@ export function composeServiceSpec(answers: WizardAnswers): ComposedSpec {
     }
     result.serviceRegistries = [entry];
   }
+  // The deployment strategy answered lands in deploymentConfiguration, in ECS's shape (domain/deployment-strategy.ts).
+  const written = answers.deploymentStrategy === undefined ? result : writeDeploymentStrategy(result, answers.deploymentStrategy);
   // The load balancer questions' answer is loadBalancers[0] (null: the service is attached to none).
   if (answers.loadBalancer !== undefined) {
     for (const path of [...unquoted]) if (path.startsWith('loadBalancers')) unquoted.delete(path);
     if (answers.loadBalancer !== null) {
-      result.loadBalancers = [loadBalancerEntry(answers.loadBalancer)];
+      written.loadBalancers = [loadBalancerEntry(answers.loadBalancer)];
       if (typeof answers.loadBalancer.containerPort === 'string') unquoted.add('loadBalancers[0].containerPort');
     }
   }
-  return {text: stringifyJsonText(result, {unquoted}), issues: switched.issues, removed: switched.removed};
+  return {text: stringifyJsonText(written, {unquoted}), issues: switched.issues, removed: switched.removed};
 }
 
 /** True when the service specification has a networkConfiguration (the environment's replaces it). */

@@ -5,7 +5,9 @@
  * ECS's own record of our deployment (its status in ECS's words), the circuit breaker line, the latest failure,
  * elapsed time and the keys.
  *
- * Keys while it runs: r abort and roll back now (asks: y), d detach (the deployment goes on), Ctrl-C = detach. Before
+ * Keys while it runs: r abort and roll back now (asks: y), d detach (the deployment goes on), Ctrl-C = detach; while a
+ * BLUE_GREEN, LINEAR or CANARY deployment shifts traffic (the traffic panel, components/traffic-panel.tsx), r and a
+ * ask ECS itself to stop it (StopServiceDeployment ROLLBACK / ABORT; asks: y) and say what ECS answered. Before
  * anything changes it may ask (y / n) with the plan and the checks on screen. Text from AWS arrives raw: the Text
  * component (components/text.tsx) cleans it.
  * Time comes from the injected clock (the elapsed ticker), never from Date.now().
@@ -24,6 +26,7 @@ import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
 import {TaskLogsPanel} from '../components/task-logs.js';
+import {TrafficPanel} from '../components/traffic-panel.js';
 import {terminalInput} from '../terminal-input.js';
 
 export interface DeployScreenProps {
@@ -167,6 +170,9 @@ export function DeployLive(props: {view: DeployView; now: number; width?: number
   return (
     <Box flexDirection="column" marginTop={1}>
       {watching ? <DeploymentsTable rows={view.deployments} width={props.width ?? 100} /> : null}
+      {view.traffic ? (
+        <TrafficPanel traffic={view.traffic} now={Math.max(props.now, view.now ?? 0)} width={props.width ?? 100} finished={view.finished} />
+      ) : null}
       {view.serviceDeployment ? (
         <Text color={RECORD_COLOR[view.serviceDeployment.status]}>
           {'ECS: '}
@@ -305,6 +311,17 @@ const CONFIRM_KEYS: KeyHint[] = [
   {keys: 'n/esc', label: 'no, change nothing'},
 ];
 const STARTING_KEYS: KeyHint[] = [{keys: 'ctrl-c', label: 'stop (nothing changed yet)'}];
+/** A deployment that shifts traffic: `r` and `a` ask ECS to stop it (StopServiceDeployment ROLLBACK / ABORT). */
+const TRAFFIC_KEYS: KeyHint[] = [
+  {keys: 'r', label: 'roll back (ECS)'},
+  {keys: 'a', label: 'abort (ECS)'},
+  {keys: 'd', label: 'detach'},
+  {keys: 'ctrl-c', label: 'detach'},
+];
+const STOP_CONFIRM_KEYS: KeyHint[] = [
+  {keys: 'y', label: 'ask ECS now'},
+  {keys: 'any other key', label: 'keep watching'},
+];
 const ROLLBACK_CONFIRM_KEYS: KeyHint[] = [
   {keys: 'y', label: 'roll back now'},
   {keys: 'any other key', label: 'keep watching'},
@@ -319,6 +336,8 @@ export function DeployScreen(props: DeployScreenProps) {
   const [notice, setNotice] = useState<string | undefined>();
   /** `r` was pressed: the next key says whether to roll back (y) or not (anything else). */
   const [confirmingRollback, setConfirmingRollback] = useState(false);
+  /** `r` (traffic strategies) or `a` was pressed: the next key says whether to ask ECS to stop the deployment. */
+  const [confirmingStop, setConfirmingStop] = useState<'ROLLBACK' | 'ABORT' | undefined>();
   const [ended, setEnded] = useState(false);
   const [applying, setApplying] = useState(false);
   const finishedRef = useRef(false);
@@ -382,6 +401,21 @@ export function DeployScreen(props: DeployScreenProps) {
         else if (input === 'n' || input === 'N' || key.escape || (key.ctrl && input === 'c')) answer(false);
         return;
       }
+      if (confirmingStop !== undefined) {
+        const stopType = confirmingStop;
+        setConfirmingStop(undefined);
+        if (input !== 'y' && input !== 'Y') {
+          setNotice('Nothing asked of ECS: still watching.');
+          return;
+        }
+        setNotice(`Asking ECS to stop the deployment (StopServiceDeployment ${stopType})…`);
+        control
+          .stopDeployment(view.serviceDeployment?.arn ?? '', stopType)
+          .then(setNotice, (error: unknown) =>
+            setNotice(`StopServiceDeployment ${stopType} failed: ${error instanceof Error ? error.message : String(error)}`),
+          );
+        return;
+      }
       if (confirmingRollback) {
         setConfirmingRollback(false);
         if (input !== 'y' && input !== 'Y') {
@@ -398,6 +432,21 @@ export function DeployScreen(props: DeployScreenProps) {
       if ((key.ctrl && input === 'c') || input === 'd') {
         control.detach();
         setNotice(applying ? 'Detaching: one last look at the deployment, then the watch stops (the deployment goes on)…' : 'Stopping before any change…');
+        return;
+      }
+      if (input === 'a' || (input === 'r' && view.traffic !== undefined)) {
+        const stopType = input === 'a' ? 'ABORT' : 'ROLLBACK';
+        const why = control.stopUnavailable(view.serviceDeployment?.arn);
+        if (why !== undefined) {
+          setNotice(`Cannot ask ECS to ${stopType === 'ABORT' ? 'abort' : 'roll back'}: ${why}.`);
+          return;
+        }
+        setConfirmingStop(stopType);
+        setNotice(
+          stopType === 'ABORT'
+            ? 'Abort the deployment (StopServiceDeployment ABORT)? y asks ECS · any other key keeps watching'
+            : 'Roll back (StopServiceDeployment ROLLBACK: production traffic goes back to the old revision)? y asks ECS · any other key keeps watching',
+        );
         return;
       }
       if (input === 'r') {
@@ -421,9 +470,13 @@ export function DeployScreen(props: DeployScreenProps) {
       ? CONFIRM_KEYS
       : confirmingRollback
         ? ROLLBACK_CONFIRM_KEYS
-        : applying
-          ? WATCH_KEYS
-          : STARTING_KEYS;
+        : confirmingStop !== undefined
+          ? STOP_CONFIRM_KEYS
+          : applying
+            ? view.traffic !== undefined
+              ? TRAFFIC_KEYS
+              : WATCH_KEYS
+            : STARTING_KEYS;
   return (
     <Box flexDirection="column">
       <Static items={state.items}>

@@ -465,6 +465,7 @@ function stuckPort(clock: FakeClock, options: {throttleAlways?: boolean; failAlw
     listClusters: unused,
     describeClusters: unused,
     createCluster: unused,
+    stopServiceDeployment: unused,
     listTaskDefinitionFamilies: unused,
     listTaskDefinitions: unused,
     describeTaskDefinition: unused,

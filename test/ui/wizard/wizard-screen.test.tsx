@@ -343,7 +343,13 @@ describe('the guided setup, step by step', () => {
     let frame = await waitForFrame(app, '✔ The service specification is valid: REPLICA, desired count 3');
     expect(frame).toContain('Moved to the environment');
     await press(app, 'enter');
+    // The deployment strategy comes next: ROLLING (the default) asks only for optional rollback alarms.
+    await waitForFrame(app, '❯ ROLLING');
+    await press(app, 'enter');
+    await waitForFrame(app, '? CloudWatch alarms that roll the deployment back');
+    await press(app, 'enter');
     frame = await waitForFrame(app, '? Attach the service to a load balancer?');
+    expect(frame).toContain('✔ Deployment strategy: ROLLING (circuit breaker with rollback)');
     expect(frame).toContain('✔ Service JSON: imported from describe-services');
     await press(app, 'enter');
     await waitForFrame(app, '? Service discovery');

@@ -6,7 +6,7 @@
  * - desiredCount beyond the tasks-per-service quota (a warning: quotas are per account);
  * - a load balancer names a target group or a Classic Load Balancer, not both;
  * - several capacity providers need one with a weight above 0;
- * - BLUE_GREEN, LINEAR and CANARY deployments need the ECS deployment controller (a warning) and BLUE_GREEN a bake time;
+ * - the deployment strategy's rules (strategy-rules.ts);
  * - Service Connect access logs need its logConfiguration; a managed EBS volume needs a size or a snapshot.
  */
 import type {JsonObject, JsonValue} from '../../json.js';
@@ -14,6 +14,7 @@ import {isJsonObject} from '../../json.js';
 import {getMember, joinPath} from '../../json-text.js';
 import type {Report} from '../report.js';
 import {checkLoadBalancerWiring} from './load-balancer-rules.js';
+import {checkStrategyRules} from './strategy-rules.js';
 
 /** ECS's quota of tasks per service (Amazon ECS service quotas). */
 export const TASKS_PER_SERVICE = 5000;
@@ -53,7 +54,7 @@ export function checkServiceRules(report: Report, service: JsonObject): void {
       );
     }
   }
-  checkDeployment(report, service);
+  checkStrategyRules(report, service);
   checkLoadBalancerWiring(report, service);
   const connect = getMember(service, 'serviceConnectConfiguration');
   if (isJsonObject(connect) && getMember(connect, 'accessLogConfiguration') !== undefined && getMember(connect, 'logConfiguration') === undefined) {
@@ -69,30 +70,5 @@ export function checkServiceRules(report: Report, service: JsonObject): void {
     if (isJsonObject(ebs) && getMember(ebs, 'sizeInGiB') === undefined && getMember(ebs, 'snapshotId') === undefined) {
       report.error('missing-field', joinPath(joinPath(path, 'managedEBSVolume'), 'sizeInGiB'), 'A managed EBS volume needs sizeInGiB or snapshotId');
     }
-  }
-}
-
-function checkDeployment(report: Report, service: JsonObject): void {
-  const configuration = getMember(service, 'deploymentConfiguration');
-  if (!isJsonObject(configuration)) return;
-  const strategy = getMember(configuration, 'strategy');
-  if (strategy !== 'BLUE_GREEN' && strategy !== 'LINEAR' && strategy !== 'CANARY') return;
-  const controller = getMember(service, 'deploymentController');
-  const type = isJsonObject(controller) ? getMember(controller, 'type') : undefined;
-  if (typeof type === 'string' && type !== 'ECS') {
-    report.warning(
-      'deployment-strategy-controller',
-      'deploymentConfiguration.strategy',
-      `The ${strategy} deployment strategy works with the ECS deployment controller, and this service uses ${type}`,
-      'Use "deploymentController": {"type": "ECS"}, or leave strategy out',
-    );
-  }
-  if (strategy === 'BLUE_GREEN' && getMember(configuration, 'bakeTimeInMinutes') === undefined) {
-    report.warning(
-      'missing-field',
-      'deploymentConfiguration.bakeTimeInMinutes',
-      'A BLUE_GREEN deployment takes bakeTimeInMinutes: how long both revisions run before the old one stops',
-      'Add "bakeTimeInMinutes": 5 (0 to 1440)',
-    );
   }
 }

@@ -29,15 +29,15 @@ describe('cross-field rules of a service specification', () => {
     [
       'BLUE_GREEN with CODE_DEPLOY',
       service({deploymentController: {type: 'CODE_DEPLOY'}, deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}}),
-      ['warning deployment-strategy-controller deploymentConfiguration.strategy'],
+      ['deployment-strategy-controller deploymentConfiguration.strategy'],
     ],
     [
       'BLUE_GREEN without a bake time',
       service({deploymentConfiguration: {strategy: 'BLUE_GREEN'}}),
-      ['warning missing-field deploymentConfiguration.bakeTimeInMinutes'],
+      ['missing-field deploymentConfiguration.bakeTimeInMinutes'],
     ],
     [
-      'ROLLING with CODE_DEPLOY (describe-services prints it)',
+      'ROLLING with CODE_DEPLOY (describe-services prints it): valid ECS; deploy says what ecs-wizard cannot do',
       service({deploymentController: {type: 'CODE_DEPLOY'}, deploymentConfiguration: {strategy: 'ROLLING'}}),
       [],
     ],
