@@ -48,10 +48,12 @@ describe('a canary deploy --simulate in a terminal', () => {
     expect(screen).toMatch(/✓ scale up → ✓ test traffic → ▶ production traffic/);
     expect(screen).toMatch(/production {2}old ▒{36}█{4} new {2}new 10% · old 90%/);
     expect(screen).toMatch(/step bake: \d+s left of 1 min at 10%/);
-    screen = await cli.waitForText('Rolled back (simulated) · exit 3');
-    expect(screen).toContain('production traffic: new 10% · old 90%');
-    expect(screen).toContain('production traffic: new 0% · old 100% (moved back to the old revision)');
-    expect(screen).not.toContain('new 100%');
+    await cli.waitForText('Rolled back (simulated) · exit 3');
+    // The log lines scroll up past the screen (the crashed tasks' own logs follow them): read everything written.
+    const written = cli.output().replace(/\x1b\[[0-9;?]*[A-Za-z]/g, '');
+    expect(written).toContain('production traffic: new 10% · old 90%');
+    expect(written).toContain('production traffic: new 0% · old 100% (moved back to the old revision)');
+    expect(written).not.toContain('new 100%');
     expect(await cli.waitForExit()).toBe(3);
   });
 

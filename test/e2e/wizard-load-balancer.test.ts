@@ -55,6 +55,11 @@ describe('the load balancer questions in a terminal', () => {
       '80',
     ];
     const cli = spawnCli(['init', ...flags, '--strategy', 'REPLICA', '--desired-count', '2', '--service-spec', specFile], {rows: 40});
+    // The deployment strategy questions come first, offering the specification's own BLUE_GREEN and bake time.
+    await step(cli, '❯ BLUE_GREEN', 'enter');
+    await step(cli, '? Bake time', 'enter');
+    await step(cli, '? Lifecycle hooks', 'enter');
+    await step(cli, '? CloudWatch alarms that roll the deployment back', 'enter');
     await step(cli, '❯ No load balancer', 'down');
     await step(cli, '❯ Attach to a target group', 'enter');
     const screen0 = await step(cli, /Cannot list load balancers in us-east-1: cannot reach AWS/, LB, 'enter');
