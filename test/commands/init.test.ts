@@ -77,6 +77,8 @@ function ports(w: World) {
     listTags: async () => ({tags: [], newestFirst: false}),
     tagExists: async () => ({status: 'exists'}),
     anonymousAccess: async () => w.access,
+    describeTags: async () => [],
+    datedTags: async () => ({tags: [], newestFirst: true}),
   };
   return {iam, secrets, discovery, registry, logs: async () => ({logGroupExists: async () => true, createLogGroup: async () => undefined})};
 }

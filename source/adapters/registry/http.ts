@@ -14,9 +14,20 @@
  * Plain http is used for loopback registries (`localhost:5000`, `127.0.0.1:…`), https for every other host.
  */
 import type {LookupFunction} from 'node:net';
-import {isValidTag} from '../../domain/image.js';
+import {isDigest, isValidTag} from '../../domain/image.js';
 import type {ArtifactSource} from '../../domain/model.js';
-import {RegistryError, type AccessCheck, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {
+  compareNewestFirst,
+  DATED_TAGS_MAX,
+  RegistryError,
+  type AccessCheck,
+  type RegistryCallOptions,
+  type RegistryPort,
+  type RegistryTag,
+  type TagCheck,
+} from '../../ports/registry.js';
+import {DOCKER_HUB_URL, hubTag, hubTags} from './docker-hub.js';
+import {describeTag, inPool, newDetailCache} from './tag-details.js';
 import {
   compareTagsNaturally,
   isLoopbackHost,
@@ -64,6 +75,8 @@ export interface HttpRegistryOptions extends Partial<RegistryNetwork> {
   pageSize?: number;
   /** Whether a registry host is spoken to over plain http. Default: loopback hosts only. */
   plainHttp?: (host: string) => boolean;
+  /** Docker Hub's tag API (dates, digests, platforms of public repositories). Default https://hub.docker.com (ECS_WIZARD_DOCKERHUB_URL). */
+  dockerHubUrl?: string;
 }
 const MAX_PAGES = 1_000;
 const MAX_REDIRECTS = 5;
@@ -93,7 +106,7 @@ function networkReason(error: unknown): string {
 }
 
 /** What a Session needs besides the call's own inputs: the transport and its bounds. */
-interface SessionSettings {
+export interface SessionSettings {
   fetch: FetchFunction;
   network: RegistryNetwork;
   plainHttp: (host: string) => boolean;
@@ -101,7 +114,7 @@ interface SessionSettings {
 }
 
 /** One call (listTags or tagExists) against one repository: holds the token or credentials it obtained. */
-class Session {
+export class Session {
   private authorization: string | undefined;
   private readonly origin: string;
   private noticed = false;
@@ -171,6 +184,16 @@ class Session {
           {cause: error},
         );
       throw new RegistryError(`${this.endpoint.host}: the ${what} is not JSON`, 'other', {cause: error});
+    }
+  }
+
+  /** A response's body as bytes, bounded like `json` (a manifest: its digest is the hash of exactly these bytes). */
+  async bytes(response: Response, what: string): Promise<Buffer> {
+    try {
+      return Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (this.signal?.aborted === true) throw this.signal.reason;
+      throw new RegistryError(`no answer from ${this.endpoint.host} (the ${what} was cut off)`, 'unreachable', {cause: error});
     }
   }
 
@@ -417,5 +440,39 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     }
   }
 
-  return {listTags, tagExists, anonymousAccess};
+  const cache = newDetailCache();
+  /** Docker Hub's tag API for a public Docker Hub repository; undefined for every other (and a private one: its v2 API with the credentials). */
+  function hubSession(artifact: ArtifactSource, callOptions: RegistryCallOptions): Session | undefined {
+    const endpoint = registryEndpoint(artifact);
+    if (!endpoint.dockerHub || (artifact.username ?? '').trim() !== '') return undefined;
+    const base = new URL(options.dockerHubUrl ?? DOCKER_HUB_URL);
+    return new Session(settings, {...endpoint, host: base.host}, `${base.origin}${base.pathname.replace(/\/+$/, '')}`, undefined, callOptions.signal);
+  }
+  const defined = (tag: RegistryTag | undefined): tag is RegistryTag => tag !== undefined;
+
+  async function describeTags(artifact: ArtifactSource, tags: readonly string[], callOptions: RegistryCallOptions = {}): Promise<RegistryTag[]> {
+    const hub = hubSession(artifact, callOptions);
+    const current = session(artifact, callOptions);
+    const found = await inPool(tags, 4, async (tag) => {
+      const reference = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag;
+      const details = hub !== undefined && !isDigest(reference) ? await hubTag(hub, reference) : await describeTag(current, cache, reference);
+      return details === undefined ? undefined : {...details, tag};
+    });
+    return found.filter(defined);
+  }
+
+  async function datedTags(artifact: ArtifactSource, callOptions: RegistryCallOptions = {}) {
+    const hub = hubSession(artifact, callOptions);
+    if (hub !== undefined) return {tags: await hubTags(hub, callOptions.limit), newestFirst: true};
+    // A v2 registry says nothing of age in its list: every tag's manifest is read (newest names first when capped).
+    const names = (await listTags(artifact, callOptions)).tags.map((found) => found.tag).reverse();
+    const read = names.slice(0, DATED_TAGS_MAX);
+    const current = session(artifact, callOptions);
+    const described = (await inPool(read, 4, (tag) => describeTag(current, cache, tag))).filter(defined).sort(compareNewestFirst);
+    const rest = names.slice(DATED_TAGS_MAX).map((tag) => ({tag}));
+    const all = [...described, ...rest];
+    return {tags: callOptions.limit === undefined ? all : all.slice(0, callOptions.limit), newestFirst: true, ...(rest.length > 0 ? {truncated: rest.length} : {})};
+  }
+
+  return {listTags, tagExists, anonymousAccess, describeTags, datedTags};
 }
