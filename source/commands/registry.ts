@@ -157,6 +157,26 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./import.js'),
   },
   {
+    path: ['tags'],
+    summary: "an image's tags newest first, with date, digest and platforms (a profile's artifact, or --registry and --image)",
+    description:
+      "Docker Hub through its tag API, a private v2 registry through each tag's manifest and image config (bearer-token or basic auth as the wizard; the password from ECS_WIZARD_REGISTRY_PASSWORD), ECR through DescribeImages and BatchGetImage. A moving name (latest, stable) shows the digest it points to now. CREATED is the registry's date (ECR: pushed; Docker Hub: last updated; v2: the image config's created), '-' when it does not say. --json prints an array of {tag, created, digest, platforms}. Exit 0, 1 when the registry cannot be read, 2 bad input.",
+    options: {
+      env: {type: 'string', value: 'NAME', description: 'the environment of PROFILE (may be left out when the profile has one)'},
+      registry: {type: 'string', value: 'dockerhub|ecr|HOST', description: 'without PROFILE: the registry'},
+      image: {type: 'string', value: 'PATH', description: 'without PROFILE: the repository (library/nginx, team/api, or an ECR repository URI)'},
+      'registry-username': {type: 'string', value: 'USER', description: 'a private registry user (password from ECS_WIZARD_REGISTRY_PASSWORD)'},
+      limit: {type: 'string', value: 'N', description: 'the newest N tags only'},
+    },
+    positionals: [{name: 'PROFILE', required: false, description: 'saved profile name'}],
+    examples: [
+      'ecs-wizard tags web-api --limit 10',
+      'ecs-wizard tags --registry dockerhub --image library/nginx --limit 5 --json',
+      'ecs-wizard tags --registry localhost:5000 --image team/api',
+    ],
+    load: () => import('./tags.js'),
+  },
+  {
     path: ['deploy'],
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:

@@ -41,7 +41,9 @@ describe('a v2 registry: dates from the image config, platforms from the index o
     artifact = {registry: 'registry', host: registry.host, image: 'team/web'};
     // Push order: 2.0, 1.10, 1.9, latest (first at 2.0, then moved to 1.9's image), edge.
     // Name order: 1.9, 1.10, 2.0, edge, latest. Date order: 1.9 = latest (2026-03), 2.0 (2026-01), 1.10 (2025-06), edge (no date).
-    digests['2.0'] = (await pushPlatformImage(registry.url, 'team/web', {created: '2026-01-15T10:00:00Z', architecture: 'arm64', variant: 'v8', seed: '2.0'}, ['2.0', 'latest'])).digest;
+    digests['2.0'] = (
+      await pushPlatformImage(registry.url, 'team/web', {created: '2026-01-15T10:00:00Z', architecture: 'arm64', variant: 'v8', seed: '2.0'}, ['2.0', 'latest'])
+    ).digest;
     digests['1.10'] = await pushIndex(
       registry.url,
       'team/web',
@@ -52,7 +54,9 @@ describe('a v2 registry: dates from the image config, platforms from the index o
       ['1.10'],
       {attestation: true},
     );
-    digests['1.9'] = (await pushPlatformImage(registry.url, 'team/web', {created: '2026-03-01T12:00:00Z', architecture: 'amd64', seed: '1.9'}, ['1.9', 'latest'])).digest;
+    digests['1.9'] = (
+      await pushPlatformImage(registry.url, 'team/web', {created: '2026-03-01T12:00:00Z', architecture: 'amd64', seed: '1.9'}, ['1.9', 'latest'])
+    ).digest;
     digests['edge'] = (await pushPlatformImage(registry.url, 'team/web', {architecture: 'amd64', seed: 'edge'}, ['edge'])).digest;
   });
   afterAll(async () => {
@@ -89,7 +93,9 @@ describe('a v2 registry: dates from the image config, platforms from the index o
     expect(await port.describeTags(artifact, ['2.0'])).toEqual(first);
     expect(recorder.urls.length).toBe(asked);
     const byDigest = await port.describeTags(artifact, [`1.10@${digests['1.10']}`]);
-    expect(byDigest).toEqual([{tag: `1.10@${digests['1.10']}`, pushedAt: '2025-06-01T08:30:00.123Z', digest: digests['1.10'], platforms: ['linux/amd64', 'linux/arm64/v8']}]);
+    expect(byDigest).toEqual([
+      {tag: `1.10@${digests['1.10']}`, pushedAt: '2025-06-01T08:30:00.123Z', digest: digests['1.10'], platforms: ['linux/amd64', 'linux/arm64/v8']},
+    ]);
   });
 
   test('datedTags with a limit still orders every tag (a v2 list says nothing of age) and returns the first ones', async () => {
@@ -108,8 +114,18 @@ describe('ECR on moto: DescribeImages for dates and digests, BatchGetImage for p
     schemaVersion: 2,
     mediaType: 'application/vnd.oci.image.index.v1+json',
     manifests: [
-      {mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 500, digest: `sha256:${'a'.repeat(64)}`, platform: {architecture: 'arm64', os: 'linux', variant: 'v8'}},
-      {mediaType: 'application/vnd.oci.image.manifest.v1+json', size: 500, digest: `sha256:${'b'.repeat(64)}`, platform: {architecture: 'unknown', os: 'unknown'}},
+      {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        size: 500,
+        digest: `sha256:${'a'.repeat(64)}`,
+        platform: {architecture: 'arm64', os: 'linux', variant: 'v8'},
+      },
+      {
+        mediaType: 'application/vnd.oci.image.manifest.v1+json',
+        size: 500,
+        digest: `sha256:${'b'.repeat(64)}`,
+        platform: {architecture: 'unknown', os: 'unknown'},
+      },
     ],
   });
   const single = JSON.stringify({

@@ -96,7 +96,9 @@ export async function hubTags(session: ManifestSession, limit?: number): Promise
 /** One tag's details; undefined when Docker Hub does not have it. */
 export async function hubTag(session: ManifestSession, tag: string): Promise<RegistryTag | undefined> {
   const [namespace, name] = namespaceAndName(session.endpoint.repository);
-  const url = new URL(`${session.baseUrl}/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}`);
+  const url = new URL(
+    `${session.baseUrl}/v2/namespaces/${encodeURIComponent(namespace)}/repositories/${encodeURIComponent(name)}/tags/${encodeURIComponent(tag)}`,
+  );
   const response = await session.request(url, 'GET', 'application/json');
   if (response.status === 404) {
     await response.body?.cancel().catch(() => undefined);

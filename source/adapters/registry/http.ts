@@ -471,7 +471,11 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     const described = (await inPool(read, 4, (tag) => describeTag(current, cache, tag))).filter(defined).sort(compareNewestFirst);
     const rest = names.slice(DATED_TAGS_MAX).map((tag) => ({tag}));
     const all = [...described, ...rest];
-    return {tags: callOptions.limit === undefined ? all : all.slice(0, callOptions.limit), newestFirst: true, ...(rest.length > 0 ? {truncated: rest.length} : {})};
+    return {
+      tags: callOptions.limit === undefined ? all : all.slice(0, callOptions.limit),
+      newestFirst: true,
+      ...(rest.length > 0 ? {truncated: rest.length} : {}),
+    };
   }
 
   return {listTags, tagExists, anonymousAccess, describeTags, datedTags};
