@@ -181,10 +181,11 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:
       'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
-    options: deployOptions('env', 'tag', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: [
       'ecs-wizard deploy web-api --env staging --tag 1.5.0',
+      'ecs-wizard deploy web-api --env production --tag stable --pin-digest --yes   # deploys stable@sha256:… and keeps it',
       'ecs-wizard deploy web-api --env production --yes --json',
       'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10',
     ],
@@ -193,7 +194,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['diff'],
     summary: 'show what a deploy would change (the plan), changing nothing',
-    options: deployOptions('env', 'tag', 'set', 'exit-code', 'simulate'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'exit-code', 'simulate'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard diff web-api --env production --tag 1.5.0', 'ecs-wizard diff web-api --exit-code   # 0 no change, 1 changes, 2 error'],
     load: () => import('./diff.js'),
@@ -209,7 +210,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['verify'],
     summary: "run a deploy's pre-flight checks only (exit 1 when one fails)",
-    options: deployOptions('env', 'tag', 'set', 'simulate'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'simulate'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard verify web-api --env production --tag 1.5.0'],
     load: () => import('./verify.js'),

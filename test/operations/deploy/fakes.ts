@@ -31,6 +31,8 @@ export interface FakeCheckState {
   logGroups: Set<string>;
   /** By `tag`; a tag not listed is `missing`. */
   tags: Map<string, TagCheck>;
+  /** Digests the registry still has that no tag points to any more (a tag moved away from them). */
+  digests: Set<string>;
   /** Platforms by `tag` (describeTags); a tag not listed has none read. */
   platforms: Map<string, string[]>;
   /** Thrown by the named method (once per call) when set. */
@@ -95,6 +97,7 @@ export function healthyCheckState(): FakeCheckState {
       ['1.5.0', {status: 'exists', digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000150'}],
     ]),
     platforms: new Map(),
+    digests: new Set(),
     failures: new Map(),
     calls: [],
   };
@@ -182,6 +185,12 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
       },
       async tagExists(_artifact, tag) {
         call('registry.tagExists');
+        // `tag@digest` (and a bare digest) is looked up by its digest, as the registries do.
+        const digest = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag.startsWith('sha256:') ? tag : undefined;
+        if (digest !== undefined) {
+          const known = [...state.tags.values()].some((check) => check.status === 'exists' && check.digest === digest) || state.digests.has(digest);
+          return known ? {status: 'exists', digest} : {status: 'missing'};
+        }
         return state.tags.get(tag) ?? {status: 'missing'};
       },
       async anonymousAccess() {
