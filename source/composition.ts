@@ -126,6 +126,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
           registry: registryPort,
           network: networkPort,
           logs: (logsRegion) => logs(logsRegion),
+          instanceArchitectures: async (cluster) => (ecs.containerInstanceArchitectures === undefined ? [] : ecs.containerInstanceArchitectures(cluster)),
         },
       };
     },

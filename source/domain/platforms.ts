@@ -52,7 +52,7 @@ export function taskPlatform(taskDefinition: JsonObject, launchType: string, ins
   const os = family.toUpperCase().startsWith('WINDOWS') ? 'windows' : 'linux';
   const cpu = typeof runtime['cpuArchitecture'] === 'string' ? runtime['cpuArchitecture'] : undefined;
   if (cpu !== undefined && ARCHITECTURES[cpu] !== undefined) return {platform: `${os}/${ARCHITECTURES[cpu]}`, source: `runtimePlatform.cpuArchitecture ${cpu}`};
-  if (launchType === 'FARGATE') return {platform: `${os}/amd64`, source: 'the Fargate default (runtimePlatform.cpuArchitecture X86_64)'};
+  if (launchType === 'FARGATE') return {platform: `${os}/amd64`, source: 'the Fargate default, runtimePlatform.cpuArchitecture X86_64'};
   const known = [...new Set(instanceArchitectures.map((value) => ARCHITECTURES[value]).filter((value): value is string => value !== undefined))];
   if (known.length === 1)
     return {platform: `${os}/${known[0]}`, source: `the cluster's container instances (ecs.cpu-architecture ${instanceArchitectures[0]})`};

@@ -17,6 +17,8 @@ export interface CheckPorts {
   registry: RegistryPort;
   /** EC2, to see that the environment's subnets and security groups exist (optional: without it they are only required). */
   network?: NetworkPort;
+  /** The `ecs.cpu-architecture` of a cluster's ACTIVE container instances (EC2 tasks without runtimePlatform); optional. */
+  instanceArchitectures?: (cluster: string) => Promise<string[]>;
 }
 
 export interface DeployPorts {

@@ -194,4 +194,9 @@ export interface EcsPort {
   describeServiceDeployments(arns: string[]): Promise<EcsServiceDeployment[]>;
   /** These service revisions (any number, sent in batches of 20); unknown ARNs are left out. Like the list where not implemented. */
   describeServiceRevisions(arns: string[]): Promise<EcsServiceRevision[]>;
+  /**
+   * The `ecs.cpu-architecture` attribute (x86_64, arm64) of each ACTIVE container instance of the cluster that has
+   * it (ListContainerInstances, DescribeContainerInstances). Optional: the simulator has no instances.
+   */
+  containerInstanceArchitectures?(cluster: string): Promise<string[]>;
 }

@@ -96,7 +96,10 @@ export function healthyCheckState(): FakeCheckState {
       ['1.4.2', {status: 'exists', digest: 'sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945'}],
       ['1.5.0', {status: 'exists', digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000150'}],
     ]),
-    platforms: new Map(),
+    platforms: new Map([
+      ['1.4.2', ['linux/amd64']],
+      ['1.5.0', ['linux/amd64', 'linux/arm64']],
+    ]),
     digests: new Set(),
     failures: new Map(),
     calls: [],
