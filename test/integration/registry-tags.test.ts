@@ -162,3 +162,33 @@ describe('ECR on moto: DescribeImages for dates and digests, BatchGetImage for p
     expect(found.map((tag) => [tag.tag, tag.platforms])).toEqual([['arm', ['linux/arm64/v8']]]);
   });
 });
+
+describe("an EC2 cluster's container instance architectures on moto (ListContainerInstances, DescribeContainerInstances)", () => {
+  const moto = useMoto();
+  const factory = createAwsClientFactory({env: moto.env, userAgent: 'ecs-wizard/test'});
+
+  test('the ecs.cpu-architecture attribute the agent puts on each instance (moto does not set it itself: it is put here)', async () => {
+    const {EC2Client, RunInstancesCommand} = await import('@aws-sdk/client-ec2');
+    const {ECSClient, CreateClusterCommand, PutAttributesCommand, RegisterContainerInstanceCommand} = await import('@aws-sdk/client-ecs');
+    const config = {endpoint: moto.url, region: 'us-east-1', credentials: {accessKeyId: 'test', secretAccessKey: 'test'}};
+    const ec2 = new EC2Client(config);
+    const ecsClient = new ECSClient(config);
+    await ecsClient.send(new CreateClusterCommand({clusterName: 'arm-ec2'}));
+    const instances = await ec2.send(new RunInstancesCommand({ImageId: 'ami-12c6146b', MinCount: 2, MaxCount: 2, InstanceType: 'm7g.medium'}));
+    const arns: string[] = [];
+    for (const instance of instances.Instances ?? []) {
+      const document = JSON.stringify({instanceId: instance.InstanceId, region: 'us-east-1', architecture: 'arm64'});
+      const registered = await ecsClient.send(new RegisterContainerInstanceCommand({cluster: 'arm-ec2', instanceIdentityDocument: document}));
+      arns.push(registered.containerInstance?.containerInstanceArn ?? '');
+    }
+    const {createEcsPort} = await import('../../source/adapters/aws/ecs.js');
+    const ecs = await createEcsPort(factory);
+    // As moto registers them: no architecture attribute (the real agent sets it) — nothing to go by.
+    expect(await ecs.containerInstanceArchitectures!('arm-ec2')).toEqual([]);
+    await ecsClient.send(
+      new PutAttributesCommand({cluster: 'arm-ec2', attributes: arns.map((targetId) => ({name: 'ecs.cpu-architecture', value: 'arm64', targetId}))}),
+    );
+    expect(await ecs.containerInstanceArchitectures!('arm-ec2')).toEqual(['arm64', 'arm64']);
+    expect(await ecs.containerInstanceArchitectures!('default')).toEqual([]);
+  });
+});
