@@ -98,6 +98,23 @@ describe('a v2 registry: dates from the image config, platforms from the index o
     ]);
   });
 
+  test('a Docker manifest list gives its platforms too (application/vnd.docker.distribution.manifest.list.v2+json)', async () => {
+    const digest = await pushIndex(
+      registry.url,
+      'team/list',
+      [
+        {created: '2026-02-02T02:02:02Z', architecture: 'amd64', seed: 'list amd64'},
+        {created: '2026-02-02T02:03:00Z', architecture: 'arm', variant: 'v7', seed: 'list arm'},
+      ],
+      ['3.0'],
+      {format: 'docker'},
+    );
+    const port = createHttpRegistryPort();
+    expect(await port.describeTags({...artifact, image: 'team/list'}, ['3.0'])).toEqual([
+      {tag: '3.0', pushedAt: '2026-02-02T02:02:02.000Z', digest, platforms: ['linux/amd64', 'linux/arm/v7']},
+    ]);
+  });
+
   test('datedTags with a limit still orders every tag (a v2 list says nothing of age) and returns the first ones', async () => {
     const port = createHttpRegistryPort();
     const result = await port.datedTags(artifact, {limit: 2});
