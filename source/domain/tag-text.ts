@@ -35,3 +35,12 @@ export function tagDetailLine(tag: {pushedAt?: string; digest?: string; platform
   ];
   return parts.join(' · ');
 }
+
+/** Only what is known, for a short label: `2026-03-01 · 5 days ago · sha256:4f53cda18c2b · linux/amd64`; '' when nothing is. */
+export function tagSummary(tag: {pushedAt?: string; digest?: string; platforms?: string[]}, now: number): string {
+  const parts: string[] = [];
+  if (tag.pushedAt !== undefined) parts.push(tag.pushedAt.slice(0, 10), ageOf(tag.pushedAt, now));
+  if (tag.digest !== undefined) parts.push(shortDigest(tag.digest));
+  if (tag.platforms !== undefined && tag.platforms.length > 0) parts.push(tag.platforms.join(', '));
+  return parts.filter((part) => part !== '').join(' · ');
+}
