@@ -112,6 +112,20 @@ describe('ecs-wizard tags', () => {
     expect(hub.requests).toEqual([]);
   });
 
+  test('ECS_WIZARD_DOCKERHUB_URL that is not a URL: exit 2 naming it', async () => {
+    const stdout = new PassThrough();
+    const stderr = new PassThrough();
+    let err = '';
+    stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+    const code = await main({
+      argv: ['tags', '--registry', 'dockerhub', '--image', 'acme/edge-proxy'],
+      env: {CI: 'true', ECS_WIZARD_DOCKERHUB_URL: 'not a url'},
+      io: {stdin: Readable.from([]), stdout, stderr},
+    });
+    expect(code).toBe(2);
+    expect(err).toContain("ECS_WIZARD_DOCKERHUB_URL 'not a url' is not an http(s) URL");
+  });
+
   test('a registry that cannot be read: exit 1 with the reason', async () => {
     const {code, err} = await cli(['tags', '--registry', 'dockerhub', '--image', 'acme/nothing']);
     expect(code).toBe(1);

@@ -15,6 +15,7 @@
  */
 import type {LookupFunction} from 'node:net';
 import {isDigest, isValidTag} from '../../domain/image.js';
+import {UsageError} from '../../errors.js';
 import type {ArtifactSource} from '../../domain/model.js';
 import {
   compareNewestFirst,
@@ -441,12 +442,18 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
   }
 
   const cache = newDetailCache();
+  let hubBase: URL;
+  try {
+    hubBase = new URL(options.dockerHubUrl ?? DOCKER_HUB_URL);
+    if (hubBase.protocol !== 'https:' && hubBase.protocol !== 'http:') throw new Error('not http');
+  } catch {
+    throw new UsageError(`ECS_WIZARD_DOCKERHUB_URL '${options.dockerHubUrl ?? ''}' is not an http(s) URL`, 'e.g. https://hub.docker.com, or unset it');
+  }
   /** Docker Hub's tag API for a public Docker Hub repository; undefined for every other (and a private one: its v2 API with the credentials). */
   function hubSession(artifact: ArtifactSource, callOptions: RegistryCallOptions): Session | undefined {
     const endpoint = registryEndpoint(artifact);
     if (!endpoint.dockerHub || (artifact.username ?? '').trim() !== '') return undefined;
-    const base = new URL(options.dockerHubUrl ?? DOCKER_HUB_URL);
-    return new Session(settings, {...endpoint, host: base.host}, `${base.origin}${base.pathname.replace(/\/+$/, '')}`, undefined, callOptions.signal);
+    return new Session(settings, {...endpoint, host: hubBase.host}, `${hubBase.origin}${hubBase.pathname.replace(/\/+$/, '')}`, undefined, callOptions.signal);
   }
   const defined = (tag: RegistryTag | undefined): tag is RegistryTag => tag !== undefined;
 
