@@ -115,6 +115,22 @@ describe('a v2 registry: dates from the image config, platforms from the index o
     ]);
   });
 
+  test('a tag whose image config is gone keeps its place without details; the others are read', async () => {
+    await pushPlatformImage(registry.url, 'team/odd', {created: '2026-01-01T00:00:00Z', architecture: 'amd64', seed: 'odd ok'}, ['ok']);
+    await pushPlatformImage(registry.url, 'team/odd', {created: '2026-02-01T00:00:00Z', architecture: 'amd64', seed: 'odd broken'}, ['broken']);
+    // Delete the broken image's config blob (the test registry allows deletes).
+    const read = await fetch(`${registry.url}/v2/team/odd/manifests/broken`, {headers: {accept: 'application/vnd.oci.image.manifest.v1+json'}});
+    const config = ((await read.json()) as {config: {digest: string}}).config.digest;
+    const deleted = await fetch(`${registry.url}/v2/team/odd/blobs/${config}`, {method: 'DELETE'});
+    await deleted.body?.cancel();
+    expect(deleted.status).toBe(202);
+    const result = await createHttpRegistryPort().datedTags({...artifact, image: 'team/odd'});
+    expect(result.tags.map((tag) => [tag.tag, tag.platforms])).toEqual([
+      ['ok', ['linux/amd64']],
+      ['broken', undefined],
+    ]);
+  });
+
   test('datedTags with a limit still orders every tag (a v2 list says nothing of age) and returns the first ones', async () => {
     const port = createHttpRegistryPort();
     const result = await port.datedTags(artifact, {limit: 2});

@@ -475,7 +475,17 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     const names = (await listTags(artifact, callOptions)).tags.map((found) => found.tag).reverse();
     const read = names.slice(0, DATED_TAGS_MAX);
     const current = session(artifact, callOptions);
-    const described = (await inPool(read, 4, (tag) => describeTag(current, cache, tag))).filter(defined).sort(compareNewestFirst);
+    // One tag whose manifest or config cannot be read (an odd manifest, a missing blob) keeps its place without
+    // details; a registry that stops answering, refuses or throttles ends the listing.
+    const describeOne = async (tag: string): Promise<RegistryTag | undefined> => {
+      try {
+        return await describeTag(current, cache, tag);
+      } catch (error) {
+        if (error instanceof RegistryError && (error.kind === 'other' || error.kind === 'not-found')) return {tag};
+        throw error;
+      }
+    };
+    const described = (await inPool(read, 4, describeOne)).filter(defined).sort(compareNewestFirst);
     const rest = names.slice(DATED_TAGS_MAX).map((tag) => ({tag}));
     const all = [...described, ...rest];
     return {
