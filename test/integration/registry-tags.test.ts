@@ -129,6 +129,11 @@ describe('a v2 registry: dates from the image config, platforms from the index o
       ['ok', ['linux/amd64']],
       ['broken', undefined],
     ]);
+    // Asked for that one tag (the platform check), the reason is said.
+    await expect(createHttpRegistryPort().describeTags({...artifact, image: 'team/odd'}, ['broken'])).rejects.toMatchObject({
+      kind: 'not-found',
+      message: `team/odd on ${registry.host}: the image config ${config.slice(0, 19)}… is missing (HTTP 404)`,
+    });
   });
 
   test('datedTags with a limit still orders every tag (a v2 list says nothing of age) and returns the first ones', async () => {

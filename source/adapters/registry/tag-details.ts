@@ -86,6 +86,11 @@ async function configBlob(session: ManifestSession, digest: string): Promise<Jso
   const response = await session.request(url, 'GET');
   if (!response.ok) {
     await response.body?.cancel().catch(() => undefined);
+    if (response.status === 404)
+      throw new RegistryError(
+        `${session.endpoint.repository} on ${session.endpoint.host}: the image config ${digest.slice(0, 19)}… is missing (HTTP 404)`,
+        'not-found',
+      );
     throw session.failure(response, 'read the image config');
   }
   return parseJson(await session.bytes(response, 'image config'), session.endpoint.host, `image config ${digest.slice(0, 19)}`);
