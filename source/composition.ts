@@ -73,6 +73,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
   const registry = once(async () =>
     (await import('./adapters/registry/index.js')).createRegistryPort({
       aws,
+      ...(env.ECS_WIZARD_DOCKERHUB_URL ? {dockerHubUrl: env.ECS_WIZARD_DOCKERHUB_URL} : {}),
       // The same notice path as the AWS clients': a wait on a registry is never silent either.
       ...(notice === undefined ? {} : {onSlowCall: (call: SlowRegistryCall) => notice(`still waiting for ${call.target} (${call.operation}) …`)}),
     }),
@@ -136,6 +137,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
           loadBalancing: () => loadBalancing(region),
           lambda: () => lambda(region),
           alarms: () => alarms(region),
+          instanceArchitectures: async (cluster) => (ecs.containerInstanceArchitectures === undefined ? [] : ecs.containerInstanceArchitectures(cluster)),
         },
         logs: (logsRegion) => logs(logsRegion),
       };

@@ -6,6 +6,8 @@ import type {Environment, Profile} from '../domain/model.js';
 import {UsageError} from '../errors.js';
 import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../operations/deploy/defaults.js';
 import type {RunInputs, Simulation} from '../operations/deploy/setup.js';
+import {pinTag} from '../operations/deploy/pin-digest.js';
+import type {CompositionRoot} from '../ports/root.js';
 import {DEFAULT_SIMULATION_SCENARIO, isSimulationScenario, SIMULATION_SCENARIOS} from '../ports/simulation.js';
 import type {OptionSpec, OptionValues} from './spec.js';
 
@@ -27,6 +29,10 @@ export const DEPLOY_OPTION_SPECS = {
   'simulate-speed': {type: 'string', value: 'N', description: 'run the simulation N times faster (default 1: real time)'},
   'exit-code': {type: 'boolean', description: 'exit 0 when nothing would change, 1 when something would, 2 on error'},
   'to-revision': {type: 'string', value: 'N', description: "the task definition revision to go back to (default: the one before the service's)"},
+  'pin-digest': {
+    type: 'boolean',
+    description: 'resolve the tag to the digest it points to now and deploy tag@sha256:… (recorded in the profile: a re-run deploys the same bytes)',
+  },
 } satisfies Record<string, OptionSpec>;
 
 type DeployOptionName = keyof typeof DEPLOY_OPTION_SPECS;
@@ -49,6 +55,8 @@ export interface DeployOptions {
   simulate?: Simulation;
   exitCode: boolean;
   toRevision?: number;
+  /** --pin-digest: deploy the digest the tag points to now. */
+  pinDigest: boolean;
 }
 
 const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000};
@@ -125,6 +133,7 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
       str('no-progress-timeout') === undefined ? DEFAULT_NO_PROGRESS_TIMEOUT_MS : parseDuration(str('no-progress-timeout')!, 'no-progress-timeout'),
     force: values.force === true,
     exitCode: values['exit-code'] === true,
+    pinDigest: values['pin-digest'] === true,
   };
   const env = nonEmpty('env');
   if (env !== undefined) options.env = env;
@@ -144,6 +153,8 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
   } else if (speed !== undefined) {
     throw new UsageError('--simulate-speed goes with --simulate', 'e.g. --simulate=crash-loop --simulate-speed 10');
   }
+  if (options.pinDigest && options.simulate !== undefined)
+    throw new UsageError('--pin-digest asks the registry for the digest: not with --simulate', 'leave out one of them');
   return options;
 }
 
@@ -155,4 +166,22 @@ export function runInputsOf(options: DeployOptions, target: {profile: Profile; e
     overrides: options.overrides,
     ...(options.simulate === undefined ? {} : {simulate: options.simulate}),
   };
+}
+
+/**
+ * The tag a run uses: `--tag` (default: the profile's); with --pin-digest that tag resolved through the registry to
+ * `tag@sha256:…` (exit 2 when the tag is not there, 1 when the registry cannot say: nothing is done then).
+ */
+export async function runTag(
+  root: Pick<CompositionRoot, 'registry'>,
+  options: DeployOptions,
+  profile: Profile,
+  env: NodeJS.ProcessEnv,
+): Promise<string | undefined> {
+  if (!options.pinDigest) return options.tag;
+  const tag = options.tag ?? profile.service.artifact.tag;
+  if (tag === undefined || tag === '')
+    throw new UsageError('--pin-digest needs a tag to resolve', `give it with --tag (profile '${profile.name}' has no current tag)`);
+  const password = env.ECS_WIZARD_REGISTRY_PASSWORD;
+  return pinTag(await root.registry(), profile.service.artifact, tag, password === undefined ? {} : {password});
 }

@@ -7,13 +7,15 @@ import {DeployControl} from '../operations/deploy/control.js';
 import {deployHooks} from '../operations/deploy/hooks.js';
 import {deploy} from '../operations/deploy/run.js';
 import {profileAndEnvironment, runPorts, watchCommandFor} from '../operations/deploy/setup.js';
-import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {parseDeployOptions, runInputsOf, runTag} from './deploy-options.js';
 import {runDeployStream} from './deploy-stream.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
-  const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
+  const parsed = parseDeployOptions(context.options);
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, parsed.env);
+  const pinned = await runTag(context.root, parsed, profile, context.env);
+  const options = pinned === undefined ? parsed : {...parsed, tag: pinned};
   // The same rule for a simulated run as for a real one: without a terminal to ask, --yes says go.
   if (!options.yes && (!context.io.interactive || context.globals.json)) {
     throw new UsageError(

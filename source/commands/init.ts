@@ -6,6 +6,7 @@
  */
 import {readUserFile} from '../adapters/files.js';
 import type {Issue} from '../domain/issues.js';
+import {platformFindings} from '../operations/wizard/platform.js';
 import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../domain/policy.js';
 import {EXIT, InputError} from '../errors.js';
 import type {WizardAnswers} from '../domain/wizard-answers.js';
@@ -243,6 +244,12 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
     }
   }
   if (taken.includes(name) && !parsed.flags.force) lines.push(`--name: a profile named ${name} exists: choose another name, or pass --force to replace it`);
+  // The image must be built for the tasks' platform (an arm64-only image on Fargate's default x86_64 dies at start).
+  if (assembled.profile !== undefined) {
+    const platform = await platformFindings(services, assembled.profile);
+    for (const mismatch of platform.mismatches) lines.push(`--tag/--container-spec: ${mismatch.message}: ${mismatch.fix}`);
+    for (const line of platform.notes) note(line);
+  }
   if (lines.length > 0) throw problemsError(lines, false);
 
   let final = answers;

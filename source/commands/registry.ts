@@ -157,14 +157,35 @@ export const COMMANDS: CommandSpec[] = [
     load: () => import('./import.js'),
   },
   {
+    path: ['tags'],
+    summary: "an image's tags newest first, with date, digest and platforms (a profile's artifact, or --registry and --image)",
+    description:
+      "Docker Hub through its tag API, a private v2 registry through each tag's manifest and image config (bearer-token or basic auth as the wizard; the password from ECS_WIZARD_REGISTRY_PASSWORD), ECR through DescribeImages and BatchGetImage. A moving name (latest, stable) shows the digest it points to now. CREATED is the registry's date (ECR: pushed; Docker Hub: last updated; v2: the image config's created), '-' when it does not say. --json prints an array of {tag, created, digest, platforms}. Exit 0, 1 when the registry cannot be read, 2 bad input.",
+    options: {
+      env: {type: 'string', value: 'NAME', description: 'the environment of PROFILE (may be left out when the profile has one)'},
+      registry: {type: 'string', value: 'dockerhub|ecr|HOST', description: 'without PROFILE: the registry'},
+      image: {type: 'string', value: 'PATH', description: 'without PROFILE: the repository (library/nginx, team/api, or an ECR repository URI)'},
+      'registry-username': {type: 'string', value: 'USER', description: 'a private registry user (password from ECS_WIZARD_REGISTRY_PASSWORD)'},
+      limit: {type: 'string', value: 'N', description: 'the newest N tags only'},
+    },
+    positionals: [{name: 'PROFILE', required: false, description: 'saved profile name'}],
+    examples: [
+      'ecs-wizard tags web-api --limit 10',
+      'ecs-wizard tags --registry dockerhub --image library/nginx --limit 5 --json',
+      'ecs-wizard tags --registry localhost:5000 --image team/api',
+    ],
+    load: () => import('./tags.js'),
+  },
+  {
     path: ['deploy'],
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:
       'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
-    options: deployOptions('env', 'tag', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: [
       'ecs-wizard deploy web-api --env staging --tag 1.5.0',
+      'ecs-wizard deploy web-api --env production --tag stable --pin-digest --yes   # deploys stable@sha256:… and keeps it',
       'ecs-wizard deploy web-api --env production --yes --json',
       'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10',
     ],
@@ -173,7 +194,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['diff'],
     summary: 'show what a deploy would change (the plan), changing nothing',
-    options: deployOptions('env', 'tag', 'set', 'exit-code', 'simulate'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'exit-code', 'simulate'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard diff web-api --env production --tag 1.5.0', 'ecs-wizard diff web-api --exit-code   # 0 no change, 1 changes, 2 error'],
     load: () => import('./diff.js'),
@@ -189,7 +210,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['verify'],
     summary: "run a deploy's pre-flight checks only (exit 1 when one fails)",
-    options: deployOptions('env', 'tag', 'set', 'simulate'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'simulate'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard verify web-api --env production --tag 1.5.0'],
     load: () => import('./verify.js'),

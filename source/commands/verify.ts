@@ -7,13 +7,15 @@ import {runChecks, type CheckFindings, type CheckResult} from '../operations/dep
 import {planDeploy} from '../operations/deploy/plan.js';
 import {profileAndEnvironment, runPorts} from '../operations/deploy/setup.js';
 import {checkLines, planHeader} from '../report/plan-text.js';
-import {parseDeployOptions, runInputsOf} from './deploy-options.js';
+import {parseDeployOptions, runInputsOf, runTag} from './deploy-options.js';
 import {runContext} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
-  const options = parseDeployOptions(context.options);
-  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
+  const parsed = parseDeployOptions(context.options);
+  const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, parsed.env);
+  const pinned = await runTag(context.root, parsed, profile, context.env);
+  const options = pinned === undefined ? parsed : {...parsed, tag: pinned};
   const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}));
   const plan = await planDeploy(
     {ecs: ports.ecs},

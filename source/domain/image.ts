@@ -110,12 +110,16 @@ export function parseImageReference(ref: string): ImageReference | undefined {
 }
 
 /**
- * What `${CONTAINER_NAME}` becomes: the image path (without the registry host) and tag, every character
+ * What `${CONTAINER_NAME}` becomes: the image path (without the registry host) and tag (a pinned `tag@digest`: the
+ * tag alone), every character
  * outside `[A-Za-z0-9_-]` replaced by `_`, cut to 255 characters.
  * `library/nginx` + `stable-perl` → `library_nginx_stable-perl`.
  */
 export function deriveContainerName(image: string, tag?: string): string {
-  return formatImage({host: '', image}, tag)
+  // A tag pinned to its digest (`1.4@sha256:…`) names the container as the tag does: pinning renames nothing.
+  const at = tag === undefined ? -1 : tag.indexOf('@');
+  const named = tag !== undefined && at > 0 ? tag.slice(0, at) : tag;
+  return formatImage({host: '', image}, named)
     .replace(/[^A-Za-z0-9_-]/g, '_')
     .slice(0, MAX_CONTAINER_NAME_LENGTH);
 }

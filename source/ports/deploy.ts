@@ -24,6 +24,8 @@ export interface CheckPorts {
   loadBalancing?: () => Promise<LoadBalancingPort>;
   lambda?: () => Promise<LambdaPort>;
   alarms?: () => Promise<AlarmsPort>;
+  /** The `ecs.cpu-architecture` of a cluster's ACTIVE container instances (EC2 tasks without runtimePlatform); optional. */
+  instanceArchitectures?: (cluster: string) => Promise<string[]>;
 }
 
 export interface DeployPorts {

@@ -215,4 +215,9 @@ export interface EcsPort {
    * ARN. Where the endpoint does not implement it (moto), throws AwsError of kind `unsupported`.
    */
   stopServiceDeployment(arn: string, stopType: 'ROLLBACK' | 'ABORT'): Promise<{arn: string}>;
+  /**
+   * The `ecs.cpu-architecture` attribute (x86_64, arm64) of each ACTIVE container instance of the cluster that has
+   * it (ListContainerInstances, DescribeContainerInstances). Optional: the simulator has no instances.
+   */
+  containerInstanceArchitectures?(cluster: string): Promise<string[]>;
 }

@@ -12,10 +12,18 @@ import {CliError} from '../errors.js';
  */
 export interface RegistryTag {
   tag: string;
-  /** ISO-8601; known for ECR, not for v2 registries (the API does not give it). */
+  /**
+   * ISO-8601: the date of the image the tag points at, when known — ECR's push date, Docker Hub's `last_updated`, a
+   * v2 registry's image config `created` (read by `describeTags` / `datedTags`; `listTags` of a v2 registry has none).
+   */
   pushedAt?: string;
-  /** `sha256:…` of the manifest, when the registry gives it with the list (ECR). */
+  /** `sha256:…` of the manifest (or index) the tag points at now. */
   digest?: string;
+  /**
+   * `os/architecture[/variant]` the image is built for (`linux/arm64`): from the index / manifest list, else the
+   * image config. Undefined when not read (or the registry does not say); never guessed.
+   */
+  platforms?: string[];
 }
 
 export interface TagList {
@@ -28,6 +36,11 @@ export interface TagList {
 }
 
 export interface RegistryCallOptions {
+  /**
+   * `datedTags` only: the tags wanted (the visible page, `tags --limit N`). Registries that list newest first
+   * (Docker Hub's tag API, ECR) read no further than needed; details are read for these first tags only.
+   */
+  limit?: number;
   /**
    * Basic-auth password (or token) for `artifact.username`, from an environment variable or a prompt of the
    * caller. Used for this call only, never stored. Ignored for ECR (the AWS credentials are used).
@@ -91,4 +104,31 @@ export interface RegistryPort {
    * throws but for the caller's signal. ECR is always `closed` (IAM authenticates every pull).
    */
   anonymousAccess(artifact: ArtifactSource, options?: Pick<RegistryCallOptions, 'signal'>): Promise<AccessCheck>;
+  /**
+   * The digest, date and platforms of these tags (the visible page of a picker, the tag a check looks at), read
+   * once per program run (cached). A tag the registry does not have is left out. Throws RegistryError only.
+   */
+  describeTags(artifact: ArtifactSource, tags: readonly string[], options?: RegistryCallOptions): Promise<RegistryTag[]>;
+  /**
+   * The repository's tags newest first with their digest, date and platforms (`newestFirst` true): Docker Hub's tag
+   * API, ECR's DescribeImages, a v2 registry's manifests (every tag must be read to order them: at most
+   * DATED_TAGS_MAX; `truncated` says when more were left in name order at the end). Details are filled for the
+   * first `options.limit` tags (all when no limit). Throws RegistryError only.
+   */
+  datedTags(artifact: ArtifactSource, options?: RegistryCallOptions): Promise<TagList & {truncated?: number}>;
 }
+
+/** A v2 registry's tags are ordered by reading each one's manifest and config: no more than this many. */
+export const DATED_TAGS_MAX = 300;
+
+/**
+ * Newest first: by date (unknown dates last), then by name descending in natural order within one date (`1.10`
+ * before `1.9`).
+ */
+export function compareNewestFirst(a: RegistryTag, b: RegistryTag): number {
+  if (a.pushedAt !== undefined && b.pushedAt !== undefined && a.pushedAt !== b.pushedAt) return a.pushedAt < b.pushedAt ? 1 : -1;
+  if ((a.pushedAt === undefined) !== (b.pushedAt === undefined)) return a.pushedAt === undefined ? 1 : -1;
+  return NAME_ORDER.compare(b.tag, a.tag);
+}
+
+const NAME_ORDER = new Intl.Collator('en', {numeric: true, sensitivity: 'base'});

@@ -47,6 +47,7 @@ describe('deploy options', () => {
       noProgressTimeoutMs: 300_000,
       force: false,
       exitCode: false,
+      pinDigest: false,
     });
     expect(parseDeployOptions({'to-revision': '7'}).toRevision).toBe(7);
     expect(() => parseDeployOptions({'to-revision': '7.5'})).toThrow("--to-revision must be a whole number of 1 or more, got '7.5'");

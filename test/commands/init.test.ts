@@ -31,6 +31,8 @@ interface World {
   secretExists: boolean;
   /** What the registry answers to GET /v2/ without credentials. */
   access: AccessCheck;
+  /** The platforms the registry says the tag is built for (undefined: the registry does not have the tag). */
+  platforms?: string[];
 }
 
 function world(): World {
@@ -77,6 +79,9 @@ function ports(w: World) {
     listTags: async () => ({tags: [], newestFirst: false}),
     tagExists: async () => ({status: 'exists'}),
     anonymousAccess: async () => w.access,
+    describeTags: async (_artifact, tags) =>
+      w.platforms === undefined ? [] : tags.map((tag) => ({tag, digest: `sha256:${'a'.repeat(64)}`, platforms: w.platforms ?? []})),
+    datedTags: async () => ({tags: [], newestFirst: true}),
   };
   return {
     iam,
@@ -584,5 +589,26 @@ describe('ecs-wizard init --container-name', () => {
     const bad = await init([...FARGATE_FLAGS, '--container-name', 'web api']);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('--container-name: "web api" is not a container name: letters, digits, _ and - (up to 255), or "derived"');
+  });
+
+  test('the platform check: an arm64-only image for Fargate (linux/amd64 by default) is refused with the fix; nothing is saved', async () => {
+    const w = world();
+    w.platforms = ['linux/arm64/v8'];
+    const refused = await init(FARGATE_FLAGS, w);
+    expect(refused.code).toBe(2);
+    expect(refused.err).toContain(
+      "--tag/--container-spec: registry.example.com:5000/team/web-api:1.4.2 is built for linux/arm64/v8 only, but environment production's tasks run on linux/amd64 (the Fargate default, runtimePlatform.cpuArchitecture X86_64): set runtimePlatform.cpuArchitecture to ARM64 in the container specification",
+    );
+    expect(await w.store.list()).toEqual([]);
+    // A multi-platform image: saved.
+    w.platforms = ['linux/amd64', 'linux/arm64/v8'];
+    const saved = await init(FARGATE_FLAGS, w);
+    expect(saved.code).toBe(0);
+    expect(saved.err).not.toContain('platform:');
+    // The registry does not say: a note, not a refusal.
+    const unknown = world();
+    const noted = await init(FARGATE_FLAGS, unknown);
+    expect(noted.code).toBe(0);
+    expect(noted.err).toContain('platform: not checked: the registry has no tag 1.4.2 in team/web-api');
   });
 });

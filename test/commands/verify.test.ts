@@ -17,4 +17,15 @@ describe('ecs-wizard verify', () => {
     });
     expect(w.ecs.recorded.map((call) => call.method).filter((method) => !method.startsWith('describe'))).toEqual([]);
   });
+
+  it('an arm64-only image for a Fargate task without runtimePlatform: exit 1, the fix named', async () => {
+    const w = await world();
+    w.state.platforms.set('1.4.2', ['linux/arm64']);
+    const {code, out} = await cli(['verify', 'web-api', '--env', 'staging'], w);
+    expect(code).toBe(1);
+    expect(out).toContain('✗ platform');
+    expect(out).toContain('is built for linux/arm64 only, but the task runs on linux/amd64');
+    expect(out).toContain('set runtimePlatform.cpuArchitecture to ARM64 in the container specification');
+    expect(out).toContain('1 check failed.');
+  });
 });

@@ -141,6 +141,8 @@ describe('deriveContainerName', () => {
     ['nginx', undefined, 'nginx'],
     ['team/web.api', 'v1.0_rc-2', 'team_web_api_v1_0_rc-2'],
     ['nginx', DIGEST, `nginx_${DIGEST.replace(':', '_')}`],
+    // Pinned to its digest, a tag names the container as it did before: pinning renames nothing.
+    ['nginx', `1.27@${DIGEST}`, 'nginx_1_27'],
   ])('%s + %s → %s', (image, tag, expected) => {
     expect(deriveContainerName(image, tag)).toBe(expected);
   });

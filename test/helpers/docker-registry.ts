@@ -182,7 +182,7 @@ async function expectStatus(response: Response, expected: number[], what: string
 }
 
 /** Monolithic blob upload: POST /v2/<name>/blobs/uploads/, then PUT <location>&digest=…. */
-async function uploadBlob(url: string, repository: string, blob: Buffer, headers: Record<string, string>): Promise<string> {
+export async function uploadBlob(url: string, repository: string, blob: Buffer, headers: Record<string, string>): Promise<string> {
   const digest = sha256(blob);
   const started = await fetch(`${url}/v2/${repository}/blobs/uploads/`, {method: 'POST', headers, signal: AbortSignal.timeout(SETUP_REQUEST_HANG_MS)});
   await expectStatus(started, [202], `start upload to ${repository}`);

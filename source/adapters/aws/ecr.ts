@@ -7,7 +7,9 @@
 import type {ECRClient} from '@aws-sdk/client-ecr';
 import type {ArtifactSource} from '../../domain/model.js';
 import {AwsError, type AwsErrorKind} from '../../errors.js';
-import {RegistryError, type RegistryFailureKind, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {isJsonObject} from '../../domain/json.js';
+import {formatPlatform, indexPlatforms} from '../../domain/platforms.js';
+import {RegistryError, type RegistryCallOptions, type RegistryFailureKind, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
 import type {AwsClientFactory} from './client-factory.js';
 import {describeAwsError} from './errors.js';
 
@@ -39,8 +41,32 @@ function registryError(error: unknown): RegistryError {
 
 const DIGEST = /^[A-Za-z][A-Za-z0-9]*(?:[-_+.][A-Za-z][A-Za-z0-9]*)*:[0-9a-fA-F]{32,}$/;
 
+const ACCEPTED_MANIFESTS = [
+  'application/vnd.oci.image.index.v1+json',
+  'application/vnd.docker.distribution.manifest.list.v2+json',
+  'application/vnd.oci.image.manifest.v1+json',
+  'application/vnd.docker.distribution.manifest.v2+json',
+];
+
+/** An image config fetched from the URL ECR hands out (GetDownloadUrlForLayer): bounded, undefined when it cannot be read. */
+async function fetchConfig(url: string, signal: AbortSignal | undefined): Promise<unknown> {
+  try {
+    const timeout = AbortSignal.timeout(20_000);
+    const response = await fetch(url, {signal: signal === undefined ? timeout : AbortSignal.any([signal, timeout])});
+    if (!response.ok) {
+      await response.body?.cancel();
+      return undefined;
+    }
+    return (await response.json()) as unknown;
+  } catch {
+    return undefined;
+  }
+}
+
 /** `aws` gives the client factory (its region is used when the host names none). */
 export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsClientFactory>): RegistryPort {
+  /** Platforms by `repository@digest`, for the program's run (a digest's manifest never changes). */
+  const platformCache = new Map<string, Promise<string[] | undefined>>();
   async function context(artifact: ArtifactSource) {
     const {registryId, region} = parseEcrHost(artifact.host);
     const base = await aws();
@@ -58,7 +84,73 @@ export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsC
     return {client, sdk, call, registryId, repositoryName: artifact.image};
   }
 
-  return {
+  type Context = Awaited<ReturnType<typeof context>>;
+
+  /**
+   * The platforms of an image: an index's / manifest list's `manifests[].platform`; for a single manifest its config
+   * blob (GetDownloadUrlForLayer, then the URL) — undefined when that cannot be read (moto does not implement it).
+   */
+  async function platformsOf(ecr: Context, digests: string[], signal: AbortSignal | undefined): Promise<Map<string, string[] | undefined>> {
+    const wanted = [...new Set(digests)].filter((digest) => !platformCache.has(`${ecr.repositoryName}@${digest}`));
+    for (let start = 0; start < wanted.length; start += 100) {
+      const batch = wanted.slice(start, start + 100);
+      const read = ecr
+        .call('BatchGetImage', () =>
+          ecr.client.send(
+            new ecr.sdk.BatchGetImageCommand({
+              registryId: ecr.registryId,
+              repositoryName: ecr.repositoryName,
+              imageIds: batch.map((imageDigest) => ({imageDigest})),
+              acceptedMediaTypes: ACCEPTED_MANIFESTS,
+            }),
+            {abortSignal: signal},
+          ),
+        )
+        .then((result) => new Map((result.images ?? []).map((image) => [image.imageId?.imageDigest ?? '', image.imageManifest ?? ''])));
+      for (const digest of batch) {
+        const key = `${ecr.repositoryName}@${digest}`;
+        const platforms = read.then(async (manifests) => {
+          let body: unknown;
+          try {
+            body = JSON.parse(manifests.get(digest) ?? '');
+          } catch {
+            return undefined;
+          }
+          if (!isJsonObject(body)) return undefined;
+          if (Array.isArray(body['manifests'])) return indexPlatforms(body);
+          const config = isJsonObject(body['config']) && typeof body['config']['digest'] === 'string' ? body['config']['digest'] : undefined;
+          if (config === undefined) return undefined;
+          try {
+            const download = await ecr.client.send(
+              new ecr.sdk.GetDownloadUrlForLayerCommand({registryId: ecr.registryId, repositoryName: ecr.repositoryName, layerDigest: config}),
+              {abortSignal: signal},
+            );
+            const blob = download.downloadUrl === undefined ? undefined : await fetchConfig(download.downloadUrl, signal);
+            const platform = isJsonObject(blob) ? formatPlatform(blob) : undefined;
+            return platform === undefined ? undefined : [platform];
+          } catch {
+            return undefined;
+          }
+        });
+        platformCache.set(key, platforms);
+        platforms.catch(() => platformCache.get(key) === platforms && platformCache.delete(key));
+      }
+    }
+    const result = new Map<string, string[] | undefined>();
+    for (const digest of digests) result.set(digest, await platformCache.get(`${ecr.repositoryName}@${digest}`));
+    return result;
+  }
+
+  async function withPlatforms(ecr: Context, tags: RegistryTag[], options: RegistryCallOptions): Promise<RegistryTag[]> {
+    const digests = tags.map((tag) => tag.digest).filter((digest): digest is string => digest !== undefined);
+    const platforms = await platformsOf(ecr, digests, options.signal);
+    return tags.map((tag) => {
+      const found = tag.digest === undefined ? undefined : platforms.get(tag.digest);
+      return found === undefined ? tag : {...tag, platforms: found};
+    });
+  }
+
+  const port: RegistryPort = {
     async listTags(artifact, options = {}) {
       try {
         const {client, sdk, call, registryId, repositoryName} = await context(artifact);
@@ -114,5 +206,51 @@ export function createEcrRegistryPort(aws: () => AwsClientFactory | Promise<AwsC
     async anonymousAccess() {
       return {status: 'closed', reason: 'Amazon ECR authenticates every pull with IAM (the execution role needs ecr:GetAuthorizationToken, ecr:BatchGetImage)'};
     },
+
+    async describeTags(artifact, tags, options = {}) {
+      try {
+        const ecr = await context(artifact);
+        const found: RegistryTag[] = [];
+        for (const tag of tags) {
+          const reference = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag;
+          const imageId = DIGEST.test(reference) ? {imageDigest: reference} : {imageTag: reference};
+          let result;
+          try {
+            result = await ecr.call('DescribeImages', () =>
+              ecr.client.send(new ecr.sdk.DescribeImagesCommand({registryId: ecr.registryId, repositoryName: ecr.repositoryName, imageIds: [imageId]}), {
+                abortSignal: options.signal,
+              }),
+            );
+          } catch (error) {
+            // A tag that is not there is left out; any other failure is the answer.
+            if (error instanceof AwsError && (error.awsName === 'ImageNotFoundException' || error.awsName === 'InvalidParameterException')) continue;
+            throw error;
+          }
+          const image = result.imageDetails?.[0];
+          if (image === undefined) continue;
+          found.push({
+            tag,
+            ...(image.imagePushedAt === undefined ? {} : {pushedAt: image.imagePushedAt.toISOString()}),
+            ...(image.imageDigest === undefined ? {} : {digest: image.imageDigest}),
+          });
+        }
+        return await withPlatforms(ecr, found, options);
+      } catch (error) {
+        if (options.signal?.aborted === true) throw options.signal.reason;
+        throw registryError(error);
+      }
+    },
+
+    async datedTags(artifact, options = {}) {
+      const listed = await port.listTags(artifact, options);
+      const page = options.limit === undefined ? listed.tags : listed.tags.slice(0, options.limit);
+      try {
+        return {tags: await withPlatforms(await context(artifact), page, options), newestFirst: true};
+      } catch (error) {
+        if (options.signal?.aborted === true) throw options.signal.reason;
+        throw registryError(error);
+      }
+    },
   };
+  return port;
 }

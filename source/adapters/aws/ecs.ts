@@ -219,6 +219,28 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
       return (result.clusters ?? []).map(clusterOf);
     },
 
+    async containerInstanceArchitectures(cluster) {
+      const arns: string[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await call('ListContainerInstances', () => client.send(new sdk.ListContainerInstancesCommand({cluster, status: 'ACTIVE', nextToken})));
+        arns.push(...(page.containerInstanceArns ?? []));
+        nextToken = emptyToUndefined(page.nextToken);
+      } while (nextToken !== undefined);
+      const architectures: string[] = [];
+      for (let start = 0; start < arns.length; start += 100) {
+        const batch = arns.slice(start, start + 100);
+        const result = await call('DescribeContainerInstances', () =>
+          client.send(new sdk.DescribeContainerInstancesCommand({cluster, containerInstances: batch})),
+        );
+        for (const instance of result.containerInstances ?? []) {
+          const value = instance.attributes?.find((attribute) => attribute.name === 'ecs.cpu-architecture')?.value;
+          if (value !== undefined && value !== '') architectures.push(value);
+        }
+      }
+      return architectures;
+    },
+
     async createCluster(name) {
       const result = await call('CreateCluster', () => client.send(new sdk.CreateClusterCommand({clusterName: name})));
       return clusterOf(result.cluster ?? {clusterName: name});

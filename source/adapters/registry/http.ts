@@ -14,9 +14,21 @@
  * Plain http is used for loopback registries (`localhost:5000`, `127.0.0.1:…`), https for every other host.
  */
 import type {LookupFunction} from 'node:net';
-import {isValidTag} from '../../domain/image.js';
+import {isDigest, isValidTag} from '../../domain/image.js';
+import {UsageError} from '../../errors.js';
 import type {ArtifactSource} from '../../domain/model.js';
-import {RegistryError, type AccessCheck, type RegistryCallOptions, type RegistryPort, type RegistryTag, type TagCheck} from '../../ports/registry.js';
+import {
+  compareNewestFirst,
+  DATED_TAGS_MAX,
+  RegistryError,
+  type AccessCheck,
+  type RegistryCallOptions,
+  type RegistryPort,
+  type RegistryTag,
+  type TagCheck,
+} from '../../ports/registry.js';
+import {DOCKER_HUB_URL, hubTag, hubTags} from './docker-hub.js';
+import {describeTag, inPool, newDetailCache} from './tag-details.js';
 import {
   compareTagsNaturally,
   isLoopbackHost,
@@ -64,6 +76,8 @@ export interface HttpRegistryOptions extends Partial<RegistryNetwork> {
   pageSize?: number;
   /** Whether a registry host is spoken to over plain http. Default: loopback hosts only. */
   plainHttp?: (host: string) => boolean;
+  /** Docker Hub's tag API (dates, digests, platforms of public repositories). Default https://hub.docker.com (ECS_WIZARD_DOCKERHUB_URL). */
+  dockerHubUrl?: string;
 }
 const MAX_PAGES = 1_000;
 const MAX_REDIRECTS = 5;
@@ -93,7 +107,7 @@ function networkReason(error: unknown): string {
 }
 
 /** What a Session needs besides the call's own inputs: the transport and its bounds. */
-interface SessionSettings {
+export interface SessionSettings {
   fetch: FetchFunction;
   network: RegistryNetwork;
   plainHttp: (host: string) => boolean;
@@ -101,7 +115,7 @@ interface SessionSettings {
 }
 
 /** One call (listTags or tagExists) against one repository: holds the token or credentials it obtained. */
-class Session {
+export class Session {
   private authorization: string | undefined;
   private readonly origin: string;
   private noticed = false;
@@ -171,6 +185,16 @@ class Session {
           {cause: error},
         );
       throw new RegistryError(`${this.endpoint.host}: the ${what} is not JSON`, 'other', {cause: error});
+    }
+  }
+
+  /** A response's body as bytes, bounded like `json` (a manifest: its digest is the hash of exactly these bytes). */
+  async bytes(response: Response, what: string): Promise<Buffer> {
+    try {
+      return Buffer.from(await response.arrayBuffer());
+    } catch (error) {
+      if (this.signal?.aborted === true) throw this.signal.reason;
+      throw new RegistryError(`no answer from ${this.endpoint.host} (the ${what} was cut off)`, 'unreachable', {cause: error});
     }
   }
 
@@ -417,5 +441,59 @@ export function createHttpRegistryPort(options: HttpRegistryOptions = {}): Regis
     }
   }
 
-  return {listTags, tagExists, anonymousAccess};
+  const cache = newDetailCache();
+  let hubBase: URL;
+  try {
+    hubBase = new URL(options.dockerHubUrl ?? DOCKER_HUB_URL);
+    if (hubBase.protocol !== 'https:' && hubBase.protocol !== 'http:') throw new Error('not http');
+  } catch {
+    throw new UsageError(`ECS_WIZARD_DOCKERHUB_URL '${options.dockerHubUrl ?? ''}' is not an http(s) URL`, 'e.g. https://hub.docker.com, or unset it');
+  }
+  /** Docker Hub's tag API for a public Docker Hub repository; undefined for every other (and a private one: its v2 API with the credentials). */
+  function hubSession(artifact: ArtifactSource, callOptions: RegistryCallOptions): Session | undefined {
+    const endpoint = registryEndpoint(artifact);
+    if (!endpoint.dockerHub || (artifact.username ?? '').trim() !== '') return undefined;
+    return new Session(settings, {...endpoint, host: hubBase.host}, `${hubBase.origin}${hubBase.pathname.replace(/\/+$/, '')}`, undefined, callOptions.signal);
+  }
+  const defined = (tag: RegistryTag | undefined): tag is RegistryTag => tag !== undefined;
+
+  async function describeTags(artifact: ArtifactSource, tags: readonly string[], callOptions: RegistryCallOptions = {}): Promise<RegistryTag[]> {
+    const hub = hubSession(artifact, callOptions);
+    const current = session(artifact, callOptions);
+    const found = await inPool(tags, 4, async (tag) => {
+      const reference = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag;
+      const details = hub !== undefined && !isDigest(reference) ? await hubTag(hub, reference) : await describeTag(current, cache, reference);
+      return details === undefined ? undefined : {...details, tag};
+    });
+    return found.filter(defined);
+  }
+
+  async function datedTags(artifact: ArtifactSource, callOptions: RegistryCallOptions = {}) {
+    const hub = hubSession(artifact, callOptions);
+    if (hub !== undefined) return {tags: await hubTags(hub, callOptions.limit), newestFirst: true};
+    // A v2 registry says nothing of age in its list: every tag's manifest is read (newest names first when capped).
+    const names = (await listTags(artifact, callOptions)).tags.map((found) => found.tag).reverse();
+    const read = names.slice(0, DATED_TAGS_MAX);
+    const current = session(artifact, callOptions);
+    // One tag whose manifest or config cannot be read (an odd manifest, a missing blob) keeps its place without
+    // details; a registry that stops answering, refuses or throttles ends the listing.
+    const describeOne = async (tag: string): Promise<RegistryTag | undefined> => {
+      try {
+        return await describeTag(current, cache, tag);
+      } catch (error) {
+        if (error instanceof RegistryError && (error.kind === 'other' || error.kind === 'not-found')) return {tag};
+        throw error;
+      }
+    };
+    const described = (await inPool(read, 4, describeOne)).filter(defined).sort(compareNewestFirst);
+    const rest = names.slice(DATED_TAGS_MAX).map((tag) => ({tag}));
+    const all = [...described, ...rest];
+    return {
+      tags: callOptions.limit === undefined ? all : all.slice(0, callOptions.limit),
+      newestFirst: true,
+      ...(rest.length > 0 ? {truncated: rest.length} : {}),
+    };
+  }
+
+  return {listTags, tagExists, anonymousAccess, describeTags, datedTags};
 }

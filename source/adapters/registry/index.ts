@@ -29,5 +29,7 @@ export function createRegistryPort(options: RegistryPortOptions): RegistryPort {
     listTags: (artifact, callOptions) => choose(artifact).listTags(artifact, callOptions),
     tagExists: (artifact, tag, callOptions) => choose(artifact).tagExists(artifact, tag, callOptions),
     anonymousAccess: (artifact, callOptions) => choose(artifact).anonymousAccess(artifact, callOptions),
+    describeTags: (artifact, tags, callOptions) => choose(artifact).describeTags(artifact, tags, callOptions),
+    datedTags: (artifact, callOptions) => choose(artifact).datedTags(artifact, callOptions),
   };
 }

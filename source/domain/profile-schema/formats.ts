@@ -13,6 +13,11 @@ export const REGISTRY_HOST = /^[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Z
 export const IMAGE_PATH = /^[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*(?:\/[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*)*$/;
 export const IMAGE_TAG = /^[A-Za-z0-9_][A-Za-z0-9_.-]{0,127}$/;
 export const IMAGE_DIGEST = /^[a-z0-9]+(?:[.+_-][a-z0-9]+)*:[A-Za-z0-9=_-]{32,}$/;
+/** A tag pinned to its digest (`1.4@sha256:…`, deploy --pin-digest): the tag, then the digest it resolved to. */
+export const isPinnedTag = (text: string): boolean => {
+  const at = text.indexOf('@');
+  return at > 0 && IMAGE_TAG.test(text.slice(0, at)) && IMAGE_DIGEST.test(text.slice(at + 1));
+};
 export const CONTAINER_NAME = /^(?:[A-Za-z0-9_-]|\$\{[^{}\s]+\})+$/;
 export const REGION = /^[a-z]{2}(?:-[a-z]+)+-[0-9]{1,2}$/;
 export const CLUSTER = /^(?:[A-Za-z0-9_-]{1,255}|arn:aws[a-z-]*:ecs:[a-z0-9-]+:[0-9]{12}:cluster\/[A-Za-z0-9_-]{1,255})$/;

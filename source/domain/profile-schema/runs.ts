@@ -6,7 +6,7 @@ import {RUN_OUTCOMES} from '../model.js';
 import type {RunRecord} from '../model.js';
 import type {Checker, StringRule} from './checker.js';
 import {checkBoolean, checkEnum, checkInteger, checkObject, checkString} from './checker.js';
-import {ENVIRONMENT_NAME, IMAGE_DIGEST, IMAGE_TAG, isIsoTimestamp, TASK_DEFINITION_ARN} from './formats.js';
+import {ENVIRONMENT_NAME, IMAGE_DIGEST, IMAGE_TAG, isIsoTimestamp, isPinnedTag, TASK_DEFINITION_ARN} from './formats.js';
 
 const RUN_KEYS = ['environment', 'tag', 'digest', 'taskDefinitionArn', 'revision', 'startedAt', 'finishedAt', 'outcome', 'simulated'] as const;
 export const TIMESTAMP_RULE: StringRule = {check: isIsoTimestamp, format: 'an ISO-8601 date-time such as 2025-03-01T10:00:00.000Z'};
@@ -14,7 +14,10 @@ export function checkRun(checker: Checker, value: unknown, path: string): RunRec
   const object = checkObject(checker, value, path, 'a run', RUN_KEYS);
   const environment = checkString(checker, object, 'environment', path, {pattern: ENVIRONMENT_NAME, format: 'an environment name'}) ?? '';
   const tag =
-    checkString(checker, object, 'tag', path, {check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text), format: 'an image tag or digest'}) ?? '';
+    checkString(checker, object, 'tag', path, {
+      check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text) || isPinnedTag(text),
+      format: 'an image tag or digest',
+    }) ?? '';
   const digest = checkString(checker, object, 'digest', path, {optional: true, pattern: IMAGE_DIGEST, format: 'an image digest such as sha256:…'});
   const taskDefinitionArn = checkString(checker, object, 'taskDefinitionArn', path, {
     optional: true,

@@ -8,7 +8,7 @@ import {LAUNCH_TYPES, NETWORK_MODES, REGISTRY_KINDS} from '../model.js';
 import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMapping, RegistryAuth, Service} from '../model.js';
 import type {Checker} from './checker.js';
 import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
-import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
+import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, isPinnedTag, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
@@ -27,8 +27,8 @@ function checkArtifact(checker: Checker, value: unknown, path: string): Artifact
     checkString(checker, object, 'image', path, {pattern: IMAGE_PATH, max: 255, format: 'an image path in lower case, such as library/nginx'}) ?? '';
   const tag = checkString(checker, object, 'tag', path, {
     optional: true,
-    check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text),
-    format: 'an image tag (letters, digits, _ . -, up to 128) or a digest such as sha256:…',
+    check: (text) => IMAGE_TAG.test(text) || IMAGE_DIGEST.test(text) || isPinnedTag(text),
+    format: 'an image tag (letters, digits, _ . -, up to 128), a digest such as sha256:… or a tag pinned to its digest (1.4@sha256:…)',
   });
   const username = checkString(checker, object, 'username', path, {optional: true, max: 255, format: 'a user name of at most 255 characters'});
   const implicitLatest = checkBoolean(checker, object, 'implicitLatest', path, true);

@@ -6,6 +6,7 @@
  * - network: subnets and security groups are given for awsvpc (and exist, in one VPC, when EC2 can be asked);
  * - execution-role / task-role: exist and trust ecs-tasks.amazonaws.com;
  * - image: the tag exists in its registry (unknown when the registry cannot be asked: a warning with the reason);
+ * - platform: the image is built for the platform the task runs on (platform-check.ts);
  * - registry-credentials / secret NAME: the secret exists and the execution role may call
  *   secretsmanager:GetSecretValue on it (and kms:Decrypt on its customer key) — permission-checks.ts, where what
  *   the role may do is decided (IAM's policy simulator, else the role's own policy documents);
@@ -31,6 +32,7 @@ import type {RegistryPort} from '../../ports/registry.js';
 import {guarded, type CheckResult} from './check-result.js';
 import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {loadBalancerChecks} from './load-balancer-checks.js';
+import {platformCheck} from './platform-check.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
 import {awslogsGroups, str} from './rendered-task.js';
 import {controllerCheck} from './strategy-checks.js';
@@ -310,6 +312,7 @@ export async function* runChecks(
 
   if (options.signal?.aborted) return;
   yield* await guarded('image', plan.image, () => imageCheck(ports.registry, plan, findings, options));
+  yield* await guarded('platform', `the platforms of ${plan.image}`, () => platformCheck(ports, plan, options));
 
   yield* await secretChecks(ports, plan, executionRoleMissing);
   yield* await discoveryChecks(ports, plan, findings);

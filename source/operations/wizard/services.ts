@@ -76,6 +76,8 @@ export interface WizardServices {
   saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
   tags(artifact: ArtifactSource, password?: string): Promise<Listing<RegistryTag> & {newestFirst?: boolean}>;
+  /** One tag's digest, date and platforms (cached for the run); `missing` when the registry does not have it. */
+  tagDetails(artifact: ArtifactSource, tag: string, password?: string): Promise<Lookup<RegistryTag>>;
   /** Does the registry answer without credentials (GET /v2/)? `unknown` when it cannot be asked in time. */
   registryAccess(artifact: ArtifactSource): Promise<AccessCheck>;
   clusters(region?: string): Promise<Listing<string>>;
@@ -176,13 +178,25 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
     },
     ecrRepositories: (region) => list(async () => (await ports.repositories(region)).listRepositories()),
     async tags(artifact, password) {
+      const options = password === undefined ? {} : {password};
       try {
         const registry = await ports.registry();
-        const result = await within(registry.listTags(artifact, password === undefined ? {} : {password}), timeout);
-        return {ok: true, items: result.tags, newestFirst: result.newestFirst};
+        try {
+          // Newest first with date, digest and platforms (a v2 registry: each tag's manifest is read, cached for the run).
+          const dated = await within(registry.datedTags(artifact, options), timeout);
+          return {ok: true, items: dated.tags, newestFirst: dated.newestFirst};
+        } catch (error) {
+          // Too slow to read every tag of a large v2 registry: its names, as before.
+          if (!(error instanceof Timeout)) throw error;
+          const result = await within(registry.listTags(artifact, options), timeout);
+          return {ok: true, items: result.tags, newestFirst: result.newestFirst};
+        }
       } catch (error) {
         return {ok: false, reason: reasonOf(error)};
       }
+    },
+    async tagDetails(artifact, tag, password) {
+      return lookup(async () => (await (await ports.registry()).describeTags(artifact, [tag], password === undefined ? {} : {password}))[0]);
     },
     async registryAccess(artifact) {
       try {

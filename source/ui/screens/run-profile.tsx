@@ -13,6 +13,7 @@ import {SIMULATION_SCENARIOS} from '../../ports/simulation.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy/view.js';
 import type {Environment, Profile} from '../../domain/model.js';
+import {tagSummary} from '../../domain/tag-text.js';
 import {DeployControl} from '../../operations/deploy/control.js';
 import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../../operations/deploy/defaults.js';
 import {deployHooks, type StreamHooks} from '../../operations/deploy/hooks.js';
@@ -111,14 +112,21 @@ export {runProfileHelp} from './run-profile-help.js';
 const MAX_TAGS = 15;
 
 /** The profile's current tag first, then the registry's (newest first when it knows). */
-export function tagItems(current: string | undefined, tags: RegistryTag[], newestFirst: boolean): Array<{key: string; label: string; value: string}> {
+export function tagItems(
+  current: string | undefined,
+  tags: RegistryTag[],
+  newestFirst: boolean,
+  now: number = Date.now(),
+): Array<{key: string; label: string; value: string}> {
   const items: Array<{key: string; label: string; value: string}> = [];
   if (current !== undefined && current !== '') items.push({key: `current:${current}`, label: `${current}  (current)`, value: current});
   const ordered = newestFirst ? tags : [...tags].reverse();
   for (const tag of ordered) {
     if (tag.tag === current) continue;
     if (items.length >= MAX_TAGS) break;
-    items.push({key: tag.tag, label: `${tag.tag}${tag.pushedAt ? `  (pushed ${tag.pushedAt.slice(0, 10)})` : ''}`, value: tag.tag});
+    // The date, the digest it points to now and the platforms, as far as the registry says.
+    const summary = tagSummary(tag, now);
+    items.push({key: tag.tag, label: `${tag.tag}${summary === '' ? '' : `  (${summary})`}`, value: tag.tag});
   }
   items.push({key: '\u0000type', label: 'Type another tag…', value: '\u0000type'});
   return items;
@@ -166,7 +174,8 @@ export function RunProfile(props: RunProfileProps) {
     let cancelled = false;
     root
       .registry()
-      .then((registry) => registry.listTags(profile.service.artifact))
+      // Newest first with dates, digests and platforms; Docker Hub and ECR read no more than the visible tags.
+      .then((registry) => registry.datedTags(profile.service.artifact, {limit: MAX_TAGS}))
       .then(
         (listed) =>
           !cancelled &&
@@ -329,7 +338,7 @@ export function RunProfile(props: RunProfileProps) {
         <Box flexDirection="column">
           <Text bold>Which tag of {image}?</Text>
           <SelectInput
-            items={tagItems(current, state.tags.tags, state.tags.newestFirst)}
+            items={tagItems(current, state.tags.tags, state.tags.newestFirst, root.clock.now())}
             isFocused={props.active}
             onSelect={(item) => (item.value === '\u0000type' ? dispatch({type: 'type-tag', initial: current ?? ''}) : dispatch({type: 'tag', tag: item.value}))}
           />

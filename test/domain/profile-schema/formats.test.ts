@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import {isIsoTimestamp} from '../../../source/domain/profile-schema/formats.js';
+import {isIsoTimestamp, isPinnedTag} from '../../../source/domain/profile-schema/formats.js';
 
 describe('formats', () => {
   test.each([
@@ -13,5 +13,16 @@ describe('formats', () => {
     ['2025-03-01', false],
   ])('isIsoTimestamp(%j) is %s', (text, expected) => {
     expect(isIsoTimestamp(text)).toBe(expected);
+  });
+
+  test.each([
+    [`1.4@sha256:${'a'.repeat(64)}`, true],
+    [`stable-perl@sha256:${'0'.repeat(64)}`, true],
+    [`sha256:${'a'.repeat(64)}`, false],
+    [`@sha256:${'a'.repeat(64)}`, false],
+    ['1.4@latest', false],
+    [`.bad@sha256:${'a'.repeat(64)}`, false],
+  ])('isPinnedTag(%j) is %s', (text, expected) => {
+    expect(isPinnedTag(text)).toBe(expected);
   });
 });

@@ -38,6 +38,7 @@ describe('runChecks', () => {
       ['network', 'ok'],
       ['execution-role', 'ok'],
       ['image', 'ok'],
+      ['platform', 'ok'],
       ['registry-credentials', 'ok'],
       ['service-discovery', 'ok'],
       ['log-group', 'ok'],

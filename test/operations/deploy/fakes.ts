@@ -31,6 +31,10 @@ export interface FakeCheckState {
   logGroups: Set<string>;
   /** By `tag`; a tag not listed is `missing`. */
   tags: Map<string, TagCheck>;
+  /** Digests the registry still has that no tag points to any more (a tag moved away from them). */
+  digests: Set<string>;
+  /** Platforms by `tag` (describeTags); a tag not listed has none read. */
+  platforms: Map<string, string[]>;
   /** Thrown by the named method (once per call) when set. */
   failures: Map<string, Error>;
   calls: string[];
@@ -92,6 +96,11 @@ export function healthyCheckState(): FakeCheckState {
       ['1.4.2', {status: 'exists', digest: 'sha256:4f53cda18c2baa0c0354bb5f9a3ecbe5ed12ab4d8e11ba873c2f11161202b945'}],
       ['1.5.0', {status: 'exists', digest: 'sha256:0000000000000000000000000000000000000000000000000000000000000150'}],
     ]),
+    platforms: new Map([
+      ['1.4.2', ['linux/amd64']],
+      ['1.5.0', ['linux/amd64', 'linux/arm64']],
+    ]),
+    digests: new Set(),
     failures: new Map(),
     calls: [],
   };
@@ -187,11 +196,29 @@ export function fakeCheckPorts(state: FakeCheckState = healthyCheckState()): Che
       },
       async tagExists(_artifact, tag) {
         call('registry.tagExists');
+        // `tag@digest` (and a bare digest) is looked up by its digest, as the registries do.
+        const digest = tag.includes('@') ? tag.slice(tag.indexOf('@') + 1) : tag.startsWith('sha256:') ? tag : undefined;
+        if (digest !== undefined) {
+          const known = [...state.tags.values()].some((check) => check.status === 'exists' && check.digest === digest) || state.digests.has(digest);
+          return known ? {status: 'exists', digest} : {status: 'missing'};
+        }
         return state.tags.get(tag) ?? {status: 'missing'};
       },
       async anonymousAccess() {
         call('registry.anonymousAccess');
         return {status: 'closed', reason: 'the fake registry asks for credentials'};
+      },
+      async describeTags(_artifact, tags) {
+        call('registry.describeTags');
+        return tags.flatMap((tag) => {
+          const check = state.tags.get(tag);
+          if (check?.status !== 'exists') return [];
+          const platforms = state.platforms.get(tag);
+          return [{tag, ...(check.digest === undefined ? {} : {digest: check.digest}), ...(platforms === undefined ? {} : {platforms})}];
+        });
+      },
+      async datedTags() {
+        return {tags: [...state.tags.keys()].map((tag) => ({tag})), newestFirst: true};
       },
     },
   };

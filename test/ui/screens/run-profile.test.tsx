@@ -33,8 +33,22 @@ describe('run a saved profile: the flow reducer', () => {
   });
 
   it('lists the current tag first, then the newest', () => {
-    const items = tagItems('1.4.2', [{tag: '1.5.0', pushedAt: '2026-01-10T00:00:00Z'}, {tag: '1.4.2'}, {tag: '1.3.0'}], true);
-    expect(items.map((item) => item.label)).toEqual(['1.4.2  (current)', '1.5.0  (pushed 2026-01-10)', '1.3.0', 'Type another tag…']);
+    const items = tagItems(
+      '1.4.2',
+      [
+        {tag: '1.5.0', pushedAt: '2026-01-10T00:00:00Z', digest: `sha256:${'c'.repeat(64)}`, platforms: ['linux/amd64', 'linux/arm64']},
+        {tag: '1.4.2'},
+        {tag: '1.3.0', pushedAt: '2025-12-01T00:00:00Z'},
+      ],
+      true,
+      Date.parse('2026-01-13T00:00:00Z'),
+    );
+    expect(items.map((item) => item.label)).toEqual([
+      '1.4.2  (current)',
+      '1.5.0  (2026-01-10 · 3 days ago · sha256:cccccccccccc · linux/amd64, linux/arm64)',
+      '1.3.0  (2025-12-01 · 43 days ago)',
+      'Type another tag…',
+    ]);
   });
 });
 
@@ -91,7 +105,7 @@ describe('home → run a saved profile', () => {
     const clock = new FakeClock();
     const store = new MemoryProfileStore([ec2FormProfile()]);
     const checks = fakeCheckPorts(healthyCheckState());
-    checks.registry.listTags = async () => {
+    checks.registry.datedTags = async () => {
       throw new RegistryError('cannot reach registry-1.docker.io (ENOTFOUND)', 'unreachable');
     };
     const root = testRoot({store, clock, checks});

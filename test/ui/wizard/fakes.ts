@@ -61,6 +61,7 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, options: {
     },
     ecrRepositories: async () => OFFLINE,
     tags: async () => OFFLINE,
+    tagDetails: async () => ({status: 'unknown', reason: OFFLINE.reason}),
     registryAccess: async () => ({status: 'unknown', kind: 'unreachable', reason: OFFLINE.reason}),
     clusters: async () => OFFLINE,
     namespaces: async () => OFFLINE,

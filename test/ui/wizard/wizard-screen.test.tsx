@@ -136,7 +136,7 @@ describe('the guided setup, step by step', () => {
       tags: async () => ({
         ok: true,
         items: [
-          {tag: 'v2', pushedAt: '2026-01-02T10:00:00.000Z', digest: 'sha256:' + 'b'.repeat(64)},
+          {tag: 'v2', pushedAt: '2026-01-02T10:00:00.000Z', digest: 'sha256:' + 'b'.repeat(64), platforms: ['linux/arm64']},
           {tag: 'v1', pushedAt: '2025-12-01T10:00:00.000Z'},
         ],
         newestFirst: true,
@@ -149,7 +149,9 @@ describe('the guided setup, step by step', () => {
     await press(app, 'enter');
     const frame = await waitForFrame(app, '❯ v2');
     expect(frame).toContain('✔ ECR repository: 123456789012.dkr.ecr.us-east-1.amazonaws.com/web');
-    expect(frame).toMatch(/v2\s+pushed 2026-01-02 10:00\s+sha256:bbbbbbbbbbbb/);
+    // tag · date (age by the services' clock) · short digest · platforms
+    expect(frame).toMatch(/v2\s+2026-01-02 10:00 \([^)]*\) · sha256:bbbbbbbbbbbb · linux\/arm64/);
+    expect(frame).toMatch(/v1\s+2025-12-01 10:00 \([^)]*\) · no digest · platforms unknown/);
   });
 
   test('Fargate: the editor opens the template; a syntax error is shown with its line/column; re-opening keeps the text', async () => {

@@ -3,6 +3,7 @@ import type {Profile} from '../../../domain/model.js';
 import type {WizardAnswers} from '../../../domain/wizard-answers.js';
 import type {Checked} from '../answer-checks.js';
 import {assembleProfile, blockingCount, checkProfileName} from '../profile.js';
+import {platformFindings} from '../platform.js';
 import type {Question} from '../question.js';
 import type {WizardServices} from '../services.js';
 
@@ -25,6 +26,9 @@ export async function saveNewProfile(
     const first = assembled.problems.find((problem) => problem.severity === 'error');
     return {ok: false, message: `The profile is not complete: ${first?.message ?? 'see the review'} — go back (esc)`};
   }
+  // An image not built for the tasks' platform would die with "exec format error": refused with the fix.
+  const [mismatch] = (await platformFindings(services, assembled.profile)).mismatches;
+  if (mismatch !== undefined) return {ok: false, message: `${mismatch.message}: ${mismatch.fix} — go back (esc)`};
   try {
     await services.saveProfile(assembled.profile);
   } catch (failure) {

@@ -1,5 +1,6 @@
 /** 3. The default tag, picked from the registry's tags (only the default: every run asks again). */
 import {formatImage, isValidTag} from '../../../domain/image.js';
+import {tagDetailLine} from '../../../domain/tag-text.js';
 import {bad, ok, type Checked} from '../answer-checks.js';
 import {artifactOf} from '../artifact.js';
 import type {Choice, Question} from '../question.js';
@@ -11,15 +12,14 @@ export function checkTag(text: string): Checked<string> {
   return ok(tag);
 }
 
-const shortDate = (iso: string | undefined): string => (iso === undefined ? '' : iso.slice(0, 16).replace('T', ' '));
-
 export const tag: Question = {
   id: 'tag',
   section: 2,
   label: 'Default tag',
   summary: (ctx) => `${ctx.answers.tag ?? ''} (asked again at every run)`,
   help: [
-    'The tags are listed from the registry (Docker Registry HTTP API v2 with bearer-token or basic auth; ECR with push dates, newest first). Type to filter; if the tag you want is not listed, type it and choose "Use …".',
+    'The tags are listed newest first with their date, digest and platforms: Docker Hub through its tag API, a private registry through each tag\'s manifest and image config (bearer-token or basic auth), ECR through DescribeImages and BatchGetImage. A moving name (latest, stable) shows the digest it points to now. Type to filter; if the tag you want is not listed, type it and choose "Use …".',
+    'Check the platforms: a Fargate task runs linux/amd64 unless its runtimePlatform says ARM64; an image built for another platform stops with "exec format error". The review checks it again.',
     'The tag chosen here is only the default: every run asks for the tag to deploy again.',
   ],
   prompt: ({ctx: {answers}, services, password}) => {
@@ -33,10 +33,13 @@ export const tag: Question = {
         if (artifact === undefined) return {ok: false, reason: 'the image is not known yet'};
         const listing = await services.tags(artifact, password);
         if (!listing.ok) return listing;
+        const now = Date.parse(services.now());
+        // tag · date (age) · short digest · platforms; a list of names only (a slow registry) shows no detail.
+        const detailed = listing.items.some((found) => found.digest !== undefined || found.pushedAt !== undefined);
         const items: Choice[] = listing.items.map((found) => ({
           value: found.tag,
           label: found.tag,
-          detail: [found.pushedAt ? `pushed ${shortDate(found.pushedAt)}` : '', found.digest ? found.digest.slice(0, 19) : ''].filter(Boolean).join('  '),
+          detail: detailed ? tagDetailLine(found, now) : '',
         }));
         return {ok: true, items};
       },
