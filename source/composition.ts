@@ -17,7 +17,8 @@ export async function simulatedDeployPorts(clock: Clock, region: string, simulat
   const scenario: SimulationScenario = isSimulationScenario(simulate.scenario) ? simulate.scenario : DEFAULT_SIMULATION_SCENARIO;
   const ecs = createSimulatedEcs({clock, scenario, speed: simulate.speed, region});
   if (simulate.seed !== undefined) ecs.seedService(simulate.seed);
-  return {ecs, simulation: {scenario, speed: simulate.speed}};
+  const {createSimulatedScaling} = await import('./adapters/simulator/scaling.js');
+  return {ecs, simulation: {scenario, speed: simulate.speed}, scaling: createSimulatedScaling()};
 }
 
 const once = <T>(create: () => Promise<T>): (() => Promise<T>) => {
@@ -78,6 +79,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
   const network = perRegion(async (factory) => (await import('./adapters/aws/ec2.js')).createNetworkPort(factory), aws);
   const cloudFormation = perRegion(async (factory) => (await import('./adapters/aws/cloudformation.js')).createCloudFormationPort(factory), aws);
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
+  const scaling = perRegion(async (factory) => (await import('./adapters/aws/scaling.js')).createScalingPort(factory), aws);
   const profileStore = once(async () => {
     const {createConfProfileStore} = await import('./adapters/conf-profile-store.js');
     return createConfProfileStore({env, version, ...(notice === undefined ? {} : {notice})});
@@ -96,6 +98,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
     network,
     cloudFormation,
     repositories,
+    scaling,
     terraformState: () => terraformState,
     editor: (editorOptions = {}) => createEditor({env, ...(editorOptions.stdin === undefined ? {} : {stdin: editorOptions.stdin})}),
     async wizardDraft() {
@@ -110,7 +113,8 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
       if (deployOptions.simulate !== undefined) return simulatedDeployPorts(systemClock, region, deployOptions.simulate);
       // One after another: the SDK's chunks are loaded once each (concurrent first imports of shared chunks are slower).
       const ecs = await this.ecs(region);
-      if (deployOptions.checks === false) return {ecs};
+      const scalingPort = await scaling(region);
+      if (deployOptions.checks === false) return {ecs, scaling: scalingPort};
       const iamPort = await iam(region);
       const secretsPort = await secrets(region);
       const discoveryPort = await discovery(region);
@@ -118,6 +122,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
       const networkPort = await network(region);
       return {
         ecs,
+        scaling: scalingPort,
         checks: {
           iam: iamPort,
           secrets: secretsPort,

@@ -27,6 +27,11 @@ export const DEPLOY_OPTION_SPECS = {
   'simulate-speed': {type: 'string', value: 'N', description: 'run the simulation N times faster (default 1: real time)'},
   'exit-code': {type: 'boolean', description: 'exit 0 when nothing would change, 1 when something would, 2 on error'},
   'to-revision': {type: 'string', value: 'N', description: "the task definition revision to go back to (default: the one before the service's)"},
+  'remove-auto-scaling': {
+    type: 'boolean',
+    description:
+      "remove the service's auto scaling (its scalable target and policies) after the rollout; without it a profile without auto scaling leaves the service's alone",
+  },
 } satisfies Record<string, OptionSpec>;
 
 type DeployOptionName = keyof typeof DEPLOY_OPTION_SPECS;
@@ -49,6 +54,8 @@ export interface DeployOptions {
   simulate?: Simulation;
   exitCode: boolean;
   toRevision?: number;
+  /** --remove-auto-scaling (present only when given). */
+  removeAutoScaling?: true;
 }
 
 const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000};
@@ -125,6 +132,7 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
       str('no-progress-timeout') === undefined ? DEFAULT_NO_PROGRESS_TIMEOUT_MS : parseDuration(str('no-progress-timeout')!, 'no-progress-timeout'),
     force: values.force === true,
     exitCode: values['exit-code'] === true,
+    ...(values['remove-auto-scaling'] === true ? {removeAutoScaling: true as const} : {}),
   };
   const env = nonEmpty('env');
   if (env !== undefined) options.env = env;

@@ -3,7 +3,7 @@
  * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
  */
 import {CliError, EXIT} from '../errors.js';
-import {planDeploy} from '../operations/deploy/plan.js';
+import {planChanges, planDeploy} from '../operations/deploy/plan.js';
 import {profileAndEnvironment, runPorts} from '../operations/deploy/setup.js';
 import {planJson, planText} from '../report/plan-text.js';
 import {parseDeployOptions, runInputsOf} from './deploy-options.js';
@@ -17,8 +17,14 @@ export async function run(context: CommandContext): Promise<number> {
     const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
     const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {checks: false});
     const plan = await planDeploy(
-      {ecs: ports.ecs},
-      {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
+      {ecs: ports.ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
+      {
+        profile,
+        environment,
+        ...(options.tag === undefined ? {} : {tag: options.tag}),
+        overrides: options.overrides,
+        ...(options.removeAutoScaling ? {removeAutoScaling: true} : {}),
+      },
     );
     const output = runContext(context, {screen: false});
     if (output.reporter === 'json') {
@@ -27,7 +33,7 @@ export async function run(context: CommandContext): Promise<number> {
       if (ports.simulation !== undefined) context.io.stdout.write(`SIMULATED (the rollout simulator's service, not AWS)\n`);
       context.io.stdout.write(`${planText(plan, {width: output.width, color: output.color})}\n`);
     }
-    const changes = plan.action !== 'none';
+    const changes = planChanges(plan);
     return exitCodeMode && changes ? 1 : EXIT.ok;
   } catch (error) {
     // --exit-code: 1 means "changes", so every error is 2.

@@ -6,6 +6,7 @@ import type {LogsPort} from './logs.js';
 import type {NetworkPort} from './network.js';
 import type {RegistryPort} from './registry.js';
 import type {SecretsPort} from './secrets.js';
+import type {ScalingPort} from './scaling.js';
 
 /** What the pre-flight checks read. */
 export interface CheckPorts {
@@ -25,4 +26,6 @@ export interface DeployPorts {
   checks?: CheckPorts;
   /** Set when `ecs` is the rollout simulator. */
   simulation?: {scenario: string; speed: number};
+  /** Service auto scaling (Application Auto Scaling, or the simulator's); absent: scaling is neither read nor applied. */
+  scaling?: ScalingPort;
 }

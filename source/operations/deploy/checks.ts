@@ -29,6 +29,7 @@ import type {RegistryPort} from '../../ports/registry.js';
 import {guarded, type CheckResult} from './check-result.js';
 import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
+import {capacityCheck, scalingCheck} from './capacity-check.js';
 import {awslogsGroups, str} from './rendered-task.js';
 
 export type {CheckResult, Remedy} from './check-result.js';
@@ -261,6 +262,10 @@ export function localChecks(plan: DeployPlan): CheckResult[] {
   if (network) results.push(network);
   const replace = replaceCheck(plan);
   if (replace) results.push(replace);
+  const capacity = capacityCheck(plan);
+  if (capacity) results.push(capacity);
+  const scaling = scalingCheck(plan);
+  if (scaling) results.push(scaling);
   return results;
 }
 
