@@ -23,6 +23,8 @@ import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
+import {autoScaling} from './questions/auto-scaling.js';
+import {autoScalingSettings} from './questions/auto-scaling-settings.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
 import {discoveryService} from './questions/discovery-service.js';
@@ -45,6 +47,7 @@ import {envName} from './questions/env-name.js';
 import {envRegion} from './questions/env-region.js';
 import {envCluster} from './questions/env-cluster.js';
 import {envLaunchType} from './questions/env-launch-type.js';
+import {envCapacity} from './questions/env-capacity.js';
 import {envSubnets} from './questions/env-subnets.js';
 import {envSecurityGroups} from './questions/env-security-groups.js';
 import {envPublicIp} from './questions/env-public-ip.js';
@@ -93,6 +96,8 @@ export const QUESTIONS: readonly Question[] = [
   strategy,
   desiredCount,
   serviceJson,
+  autoScaling,
+  autoScalingSettings,
   discovery,
   discoveryNamespace,
   discoveryService,
@@ -115,6 +120,7 @@ export const QUESTIONS: readonly Question[] = [
   envRegion,
   envCluster,
   envLaunchType,
+  envCapacity,
   envSubnets,
   envSecurityGroups,
   envPublicIp,
