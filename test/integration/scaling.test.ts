@@ -8,6 +8,10 @@ import {createScalingPort} from '../../source/adapters/aws/scaling.js';
 import {autoScalingFromState, planScaling} from '../../source/domain/auto-scaling.js';
 import {AwsError} from '../../source/errors.js';
 import {useMoto} from '../helpers/moto.js';
+import {createEcsPort} from '../../source/adapters/aws/ecs.js';
+import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import {planDeploy} from '../../source/operations/deploy/plan.js';
+import {fetchServiceSource, importReport, planImport, saveImport, suggestNames, withServiceScaling} from '../../source/operations/import.js';
 
 /** The ScalingPort through the real SDK against moto's Application Auto Scaling (and ELBv2 for the resource label). */
 describe('ScalingPort on the SDK', () => {
@@ -36,7 +40,9 @@ describe('ScalingPort on the SDK', () => {
     await scaling.putPolicy('scaled', 'web', {name: 'web-cpu-target-tracking', metric: 'cpu', target: 60});
     const state = await scaling.describe('scaled', 'web');
     expect(state.target).toEqual({minCount: 2, maxCount: 10});
-    expect(state.policies).toEqual([expect.objectContaining({name: 'web-cpu-target-tracking', policyType: 'TargetTrackingScaling', metric: 'cpu', target: 60})]);
+    expect(state.policies).toEqual([
+      expect.objectContaining({name: 'web-cpu-target-tracking', policyType: 'TargetTrackingScaling', metric: 'cpu', target: 60}),
+    ]);
     const wanted = {minCount: 2, maxCount: 10, policies: [{metric: 'cpu' as const, target: 60}]};
     expect(planScaling({serviceName: 'web', wanted, current: state}).action).toBe('unchanged');
 
@@ -64,6 +70,30 @@ describe('ScalingPort on the SDK', () => {
     const imported = autoScalingFromState('web', state);
     expect(imported.autoScaling).toEqual({minCount: 3, maxCount: 12, policies: [{metric: 'cpu', target: 50, scaleInCooldown: 300}]});
     expect(imported.notes).toEqual(['scaling policy steps (StepScaling) is not kept in the profile: a deploy leaves it as it is']);
+  });
+
+  test('import of the live service keeps its scaling; the plan of the imported profile leaves it unchanged', async () => {
+    const ecs = await createEcsPort(factory);
+    const scaling = await createScalingPort(factory);
+    const source = await withServiceScaling(await fetchServiceSource(ecs, 'scaled', 'web'), scaling);
+    const plan = planImport(source, {names: suggestNames({serviceName: 'web', cluster: 'scaled'}), now: '2026-02-01T00:00:00.000Z'});
+    expect(plan.profile?.service.autoScaling).toEqual({minCount: 3, maxCount: 12, policies: [{metric: 'cpu', target: 50, scaleInCooldown: 300}]});
+    expect(importReport(plan)).toEqual(
+      expect.arrayContaining([
+        'Auto scaling 3–12 tasks, CPU 50% (kept: a deploy applies it as it is)',
+        'warning: service.autoScaling: scaling policy steps (StepScaling) is not kept in the profile: a deploy leaves it as it is',
+      ]),
+    );
+    const store = new MemoryProfileStore();
+    const profile = await saveImport(store, plan, {label: 'web'});
+    const deploy = await planDeploy({ecs, scaling}, {profile, environment: profile.environments[0]!});
+    expect(deploy.scaling.plan.action).toBe('unchanged');
+    expect(deploy.scaling.plan.lines).toEqual(['auto scaling: unchanged (3–12 tasks, CPU 50%); other policies left as they are: steps (StepScaling)']);
+    expect(deploy.diff.service.changes).toEqual([]);
+    expect(deploy.action).toBe('none');
+    // desiredCount is not sent: the scaler owns it.
+    expect(deploy.omitDesiredCount).toBe(true);
+    expect(deploy.scaling.notes).toEqual(['desiredCount is not sent: auto scaling decides how many tasks run (now 1)']);
   });
 
   test('deregister removes the target and its policies', async () => {

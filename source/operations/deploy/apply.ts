@@ -56,7 +56,7 @@ export function updateServiceInput(plan: DeployPlan, taskDefinitionArn: string):
   const input: JsonObject = {cluster: plan.cluster, service: plan.serviceName, taskDefinition: taskDefinitionArn};
   for (const key of UPDATABLE_SERVICE_FIELDS) {
     const value = plan.service[key];
-    if (value !== undefined) input[key] = value;
+    if (value !== undefined && !(key === 'desiredCount' && plan.omitDesiredCount === true)) input[key] = value;
   }
   if (plan.forceNewDeployment) input['forceNewDeployment'] = true;
   return input;

@@ -55,6 +55,8 @@ export interface DeployPlan extends DeployInputs {
    * UpdateService alone does not roll out to the running tasks.
    */
   forceNewDeployment: boolean;
+  /** The update leaves desiredCount out (auto scaling owns it); `service.desiredCount` is then the service's current count. */
+  omitDesiredCount: boolean;
   /** The clusters' capacity providers, as DescribeClusters listed them (undefined: not known). */
   clusterCapacityProviders?: string[];
 }
@@ -89,7 +91,7 @@ export async function planDeploy(ports: {ecs: EcsPort; scaling?: ScalingPort}, r
   }
   const service = services.find((found) => found.status === 'ACTIVE');
   const wantedScaling = request.removeAutoScaling === true ? undefined : request.profile.service.autoScaling;
-  const scaled = serviceForScaling(inputs.service, wantedScaling, service !== undefined);
+  const scaled = serviceForScaling(inputs.service, wantedScaling, service);
   inputs.service = scaled.service;
   const scaling = await planServiceScaling(ports.scaling, {
     cluster,
@@ -138,6 +140,7 @@ export async function planDeploy(ports: {ecs: EcsPort; scaling?: ScalingPort}, r
     action,
     scaling,
     forceNewDeployment,
+    omitDesiredCount: scaled.omitDesiredCount,
     ...(attached === undefined ? {} : {clusterCapacityProviders: attached}),
   };
 }

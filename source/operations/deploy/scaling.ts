@@ -59,18 +59,28 @@ export async function planServiceScaling(
 }
 
 /**
- * The service a deploy sends, with desiredCount out of the scaler's way: without it for an update of an existing
- * service, at the minimum for a new one. Returns the note the plan shows.
+ * The service a deploy sends, with desiredCount out of the scaler's way. For an update of an existing service the
+ * service keeps the count it has now (so the diff shows no change) and `omitDesiredCount` says not to send it; a new
+ * service starts at the minimum. Returns the note the plan shows.
  */
-export function serviceForScaling(service: JsonObject, wanted: AutoScaling | undefined, exists: boolean): {service: JsonObject; note?: string} {
-  if (wanted === undefined) return {service};
-  if (exists) {
-    if (service['desiredCount'] === undefined) return {service};
-    const rest = {...service};
-    delete rest['desiredCount'];
-    return {service: rest, note: 'desiredCount is not sent: auto scaling decides how many tasks run'};
+export function serviceForScaling(
+  service: JsonObject,
+  wanted: AutoScaling | undefined,
+  existing: {desiredCount: number} | undefined,
+): {service: JsonObject; omitDesiredCount: boolean; note?: string} {
+  if (wanted === undefined || service['desiredCount'] === undefined) return {service, omitDesiredCount: false};
+  if (existing !== undefined) {
+    return {
+      service: {...service, desiredCount: existing.desiredCount},
+      omitDesiredCount: true,
+      note: `desiredCount is not sent: auto scaling decides how many tasks run (now ${existing.desiredCount})`,
+    };
   }
-  return {service: {...service, desiredCount: wanted.minCount}, note: `desiredCount ${wanted.minCount}: a new service starts at the auto scaling minimum`};
+  return {
+    service: {...service, desiredCount: wanted.minCount},
+    omitDesiredCount: false,
+    note: `desiredCount ${wanted.minCount}: a new service starts at the auto scaling minimum`,
+  };
 }
 
 /** The first target group of the service's load balancers (ALBRequestCountPerTarget counts its requests). */
