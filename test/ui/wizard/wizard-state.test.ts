@@ -106,6 +106,7 @@ describe('the wizard reducer', () => {
         'strategy',
         'desired-count',
         'service-json',
+        'auto-scaling',
         'discovery',
         'discovery-arn',
       ],
@@ -183,6 +184,9 @@ describe('the wizard reducer', () => {
     // REPLICA brings the desired count, never answered: asked first.
     expect(at(state)).toBe('desired-count');
     state = answer(state, {desiredCount: 2});
+    // …and "Scale automatically?", never asked of a DAEMON.
+    expect(at(state)).toBe('auto-scaling');
+    state = answer(state, {autoScaling: null});
     expect(at(state)).toBe('review');
     // Changing the launch type to Fargate: the Advanced JSON is needed before the review.
     state = wizardReducer(state, {type: 'change', ref: {id: 'launch-type'}});
