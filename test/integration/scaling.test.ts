@@ -8,6 +8,8 @@ import {createScalingPort} from '../../source/adapters/aws/scaling.js';
 import {autoScalingFromState, planScaling} from '../../source/domain/auto-scaling.js';
 import {AwsError} from '../../source/errors.js';
 import {useMoto} from '../helpers/moto.js';
+import {CreateCapacityProviderCommand} from '@aws-sdk/client-ecs';
+import {createWizardServices, type WizardPorts} from '../../source/operations/wizard/services.js';
 import {createEcsPort} from '../../source/adapters/aws/ecs.js';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {planDeploy} from '../../source/operations/deploy/plan.js';
@@ -127,5 +129,35 @@ describe('ScalingPort on the SDK', () => {
     expect(label).toBe(`${balancerPart}/${groupPart}`);
     expect(label).toMatch(/^app\/web-alb\/[^/]+\/targetgroup\/web-tg\/[^/]+$/);
     await expect(scaling.requestCountLabel(lonely.TargetGroups?.[0]?.TargetGroupArn ?? '')).rejects.toThrow(AwsError);
+  });
+
+  test("the wizard lists a cluster's capacity providers: Fargate's, and an Auto Scaling group provider with its group", async () => {
+    const client = await factory.ecs();
+    const asg = 'arn:aws:autoscaling:us-east-1:123456789012:autoScalingGroup:1a2b3c4d-0000-0000-0000-000000000000:autoScalingGroupName/web-asg';
+    await client.send(new CreateCapacityProviderCommand({name: 'web-asg-provider', autoScalingGroupProvider: {autoScalingGroupArn: asg}}));
+    await client.send(new CreateClusterCommand({clusterName: 'spotty', capacityProviders: ['FARGATE', 'FARGATE_SPOT', 'web-asg-provider']}));
+    const ecs = await createEcsPort(factory);
+    const services = createWizardServices({ecs: async () => ecs} as unknown as WizardPorts);
+    expect(await services.capacityProviders!('spotty')).toEqual({
+      ok: true,
+      items: [
+        {name: 'FARGATE', kind: 'fargate'},
+        {name: 'FARGATE_SPOT', kind: 'fargate'},
+        {name: 'web-asg-provider', kind: 'auto-scaling-group', autoScalingGroupArn: asg},
+      ],
+    });
+    // A cluster the first deploy creates gets Fargate's two providers.
+    expect(await services.capacityProviders!('not-yet')).toEqual({
+      ok: true,
+      items: [
+        {name: 'FARGATE', kind: 'fargate'},
+        {name: 'FARGATE_SPOT', kind: 'fargate'},
+      ],
+    });
+    // The deploy's check reads the same list: a provider the cluster lacks is named.
+    const [cluster] = await ecs.describeClusters(['scaled']);
+    expect(cluster?.capacityProviders ?? []).toEqual([]);
+    const created = await ecs.createCluster('made-by-deploy', {capacityProviders: ['FARGATE', 'FARGATE_SPOT']});
+    expect(created.capacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT']);
   });
 });

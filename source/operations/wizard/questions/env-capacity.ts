@@ -29,10 +29,13 @@ export function parseStrategy(text: string): {strategy: CapacityProviderItem[]} 
 
 const SPOT_WITH_FLOOR = 'FARGATE:1:1, FARGATE_SPOT:3';
 
-/** The rows offered for the cluster's providers (a strategy each), and a row for the launch type. */
+/** The row of the launch type (no strategy): always offered, also when the cluster's providers cannot be listed. */
+export const launchTypeChoice = (launchType: string): Choice => ({value: 'none', label: `No capacity providers: the ${launchType} launch type`});
+
+/** The rows offered for the cluster's providers: a strategy each. */
 export function strategyChoices(providers: ReadonlyArray<{name: string; kind: string}>, launchType: string): Choice[] {
   const names = providers.map((provider) => provider.name);
-  const choices: Choice[] = [{value: 'none', label: `No capacity providers: the ${launchType} launch type`}];
+  const choices: Choice[] = [];
   if (launchType === 'FARGATE') {
     if (names.includes('FARGATE') && names.includes('FARGATE_SPOT')) {
       choices.push({value: SPOT_WITH_FLOOR, label: SPOT_WITH_FLOOR, detail: 'one task on demand, then 3 of every 4 on Spot (up to ~70% cheaper)'});
@@ -85,8 +88,10 @@ export const envCapacity: Question = {
         if (!listing.ok) return listing;
         return {ok: true, items: strategyChoices(listing.items, launchType)};
       },
+      extra: () => [launchTypeChoice(launchType)],
       free: {validate: checkCapacityStrategy, hint: 'a strategy such as FARGATE:1:1, FARGATE_SPOT:3, or none'},
-      initial: current === undefined || current.length === 0 ? 'none' : formatCapacityStrategy(current),
+      // No strategy yet: the first row (the launch type) is highlighted, and nothing is typed for the person.
+      ...(current === undefined || current.length === 0 ? {} : {initial: formatCapacityStrategy(current)}),
       submit: ([value]) => {
         const strategy = toStrategy(value ?? 'none');
         const next = patchEnvironment(ctx.answers, ctx.env, {capacityProviderStrategy: strategy ?? []});
