@@ -173,7 +173,7 @@ describe('the setup wizard in a terminal', () => {
     );
     await step(cli, '? AWS region', 'enter');
     await step(cli, /Cannot list clusters/, 'dev-ec2', 'enter');
-    await step(cli, '❯ No capacity providers: the EC2 launch type', 'enter');
+    await step(cli, /Cannot list capacity providers of cluster dev-ec2/, 'enter');
     await step(cli, '? Overrides of config variables for dev', 'enter');
     await step(cli, '❯ No, review the profile', 'enter');
     await step(cli, "? Name of the artifact's container", 'down', 'enter');
