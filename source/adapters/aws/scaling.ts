@@ -61,7 +61,9 @@ export async function createScalingPort(factory: AwsClientFactory): Promise<Scal
       let nextToken: string | undefined;
       do {
         const page = await call('DescribeScalingPolicies', () =>
-          client.send(new sdk.DescribeScalingPoliciesCommand({ServiceNamespace: NAMESPACE, ResourceId: resourceId, ScalableDimension: DIMENSION, NextToken: nextToken})),
+          client.send(
+            new sdk.DescribeScalingPoliciesCommand({ServiceNamespace: NAMESPACE, ResourceId: resourceId, ScalableDimension: DIMENSION, NextToken: nextToken}),
+          ),
         );
         for (const policy of page.ScalingPolicies ?? []) if (policy.ResourceId === resourceId) policies.push(existingPolicy(policy));
         nextToken = page.NextToken === '' ? undefined : page.NextToken;
@@ -113,7 +115,11 @@ export async function createScalingPort(factory: AwsClientFactory): Promise<Scal
     async deregisterTarget(clusterName, serviceName) {
       await call('DeregisterScalableTarget', () =>
         client.send(
-          new sdk.DeregisterScalableTargetCommand({ServiceNamespace: NAMESPACE, ResourceId: scalingResourceId(clusterName, serviceName), ScalableDimension: DIMENSION}),
+          new sdk.DeregisterScalableTargetCommand({
+            ServiceNamespace: NAMESPACE,
+            ResourceId: scalingResourceId(clusterName, serviceName),
+            ScalableDimension: DIMENSION,
+          }),
         ),
       );
     },

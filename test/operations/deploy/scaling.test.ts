@@ -138,7 +138,10 @@ describe('deploy with a capacity provider strategy and auto scaling (simulator)'
     const plain = scaledProfile((profile) => delete profile.service.autoScaling);
     const left = await run({profile: plain, scaling});
     expect(left.events.filter((event) => event.type === 'step' && event.name === 'scaling')).toEqual([
-      expect.objectContaining({status: 'skipped', message: 'left as it is (1–4 tasks): theirs (memory 70%) — the profile sets none (remove it with --remove-auto-scaling)'}),
+      expect.objectContaining({
+        status: 'skipped',
+        message: 'left as it is (1–4 tasks): theirs (memory 70%) — the profile sets none (remove it with --remove-auto-scaling)',
+      }),
     ]);
     expect((await scaling.describe('web-staging', 'web-api')).target).toEqual({minCount: 1, maxCount: 4});
     // desiredCount is the profile's (no scaling in the profile: nothing to keep out of the way).
