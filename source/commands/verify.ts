@@ -16,7 +16,7 @@ export async function run(context: CommandContext): Promise<number> {
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}));
   const plan = await planDeploy(
-    {ecs: ports.ecs},
+    {ecs: ports.ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
     {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
   );
   const output = runContext(context, {screen: false});

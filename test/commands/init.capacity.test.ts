@@ -77,6 +77,14 @@ describe('init, render, diff and deploy --simulate with capacity providers and a
     expect(diff.out).toContain('  scaling  add policy web-cpu-target-tracking (CPU 60%)');
     expect(diff.out).toContain('  note     desiredCount is not sent: auto scaling decides how many tasks run');
 
+    const json = await cli(['diff', 'web', '--simulate', '--json']);
+    expect(JSON.parse(json.out)).toMatchObject({
+      autoScaling: {
+        action: 'apply',
+        lines: ['auto scaling: register the scalable target, 2–10 tasks', 'auto scaling: add policy web-cpu-target-tracking (CPU 60%)'],
+      },
+    });
+
     const deploy = await cli(['deploy', 'web', '--simulate', '--yes']);
     expect(deploy.code).toBe(0);
     expect(deploy.out).toContain('scaling: done — auto scaling applied: 2–10 tasks, CPU 60%');
