@@ -216,7 +216,7 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
       }
       if (Array.isArray(input.capacityProviderStrategy)) {
         // A new strategy (an empty one goes back to the launch type, as in ECS).
-        const {launchType: _dropped, ...rest} = service.input;
+        const {launchType: _launchType, capacityProviderStrategy: _strategy, ...rest} = service.input;
         service.input =
           input.capacityProviderStrategy.length === 0
             ? {...rest, launchType: service.launchType}
