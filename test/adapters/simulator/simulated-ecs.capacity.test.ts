@@ -1,9 +1,10 @@
 import {describe, expect, test} from 'vitest';
 import {createSimulatedEcs} from '../../../source/adapters/simulator/simulated-ecs.js';
+import type {JsonObject} from '../../../source/domain/json.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
 import {container, newService, service} from './helpers.js';
 
-const STRATEGY = [
+const STRATEGY: JsonObject[] = [
   {capacityProvider: 'FARGATE', weight: 1, base: 1},
   {capacityProvider: 'FARGATE_SPOT', weight: 3},
 ];
