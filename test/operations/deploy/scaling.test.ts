@@ -151,4 +151,20 @@ describe('deploy with a capacity provider strategy and auto scaling (simulator)'
     expect(steps(removed.events).slice(-2)).toEqual(['scaling started', 'scaling done']);
     expect(await scaling.describe('web-staging', 'web-api')).toEqual({policies: []});
   });
+
+  it('requests per target: the policy gets the resource label of the service’s target group', async () => {
+    const targetGroup = 'arn:aws:elasticloadbalancing:us-east-1:123456789012:targetgroup/web-tg/0123456789abcdef';
+    const profile = scaledProfile((changed) => {
+      changed.service.serviceSpec = JSON.stringify({
+        schedulingStrategy: 'REPLICA',
+        loadBalancers: [{targetGroupArn: targetGroup, containerName: '${CONTAINER_NAME}', containerPort: 8080}],
+      });
+      changed.service.autoScaling = {minCount: 2, maxCount: 10, policies: [{metric: 'requests', target: 1000}]};
+    });
+    const {events, scaling} = await run({profile, seed: false});
+    expect(last(events)).toMatchObject({outcome: 'deployed', exitCode: 0});
+    expect((await scaling.describe('web-staging', 'web-api')).policies).toEqual([
+      expect.objectContaining({metric: 'requests', target: 1000, resourceLabel: 'app/simulated/0/targetgroup/web-tg/0123456789abcdef'}),
+    ]);
+  });
 });
