@@ -19,7 +19,8 @@ export async function simulatedDeployPorts(clock: Clock, region: string, simulat
   if (simulate.seed !== undefined) ecs.seedService(simulate.seed);
   const {createSimulatedLogs} = await import('./adapters/simulator/logs.js');
   const logs = createSimulatedLogs(ecs, clock);
-  return {ecs, simulation: {scenario, speed: simulate.speed}, logs: async () => logs};
+  const {createSimulatedScaling} = await import('./adapters/simulator/scaling.js');
+  return {ecs, simulation: {scenario, speed: simulate.speed}, logs: async () => logs, scaling: createSimulatedScaling()};
 }
 
 const once = <T>(create: () => Promise<T>): (() => Promise<T>) => {
@@ -84,6 +85,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
   const alarms = perRegion(async (factory) => (await import('./adapters/aws/cloudwatch.js')).createAlarmsPort(factory), aws);
   const cloudFormation = perRegion(async (factory) => (await import('./adapters/aws/cloudformation.js')).createCloudFormationPort(factory), aws);
   const repositories = perRegion(async (factory) => (await import('./adapters/aws/ecr-repositories.js')).createRepositoriesPort(factory), aws);
+  const scaling = perRegion(async (factory) => (await import('./adapters/aws/scaling.js')).createScalingPort(factory), aws);
   const profileStore = once(async () => {
     const {createConfProfileStore} = await import('./adapters/conf-profile-store.js');
     return createConfProfileStore({env, version, ...(notice === undefined ? {} : {notice})});
@@ -105,6 +107,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
     alarms,
     cloudFormation,
     repositories,
+    scaling,
     terraformState: () => terraformState,
     editor: (editorOptions = {}) => createEditor({env, ...(editorOptions.stdin === undefined ? {} : {stdin: editorOptions.stdin})}),
     async wizardDraft() {
@@ -119,7 +122,8 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
       if (deployOptions.simulate !== undefined) return simulatedDeployPorts(systemClock, region, deployOptions.simulate);
       // One after another: the SDK's chunks are loaded once each (concurrent first imports of shared chunks are slower).
       const ecs = await this.ecs(region);
-      if (deployOptions.checks === false) return {ecs, logs: (logsRegion) => logs(logsRegion)};
+      const scalingPort = await scaling(region);
+      if (deployOptions.checks === false) return {ecs, logs: (logsRegion) => logs(logsRegion), scaling: scalingPort};
       const iamPort = await iam(region);
       const secretsPort = await secrets(region);
       const discoveryPort = await discovery(region);
@@ -127,6 +131,7 @@ export function createCompositionRoot(options: CompositionOptions): CompositionR
       const networkPort = await network(region);
       return {
         ecs,
+        scaling: scalingPort,
         checks: {
           iam: iamPort,
           secrets: secretsPort,

@@ -33,6 +33,11 @@ export const DEPLOY_OPTION_SPECS = {
     type: 'boolean',
     description: 'resolve the tag to the digest it points to now and deploy tag@sha256:… (recorded in the profile: a re-run deploys the same bytes)',
   },
+  'remove-auto-scaling': {
+    type: 'boolean',
+    description:
+      "remove the service's auto scaling (its scalable target and policies) after the rollout; without it a profile without auto scaling leaves the service's alone",
+  },
 } satisfies Record<string, OptionSpec>;
 
 type DeployOptionName = keyof typeof DEPLOY_OPTION_SPECS;
@@ -57,6 +62,8 @@ export interface DeployOptions {
   toRevision?: number;
   /** --pin-digest: deploy the digest the tag points to now. */
   pinDigest: boolean;
+  /** --remove-auto-scaling (present only when given). */
+  removeAutoScaling?: true;
 }
 
 const UNITS: Record<string, number> = {ms: 1, s: 1_000, m: 60_000, h: 3_600_000};
@@ -134,6 +141,7 @@ export function parseDeployOptions(values: OptionValues): DeployOptions {
     force: values.force === true,
     exitCode: values['exit-code'] === true,
     pinDigest: values['pin-digest'] === true,
+    ...(values['remove-auto-scaling'] === true ? {removeAutoScaling: true as const} : {}),
   };
   const env = nonEmpty('env');
   if (env !== undefined) options.env = env;

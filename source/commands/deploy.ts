@@ -42,6 +42,7 @@ export async function run(context: CommandContext): Promise<number> {
           ...(options.tag === undefined ? {} : {tag: options.tag}),
           overrides: options.overrides,
           force: options.force,
+          ...(options.removeAutoScaling ? {removeAutoScaling: true} : {}),
           wait: options.wait,
           timeoutMs: options.timeoutMs,
           noProgressTimeoutMs: options.noProgressTimeoutMs,

@@ -3,7 +3,7 @@
  * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
  */
 import {CliError, EXIT} from '../errors.js';
-import {planDeploy} from '../operations/deploy/plan.js';
+import {planChanges, planDeploy} from '../operations/deploy/plan.js';
 import {movedTag, movementLine} from '../operations/deploy/pin-digest.js';
 import {sanitize} from '../report/sanitize.js';
 import {profileAndEnvironment, runPorts} from '../operations/deploy/setup.js';
@@ -21,8 +21,14 @@ export async function run(context: CommandContext): Promise<number> {
     const options = pinned === undefined ? parsed : {...parsed, tag: pinned};
     const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {checks: false});
     const plan = await planDeploy(
-      {ecs: ports.ecs},
-      {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
+      {ecs: ports.ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
+      {
+        profile,
+        environment,
+        ...(options.tag === undefined ? {} : {tag: options.tag}),
+        overrides: options.overrides,
+        ...(options.removeAutoScaling ? {removeAutoScaling: true} : {}),
+      },
     );
     const output = runContext(context, {screen: false});
     // A pinned tag (tag@sha256:…): has its name moved since? (Not asked of a simulated run: it makes no outside calls.)
@@ -38,7 +44,7 @@ export async function run(context: CommandContext): Promise<number> {
       context.io.stdout.write(`${planText(plan, {width: output.width, color: output.color})}\n`);
       if (movement !== undefined) context.io.stdout.write(`\n${sanitize(movementLine(movement, profile.name))}\n`);
     }
-    const changes = plan.action !== 'none';
+    const changes = planChanges(plan);
     return exitCodeMode && changes ? 1 : EXIT.ok;
   } catch (error) {
     // --exit-code: 1 means "changes", so every error is 2.

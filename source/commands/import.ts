@@ -3,6 +3,7 @@ import {EXIT, InputError, UsageError} from '../errors.js';
 import {
   familyOf,
   fetchServiceSource,
+  withServiceScaling,
   fetchTaskDefinitionSource,
   fileSource,
   importReport,
@@ -102,6 +103,8 @@ export async function run(context: CommandContext): Promise<number> {
     source = await fetchTaskDefinitionSource(await port(), taskDefinition);
   } else {
     source = await fetchServiceSource(await port(), cluster!, service!);
+    const scalingPort = root.scaling === undefined ? undefined : await root.scaling((await port()).region);
+    if (scalingPort !== undefined) source = await withServiceScaling(source, scalingPort);
   }
 
   const importsService = source.serviceText !== undefined;

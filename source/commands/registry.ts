@@ -181,7 +181,20 @@ export const COMMANDS: CommandSpec[] = [
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:
       'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
-    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
+    options: deployOptions(
+      'env',
+      'tag',
+      'pin-digest',
+      'set',
+      'yes',
+      'no-wait',
+      'timeout',
+      'no-progress-timeout',
+      'force',
+      'simulate',
+      'simulate-speed',
+      'remove-auto-scaling',
+    ),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: [
       'ecs-wizard deploy web-api --env staging --tag 1.5.0',
@@ -194,7 +207,7 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['diff'],
     summary: 'show what a deploy would change (the plan), changing nothing',
-    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'exit-code', 'simulate'),
+    options: deployOptions('env', 'tag', 'pin-digest', 'set', 'exit-code', 'simulate', 'remove-auto-scaling'),
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard diff web-api --env production --tag 1.5.0', 'ecs-wizard diff web-api --exit-code   # 0 no change, 1 changes, 2 error'],
     load: () => import('./diff.js'),

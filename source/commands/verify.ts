@@ -18,7 +18,7 @@ export async function run(context: CommandContext): Promise<number> {
   const options = pinned === undefined ? parsed : {...parsed, tag: pinned};
   const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}));
   const plan = await planDeploy(
-    {ecs: ports.ecs},
+    {ecs: ports.ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
     {profile, environment, ...(options.tag === undefined ? {} : {tag: options.tag}), overrides: options.overrides},
   );
   const output = runContext(context, {screen: false});

@@ -120,6 +120,44 @@ export interface Service {
    * a token) is refused all the same.
    */
   plaintextVariables?: string[];
+  /**
+   * Service auto scaling (Application Auto Scaling), applied after the service update at deploy. Absent: a deploy
+   * leaves whatever scaling the service has alone; removed only when asked (`deploy --remove-auto-scaling`).
+   */
+  autoScaling?: AutoScaling;
+}
+
+/** One provider of a capacity provider strategy (CreateService's `capacityProviderStrategy` item). */
+export interface CapacityProviderItem {
+  /** FARGATE, FARGATE_SPOT or an Auto Scaling group capacity provider's name. */
+  capacityProvider: string;
+  /** 0–1000: the share of tasks after the bases are placed. */
+  weight: number;
+  /** 0–100000: tasks placed on this provider first (at most one provider of a strategy has one). */
+  base?: number;
+}
+
+/** What a target tracking policy tracks: ECSServiceAverageCPUUtilization, …MemoryUtilization, ALBRequestCountPerTarget. */
+export const SCALING_METRICS = ['cpu', 'memory', 'requests'] as const;
+export type ScalingMetric = (typeof SCALING_METRICS)[number];
+
+/** A target tracking scaling policy on a predefined ECS metric. */
+export interface TargetTrackingPolicy {
+  metric: ScalingMetric;
+  /** Percent for cpu and memory; requests per target (per minute) for requests. */
+  target: number;
+  /** The policy's name in Application Auto Scaling (default: `<service>-<metric>-target-tracking`); kept from an import. */
+  name?: string;
+  scaleInCooldown?: number;
+  scaleOutCooldown?: number;
+  disableScaleIn?: boolean;
+}
+
+/** Service auto scaling: the scalable target's capacity range and its target tracking policies. */
+export interface AutoScaling {
+  minCount: number;
+  maxCount: number;
+  policies: TargetTrackingPolicy[];
 }
 
 export interface AwsVpcNetwork {
@@ -155,6 +193,11 @@ export interface Environment {
   overrides: Record<string, string>;
   /** Where its values were read (a CloudFormation stack or a Terraform state file), when they were. */
   provisioner?: EnvironmentProvisioner;
+  /**
+   * The service's capacity provider strategy in this environment's cluster (providers belong to a cluster): the
+   * rendered service gets `capacityProviderStrategy` and no `launchType`. Absent: the launch type.
+   */
+  capacityProviderStrategy?: CapacityProviderItem[];
 }
 
 export const RUN_OUTCOMES = ['deployed', 'failed', 'rolled-back', 'timed-out', 'detached', 'interrupted'] as const;

@@ -13,6 +13,18 @@ import type {RenderContext, RenderInput, RenderResult} from './render.js';
 import {renderContext, renderRequest, unknownEnvironment} from './render.js';
 import type {RequestInputs} from './validate/request.js';
 import {validateRequest} from './validate/request.js';
+import {autoScalingIssues} from './auto-scaling.js';
+import {isJsonObject, type JsonObject} from './json.js';
+
+/** The service's auto scaling against the rendered service (a DAEMON cannot scale; requests per target need a target group). */
+function scalingIssues(input: RenderInput, service: JsonObject | undefined): Issue[] {
+  const scaling = input.profile.service.autoScaling;
+  if (scaling === undefined || service === undefined) return [];
+  const balancers = service['loadBalancers'];
+  const hasTargetGroup = Array.isArray(balancers) && balancers.some((item) => isJsonObject(item) && typeof item['targetGroupArn'] === 'string');
+  const strategy = service['schedulingStrategy'];
+  return autoScalingIssues(scaling, {hasTargetGroup, ...(typeof strategy === 'string' ? {schedulingStrategy: strategy} : {})});
+}
 
 /** What validation reads of the run's inputs: the resolved context, and the service's own variable names. */
 function requestInputs(input: RenderInput, context: RenderContext): RequestInputs {
@@ -33,6 +45,13 @@ export function renderAndValidate(input: RenderInput): RenderResult {
   if (context === undefined) return unknownEnvironment(input);
   const {task, service} = renderRequest(input.profile.service, context);
   const validation = validateRequest(requestInputs(input, context), {taskDefinition: task, service});
-  const issues: Issue[] = [...validation.inputs, ...task.issues, ...validation.taskDefinition, ...service.issues, ...validation.service];
+  const issues: Issue[] = [
+    ...validation.inputs,
+    ...task.issues,
+    ...validation.taskDefinition,
+    ...service.issues,
+    ...validation.service,
+    ...scalingIssues(input, service.service),
+  ];
   return {taskDefinition: task.taskDefinition, service: service.service, issues};
 }

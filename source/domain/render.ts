@@ -18,7 +18,8 @@
  *   fields of describe-task-definition output are dropped (warning); task-level cpu/memory are strings;
  *   the profile's private registry credentials are added to the artifact's container.
  * - service: `serviceName` defaults to the service name; `cluster` is the environment's; `taskDefinition`
- *   is the family; `launchType` is the environment's unless the spec has a capacityProviderStrategy;
+ *   is the family; `launchType` is the environment's unless the spec has a capacityProviderStrategy; the
+ *   environment's capacity provider strategy, when it has one, replaces the spec's and leaves launchType out;
  *   `networkConfiguration` is the environment's under awsvpc (a spec's own is replaced, with a warning);
  *   `desiredCount` defaults to 1 for REPLICA.
  */
@@ -37,6 +38,7 @@ import {TASK_DEFINITION_READ_ONLY_FIELDS} from './normalise/api-fields.js';
 import {effectiveNetworkMode} from './network-mode.js';
 import {imagePlaceholderIssues} from './spec-lint.js';
 import {artifactNaming, followInService, followInTaskDefinition} from './container-references.js';
+import {strategyDocument, strategyIssues} from './capacity.js';
 
 export {dropNulls} from './json-values.js';
 
@@ -250,8 +252,32 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
     replaced('taskDefinition', family);
     service.taskDefinition = family;
   }
-  const hasProviders = getMember(rendered, 'capacityProviderStrategy') !== undefined;
-  if (!hasProviders) {
+  const environmentStrategy = environment.capacityProviderStrategy;
+  const hasProviders = environmentStrategy !== undefined || getMember(rendered, 'capacityProviderStrategy') !== undefined;
+  if (environmentStrategy !== undefined) {
+    // The environment's strategy (providers belong to its cluster) replaces the spec's, and ECS takes no launchType with it.
+    const strategy = strategyDocument(environmentStrategy);
+    replaced('capacityProviderStrategy', strategy);
+    if (getMember(rendered, 'launchType') !== undefined) {
+      issues.push({
+        code: 'field-replaced',
+        severity: 'warning',
+        source: 'serviceSpec',
+        path: 'launchType',
+        message: `launchType is left out: the environment "${environment.name}" places tasks with a capacity provider strategy (ECS takes one or the other)`,
+        fix: 'Remove "launchType" from the service specification',
+      });
+    }
+    service.capacityProviderStrategy = strategy;
+    const compatibilities = getMember(taskDefinition, 'requiresCompatibilities');
+    issues.push(
+      ...strategyIssues(environmentStrategy, {
+        environment: environment.name,
+        launchType: environment.launchType,
+        ...(Array.isArray(compatibilities) ? {compatibilities: compatibilities.filter((item): item is string => typeof item === 'string')} : {}),
+      }),
+    );
+  } else if (!hasProviders) {
     replaced('launchType', environment.launchType);
     service.launchType = environment.launchType;
   } else if (getMember(rendered, 'launchType') !== undefined) {
@@ -263,6 +289,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
   else if (!daemon) service.desiredCount = 1;
 
   const handled = new Set(['serviceName', 'cluster', 'taskDefinition', 'launchType', 'desiredCount', 'networkConfiguration']);
+  if (environmentStrategy !== undefined) handled.add('capacityProviderStrategy');
   for (const key of Object.keys(rendered)) {
     if (!handled.has(key)) setMember(service, key, getMember(rendered, key) as JsonValue);
   }

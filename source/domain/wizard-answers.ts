@@ -4,6 +4,8 @@
  * and a draft (ports/draft-store.ts) keeps them between runs. Data only.
  */
 import type {
+  AutoScaling,
+  CapacityProviderItem,
   EnvironmentProvisioner,
   LaunchType,
   NameValue,
@@ -58,6 +60,8 @@ export interface EnvironmentAnswers {
   filledFrom?: string;
   /** The provisioner the values were read from, and what each field got (the profile records the fields kept). */
   provisioner?: ProvisionerAnswer;
+  /** A capacity provider strategy (empty or absent: the launch type). */
+  capacityProviderStrategy?: CapacityProviderItem[];
 }
 
 /** An environment filled from a provisioner's outputs: where, and each field's output and value. */
@@ -104,4 +108,6 @@ export interface WizardAnswers {
   executionRoleArn?: string;
   environments?: EnvironmentAnswers[];
   profileName?: string;
+  /** Service auto scaling; null = answered "no". */
+  autoScaling?: AutoScaling | null;
 }

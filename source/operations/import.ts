@@ -21,6 +21,8 @@ import {PROFILE_NAME_PATTERN} from '../domain/model.js';
 import {regionFromArn, taskDefinitionRef} from '../domain/aws-names.js';
 import {InputError} from '../errors.js';
 import type {EcsPort} from '../ports/ecs.js';
+import type {ScalingPort} from '../ports/scaling.js';
+import {autoScalingFromState, describeAutoScaling, type ScalingState} from '../domain/auto-scaling.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import {artifactContainerIndex, loadService, nameFromArn, parseTaskDefinitionArn, taskDefinitionCache} from './browse.js';
 
@@ -42,6 +44,39 @@ export interface ImportSource {
   service?: JsonObject;
   /** Which service of a describe-services output with several. */
   serviceName?: string;
+  /** A live service's auto scaling (Application Auto Scaling), or why it could not be read. */
+  scaling?: {state: ScalingState} | {unread: string};
+}
+
+/** Reads a live service's auto scaling into the source (a failure is kept as the reason, said in the report). */
+export async function withServiceScaling(source: ImportSource, scaling: ScalingPort): Promise<ImportSource> {
+  const service = source.service;
+  const name = typeof service?.['serviceName'] === 'string' ? service['serviceName'] : undefined;
+  const cluster = typeof service?.['clusterArn'] === 'string' ? nameFromArn(service['clusterArn']) : undefined;
+  if (name === undefined || cluster === undefined || cluster === '') return source;
+  try {
+    return {...source, scaling: {state: await scaling.describe(cluster, name)}};
+  } catch (error) {
+    return {...source, scaling: {unread: error instanceof Error ? error.message : String(error)}};
+  }
+}
+
+/** The source's auto scaling in the imported profile, with a note for what is not kept. */
+function importScaling(profile: Profile | undefined, source: ImportSource): Issue[] {
+  if (profile === undefined || source.scaling === undefined) return [];
+  const issue = (severity: Issue['severity'], message: string): Issue => ({
+    code: 'import-auto-scaling',
+    severity,
+    source: 'import',
+    path: 'service.autoScaling',
+    message,
+  });
+  if ('unread' in source.scaling) {
+    return [issue('warning', `auto scaling was not read (${source.scaling.unread}): the profile has none, and a deploy leaves the service's scaling as it is`)];
+  }
+  const imported = autoScalingFromState(profile.service.name, source.scaling.state);
+  if (imported.autoScaling !== undefined) profile.service.autoScaling = imported.autoScaling;
+  return imported.notes.map((note) => issue('warning', note));
 }
 
 const json = (value: JsonValue): string => `${JSON.stringify(value, null, 2)}\n`;
@@ -325,6 +360,7 @@ export function planImport(source: ImportSource, options: PlanOptions): ImportPl
       fix: 'Set them before deploying, or import the service that runs this task definition',
     });
   }
+  issues.push(...importScaling(result.profile, source));
   return planOf({...result, issues: [...result.issues, ...issues], source});
 }
 
@@ -438,6 +474,8 @@ export function importReport(plan: ImportPlan): string[] {
       `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${implicitLatest === true ? ' (not written: the image names no tag)' : ''}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
     );
   }
+  if (profile?.service.autoScaling !== undefined)
+    lines.push(`Auto scaling ${describeAutoScaling(profile.service.autoScaling)} (kept: a deploy applies it as it is)`);
   if (profile?.service.adopted === true) {
     lines.push('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
   }

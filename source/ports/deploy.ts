@@ -9,6 +9,7 @@ import type {SecretsPort} from './secrets.js';
 import type {AlarmsPort} from './alarms.js';
 import type {LambdaPort} from './lambda.js';
 import type {LoadBalancingPort} from './load-balancing.js';
+import type {ScalingPort} from './scaling.js';
 
 /** What the pre-flight checks read. */
 export interface CheckPorts {
@@ -36,4 +37,6 @@ export interface DeployPorts {
   simulation?: {scenario: string; speed: number};
   /** CloudWatch Logs by region, for the watch to read a failing task's own logs (the simulator's own for a simulated run). */
   logs?: (region: string) => Promise<LogsPort>;
+  /** Service auto scaling (Application Auto Scaling, or the simulator's); absent: scaling is neither read nor applied. */
+  scaling?: ScalingPort;
 }

@@ -155,6 +155,17 @@ export interface EcsCluster {
   name: string;
   arn: string;
   status: string;
+  /** The capacity providers attached to the cluster (FARGATE, FARGATE_SPOT, Auto Scaling group providers), when known. */
+  capacityProviders?: string[];
+}
+
+/** A capacity provider (DescribeCapacityProviders): Fargate's own, or one on an Auto Scaling group. */
+export interface EcsCapacityProvider {
+  name: string;
+  /** ACTIVE, INACTIVE. */
+  status: string;
+  /** The Auto Scaling group's ARN, for an Auto Scaling group provider. */
+  autoScalingGroupArn?: string;
 }
 
 export interface RegisteredTaskDefinition {
@@ -172,7 +183,13 @@ export interface EcsPort {
   listClusters(nextToken?: string): Promise<Page<string>>;
   /** Only the clusters that exist (ACTIVE or not) are returned. */
   describeClusters(names: string[]): Promise<EcsCluster[]>;
-  createCluster(name: string): Promise<EcsCluster>;
+  /** `capacityProviders`: attached at creation (FARGATE, FARGATE_SPOT for a capacity provider strategy). */
+  createCluster(name: string, options?: {capacityProviders?: string[]}): Promise<EcsCluster>;
+  /**
+   * DescribeCapacityProviders of these names (unknown names are left out). Optional: ports without it (test fakes)
+   * list the cluster's providers by name only.
+   */
+  describeCapacityProviders?(names: string[]): Promise<EcsCapacityProvider[]>;
 
   listTaskDefinitionFamilies(options: {status?: TaskDefinitionStatus; familyPrefix?: string; nextToken?: string; maxResults?: number}): Promise<Page<string>>;
   /** Task definition ARNs; `sort: 'DESC'` lists the newest revision first. */

@@ -20,6 +20,7 @@ import type {CloudFormationPort, TerraformStatePort} from './provisioners.js';
 import type {RegistryPort} from './registry.js';
 import type {RepositoriesPort} from './repositories.js';
 import type {SecretsPort} from './secrets.js';
+import type {ScalingPort} from './scaling.js';
 import type {SimulationRequest} from './simulation.js';
 import type {TemplateName} from '../domain/templates.js';
 
@@ -62,6 +63,8 @@ export interface CompositionRoot {
   cloudFormation(region?: string): Promise<CloudFormationPort>;
   /** Terraform state file outputs (an infrastructure provisioner). */
   terraformState(): TerraformStatePort;
+  /** Service auto scaling (Application Auto Scaling), for import. Optional: roots without it import no scaling. */
+  scaling?(region?: string): Promise<ScalingPort>;
   /** ECR repositories, for the wizard's artifact step. */
   repositories(region?: string): Promise<RepositoriesPort>;
   /** The person's editor ($VISUAL/$EDITOR) for Advanced JSON; `stdin` is put out of raw mode while it runs. */

@@ -26,6 +26,15 @@ export function planHeader(plan: DeployPlan, options: {color: boolean}): string[
     `  service  ${plan.serviceName} (${plan.existingService === undefined ? 'not created yet' : running})`,
     `  image    ${sanitize(plan.image)}`,
     `  will     ${planSummary(plan)}`,
+    ...scalingLines(plan),
+  ];
+}
+
+/** The plan's auto scaling (what the service has against what the profile sets) and what it changes in the service. */
+export function scalingLines(plan: Pick<DeployPlan, 'scaling'>): string[] {
+  return [
+    ...plan.scaling.plan.lines.map((line) => `  scaling  ${sanitize(line.replace(/^auto scaling: /, ''))}`),
+    ...plan.scaling.notes.map((note) => `  note     ${note}`),
   ];
 }
 
@@ -49,6 +58,13 @@ export function planJson(plan: DeployPlan): JsonObject {
     ...(plan.latest === undefined ? {} : {latestTaskDefinition: plan.latest.arn}),
     ...(plan.reuse === undefined ? {} : {reuseTaskDefinition: plan.reuse.arn}),
     diff: renderDiffJson(plan.diff),
+    autoScaling: {
+      action: plan.scaling.plan.action,
+      lines: plan.scaling.plan.lines,
+      notes: plan.scaling.notes,
+      ...(plan.scaling.unread === undefined ? {} : {unread: plan.scaling.unread}),
+    },
+    ...(plan.forceNewDeployment ? {forceNewDeployment: true} : {}),
   };
 }
 

@@ -2,6 +2,8 @@ import type {Profile} from '../domain/model.js';
 import type {ProfileSummary, RunSummary} from '../domain/profile-summary.js';
 import {describeProvisioner} from '../domain/provisioner.js';
 import {sanitize} from './sanitize.js';
+import {describeAutoScaling} from '../domain/auto-scaling.js';
+import {formatCapacityStrategy} from '../domain/capacity.js';
 import type {Style} from './style.js';
 
 /** The artifact as a person reads it: `registry.hub.docker.com/library/nginx:stable-perl` (`nginx (latest)` when imported without a tag). */
@@ -52,12 +54,15 @@ export function describeProfile(profile: Profile): string[] {
   const variables = Object.entries(service.variables);
   if (variables.length > 0) lines.push(`Variables    ${variables.map(([name, value]) => `${name}=${value}`).join(', ')}`);
   if (service.registryAuth) lines.push(`Registry auth ${service.registryAuth.credentialsSecretArn}`);
+  if (service.autoScaling) lines.push(`Auto scaling ${describeAutoScaling(service.autoScaling)}`);
   lines.push(`Environments ${profile.environments.length === 0 ? 'none' : ''}`.trimEnd());
   for (const environment of profile.environments) {
     const network = environment.network
       ? ` subnets ${environment.network.subnets.join(',') || '-'} sg ${environment.network.securityGroups.join(',') || '-'}${environment.network.assignPublicIp ? ' public IP' : ''}`
       : '';
     lines.push(`  ${environment.name}: ${environment.region} / ${environment.cluster} (${environment.launchType})${network}`);
+    if (environment.capacityProviderStrategy !== undefined)
+      lines.push(`    capacity providers ${formatCapacityStrategy(environment.capacityProviderStrategy)}`);
     const overrides = Object.entries(environment.overrides);
     if (overrides.length > 0) lines.push(`    overrides ${overrides.map(([name, value]) => `${name}=${value}`).join(', ')}`);
     const provisioner = environment.provisioner;

@@ -53,3 +53,10 @@ describe('deploy options', () => {
     expect(() => parseDeployOptions({'to-revision': '7.5'})).toThrow("--to-revision must be a whole number of 1 or more, got '7.5'");
   });
 });
+
+describe('--remove-auto-scaling', () => {
+  it('is present only when given', () => {
+    expect(parseDeployOptions({'remove-auto-scaling': true}).removeAutoScaling).toBe(true);
+    expect(parseDeployOptions({})).not.toHaveProperty('removeAutoScaling');
+  });
+});

@@ -31,6 +31,8 @@ const EVERY_FIELD: Record<AnswerField, true> = {
   'environment.securityGroups': true,
   'environment.executionRole': true,
   'environment.overrides': true,
+  'environment.capacity': true,
+  autoScaling: true,
 };
 
 const parse = (options: Record<string, string | string[] | boolean>, files: Record<string, string> = {}, interactive = false) =>

@@ -66,3 +66,21 @@ describe('deploy --simulate in a terminal', () => {
     expect(await cli.waitForExit()).toBe(5);
   });
 });
+
+describe('deploy --simulate with Fargate Spot and auto scaling, in a terminal', () => {
+  test('the capacity check, then the scaling step after the rollout, on the deploy screen', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'ecsw-deploy-'));
+    const profile = fargateJsonProfile();
+    profile.environments[0]!.capacityProviderStrategy = [
+      {capacityProvider: 'FARGATE', weight: 1, base: 1},
+      {capacityProvider: 'FARGATE_SPOT', weight: 3},
+    ];
+    profile.service.autoScaling = {minCount: 2, maxCount: 10, policies: [{metric: 'cpu', target: 60}]};
+    await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}}).save(profile);
+    const cli = spawnCli(deployArgs('--simulate', '--simulate-speed', '20', '--yes'), {configDir, rows: 60, cols: 140});
+    const screen = await cli.waitForText('Deployed (simulated) · exit 0');
+    expect(screen).toContain('✓ check capacity-providers: ok — FARGATE, FARGATE_SPOT are attached to cluster web-staging');
+    expect(screen).toContain('✓ scaling: done — auto scaling applied: 2–10 tasks, CPU 60%');
+    expect(await cli.waitForExit()).toBe(0);
+  });
+});

@@ -73,6 +73,7 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ ROLLING', 'enter');
     await step(cli, '? CloudWatch alarms that roll the deployment back', 'enter');
     await step(cli, '❯ No load balancer', 'enter');
+    await step(cli, '? Scale automatically?', 'enter');
     await step(cli, '❯ No service discovery', 'down', 'down');
     await step(cli, '❯ Paste the Cloud Map service ARN', 'enter');
     await step(cli, '? Cloud Map service ARN', 'srv-123', 'enter');
@@ -107,6 +108,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '? Environment name', 'enter');
     await step(cli, '? AWS region', 'enter');
     await step(cli, /Cannot list clusters in us-east-1/, 'prod', 'enter');
+    // The cluster's capacity providers cannot be listed offline: the launch type is still offered first.
+    await step(cli, /Cannot list capacity providers of cluster prod/, 'enter');
     await step(cli, /Cannot list subnets in us-east-1/, 'subnet-0a1b2c3d,subnet-4e5f6a7b', 'enter');
     await step(cli, /Cannot list security groups in us-east-1/, 'sg-0a1b2c3d', 'enter');
     await step(cli, '? Assign a public IP to the tasks?', 'enter');
@@ -176,6 +179,7 @@ describe('the setup wizard in a terminal', () => {
     );
     await step(cli, '? AWS region', 'enter');
     await step(cli, /Cannot list clusters/, 'dev-ec2', 'enter');
+    await step(cli, /Cannot list capacity providers of cluster dev-ec2/, 'enter');
     await step(cli, '? Overrides of config variables for dev', 'enter');
     await step(cli, '❯ No, review the profile', 'enter');
     await step(cli, "? Name of the artifact's container", 'down', 'enter');

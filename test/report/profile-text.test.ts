@@ -19,4 +19,16 @@ describe('profiles show', () => {
     expect(describeProfile(profile).some((line) => line.includes('adopted'))).toBe(false);
     expect(artifactLabel({...imported, service: {...imported.service, artifact: {...imported.service.artifact, tag: '1.27'}}})).toBe('nginx:1.27');
   });
+
+  test('the capacity provider strategy of an environment and the service auto scaling', () => {
+    const profile = fargateJsonProfile();
+    profile.environments[0]!.capacityProviderStrategy = [
+      {capacityProvider: 'FARGATE', weight: 1, base: 1},
+      {capacityProvider: 'FARGATE_SPOT', weight: 3},
+    ];
+    profile.service.autoScaling = {minCount: 2, maxCount: 10, policies: [{metric: 'cpu', target: 60}]};
+    const lines = describeProfile(profile);
+    expect(lines).toEqual(expect.arrayContaining(['Auto scaling 2–10 tasks, CPU 60%', '    capacity providers FARGATE:1:1, FARGATE_SPOT:3']));
+    expect(lines.filter((line) => line.includes('capacity providers'))).toHaveLength(1);
+  });
 });

@@ -83,6 +83,11 @@ const CLIENTS = {
   sts: define('STS', 'sts', async () => (await import('@aws-sdk/client-sts')).STSClient),
   logs: define('CLOUDWATCH_LOGS', 'logs', async () => (await import('@aws-sdk/client-cloudwatch-logs')).CloudWatchLogsClient),
   cloudformation: define('CLOUDFORMATION', 'cloudformation', async () => (await import('@aws-sdk/client-cloudformation')).CloudFormationClient),
+  'application-autoscaling': define(
+    'APPLICATION_AUTO_SCALING',
+    'application-autoscaling',
+    async () => (await import('@aws-sdk/client-application-auto-scaling')).ApplicationAutoScalingClient,
+  ),
   elasticloadbalancing: define(
     'ELASTIC_LOAD_BALANCING_V2',
     'elasticloadbalancing',

@@ -203,6 +203,7 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
     name: cluster.clusterName ?? '',
     arn: cluster.clusterArn ?? '',
     status: cluster.status ?? '',
+    ...(cluster.capacityProviders === undefined ? {} : {capacityProviders: cluster.capacityProviders}),
   });
 
   return {
@@ -241,9 +242,24 @@ export async function createEcsPort(factory: AwsClientFactory): Promise<EcsPort>
       return architectures;
     },
 
-    async createCluster(name) {
-      const result = await call('CreateCluster', () => client.send(new sdk.CreateClusterCommand({clusterName: name})));
+    async createCluster(name, options = {}) {
+      const providers = options.capacityProviders ?? [];
+      const result = await call('CreateCluster', () =>
+        client.send(new sdk.CreateClusterCommand({clusterName: name, ...(providers.length === 0 ? {} : {capacityProviders: providers})})),
+      );
       return clusterOf(result.cluster ?? {clusterName: name});
+    },
+
+    async describeCapacityProviders(names) {
+      if (names.length === 0) return [];
+      const result = await call('DescribeCapacityProviders', () => client.send(new sdk.DescribeCapacityProvidersCommand({capacityProviders: names})));
+      return (result.capacityProviders ?? []).map((provider) => ({
+        name: provider.name ?? '',
+        status: provider.status ?? '',
+        ...(provider.autoScalingGroupProvider?.autoScalingGroupArn === undefined
+          ? {}
+          : {autoScalingGroupArn: provider.autoScalingGroupProvider.autoScalingGroupArn}),
+      }));
     },
 
     async listTaskDefinitionFamilies({status, familyPrefix, nextToken, maxResults}) {

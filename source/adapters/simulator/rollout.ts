@@ -348,6 +348,9 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
     if (reference === undefined) throw invalid('TaskDefinition is required.');
     const definition = state.resolveTaskDefinition(reference);
     if (definition === undefined || definition.status !== 'ACTIVE') throw invalid('TaskDefinition not found.', 'ClientException');
+    if (input.launchType !== undefined && Array.isArray(input.capacityProviderStrategy) && input.capacityProviderStrategy.length > 0) {
+      throw invalid('Specifying both a launch type and capacity provider strategy is not supported. Remove one and try again.');
+    }
     const desiredCount = numberField(input, 'desiredCount') ?? 1;
     if (desiredCount < 0) throw invalid('desiredCount must be 0 or more.');
     const service: SimService = {

@@ -226,6 +226,14 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
         service.circuitBreaker = rollouts.circuitBreakerOf(input);
         service.input = {...service.input, deploymentConfiguration: input.deploymentConfiguration};
       }
+      if (Array.isArray(input.capacityProviderStrategy)) {
+        // A new strategy (an empty one goes back to the launch type, as in ECS).
+        const {launchType: _launchType, capacityProviderStrategy: _strategy, ...rest} = service.input;
+        service.input =
+          input.capacityProviderStrategy.length === 0
+            ? {...rest, launchType: service.launchType}
+            : {...rest, capacityProviderStrategy: input.capacityProviderStrategy};
+      }
       const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY');
       const taskReference = stringField(input, 'taskDefinition');
       let taskDefinition = primary?.taskDefinition;

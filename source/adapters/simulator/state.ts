@@ -333,7 +333,8 @@ export class SimulatorState {
   ensureCluster(name: string): EcsCluster {
     const existing = this.clusters.get(name);
     if (existing && existing.status === 'ACTIVE') return existing;
-    const cluster: EcsCluster = {name, arn: this.clusterArn(name), status: 'ACTIVE'};
+    // Like a cluster made in the console: Fargate's two providers attached.
+    const cluster: EcsCluster = {name, arn: this.clusterArn(name), status: 'ACTIVE', capacityProviders: ['FARGATE', 'FARGATE_SPOT']};
     this.clusters.set(name, cluster);
     return cluster;
   }
@@ -425,7 +426,8 @@ export class SimulatorState {
       desiredCount: service.desiredCount,
       runningCount,
       pendingCount,
-      launchType: service.launchType,
+      // ECS describes a service placed by a capacity provider strategy without a launchType.
+      ...(Array.isArray(service.input.capacityProviderStrategy) && service.input.capacityProviderStrategy.length > 0 ? {} : {launchType: service.launchType}),
       taskDefinition,
       deploymentConfiguration: {
         ...(isJsonObject(service.input.deploymentConfiguration) ? service.input.deploymentConfiguration : {}),

@@ -3,6 +3,7 @@
  * renderers consume (the Ink deploy screen, plain lines for CI, NDJSON for --json):
  *
  * - before the watch: `step` (plan, register, service — emitted by plan/apply) and `check` (the pre-flight checks);
+ * - after a successful rollout (or right after the update with --no-wait): `step` scaling, when auto scaling changes;
  * - the watch: `watch-started`, `deployments`, `service-deployment` (ECS's own record of our deployment), `traffic`
  *   (a BLUE_GREEN, LINEAR or CANARY deployment's stage, traffic split, bake, hooks and alarms),
  *   `service-event`, `task-stopped`, `circuit-breaker`, `throttled`, `info`, `warning`, and always last `done`;
@@ -16,7 +17,8 @@
 import type {RunOutcome} from '../model.js';
 import type {FailureAnalysis, StoppedContainer} from './stopped-task.js';
 
-export type DeployStepName = 'plan' | 'checks' | 'register' | 'service';
+/** `scaling`: service auto scaling, applied after the rollout succeeded (operations/deploy/scaling.ts). */
+export type DeployStepName = 'plan' | 'checks' | 'register' | 'service' | 'scaling';
 export type DeployStepStatus = 'started' | 'done' | 'failed' | 'skipped';
 export type CheckStatus = 'ok' | 'warn' | 'fail';
 

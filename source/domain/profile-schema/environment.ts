@@ -11,6 +11,7 @@ import type {Raw} from './raw-values.js';
 import {CLUSTER, ENVIRONMENT_NAME, REGION, ROLE_ARN, SECURITY_GROUP_ID, SUBNET_ID} from './formats.js';
 import {describe, isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
+import {checkCapacityStrategy} from './capacity.js';
 
 function checkNetwork(checker: Checker, value: unknown, path: string): AwsVpcNetwork {
   const object = checkObject(checker, value, path, 'network', ['subnets', 'securityGroups', 'assignPublicIp']);
@@ -64,7 +65,17 @@ function checkProvisioner(checker: Checker, value: unknown, path: string): Envir
   return {kind, path: file, outputs: checkProvisionedOutputs(checker, object, path)};
 }
 
-const ENVIRONMENT_KEYS = ['name', 'region', 'cluster', 'launchType', 'network', 'executionRoleArn', 'overrides', 'provisioner'] as const;
+const ENVIRONMENT_KEYS = [
+  'name',
+  'region',
+  'cluster',
+  'launchType',
+  'network',
+  'executionRoleArn',
+  'overrides',
+  'provisioner',
+  'capacityProviderStrategy',
+] as const;
 export function checkEnvironment(checker: Checker, value: unknown, path: string): Environment {
   const object = checkObject(checker, value, path, 'an environment', ENVIRONMENT_KEYS);
   const name =
@@ -84,6 +95,10 @@ export function checkEnvironment(checker: Checker, value: unknown, path: string)
     object === undefined || own(object, 'provisioner') === undefined
       ? undefined
       : checkProvisioner(checker, own(object, 'provisioner'), joinPath(path, 'provisioner'));
+  const capacityProviderStrategy =
+    object === undefined || own(object, 'capacityProviderStrategy') === undefined
+      ? undefined
+      : checkCapacityStrategy(checker, own(object, 'capacityProviderStrategy'), joinPath(path, 'capacityProviderStrategy'));
   return {
     name,
     region,
@@ -93,5 +108,6 @@ export function checkEnvironment(checker: Checker, value: unknown, path: string)
     ...(executionRoleArn === undefined ? {} : {executionRoleArn}),
     overrides,
     ...(provisioner === undefined ? {} : {provisioner}),
+    ...(capacityProviderStrategy === undefined ? {} : {capacityProviderStrategy}),
   };
 }

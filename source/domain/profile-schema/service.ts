@@ -11,6 +11,7 @@ import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkStr
 import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, isPinnedTag, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
+import {checkAutoScaling} from './capacity.js';
 
 const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest'] as const;
 function checkArtifact(checker: Checker, value: unknown, path: string): ArtifactSource {
@@ -167,6 +168,7 @@ const SERVICE_KEYS = [
   'containerName',
   'plaintextVariables',
   'adopted',
+  'autoScaling',
 ] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
@@ -196,6 +198,10 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'plaintextVariables') === undefined
       ? undefined
       : checkStringList(checker, object, 'plaintextVariables', path, ENVIRONMENT_VARIABLE_NAME, 'an environment variable name (without "=")');
+  const autoScaling =
+    object === undefined || own(object, 'autoScaling') === undefined
+      ? undefined
+      : checkAutoScaling(checker, own(object, 'autoScaling'), joinPath(path, 'autoScaling'));
   return {
     name,
     artifact,
@@ -207,5 +213,6 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     ...(adopted === true ? {adopted} : {}),
     ...(containerName === undefined ? {} : {containerName}),
     ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
+    ...(autoScaling === undefined ? {} : {autoScaling}),
   };
 }

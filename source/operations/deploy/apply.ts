@@ -6,7 +6,7 @@
  */
 import type {DeployEvent, DeployStepName, DeployStepStatus} from '../../domain/deploy/events.js';
 import {taskDefinitionLabel} from '../../domain/aws-names.js';
-import type {JsonObject} from '../../domain/json.js';
+import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import {clusterNameFromArn} from '../../domain/aws-names.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
@@ -56,9 +56,18 @@ export function updateServiceInput(plan: DeployPlan, taskDefinitionArn: string):
   const input: JsonObject = {cluster: plan.cluster, service: plan.serviceName, taskDefinition: taskDefinitionArn};
   for (const key of UPDATABLE_SERVICE_FIELDS) {
     const value = plan.service[key];
-    if (value !== undefined) input[key] = value;
+    if (value !== undefined && !(key === 'desiredCount' && plan.omitDesiredCount === true)) input[key] = value;
   }
+  if (plan.forceNewDeployment) input['forceNewDeployment'] = true;
   return input;
+}
+
+/** The capacity providers a cluster created by the deploy needs attached: the Fargate ones its strategy names. */
+export function providersForNewCluster(plan: Pick<DeployPlan, 'service'>): string[] {
+  const strategy = plan.service['capacityProviderStrategy'];
+  if (!Array.isArray(strategy)) return [];
+  const names = strategy.map((item) => (isJsonObject(item) ? item['capacityProvider'] : undefined)).filter((name): name is string => typeof name === 'string');
+  return names.filter((name) => name === 'FARGATE' || name === 'FARGATE_SPOT');
 }
 
 /** The CreateService input of a plan, running `taskDefinitionArn`. */
@@ -115,8 +124,10 @@ export async function* applyPlan(
   const label = taskDefinitionLabel(taskDefinitionArn);
   try {
     if (!plan.clusterExists) {
-      yield step('service', 'started', `creating cluster ${clusterName}`);
-      await ecs.createCluster(clusterName);
+      const providers = providersForNewCluster(plan);
+      yield step('service', 'started', `creating cluster ${clusterName}${providers.length === 0 ? '' : ` with ${providers.join(' and ')}`}`);
+      if (providers.length === 0) await ecs.createCluster(clusterName);
+      else await ecs.createCluster(clusterName, {capacityProviders: providers});
     }
     if (plan.action === 'create') {
       yield step('service', 'started', `creating service ${plan.serviceName} in ${clusterName} running ${label}`);

@@ -34,6 +34,7 @@ import {executionRoleChecks, secretChecks} from './permission-checks.js';
 import {loadBalancerChecks} from './load-balancer-checks.js';
 import {platformCheck} from './platform-check.js';
 import {renderDeployInputs, type DeployPlan} from './plan.js';
+import {capacityCheck, scalingCheck} from './capacity-check.js';
 import {awslogsGroups, str} from './rendered-task.js';
 import {controllerCheck} from './strategy-checks.js';
 
@@ -269,6 +270,10 @@ export function localChecks(plan: DeployPlan): CheckResult[] {
   if (replace) results.push(replace);
   const controller = controllerCheck(plan);
   if (controller) results.push(controller);
+  const capacity = capacityCheck(plan);
+  if (capacity) results.push(capacity);
+  const scaling = scalingCheck(plan);
+  if (scaling) results.push(scaling);
   return results;
 }
 

@@ -26,6 +26,8 @@ export interface PlanRequest {
    * network is then reported in `serviceIncomplete` instead of refusing (verify and deploy refuse it).
    */
   allowIncompleteService?: boolean;
+  /** `deploy --remove-auto-scaling`: deregister the service's scalable target (and its policies) after the rollout. */
+  removeAutoScaling?: boolean;
 }
 
 /** The documents a deploy sends, rendered and completed with the deploy's defaults. */

@@ -14,6 +14,8 @@ import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.j
 import {clusterNameFromArn} from '../../domain/aws-names.js';
 import {InputError} from '../../errors.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
+import type {ScalingPort} from '../../ports/scaling.js';
+import {planServiceScaling, serviceForScaling, type ServiceScaling} from './scaling.js';
 
 // What `render` needs lives in deploy-inputs.ts (so that it does not load the diff); re-exported for the others.
 export {issueLines, renderDeployInputs, withDeployDefaults, type DeployInputs, type PlanRequest} from './deploy-inputs.js';
@@ -46,6 +48,17 @@ export interface DeployPlan extends DeployInputs {
   diff: PlanDiff;
   /** create: no service yet; update: something differs; none: nothing to do. */
   action: 'create' | 'update' | 'none';
+  /** Service auto scaling: what the service has and what the deploy does to it (after the rollout). */
+  scaling: ServiceScaling;
+  /**
+   * The update sends forceNewDeployment: the capacity provider strategy changes (or replaces the launch type), which
+   * UpdateService alone does not roll out to the running tasks.
+   */
+  forceNewDeployment: boolean;
+  /** The update leaves desiredCount out (auto scaling owns it); `service.desiredCount` is then the service's current count. */
+  omitDesiredCount: boolean;
+  /** The clusters' capacity providers, as DescribeClusters listed them (undefined: not known). */
+  clusterCapacityProviders?: string[];
 }
 
 async function describeExisting(ecs: EcsPort, reference: string): Promise<ExistingTaskDefinition | undefined> {
@@ -59,7 +72,7 @@ async function describeExisting(ecs: EcsPort, reference: string): Promise<Existi
 }
 
 /** Renders, fetches what exists and diffs. Throws InputError when the profile does not render, AwsError when AWS fails. */
-export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): Promise<DeployPlan> {
+export async function planDeploy(ports: {ecs: EcsPort; scaling?: ScalingPort}, request: PlanRequest): Promise<DeployPlan> {
   const inputs = renderDeployInputs(request);
   const {ecs} = ports;
   const cluster = request.environment.cluster;
@@ -77,6 +90,17 @@ export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): P
     );
   }
   const service = services.find((found) => found.status === 'ACTIVE');
+  const wantedScaling = request.removeAutoScaling === true ? undefined : request.profile.service.autoScaling;
+  const scaled = serviceForScaling(inputs.service, wantedScaling, service);
+  inputs.service = scaled.service;
+  const scaling = await planServiceScaling(ports.scaling, {
+    cluster,
+    serviceName,
+    exists: service !== undefined,
+    ...(wantedScaling === undefined ? {} : {wanted: wantedScaling}),
+    ...(request.removeAutoScaling === true ? {remove: true} : {}),
+  });
+  if (scaled.note !== undefined) scaling.notes.push(scaled.note);
   const running = service === undefined || service.taskDefinition === '' ? undefined : await describeExisting(ecs, service.taskDefinition);
   const latestCandidate = await describeExisting(ecs, family);
   const latest = latestCandidate !== undefined && latestCandidate.document['status'] !== 'INACTIVE' ? latestCandidate : undefined;
@@ -95,6 +119,10 @@ export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): P
     diffServices(inputs.service, service?.raw),
   );
   const action = service === undefined ? 'create' : diff.impact === 'none' && reuse !== undefined && reuse.arn === running?.arn ? 'none' : 'update';
+  const strategyChange = diff.service.changes.some((change) => change.field.split('.')[0] === 'capacityProviderStrategy' || change.field === 'launchType');
+  const forceNewDeployment = action === 'update' && strategyChange && Array.isArray(inputs.service['capacityProviderStrategy']);
+  if (forceNewDeployment) scaling.notes.push('forceNewDeployment: the capacity provider strategy changes, and UpdateService alone does not move running tasks');
+  const attached = clusters.find((found) => found.status === 'ACTIVE' || found.status === 'PROVISIONING')?.capacityProviders;
   return {
     ...inputs,
     profile: request.profile,
@@ -110,6 +138,10 @@ export async function planDeploy(ports: {ecs: EcsPort}, request: PlanRequest): P
     reuse,
     diff,
     action,
+    scaling,
+    forceNewDeployment,
+    omitDesiredCount: scaled.omitDesiredCount,
+    ...(attached === undefined ? {} : {clusterCapacityProviders: attached}),
   };
 }
 
@@ -121,10 +153,20 @@ export function planSummary(plan: DeployPlan): string {
   const cluster = plan.clusterExists ? '' : `create cluster ${clusterNameFromArn(plan.cluster)}, `;
   switch (plan.action) {
     case 'none':
-      return `no changes: service ${plan.serviceName} already runs ${taskDefinitionLabel(plan.running?.arn ?? plan.family)}`;
+      return `${plan.scaling.plan.action === 'apply' || plan.scaling.plan.action === 'remove' ? 'no service changes' : 'no changes'}: service ${plan.serviceName} already runs ${taskDefinitionLabel(plan.running?.arn ?? plan.family)}${scalingSuffix(plan)}`;
     case 'create':
-      return `${cluster}${revision}, create service ${plan.serviceName}`;
+      return `${cluster}${revision}, create service ${plan.serviceName}${scalingSuffix(plan)}`;
     case 'update':
-      return `${revision}, update service ${plan.serviceName} (${IMPACT_LABELS[plan.diff.impact]})`;
+      return `${revision}, update service ${plan.serviceName} (${IMPACT_LABELS[plan.diff.impact]})${scalingSuffix(plan)}`;
   }
 }
+
+/** `, then apply auto scaling` when the scaling changes (the `scaling` lines of the plan say how). */
+function scalingSuffix(plan: DeployPlan): string {
+  const action = plan.scaling.plan.action;
+  return action === 'apply' ? ', then apply auto scaling' : action === 'remove' ? ', then remove auto scaling' : '';
+}
+
+/** Whether the deploy would change anything: the service and task definition, or the service's auto scaling. */
+export const planChanges = (plan: DeployPlan): boolean =>
+  plan.action !== 'none' || plan.scaling.plan.action === 'apply' || plan.scaling.plan.action === 'remove';

@@ -20,6 +20,7 @@ import {countingEcs} from './counting.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
 import {recordRun} from './run-record.js';
 import {watchDeployment} from './watch.js';
+import {applyScaling} from './scaling.js';
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
 export interface DeployReview {
@@ -40,6 +41,8 @@ export interface DeployRequest {
   timeoutMs: number;
   noProgressTimeoutMs: number;
   registryPassword?: string;
+  /** --remove-auto-scaling: deregister the service's scalable target after the rollout. */
+  removeAutoScaling?: boolean;
   /** Called once the plan and the checks are known (to print the diff). */
   onReview?: (review: DeployReview) => void | Promise<void>;
   /** Asked before anything changes; absent = go on (--yes). */
@@ -92,10 +95,11 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
   let plan: DeployPlan;
   try {
     plan = await planDeploy(
-      {ecs},
+      {ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
       {
         profile: request.profile,
         environment: request.environment,
+        ...(request.removeAutoScaling === true ? {removeAutoScaling: true} : {}),
         ...(request.tag === undefined ? {} : {tag: request.tag}),
         ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
       },
@@ -212,9 +216,14 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
       : {previousTaskDefinitionArn: applied.previousTaskDefinitionArn}),
   });
 
+  // Auto scaling goes after the service update: after the rollout succeeded, or now when not waiting for it.
+  const scalingInput = {cluster: plan.cluster, serviceName: plan.serviceName, service: plan.service, scaling: plan.scaling};
   if (!request.wait) {
+    const scaled = yield* applyScaling({...(ports.scaling === undefined ? {} : {scaling: ports.scaling}), clock}, scalingInput);
     yield* record('detached', clock.now());
-    yield done('detached', `deployment of ${taskDefinitionLabel(applied.taskDefinitionArn)} started; not waiting (--no-wait)`, 0);
+    const started = `deployment of ${taskDefinitionLabel(applied.taskDefinitionArn)} started; not waiting (--no-wait)`;
+    if (scaled?.ok === false) yield done('detached', `${started}; ${scaled.message}`, 1);
+    else yield done('detached', started, 0);
     return;
   }
 
@@ -240,6 +249,17 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
   })) {
     if (event.type === 'done') {
       yield* record(event.outcome, event.at);
+      const scalingChanges = plan.scaling.plan.action === 'apply' || plan.scaling.plan.action === 'remove';
+      if (event.outcome === 'deployed') {
+        // The rollout succeeded; a scaling failure now does not undo it, and the end says both (exit 1).
+        const scaled = yield* applyScaling({...(ports.scaling === undefined ? {} : {scaling: ports.scaling}), clock}, scalingInput);
+        if (scaled?.ok === false) {
+          yield {...event, at: clock.now(), reason: `${event.reason}; but ${scaled.message}`, exitCode: 1, apiCalls: counted.calls()};
+          continue;
+        }
+      } else if (scalingChanges) {
+        yield step('scaling', 'skipped', 'auto scaling not changed: the rollout did not succeed');
+      }
       // The watch counts its own calls; the run's summary counts all of them.
       yield {...event, apiCalls: counted.calls()};
     } else yield event;

@@ -49,7 +49,9 @@ export type AnswerField =
   | 'environment.subnets'
   | 'environment.securityGroups'
   | 'environment.executionRole'
-  | 'environment.overrides';
+  | 'environment.overrides'
+  | 'environment.capacity'
+  | 'autoScaling';
 
 export interface WizardProblem {
   field: AnswerField;
@@ -87,6 +89,8 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   if (role !== undefined && role !== '') environment.executionRoleArn = role;
   const provisioner = provisionerOf(answers.provisioner, environment);
   if (provisioner !== undefined) environment.provisioner = provisioner;
+  if (answers.capacityProviderStrategy !== undefined && answers.capacityProviderStrategy.length > 0)
+    environment.capacityProviderStrategy = answers.capacityProviderStrategy.map((item) => ({...item}));
   return environment;
 }
 
@@ -132,6 +136,7 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
     variables: {...answers.variables},
   };
   if (answers.containerName !== undefined) service.containerName = answers.containerName;
+  if (answers.autoScaling) service.autoScaling = {...answers.autoScaling, policies: answers.autoScaling.policies.map((policy) => ({...policy}))};
   if (answers.registryAuth)
     service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;
@@ -209,8 +214,10 @@ export function fieldOfIssue(issue: Issue, answers?: Pick<WizardAnswers, 'contai
     if (issue.path.startsWith('network.securityGroups')) return 'environment.securityGroups';
     if (issue.path.startsWith('overrides')) return 'environment.overrides';
     if (issue.path.startsWith('executionRoleArn')) return 'environment.executionRole';
+    if (issue.path.startsWith('capacityProviderStrategy')) return 'environment.capacity';
     return 'environment';
   }
+  if (issue.path.includes('autoScaling')) return 'autoScaling';
   if (issue.path.includes('registryAuth')) return 'registryAuth';
   if (issue.path.includes('containerName')) return 'containerName';
   if (issue.path.includes('artifact.tag')) return 'tag';

@@ -33,6 +33,8 @@ import {lifecycleHooks} from './questions/lifecycle-hooks.js';
 import {hookRole} from './questions/hook-role.js';
 import {deploymentAlarms} from './questions/deployment-alarms.js';
 import {LOAD_BALANCER_QUESTIONS} from './questions/load-balancer-questions.js';
+import {autoScaling} from './questions/auto-scaling.js';
+import {autoScalingSettings} from './questions/auto-scaling-settings.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
 import {discoveryService} from './questions/discovery-service.js';
@@ -55,6 +57,7 @@ import {envName} from './questions/env-name.js';
 import {envRegion} from './questions/env-region.js';
 import {envCluster} from './questions/env-cluster.js';
 import {envLaunchType} from './questions/env-launch-type.js';
+import {envCapacity} from './questions/env-capacity.js';
 import {envSubnets} from './questions/env-subnets.js';
 import {envSecurityGroups} from './questions/env-security-groups.js';
 import {envPublicIp} from './questions/env-public-ip.js';
@@ -115,6 +118,8 @@ export const QUESTIONS: readonly Question[] = [
   deploymentAlarms,
   // After the deployment strategy (deployment-strategy): the blue/green parts are asked for its strategy.
   ...LOAD_BALANCER_QUESTIONS,
+  autoScaling,
+  autoScalingSettings,
   discovery,
   discoveryNamespace,
   discoveryService,
@@ -137,6 +142,7 @@ export const QUESTIONS: readonly Question[] = [
   envRegion,
   envCluster,
   envLaunchType,
+  envCapacity,
   envSubnets,
   envSecurityGroups,
   envPublicIp,

@@ -70,6 +70,15 @@ export interface LiveDiff {
   text: string;
 }
 
+/** A capacity provider attached to a cluster, as the wizard lists it. */
+export interface ClusterCapacityProvider {
+  name: string;
+  /** FARGATE / FARGATE_SPOT, or an Auto Scaling group provider. */
+  kind: 'fargate' | 'auto-scaling-group';
+  /** The Auto Scaling group, for an Auto Scaling group provider (when DescribeCapacityProviders answers). */
+  autoScalingGroupArn?: string;
+}
+
 export interface WizardServices {
   applications(): Promise<Listing<string>>;
   profileNames(): Promise<string[]>;
@@ -81,6 +90,8 @@ export interface WizardServices {
   /** Does the registry answer without credentials (GET /v2/)? `unknown` when it cannot be asked in time. */
   registryAccess(artifact: ArtifactSource): Promise<AccessCheck>;
   clusters(region?: string): Promise<Listing<string>>;
+  /** The capacity providers attached to a cluster (DescribeClusters, then DescribeCapacityProviders). Optional: fakes may leave it out. */
+  capacityProviders?(cluster: string, region?: string): Promise<Listing<ClusterCapacityProvider>>;
   namespaces(region?: string): Promise<Listing<DiscoveryNamespace>>;
   discoveryServices(namespaceId: string, region?: string): Promise<Listing<DiscoveryService>>;
   discoveryService(arn: string): Promise<Lookup<DiscoveryService>>;
@@ -216,6 +227,25 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
           token = page.nextToken;
         } while (token !== undefined);
         return names.sort((a, b) => a.localeCompare(b));
+      }),
+    capacityProviders: (cluster, region) =>
+      list(async () => {
+        const ecs = await ports.ecs(region);
+        const [found] = await ecs.describeClusters([cluster]);
+        // A cluster the first deploy creates gets Fargate's two providers attached (operations/deploy/apply.ts).
+        if (found === undefined)
+          return [
+            {name: 'FARGATE', kind: 'fargate'},
+            {name: 'FARGATE_SPOT', kind: 'fargate'},
+          ];
+        const names = found.capacityProviders ?? [];
+        const others = names.filter((name) => name !== 'FARGATE' && name !== 'FARGATE_SPOT');
+        const described = others.length > 0 && ecs.describeCapacityProviders !== undefined ? await ecs.describeCapacityProviders(others) : [];
+        return names.map((name): ClusterCapacityProvider => {
+          if (name === 'FARGATE' || name === 'FARGATE_SPOT') return {name, kind: 'fargate'};
+          const arn = described.find((provider) => provider.name === name)?.autoScalingGroupArn;
+          return {name, kind: 'auto-scaling-group', ...(arn === undefined ? {} : {autoScalingGroupArn: arn})};
+        });
       }),
     namespaces: (region) => list(async () => (await ports.discovery(region)).listNamespaces()),
     discoveryServices: (namespaceId, region) => list(async () => (await ports.discovery(region)).listServices(namespaceId)),

@@ -51,10 +51,13 @@ describe('the deployment strategy question', () => {
     await press(app, 'web-5xx');
     await press(app, 'enter');
     // The load balancer questions follow the strategy (questions/load-balancer-questions.ts); none here.
-    await waitForFrame(app, '❯ No load balancer');
+    frame = await waitForFrame(app, '❯ No load balancer');
+    expect(frame).toContain('✔ Deployment strategy: CANARY 10% for 3m, then 100%; bake 10m; alarms: web-5xx');
+    await press(app, 'enter');
+    // Then auto scaling (questions/auto-scaling.ts); no.
+    await waitForFrame(app, '? Scale automatically?');
     await press(app, 'enter');
     frame = await waitForFrame(app, '? Service discovery');
-    expect(frame).toContain('✔ Deployment strategy: CANARY 10% for 3m, then 100%; bake 10m; alarms: web-5xx');
     expect(frame).toContain('✔ Canary percent: 10%');
   });
 

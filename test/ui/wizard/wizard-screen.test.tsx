@@ -354,7 +354,11 @@ describe('the guided setup, step by step', () => {
     expect(frame).toContain('✔ Deployment strategy: ROLLING (circuit breaker with rollback)');
     expect(frame).toContain('✔ Service JSON: imported from describe-services');
     await press(app, 'enter');
-    await waitForFrame(app, '? Service discovery');
+    frame = await waitForFrame(app, '? Scale automatically?');
+    await waitForFrame(app, '❯ No');
+    await press(app, 'enter');
+    frame = await waitForFrame(app, '? Service discovery');
+    expect(frame).toContain('✔ Auto scaling: no');
   });
 
   test('discovery: namespaces and services listed; A-only records refused under bridge with the reason', async () => {
@@ -488,6 +492,13 @@ describe('the guided setup, step by step', () => {
       stacks: async () => ({ok: true, items: [{name: 'network', status: 'CREATE_COMPLETE'}]}),
       stackOutputs: async () => ({status: 'found', value: {ClusterName: 'prod', PrivateSubnets: 'subnet-0a1b2c3d', TaskSecurityGroup: 'sg-0a1b2c3d'}}),
       clusters: async () => ({ok: true, items: ['prod', 'staging']}),
+      capacityProviders: async () => ({
+        ok: true,
+        items: [
+          {name: 'FARGATE', kind: 'fargate'},
+          {name: 'FARGATE_SPOT', kind: 'fargate'},
+        ],
+      }),
       subnets: async () => ({
         ok: true,
         items: [
@@ -513,7 +524,15 @@ describe('the guided setup, step by step', () => {
     await press(app, 'enter');
     frame = await waitForFrame(app, '❯ prod');
     await press(app, 'enter');
+    // The cluster's capacity providers, offered as strategies: Spot with an on-demand floor.
+    frame = await waitForFrame(app, '❯ No capacity providers: the FARGATE launch type');
+    expect(frame).toContain('? Capacity providers');
+    await press(app, 'down');
+    frame = await waitForFrame(app, '❯ FARGATE:1:1, FARGATE_SPOT:3');
+    expect(frame).toContain('one task on demand, then 3 of every 4 on Spot');
+    await press(app, 'enter');
     frame = await waitForFrame(app, '? Subnets of the tasks (awsvpc)');
+    expect(frame).toContain('✔ Capacity: FARGATE:1:1, FARGATE_SPOT:3');
     expect(frame).toContain('◉ subnet-0a1b2c3d');
     await press(app, 'down');
     await press(app, ' ');

@@ -109,6 +109,7 @@ describe('the wizard reducer', () => {
         'deployment-strategy',
         'deployment-alarms',
         'load-balancer',
+        'auto-scaling',
         'discovery',
         'discovery-arn',
       ],
@@ -189,6 +190,9 @@ describe('the wizard reducer', () => {
     // REPLICA brings the desired count, never answered: asked first.
     expect(at(state)).toBe('desired-count');
     state = answer(state, {desiredCount: 2});
+    // …and "Scale automatically?", never asked of a DAEMON.
+    expect(at(state)).toBe('auto-scaling');
+    state = answer(state, {autoScaling: null});
     expect(at(state)).toBe('review');
     // Changing the launch type to Fargate: the Advanced JSON is needed before the review.
     state = wizardReducer(state, {type: 'change', ref: {id: 'launch-type'}});

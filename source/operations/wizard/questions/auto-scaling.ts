@@ -1,0 +1,90 @@
+/**
+ * 5. Scale automatically? Service auto scaling (Application Auto Scaling): the fewest and most tasks, and target
+ * tracking on CPU, memory or ALB requests per target (`--min-count 2 --max-count 10 --cpu-target 60`,
+ * `--memory-target N`, `--requests-per-target N`). The settings are asked by auto-scaling-settings.ts.
+ */
+import {autoScalingFromFlags, describeAutoScaling, type AutoScalingFlags} from '../../../domain/auto-scaling.js';
+import {checkInteger} from '../answer-checks.js';
+import {choiceOf, type Question} from '../question.js';
+
+export const AUTO_SCALING_HELP = [
+  'With auto scaling, Application Auto Scaling keeps the service between a minimum and a maximum number of tasks, adding tasks when the tracked metric is above its target and removing them when it is below: average CPU or memory of the service (percent), or requests per target of its Application Load Balancer target group.',
+  'It is applied after the service update at each deploy. The service\u2019s desired count is then the scaler\u2019s: a deploy no longer sends it (a new service starts at the minimum). A profile without auto scaling leaves a service\u2019s existing scaling alone; `deploy --remove-auto-scaling` removes it.',
+];
+
+const FLAGS: ReadonlyArray<[keyof AutoScalingFlags, string, number, number]> = [
+  ['minCount', 'min-count', 0, 5000],
+  ['maxCount', 'max-count', 1, 5000],
+  ['cpuTarget', 'cpu-target', 1, 100],
+  ['memoryTarget', 'memory-target', 1, 100],
+  ['requestsPerTarget', 'requests-per-target', 1, 1_000_000],
+];
+
+export const autoScaling: Question = {
+  id: 'auto-scaling',
+  section: 4,
+  label: 'Auto scaling',
+  applies: (ctx) => (ctx.answers.strategy ?? 'REPLICA') === 'REPLICA',
+  summary: (ctx) => (ctx.answers.autoScaling ? describeAutoScaling(ctx.answers.autoScaling) : choiceOf(ctx, 'auto-scaling') === 'yes' ? 'yes' : 'no'),
+  help: AUTO_SCALING_HELP,
+  prompt: ({ctx}) => ({
+    kind: 'select',
+    label: 'Scale automatically?',
+    hint: 'Application Auto Scaling: between a minimum and a maximum number of tasks, on CPU, memory or requests per target.',
+    initial: ctx.answers.autoScaling || choiceOf(ctx, 'auto-scaling') === 'yes' ? 'yes' : 'no',
+    options: [
+      {value: 'no', label: 'No', detail: 'the desired count stays as set'},
+      {value: 'yes', label: 'Yes', detail: 'min/max tasks and a target (e.g. 2–10 tasks, CPU 60%)'},
+    ],
+    submit: (value) =>
+      value === 'no'
+        ? {answers: {...ctx.answers, autoScaling: null}, choices: {'auto-scaling': 'no'}}
+        : {answers: ctx.answers, choices: {'auto-scaling': 'yes'}},
+  }),
+  flags: [
+    {name: 'min-count', type: 'string', value: 'N', description: 'auto scaling: the fewest tasks (with --max-count and a target)'},
+    {name: 'max-count', type: 'string', value: 'N', description: 'auto scaling: the most tasks'},
+    {name: 'cpu-target', type: 'string', value: 'PERCENT', description: 'auto scaling: target tracking on average CPU (ECSServiceAverageCPUUtilization)'},
+    {
+      name: 'memory-target',
+      type: 'string',
+      value: 'PERCENT',
+      description: 'auto scaling: target tracking on average memory (ECSServiceAverageMemoryUtilization)',
+    },
+    {
+      name: 'requests-per-target',
+      type: 'string',
+      value: 'N',
+      description: "auto scaling: target tracking on ALB requests per target (ALBRequestCountPerTarget; the service spec's loadBalancers)",
+    },
+  ],
+  fields: {autoScaling: '--min-count'},
+  fromFlags(draft) {
+    const flags: AutoScalingFlags = {};
+    const problems = draft.problems.length;
+    for (const [key, flag, min, max] of FLAGS) {
+      const value = draft.take(flag, draft.value(flag), (text) => checkInteger(text, `--${flag}`, {min, max}));
+      if (value !== undefined) flags[key] = value;
+    }
+    // A flag already refused (not a number) is not also reported as missing.
+    if (draft.problems.length > problems) return;
+    const result = autoScalingFromFlags(flags);
+    for (const error of result.errors) draft.fail(`--${/^--([a-z-]+)/.exec(error)?.[1] ?? 'cpu-target'}`, error);
+    if (result.autoScaling !== undefined) {
+      if (draft.answers.strategy === 'DAEMON') {
+        draft.fail('--min-count', 'a DAEMON service runs one task per container instance: it cannot be scaled');
+        return;
+      }
+      if (result.autoScaling.minCount > result.autoScaling.maxCount) {
+        draft.fail('--min-count', `--min-count ${result.autoScaling.minCount} is above --max-count ${result.autoScaling.maxCount}`);
+        return;
+      }
+      draft.answers = {...draft.answers, autoScaling: result.autoScaling};
+      draft.choices['auto-scaling'] = 'yes';
+      draft.given['auto-scaling'] = '--min-count';
+      draft.given['auto-scaling-settings'] = '--min-count';
+    } else if (!draft.interactive && result.errors.length === 0) {
+      draft.given['auto-scaling'] = 'no --min-count';
+    }
+  },
+};
