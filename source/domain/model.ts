@@ -120,6 +120,13 @@ export interface Service {
    * a token) is refused all the same.
    */
   plaintextVariables?: string[];
+  /**
+   * Other services of the same application this one depends on, by service name (`service.name`): a whole-application
+   * deploy (`deploy --app`) deploys them first and starts this one only once each is deployed. Service names, not
+   * profile names: they are what the application calls its services, they survive `profiles rename`, and they stay
+   * the key when profiles become an application's services.
+   */
+  dependsOn?: string[];
 }
 
 export interface AwsVpcNetwork {

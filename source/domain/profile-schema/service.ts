@@ -9,7 +9,7 @@ import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMappin
 import type {Checker} from './checker.js';
 import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
 import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
-import {isRecord, own} from './raw-values.js';
+import {isRecord, own, type Raw} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
 const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest'] as const;
@@ -167,6 +167,7 @@ const SERVICE_KEYS = [
   'containerName',
   'plaintextVariables',
   'adopted',
+  'dependsOn',
 ] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
@@ -196,6 +197,7 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'plaintextVariables') === undefined
       ? undefined
       : checkStringList(checker, object, 'plaintextVariables', path, ENVIRONMENT_VARIABLE_NAME, 'an environment variable name (without "=")');
+  const dependsOn = checkDependsOn(checker, object, path, name);
   return {
     name,
     artifact,
@@ -207,5 +209,18 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     ...(adopted === true ? {adopted} : {}),
     ...(containerName === undefined ? {} : {containerName}),
     ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
+    ...(dependsOn === undefined ? {} : {dependsOn}),
   };
+}
+
+/** `dependsOn`: service names of the same application, each once, never the service itself (cycles across profiles are refused at deploy). */
+function checkDependsOn(checker: Checker, object: Raw | undefined, path: string, name: string): string[] | undefined {
+  if (object === undefined || own(object, 'dependsOn') === undefined) return undefined;
+  const list = checkStringList(checker, object, 'dependsOn', path, SERVICE_NAME, 'a service name of the same application (letters, digits, _ and -)');
+  const listPath = joinPath(path, 'dependsOn');
+  list.forEach((item, index) => {
+    if (item === name && name !== '') checker.add(SCHEMA_ISSUE.value, joinPath(listPath, index), `service ${name} cannot depend on itself`);
+    else if (list.indexOf(item) !== index) checker.add(SCHEMA_ISSUE.value, joinPath(listPath, index), `dependsOn names ${item} twice`);
+  });
+  return list;
 }

@@ -1,0 +1,74 @@
+/**
+ * The services of an application in one environment — the ONE lookup a whole-application deploy (and `watch --app`)
+ * makes of the store. Today an application is the set of profiles whose `application` is that name; the profile
+ * per service that has the environment is the service's. When the store makes applications own their environments,
+ * only this module changes.
+ *
+ * Their `dependsOn` are checked here: an unknown service or a cycle is refused (exit 2) naming them.
+ */
+import {dependencyProblemText, dependencyProblems, deployOrder} from '../../domain/deploy/app-order.js';
+import type {Environment, Profile} from '../../domain/model.js';
+import {InputError, UsageError} from '../../errors.js';
+import type {ProfileStore} from '../../ports/profile-store.js';
+
+/** One service of the application, as a run deploys it. */
+export interface AppMember {
+  /** The service name (`service.name`): what `dependsOn`, `--only` and `--from` name. */
+  service: string;
+  profile: Profile;
+  environment: Environment;
+  /** The services it depends on (all of the application's, in this environment). */
+  dependsOn: string[];
+}
+
+export interface ApplicationServices {
+  application: string;
+  environment: string;
+  /** In deploy order (dependencies first, ties by name). */
+  members: AppMember[];
+  /** Services of the application that have no such environment (said in the plan). */
+  elsewhere: string[];
+}
+
+/** The application's services in `environment`, in deploy order; exit 2 naming what is wrong. */
+export async function applicationServices(store: Pick<ProfileStore, 'list'>, application: string, environment: string): Promise<ApplicationServices> {
+  const profiles = await store.list();
+  const ofApp = profiles.filter((profile) => profile.application === application);
+  if (ofApp.length === 0) {
+    const names = [...new Set(profiles.map((profile) => profile.application))].sort();
+    throw new UsageError(
+      `no application '${application}': no saved profile belongs to it`,
+      names.length > 0 ? `applications: ${names.join(', ')}` : 'create a service first: ecs-wizard init --app NAME …',
+    );
+  }
+  const inEnv = ofApp.filter((profile) => profile.environments.some((item) => item.name === environment));
+  if (inEnv.length === 0) {
+    const names = [...new Set(ofApp.flatMap((profile) => profile.environments.map((item) => item.name)))].sort();
+    throw new UsageError(
+      `application '${application}' has no environment '${environment}'`,
+      names.length > 0 ? `its environments: ${names.join(', ')}` : 'its services have no environment yet',
+    );
+  }
+  const services = inEnv.map((profile) => ({name: profile.service.name, dependsOn: profile.service.dependsOn ?? []}));
+  const problems = dependencyProblems(services);
+  if (problems.length > 0) {
+    const known = [...new Set(services.map((service) => service.name))].sort();
+    const lines = problems.map((problem) => dependencyProblemText(problem, known, `application '${application}' in ${environment}`));
+    throw new InputError(lines.join('; '), 'change dependsOn in the profiles (ecs-wizard profiles export NAME, edit, profiles import FILE --force)');
+  }
+  const order = deployOrder(services);
+  const members = order.map((service): AppMember => {
+    const profile = inEnv.find((item) => item.service.name === service)!;
+    return {service, profile, environment: profile.environments.find((item) => item.name === environment)!, dependsOn: [...(profile.service.dependsOn ?? [])]};
+  });
+  const elsewhere = [...new Set(ofApp.filter((profile) => !inEnv.includes(profile)).map((profile) => profile.service.name))].sort();
+  return {application, environment, members, elsewhere};
+}
+
+/** The other services of an application (any environment), for the wizard's and init's dependsOn. */
+export async function otherServicesOf(store: Pick<ProfileStore, 'summaries'>, application: string, except?: string): Promise<string[]> {
+  const summaries = await store.summaries();
+  return [
+    ...new Set(summaries.filter((summary) => summary.application === application && summary.service !== except).map((summary) => summary.service)),
+  ].sort();
+}
