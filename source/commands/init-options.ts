@@ -29,6 +29,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   strategy: {type: 'string', value: 'REPLICA|DAEMON', description: 'scheduling strategy (DAEMON: EC2 only)'},
   'desired-count': {type: 'string', value: 'N', description: 'desired count (REPLICA; default 1)'},
   'service-spec': {type: 'string', value: 'FILE', description: 'service specification JSON, or describe-services output'},
+  'depends-on': {type: 'string', multiple: true, value: 'SERVICE', description: 'a service of the same application this one depends on (repeatable, or a,b): deploy --app starts this one after it'},
   'registry-arn': {type: 'string', value: 'ARN', description: 'service discovery: the Cloud Map service ARN'},
   'discovery-container': {type: 'string', value: 'NAME', description: "service discovery: containerName (default: the artifact's container)"},
   'discovery-container-port': {type: 'string', value: 'N', description: 'service discovery: containerPort (a mapped port; becomes ${serviceVariable.containerPort})'},

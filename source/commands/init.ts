@@ -231,6 +231,7 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
     }
   }
   if (taken.includes(name) && !parsed.flags.force) lines.push(`--name: a profile named ${name} exists: choose another name, or pass --force to replace it`);
+  if (assembled.profile !== undefined) lines.push(...((await services.dependencyIssues?.(assembled.profile)) ?? []).map((line) => `--depends-on: ${line}`));
   if (lines.length > 0) throw problemsError(lines, false);
 
   let final = answers;

@@ -31,6 +31,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'strategy',
     'desired-count',
     'service-spec',
+    'depends-on',
     'registry-arn',
     'discovery-container',
     'discovery-container-port',

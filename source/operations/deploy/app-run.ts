@@ -59,7 +59,7 @@ type Message =
   {kind: 'event'; member: string; event: DeployEvent} | {kind: 'gate'; member: string} | {kind: 'end'; member: string; error?: unknown} | {kind: 'abort'};
 
 /** A queue the service streams push into and the orchestrator takes from, one message at a time. */
-class Inbox<T> {
+export class Inbox<T> {
   private readonly items: T[] = [];
   private waiting: ((item: T) => void) | undefined;
   push(item: T): void {

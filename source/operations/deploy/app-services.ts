@@ -72,3 +72,27 @@ export async function otherServicesOf(store: Pick<ProfileStore, 'summaries'>, ap
     ...new Set(summaries.filter((summary) => summary.application === application && summary.service !== except).map((summary) => summary.service)),
   ].sort();
 }
+
+/**
+ * What is wrong with a profile's `dependsOn` among the application's saved services (the profile replacing one of
+ * the same name): a name that is not a service of the application, or a cycle through this service. One line each.
+ */
+export async function dependencyIssues(store: Pick<ProfileStore, 'list'>, profile: Profile): Promise<string[]> {
+  const own = profile.service.dependsOn ?? [];
+  if (own.length === 0) return [];
+  const others = (await store.list()).filter((item) => item.application === profile.application && item.name !== profile.name);
+  const merged = new Map<string, Set<string>>();
+  for (const item of [...others, profile]) {
+    const deps = merged.get(item.service.name) ?? new Set<string>();
+    for (const name of item.service.dependsOn ?? []) deps.add(name);
+    merged.set(item.service.name, deps);
+  }
+  const services = [...merged].map(([name, deps]) => ({name, dependsOn: [...deps]}));
+  const known = services.map((service) => service.name).filter((name) => name !== profile.service.name);
+  return dependencyProblems(services)
+    .filter(
+      (problem) =>
+        (problem.kind === 'unknown' && problem.service === profile.service.name) || (problem.kind === 'cycle' && problem.cycle.includes(profile.service.name)),
+    )
+    .map((problem) => dependencyProblemText(problem, known, `application '${profile.application}'`));
+}

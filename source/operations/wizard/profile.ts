@@ -132,6 +132,7 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
     variables: {...answers.variables},
   };
   if (answers.containerName !== undefined) service.containerName = answers.containerName;
+  if (answers.dependsOn !== undefined && answers.dependsOn.length > 0) service.dependsOn = [...answers.dependsOn];
   if (answers.registryAuth)
     service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;

@@ -23,6 +23,7 @@ import {containerName} from './questions/container-name.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
+import {dependsOn} from './questions/depends-on.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
 import {discoveryService} from './questions/discovery-service.js';
@@ -93,6 +94,7 @@ export const QUESTIONS: readonly Question[] = [
   strategy,
   desiredCount,
   serviceJson,
+  dependsOn,
   discovery,
   discoveryNamespace,
   discoveryService,
