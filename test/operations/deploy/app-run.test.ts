@@ -7,7 +7,7 @@ import {memberDeployer, parseAppSimulation, selectApplication} from '../../../so
 import type {Selection} from '../../../source/domain/deploy/app-order.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
 import {testRoot} from '../../helpers/fake-root.js';
-import {ec2FormProfile} from '../../helpers/profile-fixtures.js';
+import {shopProfile} from '../../helpers/app-fixtures.js';
 
 const MINUTE = 60_000;
 
@@ -19,16 +19,6 @@ async function driveUntil(clock: FakeClock, predicate: () => boolean): Promise<v
   while (!predicate()) {
     if (!(await clock.advanceToNextTimer())) await new Promise((resolve) => setImmediate(resolve));
   }
-}
-
-/** A profile of the application `shop` deploying service `service` to `dev`. */
-export function shopProfile(service: string, dependsOn: string[] = []): Profile {
-  const base = ec2FormProfile();
-  return ec2FormProfile({
-    name: `shop-${service}`,
-    application: 'shop',
-    service: {...base.service, name: service, ...(dependsOn.length === 0 ? {} : {dependsOn})},
-  });
 }
 
 async function setup(profiles: Profile[]) {
