@@ -268,6 +268,6 @@ export async function* deployApp(clock: Clock, request: AppDeployRequest): Async
     reason,
     elapsedMs: clock.now() - startedAt,
     services: results,
-    ...(resume === undefined || exitCode === 0 ? {} : {resume}),
+    ...(resume === undefined ? {} : {resume}),
   };
 }

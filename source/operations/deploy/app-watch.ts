@@ -123,6 +123,6 @@ export async function* watchApp(clock: Clock, request: AppWatchRequest): AsyncGe
         : `${worst.service} ${outcomeText(worst.outcome as RunOutcome, worst.exitCode)}: ${worst.reason}`,
     elapsedMs: clock.now() - startedAt,
     services: ordered,
-    ...(resume === undefined || exitCode === 0 ? {} : {resume}),
+    ...(resume === undefined ? {} : {resume}),
   };
 }
