@@ -142,3 +142,11 @@ export function appSummaryLines(view: AppView, resumeCommand: (flags: string) =>
   if (view.resume !== undefined) lines.push(`resume: ${resumeCommand(view.resume)}`);
   return lines;
 }
+
+/** One short line for the end: `3 of 3 services deployed`, or the service that decided the exit code and what became of it. */
+export function appHeadline(view: AppView): string {
+  const worst = view.results.find((result) => result.outcome !== 'not-started' && result.exitCode === view.exitCode);
+  if (view.exitCode === 0 || worst === undefined) return view.reason ?? '';
+  const others = view.results.filter((result) => result.outcome === 'not-started').length;
+  return `${worst.service} ${outcomeText(worst.outcome as RunOutcome, worst.exitCode)}${others > 0 ? `; ${others} not started` : ''}`;
+}

@@ -10,6 +10,7 @@ import React, {useEffect, useReducer, useRef, useState} from 'react';
 import {Box, render, Static, useApp, useInput, useStdout} from 'ink';
 import type {AppDeployEvent} from '../../domain/deploy/app-events.js';
 import {
+  appHeadline,
   appSummaryLines,
   appViewReducer,
   initialAppView,
@@ -82,7 +83,7 @@ export function ServicesTable({view, focus, width}: {view: AppView; focus: numbe
           row.status === 'finished'
             ? `exit ${row.exitCode ?? '?'}${row.reason ? ` — ${row.reason}` : ''}`
             : row.status === 'skipped'
-              ? (row.reason ?? '')
+              ? (row.reason ?? '').replace(/^not started: /, '')
               : row.dependsOn.length > 0 && row.status !== 'started'
                 ? `after ${row.dependsOn.join(', ')}`
                 : '';
@@ -291,7 +292,7 @@ export function AppDeployScreen(props: AppDeployScreenProps) {
           {view.finished ? (
             <Box flexDirection="column" marginTop={1}>
               <Text bold color={view.exitCode === 0 ? 'green' : view.outcome === 'detached' ? 'yellow' : 'red'}>
-                {view.application} in {view.environment}: {view.reason ?? ''}
+                {view.application} in {view.environment}: {appHeadline(view)}
                 {' · exit '}
                 {view.exitCode}
                 {' · '}
