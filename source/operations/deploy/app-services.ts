@@ -65,14 +65,6 @@ export async function applicationServices(store: Pick<ProfileStore, 'list'>, app
   return {application, environment, members, elsewhere};
 }
 
-/** The other services of an application (any environment), for the wizard's and init's dependsOn. */
-export async function otherServicesOf(store: Pick<ProfileStore, 'summaries'>, application: string, except?: string): Promise<string[]> {
-  const summaries = await store.summaries();
-  return [
-    ...new Set(summaries.filter((summary) => summary.application === application && summary.service !== except).map((summary) => summary.service)),
-  ].sort();
-}
-
 /**
  * What is wrong with a profile's `dependsOn` among the application's saved services (the profile replacing one of
  * the same name): a name that is not a service of the application, or a cycle through this service. One line each.

@@ -11,7 +11,8 @@ import {UsageError} from '../../errors.js';
 import type {Clock} from '../../ports/clock.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 import type {CompositionRoot} from '../../ports/root.js';
-import type {AppDeployRequest, MemberHooks} from './app-run.js';
+import type {AppDeployEvent} from '../../domain/deploy/app-events.js';
+import {deployApp, type AppDeployRequest, type MemberHooks} from './app-run.js';
 import {applicationServices, type AppMember, type ApplicationServices} from './app-services.js';
 import {DeployControl} from './control.js';
 import {deploy} from './run.js';
@@ -97,4 +98,45 @@ export function memberDeployer(
 export function appCommand(verb: 'deploy' | 'watch', application: string, environment: string, extra = ''): string {
   const app = /^[A-Za-z0-9_.-]+$/.test(application) ? application : `'${application.replace(/'/g, "'\\''")}'`;
   return `ecs-wizard ${verb} --app ${app} --env ${environment}${extra === '' ? '' : ` ${extra}`}`;
+}
+
+/**
+ * A whole-application deploy from the home screen: the application's services in the environment (all of them), each
+ * deployed with the defaults (wait, the default limits), asked once through `confirm`.
+ */
+export async function* homeAppDeploy(
+  ports: {root: Pick<CompositionRoot, 'deployPorts' | 'profileStore'>; clock: Clock},
+  target: {application: string; environment: string; simulation?: AppSimulation; parallel: number; timeoutMs: number; noProgressTimeoutMs: number},
+  run: {signal: AbortSignal; controls: Map<string, DeployControl>; onReview?: AppDeployRequest['onReview']; confirm?: AppDeployRequest['confirm']},
+): AsyncGenerator<AppDeployEvent, void, undefined> {
+  const store = await ports.root.profileStore();
+  const selection = await selectApplication(store, {
+    application: target.application,
+    environment: target.environment,
+    selection: {},
+    ...(target.simulation === undefined ? {} : {simulation: target.simulation}),
+  });
+  yield* deployApp(ports.clock, {
+    application: target.application,
+    environment: target.environment,
+    members: selection.members,
+    order: selection.order,
+    parallel: target.parallel,
+    simulated: target.simulation !== undefined,
+    signal: run.signal,
+    start: memberDeployer(
+      {root: ports.root, clock: ports.clock, store},
+      {
+        overrides: {},
+        force: false,
+        wait: true,
+        timeoutMs: target.timeoutMs,
+        noProgressTimeoutMs: target.noProgressTimeoutMs,
+        ...(target.simulation === undefined ? {} : {simulation: target.simulation}),
+      },
+      {signal: run.signal, controls: run.controls},
+    ),
+    ...(run.onReview === undefined ? {} : {onReview: run.onReview}),
+    ...(run.confirm === undefined ? {} : {confirm: run.confirm}),
+  });
 }

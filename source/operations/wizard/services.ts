@@ -26,7 +26,7 @@ import type {CompositionRoot} from '../../ports/root.js';
 import type {DraftStore} from '../../ports/draft-store.js';
 import {planDeploy, planSummary} from '../deploy/plan.js';
 import {arnRegion} from './answer-checks.js';
-import {dependencyIssues, otherServicesOf} from '../deploy/app-services.js';
+import {dependencyIssues} from '../deploy/app-services.js';
 
 /** An AWS listing that does not answer within this time is given up (the picker falls back to typing). */
 export const LISTING_TIMEOUT_MS = 8_000;
@@ -69,8 +69,8 @@ export interface LiveDiff {
 
 export interface WizardServices {
   applications(): Promise<Listing<string>>;
-  /** The application's services other than `except` (service names), for dependsOn. Optional: test fakes may leave it out. */
-  applicationServices?(application: string, except?: string): Promise<Listing<string>>;
+  /** Every application's service names (the wizard's Depends on offers them). Optional: test fakes may leave it out. */
+  servicesByApplication?(): Promise<Record<string, string[]>>;
   /** What is wrong with the profile's dependsOn among the application's saved services (unknown names, cycles). */
   dependencyIssues?(profile: Profile): Promise<string[]>;
   profileNames(): Promise<string[]>;
@@ -155,7 +155,16 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         return [...new Set(profiles.map((profile) => profile.application))].sort((a, b) => a.localeCompare(b));
       }),
     dependencyIssues: async (profile) => dependencyIssues(await ports.store(), profile),
-    applicationServices: (application, except) => list(async () => otherServicesOf(await ports.store(), application, except)),
+    async servicesByApplication() {
+      try {
+        const byApp: Record<string, string[]> = {};
+        for (const summary of await (await ports.store()).summaries())
+          byApp[summary.application] = [...new Set([...(byApp[summary.application] ?? []), summary.service])].sort();
+        return byApp;
+      } catch {
+        return {};
+      }
+    },
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);

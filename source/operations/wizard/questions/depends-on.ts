@@ -1,7 +1,8 @@
 /**
  * 5b. The services of the same application this one depends on (`dependsOn`, by service name): a whole-application
  * deploy (`deploy --app`) deploys them first and starts this one only once they are deployed. Asked after the
- * service specification, from the application's other services as saved; `init --depends-on SERVICE` (repeatable,
+ * service specification, only when the application has other saved services (the Application question
+ * finds them), offering them; `init --depends-on SERVICE` (repeatable,
  * or a,b). Whether each name is a service of the application and that no cycle is made is checked where the
  * application's services are known: init, the wizard's save, and every `deploy --app` (exit 2 naming them).
  */
@@ -10,6 +11,15 @@ import {bad, ok, type Checked} from '../answer-checks.js';
 import type {Question} from '../question.js';
 
 const NONE = '-';
+
+/** The choice the Application question leaves: the chosen application's saved services (comma-separated). */
+export const APPLICATION_SERVICES_CHOICE = 'application-services';
+export const applicationServicesChoice = (names: readonly string[]): Record<string, string> => ({[APPLICATION_SERVICES_CHOICE]: names.join(',')});
+
+/** The application's other saved services (not this one), as the Application question found them. */
+export function otherServices(choices: Readonly<Record<string, string>>, serviceName: string | undefined): string[] {
+  return (choices[APPLICATION_SERVICES_CHOICE] ?? '').split(',').filter((name) => name !== '' && name !== serviceName);
+}
 
 /** `a,b` or several values → service names, each once; never the service itself. */
 export function checkDependsOn(values: readonly string[], serviceName: string | undefined): Checked<string[]> {
@@ -24,22 +34,19 @@ export const dependsOn: Question = {
   id: 'depends-on',
   section: 4,
   label: 'Depends on',
-  applies: (ctx) => ctx.answers.application !== undefined,
+  // Offered only when the application has other services (and kept when flags answered it).
+  applies: (ctx) => otherServices(ctx.choices, ctx.answers.serviceName).length > 0 || (ctx.answers.dependsOn?.length ?? 0) > 0,
   summary: (ctx) => (ctx.answers.dependsOn === undefined || ctx.answers.dependsOn.length === 0 ? 'nothing' : ctx.answers.dependsOn.join(', ')),
   help: [
     'A service may depend on other services of the same application: a database before the API, the API before the web front end.',
     'ecs-wizard deploy --app APP --env ENV deploys every service of the application in that order, independent services side by side; when a service fails or rolls back, the services that depend on it are not started.',
   ],
-  prompt: ({ctx, services}) => ({
+  prompt: ({ctx}) => ({
     kind: 'picker',
     label: `Services of ${ctx.answers.application ?? 'the application'} that ${ctx.answers.serviceName ?? 'this service'} depends on`,
     hint: 'Space selects several; Enter on "no dependencies" for none. A whole-application deploy starts this service after them.',
     what: `other services of ${ctx.answers.application ?? 'the application'}`,
-    load: async () => {
-      if (services.applicationServices === undefined) return {ok: true, items: []};
-      const listing = await services.applicationServices(ctx.answers.application ?? '', ctx.answers.serviceName);
-      return listing.ok ? {ok: true, items: listing.items.map((name) => ({value: name, label: name}))} : listing;
-    },
+    items: otherServices(ctx.choices, ctx.answers.serviceName).map((name) => ({value: name, label: name})),
     extra: () => [{value: NONE, label: 'no dependencies', detail: 'deployed independently of the other services'}],
     multi: true,
     parseMany: (text) => checkDependsOn([text], ctx.answers.serviceName),
