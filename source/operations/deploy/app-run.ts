@@ -114,6 +114,7 @@ export async function* deployApp(clock: Clock, request: AppDeployRequest): Async
     parallel,
     simulated: request.simulated,
   };
+  for (const member of request.members) yield {type: 'app-service', at: clock.now(), service: member.service, status: 'queued'};
 
   // 1. Every service's stream runs up to its confirmation (plan and checks), all at once.
   for (const state of states.values()) {
@@ -199,7 +200,11 @@ export async function* deployApp(clock: Clock, request: AppDeployRequest): Async
     // 2. One plan, one confirmation — or nothing starts when a plan or a check failed.
     const failed = all.filter((state) => state.done !== undefined);
     let cancel: string | undefined;
-    if (failed.length > 0) {
+    if (request.signal?.aborted) {
+      // Stopped while planning: what a plan or a check made of the stop is not a failure of that service.
+      cancel = 'not started: stopped before any change';
+      for (const state of all) if (state.done !== undefined && state.skipped === undefined) state.skipped = cancel;
+    } else if (failed.length > 0) {
       cancel = `not started: ${failed.map((state) => state.member.service).join(', ')} could not be planned or checked, so nothing was changed`;
     } else {
       const reviews = all.map((state) => ({service: state.member.service, review: state.review!}));

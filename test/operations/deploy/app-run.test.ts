@@ -84,7 +84,7 @@ describe('deployApp with the simulator', () => {
       type: 'app-started',
       services: [{service: 'db'}, {service: 'api', dependsOn: ['db']}, {service: 'web', dependsOn: ['api']}],
     });
-    expect(statuses(events).filter((item) => !item.endsWith(':planned'))).toEqual([
+    expect(statuses(events).filter((item) => !item.endsWith(':planned') && !item.endsWith(':queued'))).toEqual([
       'db:started',
       'db:finished:deployed',
       'api:started',
@@ -121,7 +121,8 @@ describe('deployApp with the simulator', () => {
     });
     expect(asked).toEqual([['db', 'api', 'web']]);
     const list = statuses(events);
-    expect(list.slice(0, 3).sort()).toEqual(['api:planned', 'db:planned', 'web:planned']);
+    expect(list.slice(0, 3)).toEqual(['db:queued', 'api:queued', 'web:queued']);
+    expect(list.slice(3, 6).sort()).toEqual(['api:planned', 'db:planned', 'web:planned']);
     expect(done.exitCode).toBe(0);
   });
 
@@ -200,6 +201,20 @@ describe('deployApp with the simulator', () => {
     expect(statuses(events).some((item) => item.endsWith(':started'))).toBe(false);
     expect(done.exitCode).toBe(2);
     expect(done.services.find((result) => result.service === 'db')).toMatchObject({outcome: 'not-started'});
+  });
+
+  it('stopped while planning: nothing starts, every service "not started", exit 5', async () => {
+    const context = await setup(THREE());
+    const controller = new AbortController();
+    controller.abort();
+    const {done} = await runApp(context, {signal: controller.signal});
+    expect(done).toMatchObject({outcome: 'interrupted', exitCode: 5});
+    expect(done.services.map((result) => [result.outcome, result.reason])).toEqual([
+      ['not-started', 'stopped before any change'],
+      ['not-started', 'stopped before any change'],
+      ['not-started', 'stopped before any change'],
+    ]);
+    expect((await context.store.get('shop-db'))!.runs).toEqual([]);
   });
 
   it('a detach starts nothing more; the services in flight detach (exit 5) and the rest say why they did not start', async () => {
