@@ -230,6 +230,11 @@ export async function* deployApp(clock: Clock, request: AppDeployRequest): Async
           yield {type: 'app-service', at: clock.now(), service: state.member.service, status: 'started'};
           state.release?.(true);
         }
+        // Nothing in flight and nothing could start: what waits can never start (never a hang).
+        if (running === 0)
+          for (const state of all)
+            if (state.gated && !state.started && state.skipped === undefined && state.done === undefined)
+              yield skip(state, `not started: ${state.member.dependsOn.filter((name) => inRun.has(name)).join(', ')} did not deploy`);
       }
       if (all.every((state) => state.ended)) break;
       yield* handle(await inbox.take());
