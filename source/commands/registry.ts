@@ -161,7 +161,7 @@ export const COMMANDS: CommandSpec[] = [
     path: ['deploy'],
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:
-      'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
+      'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached. With --app NAME --env ENV instead of a PROFILE: every service of the application, one plan and one confirmation, in dependency order (dependsOn) with independent services side by side; a service that fails or rolls back keeps its dependents from starting; the exit code is the worst outcome.',
     options: {
       ...deployOptions('env', 'tag', 'set', 'yes', 'no-wait', 'timeout', 'no-progress-timeout', 'force', 'simulate', 'simulate-speed'),
       ...appOptions('app', 'only', 'from', 'parallel'),
