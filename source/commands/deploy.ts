@@ -7,11 +7,15 @@ import {DeployControl} from '../operations/deploy/control.js';
 import {deployHooks} from '../operations/deploy/hooks.js';
 import {deploy} from '../operations/deploy/run.js';
 import {profileAndEnvironment, runPorts, watchCommandFor} from '../operations/deploy/setup.js';
+import {requireProfileArgument} from './app-options.js';
 import {parseDeployOptions, runInputsOf, runTag} from './deploy-options.js';
 import {runDeployStream} from './deploy-stream.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
+  // A whole application (`--app NAME --env ENV`) has its own command file.
+  if (context.options.app !== undefined) return (await import('./deploy-app.js')).run(context);
+  requireProfileArgument(context, 'deploy');
   const parsed = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, parsed.env);
   const pinned = await runTag(context.root, parsed, profile, context.env);

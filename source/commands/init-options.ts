@@ -49,6 +49,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   'cpu-target': {type: 'string', value: 'PERCENT', description: 'auto scaling: target tracking on average CPU (ECSServiceAverageCPUUtilization)'},
   'memory-target': {type: 'string', value: 'PERCENT', description: 'auto scaling: target tracking on average memory (ECSServiceAverageMemoryUtilization)'},
   'requests-per-target': {type: 'string', value: 'N', description: "auto scaling: target tracking on ALB requests per target (ALBRequestCountPerTarget; the service spec's loadBalancers)"},
+  'depends-on': {type: 'string', multiple: true, value: 'SERVICE', description: 'a service of the same application this one depends on (repeatable, or a,b): deploy --app starts this one after it'},
   'registry-arn': {type: 'string', value: 'ARN', description: 'service discovery: the Cloud Map service ARN'},
   'discovery-container': {type: 'string', value: 'NAME', description: "service discovery: containerName (default: the artifact's container)"},
   'discovery-container-port': {type: 'string', value: 'N', description: 'service discovery: containerPort (a mapped port; becomes ${serviceVariable.containerPort})'},

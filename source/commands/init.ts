@@ -250,6 +250,7 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
     for (const mismatch of platform.mismatches) lines.push(`--tag/--container-spec: ${mismatch.message}: ${mismatch.fix}`);
     for (const line of platform.notes) note(line);
   }
+  if (assembled.profile !== undefined) lines.push(...((await services.dependencyIssues?.(assembled.profile)) ?? []).map((line) => `--depends-on: ${line}`));
   if (lines.length > 0) throw problemsError(lines, false);
 
   let final = answers;

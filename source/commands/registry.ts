@@ -1,4 +1,5 @@
 import type {CommandGroup, CommandSpec, OptionSpec} from './spec.js';
+import {appOptions} from './app-options.js';
 import {deployOptions} from './deploy-options.js';
 import {INIT_OPTIONS} from './init-options.js';
 
@@ -180,25 +181,30 @@ export const COMMANDS: CommandSpec[] = [
     path: ['deploy'],
     summary: 'deploy a saved profile: plan, pre-flight checks, apply, and watch the rollout',
     description:
-      'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached.',
-    options: deployOptions(
-      'env',
-      'tag',
-      'pin-digest',
-      'set',
-      'yes',
-      'no-wait',
-      'timeout',
-      'no-progress-timeout',
-      'force',
-      'simulate',
-      'simulate-speed',
-      'remove-auto-scaling',
-    ),
-    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
+      'Renders the profile for the environment, shows the diff against what runs, checks what the tasks need (cluster, roles, image tag, secrets, Cloud Map, log groups, networking), registers the task definition only when it changed, creates or updates the service (deployment circuit breaker with rollback on unless the spec says otherwise) and watches until it is done. Exit 0 deployed, 1 failed, 2 bad input, 3 rolled back, 4 timed out, 5 detached. With --app NAME --env ENV instead of a PROFILE: every service of the application, one plan and one confirmation, in dependency order (dependsOn) with independent services side by side; a service that fails or rolls back keeps its dependents from starting; the exit code is the worst outcome.',
+    options: {
+      ...deployOptions(
+        'env',
+        'tag',
+        'pin-digest',
+        'set',
+        'yes',
+        'no-wait',
+        'timeout',
+        'no-progress-timeout',
+        'force',
+        'simulate',
+        'simulate-speed',
+        'remove-auto-scaling',
+      ),
+      ...appOptions('app', 'only', 'from', 'parallel'),
+    },
+    positionals: [{name: 'PROFILE', required: false, description: 'saved profile name (or --app NAME --env ENV: every service of the application)'}],
     examples: [
       'ecs-wizard deploy web-api --env staging --tag 1.5.0',
       'ecs-wizard deploy web-api --env production --tag stable --pin-digest --yes   # deploys stable@sha256:… and keeps it',
+      'ecs-wizard deploy --app shop --env staging --parallel 2',
+      'ecs-wizard deploy --app shop --env staging --simulate=api:crash-loop --simulate-speed 10',
       'ecs-wizard deploy web-api --env production --yes --json',
       'ecs-wizard deploy web-api --simulate=crash-loop --simulate-speed 10',
     ],
@@ -239,9 +245,11 @@ export const COMMANDS: CommandSpec[] = [
   {
     path: ['watch'],
     summary: "re-attach to the service's deployment in flight and follow it to the end",
-    options: deployOptions('env', 'timeout', 'no-progress-timeout', 'simulate', 'simulate-speed'),
-    positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
-    examples: ['ecs-wizard watch web-api --env production'],
+    options: {...deployOptions('env', 'timeout', 'no-progress-timeout', 'simulate', 'simulate-speed'), ...appOptions('app', 'only', 'from')},
+    positionals: [
+      {name: 'PROFILE', required: false, description: 'saved profile name (or --app NAME --env ENV: re-attach to a detached whole-application run)'},
+    ],
+    examples: ['ecs-wizard watch web-api --env production', 'ecs-wizard watch --app shop --env staging'],
     load: () => import('./watch.js'),
   },
   {

@@ -5,11 +5,15 @@
 import {DeployControl} from '../operations/deploy/control.js';
 import {profileAndEnvironment, runPorts, watchCommandFor} from '../operations/deploy/setup.js';
 import {watchExisting} from '../operations/deploy/watch-existing.js';
+import {requireProfileArgument} from './app-options.js';
 import {parseDeployOptions, runInputsOf} from './deploy-options.js';
 import {runDeployStream} from './deploy-stream.js';
 import type {CommandContext} from './spec.js';
 
 export async function run(context: CommandContext): Promise<number> {
+  // A whole application (`--app NAME --env ENV`) has its own command file.
+  if (context.options.app !== undefined) return (await import('./watch-app.js')).run(context);
+  requireProfileArgument(context, 'watch');
   const options = parseDeployOptions(context.options);
   const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, options.env);
   // A simulated watch needs something in flight: the simulator's service is rolling out a new revision.

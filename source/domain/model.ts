@@ -125,6 +125,13 @@ export interface Service {
    * leaves whatever scaling the service has alone; removed only when asked (`deploy --remove-auto-scaling`).
    */
   autoScaling?: AutoScaling;
+  /**
+   * Other services of the same application this one depends on, by service name (`service.name`): a whole-application
+   * deploy (`deploy --app`) deploys them first and starts this one only once each is deployed. Service names, not
+   * profile names: they are what the application calls its services, they survive `profiles rename`, and they stay
+   * the key when profiles become an application's services.
+   */
+  dependsOn?: string[];
 }
 
 /** One provider of a capacity provider strategy (CreateService's `capacityProviderStrategy` item). */

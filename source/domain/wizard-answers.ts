@@ -76,6 +76,8 @@ type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K>
 export interface WizardAnswers {
   application?: string;
   serviceName?: string;
+  /** Other services of the application this one depends on (service names; a whole-application deploy runs them first). */
+  dependsOn?: string[];
   registry?: RegistryKind;
   /** Host (with port) of a private v2 registry, or the ECR registry host. */
   registryHost?: string;

@@ -47,6 +47,7 @@ const importScreen = once(() =>
 
 const WizardFromRoot = lazy(() => import('./wizard/wizard-app.js').then((module) => ({default: module.WizardFromRoot})));
 const RunProfile = lazy(() => import('./screens/run-profile.js').then((module) => ({default: module.RunProfile})));
+const RunApp = lazy(() => import('./screens/run-app.js').then((module) => ({default: module.RunApp})));
 const BrowseFamilies = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseFamilies})));
 const BrowseRevisions = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseRevisions})));
 const BrowseRevision = lazy(() => taskDefinitionScreens().then((module) => ({default: module.BrowseRevision})));
@@ -85,7 +86,7 @@ export function App({
     // The wizard takes every key itself: Ctrl-C there asks before discarding a half-done setup.
     if (screen.name === 'wizard') return;
     if (key.ctrl && input === 'c') {
-      if (!(deploying && screen.name === 'run-profile')) dispatch({type: 'quit'});
+      if (!(deploying && (screen.name === 'run-profile' || screen.name === 'run-app'))) dispatch({type: 'quit'});
     } else if (typing) return;
     else if (input === '?') dispatch({type: 'toggle-help'});
     else if (input === 'q') dispatch({type: 'quit'});
@@ -214,6 +215,8 @@ export function App({
         return (
           <RunProfile root={root} profiles={profiles} active={active} color={color} onBack={back} onTypingChange={setTyping} onDeployingChange={setDeploying} />
         );
+      case 'run-app':
+        return <RunApp root={root} profiles={profiles} active={active} color={color} onBack={back} onDeployingChange={setDeploying} />;
       case 'browse-import':
         return (
           <BrowseImport

@@ -16,6 +16,7 @@ export type Screen =
   | {name: 'browse-service'; cluster: string; service: string; region?: string}
   | {name: 'browse-import'; source: BrowseImportSource}
   | {name: 'run-profile'}
+  | {name: 'run-app'}
   | {name: 'wizard'};
 
 export interface NavigationState {

@@ -51,6 +51,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'cpu-target',
     'memory-target',
     'requests-per-target',
+    'depends-on',
     'registry-arn',
     'discovery-container',
     'discovery-container-port',

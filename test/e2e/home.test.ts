@@ -63,7 +63,7 @@ describe('the interactive program in a real terminal', () => {
       await second.waitForText('ecs-wizard · home');
       await second.press('j');
       await second.press('j');
-      const screen = await second.waitForText((text) => text.includes('❯ Browse task definitions') && text.includes('No saved profiles yet.'));
+      const screen = await second.waitForText((text) => text.includes('❯ Deploy a whole application') && text.includes('No saved profiles yet.'));
       // One home screen, where the first one was: the painted frame was replaced, not drawn over or below.
       expect(screen.split('ecs-wizard · home')).toHaveLength(2);
       expect(screen.split('From nothing to a running Amazon ECS service')).toHaveLength(2);

@@ -46,7 +46,9 @@ describe('home screen', () => {
     const {app} = start();
     const frame = await waitForFrame(app, '2 saved profiles');
     expect(frame).toContain('ecs-wizard · home · v9.9.9');
-    expect(frame).toMatch(/❯ New setup\n\s+Run a saved profile\n\s+Browse task definitions\n\s+Browse services\n\s+Manage profiles\n\s+Quit/);
+    expect(frame).toMatch(
+      /❯ New setup\n\s+Run a saved profile\n\s+Deploy a whole application\n\s+Browse task definitions\n\s+Browse services\n\s+Manage profiles\n\s+Quit/,
+    );
     expect(frame).toMatch(/↑↓\/jk move\s+enter select\s+\? help\s+q quit/);
     expect(frame).not.toMatch(/coming soon/i);
   });

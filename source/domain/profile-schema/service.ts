@@ -9,7 +9,7 @@ import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMappin
 import type {Checker} from './checker.js';
 import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
 import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, isPinnedTag, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
-import {isRecord, own} from './raw-values.js';
+import {isRecord, own, type Raw} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 import {checkAutoScaling} from './capacity.js';
 
@@ -169,6 +169,7 @@ const SERVICE_KEYS = [
   'plaintextVariables',
   'adopted',
   'autoScaling',
+  'dependsOn',
 ] as const;
 export function checkService(checker: Checker, value: unknown, path: string): Service {
   const object = checkObject(checker, value, path, 'service', SERVICE_KEYS);
@@ -202,6 +203,7 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     object === undefined || own(object, 'autoScaling') === undefined
       ? undefined
       : checkAutoScaling(checker, own(object, 'autoScaling'), joinPath(path, 'autoScaling'));
+  const dependsOn = checkDependsOn(checker, object, path, name);
   return {
     name,
     artifact,
@@ -214,5 +216,18 @@ export function checkService(checker: Checker, value: unknown, path: string): Se
     ...(containerName === undefined ? {} : {containerName}),
     ...(plaintextVariables === undefined ? {} : {plaintextVariables}),
     ...(autoScaling === undefined ? {} : {autoScaling}),
+    ...(dependsOn === undefined ? {} : {dependsOn}),
   };
+}
+
+/** `dependsOn`: service names of the same application, each once, never the service itself (cycles across profiles are refused at deploy). */
+function checkDependsOn(checker: Checker, object: Raw | undefined, path: string, name: string): string[] | undefined {
+  if (object === undefined || own(object, 'dependsOn') === undefined) return undefined;
+  const list = checkStringList(checker, object, 'dependsOn', path, SERVICE_NAME, 'a service name of the same application (letters, digits, _ and -)');
+  const listPath = joinPath(path, 'dependsOn');
+  list.forEach((item, index) => {
+    if (item === name && name !== '') checker.add(SCHEMA_ISSUE.value, joinPath(listPath, index), `service ${name} cannot depend on itself`);
+    else if (list.indexOf(item) !== index) checker.add(SCHEMA_ISSUE.value, joinPath(listPath, index), `dependsOn names ${item} twice`);
+  });
+  return list;
 }

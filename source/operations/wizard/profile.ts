@@ -137,6 +137,7 @@ export function serviceOf(answers: WizardAnswers): Service | undefined {
   };
   if (answers.containerName !== undefined) service.containerName = answers.containerName;
   if (answers.autoScaling) service.autoScaling = {...answers.autoScaling, policies: answers.autoScaling.policies.map((policy) => ({...policy}))};
+  if (answers.dependsOn !== undefined && answers.dependsOn.length > 0) service.dependsOn = [...answers.dependsOn];
   if (answers.registryAuth)
     service.registryAuth = answers.registryAuth.kmsKeyArn ? {...answers.registryAuth} : {credentialsSecretArn: answers.registryAuth.credentialsSecretArn};
   return service;

@@ -35,6 +35,7 @@ import {deploymentAlarms} from './questions/deployment-alarms.js';
 import {LOAD_BALANCER_QUESTIONS} from './questions/load-balancer-questions.js';
 import {autoScaling} from './questions/auto-scaling.js';
 import {autoScalingSettings} from './questions/auto-scaling-settings.js';
+import {dependsOn} from './questions/depends-on.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
 import {discoveryService} from './questions/discovery-service.js';
@@ -120,6 +121,7 @@ export const QUESTIONS: readonly Question[] = [
   ...LOAD_BALANCER_QUESTIONS,
   autoScaling,
   autoScalingSettings,
+  dependsOn,
   discovery,
   discoveryNamespace,
   discoveryService,

@@ -10,7 +10,7 @@ import type {Profile} from '../../domain/model.js';
 import type {ArtifactSource} from '../../domain/model.js';
 import type {JsonObject} from '../../domain/json.js';
 import {renderDiffText} from '../../domain/diff-render.js';
-import {CliError} from '../../errors.js';
+import {CliError, InputError} from '../../errors.js';
 import type {DiscoveryNamespace, DiscoveryPort, DiscoveryService} from '../../ports/discovery.js';
 import type {EcsPort} from '../../ports/ecs.js';
 import type {EditorPort} from '../../ports/editor.js';
@@ -28,6 +28,7 @@ import type {CompositionRoot} from '../../ports/root.js';
 import type {DraftStore} from '../../ports/draft-store.js';
 import {planDeploy, planSummary} from '../deploy/plan.js';
 import {arnRegion} from './answer-checks.js';
+import {dependencyIssues} from '../deploy/app-services.js';
 
 /** An AWS listing that does not answer within this time is given up (the picker falls back to typing). */
 export const LISTING_TIMEOUT_MS = 8_000;
@@ -81,6 +82,10 @@ export interface ClusterCapacityProvider {
 
 export interface WizardServices {
   applications(): Promise<Listing<string>>;
+  /** Every application's service names (the wizard's Depends on offers them). Optional: test fakes may leave it out. */
+  servicesByApplication?(): Promise<Record<string, string[]>>;
+  /** What is wrong with the profile's dependsOn among the application's saved services (unknown names, cycles). */
+  dependencyIssues?(profile: Profile): Promise<string[]>;
   profileNames(): Promise<string[]>;
   saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
@@ -177,6 +182,17 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         const profiles = await (await ports.store()).list();
         return [...new Set(profiles.map((profile) => profile.application))].sort((a, b) => a.localeCompare(b));
       }),
+    dependencyIssues: async (profile) => dependencyIssues(await ports.store(), profile),
+    async servicesByApplication() {
+      try {
+        const byApp: Record<string, string[]> = {};
+        for (const summary of await (await ports.store()).summaries())
+          byApp[summary.application] = [...new Set([...(byApp[summary.application] ?? []), summary.service])].sort();
+        return byApp;
+      } catch {
+        return {};
+      }
+    },
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);
@@ -185,7 +201,10 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       }
     },
     async saveProfile(profile, saveOptions = {}) {
-      await (await ports.store()).save(profile, {overwrite: saveOptions.overwrite === true});
+      const store = await ports.store();
+      const issues = await dependencyIssues(store, profile);
+      if (issues.length > 0) throw new InputError(issues.join('; '), 'change the services it depends on (Depends on)');
+      await store.save(profile, {overwrite: saveOptions.overwrite === true});
     },
     ecrRepositories: (region) => list(async () => (await ports.repositories(region)).listRepositories()),
     async tags(artifact, password) {

@@ -67,8 +67,8 @@ function screenReducer(state: ScreenState, action: ScreenAction): ScreenState {
 const LEVEL_COLOR: Record<LogLine['level'], string | undefined> = {info: undefined, ok: 'green', warn: 'yellow', error: 'red'};
 const LEVEL_MARK: Record<LogLine['level'], string> = {info: '·', ok: '✓', warn: '!', error: '✗'};
 
-/** `+12s  ✗ text` — wrapped lines stay under the text; details (classification, hint) indented below. */
-function LogLineView({line, startedAt, width}: {line: LogLine; startedAt: number; width: number}) {
+/** `+12s  ✗ text` — wrapped lines stay under the text; details (classification, hint) indented below (also the app screen's detail). */
+export function LogLineView({line, startedAt, width}: {line: LogLine; startedAt: number; width: number}) {
   return (
     <Box flexDirection="column" width={width}>
       <Box width={width}>

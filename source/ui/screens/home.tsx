@@ -9,7 +9,7 @@ import type {ScreenHelp} from '../components/help-overlay.js';
 import type {ProfilesState} from '../use-profiles.js';
 
 /** The home menu lists only what is built; each later feature adds its entry here. */
-export type HomeChoice = 'wizard' | 'run-profile' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
+export type HomeChoice = 'wizard' | 'run-profile' | 'run-app' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
 
 const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
   {label: 'New setup', value: 'wizard', description: 'the guided setup: application → image → container → service → environment → review → saved profile'},
@@ -17,6 +17,11 @@ const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
     label: 'Run a saved profile',
     value: 'run-profile',
     description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)',
+  },
+  {
+    label: 'Deploy a whole application',
+    value: 'run-app',
+    description: 'every service of an application to one environment: one plan, one question, in dependency order (or simulate it)',
   },
   {label: 'Browse task definitions', value: 'browse-families', description: 'families → revisions → JSON; import a revision into a profile'},
   {label: 'Browse services', value: 'browse-clusters', description: 'clusters → services; import a live service with its task definition and environment'},
