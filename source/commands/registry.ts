@@ -146,10 +146,18 @@ export const COMMANDS: CommandSpec[] = [
       'kms-key': {type: 'string', value: 'ARN', description: 'a customer KMS key for that secret (kms:Decrypt goes into the policy)'},
       'apply-iam': {type: 'boolean', description: "put the secret's read policy on the execution role (otherwise it is printed, with the command)"},
       force,
+      // Copilot (issue 20): a whole workspace, one profile per service.
+      'from-copilot': {
+        type: 'boolean',
+        description:
+          "read a Copilot workspace (DIR, default: the copilot/ folder here or above): one profile per service; --force replaces an earlier migration's",
+      },
+      offline: {type: 'boolean', description: 'with --from-copilot: do not ask AWS (the stacks and live services)'},
     },
-    positionals: [],
+    positionals: [{name: 'DIR', required: false, description: 'with --from-copilot: the copilot/ folder (or the repository that holds it)'}],
     examples: [
       'ecs-wizard import --task-definition web:12 --as web-production --app shop --env production',
+      'ecs-wizard import --from-copilot            # the copilot/ folder here or above; then: ecs-wizard diff shop-api --env prod',
       'ecs-wizard import --cluster prod --service web --as web-prod',
       'ecs-wizard import --from-file web-td.json --from-file web-svc.json --as web-prod --json',
       'ecs-wizard import --from-file wordpress-td.json --as wp --move-secrets --keep-plaintext PASSWORD_HASH_ALGORITHM --apply-iam',
