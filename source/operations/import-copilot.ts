@@ -240,7 +240,15 @@ export async function compareWithLive(migration: CopilotMigration, aws: CopilotA
           comparisons.push({...base, outcome: 'different', lines});
         }
       } catch (error) {
-        comparisons.push({...base, outcome: 'failed', lines: [message(error)]});
+        const text = error instanceof Error ? error.message : String(error);
+        comparisons.push({
+          ...base,
+          outcome: 'failed',
+          lines: text
+            .split('\n')
+            .map((line) => line.trim())
+            .filter((line) => line !== ''),
+        });
       }
     }
   }

@@ -67,7 +67,11 @@ export function copilotReportLines(report: CopilotReport): string[] {
     for (const comparison of report.live.filter((item) => item.service === plan.name)) {
       const tag = comparison.tag === undefined ? '' : ` (tag ${comparison.tag})`;
       if (comparison.outcome === 'same') lines.push(`  ${comparison.environment}${tag}: no differences: the profile renders what runs`);
-      else if (comparison.outcome === 'failed') lines.push(`  ${comparison.environment}${tag}: could not compare: ${comparison.lines.join('; ')}`);
+      else if (comparison.outcome === 'failed')
+        lines.push(
+          `  ${comparison.environment}${tag}: could not compare: ${comparison.lines[0] ?? ''}`,
+          ...comparison.lines.slice(1).map((line) => `    ${line}`),
+        );
       else
         lines.push(
           `  ${comparison.environment}${tag}: ${comparison.lines.length} differences from what runs:`,

@@ -307,10 +307,12 @@ export function planService(
       variableName('env', name),
     );
   }
-  // Whatever else Copilot injected (SNS topics, addon outputs…), as it runs.
-  const extra = [...new Set(names.flatMap((name) => Object.keys(live[name]?.environment ?? {})))].filter((name) => !produced.has(name)).sort();
+  // Whatever else Copilot injected (COPILOT_SNS_TOPIC_ARNS, COPILOT_MOUNT_POINTS…), as it runs.
+  const extra = [...new Set(names.flatMap((name) => Object.keys(live[name]?.environment ?? {})))]
+    .filter((name) => name.startsWith('COPILOT_') && !produced.has(name))
+    .sort();
   for (const name of extra) {
-    note(`variables.${name}`, 'info', 'set by Copilot (an addon, a topic or a from_cfn value): kept as it runs');
+    note(`variables.${name}`, 'info', 'set by Copilot (a topic, a queue, storage): kept as it runs');
     addVariable(
       name,
       byEnv((environment) => live[environment]?.environment[name]),
@@ -433,10 +435,11 @@ export function planService(
       `the ECS service CloudFormation created (${app}-<env>-${manifest.name}-Service-…) is not known without AWS: the profile names the service "${manifest.name}", and a deploy would create a new service beside Copilot's`,
     );
   spec.schedulingStrategy = 'REPLICA';
-  spec.desiredCount = per.value(
+  const count = per.value(
     'desiredCount',
     byEnv((name) => String(settings[name]!.count?.value ?? DEFAULTS.count)),
   )!;
+  spec.desiredCount = /^\d+$/.test(count) ? Number(count) : count;
   spec.platformVersion = 'LATEST';
   const recreate = manifest.base.recreate === true;
   spec.deploymentConfiguration = {
