@@ -83,12 +83,46 @@ export function durationSeconds(value: string | undefined): number | undefined {
   return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
 }
 
-/** A list of strings, or a string split on blanks (Copilot's own rule for entrypoint and command strings). */
+/** Shell words, as Copilot splits entrypoint and command strings (google/shlex): blanks separate, quotes and \\ group. */
+export function shellWords(value: string): string[] {
+  const result: string[] = [];
+  let current = '';
+  let started = false;
+  let quote: '"' | "'" | undefined;
+  for (let index = 0; index < value.length; index += 1) {
+    const char = value[index]!;
+    if (quote === "'") {
+      if (char === "'") quote = undefined;
+      else current += char;
+    } else if (quote === '"') {
+      if (char === '"') quote = undefined;
+      else if (char === '\\' && index + 1 < value.length && '"\\$`'.includes(value[index + 1]!)) current += value[(index += 1)]!;
+      else current += char;
+    } else if (char === "'" || char === '"') {
+      quote = char;
+      started = true;
+    } else if (char === '\\' && index + 1 < value.length) {
+      current += value[(index += 1)]!;
+      started = true;
+    } else if (/\s/.test(char)) {
+      if (started) result.push(current);
+      current = '';
+      started = false;
+    } else {
+      current += char;
+      started = true;
+    }
+  }
+  if (started) result.push(current);
+  return result;
+}
+
+/** A list of strings, or a string split into shell words (Copilot's own rule for entrypoint and command strings). */
 function words(node: YamlNode | undefined): string[] | undefined {
   if (node === undefined) return undefined;
   if (node.kind === 'seq') return node.items.map((item) => text(item) ?? '');
   const value = text(node);
-  return value === undefined ? undefined : value.split(/\s+/).filter((word) => word !== '');
+  return value === undefined ? undefined : shellWords(value);
 }
 
 function secretOf(node: YamlNode): SecretSource | undefined {
