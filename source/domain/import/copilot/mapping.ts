@@ -26,7 +26,7 @@ export interface MappingRow {
 
 export const COPILOT_MAPPING: readonly MappingRow[] = [
   {field: 'application', manifest: 'workspace', status: 'mapped', target: "the profiles' application"},
-  {field: 'name', manifest: 'service', status: 'mapped', target: 'the service name; the profile is <app>-<name>'},
+  {field: 'name', manifest: 'service', status: 'mapped', target: 'the service name; the profile is `<app>-<name>`'},
   {
     field: 'type',
     manifest: 'service',
@@ -39,7 +39,7 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     field: 'image.build',
     manifest: 'service',
     status: 'mapped',
-    target: 'the artifact: the ECR repository Copilot pushed to (<app>/<name>); the tag is asked at deploy',
+    target: 'the artifact: the ECR repository Copilot pushed to (`<app>/<name>`); the tag is asked at deploy',
   },
   {field: 'image.context', manifest: 'service', status: 'mapped', target: 'as image.build'},
   {field: 'image.port', manifest: 'service', status: 'mapped', target: 'the container port mapping (tcp)'},
@@ -114,7 +114,7 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     status: 'mapped',
     target: 'the private subnets (placement: private); ids, or from the stack output PrivateSubnets',
   },
-  {field: 'network.vpc.cidr', manifest: 'environment', status: 'mapped', target: 'a VPC Copilot created: its subnets come from the stack <app>-<env>'},
+  {field: 'network.vpc.cidr', manifest: 'environment', status: 'mapped', target: 'a VPC Copilot created: its subnets come from the stack `<app>-<env>`'},
 ];
 
 const ENVIRONMENT_DEFAULT: Omit<MappingRow, 'field'> = {
