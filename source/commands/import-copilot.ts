@@ -9,7 +9,7 @@ import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.j
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
 import {compareWithLive, existingProfiles, learnFromAws, otherProfilesOfApplication, saveMigration, type LearnedFromAws} from '../operations/import-copilot.js';
-import {copilotReportJson, copilotReportLines, type CopilotReport} from '../report/copilot-text.js';
+import {copilotReportJson, copilotReportLines, savedLines, type CopilotReport} from '../report/copilot-text.js';
 import {sanitize} from '../report/sanitize.js';
 import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
@@ -77,7 +77,9 @@ export async function run(context: CommandContext): Promise<number> {
   };
   const profiles = migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile.name]));
   let overwrite = options.force === true;
-  if (io.interactive && !context.globals.json && profiles.length > 0) {
+  // In a terminal the screen showed the report: only what was saved is printed after it.
+  const screen = io.interactive && !context.globals.json && profiles.length > 0;
+  if (screen) {
     inkColour(context.globals);
     const {confirmCopilotImport} = await import('../ui/run-copilot-import.js');
     const save = await confirmCopilotImport(io, {lines: copilotReportLines(report), profiles, replaces: existing});
@@ -94,11 +96,6 @@ export async function run(context: CommandContext): Promise<number> {
   }
   report.saved = await saveMigration(store, migration, {overwrite});
   if (context.globals.json) io.stdout.write(`${JSON.stringify(copilotReportJson(report), null, 2)}\n`);
-  else
-    io.stdout.write(
-      copilotReportLines(report)
-        .map((line) => `${sanitize(line)}\n`)
-        .join(''),
-    );
+  else io.stdout.write((screen ? savedLines(report.saved) : copilotReportLines(report)).map((line) => `${sanitize(line)}\n`).join(''));
   return EXIT.ok;
 }

@@ -82,13 +82,17 @@ export function copilotReportLines(report: CopilotReport): string[] {
   if (report.others.length > 0) {
     lines.push('', `Profiles of ${migration.application} with no service in the workspace (left as they are): ${report.others.join(', ')}`);
   }
-  if (report.saved !== undefined) {
-    lines.push('');
-    if (report.saved.created.length > 0) lines.push(`Saved: ${report.saved.created.join(', ')}`);
-    if (report.saved.replaced.length > 0) lines.push(`Replaced: ${report.saved.replaced.join(', ')}`);
-    if (report.saved.created.length + report.saved.replaced.length === 0) lines.push('Nothing to save: no service became a profile');
-    else lines.push('Next: ecs-wizard diff PROFILE --env ENV (no change expected where it says so above), then ecs-wizard deploy PROFILE --env ENV --tag TAG');
-  }
+  if (report.saved !== undefined) lines.push('', ...savedLines(report.saved));
+  return lines;
+}
+
+/** What was saved, and what to do next. */
+export function savedLines(saved: NonNullable<CopilotReport['saved']>): string[] {
+  const lines: string[] = [];
+  if (saved.created.length > 0) lines.push(`Saved: ${saved.created.join(', ')}`);
+  if (saved.replaced.length > 0) lines.push(`Replaced: ${saved.replaced.join(', ')}`);
+  if (saved.created.length + saved.replaced.length === 0) lines.push('Nothing to save: no service became a profile');
+  else lines.push('Next: ecs-wizard diff PROFILE --env ENV (no change expected where it says so above), then ecs-wizard deploy PROFILE --env ENV --tag TAG');
   return lines;
 }
 
