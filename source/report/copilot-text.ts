@@ -51,7 +51,16 @@ export function copilotReportLines(report: CopilotReport): string[] {
     for (const line of report.aws.read) lines.push(`AWS read: ${line}`);
     for (const line of report.aws.gaps) lines.push(`AWS could not learn: ${line}`);
   }
-  if (migration.notes.length > 0) lines.push('', 'Environment manifests', ...noteBlock(migration.notes, '  '));
+  if (migration.networks.length > 0 || migration.notes.length > 0) {
+    lines.push('', 'Environment manifests');
+    for (const network of migration.networks) {
+      const subnets = (label: string, ids: string[]): string => (ids.length === 0 ? '' : ` · ${label} subnets ${ids.join(',')}`);
+      lines.push(
+        `  ${network.name} (${network.file}): ${network.vpcId === undefined ? 'a VPC Copilot created (its subnets are the stack’s outputs)' : `VPC ${network.vpcId}`}${subnets('public', network.publicSubnets)}${subnets('private', network.privateSubnets)}`,
+      );
+    }
+    lines.push(...noteBlock(migration.notes, '  '));
+  }
   for (const plan of migration.services) {
     lines.push('', `${plan.name} (${plan.type || 'no type'}, ${plan.file})`, `  → ${plan.becomes}`);
     const profile = plan.profile;
@@ -114,6 +123,7 @@ export function copilotReportJson(report: CopilotReport): JsonObject {
     folder: report.folder,
     application: migration.application,
     environments: migration.environments,
+    networks: migration.networks.map((network) => ({...network})),
     aws: report.aws === undefined ? null : {read: report.aws.read, gaps: report.aws.gaps},
     notes: migration.notes.map(noteJson),
     services: migration.services.map((plan) => ({

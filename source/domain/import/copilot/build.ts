@@ -73,6 +73,8 @@ export interface CopilotServicePlan {
 export interface CopilotMigration {
   application: string;
   environments: string[];
+  /** What each environment manifest says of its network (an imported VPC names its subnets). */
+  networks: Array<{name: string; file: string; vpcId?: string; publicSubnets: string[]; privateSubnets: string[]}>;
   services: CopilotServicePlan[];
   /** Notes of the environment manifests and of the workspace. */
   notes: CopilotNote[];

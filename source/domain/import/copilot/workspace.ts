@@ -66,6 +66,13 @@ export function planMigration(
   return {
     application: workspace.application,
     environments: workspace.environments.map((environment) => environment.name),
+    networks: workspace.environments.map(({name, file, vpcId, publicSubnets, privateSubnets}) => ({
+      name,
+      file,
+      ...(vpcId === undefined ? {} : {vpcId}),
+      publicSubnets,
+      privateSubnets,
+    })),
     services: workspace.services.map((manifest) => planService(workspace, manifest, options)),
     notes: read.notes,
   };

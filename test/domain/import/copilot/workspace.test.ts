@@ -459,3 +459,46 @@ describe('with what AWS says: the profiles render for every environment, with pe
     });
   });
 });
+
+test('a per-environment exec renders as a boolean in each environment; the environment manifest network is reported', () => {
+  const small: CopilotFiles = {
+    workspace: {file: 'copilot/.workspace', folder: 'copilot', text: 'application: demo\n'},
+    environments: [
+      {file: 'copilot/environments/dev/manifest.yml', folder: 'dev', text: 'name: dev\ntype: Environment\n'},
+      {file: 'copilot/environments/prod/manifest.yml', folder: 'prod', text: 'name: prod\ntype: Environment\n'},
+    ],
+    services: [
+      {
+        file: 'copilot/web/manifest.yml',
+        folder: 'web',
+        text: 'name: web\ntype: Backend Service\nimage:\n  location: nginx:1.27\nexec: false\nenvironments:\n  dev:\n    exec: true\n    image:\n      location: nginx:1.28\n',
+      },
+    ],
+  };
+  const read = readWorkspace(small);
+  if (!read.ok) throw new Error('reads');
+  const aws: CopilotAwsState = {environments: {}, services: {web: {}}};
+  for (const environment of ['dev', 'prod']) {
+    aws.services['web']![environment] = {
+      serviceName: `demo-${environment}-web-Service-1`,
+      cluster: `demo-${environment}`,
+      region: 'eu-west-1',
+      executionRoleArn: role(`demo-${environment}-web-ExecutionRole-1`),
+      network: {subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: false},
+      environment: {},
+      secrets: {},
+      accountId: ACCOUNT,
+    };
+  }
+  const migration = planMigration(read, {region: 'eu-west-1', now: NOW, aws});
+  const profile = profileOf(migration, 'web');
+  expect(renderAndValidate({profile, environment: 'dev', tag: '1.27'}).service?.['enableExecuteCommand']).toBe(true);
+  expect(renderAndValidate({profile, environment: 'prod', tag: '1.27'}).service?.['enableExecuteCommand']).toBe(false);
+  expect(migration.services[0]!.notes.map((note) => `${formatPosition(note.at)} ${note.field} ${note.status}`)).toContain(
+    'copilot/web/manifest.yml:10:7 environments.dev.image.location unmapped',
+  );
+  expect(migration.networks).toEqual([
+    {name: 'dev', file: 'copilot/environments/dev/manifest.yml', publicSubnets: [], privateSubnets: []},
+    {name: 'prod', file: 'copilot/environments/prod/manifest.yml', publicSubnets: [], privateSubnets: []},
+  ]);
+});
