@@ -5,6 +5,7 @@
  */
 import {relative} from 'node:path';
 import {locateCopilotFolder, readCopilotFolder} from '../adapters/copilot-workspace.js';
+import {checkMigration} from '../domain/import/copilot/check.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
@@ -65,6 +66,12 @@ export async function run(context: CommandContext): Promise<number> {
   if (region === undefined)
     throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
   const migration = planMigration(read, {region, now, ...(learned === undefined ? {} : {aws: learned.state})});
+  // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
+  const checks = checkMigration(migration);
+  const refused = Object.entries(checks).flatMap(([service, list]) =>
+    list.flatMap((check) => check.errors.map((issue) => `  ${service} [${check.environment}] ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`)),
+  );
+  if (refused.length > 0) throw new InputError(`the profiles would not pass the validator:\n${refused.join('\n')}`, 'fix the manifests: nothing was saved');
   const live = learned === undefined ? [] : await compareWithLive(migration, learned.state, (where) => root.ecs(where));
   const store = await root.profileStore();
   const existing = (await existingProfiles(store, migration)).map((profile) => profile.name);
@@ -73,6 +80,7 @@ export async function run(context: CommandContext): Promise<number> {
     migration,
     ...(learned === undefined ? {} : {aws: {read: learned.read, gaps: learned.gaps}}),
     live,
+    checks,
     others: await otherProfilesOfApplication(store, migration),
   };
   const profiles = migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile.name]));

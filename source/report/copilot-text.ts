@@ -4,6 +4,7 @@
  * renders what runs. Raw text: the writer cleans each line (report/sanitize.ts).
  */
 import type {CopilotMigration} from '../domain/import/copilot/build.js';
+import type {EnvironmentCheck} from '../domain/import/copilot/check.js';
 import type {CopilotNote} from '../domain/import/copilot/manifest.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import type {JsonObject} from '../domain/json.js';
@@ -15,6 +16,8 @@ export interface CopilotReport {
   /** undefined: AWS was not asked (--offline). */
   aws?: {read: string[]; gaps: string[]};
   live: LiveComparison[];
+  /** The validator's verdict on each profile, per environment (by service). */
+  checks: Record<string, EnvironmentCheck[]>;
   saved?: {created: string[]; replaced: string[]};
   /** Profiles of the application the workspace has no service for. */
   others: string[];
@@ -73,6 +76,15 @@ export function copilotReportLines(report: CopilotReport): string[] {
       }
     }
     lines.push(...noteBlock(plan.notes, '  '));
+    for (const check of report.checks[plan.name] ?? []) {
+      if (check.errors.length > 0) {
+        lines.push(
+          `  ${check.environment}: the validator refuses it:`,
+          ...check.errors.map((issue) => `    ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`),
+        );
+      } else if (check.missing.length > 0) lines.push(`  ${check.environment}: does not render until these are set: ${check.missing.join(', ')}`);
+      else lines.push(`  ${check.environment}: renders, and passes the validator`);
+    }
     for (const comparison of report.live.filter((item) => item.service === plan.name)) {
       const tag = comparison.tag === undefined ? '' : ` (tag ${comparison.tag})`;
       if (comparison.outcome === 'same') lines.push(`  ${comparison.environment}${tag}: no differences: the profile renders what runs`);
@@ -133,6 +145,11 @@ export function copilotReportJson(report: CopilotReport): JsonObject {
       becomes: plan.becomes,
       profile: plan.profile === undefined ? null : plan.profile.name,
       notes: plan.notes.map(noteJson),
+      checks: (report.checks[plan.name] ?? []).map((check) => ({
+        environment: check.environment,
+        missing: check.missing,
+        errors: check.errors.map((issue) => ({path: issue.path, message: issue.message})),
+      })),
       live: report.live
         .filter((item) => item.service === plan.name)
         .map((item) => ({environment: item.environment, outcome: item.outcome, ...(item.tag === undefined ? {} : {tag: item.tag}), lines: item.lines})),

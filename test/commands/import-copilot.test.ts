@@ -226,3 +226,21 @@ test('AWS out of reach: the profiles are created all the same, and the report sa
   ]);
   expect(result.out).toContain('Saved: shop-api, shop-frontend, shop-worker');
 });
+
+test('every profile goes through the validator: a value it refuses is exit 2 naming service, environment and field, nothing saved', async () => {
+  writeFileSync(join(folder, 'copilot/worker/manifest.yml'), 'name: worker\ntype: Worker Service\nimage:\n  location: nginx:1.27\ncpu: 256\nmemory: 4096\n');
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.code).toBe(2);
+  expect(result.err).toMatch(/^ecs-wizard: the profiles would not pass the validator:\n {2}worker \[prod\] memory: /);
+  expect(result.err).toContain('  worker [test] memory: ');
+  expect(result.err).toContain('fix the manifests: nothing was saved');
+  expect(await store.list()).toEqual([]);
+});
+
+test('the report says, per environment, what the profile still needs before it renders', async () => {
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.out).toContain(
+    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the subnets and security groups\n' +
+      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the security groups\n',
+  );
+});
