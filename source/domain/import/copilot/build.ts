@@ -98,10 +98,11 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
   if (override === undefined) return manifest.base;
   const merged: ServiceSettings = {...manifest.base};
   for (const [key, value] of Object.entries(override) as Array<[keyof ServiceSettings, unknown]>) {
-    if (key === 'variables' || key === 'secrets') continue;
+    if (key === 'variables' || key === 'secrets' || key === 'cfnVariables') continue;
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
   merged.variables = {...manifest.base.variables, ...override.variables};
+  merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
   return merged;
 }
@@ -308,6 +309,22 @@ export function planService(
       ),
       variableName('env', name),
     );
+  }
+  // from_cfn variables: the export's value, as the live service has it.
+  for (const name of [...new Set(names.flatMap((environment) => Object.keys(settings[environment]!.cfnVariables)))].sort()) {
+    produced.add(name);
+    const values = byEnv((environment) => (settings[environment]!.cfnVariables[name] === undefined ? undefined : live[environment]?.environment[name]));
+    const where = names.map((environment) => settings[environment]!.cfnVariables[name]).find((item) => item !== undefined)!;
+    const unknown = names.filter((environment) => settings[environment]!.cfnVariables[name] !== undefined && values[environment] === undefined);
+    if (unknown.length > 0) {
+      notes.push({
+        at: where.at,
+        field: `variables.${name}`,
+        status: 'warning',
+        message: `from_cfn ${where.value}: the export's value is not known without AWS in ${unknown.join(', ')}: not set there`,
+      });
+    }
+    addVariable(name, values, variableName('env', name));
   }
   // Whatever else Copilot injected (COPILOT_SNS_TOPIC_ARNS, COPILOT_MOUNT_POINTS…), as it runs.
   const extra = [...new Set(names.flatMap((name) => Object.keys(live[name]?.environment ?? {})))]

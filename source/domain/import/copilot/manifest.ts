@@ -45,6 +45,8 @@ export interface ServiceSettings {
   count?: Located<number>;
   exec?: Located<boolean>;
   variables: Record<string, Located<string>>;
+  /** Variables whose value is a CloudFormation export (`from_cfn`): the export's name. */
+  cfnVariables: Record<string, Located<string>>;
   secrets: Record<string, Located<SecretSource>>;
   placement?: Located<'public' | 'private'>;
   securityGroups?: Located<string[]>;
@@ -73,7 +75,7 @@ export interface EnvironmentManifest {
   notes: CopilotNote[];
 }
 
-const emptySettings = (): ServiceSettings => ({variables: {}, secrets: {}});
+const emptySettings = (): ServiceSettings => ({variables: {}, cfnVariables: {}, secrets: {}});
 
 /** `10s`, `1m30s`, `2m` → seconds. */
 export function durationSeconds(value: string | undefined): number | undefined {
@@ -297,14 +299,8 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
           const plain = text(variable.value);
           if (plain === undefined) {
             const fromCfn = text(at(variable.value, 'from_cfn'));
-            note(
-              ['variables', variable.key],
-              variable.at,
-              'unmapped',
-              fromCfn === undefined
-                ? 'not a plain value: not migrated'
-                : `from_cfn ${fromCfn}: a CloudFormation export; its value is kept when read from the live service`,
-            );
+            if (fromCfn === undefined) note(['variables', variable.key], variable.at, 'unmapped', 'not a plain value: not migrated');
+            else settings.cfnVariables[variable.key] = {value: fromCfn, at: variable.at};
             continue;
           }
           settings.variables[variable.key] = {value: plain, at: variable.at};

@@ -60,7 +60,13 @@ function awsState(): CopilotAwsState {
         executionRoleArn: role(`shop-${environment}-${service}-ExecutionRole-${digit}`),
         taskRoleArn: role(`shop-${environment}-${service}-TaskRole-${digit}`),
         image: service === 'frontend' ? `${ACCOUNT}.dkr.ecr.eu-west-1.amazonaws.com/shop/frontend:abc123${digit}` : undefined,
-        environment: service === 'worker' ? {COPILOT_QUEUE_URI: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/shop-${environment}-worker-EventsQueue`} : {},
+        environment:
+          service === 'worker'
+            ? {
+                COPILOT_QUEUE_URI: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/shop-${environment}-worker-EventsQueue`,
+                ORDERS_TABLE: `shop-${environment}-orders`,
+              }
+            : {},
         secrets: service === 'api' ? {QUEUE_PASSWORD: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shop-${environment}-queue-password`} : {},
         accountId: ACCOUNT,
       };
@@ -451,6 +457,11 @@ describe('with what AWS says: the profiles render for every environment, with pe
       }
     `);
     const worker = renderAndValidate({profile: profileOf(migration, 'worker'), environment: 'test', tag: '2.0.1'});
+    const containers = worker.taskDefinition?.['containerDefinitions'] as Array<{environment: Array<{name: string; value: string}>}>;
+    expect(containers[0]!.environment.filter((entry) => entry.name === 'COPILOT_QUEUE_URI' || entry.name === 'ORDERS_TABLE')).toEqual([
+      {name: 'COPILOT_QUEUE_URI', value: `https://sqs.eu-west-1.amazonaws.com/${ACCOUNT}/shop-test-worker-EventsQueue`},
+      {name: 'ORDERS_TABLE', value: 'shop-test-orders'},
+    ]);
     expect(worker.service?.['deploymentConfiguration']).toEqual({
       deploymentCircuitBreaker: {enable: true, rollback: true},
       maximumPercent: 100,
