@@ -98,6 +98,9 @@ describe('offline', () => {
     expect(result.out).toContain(
       '  → not migrated: a Scheduled Job is a task started on a schedule (an EventBridge rule and a Step Functions state machine), not an ECS service\n',
     );
+    expect(result.out).toContain(
+      "    copilot/worker/manifest.yml:27:3  variables.ORDERS_TABLE: from_cfn shop-${COPILOT_ENVIRONMENT_NAME}-OrdersTableName: the export's value is not known without AWS in prod, test: not set there\n",
+    );
     expect(result.out).toContain('\nSaved: shop-api, shop-frontend, shop-worker\n');
     expect(
       (await store.list()).map((profile) => [
