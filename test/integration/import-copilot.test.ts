@@ -205,6 +205,7 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     expect(section(out, 'api')).toContain(
       '    task definition memory: "2048" → "1024"\n    task definition containerDefinitions[api].environment[DEBUG]: - "true"\n',
     );
+    expect(section(out, 'frontend')).toContain('\n  test: renders, and passes the validator\n');
     expect(out).toContain('Saved: shop-api, shop-frontend');
 
     const store = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});
