@@ -10,6 +10,8 @@ import {formatValue} from '../domain/diff-render.js';
 import {MASK, redactChange, type Change} from '../domain/diff.js';
 import {isJsonObject, type JsonObject} from '../domain/json.js';
 import type {Profile} from '../domain/model.js';
+import {validateProfile} from '../domain/profile-schema/profile.js';
+import {InputError} from '../errors.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import type {CloudFormationPort} from '../ports/provisioners.js';
@@ -289,11 +291,20 @@ export async function saveMigration(
 ): Promise<{created: string[]; replaced: string[]}> {
   const created: string[] = [];
   const replaced: string[] = [];
+  // All or nothing: every profile is checked as the store checks it before the first one is saved.
+  const refused = migration.services.flatMap((plan) =>
+    plan.profile === undefined
+      ? []
+      : validateProfile(plan.profile)
+          .issues.filter((issue) => issue.severity === 'error')
+          .map((issue) => `  ${plan.profile!.name}: ${issue.path}: ${issue.message}`),
+  );
+  if (refused.length > 0) throw new InputError(`the profiles cannot be saved:\n${refused.join('\n')}`, 'nothing was saved');
   for (const plan of migration.services) {
     const profile = plan.profile;
     if (profile === undefined) continue;
     const existing = await store.get(profile.name);
-    if (existing !== undefined && !options.overwrite) throw new Error(`profile ${profile.name} exists`);
+    if (existing !== undefined && !options.overwrite) throw new InputError(`a profile named '${profile.name}' exists`, 'pass --force to replace it');
     const saved: Profile = existing === undefined ? profile : {...profile, runs: existing.runs, createdAt: existing.createdAt};
     await store.save(saved, {overwrite: existing !== undefined});
     (existing === undefined ? created : replaced).push(profile.name);
