@@ -247,3 +247,14 @@ test('the report says, per environment, what the profile still needs before it r
       '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the security groups\n',
   );
 });
+
+test('a plaintext secret among the variables is refused as every door refuses it: exit 2, the value never shown, nothing saved', async () => {
+  const manifest = join(folder, 'copilot/worker/manifest.yml');
+  writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.code).toBe(2);
+  expect(result.err).toContain('"DB_PASSWORD" at containerDefinitions[0].environment');
+  expect(result.err).toContain('looks like a credential');
+  expect(result.out + result.err).not.toContain('s3cr3t-Pa55w0rd-2024');
+  expect(await store.list()).toEqual([]);
+});

@@ -284,10 +284,11 @@ export function planService(
   const produced = new Set(['COPILOT_APPLICATION_NAME', 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', 'COPILOT_ENVIRONMENT_NAME', 'COPILOT_SERVICE_NAME']);
   const http = manifest.base.port !== undefined && manifest.notes.some((item) => item.field === 'http' || item.field.endsWith('.http'));
   if (manifest.type === 'Load Balanced Web Service' || (manifest.type === 'Backend Service' && http)) {
-    const dns = byEnv((name) =>
-      manifest.type === 'Backend Service'
-        ? stacks[name]?.internalLoadBalancerDns
-        : (stacks[name]?.publicLoadBalancerDns ?? live[name]?.environment['COPILOT_LB_DNS']),
+    // What runs first (an imported ALB has its own name), else the environment stack's load balancer.
+    const dns = byEnv(
+      (name) =>
+        live[name]?.environment['COPILOT_LB_DNS'] ??
+        (manifest.type === 'Backend Service' ? stacks[name]?.internalLoadBalancerDns : stacks[name]?.publicLoadBalancerDns),
     );
     produced.add('COPILOT_LB_DNS');
     if (Object.values(dns).some((value) => value !== undefined)) addVariable('COPILOT_LB_DNS', dns, 'lbDns');
