@@ -268,7 +268,8 @@ export function planService(
   );
   addVariable(
     'COPILOT_SERVICE_DISCOVERY_ENDPOINT',
-    byEnv((name) => `${name}.${app}.local`),
+    // `<env>.<app>.local` (copilot-cli stack/env.go); an environment of an older Copilot may have another: as it runs, when read.
+    byEnv((name) => live[name]?.environment['COPILOT_SERVICE_DISCOVERY_ENDPOINT'] ?? `${name}.${app}.local`),
     'discoveryEndpoint',
   );
   addVariable(
