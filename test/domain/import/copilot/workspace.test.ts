@@ -471,7 +471,7 @@ describe('with what AWS says: the profiles render for every environment, with pe
   });
 });
 
-test('a per-environment exec renders as a boolean in each environment; the environment manifest network is reported', () => {
+test('a per-environment exec renders as a boolean in each environment; an older environment keeps its namespace; the environment manifest network is reported', () => {
   const small: CopilotFiles = {
     workspace: {file: 'copilot/.workspace', folder: 'copilot', text: 'application: demo\n'},
     environments: [
@@ -496,7 +496,8 @@ test('a per-environment exec renders as a boolean in each environment; the envir
       region: 'eu-west-1',
       executionRoleArn: role(`demo-${environment}-web-ExecutionRole-1`),
       network: {subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: false},
-      environment: {},
+      // prod was created by an older Copilot: its namespace is the application's.
+      environment: environment === 'prod' ? {COPILOT_SERVICE_DISCOVERY_ENDPOINT: 'demo.local'} : {},
       secrets: {},
       accountId: ACCOUNT,
     };
@@ -505,6 +506,13 @@ test('a per-environment exec renders as a boolean in each environment; the envir
   const profile = profileOf(migration, 'web');
   expect(renderAndValidate({profile, environment: 'dev', tag: '1.27'}).service?.['enableExecuteCommand']).toBe(true);
   expect(renderAndValidate({profile, environment: 'prod', tag: '1.27'}).service?.['enableExecuteCommand']).toBe(false);
+  const endpoint = (environment: string): unknown =>
+    (
+      renderAndValidate({profile, environment, tag: '1.27'}).taskDefinition?.['containerDefinitions'] as Array<{
+        environment: Array<{name: string; value: string}>;
+      }>
+    )[0]!.environment.find((entry) => entry.name === 'COPILOT_SERVICE_DISCOVERY_ENDPOINT')?.value;
+  expect([endpoint('dev'), endpoint('prod')]).toEqual(['dev.demo.local', 'demo.local']);
   expect(migration.services[0]!.notes.map((note) => `${formatPosition(note.at)} ${note.field} ${note.status}`)).toContain(
     'copilot/web/manifest.yml:10:7 environments.dev.image.location unmapped',
   );
