@@ -52,6 +52,8 @@ export async function run(context: CommandContext): Promise<number> {
   let region = root.awsContext().region;
   let learned: LearnedFromAws | undefined;
   if (options.offline !== true) {
+    if (io.interactive && !context.globals.json)
+      io.stderr.write(`Reading what Copilot deployed: the stacks ${read.workspace.application}-<env> and their clusters' services…\n`);
     try {
       region ??= (await root.ecs()).region;
       learned = await learnFromAws(read.workspace, {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where)}, region, now);
