@@ -124,18 +124,27 @@ class PerEnvironment {
   /**
    * The value to write: the literal when every environment has the same one, else `${serviceVariable.NAME}` (the
    * first environment's value as the variable, overrides where another differs). Environments without a value
-   * get `missing` (undefined: none — the render of that environment then names the variable).
+   * get `missing`; when it is undefined, they get none (never another environment's): their render names the
+   * variable, and the environments that have one hold it as an override.
    */
   value(name: string, byEnvironment: Record<string, string | undefined>, missing?: string): string | undefined {
     const values = this.environments.map((environment) => byEnvironment[environment] ?? missing);
     const known = values.filter((value): value is string => value !== undefined);
     if (known.length === 0) return undefined;
     if (known.length === values.length && known.every((value) => value === known[0])) return escapePlaceholders(known[0]!);
+    if (known.length < values.length) {
+      // Some environments have no value: each known one is an override, so that no environment takes another's.
+      this.environments.forEach((environment, index) => {
+        const value = values[index];
+        if (value !== undefined) this.overrides[environment]![name] = value;
+      });
+      return serviceVariable(name);
+    }
     const first = known[0]!;
     this.variables[name] = first;
     this.environments.forEach((environment, index) => {
       const value = values[index];
-      if (value !== undefined && value !== first) this.overrides[environment]![name] = value;
+      if (value !== first) this.overrides[environment]![name] = value!;
     });
     return serviceVariable(name);
   }

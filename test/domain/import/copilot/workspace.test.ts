@@ -521,3 +521,31 @@ test('a per-environment exec renders as a boolean in each environment; an older 
     {name: 'prod', file: 'copilot/environments/prod/manifest.yml', publicSubnets: [], privateSubnets: []},
   ]);
 });
+
+test('an environment whose live service was not found never takes another environment’s service name, roles or secret ARNs', () => {
+  const aws: CopilotAwsState = {environments: {}, services: {frontend: {}}};
+  aws.services['frontend']!['prod'] = {
+    serviceName: 'shop-prod-frontend-Service-1XyZ',
+    cluster: 'shop-prod-Cluster-1AbC',
+    region: 'eu-west-1',
+    executionRoleArn: role('shop-prod-frontend-ExecutionRole-1'),
+    taskRoleArn: role('shop-prod-frontend-TaskRole-1'),
+    network: {subnets: ['subnet-0123456789abcdef0'], securityGroups: ['sg-0123456789abcdef0'], assignPublicIp: true},
+    environment: {},
+    secrets: {},
+    accountId: ACCOUNT,
+  };
+  const profile = profileOf(plan(aws), 'frontend');
+  expect(profile.service.variables['ecsServiceName']).toBeUndefined();
+  expect(profile.service.variables['taskRoleArn']).toBeUndefined();
+  const prod = profile.environments.find((environment) => environment.name === 'prod')!;
+  const test = profile.environments.find((environment) => environment.name === 'test')!;
+  expect(prod.overrides['ecsServiceName']).toBe('shop-prod-frontend-Service-1XyZ');
+  expect(test.overrides['ecsServiceName']).toBeUndefined();
+  expect(test.overrides['secret_DB_SECRET']).toBeUndefined();
+  expect(renderAndValidate({profile, environment: 'prod', tag: 'abc1231'}).issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  const testIssues = renderAndValidate({profile, environment: 'test', tag: 'abc1232'}).issues.map((issue) => issue.message);
+  expect(testIssues.some((message) => message.includes('"ecsServiceName"'))).toBe(true);
+  expect(testIssues.some((message) => message.includes('"taskRoleArn"'))).toBe(true);
+  expect(testIssues.some((message) => message.includes('"secret_DB_SECRET"'))).toBe(true);
+});
