@@ -43,6 +43,8 @@ import type {CommandContext} from './spec.js';
  */
 export async function run(context: CommandContext): Promise<number> {
   const {options, root, io} = context;
+  if (options['from-copilot'] === true) return (await import('./import-copilot.js')).run(context);
+  if (context.positionals.length > 0) throw new UsageError(`unexpected argument '${context.positionals[0]}'`, 'a folder is read only with --from-copilot DIR');
   const text = (name: string): string | undefined => {
     const value = options[name];
     if (typeof value !== 'string') return undefined;

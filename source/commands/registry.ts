@@ -110,7 +110,7 @@ export const COMMANDS: CommandSpec[] = [
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
     description:
-      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise).",
+      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise). With --from-copilot [DIR] it reads a Copilot workspace instead (and what Copilot deployed from it): one profile per service (readme.md: Coming from Copilot).",
     options: {
       'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
       cluster: {type: 'string', value: 'CLUSTER', description: "with --service: import that live service; with --task-definition: the environment's cluster"},
@@ -147,10 +147,18 @@ export const COMMANDS: CommandSpec[] = [
       'kms-key': {type: 'string', value: 'ARN', description: 'a customer KMS key for that secret (kms:Decrypt goes into the policy)'},
       'apply-iam': {type: 'boolean', description: "put the secret's read policy on the execution role (otherwise it is printed, with the command)"},
       force,
+      // Copilot (issue 20): a whole workspace, one profile per service.
+      'from-copilot': {
+        type: 'boolean',
+        description:
+          "read a Copilot workspace (DIR, default: the copilot/ folder here or above): one profile per service; --force replaces an earlier migration's",
+      },
+      offline: {type: 'boolean', description: 'with --from-copilot: do not ask AWS (the stacks and live services)'},
     },
-    positionals: [],
+    positionals: [{name: 'DIR', required: false, description: 'with --from-copilot: the copilot/ folder (or the repository that holds it)'}],
     examples: [
       'ecs-wizard import --task-definition web:12 --as web-production --app shop --env production',
+      'ecs-wizard import --from-copilot            # the copilot/ folder here or above; then: ecs-wizard diff shop-api --env prod',
       'ecs-wizard import --cluster prod --service web --as web-prod',
       'ecs-wizard import --from-file web-td.json --from-file web-svc.json --as web-prod --json',
       'ecs-wizard import --from-file wordpress-td.json --as wp --move-secrets --keep-plaintext PASSWORD_HASH_ALGORITHM --apply-iam',

@@ -1,0 +1,111 @@
+/**
+ * `ecs-wizard import --from-copilot [DIR]`: a Copilot workspace → one profile per service (operations/import-copilot.ts).
+ * A plain report without a terminal (or --json), the report screen and a question in one; --force replaces the
+ * profiles an earlier run saved when there is no terminal to ask. --offline: AWS is not asked.
+ */
+import {relative} from 'node:path';
+import {locateCopilotFolder, readCopilotFolder} from '../adapters/copilot-workspace.js';
+import {checkMigration} from '../domain/import/copilot/check.js';
+import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
+import {formatPosition} from '../domain/import/copilot/yaml.js';
+import {EXIT, InputError, UsageError} from '../errors.js';
+import {compareWithLive, existingProfiles, learnFromAws, otherProfilesOfApplication, saveMigration, type LearnedFromAws} from '../operations/import-copilot.js';
+import {copilotReportJson, copilotReportLines, savedLines, type CopilotReport} from '../report/copilot-text.js';
+import {sanitize} from '../report/sanitize.js';
+import {inkColour} from './run-context.js';
+import type {CommandContext} from './spec.js';
+
+/** The import options that belong to the other ways in. */
+const OTHER_WAYS = [
+  'task-definition',
+  'cluster',
+  'service',
+  'from-file',
+  'as',
+  'app',
+  'env',
+  'container',
+  'move-secrets',
+  'keep-plaintext',
+  'secret-name',
+  'kms-key',
+  'apply-iam',
+];
+
+export async function run(context: CommandContext): Promise<number> {
+  const {options, root, io} = context;
+  const other = OTHER_WAYS.filter((name) => options[name] !== undefined && options[name] !== false);
+  if (other.length > 0) throw new UsageError(`--from-copilot reads the whole workspace: --${other.join(', --')} cannot be given with it`);
+  if (context.positionals.length > 1) throw new UsageError('--from-copilot takes one folder');
+  const cwd = process.cwd();
+  const folder = await locateCopilotFolder(context.positionals[0], cwd);
+  const shownFolder = relative(cwd, folder) || '.';
+  const read = readWorkspace(await readCopilotFolder(folder, io.stdin));
+  if (!read.ok) {
+    const lines = read.problems.map((problem) => `  ${'at' in problem ? `${formatPosition(problem.at)}: ` : ''}${problem.message}`);
+    throw new InputError(
+      `cannot read the Copilot workspace ${shownFolder}:\n${lines.join('\n')}`,
+      'fix the file: nothing was saved, and nothing in copilot/ was changed',
+    );
+  }
+  const now = new Date(root.clock.now()).toISOString();
+  let region = root.awsContext().region;
+  let learned: LearnedFromAws | undefined;
+  if (options.offline !== true) {
+    if (io.interactive && !context.globals.json)
+      io.stderr.write(`Reading what Copilot deployed: the stacks ${read.workspace.application}-<env> and their clusters' services…\n`);
+    try {
+      region ??= (await root.ecs()).region;
+      learned = await learnFromAws(read.workspace, {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where)}, region, now);
+    } catch (error) {
+      learned = {
+        state: {environments: {}, services: {}},
+        read: [],
+        gaps: [`AWS could not be asked: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`],
+      };
+    }
+  }
+  if (region === undefined)
+    throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
+  const migration = planMigration(read, {region, now, ...(learned === undefined ? {} : {aws: learned.state})});
+  // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
+  const checks = checkMigration(migration);
+  const refused = Object.entries(checks).flatMap(([service, list]) =>
+    list.flatMap((check) => check.errors.map((issue) => `  ${service} [${check.environment}] ${issue.path === '' ? '' : `${issue.path}: `}${issue.message}`)),
+  );
+  if (refused.length > 0) throw new InputError(`the profiles would not pass the validator:\n${refused.join('\n')}`, 'fix the manifests: nothing was saved');
+  const live = learned === undefined ? [] : await compareWithLive(migration, learned.state, (where) => root.ecs(where));
+  const store = await root.profileStore();
+  const existing = (await existingProfiles(store, migration)).map((profile) => profile.name);
+  const report: CopilotReport = {
+    folder: shownFolder,
+    migration,
+    ...(learned === undefined ? {} : {aws: {read: learned.read, gaps: learned.gaps}}),
+    live,
+    checks,
+    others: await otherProfilesOfApplication(store, migration),
+  };
+  const profiles = migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile.name]));
+  let overwrite = options.force === true;
+  // In a terminal the screen showed the report: only what was saved is printed after it.
+  const screen = io.interactive && !context.globals.json && profiles.length > 0;
+  if (screen) {
+    inkColour(context.globals);
+    const {confirmCopilotImport} = await import('../ui/run-copilot-import.js');
+    const save = await confirmCopilotImport(io, {lines: copilotReportLines(report), profiles, replaces: existing});
+    if (!save) {
+      io.stderr.write('Nothing was saved.\n');
+      return EXIT.detached;
+    }
+    overwrite = true;
+  } else if (existing.length > 0 && !overwrite) {
+    throw new InputError(
+      `${existing.length === 1 ? 'a profile' : 'profiles'} of an earlier migration of ${migration.application} exist${existing.length === 1 ? 's' : ''}: ${existing.join(', ')}`,
+      'pass --force to replace them (their run history is kept); nothing was saved',
+    );
+  }
+  report.saved = await saveMigration(store, migration, {overwrite});
+  if (context.globals.json) io.stdout.write(`${JSON.stringify(copilotReportJson(report), null, 2)}\n`);
+  else io.stdout.write((screen ? savedLines(report.saved) : copilotReportLines(report)).map((line) => `${sanitize(line)}\n`).join(''));
+  return EXIT.ok;
+}

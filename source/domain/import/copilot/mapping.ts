@@ -1,0 +1,156 @@
+/**
+ * The one table of what each Copilot manifest field becomes in ecs-wizard (readme.md, "Coming from Copilot",
+ * prints the same table). A field is mapped, waits for a counterpart that ecs-wizard does not have yet (`wire`
+ * names the feature that will take it: the place to connect it later), or has none. The migration walks every
+ * key of every manifest through `classify`: nothing is dropped without a line in the report.
+ */
+
+/** mapped: becomes part of the profile; later: listed until its counterpart lands (see `wire`); unmapped: listed, no counterpart planned. */
+export type MappingStatus = 'mapped' | 'later' | 'unmapped';
+
+/** The ecs-wizard feature a `later` field waits for. */
+export type Wire = 'auto-scaling' | 'capacity-providers' | 'load-balancer' | 'service-connect' | 'queue';
+
+export interface MappingRow {
+  /** The manifest field, dotted: `count.range`; `*` matches any one key (an environment name). */
+  field: string;
+  /** Which manifests have it. */
+  manifest: 'service' | 'environment' | 'workspace';
+  status: MappingStatus;
+  /** What it becomes (or why not). */
+  target: string;
+  wire?: Wire;
+  /** May appear under `environments.<env>` of a service manifest and is then mapped per environment. */
+  perEnvironment?: boolean;
+}
+
+export const COPILOT_MAPPING: readonly MappingRow[] = [
+  {field: 'application', manifest: 'workspace', status: 'mapped', target: "the profiles' application"},
+  {field: 'name', manifest: 'service', status: 'mapped', target: 'the service name; the profile is `<app>-<name>`'},
+  {
+    field: 'type',
+    manifest: 'service',
+    status: 'mapped',
+    target:
+      'Load Balanced Web Service, Backend Service, Worker Service → a REPLICA service on Fargate; Scheduled Job, Request-Driven Web Service → not an ECS service: no profile',
+  },
+  {field: 'image.location', manifest: 'service', status: 'mapped', target: 'the artifact: registry, image and tag', perEnvironment: false},
+  {
+    field: 'image.build',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'the artifact: the ECR repository Copilot pushed to (`<app>/<name>`); the tag is asked at deploy',
+  },
+  {field: 'image.context', manifest: 'service', status: 'mapped', target: 'as image.build'},
+  {field: 'image.port', manifest: 'service', status: 'mapped', target: 'the container port mapping (tcp)'},
+  {field: 'image.healthcheck', manifest: 'service', status: 'mapped', target: 'the container healthCheck (command, interval, retries, timeout, startPeriod)'},
+  {field: 'image.labels', manifest: 'service', status: 'mapped', target: 'the container dockerLabels'},
+  {field: 'image.depends_on', manifest: 'service', status: 'unmapped', target: 'container dependencies need the sidecars, which are not mapped'},
+  {field: 'image.credentials', manifest: 'service', status: 'unmapped', target: 'private registry credentials: set them with init --credentials-secret'},
+  {field: 'cpu', manifest: 'service', status: 'mapped', target: 'the task cpu', perEnvironment: true},
+  {field: 'memory', manifest: 'service', status: 'mapped', target: 'the task memory', perEnvironment: true},
+  {field: 'platform', manifest: 'service', status: 'mapped', target: 'runtimePlatform (linux/arm64 → LINUX / ARM64)'},
+  {field: 'count', manifest: 'service', status: 'mapped', target: 'desiredCount (a number)', perEnvironment: true},
+  {field: 'count.range', manifest: 'service', status: 'later', target: 'service auto scaling (minimum and maximum tasks)', wire: 'auto-scaling'},
+  {field: 'count.cpu_percentage', manifest: 'service', status: 'later', target: 'a target tracking policy on CPU', wire: 'auto-scaling'},
+  {field: 'count.memory_percentage', manifest: 'service', status: 'later', target: 'a target tracking policy on memory', wire: 'auto-scaling'},
+  {field: 'count.requests', manifest: 'service', status: 'later', target: 'a target tracking policy on requests per target', wire: 'auto-scaling'},
+  {field: 'count.response_time', manifest: 'service', status: 'later', target: 'a target tracking policy on response time', wire: 'auto-scaling'},
+  {field: 'count.queue_delay', manifest: 'service', status: 'later', target: 'a policy on the queue backlog per task', wire: 'auto-scaling'},
+  {field: 'count.cooldown', manifest: 'service', status: 'later', target: 'the scaling cooldowns', wire: 'auto-scaling'},
+  {field: 'count.spot', manifest: 'service', status: 'later', target: 'a FARGATE_SPOT capacity provider strategy', wire: 'capacity-providers'},
+  {field: 'exec', manifest: 'service', status: 'mapped', target: 'enableExecuteCommand', perEnvironment: true},
+  {field: 'variables', manifest: 'service', status: 'mapped', target: 'container environment variables', perEnvironment: true},
+  {
+    field: 'secrets',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'container secrets (valueFrom: the SSM parameter, or the Secrets Manager secret ARN)',
+    perEnvironment: true,
+  },
+  {field: 'entrypoint', manifest: 'service', status: 'mapped', target: 'the container entryPoint'},
+  {field: 'command', manifest: 'service', status: 'mapped', target: 'the container command'},
+  {field: 'environments', manifest: 'service', status: 'mapped', target: 'per-environment values (count, cpu, memory, exec, variables, secrets, placement)'},
+  {
+    field: 'network.vpc.placement',
+    manifest: 'service',
+    status: 'mapped',
+    target: "the environment's subnets (public or private) and public IP",
+    perEnvironment: true,
+  },
+  {field: 'network.vpc.security_groups', manifest: 'service', status: 'mapped', target: "added to the environment's security groups", perEnvironment: true},
+  {field: 'network.connect', manifest: 'service', status: 'later', target: 'Service Connect', wire: 'service-connect'},
+  {field: 'http', manifest: 'service', status: 'later', target: 'the load balancer: listener rule path, target group health check', wire: 'load-balancer'},
+  {field: 'nlb', manifest: 'service', status: 'later', target: 'a Network Load Balancer', wire: 'load-balancer'},
+  {
+    field: 'subscribe',
+    manifest: 'service',
+    status: 'later',
+    target: "the worker's SQS queue and SNS subscriptions (COPILOT_QUEUE_URI is kept when read from AWS)",
+    wire: 'queue',
+  },
+  {field: 'deployment.rolling', manifest: 'service', status: 'mapped', target: 'deploymentConfiguration (recreate: 0 % / 100 %; default: 100 % / 200 %)'},
+  {field: 'deployment.rollback_alarms', manifest: 'service', status: 'unmapped', target: 'rollback alarms: CloudWatch alarms are not created by ecs-wizard'},
+  {field: 'publish', manifest: 'service', status: 'unmapped', target: 'SNS topics stay in their CloudFormation stack'},
+  {field: 'logging', manifest: 'service', status: 'unmapped', target: 'the FireLens sidecar: add it to the container specification by hand'},
+  {field: 'sidecars', manifest: 'service', status: 'unmapped', target: 'sidecar containers: add them to the container specification by hand'},
+  {field: 'storage', manifest: 'service', status: 'unmapped', target: 'volumes and EFS: add them to the container specification by hand'},
+  {field: 'env_file', manifest: 'service', status: 'unmapped', target: 'environmentFiles live in Copilot’s S3 bucket: copy the values into variables'},
+  {field: 'taskdef_overrides', manifest: 'service', status: 'unmapped', target: 'apply them to the container specification by hand'},
+  {field: 'observability', manifest: 'service', status: 'unmapped', target: 'tracing sidecars are not mapped'},
+  {field: 'on', manifest: 'service', status: 'unmapped', target: 'a Scheduled Job is an EventBridge rule, not a service'},
+  {field: 'name', manifest: 'environment', status: 'mapped', target: "the environment's name"},
+  {field: 'type', manifest: 'environment', status: 'mapped', target: '(Environment)'},
+  {field: 'network.vpc.id', manifest: 'environment', status: 'mapped', target: "reported: the environment's VPC"},
+  {
+    field: 'network.vpc.subnets.public',
+    manifest: 'environment',
+    status: 'mapped',
+    target: 'the public subnets (placement: public); ids, or from the stack output PublicSubnets',
+  },
+  {
+    field: 'network.vpc.subnets.private',
+    manifest: 'environment',
+    status: 'mapped',
+    target: 'the private subnets (placement: private); ids, or from the stack output PrivateSubnets',
+  },
+  {field: 'network.vpc.cidr', manifest: 'environment', status: 'mapped', target: 'a VPC Copilot created: its subnets come from the stack `<app>-<env>`'},
+];
+
+const ENVIRONMENT_DEFAULT: Omit<MappingRow, 'field'> = {
+  manifest: 'environment',
+  status: 'unmapped',
+  target: 'environment infrastructure stays in the stack <app>-<env>; ecs-wizard reads its outputs (cluster, subnets, security group)',
+};
+
+/**
+ * The row of a manifest field (the longest `field` that is the path or a prefix of it), or undefined when
+ * the table does not know it.
+ */
+export function classify(manifest: MappingRow['manifest'], path: readonly string[]): MappingRow | undefined {
+  let best: MappingRow | undefined;
+  for (const row of COPILOT_MAPPING) {
+    if (row.manifest !== manifest) continue;
+    const parts = row.field.split('.');
+    if (parts.length > path.length) continue;
+    if (!parts.every((part, index) => part === '*' || part === path[index])) continue;
+    if (best === undefined || parts.length > best.field.split('.').length) best = row;
+  }
+  if (best === undefined && manifest === 'environment') return {field: path.join('.'), ...ENVIRONMENT_DEFAULT};
+  return best;
+}
+
+/** The fields a service manifest may override under `environments.<env>` and that are mapped per environment. */
+export const PER_ENVIRONMENT_FIELDS: readonly string[] = COPILOT_MAPPING.filter((row) => row.perEnvironment === true).map((row) => row.field);
+
+/** The table as markdown rows (readme.md prints it; a test keeps the two in step). */
+export function mappingMarkdown(): string {
+  const status: Record<MappingStatus, string> = {mapped: 'mapped', later: 'not yet', unmapped: 'not mapped'};
+  const lines = ['| manifest | Copilot field | ecs-wizard | |', '|---|---|---|---|'];
+  for (const row of COPILOT_MAPPING) {
+    lines.push(
+      `| ${row.manifest} | \`${row.field}\` | ${row.target.replaceAll('|', '\\|')} | ${status[row.status]}${row.wire === undefined ? '' : ` (${row.wire})`} |`,
+    );
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,260 @@
+/**
+ * `ecs-wizard import --from-copilot` without a terminal: the plain report and the saved profiles; running it again
+ * (refused without --force, replaced with it, the run history kept); YAML errors as file:line:column with exit 2 and
+ * nothing saved; --json; AWS out of reach (the profiles are still created, and the report says what was not learned);
+ * and the copilot/ folder is never modified.
+ */
+import {createHash} from 'node:crypto';
+import {cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough, Readable} from 'node:stream';
+import {afterEach, beforeEach, describe, expect, test} from 'vitest';
+import {main} from '../../source/cli.js';
+import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import {AwsError} from '../../source/errors.js';
+import {FakeClock} from '../helpers/fake-clock.js';
+import {testRoot} from '../helpers/fake-root.js';
+
+const SHOP = join(import.meta.dirname, '../fixtures/copilot/shop');
+
+let store: MemoryProfileStore;
+let folder: string;
+
+async function cli(argv: string[], options: {region?: string; ecsFails?: boolean} = {}) {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const code = await main({
+    argv,
+    env: {CI: 'true'},
+    io: {stdin: Readable.from([]), stdout, stderr},
+    createRoot: () =>
+      testRoot({
+        store,
+        clock: new FakeClock({start: Date.parse('2026-12-06T04:00:00.000Z')}),
+        awsContext: options.region === undefined ? {} : {region: options.region},
+        ecs: () => {
+          throw new AwsError('ECS could not be reached: connect ECONNREFUSED 127.0.0.1:9', {kind: 'unreachable', awsName: 'ECONNREFUSED'});
+        },
+        wizard: {
+          cloudFormation: {
+            region: 'eu-west-1',
+            listStacks: () =>
+              Promise.reject(
+                new AwsError('CloudFormation could not be reached: connect ECONNREFUSED 127.0.0.1:9', {kind: 'unreachable', awsName: 'ECONNREFUSED'}),
+              ),
+            stackOutputs: () =>
+              Promise.reject(
+                new AwsError('CloudFormation could not be reached: connect ECONNREFUSED 127.0.0.1:9', {kind: 'unreachable', awsName: 'ECONNREFUSED'}),
+              ),
+          },
+        },
+      }),
+  });
+  return {code, out, err};
+}
+
+/** Every file under a folder with its content hash and modification time. */
+function snapshot(root: string): Record<string, string> {
+  const result: Record<string, string> = {};
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, {withFileTypes: true})) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else result[path.slice(root.length)] = `${createHash('sha256').update(readFileSync(path)).digest('hex')} ${statSync(path).mtimeMs}`;
+    }
+  };
+  walk(root);
+  return result;
+}
+
+beforeEach(() => {
+  store = new MemoryProfileStore();
+  folder = mkdtempSync(join(tmpdir(), 'ecs-wizard-copilot-'));
+  cpSync(SHOP, folder, {recursive: true});
+});
+afterEach(() => rmSync(folder, {recursive: true, force: true}));
+
+describe('offline', () => {
+  test('the report, the profiles of the three ECS services, and copilot/ untouched', async () => {
+    const before = snapshot(folder);
+    const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+    expect(result.err).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.out.split('\n');
+    expect(lines[0]).toMatch(/^Copilot workspace .*copilot · application shop · environments prod, test$/);
+    expect(lines[1]).toBe('AWS: not asked (--offline): clusters, subnets, roles and the live services are not known');
+    expect(result.out).toContain(
+      '  → profile shop-frontend: a REPLICA service on Fargate · ECR shop/frontend (tag at deploy) · port 8080 · environments prod, test\n',
+    );
+    expect(result.out).toContain(
+      '    copilot/frontend/manifest.yml:43:7  environments.prod.count.range [prod]: service auto scaling (minimum and maximum tasks) (→ auto-scaling)\n',
+    );
+    expect(result.out).toContain('    copilot/api/manifest.yml:16:3  network.connect: Service Connect (→ service-connect)\n');
+    expect(result.out).toContain(
+      '  → not migrated: a Scheduled Job is a task started on a schedule (an EventBridge rule and a Step Functions state machine), not an ECS service\n',
+    );
+    expect(result.out).toContain(
+      "    copilot/worker/manifest.yml:27:3  variables.ORDERS_TABLE: from_cfn shop-${COPILOT_ENVIRONMENT_NAME}-OrdersTableName: the export's value is not known without AWS in prod, test: not set there\n",
+    );
+    expect(result.out).toContain('\nSaved: shop-api, shop-frontend, shop-worker\n');
+    expect(
+      (await store.list()).map((profile) => [
+        profile.name,
+        profile.application,
+        profile.service.name,
+        profile.environments.map((environment) => environment.name),
+      ]),
+    ).toEqual([
+      ['shop-api', 'shop', 'api', ['prod', 'test']],
+      ['shop-frontend', 'shop', 'frontend', ['prod', 'test']],
+      ['shop-worker', 'shop', 'worker', ['prod', 'test']],
+    ]);
+    expect(snapshot(folder)).toEqual(before);
+  });
+
+  test('--json: the report as JSON, each note with its file, line and column', async () => {
+    const result = await cli(['import', '--from-copilot', folder, '--offline', '--json'], {region: 'eu-west-1'});
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.out) as {
+      application: string;
+      services: Array<{name: string; profile: string | null; notes: Array<Record<string, unknown>>}>;
+      saved: unknown;
+    };
+    expect(report.application).toBe('shop');
+    expect(report.services.map((service) => [service.name, service.profile])).toEqual([
+      ['api', 'shop-api'],
+      ['frontend', 'shop-frontend'],
+      ['report', null],
+      ['site', null],
+      ['worker', 'shop-worker'],
+    ]);
+    expect(report.services[1]!.notes[0]).toEqual({
+      file: 'copilot/frontend/manifest.yml',
+      line: 5,
+      column: 1,
+      field: 'http',
+      status: 'later',
+      message: 'the load balancer: listener rule path, target group health check',
+      wire: 'load-balancer',
+    });
+    expect(report.saved).toEqual({created: ['shop-api', 'shop-frontend', 'shop-worker'], replaced: []});
+  });
+
+  test('without a region: exit 2 naming --region, nothing saved', async () => {
+    const result = await cli(['import', '--from-copilot', folder, '--offline']);
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('the region is not known');
+    expect(result.err).toContain('--region');
+    expect(await store.list()).toEqual([]);
+  });
+});
+
+describe('running it twice', () => {
+  test('refused without --force (exit 2, nothing changed); --force replaces, keeping each profile’s runs and creation time', async () => {
+    expect((await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'})).code).toBe(0);
+    const first = (await store.get('shop-api'))!;
+    const run = {environment: 'prod', tag: '1.27', startedAt: '2026-12-06T04:10:00.000Z', outcome: 'deployed' as const};
+    await store.save({...first, runs: [run], createdAt: '2026-11-01T00:00:00.000Z'}, {overwrite: true});
+    const kept = await store.list();
+
+    const again = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+    expect(again.code).toBe(2);
+    expect(again.err).toContain('ecs-wizard: profiles of an earlier migration of shop exist: shop-api, shop-frontend, shop-worker');
+    expect(again.err).toContain('pass --force to replace them (their run history is kept); nothing was saved');
+    expect(await store.list()).toEqual(kept);
+
+    writeFileSync(join(folder, 'copilot/api/manifest.yml'), readFileSync(join(folder, 'copilot/api/manifest.yml'), 'utf8').replace('count: 2', 'count: 4'));
+    const forced = await cli(['import', '--from-copilot', folder, '--offline', '--force'], {region: 'eu-west-1'});
+    expect(forced.code).toBe(0);
+    expect(forced.out).toContain('\nReplaced: shop-api, shop-frontend, shop-worker\n');
+    const replaced = (await store.get('shop-api'))!;
+    expect(replaced.runs).toEqual([run]);
+    expect(replaced.createdAt).toBe('2026-11-01T00:00:00.000Z');
+    expect(replaced.service.serviceSpec).toContain('"desiredCount": "${serviceVariable.desiredCount}"');
+    expect(replaced.service.variables['desiredCount']).toBe('3');
+    expect(replaced.environments.find((environment) => environment.name === 'test')?.overrides['desiredCount']).toBe('4');
+  });
+});
+
+describe('bad input: exit 2, file:line:column, nothing saved', () => {
+  test('a YAML syntax error', async () => {
+    writeFileSync(join(folder, 'copilot/api/manifest.yml'), 'name: api\ntype: Backend Service\nimage:\n  location: nginx:1.27\n   port: 80\n');
+    const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+    expect(result.code).toBe(2);
+    expect(result.err).toMatch(/^ecs-wizard: cannot read the Copilot workspace .*copilot:\n/);
+    expect(result.err).toContain('\n  copilot/api/manifest.yml:4:13: Nested mappings are not allowed in compact mappings\n');
+    expect(result.err).toContain('nothing was saved');
+    expect(result.err).not.toMatch(/\n\s+at /);
+    expect(await store.list()).toEqual([]);
+  });
+
+  test('a key written twice, and a .workspace without the application: every problem named', async () => {
+    writeFileSync(join(folder, 'copilot/worker/manifest.yml'), 'name: worker\ntype: Worker Service\ncpu: 256\ncpu: 512\n');
+    writeFileSync(join(folder, 'copilot/.workspace'), 'app: shop\n');
+    const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+    expect(result.code).toBe(2);
+    expect(result.err).toContain('  copilot/.workspace:1:1: application: missing (the application name)\n');
+    expect(result.err).toContain('  copilot/worker/manifest.yml:4:1: Map keys must be unique\n');
+  });
+
+  test('no copilot/ folder, and --from-copilot with an option of the other imports', async () => {
+    const empty = mkdtempSync(join(tmpdir(), 'ecs-wizard-no-copilot-'));
+    try {
+      const missing = await cli(['import', '--from-copilot', join(empty, 'nowhere'), '--offline'], {region: 'eu-west-1'});
+      expect(missing.code).toBe(2);
+      expect(missing.err).toContain('nowhere: no such folder');
+    } finally {
+      rmSync(empty, {recursive: true, force: true});
+    }
+    const mixed = await cli(['import', '--from-copilot', folder, '--as', 'web'], {region: 'eu-west-1'});
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain('--from-copilot reads the whole workspace: --as cannot be given with it');
+    const stray = await cli(['import', folder]);
+    expect(stray.code).toBe(2);
+    expect(stray.err).toContain('a folder is read only with --from-copilot DIR');
+  });
+});
+
+test('AWS out of reach: the profiles are created all the same, and the report says what could not be learned', async () => {
+  const result = await cli(['import', '--from-copilot', folder], {region: 'eu-west-1'});
+  expect(result.code).toBe(0);
+  expect(result.out.split('\n').slice(1, 3)).toEqual([
+    'AWS could not learn: prod: the stack shop-prod could not be read (CloudFormation could not be reached: connect ECONNREFUSED 127.0.0.1:9)',
+    'AWS could not learn: test: the stack shop-test could not be read (CloudFormation could not be reached: connect ECONNREFUSED 127.0.0.1:9)',
+  ]);
+  expect(result.out).toContain('Saved: shop-api, shop-frontend, shop-worker');
+});
+
+test('every profile goes through the validator: a value it refuses is exit 2 naming service, environment and field, nothing saved', async () => {
+  writeFileSync(join(folder, 'copilot/worker/manifest.yml'), 'name: worker\ntype: Worker Service\nimage:\n  location: nginx:1.27\ncpu: 256\nmemory: 4096\n');
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.code).toBe(2);
+  expect(result.err).toMatch(/^ecs-wizard: the profiles would not pass the validator:\n {2}worker \[prod\] memory: /);
+  expect(result.err).toContain('  worker [test] memory: ');
+  expect(result.err).toContain('fix the manifests: nothing was saved');
+  expect(await store.list()).toEqual([]);
+});
+
+test('the report says, per environment, what the profile still needs before it renders', async () => {
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.out).toContain(
+    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the subnets and security groups\n' +
+      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the security groups\n',
+  );
+});
+
+test('a plaintext secret among the variables is refused as every door refuses it: exit 2, the value never shown, nothing saved', async () => {
+  const manifest = join(folder, 'copilot/worker/manifest.yml');
+  writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
+  const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(result.code).toBe(2);
+  expect(result.err).toContain('"DB_PASSWORD" at containerDefinitions[0].environment');
+  expect(result.err).toContain('looks like a credential');
+  expect(result.out + result.err).not.toContain('s3cr3t-Pa55w0rd-2024');
+  expect(await store.list()).toEqual([]);
+});
