@@ -10,7 +10,16 @@
  *   those profiles' run records follow the new name. Nothing is lost: every profile resolves to the environments it
  *   had (renamed where it had to be), field for field.
  */
-import {canonicalJson, definitionOf, differingFields, useOf, type Application, type ApplicationEnvironment, type StoredProfile} from '../applications.js';
+import {
+  canonicalJson,
+  definitionOf,
+  differingFields,
+  useOf,
+  type Application,
+  type ApplicationEnvironment,
+  type ApplicationEnvironmentField,
+  type StoredProfile,
+} from '../applications.js';
 import type {Profile} from '../model.js';
 
 export interface ApplicationsMigration {
@@ -21,6 +30,15 @@ export interface ApplicationsMigration {
   /** Each environment a profile now names differently. */
   renamed: Array<{profile: string; application: string; from: string; to: string}>;
 }
+
+const FIELD_LABELS: Record<ApplicationEnvironmentField, string> = {
+  region: 'region',
+  cluster: 'cluster',
+  launchType: 'launch type',
+  network: 'network',
+  executionRoleArn: 'execution role',
+  provisioner: 'provisioner',
+};
 
 interface Variant {
   definition: ApplicationEnvironment;
@@ -68,10 +86,15 @@ export function applicationsOfProfiles(profiles: readonly Profile[]): Applicatio
         while (taken.has(`${name}-${suffix}`)) suffix += 1;
         variant.name = `${name}-${suffix}`;
         taken.add(variant.name);
-        const fields = differingFields(ordered[0]!.definition, variant.definition).join(', ');
-        const note = `kept apart from "${name}" when profiles became applications: its ${fields} differ; used by ${variant.profiles.join(', ')}`;
+        // Told apart from the closest of the variants before it (fewest fields differing).
+        const closest = ordered
+          .slice(0, index)
+          .map((other) => ({other, fields: differingFields(other.definition, variant.definition)}))
+          .sort((x, y) => x.fields.length - y.fields.length)[0]!;
+        const fields = `${closest.fields.map((field) => FIELD_LABELS[field]).join(', ')} ${closest.fields.length === 1 ? 'differs' : 'differ'}`;
+        const note = `kept apart from "${closest.other.name}" when profiles became applications: its ${fields}; used by ${variant.profiles.join(', ')}`;
         environments.push({...variant.definition, name: variant.name, note});
-        notes.push(`application "${application}": environment "${name}" of ${variant.profiles.join(', ')} is now "${variant.name}" (its ${fields} differ from "${name}")`);
+        notes.push(`application "${application}": environment "${name}" of ${variant.profiles.join(', ')} is now "${variant.name}" (its ${fields} from "${closest.other.name}")`);
       });
     }
     applications.push({name: application, environments});
