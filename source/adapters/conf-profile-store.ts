@@ -35,6 +35,7 @@ import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
 import type {ApplicationView, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
 import type {StoreState} from './store-state.js';
+import {StoreBackups} from './store-backups.js';
 import {fileIdentity, memberSpans, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
 
 /** Relocates the store (tests use it). */
@@ -155,7 +156,6 @@ function deserialize(text: string): Record<string, unknown> {
 
 const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
 
-const backupStamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
 
 interface LoadedStore {
   state: StoreState;
@@ -494,7 +494,7 @@ export class ConfProfileStore implements ProfileStore {
   async #write(loaded: LoadedStore): Promise<void> {
     const conf = await this.#open();
     const migrating = loaded.fromVersion < CURRENT_SCHEMA_VERSION;
-    if (migrating) this.#keepPreMigrationCopy(loaded.fromVersion);
+    const kept = migrating ? this.#backups().keepPreMigrationCopy(loaded.fromVersion) : undefined;
     const document: StoreDocument = loaded.state.document();
     try {
       conf.store = document as unknown as Record<string, unknown>;
@@ -504,7 +504,7 @@ export class ConfProfileStore implements ProfileStore {
       throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
     }
     if (migrating) {
-      this.#notice?.(`the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`);
+      this.#notice?.(`the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${path.basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`);
       for (const note of loaded.notes ?? []) this.#notice?.(note);
     }
     // Every profile written is valid (the others were, the changed one was checked): index the file as it now is.
@@ -522,10 +522,14 @@ export class ConfProfileStore implements ProfileStore {
     }
   }
 
+  #backups(): StoreBackups {
+    return new StoreBackups(this.#directory, this.path, this.#now);
+  }
+
   #readError(error: unknown): StoreError {
     if (error instanceof StoreError) return error;
     if (error instanceof StoreSyntaxError) {
-      const backup = this.#keepBrokenCopy();
+      const backup = this.#backups().keepBrokenCopy();
       return new StoreError(
         `the profile store ${this.path} is not valid JSON: ${error.detail} at line ${error.line}, column ${error.column}. ${keptMessage(backup)}`,
         this.path,
@@ -556,7 +560,7 @@ export class ConfProfileStore implements ProfileStore {
     const errors = issues.filter((issue) => issue.severity === 'error');
     const shown = errors.slice(0, SHOWN_ISSUES).map((issue) => `${issue.path === '' ? '(top level)' : issue.path}: ${issue.message}`);
     const more = errors.length > SHOWN_ISSUES ? `; and ${errors.length - SHOWN_ISSUES} more` : '';
-    const backup = this.#keepBrokenCopy();
+    const backup = this.#backups().keepBrokenCopy();
     const fix = errors.find((issue) => issue.fix !== undefined)?.fix;
     return new StoreError(
       `the profile store ${this.path} does not match the profile schema: ${shown.join('; ')}${more}. ${keptMessage(backup)}`,
@@ -564,73 +568,6 @@ export class ConfProfileStore implements ProfileStore {
       backup,
       fix === undefined ? 'repair the file (or restore a copy), or move it away to start with an empty store' : `${fix}; then retry`,
     );
-  }
-
-  /** Copies the broken file aside (once per distinct content); undefined when that is impossible. */
-  #keepBrokenCopy(): string | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch {
-      return undefined;
-    }
-    const prefix = `${STORE_FILE_NAME}.corrupt-`;
-    try {
-      for (const entry of fs.readdirSync(this.#directory)) {
-        if (!entry.startsWith(prefix) || !entry.endsWith('.bak')) continue;
-        const candidate = path.join(this.#directory, entry);
-        try {
-          if (fs.readFileSync(candidate).equals(bytes)) return candidate;
-        } catch {
-          // An unreadable old copy: make a new one.
-        }
-      }
-    } catch {
-      return undefined;
-    }
-    return this.#writeCopy(bytes, `${prefix}${backupStamp(this.#now())}`);
-  }
-
-  /** Keeps the file as it was before its first migrated write: `profiles.json.v1.bak`. */
-  #keepPreMigrationCopy(version: number): void {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw new StoreError(`cannot read the profile store ${this.path} to keep a copy before migrating it: ${(error as Error).message}`, this.path);
-    }
-    const base = `${STORE_FILE_NAME}.v${version}`;
-    const existing = path.join(this.#directory, `${base}.bak`);
-    let earlier: Buffer | undefined;
-    try {
-      earlier = fs.readFileSync(existing);
-    } catch {
-      // No copy yet.
-    }
-    if (earlier?.equals(bytes)) return;
-    // An earlier, different copy (from another migrated file) is kept: this one gets a time stamp.
-    const written = this.#writeCopy(bytes, earlier === undefined ? base : `${base}-${backupStamp(this.#now())}`);
-    if (written === undefined) {
-      throw new StoreError(
-        `cannot keep a copy of ${this.path} before migrating it to schema version ${CURRENT_SCHEMA_VERSION}; nothing was written`,
-        this.path,
-      );
-    }
-  }
-
-  /** Writes `<stem>.bak` (or `<stem>-N.bak`) without replacing anything; undefined on failure. */
-  #writeCopy(bytes: Buffer, stem: string): string | undefined {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const candidate = path.join(this.#directory, `${stem}${attempt === 0 ? '' : `-${attempt}`}.bak`);
-      try {
-        fs.writeFileSync(candidate, bytes, {flag: 'wx', mode: FILE_MODE});
-        return candidate;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
-      }
-    }
-    return undefined;
   }
 }
 
