@@ -143,13 +143,13 @@ describe('ConfProfileStore: a store written by the schema-3 release', () => {
     await Promise.all([
       openStore().editEnvironment('shop', 'staging', (environment) => ({...environment, cluster: 'blue'})),
       openStore().addEnvironment('shop', {name: 'qa', region: 'us-east-1', cluster: 'qa', launchType: 'EC2'}),
-      openStore().save(fargateJsonProfile({name: 'cart', application: 'shop', runs: []})),
+      openStore().save(fargateJsonProfile({name: 'cart', application: 'shop', runs: [], environments: [shop()[2]!.environments[0]!]})),
       openStore().editEnvironment('shop', 'production', (environment) => ({...environment, executionRoleArn: 'arn:aws:iam::123456789012:role/other'})),
       openStore().addEnvironment('shop', {name: 'perf', region: 'us-east-1', cluster: 'perf', launchType: 'EC2'}),
     ]);
     const view = await openStore().application('shop');
     expect(view?.environments.map((environment) => environment.name).sort()).toEqual(['perf', 'production', 'qa', 'staging']);
-    // cart was saved with the old staging values: whichever came last won, and every profile agrees on it.
+    // cart was saved with the old staging values (and no production): whichever came last won, and every profile agrees.
     const clusters = new Set((await openStore().list()).map((profile) => profile.environments[0]?.cluster));
     expect(clusters.size).toBe(1);
     expect((await openStore().get('web'))?.environments[1]?.executionRoleArn).toBe('arn:aws:iam::123456789012:role/other');
