@@ -6,6 +6,8 @@
  * within LISTING_TIMEOUT_MS, so that each picker falls back to typed entry with a one-line reason. Actions that
  * change something (create a role, put a policy, save) throw a CliError whose message is shown in place.
  */
+import type {OfferedEnvironment} from './application-environments.js';
+import type {EnvironmentChange} from '../../ports/profile-store.js';
 import type {Profile} from '../../domain/model.js';
 import type {ArtifactSource} from '../../domain/model.js';
 import type {JsonObject} from '../../domain/json.js';
@@ -69,7 +71,10 @@ export interface LiveDiff {
 export interface WizardServices {
   applications(): Promise<Listing<string>>;
   profileNames(): Promise<string[]>;
-  saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
+  /** The application's environments (with the profiles using each): what the wizard offers before a new one. */
+  applicationEnvironments?(application: string): Promise<Listing<OfferedEnvironment>>;
+  /** Saves; resolves with the changes it made to environments other profiles of the application use. */
+  saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<EnvironmentChange[] | void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
   tags(artifact: ArtifactSource, password?: string): Promise<Listing<RegistryTag> & {newestFirst?: boolean}>;
   /** Does the registry answer without credentials (GET /v2/)? `unknown` when it cannot be asked in time. */
@@ -146,9 +151,12 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
   return {
     applications: () =>
       list(async () => {
-        const profiles = await (await ports.store()).list();
-        return [...new Set(profiles.map((profile) => profile.application))].sort((a, b) => a.localeCompare(b));
+        // Applications the store keeps (with or without services yet).
+        const applications = await (await ports.store()).applications();
+        return applications.map((application) => application.name).sort((a, b) => a.localeCompare(b));
       }),
+    applicationEnvironments: (application) =>
+      list(async () => (await (await ports.store()).application(application))?.environments ?? []),
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);
@@ -157,7 +165,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       }
     },
     async saveProfile(profile, saveOptions = {}) {
-      await (await ports.store()).save(profile, {overwrite: saveOptions.overwrite === true});
+      return (await ports.store()).save(profile, {overwrite: saveOptions.overwrite === true});
     },
     ecrRepositories: (region) => list(async () => (await ports.repositories(region)).listRepositories()),
     async tags(artifact, password) {
