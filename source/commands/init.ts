@@ -15,6 +15,7 @@ import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '..
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
 import {fillFromApplication} from '../operations/wizard/application-environments.js';
+import {ENVIRONMENTS_CHOICE} from '../operations/wizard/questions/application.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
@@ -50,9 +51,13 @@ export async function run(context: CommandContext): Promise<number> {
   const services = createWizardServices(ports);
   // An --env the application already has takes the application's values (the guide defines an environment once).
   const application = parsed.answers.application;
-  if (application !== undefined && (parsed.answers.environments?.length ?? 0) > 0 && services.applicationEnvironments !== undefined) {
+  if (application !== undefined && services.applicationEnvironments !== undefined) {
     const offered = await services.applicationEnvironments(application);
-    if (offered.ok) parsed.notes.push(...fillFromApplication(parsed, application, offered.items));
+    if (offered.ok) {
+      // The wizard offers them before asking for a new environment.
+      parsed.choices[ENVIRONMENTS_CHOICE] = String(offered.items.length);
+      parsed.notes.push(...fillFromApplication(parsed, application, offered.items));
+    }
   }
   if (interactive) {
     inkColour(context.globals);

@@ -117,3 +117,9 @@ export function fillFromApplication(
   });
   return notes;
 }
+
+/** True when environment step `id` is answered by the application's environment this environment uses. */
+export function answeredByApplication(id: string, choices: Readonly<Record<string, string>>, env: number): boolean {
+  const chosen = choices[`${EXISTING_CHOICE}#${env}`];
+  return chosen !== undefined && chosen !== NEW_ENVIRONMENT && (APPLICATION_ENVIRONMENT_STEPS as readonly string[]).includes(id);
+}
