@@ -123,3 +123,26 @@ export function answeredByApplication(id: string, choices: Readonly<Record<strin
   const chosen = choices[`${EXISTING_CHOICE}#${env}`];
   return chosen !== undefined && chosen !== NEW_ENVIRONMENT && (APPLICATION_ENVIRONMENT_STEPS as readonly string[]).includes(id);
 }
+
+/**
+ * What saving these answers changes in the application's environments that other services use: each environment of
+ * the answers whose values differ from the application's, with the fields and the services (one line each).
+ */
+export function sharedChanges(answers: WizardAnswers, environments: readonly OfferedEnvironment[], profileName?: string): string[] {
+  const lines: string[] = [];
+  for (const answer of answers.environments ?? []) {
+    const environment = environments.find((candidate) => candidate.name === answer.name);
+    if (environment === undefined) continue;
+    const others = environment.services.filter((service) => service !== profileName);
+    if (others.length === 0) continue;
+    const changed = FIELDS.filter(([field, , read]) => {
+      const value = answer[field] ?? (field === 'launchType' ? answers.launchType : field === 'executionRoleArn' ? answers.executionRoleArn : undefined);
+      const shared = read(environment);
+      return JSON.stringify(value ?? null) !== JSON.stringify(shared ?? null) && !(field === 'assignPublicIp' && !value && !shared);
+    }).map(([field]) => field);
+    if (changed.length > 0) {
+      lines.push(`Saving changes the environment ${environment.name} (${changed.join(', ')}) for ${others.join(', ')} too: it is the application's`);
+    }
+  }
+  return lines;
+}
