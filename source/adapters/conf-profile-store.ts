@@ -156,7 +156,6 @@ function deserialize(text: string): Record<string, unknown> {
 
 const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
 
-
 interface LoadedStore {
   state: StoreState;
   /** The schema version of the file as read. */
@@ -504,7 +503,9 @@ export class ConfProfileStore implements ProfileStore {
       throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
     }
     if (migrating) {
-      this.#notice?.(`the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${path.basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`);
+      this.#notice?.(
+        `the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${path.basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`,
+      );
       for (const note of loaded.notes ?? []) this.#notice?.(note);
     }
     // Every profile written is valid (the others were, the changed one was checked): index the file as it now is.

@@ -99,12 +99,14 @@ export function checkProfileName(name: string): void {
 }
 
 function checkApplicationName(name: string): void {
-  if (!DISPLAY_NAME.test(name)) throw new ApplicationError(`"${name}" is not a valid application name: use 1 to 255 characters without leading or trailing spaces`);
+  if (!DISPLAY_NAME.test(name))
+    throw new ApplicationError(`"${name}" is not a valid application name: use 1 to 255 characters without leading or trailing spaces`);
 }
 
 /** Throws unless `name` is a valid environment name. */
 export function checkEnvironmentName(name: string): void {
-  if (!ENVIRONMENT_NAME.test(name)) throw new ApplicationError(`"${name}" is not a valid environment name: use 1 to 64 characters without leading or trailing spaces`);
+  if (!ENVIRONMENT_NAME.test(name))
+    throw new ApplicationError(`"${name}" is not a valid environment name: use 1 to 64 characters without leading or trailing spaces`);
 }
 
 const sortByName = <T extends {name: string}>(items: Iterable<T>): T[] => [...items].sort((a, b) => compareProfileNames(a.name, b.name));
@@ -235,7 +237,10 @@ export class StoreState {
     const application = this.applications.get(name);
     if (application === undefined) {
       const names = sortByName(this.applications.values()).map((candidate) => candidate.name);
-      throw new ApplicationError(`no application named '${name}'`, names.length === 0 ? 'there are no applications yet' : `the applications are: ${names.join(', ')}`);
+      throw new ApplicationError(
+        `no application named '${name}'`,
+        names.length === 0 ? 'there are no applications yet' : `the applications are: ${names.join(', ')}`,
+      );
     }
     return application;
   }
@@ -265,7 +270,10 @@ export class StoreState {
     checkEnvironmentName(environment.name);
     const application = structuredClone(this.applications.get(applicationName) ?? {name: applicationName, environments: []});
     if (application.environments.some((candidate) => candidate.name === environment.name)) {
-      throw new ApplicationError(`the application '${applicationName}' already has an environment named '${environment.name}'`, `change it with: ecs-wizard env edit`);
+      throw new ApplicationError(
+        `the application '${applicationName}' already has an environment named '${environment.name}'`,
+        `change it with: ecs-wizard env edit`,
+      );
     }
     this.#validateDefinition(environment);
     application.environments.push(structuredClone(environment));
@@ -294,7 +302,10 @@ export class StoreState {
     const fields = differingFields(current, next);
     const application = this.applications.get(applicationName)!;
     const previous = application;
-    this.applications.set(applicationName, {...application, environments: application.environments.map((environment) => (environment.name === name ? next : environment))});
+    this.applications.set(applicationName, {
+      ...application,
+      environments: application.environments.map((environment) => (environment.name === name ? next : environment)),
+    });
     try {
       for (const service of services) this.#validateResolved(service);
     } catch (error) {
@@ -318,7 +329,14 @@ export class StoreState {
     const probe: Profile = {
       name: 'probe',
       application: 'probe',
-      service: {name: 'probe', artifact: {registry: 'dockerhub', host: '', image: 'library/nginx'}, launchType: environment.launchType, containerSpec: {mode: 'json', json: '{}'}, serviceSpec: '{}', variables: {}},
+      service: {
+        name: 'probe',
+        artifact: {registry: 'dockerhub', host: '', image: 'library/nginx'},
+        launchType: environment.launchType,
+        containerSpec: {mode: 'json', json: '{}'},
+        serviceSpec: '{}',
+        variables: {},
+      },
       environments: [{...fields, overrides: {}}],
       runs: [],
       createdAt: '2025-01-01T00:00:00.000Z',

@@ -45,7 +45,8 @@ export async function remove(context: CommandContext): Promise<number> {
     profiles.length === 0 ? 'no profiles' : `the profile${profiles.length === 1 ? '' : 's'} ${profiles.join(', ')}`
   }`;
   if (context.options.yes !== true) {
-    if (!context.io.interactive) throw new UsageError(`not removing the ${what} without --yes (there is no terminal to ask)`, `ecs-wizard apps rm ${name} --yes`);
+    if (!context.io.interactive)
+      throw new UsageError(`not removing the ${what} without --yes (there is no terminal to ask)`, `ecs-wizard apps rm ${name} --yes`);
     if (!(await confirm(context.io, sanitize(`Remove the ${what}? Nothing is changed on AWS.`)))) {
       context.io.stderr.write('Nothing removed.\n');
       if (context.globals.json) context.io.stdout.write(json({removed: false}));

@@ -13,7 +13,8 @@ import {createStyle} from '../report/style.js';
 import type {CommandContext} from './spec.js';
 
 const json = (value: unknown): string => `${JSON.stringify(value, null, 2)}\n`;
-const text = (context: CommandContext, name: string): string | undefined => (typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined);
+const text = (context: CommandContext, name: string): string | undefined =>
+  typeof context.options[name] === 'string' ? (context.options[name] as string) : undefined;
 
 function flagsOf(context: CommandContext): EnvironmentFlags {
   const flags: EnvironmentFlags = {};
@@ -94,7 +95,11 @@ export async function remove(context: CommandContext): Promise<number> {
   const environment = application.environments.find((candidate) => candidate.name === name);
   // The store refuses a used or unknown environment (naming the services); asking first would only delay that.
   if (environment !== undefined && environment.services.length === 0 && context.options.yes !== true) {
-    if (!context.io.interactive) throw new UsageError(`not removing environment '${name}' without --yes (there is no terminal to ask)`, `ecs-wizard env rm ${name} --app ${JSON.stringify(application.name)} --yes`);
+    if (!context.io.interactive)
+      throw new UsageError(
+        `not removing environment '${name}' without --yes (there is no terminal to ask)`,
+        `ecs-wizard env rm ${name} --app ${JSON.stringify(application.name)} --yes`,
+      );
     if (!(await confirm(context.io, sanitize(`Remove environment ${name} of application ${application.name}? No service uses it.`)))) {
       context.io.stderr.write('Nothing removed.\n');
       return EXIT.ok;

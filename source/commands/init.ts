@@ -273,9 +273,7 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   const changes = (await services.saveProfile(saved.profile, {overwrite: parsed.flags.force})) ?? [];
   for (const change of changes) {
     if (change.services.length === 0) continue;
-    note(
-      `environment ${change.environment} of application ${change.application} changed (${change.fields.join(', ')}): for ${change.services.join(', ')} too`,
-    );
+    note(`environment ${change.environment} of application ${change.application} changed (${change.fields.join(', ')}): for ${change.services.join(', ')} too`);
   }
   for (const line of notes) context.io.stderr.write(`${line}\n`);
   const warnings = Object.entries(saved.issues).flatMap(([environment, issues]) =>

@@ -82,7 +82,10 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
       "The environment is the application's: every profile that uses it renders with the new values. Each of them is checked as it will render; a change that would break one is refused. A value typed over one read from a CloudFormation or Terraform output is no longer refreshed from it.",
     options: {...environmentOptions, yes},
     positionals: ENVIRONMENT,
-    examples: ['ecs-wizard env edit staging --app shop --cluster staging-blue', 'ecs-wizard env edit production --security-groups sg-0a1b2c3d,sg-4e5f6a7b --yes'],
+    examples: [
+      'ecs-wizard env edit staging --app shop --cluster staging-blue',
+      'ecs-wizard env edit production --security-groups sg-0a1b2c3d,sg-4e5f6a7b --yes',
+    ],
     load: () => import('./env-manage.js').then((m) => ({run: m.edit})),
   },
   {

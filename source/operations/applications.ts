@@ -12,7 +12,10 @@ export async function requireApplication(store: ProfileStore, name: string): Pro
   const application = await store.application(name);
   if (application !== undefined) return application;
   const names = (await store.applications()).map((candidate) => candidate.name);
-  throw new InputError(`no application named '${name}'`, names.length === 0 ? 'there are no applications yet: ecs-wizard init creates one' : `the applications are: ${names.join(', ')}`);
+  throw new InputError(
+    `no application named '${name}'`,
+    names.length === 0 ? 'there are no applications yet: ecs-wizard init creates one' : `the applications are: ${names.join(', ')}`,
+  );
 }
 
 /**
@@ -27,7 +30,10 @@ export async function chooseApplication(store: ProfileStore, app: string | undef
   if (having.length === 1) return having[0]!;
   if (applications.length === 0) throw new InputError('there are no applications yet', 'ecs-wizard init creates one (or give --app NAME to env add)');
   const names = (having.length > 1 ? having : applications).map((candidate) => candidate.name);
-  throw new InputError(`which application? ${names.length} ${having.length > 1 ? `have an environment '${environment}'` : 'are saved'}: ${names.join(', ')}`, 'give --app NAME');
+  throw new InputError(
+    `which application? ${names.length} ${having.length > 1 ? `have an environment '${environment}'` : 'are saved'}: ${names.join(', ')}`,
+    'give --app NAME',
+  );
 }
 
 /** The environment flags of `env add` and `env edit`. */
@@ -59,16 +65,20 @@ function launchType(value: string): LaunchType {
 /** `current` (or a new environment named `name`) with the flags applied. The store validates the result. */
 export function environmentFromFlags(name: string, flags: EnvironmentFlags, current?: ApplicationEnvironment): ApplicationEnvironment {
   if (current === undefined) {
-    const missing = [flags.region === undefined ? '--region' : '', flags.cluster === undefined ? '--cluster' : '', flags.launchType === undefined ? '--launch-type' : ''].filter(
-      (flag) => flag !== '',
-    );
-    if (missing.length > 0) throw new InputError(`a new environment needs ${missing.join(', ')}`, 'e.g. --region us-east-1 --cluster staging --launch-type FARGATE');
+    const missing = [
+      flags.region === undefined ? '--region' : '',
+      flags.cluster === undefined ? '--cluster' : '',
+      flags.launchType === undefined ? '--launch-type' : '',
+    ].filter((flag) => flag !== '');
+    if (missing.length > 0)
+      throw new InputError(`a new environment needs ${missing.join(', ')}`, 'e.g. --region us-east-1 --cluster staging --launch-type FARGATE');
   }
   if (flags.assignPublicIp === true && flags.noPublicIp === true) throw new InputError('--assign-public-ip and --no-public-ip contradict each other');
   if (flags.noNetwork === true && (flags.subnets !== undefined || flags.securityGroups !== undefined || flags.assignPublicIp === true)) {
     throw new InputError('--no-network removes the awsvpc network: it goes with neither --subnets, --security-groups nor --assign-public-ip');
   }
-  if (flags.noExecutionRole === true && flags.executionRole !== undefined) throw new InputError('--no-execution-role and --execution-role contradict each other');
+  if (flags.noExecutionRole === true && flags.executionRole !== undefined)
+    throw new InputError('--no-execution-role and --execution-role contradict each other');
   const next: ApplicationEnvironment = current === undefined ? {name, region: '', cluster: '', launchType: 'EC2'} : structuredClone(current);
   if (flags.region !== undefined) next.region = flags.region;
   if (flags.cluster !== undefined) next.cluster = flags.cluster;

@@ -41,7 +41,10 @@ export function applicationLines(application: ApplicationView, style: Style): st
     lines.push(sanitize(`  ${environment.name}: ${environmentLabel(environment)}`));
     lines.push(sanitize(`    used by ${environment.services.length === 0 ? 'no service' : environment.services.join(', ')}`));
     if (environment.provisioner !== undefined) {
-      const source = environment.provisioner.kind === 'cloudformation' ? `CloudFormation stack ${environment.provisioner.stack}` : `Terraform state ${environment.provisioner.path}`;
+      const source =
+        environment.provisioner.kind === 'cloudformation'
+          ? `CloudFormation stack ${environment.provisioner.stack}`
+          : `Terraform state ${environment.provisioner.path}`;
       lines.push(sanitize(`    filled from ${source}`));
     }
     if (environment.note !== undefined) lines.push(style.dim(sanitize(`    note: ${environment.note}`)));
@@ -89,11 +92,19 @@ export function changeLines(change: EnvironmentChange, before: ApplicationEnviro
   lines.push(sanitize(`  was ${environmentLabel(before)}`));
   lines.push(sanitize(`  now ${environmentLabel(after)}`));
   lines.push(`  (${change.fields.map((field) => FIELD_NAMES[field]).join(', ')})`);
-  lines.push(sanitize(change.services.length === 0 ? 'No service uses it yet.' : `Affects ${change.services.length} service${change.services.length === 1 ? '' : 's'}: ${change.services.join(', ')}.`));
+  lines.push(
+    sanitize(
+      change.services.length === 0
+        ? 'No service uses it yet.'
+        : `Affects ${change.services.length} service${change.services.length === 1 ? '' : 's'}: ${change.services.join(', ')}.`,
+    ),
+  );
   return lines;
 }
 
 /** The question asked before an edit that reaches services. */
 export function affectsQuestion(change: {environment: string; services: readonly string[]}): string {
-  return sanitize(`Change ${change.environment} for ${change.services.length} service${change.services.length === 1 ? '' : 's'} (${change.services.join(', ')})?`);
+  return sanitize(
+    `Change ${change.environment} for ${change.services.length} service${change.services.length === 1 ? '' : 's'} (${change.services.join(', ')})?`,
+  );
 }

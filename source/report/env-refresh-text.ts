@@ -28,8 +28,7 @@ export function refreshLines(result: RefreshResult, style: Style): string[] {
     if (result.alsoUsedBy.length > 0) {
       lines.push(sanitize(`The environment ${result.environment} is its application's: the change applies to ${result.alsoUsedBy.join(', ')} too.`));
     }
-  }
-  else lines.push(`Nothing was saved (${count} change${count === 1 ? '' : 's'} found).`);
+  } else lines.push(`Nothing was saved (${count} change${count === 1 ? '' : 's'} found).`);
   return lines;
 }
 

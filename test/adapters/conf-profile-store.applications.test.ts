@@ -72,7 +72,10 @@ describe.each<[string, () => ProfileStore]>([
   test('editEnvironment: one change for all its services, validated; addEnvironment and removeEnvironment', async () => {
     const store = create();
     for (const profile of shop()) await store.save(profile);
-    const change = await store.editEnvironment('shop', 'production', (environment) => ({...environment, network: {...environment.network!, subnets: ['subnet-0feed']}}));
+    const change = await store.editEnvironment('shop', 'production', (environment) => ({
+      ...environment,
+      network: {...environment.network!, subnets: ['subnet-0feed']},
+    }));
     expect(change).toEqual({application: 'shop', environment: 'production', fields: ['network'], services: ['api', 'web']});
     expect((await store.get('web'))?.environments[1]?.network?.subnets).toEqual(['subnet-0feed']);
     await expect(store.editEnvironment('shop', 'production', (environment) => ({...environment, region: 'nowhere'}))).rejects.toThrow(InvalidProfileError);
@@ -121,16 +124,19 @@ describe('ConfProfileStore: a store written by the schema-3 release', () => {
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v3.bak'), 'utf8')).toBe(text);
     expect(fs.statSync(path.join(dir, 'profiles.json.v3.bak')).mode & 0o777).toBe(0o600);
     expect(JSON.parse(fs.readFileSync(file, 'utf8')).schemaVersion).toBe(4);
-    expect(notices[0]).toBe(
-      `the profile store ${file} now keeps applications (schema 4); the file as it was is kept beside it as profiles.json.v3.bak`,
+    expect(notices[0]).toBe(`the profile store ${file} now keeps applications (schema 4); the file as it was is kept beside it as profiles.json.v3.bak`);
+    expect(notices).toContain(
+      'application "payments": environment "staging" of payments-3, payments-7 is now "staging-3" (its cluster differs from "staging-2")',
     );
-    expect(notices).toContain('application "payments": environment "staging" of payments-3, payments-7 is now "staging-3" (its cluster differs from "staging-2")');
     // A fresh store (the index) reads the same profiles, with the one change.
     const after = await openStore().list();
     expect(after).toHaveLength(55);
     const changed = expected.map((profile) =>
       profile.application === 'shop'
-        ? {...profile, environments: profile.environments.map((environment) => (environment.name === 'dev' ? {...environment, cluster: 'shop-dev-2'} : environment))}
+        ? {
+            ...profile,
+            environments: profile.environments.map((environment) => (environment.name === 'dev' ? {...environment, cluster: 'shop-dev-2'} : environment)),
+          }
         : profile,
     );
     expect(after).toEqual(changed);

@@ -29,7 +29,13 @@ async function cli(argv: string[]): Promise<{code: number; out: string; err: str
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const env = {ECS_WIZARD_CONFIG_DIR: configDir, CI: 'true', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true'};
+  const env = {
+    ECS_WIZARD_CONFIG_DIR: configDir,
+    CI: 'true',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
   return {code, out, err};
 }
@@ -52,11 +58,39 @@ describe('ecs-wizard env', () => {
   });
 
   test('add: a new environment (checked: a bad value names its field, exit 2); a taken name is refused', async () => {
-    const added = await cli(['env', 'add', 'qa', '--app', 'shop', '--region', 'eu-west-1', '--cluster', 'qa', '--launch-type', 'fargate', '--subnets', 'subnet-0a,subnet-0b']);
+    const added = await cli([
+      'env',
+      'add',
+      'qa',
+      '--app',
+      'shop',
+      '--region',
+      'eu-west-1',
+      '--cluster',
+      'qa',
+      '--launch-type',
+      'fargate',
+      '--subnets',
+      'subnet-0a,subnet-0b',
+    ]);
     expect(added.code).toBe(0);
     expect(added.err).toBe('Added environment qa to application shop: eu-west-1 / qa (FARGATE) subnets subnet-0a,subnet-0b sg -.\n');
     expect((await store().application('shop'))?.environments.map((environment) => environment.name)).toEqual(['staging', 'production', 'qa']);
-    const bad = await cli(['env', 'add', 'perf', '--app', 'shop', '--region', 'us-east-1', '--cluster', 'perf', '--launch-type', 'EC2', '--execution-role', 'admin']);
+    const bad = await cli([
+      'env',
+      'add',
+      'perf',
+      '--app',
+      'shop',
+      '--region',
+      'us-east-1',
+      '--cluster',
+      'perf',
+      '--launch-type',
+      'EC2',
+      '--execution-role',
+      'admin',
+    ]);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('executionRoleArn: executionRoleArn must be an IAM role ARN');
     const missing = await cli(['env', 'add', 'perf', '--app', 'shop', '--cluster', 'perf']);
@@ -80,9 +114,16 @@ describe('ecs-wizard env', () => {
         '',
       ].join('\n'),
     );
-    for (const name of ['web', 'api']) expect((await store().get(name))?.environments[0]).toMatchObject({cluster: 'staging-blue', network: {securityGroups: ['sg-0aaa', 'sg-0bbb']}});
+    for (const name of ['web', 'api'])
+      expect((await store().get(name))?.environments[0]).toMatchObject({cluster: 'staging-blue', network: {securityGroups: ['sg-0aaa', 'sg-0bbb']}});
     const json = JSON.parse((await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-public-ip', '--json'])).out);
-    expect(json).toMatchObject({application: 'shop', environment: 'staging', fields: ['network'], services: ['api', 'web'], after: {network: {assignPublicIp: false}}});
+    expect(json).toMatchObject({
+      application: 'shop',
+      environment: 'staging',
+      fields: ['network'],
+      services: ['api', 'web'],
+      after: {network: {assignPublicIp: false}},
+    });
   });
 
   test('edit: contradicting flags and an unknown environment are refused (exit 2); nothing is saved', async () => {

@@ -26,7 +26,13 @@ async function cli(argv: string[]): Promise<{code: number; out: string; err: str
   let err = '';
   stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
   stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const env = {ECS_WIZARD_CONFIG_DIR: configDir, CI: 'true', AWS_REGION: 'us-east-1', AWS_ENDPOINT_URL: 'http://127.0.0.1:9', AWS_EC2_METADATA_DISABLED: 'true'};
+  const env = {
+    ECS_WIZARD_CONFIG_DIR: configDir,
+    CI: 'true',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
   const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
   return {code, out, err};
 }
@@ -64,7 +70,20 @@ describe('init with an application that has environments', () => {
   });
 
   test('an environment the application does not have still needs its values (exit 2 naming the flag)', async () => {
-    await cli([...service('web'), '--env', 'staging', '--cluster', 'shop-staging', '--subnets', 'subnet-0a1b2c3d', '--security-groups', 'sg-0a1b2c3d', '--execution-role', ROLE, '--yes']);
+    await cli([
+      ...service('web'),
+      '--env',
+      'staging',
+      '--cluster',
+      'shop-staging',
+      '--subnets',
+      'subnet-0a1b2c3d',
+      '--security-groups',
+      'sg-0a1b2c3d',
+      '--execution-role',
+      ROLE,
+      '--yes',
+    ]);
     const api = await cli([...service('api'), '--env', 'qa', '--yes']);
     expect(api.code).toBe(2);
     expect(api.err).toContain('--cluster');

@@ -84,7 +84,13 @@ describe('the interactive program in a real terminal', () => {
       await store.save(fargateJsonProfile({name: 'web', application: 'shop'}));
       await store.save({...fargateJsonProfile({name: 'worker', application: 'shop'}), environments: [fargateJsonProfile().environments[0]!]});
       await store.save(ec2FormProfile({name: 'blog', application: 'Blog'}));
-      const tree = ['▸ Blog · 1 service · dev', '    blog (nginx) → dev', '▸ shop · 2 services · staging, production', '    web (web-api) → staging, production', '    worker (web-api) → staging'];
+      const tree = [
+        '▸ Blog · 1 service · dev',
+        '    blog (nginx) → dev',
+        '▸ shop · 2 services · staging, production',
+        '    web (web-api) → staging, production',
+        '    worker (web-api) → staging',
+      ];
       const first = spawnCli([], {configDir});
       const screen = await first.waitForText('3 saved profiles, in 2 applications.');
       for (const line of tree) expect(screen).toContain(line);

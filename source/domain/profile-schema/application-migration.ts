@@ -94,7 +94,9 @@ export function applicationsOfProfiles(profiles: readonly Profile[]): Applicatio
         const fields = `${closest.fields.map((field) => FIELD_LABELS[field]).join(', ')} ${closest.fields.length === 1 ? 'differs' : 'differ'}`;
         const note = `kept apart from "${closest.other.name}" when profiles became applications: its ${fields}; used by ${variant.profiles.join(', ')}`;
         environments.push({...variant.definition, name: variant.name, note});
-        notes.push(`application "${application}": environment "${name}" of ${variant.profiles.join(', ')} is now "${variant.name}" (its ${fields} from "${closest.other.name}")`);
+        notes.push(
+          `application "${application}": environment "${name}" of ${variant.profiles.join(', ')} is now "${variant.name}" (its ${fields} from "${closest.other.name}")`,
+        );
       });
     }
     applications.push({name: application, environments});

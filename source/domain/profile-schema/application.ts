@@ -29,18 +29,27 @@ function checkApplicationEnvironment(checker: Checker, value: unknown, path: str
 
 export function checkApplication(checker: Checker, value: unknown, path: string, key: string): Application {
   const object = checkObject(checker, value, path, 'an application', APPLICATION_KEYS);
-  const name = checkString(checker, object, 'name', path, {pattern: DISPLAY_NAME, format: 'a name of 1 to 255 characters without leading or trailing spaces'}) ?? '';
+  const name =
+    checkString(checker, object, 'name', path, {pattern: DISPLAY_NAME, format: 'a name of 1 to 255 characters without leading or trailing spaces'}) ?? '';
   if (object !== undefined && typeof own(object, 'name') === 'string' && name !== key) {
-    checker.add(SCHEMA_ISSUE.nameMismatch, joinPath(path, 'name'), `name is "${name}" but the application is stored under "${key}"`, {fix: 'make the two names equal'});
+    checker.add(SCHEMA_ISSUE.nameMismatch, joinPath(path, 'name'), `name is "${name}" but the application is stored under "${key}"`, {
+      fix: 'make the two names equal',
+    });
   }
   const environmentsPath = joinPath(path, 'environments');
-  const environments = checkArray(checker, object, 'environments', path).map((item, index) => checkApplicationEnvironment(checker, item, joinPath(environmentsPath, index)));
+  const environments = checkArray(checker, object, 'environments', path).map((item, index) =>
+    checkApplicationEnvironment(checker, item, joinPath(environmentsPath, index)),
+  );
   const seen = new Map<string, number>();
   environments.forEach((environment, index) => {
     const first = seen.get(environment.name);
     if (first === undefined) seen.set(environment.name, index);
     else
-      checker.add(SCHEMA_ISSUE.duplicate, joinPath(joinPath(environmentsPath, index), 'name'), `the environment name "${environment.name}" is already used by environments[${first}]`);
+      checker.add(
+        SCHEMA_ISSUE.duplicate,
+        joinPath(joinPath(environmentsPath, index), 'name'),
+        `the environment name "${environment.name}" is already used by environments[${first}]`,
+      );
   });
   return {name: key, environments};
 }

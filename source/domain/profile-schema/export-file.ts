@@ -60,7 +60,8 @@ export function parseProfileExport(text: string): ProfileImport {
       `${EXPORT_FORMAT_KEY} must be a whole number from 1 to ${PROFILE_SCHEMA_VERSION}; got ${describe(version)}`,
     );
   }
-  if (version > PROFILE_SCHEMA_VERSION) return {fromVersion: version, issues: [newerVersionIssue(source, EXPORT_FORMAT_KEY, version, 'this profile export', PROFILE_SCHEMA_VERSION)]};
+  if (version > PROFILE_SCHEMA_VERSION)
+    return {fromVersion: version, issues: [newerVersionIssue(source, EXPORT_FORMAT_KEY, version, 'this profile export', PROFILE_SCHEMA_VERSION)]};
   let profile = own(value, 'profile');
   if (version < 2) profile = migrateProfileV1(profile);
   if (isRecord(profile) && !Object.hasOwn(profile, 'runs')) profile = {...profile, runs: []};

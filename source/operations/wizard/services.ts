@@ -155,8 +155,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         const applications = await (await ports.store()).applications();
         return applications.map((application) => application.name).sort((a, b) => a.localeCompare(b));
       }),
-    applicationEnvironments: (application) =>
-      list(async () => (await (await ports.store()).application(application))?.environments ?? []),
+    applicationEnvironments: (application) => list(async () => (await (await ports.store()).application(application))?.environments ?? []),
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);

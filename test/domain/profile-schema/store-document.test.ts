@@ -103,7 +103,11 @@ describe('migrateStoreDocument', () => {
   test('schema 3 takes an adopted service and an image imported without a tag', () => {
     const profile = fargateJsonProfile({name: 'web'});
     const adopted = {...profile, service: {...profile.service, adopted: true, artifact: {...profile.service.artifact, tag: 'latest', implicitLatest: true}}};
-    expect(migrateStoreDocument({schemaVersion: 3, profiles: {web: adopted}})).toEqual({document: storeDocumentOfProfiles([adopted]), fromVersion: 3, issues: []});
+    expect(migrateStoreDocument({schemaVersion: 3, profiles: {web: adopted}})).toEqual({
+      document: storeDocumentOfProfiles([adopted]),
+      fromVersion: 3,
+      issues: [],
+    });
     const wrong = {...adopted, service: {...adopted.service, adopted: 'yes', artifact: {...adopted.service.artifact, tag: '1.27'}}};
     expect(codesAndPaths(migrateStoreDocument({schemaVersion: 3, profiles: {web: wrong}}).issues)).toEqual([
       'schema-value profiles.web.service.artifact.implicitLatest',

@@ -30,7 +30,10 @@ describe("the application's environments in the setup", () => {
       securityGroups: ['sg-0a'],
       assignPublicIp: false,
       executionRoleArn: STAGING.executionRoleArn,
-      provisioner: {source: {kind: 'cloudformation', stack: 'shop-network', region: 'us-east-1'}, filled: {cluster: {output: 'ClusterName', value: 'shop-staging'}}},
+      provisioner: {
+        source: {kind: 'cloudformation', stack: 'shop-network', region: 'us-east-1'},
+        filled: {cluster: {output: 'ClusterName', value: 'shop-staging'}},
+      },
       filledFrom: 'the application',
     });
   });
