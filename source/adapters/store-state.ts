@@ -22,7 +22,7 @@ import {DISPLAY_NAME, ENVIRONMENT_NAME} from '../domain/profile-schema/formats.j
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {InputError} from '../errors.js';
-import type {ApplicationView, EnvironmentChange} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, EnvironmentChange} from '../ports/profile-store.js';
 
 /**
  * `save` without `overwrite`, or `rename` onto a taken name. The message leaves out how to force it:
@@ -107,6 +107,27 @@ function checkApplicationName(name: string): void {
 export function checkEnvironmentName(name: string): void {
   if (!ENVIRONMENT_NAME.test(name))
     throw new ApplicationError(`"${name}" is not a valid environment name: use 1 to 64 characters without leading or trailing spaces`);
+}
+
+/** The private registries and ECR registries the profiles pull from, one per host, user and secret. */
+function artifactServersOf(profiles: readonly StoredProfile[]): ArtifactServer[] {
+  const servers = new Map<string, ArtifactServer>();
+  for (const profile of profiles) {
+    const {artifact, registryAuth} = profile.service;
+    if (artifact.registry === 'dockerhub') continue;
+    const server: Omit<ArtifactServer, 'services'> = {
+      host: artifact.host,
+      registry: artifact.registry,
+      ...(artifact.username === undefined ? {} : {username: artifact.username}),
+      ...(registryAuth === undefined ? {} : {credentialsSecretArn: registryAuth.credentialsSecretArn}),
+      ...(registryAuth?.kmsKeyArn === undefined ? {} : {kmsKeyArn: registryAuth.kmsKeyArn}),
+    };
+    const key = JSON.stringify([server.host, server.username, server.credentialsSecretArn, server.kmsKeyArn]);
+    const found = servers.get(key);
+    if (found === undefined) servers.set(key, {...server, services: [profile.name]});
+    else found.services.push(profile.name);
+  }
+  return [...servers.values()].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
 }
 
 const sortByName = <T extends {name: string}>(items: Iterable<T>): T[] => [...items].sort((a, b) => compareProfileNames(a.name, b.name));
@@ -226,6 +247,7 @@ export class StoreState {
         services: members.filter((profile) => profile.environments.some((use) => use.name === environment.name)).map((profile) => profile.name),
       })),
       services: members.map((profile) => ({profile: profile.name, service: profile.service.name, environments: profile.environments.map((use) => use.name)})),
+      artifactServers: artifactServersOf(members),
     };
   }
 

@@ -17,6 +17,21 @@ export interface ApplicationView extends Application {
   environments: Array<ApplicationEnvironment & {services: string[]}>;
   /** Its profiles (one service each), sorted by name. */
   services: Array<{profile: string; service: string; environments: string[]}>;
+  /**
+   * The guide's artifact servers its services pull from (private v2 registries and ECR), as its services name them:
+   * host, user name, the registry-credentials secret and its KMS key, and the services using each. Read from the
+   * services (each still holds its own), not stored apart.
+   */
+  artifactServers: ArtifactServer[];
+}
+
+export interface ArtifactServer {
+  host: string;
+  registry: 'registry' | 'ecr';
+  username?: string;
+  credentialsSecretArn?: string;
+  kmsKeyArn?: string;
+  services: string[];
 }
 
 /**

@@ -49,6 +49,16 @@ export function applicationLines(application: ApplicationView, style: Style): st
     }
     if (environment.note !== undefined) lines.push(style.dim(sanitize(`    note: ${environment.note}`)));
   }
+  if (application.artifactServers.length > 0) lines.push('Artifact servers');
+  for (const server of application.artifactServers) {
+    const auth =
+      server.credentialsSecretArn === undefined
+        ? ''
+        : `, credentials ${server.credentialsSecretArn}${server.kmsKeyArn === undefined ? '' : ` (KMS ${server.kmsKeyArn})`}`;
+    lines.push(
+      sanitize(`  ${server.host} [${server.registry}]${server.username === undefined ? '' : ` user ${server.username}`}${auth}: ${server.services.join(', ')}`),
+    );
+  }
   lines.push('Services');
   if (application.services.length === 0) lines.push('  none');
   for (const service of application.services) {

@@ -65,6 +65,8 @@ describe('ecs-wizard apps', () => {
         '    used by api, web',
         '  production: us-east-1 / arn:aws:ecs:us-east-1:123456789012:cluster/web-production (FARGATE) subnets subnet-0b2c3d4e5f6071829,subnet-0c3d4e5f607182930 sg sg-0fedcba9876543210 role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
         '    used by api, web',
+        'Artifact servers',
+        '  registry.example.com:5000 [registry] user deploy, credentials arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf (KMS arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab): api, web',
         'Services',
         '  api (service web-api): staging,production',
         '  web (service web-api): staging,production',
@@ -74,6 +76,16 @@ describe('ecs-wizard apps', () => {
     expect(JSON.parse((await cli(['apps', 'show', 'shop', '--json'])).out).services).toEqual([
       {profile: 'api', service: 'web-api', environments: ['staging', 'production']},
       {profile: 'web', service: 'web-api', environments: ['staging', 'production']},
+    ]);
+    expect(JSON.parse((await cli(['apps', 'show', 'shop', '--json'])).out).artifactServers).toEqual([
+      {
+        host: 'registry.example.com:5000',
+        registry: 'registry',
+        username: 'deploy',
+        credentialsSecretArn: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf',
+        kmsKeyArn: 'arn:aws:kms:us-east-1:123456789012:key/1234abcd-12ab-34cd-56ef-1234567890ab',
+        services: ['api', 'web'],
+      },
     ]);
     const missing = await cli(['apps', 'show', 'shoop']);
     expect(missing.code).toBe(2);
