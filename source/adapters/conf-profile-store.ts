@@ -15,21 +15,28 @@
  *   `profiles.json.corrupt-<time>.bak` (one copy per distinct broken content), and every later call —
  *   writes included — refuses until the file is repaired or moved away.
  * - A file at a newer schema version is refused (upgrade ecs-wizard); one at an older version is
- *   migrated in memory and saved migrated on the first write, after keeping `profiles.json.v1.bak`.
+ *   migrated in memory and saved migrated on the first write, after keeping the file as it was beside it
+ *   (`profiles.json.v3.bak` for a schema-3 file; the migration to applications' notes go to `notice`).
+ * - Underneath (schema 4) the file holds applications that own their environments and profiles that name them
+ *   (store-state.ts applies every rule); `get` resolves one profile from its own bytes and its application's.
  * - `conf` is imported on first use, so the module graph stays light until a profile is touched.
  */
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
+import type {ApplicationEnvironment, Application, StoredProfile} from '../domain/applications.js';
+import {resolveProfile} from '../domain/applications.js';
 import type {Issue} from '../domain/issues.js';
 import type {Profile} from '../domain/model.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
-import type {ProfileStore} from '../ports/profile-store.js';
-import {fileIdentity, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
+import type {ApplicationView, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {StoreState} from './store-state.js';
+import {StoreBackups} from './store-backups.js';
+import {fileIdentity, memberSpans, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
 
 /** Relocates the store (tests use it). */
 export const CONFIG_DIR_ENV = 'ECS_WIZARD_CONFIG_DIR';
@@ -118,12 +125,12 @@ class StoreSyntaxError extends Error {
  */
 type Checks = typeof import('../domain/profile-schema/store-document.js') &
   typeof import('../domain/profile-schema/json-file.js') &
-  typeof import('./memory-profile-store.js');
+  typeof import('./store-state.js');
 async function loadChecks(): Promise<Checks> {
   const [documents, jsonFile, rules] = await Promise.all([
     import('../domain/profile-schema/store-document.js'),
     import('../domain/profile-schema/json-file.js'),
-    import('./memory-profile-store.js'),
+    import('./store-state.js'),
   ]);
   checks = {...documents, ...jsonFile, ...rules};
   return checks;
@@ -149,12 +156,12 @@ function deserialize(text: string): Record<string, unknown> {
 
 const serialize = (value: unknown): string => `${JSON.stringify(value, undefined, 2)}\n`;
 
-const backupStamp = (ms: number): string => new Date(ms).toISOString().replace(/[:.]/g, '-');
-
 interface LoadedStore {
-  profiles: Map<string, Profile>;
+  state: StoreState;
   /** The schema version of the file as read. */
   fromVersion: number;
+  /** What a migration to applications did that the person should know. */
+  notes?: string[];
 }
 
 /**
@@ -195,7 +202,7 @@ export class ConfProfileStore implements ProfileStore {
 
   async list(): Promise<Profile[]> {
     // In name order: the index's, or the order a whole file was read in (see #parse).
-    return [...(await this.#load()).profiles.values()];
+    return (await this.#load()).state.list();
   }
 
   async summaries(): Promise<ProfileSummary[]> {
@@ -208,33 +215,34 @@ export class ConfProfileStore implements ProfileStore {
   async get(name: string): Promise<Profile | undefined> {
     const view = await this.#view();
     if (view.kind === 'none') return undefined;
-    if (view.kind === 'loaded') return view.loaded.profiles.get(name);
+    if (view.kind === 'loaded') return view.loaded.state.get(name);
     try {
       const entry = view.index.entries.find((candidate) => candidate.summary.name === name);
       if (entry === undefined) return undefined;
-      if (entry.span !== undefined) {
-        // Only this profile's bytes: the whole file passed validation when this index was written.
-        const profile = readSpan(view.fd, entry.span);
-        if (profile?.name === name) return profile;
+      const applicationSpan = view.index.applicationSpans?.[entry.summary.application];
+      if (entry.span !== undefined && applicationSpan !== undefined) {
+        // Only this profile's bytes and its application's: the whole file passed validation when this index was written.
+        const stored = readSpan(view.fd, entry.span) as StoredProfile | undefined;
+        const application = readSpan(view.fd, applicationSpan) as Application | undefined;
+        if (stored?.name === name && application?.name === entry.summary.application && Array.isArray(application.environments)) {
+          const resolved = resolveProfile(stored, application);
+          if ('profile' in resolved) return resolved.profile;
+        }
       }
-      return (await this.#loadFrom(view.fd, view.index)).profiles.get(name);
+      return (await this.#loadFrom(view.fd, view.index)).state.get(name);
     } finally {
       fs.closeSync(view.fd);
     }
   }
 
-  async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<void> {
-    await this.#locked(async () => {
-      const loaded = await this.#load();
-      (await loadChecks()).profileRules.save(loaded.profiles, profile, options.overwrite === true);
-      await this.#write(loaded);
-    });
+  async save(profile: Profile, options: {overwrite?: boolean} = {}): Promise<EnvironmentChange[]> {
+    return this.#change((state) => state.save(profile, options.overwrite === true));
   }
 
   async remove(name: string): Promise<boolean> {
     return this.#locked(async () => {
       const loaded = await this.#load();
-      if (!loaded.profiles.delete(name)) return false;
+      if (!loaded.state.remove(name)) return false;
       await this.#write(loaded);
       return true;
     });
@@ -243,7 +251,7 @@ export class ConfProfileStore implements ProfileStore {
   async rename(from: string, to: string): Promise<void> {
     await this.#locked(async () => {
       const loaded = await this.#load();
-      (await loadChecks()).profileRules.rename(loaded.profiles, from, to);
+      loaded.state.rename(from, to);
       if (from !== to) await this.#write(loaded);
     });
   }
@@ -251,14 +259,62 @@ export class ConfProfileStore implements ProfileStore {
   async update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined> {
     return this.#locked(async () => {
       const loaded = await this.#load();
-      const current = loaded.profiles.get(name);
+      const current = loaded.state.get(name);
       if (current === undefined) return undefined;
-      const next = change(structuredClone(current));
+      const next = change(current);
       if (next === undefined) return undefined;
       if (next.name !== name) throw new Error(`update of profile ${name} may not rename it (to ${next.name})`);
-      (await loadChecks()).profileRules.save(loaded.profiles, next, true);
+      await loadChecks();
+      loaded.state.save(next, true);
       await this.#write(loaded);
-      return structuredClone(loaded.profiles.get(name));
+      return loaded.state.get(name);
+    });
+  }
+
+  async environmentChanges(profile: Profile): Promise<EnvironmentChange[]> {
+    return (await this.#load()).state.environmentChanges(profile);
+  }
+
+  async applications(): Promise<ApplicationView[]> {
+    return (await this.#load()).state.views();
+  }
+
+  async application(name: string): Promise<ApplicationView | undefined> {
+    return (await this.#load()).state.view(name);
+  }
+
+  async renameApplication(from: string, to: string): Promise<void> {
+    await this.#change((state) => state.renameApplication(from, to));
+  }
+
+  async removeApplication(name: string): Promise<string[]> {
+    return this.#change((state) => state.removeApplication(name));
+  }
+
+  async addEnvironment(application: string, environment: ApplicationEnvironment): Promise<void> {
+    await this.#change((state) => state.addEnvironment(application, environment));
+  }
+
+  async editEnvironment(
+    application: string,
+    environment: string,
+    change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+  ): Promise<EnvironmentChange> {
+    return this.#change((state) => state.editEnvironment(application, environment, change));
+  }
+
+  async removeEnvironment(application: string, environment: string): Promise<void> {
+    await this.#change((state) => state.removeEnvironment(application, environment));
+  }
+
+  /** A read-modify-write of the whole contents under the lock: `change` throws to write nothing. */
+  async #change<T>(change: (state: StoreState) => T): Promise<T> {
+    return this.#locked(async () => {
+      const loaded = await this.#load();
+      await loadChecks();
+      const result = change(loaded.state);
+      await this.#write(loaded);
+      return result;
     });
   }
 
@@ -339,7 +395,7 @@ export class ConfProfileStore implements ProfileStore {
   /** Every profile: parsed whole from a file its index vouches for, else read, migrated and validated. */
   async #load(): Promise<LoadedStore> {
     const view = await this.#view();
-    if (view.kind === 'none') return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
+    if (view.kind === 'none') return {state: new (await loadChecks()).StoreState(), fromVersion: CURRENT_SCHEMA_VERSION};
     if (view.kind === 'loaded') return view.loaded;
     try {
       return this.#loadFrom(view.fd, view.index);
@@ -352,24 +408,25 @@ export class ConfProfileStore implements ProfileStore {
   async #loadFrom(fd: number, index: StoreIndex | undefined): Promise<LoadedStore> {
     const bytes = fs.readFileSync(fd);
     if (index === undefined || index.schemaVersion !== CURRENT_SCHEMA_VERSION) return this.#parse(bytes);
-    let raw: {profiles?: Record<string, Profile>};
+    let raw: {profiles?: Record<string, StoredProfile>; applications?: Record<string, Application>};
     try {
       raw = deserialize(bytes.toString('utf8'))[FILE_VALUE] as typeof raw;
     } catch {
       return this.#parse(bytes);
     }
-    const profiles = new Map<string, Profile>();
+    const profiles: StoredProfile[] = [];
     for (const {summary} of index.entries) {
       const profile = raw?.profiles?.[summary.name];
-      if (profile?.name !== summary.name) return this.#parse(bytes);
-      profiles.set(summary.name, profile);
+      if (profile?.name !== summary.name || raw.applications?.[profile.application] === undefined) return this.#parse(bytes);
+      profiles.push(profile);
     }
-    return {profiles, fromVersion: CURRENT_SCHEMA_VERSION};
+    const {StoreState} = await loadChecks();
+    return {state: new StoreState(Object.values(raw.applications ?? {}), profiles), fromVersion: CURRENT_SCHEMA_VERSION};
   }
 
   /** Reads, migrates (in memory) and validates the store file's bytes; a StoreError when they are not a store. */
   async #parse(bytes: Buffer): Promise<LoadedStore> {
-    const {migrateStoreDocument, profileRules} = await loadChecks();
+    const {migrateStoreDocument, StoreState} = await loadChecks();
     let raw: Record<string, unknown>;
     try {
       raw = deserialize(bytes.toString('utf8'));
@@ -377,11 +434,10 @@ export class ConfProfileStore implements ProfileStore {
       throw this.#readError(error);
     }
     // No file yet: the empty store (a file holding `{}` is not one: migrateStoreDocument says so).
-    if (!Object.hasOwn(raw, FILE_VALUE)) return {profiles: new Map(), fromVersion: CURRENT_SCHEMA_VERSION};
-    const {document, fromVersion, issues} = migrateStoreDocument(raw[FILE_VALUE]);
+    if (!Object.hasOwn(raw, FILE_VALUE)) return {state: new StoreState(), fromVersion: CURRENT_SCHEMA_VERSION};
+    const {document, fromVersion, issues, notes} = migrateStoreDocument(raw[FILE_VALUE]);
     if (document === undefined) throw this.#schemaError(issues, fromVersion);
-    const profiles = new Map(profileRules.sorted(new Map(Object.entries(document.profiles))).map((profile) => [profile.name, profile]));
-    return {profiles, fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION};
+    return {state: StoreState.of(document), fromVersion: fromVersion ?? CURRENT_SCHEMA_VERSION, ...(notes === undefined ? {} : {notes})};
   }
 
   /**
@@ -418,18 +474,27 @@ export class ConfProfileStore implements ProfileStore {
 
   /** The index of a file whose every profile is valid: summaries, and each profile's bytes when it is at today's schema. */
   #indexOf(loaded: LoadedStore, bytes: Uint8Array, file: FileIdentity): StoreIndex {
-    const spans = loaded.fromVersion === CURRENT_SCHEMA_VERSION ? profileSpans(bytes) : undefined;
-    const entries = checks!.profileRules.sorted(loaded.profiles).map((profile) => {
+    const current = loaded.fromVersion === CURRENT_SCHEMA_VERSION;
+    const spans = current ? profileSpans(bytes) : undefined;
+    const applicationSpans = current ? memberSpans(bytes, 'applications') : undefined;
+    const entries = loaded.state.list().map((profile) => {
       const span = spans?.get(profile.name);
       return {summary: profileSummary(profile), ...(span === undefined ? {} : {span})};
     });
-    return {version: this.#version, file, schemaVersion: loaded.fromVersion, entries};
+    return {
+      version: this.#version,
+      file,
+      schemaVersion: loaded.fromVersion,
+      entries,
+      ...(applicationSpans === undefined ? {} : {applicationSpans: Object.fromEntries(applicationSpans)}),
+    };
   }
 
   async #write(loaded: LoadedStore): Promise<void> {
     const conf = await this.#open();
-    if (loaded.fromVersion < CURRENT_SCHEMA_VERSION) this.#keepPreMigrationCopy(loaded.fromVersion);
-    const document: StoreDocument = (await loadChecks()).storeDocumentOf(loaded.profiles.values());
+    const migrating = loaded.fromVersion < CURRENT_SCHEMA_VERSION;
+    const kept = migrating ? this.#backups().keepPreMigrationCopy(loaded.fromVersion) : undefined;
+    const document: StoreDocument = loaded.state.document();
     try {
       conf.store = document as unknown as Record<string, unknown>;
       // atomically sets the mode of the file it renames into place; make sure for any other path (SNAP).
@@ -437,12 +502,18 @@ export class ConfProfileStore implements ProfileStore {
     } catch (error) {
       throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
     }
+    if (migrating) {
+      this.#notice?.(
+        `the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${path.basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`,
+      );
+      for (const note of loaded.notes ?? []) this.#notice?.(note);
+    }
     // Every profile written is valid (the others were, the changed one was checked): index the file as it now is.
     try {
       const fd = fs.openSync(this.path, 'r');
       try {
         const bytes = fs.readFileSync(fd);
-        const written = {profiles: loaded.profiles, fromVersion: CURRENT_SCHEMA_VERSION};
+        const written = {state: loaded.state, fromVersion: CURRENT_SCHEMA_VERSION};
         writeIndex(this.#indexPath, this.#indexOf(written, bytes, fileIdentity(fs.fstatSync(fd, {bigint: true}))));
       } finally {
         fs.closeSync(fd);
@@ -452,10 +523,14 @@ export class ConfProfileStore implements ProfileStore {
     }
   }
 
+  #backups(): StoreBackups {
+    return new StoreBackups(this.#directory, this.path, this.#now);
+  }
+
   #readError(error: unknown): StoreError {
     if (error instanceof StoreError) return error;
     if (error instanceof StoreSyntaxError) {
-      const backup = this.#keepBrokenCopy();
+      const backup = this.#backups().keepBrokenCopy();
       return new StoreError(
         `the profile store ${this.path} is not valid JSON: ${error.detail} at line ${error.line}, column ${error.column}. ${keptMessage(backup)}`,
         this.path,
@@ -486,7 +561,7 @@ export class ConfProfileStore implements ProfileStore {
     const errors = issues.filter((issue) => issue.severity === 'error');
     const shown = errors.slice(0, SHOWN_ISSUES).map((issue) => `${issue.path === '' ? '(top level)' : issue.path}: ${issue.message}`);
     const more = errors.length > SHOWN_ISSUES ? `; and ${errors.length - SHOWN_ISSUES} more` : '';
-    const backup = this.#keepBrokenCopy();
+    const backup = this.#backups().keepBrokenCopy();
     const fix = errors.find((issue) => issue.fix !== undefined)?.fix;
     return new StoreError(
       `the profile store ${this.path} does not match the profile schema: ${shown.join('; ')}${more}. ${keptMessage(backup)}`,
@@ -494,73 +569,6 @@ export class ConfProfileStore implements ProfileStore {
       backup,
       fix === undefined ? 'repair the file (or restore a copy), or move it away to start with an empty store' : `${fix}; then retry`,
     );
-  }
-
-  /** Copies the broken file aside (once per distinct content); undefined when that is impossible. */
-  #keepBrokenCopy(): string | undefined {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch {
-      return undefined;
-    }
-    const prefix = `${STORE_FILE_NAME}.corrupt-`;
-    try {
-      for (const entry of fs.readdirSync(this.#directory)) {
-        if (!entry.startsWith(prefix) || !entry.endsWith('.bak')) continue;
-        const candidate = path.join(this.#directory, entry);
-        try {
-          if (fs.readFileSync(candidate).equals(bytes)) return candidate;
-        } catch {
-          // An unreadable old copy: make a new one.
-        }
-      }
-    } catch {
-      return undefined;
-    }
-    return this.#writeCopy(bytes, `${prefix}${backupStamp(this.#now())}`);
-  }
-
-  /** Keeps the file as it was before its first migrated write: `profiles.json.v1.bak`. */
-  #keepPreMigrationCopy(version: number): void {
-    let bytes: Buffer;
-    try {
-      bytes = fs.readFileSync(this.path);
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-      throw new StoreError(`cannot read the profile store ${this.path} to keep a copy before migrating it: ${(error as Error).message}`, this.path);
-    }
-    const base = `${STORE_FILE_NAME}.v${version}`;
-    const existing = path.join(this.#directory, `${base}.bak`);
-    let earlier: Buffer | undefined;
-    try {
-      earlier = fs.readFileSync(existing);
-    } catch {
-      // No copy yet.
-    }
-    if (earlier?.equals(bytes)) return;
-    // An earlier, different copy (from another migrated file) is kept: this one gets a time stamp.
-    const written = this.#writeCopy(bytes, earlier === undefined ? base : `${base}-${backupStamp(this.#now())}`);
-    if (written === undefined) {
-      throw new StoreError(
-        `cannot keep a copy of ${this.path} before migrating it to schema version ${CURRENT_SCHEMA_VERSION}; nothing was written`,
-        this.path,
-      );
-    }
-  }
-
-  /** Writes `<stem>.bak` (or `<stem>-N.bak`) without replacing anything; undefined on failure. */
-  #writeCopy(bytes: Buffer, stem: string): string | undefined {
-    for (let attempt = 0; attempt < 100; attempt += 1) {
-      const candidate = path.join(this.#directory, `${stem}${attempt === 0 ? '' : `-${attempt}`}.bak`);
-      try {
-        fs.writeFileSync(candidate, bytes, {flag: 'wx', mode: FILE_MODE});
-        return candidate;
-      } catch (error) {
-        if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;
-      }
-    }
-    return undefined;
   }
 }
 

@@ -7,8 +7,8 @@
  *   whose identity is not the file's is not used;
  * - the ecs-wizard version that validated that file: the whole file passed that version's validation (the schema
  *   and the credential scan) before its index was written, so a newer or older ecs-wizard rebuilds it;
- * - each profile's summary (what `profiles list` shows) and where its JSON lies in the file (a byte span), so that
- *   reading one profile parses only its own bytes.
+ * - each profile's summary (what `profiles list` shows) and where its JSON lies in the file (a byte span), and where
+ *   each application's JSON lies, so that reading one profile parses only its own bytes and its application's.
  *
  * The index is only ever derived from profiles.json, never the other way round: a missing, unreadable, damaged
  * (checksum) or stale index is rebuilt from the store file, and losing it loses nothing. It is written atomically
@@ -45,6 +45,8 @@ export interface StoreIndex {
   schemaVersion: number;
   /** Sorted by name, as `list` returns them. */
   entries: IndexEntry[];
+  /** Byte offsets of each application's JSON in the store file, by name (schema 4; absent at an older schema). */
+  applicationSpans?: Record<string, [number, number]>;
 }
 
 export function fileIdentity(stats: fs.BigIntStats): FileIdentity {
@@ -91,6 +93,13 @@ function isEntry(value: unknown): value is IndexEntry {
   );
 }
 
+const isSpan = (span: unknown): boolean =>
+  Array.isArray(span) && span.length === 2 && span.every((offset) => Number.isSafeInteger(offset) && offset >= 0) && (span[0] as number) < (span[1] as number);
+
+function isSpans(value: unknown): boolean {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every(isSpan);
+}
+
 /** The index in `text` (or its bytes), or undefined when it is not one (damaged, another format, a wrong checksum). */
 export function parseIndex(text: string | Buffer): StoreIndex | undefined {
   const bytes = typeof text === 'string' ? Buffer.from(text, 'utf8') : text;
@@ -105,6 +114,7 @@ export function parseIndex(text: string | Buffer): StoreIndex | undefined {
     const file = index.file as Partial<FileIdentity> | undefined;
     if (!isString(index.version) || typeof index.schemaVersion !== 'number' || !Array.isArray(index.entries) || file === undefined) return undefined;
     if (![file.dev, file.ino, file.size, file.mtimeNs, file.ctimeNs].every(isString) || !index.entries.every(isEntry)) return undefined;
+    if (index.applicationSpans !== undefined && !isSpans(index.applicationSpans)) return undefined;
     return index as StoreIndex;
   } catch {
     return undefined;
@@ -152,6 +162,11 @@ const isSpace = (byte: number | undefined): boolean => byte === 0x20 || byte ===
  * multi-byte sequences never hold ASCII bytes, so the scan over bytes sees only JSON's own punctuation.
  */
 export function profileSpans(bytes: Uint8Array): Map<string, [number, number]> | undefined {
+  return memberSpans(bytes, 'profiles');
+}
+
+/** Byte spans of the members of the top-level object `key` (`profiles`, `applications`), by name. */
+export function memberSpans(bytes: Uint8Array, section: string): Map<string, [number, number]> | undefined {
   let at = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
   const skipSpace = (): void => {
     while (isSpace(bytes[at])) at += 1;
@@ -221,7 +236,7 @@ export function profileSpans(bytes: Uint8Array): Map<string, [number, number]> |
   let spans: Map<string, [number, number]> | undefined;
   skipSpace();
   const ok = members((key) => {
-    if (key !== 'profiles' || bytes[at] !== OPEN_BRACE) {
+    if (key !== section || bytes[at] !== OPEN_BRACE) {
       skipValue();
       return;
     }

@@ -15,6 +15,8 @@ import {discoveryRule} from '../operations/wizard/discovery.js';
 import {DEFAULT_EXECUTION_ROLE_NAME, compactJson, putRolePolicyCommand} from '../operations/wizard/execution-role.js';
 import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
+import {fillFromApplication} from '../operations/wizard/application-environments.js';
+import {ENVIRONMENTS_CHOICE} from '../operations/wizard/questions/application.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
@@ -55,6 +57,16 @@ export async function run(context: CommandContext): Promise<number> {
 
   const ports = wizardPortsFrom(context.root, {stdin: context.io.stdin as NodeJS.ReadStream, env: context.env});
   const services = createWizardServices(ports);
+  // An --env the application already has takes the application's values (the guide defines an environment once).
+  const application = parsed.answers.application;
+  if (application !== undefined && services.applicationEnvironments !== undefined) {
+    const offered = await services.applicationEnvironments(application);
+    if (offered.ok) {
+      // The wizard offers them before asking for a new environment.
+      parsed.choices[ENVIRONMENTS_CHOICE] = String(offered.items.length);
+      parsed.notes.push(...fillFromApplication(parsed, application, offered.items));
+    }
+  }
   if (interactive) {
     inkColour(context.globals);
     const {runWizard} = await import('../ui/wizard/run-wizard.js');
@@ -283,7 +295,11 @@ async function runWithoutQuestions(context: CommandContext, services: WizardServ
   if (naming !== undefined) note(`note: ${naming} (--container-name NAME)`);
   const saved = assembleProfile(final, {name, now: services.now()});
   if (saved.profile === undefined) throw problemsError(problemLines([], saved.problems, environmentNames), false);
-  await services.saveProfile(saved.profile, {overwrite: parsed.flags.force});
+  const changes = (await services.saveProfile(saved.profile, {overwrite: parsed.flags.force})) ?? [];
+  for (const change of changes) {
+    if (change.services.length === 0) continue;
+    note(`environment ${change.environment} of application ${change.application} changed (${change.fields.join(', ')}): for ${change.services.join(', ')} too`);
+  }
   for (const line of notes) context.io.stderr.write(`${line}\n`);
   const warnings = Object.entries(saved.issues).flatMap(([environment, issues]) =>
     issues

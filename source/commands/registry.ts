@@ -2,6 +2,7 @@ import type {CommandGroup, CommandSpec, OptionSpec} from './spec.js';
 import {appOptions} from './app-options.js';
 import {deployOptions} from './deploy-options.js';
 import {INIT_OPTIONS} from './init-options.js';
+import {APPLICATION_COMMANDS} from './registry-applications.js';
 
 /**
  * The command table: declarations only. Implementations load lazily (see spec.ts), so this module
@@ -25,7 +26,11 @@ export const GROUPS: CommandGroup[] = [
   },
   {
     name: 'env',
-    summary: "a saved profile's environments: read their CloudFormation or Terraform outputs again",
+    summary: "an application's environments: list, add, edit, remove; read their CloudFormation or Terraform outputs again",
+  },
+  {
+    name: 'apps',
+    summary: 'applications (each owns its environments; its profiles are its services): list, show, rename, remove',
   },
 ];
 
@@ -106,6 +111,7 @@ export const COMMANDS: CommandSpec[] = [
     examples: ['ecs-wizard env refresh web-api --env production', 'ecs-wizard env refresh web-api --json'],
     load: () => import('./env.js').then((m) => ({run: m.refresh})),
   },
+  ...APPLICATION_COMMANDS,
   {
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',

@@ -52,6 +52,8 @@ export interface RefreshResult {
   notes: string[];
   /** True when the changes were saved. */
   saved: boolean;
+  /** The application's other profiles that use this environment: a saved change is theirs too. */
+  alsoUsedBy: string[];
 }
 
 /** The current value of a field in an environment. */
@@ -156,7 +158,10 @@ export async function refreshEnvironment(ports: RefreshPorts, request: {profile:
     );
   }
   const outputs = await readOutputs(ports, provisioner);
-  const base = {profile: profile.name, environment: environment.name, source: describeProvisioner(provisioner)};
+  // The environment is the application's: every service that uses it sees the change.
+  const users = (await ports.store.application(profile.application))?.environments.find((candidate) => candidate.name === environment.name)?.services ?? [];
+  const alsoUsedBy = users.filter((name) => name !== profile.name);
+  const base = {profile: profile.name, environment: environment.name, source: describeProvisioner(provisioner), alsoUsedBy};
   const first = compare(environment, provisioner, outputs);
   if (first.changes.length === 0) return {...base, ...first, saved: false};
 

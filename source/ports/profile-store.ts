@@ -1,9 +1,48 @@
+import type {Application, ApplicationEnvironment, ApplicationEnvironmentField} from '../domain/applications.js';
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary} from '../domain/profile-summary.js';
+
+/** A change to an application's environment, and the services (profiles) it changes. */
+export interface EnvironmentChange {
+  application: string;
+  environment: string;
+  /** The application's fields that change (empty: a new environment). */
+  fields: ApplicationEnvironmentField[];
+  /** The profiles that use it (besides the one being saved, for a save). */
+  services: string[];
+}
+
+/** An application as `apps show` and the home screen show it: its environments, each with the profiles using it. */
+export interface ApplicationView extends Application {
+  environments: Array<ApplicationEnvironment & {services: string[]}>;
+  /** Its profiles (one service each), sorted by name. */
+  services: Array<{profile: string; service: string; environments: string[]}>;
+  /**
+   * The guide's artifact servers its services pull from (private v2 registries and ECR), as its services name them:
+   * host, user name, the registry-credentials secret and its KMS key, and the services using each. Read from the
+   * services (each still holds its own), not stored apart.
+   */
+  artifactServers: ArtifactServer[];
+}
+
+export interface ArtifactServer {
+  host: string;
+  registry: 'registry' | 'ecr';
+  username?: string;
+  credentialsSecretArn?: string;
+  kmsKeyArn?: string;
+  services: string[];
+}
 
 /**
  * Where profiles are saved. The real adapter is a `conf` file (mode 0600, atomic writes, versioned
  * schema with migrations); tests may use an in-memory one.
+ *
+ * Underneath, the store holds applications that own their environments; a profile is one service of an application
+ * and names the application's environments (domain/applications.ts). Reading a profile resolves it (its
+ * `environments` in full); saving one splits it back: an environment the application lacks is added to it, one whose
+ * values differ from the application's CHANGES the application's environment — for every service that uses it
+ * (`save` says which; `environmentChanges` tells beforehand).
  *
  * Every method validates: a profile that breaks the schema (or holds a field that looks like a
  * credential) is refused with an InputError; an unreadable store raises a StoreError and is never reset.
@@ -16,8 +55,11 @@ export interface ProfileStore {
   /** What a list shows of each profile, sorted by name: costs about the same whatever the profiles hold. */
   summaries(): Promise<ProfileSummary[]>;
   get(name: string): Promise<Profile | undefined>;
-  /** Creates or replaces. Refuses to replace an existing profile unless `overwrite` is true. */
-  save(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
+  /**
+   * Creates or replaces. Refuses to replace an existing profile unless `overwrite` is true. Resolves with the changes
+   * it made to application environments that other profiles use.
+   */
+  save(profile: Profile, options?: {overwrite?: boolean}): Promise<EnvironmentChange[]>;
   /** True when a profile was removed. */
   remove(name: string): Promise<boolean>;
   /** Refuses when `from` is missing or `to` exists. */
@@ -28,4 +70,26 @@ export interface ProfileStore {
    * (no such profile, or nothing to save). No other writer's change is lost in between.
    */
   update(name: string, change: (profile: Profile) => Profile | undefined): Promise<Profile | undefined>;
+  /** What saving `profile` would change in environments other profiles use (nothing is written). */
+  environmentChanges(profile: Profile): Promise<EnvironmentChange[]>;
+  /** Every application, sorted by name. */
+  applications(): Promise<ApplicationView[]>;
+  application(name: string): Promise<ApplicationView | undefined>;
+  /** Renames an application (its profiles follow); refuses when `from` is missing or `to` exists. */
+  renameApplication(from: string, to: string): Promise<void>;
+  /** Removes an application, its environments and its profiles; resolves with the profiles removed. */
+  removeApplication(name: string): Promise<string[]>;
+  /** Adds an environment to an application (created when missing); refuses a name it already has. */
+  addEnvironment(application: string, environment: ApplicationEnvironment): Promise<void>;
+  /**
+   * Read-modify-write of one application environment under the lock (same name); each profile that uses it is
+   * validated as it will resolve. Resolves with what changed and for which profiles.
+   */
+  editEnvironment(
+    application: string,
+    environment: string,
+    change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+  ): Promise<EnvironmentChange>;
+  /** Removes an environment no profile uses; refuses (naming them) when some do. */
+  removeEnvironment(application: string, environment: string): Promise<void>;
 }

@@ -23,8 +23,12 @@ export function refreshLines(result: RefreshResult, style: Style): string[] {
   for (const note of result.notes) lines.push(`  ${style.yellow('!')} ${sanitize(note)}`);
   const count = result.changes.length;
   if (count === 0) lines.push('Nothing changed: the profile already holds what the outputs say.');
-  else if (result.saved) lines.push(style.green(`Saved ${count} change${count === 1 ? '' : 's'} to profile ${sanitize(result.profile)}.`));
-  else lines.push(`Nothing was saved (${count} change${count === 1 ? '' : 's'} found).`);
+  else if (result.saved) {
+    lines.push(style.green(`Saved ${count} change${count === 1 ? '' : 's'} to profile ${sanitize(result.profile)}.`));
+    if (result.alsoUsedBy.length > 0) {
+      lines.push(sanitize(`The environment ${result.environment} is its application's: the change applies to ${result.alsoUsedBy.join(', ')} too.`));
+    }
+  } else lines.push(`Nothing was saved (${count} change${count === 1 ? '' : 's'} found).`);
   return lines;
 }
 
@@ -37,6 +41,7 @@ export function refreshJson(result: RefreshResult): string {
       environment: result.environment,
       source: result.source,
       saved: result.saved,
+      alsoUsedBy: result.alsoUsedBy,
       changes: result.changes.map(entry),
       unchanged: result.unchanged.map(({field, output, to}) => ({field, output, value: to})),
       notes: result.notes,

@@ -10,7 +10,7 @@ import {CONFIG_DIR_ENV, type ConfProfileStore, createConfProfileStore} from '../
 import {parseIndex, serializeIndex, type StoreIndex} from '../../source/adapters/profile-index.js';
 import type {Profile} from '../../source/domain/model.js';
 import {profileSummary} from '../../source/domain/profile-summary.js';
-import {storeDocumentOf} from '../../source/domain/profile-schema/store-document.js';
+import {storeDocumentOfProfiles} from '../../source/domain/profile-schema/store-document.js';
 import {StoreError} from '../../source/errors.js';
 import {FARGATE_CONTAINER_JSON, ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
@@ -30,7 +30,7 @@ afterEach(() => {
 
 const openStore = (version = '1.0.0'): ConfProfileStore => createConfProfileStore({env: {[CONFIG_DIR_ENV]: dir}, version});
 /** The store file exactly as ecs-wizard before the index wrote it. */
-const todaysFile = (profiles: Profile[]): string => `${JSON.stringify(storeDocumentOf(profiles), undefined, 2)}\n`;
+const todaysFile = (profiles: Profile[]): string => `${JSON.stringify(storeDocumentOfProfiles(profiles), undefined, 2)}\n`;
 const readIndexFile = (): StoreIndex => {
   const index = parseIndex(fs.readFileSync(indexFile, 'utf8'));
   if (index === undefined) throw new Error('no usable index');

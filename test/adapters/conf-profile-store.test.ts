@@ -6,7 +6,7 @@ import {CONFIG_DIR_ENV, type ConfProfileStore, createConfProfileStore, profileSt
 import {InvalidProfileError, MemoryProfileStore, ProfileExistsError, ProfileNotFoundError} from '../../source/adapters/memory-profile-store.js';
 import {MAX_RUNS, type Profile} from '../../source/domain/model.js';
 import {profileSummary} from '../../source/domain/profile-summary.js';
-import {storeDocumentOf} from '../../source/domain/profile-schema/store-document.js';
+import {storeDocumentOfProfiles} from '../../source/domain/profile-schema/store-document.js';
 import {InputError, StoreError} from '../../source/errors.js';
 import type {ProfileStore} from '../../source/ports/profile-store.js';
 import {FARGATE_CONTAINER_JSON, ec2FormProfile, fargateJsonProfile, fargateRuns} from '../helpers/profile-fixtures.js';
@@ -28,7 +28,7 @@ afterEach(() => {
 
 const openStore = (now: () => number = () => NOW): ConfProfileStore => createConfProfileStore({env: {[CONFIG_DIR_ENV]: dir}, now});
 
-const fileText = (profiles: Profile[]): string => `${JSON.stringify(storeDocumentOf(profiles), undefined, 2)}\n`;
+const fileText = (profiles: Profile[]): string => `${JSON.stringify(storeDocumentOfProfiles(profiles), undefined, 2)}\n`;
 const modeOf = (target: string): number => fs.statSync(target).mode & 0o777;
 const filesIn = (folder: string): string[] => fs.readdirSync(folder).sort();
 
@@ -240,8 +240,13 @@ describe('ConfProfileStore: the file on disk', () => {
     const store = openStore();
     await store.save(fargateJsonProfile());
     await store.save(ec2FormProfile());
-    expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 3, profiles: {'nginx-ec2': {}, 'web-api': {}}});
+    // The application's environments in the order they were first saved: web-api's, then nginx-ec2's.
+    expect(fs.readFileSync(file, 'utf8')).toBe(fileText([fargateJsonProfile(), ec2FormProfile()]));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({
+      schemaVersion: 4,
+      applications: {'ECS Demo Application': {name: 'ECS Demo Application'}},
+      profiles: {'nginx-ec2': {}, 'web-api': {}},
+    });
     expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
   });
 
@@ -527,11 +532,11 @@ describe('ConfProfileStore: a broken file is never reset', () => {
   });
 
   test('a newer schema version is refused with "upgrade", without a backup and without writing', async () => {
-    const text = JSON.stringify({schemaVersion: 4, profiles: {}, teams: {}});
+    const text = JSON.stringify({schemaVersion: 5, profiles: {}, teams: {}});
     fs.writeFileSync(file, text);
     const store = openStore();
     const error = await storeError(store.list());
-    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 4; this one reads up to 3). It was left as it is.`);
+    expect(error.message).toBe(`the profile store ${file} was written by a newer ecs-wizard (schema version 5; this one reads up to 4). It was left as it is.`);
     expect(error.hint).toBe('upgrade ecs-wizard');
     expect(error.backupPath).toBeUndefined();
     await expect(store.save(ec2FormProfile())).rejects.toBeInstanceOf(StoreError);
@@ -573,13 +578,15 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index']);
 
     await store.save(ec2FormProfile());
-    expect(fs.readFileSync(file, 'utf8')).toBe(fileText([ec2FormProfile(), fargateJsonProfile()]));
+    expect(fs.readFileSync(file, 'utf8')).toBe(fileText([fargateJsonProfile(), ec2FormProfile()]));
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe(text);
     expect(modeOf(file)).toBe(0o600);
     expect(modeOf(path.join(dir, 'profiles.json.v1.bak'))).toBe(0o600);
 
     await store.remove('nginx-ec2');
-    expect(fs.readFileSync(file, 'utf8')).toBe(fileText([fargateJsonProfile()]));
+    // The application keeps the environment nginx-ec2 brought (an application's environments outlive a service).
+    const both = JSON.parse(fileText([fargateJsonProfile(), ec2FormProfile()]));
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({...both, profiles: JSON.parse(fileText([fargateJsonProfile()])).profiles});
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe(text);
     expect(filesIn(dir)).toEqual(['profiles.json', 'profiles.json.index', 'profiles.json.v1.bak']);
   });
@@ -590,7 +597,8 @@ describe('ConfProfileStore: schema 1 → 2 migration', () => {
     await openStore().remove('web-api');
     expect(fs.readFileSync(path.join(dir, 'profiles.json.v1.bak'), 'utf8')).toBe('older');
     expect(fs.readFileSync(path.join(dir, `profiles.json.v1-${STAMP}.bak`), 'utf8')).toBe(v1Text());
-    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toEqual({schemaVersion: 3, profiles: {}});
+    // The profile is gone; its application and environments stay (`ecs-wizard apps rm` removes an application).
+    expect(JSON.parse(fs.readFileSync(file, 'utf8'))).toMatchObject({schemaVersion: 4, profiles: {}});
   });
 
   test('a schema-1 file that does not migrate cleanly is refused like any broken file', async () => {

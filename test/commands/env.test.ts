@@ -101,6 +101,36 @@ describe('ecs-wizard env refresh (Terraform state)', () => {
     expect(again.out).toContain('Nothing changed: the profile already holds what the outputs say.');
   });
 
+  test("the environment is the application's: a refresh through one service changes it for the others, and says so", async () => {
+    writeState({cluster_name: 'prod', private_subnet_ids: ['subnet-0a1b2c3d'], task_sg: 'sg-0a1b2c3d', execution_role_arn: ROLE});
+    await initFromState();
+    // A second service of the application names the environment only: the application's values, provisioner included.
+    const api = await cli([
+      'init',
+      '--app',
+      'shop',
+      '--service',
+      'api',
+      '--image',
+      'nginx',
+      '--tag',
+      '1.27',
+      '--launch-type',
+      'FARGATE',
+      '--env',
+      'production',
+      '--yes',
+    ]);
+    expect(api.code).toBe(0);
+    expect((await stored('api')).environments[0]!.provisioner).toEqual((await stored('web')).environments[0]!.provisioner);
+    writeState({cluster_name: 'prod-green', private_subnet_ids: ['subnet-0a1b2c3d'], task_sg: 'sg-0a1b2c3d', execution_role_arn: ROLE});
+    const refreshed = await cli(['env', 'refresh', 'web']);
+    expect(refreshed.code).toBe(0);
+    expect(refreshed.out).toContain("Saved 1 change to profile web.\nThe environment production is its application's: the change applies to api too.\n");
+    expect((await stored('api')).environments[0]!.cluster).toBe('prod-green');
+    expect(JSON.parse((await cli(['env', 'refresh', 'api', '--json'])).out)).toMatchObject({saved: false, alsoUsedBy: ['web']});
+  });
+
   test('--json: the changes as data', async () => {
     writeState({cluster_name: 'prod', private_subnet_ids: ['subnet-0a1b2c3d'], task_sg: 'sg-0a1b2c3d', execution_role_arn: ROLE});
     await initFromState();

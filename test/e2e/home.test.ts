@@ -2,7 +2,9 @@ import {existsSync, mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeAll, describe, expect, test} from 'vitest';
+import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {disposeAll, ensureBuilt, spawnCli} from '../helpers/pty.js';
+import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
 beforeAll(async () => {
   await ensureBuilt();
@@ -68,6 +70,37 @@ describe('the interactive program in a real terminal', () => {
       expect(screen.split('ecs-wizard · home')).toHaveLength(2);
       expect(screen.split('From nothing to a running Amazon ECS service')).toHaveLength(2);
       expect(screen.indexOf('ecs-wizard · home')).toBe(drawn.indexOf('ecs-wizard · home'));
+      await second.press('q');
+      expect(await second.waitForExit()).toBe(0);
+    } finally {
+      rmSync(configDir, {recursive: true, force: true});
+    }
+  });
+
+  test('the home screen shows applications → services → environments, and the kept first frame shows the same tree', async () => {
+    const configDir = mkdtempSync(join(tmpdir(), 'ecs-wizard-tree-'));
+    try {
+      const store = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});
+      await store.save(fargateJsonProfile({name: 'web', application: 'shop'}));
+      await store.save({...fargateJsonProfile({name: 'worker', application: 'shop'}), environments: [fargateJsonProfile().environments[0]!]});
+      await store.save(ec2FormProfile({name: 'blog', application: 'Blog'}));
+      const tree = [
+        '▸ Blog · 1 service · dev',
+        '    blog (nginx) → dev',
+        '▸ shop · 2 services · staging, production',
+        '    web (web-api) → staging, production',
+        '    worker (web-api) → staging',
+      ];
+      const first = spawnCli([], {configDir});
+      const screen = await first.waitForText('3 saved profiles, in 2 applications.');
+      for (const line of tree) expect(screen).toContain(line);
+      await first.press('q');
+      expect(await first.waitForExit()).toBe(0);
+
+      const second = spawnCli([], {configDir});
+      const again = await second.waitForText((text) => text.includes('❯ New setup') && text.includes('worker (web-api) → staging'));
+      expect(again.split('ecs-wizard · home')).toHaveLength(2);
+      for (const line of tree) expect(again).toContain(line);
       await second.press('q');
       expect(await second.waitForExit()).toBe(0);
     } finally {

@@ -1,6 +1,7 @@
 import React from 'react';
 import {afterEach, describe, expect, test} from 'vitest';
 import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
 import type {JsonObject} from '../../source/domain/json.js';
 import {App} from '../../source/ui/app.js';
 import type {Screen} from '../../source/ui/navigation.js';
@@ -15,8 +16,8 @@ import {cleanupSized, expectFits, golden, renderSized, SIZES, sizeName, type Scr
  */
 afterEach(() => cleanupSized());
 
-function start(size: ScreenSize, initial: Screen, ecs = new PagingEcs()) {
-  const root = testRoot({store: new MemoryProfileStore(), awsContext: {region: 'us-east-1', profile: 'team-dev'}, ecs: () => ecs});
+function start(size: ScreenSize, initial: Screen, ecs = new PagingEcs(), store = new MemoryProfileStore()) {
+  const root = testRoot({store, awsContext: {region: 'us-east-1', profile: 'team-dev'}, ecs: () => ecs});
   return renderSized(<App root={root} initial={initial} />, size);
 }
 
@@ -35,6 +36,18 @@ describe('the app at 80×24 and 120×40', () => {
       check(frame, size, /q quit$/, 'home');
       // A blank row between the description and the footer, however many rows the description takes.
       expect(frame.split('\n').at(-2)).toBe('');
+    }
+  });
+
+  test('home with applications: the tree (applications → services → environments) within its rows; the menu and footer stay', async () => {
+    const profiles = ['web', 'api', 'worker', 'cart', 'search'].map((name) => fargateJsonProfile({name, application: 'shop'}));
+    profiles.push(ec2FormProfile({name: 'blog', application: 'Blog'}));
+    for (const size of SIZES) {
+      const app = start(size, {name: 'home'}, new PagingEcs(), new MemoryProfileStore(profiles));
+      const frame = await waitForFrame(app, '6 saved profiles, in 2 applications.');
+      check(frame, size, /q quit$/, 'home-applications');
+      expect(frame).toContain('▸ Blog · 1 service · dev');
+      expect(frame).toContain('❯ New setup');
     }
   });
 

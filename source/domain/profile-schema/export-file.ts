@@ -12,7 +12,7 @@ import type {ProfileValidation} from './profile.js';
 import {checkProfile} from './profile.js';
 import type {Raw} from './raw-values.js';
 import {describe, isRecord, own} from './raw-values.js';
-import {CURRENT_SCHEMA_VERSION, EXPORT_FORMAT_KEY, newerVersionIssue, SCHEMA_ISSUE} from './schema.js';
+import {EXPORT_FORMAT_KEY, newerVersionIssue, PROFILE_SCHEMA_VERSION, SCHEMA_ISSUE} from './schema.js';
 
 export interface ProfileImport extends ProfileValidation {
   /** The export format version the text was written at. */
@@ -26,7 +26,7 @@ export interface ProfileImport extends ProfileValidation {
 export function exportProfile(profile: Profile, options: {includeRuns?: boolean} = {}): string {
   const {runs, ...shared} = profile;
   const body = options.includeRuns === true ? {...shared, runs} : shared;
-  return `${JSON.stringify({[EXPORT_FORMAT_KEY]: CURRENT_SCHEMA_VERSION, profile: body}, undefined, 2)}\n`;
+  return `${JSON.stringify({[EXPORT_FORMAT_KEY]: PROFILE_SCHEMA_VERSION, profile: body}, undefined, 2)}\n`;
 }
 
 /**
@@ -39,7 +39,7 @@ export function parseProfileExport(text: string): ProfileImport {
   const parsed = parseJsonFile(text, source);
   if (parsed.issue !== undefined) return {issues: [parsed.issue]};
   const value = parsed.value;
-  const shape = `{"${EXPORT_FORMAT_KEY}": ${CURRENT_SCHEMA_VERSION}, "profile": {...}}`;
+  const shape = `{"${EXPORT_FORMAT_KEY}": ${PROFILE_SCHEMA_VERSION}, "profile": {...}}`;
   const fail = (code: string, path: string, message: string, fix?: string): ProfileImport => ({
     issues: [{code, severity: 'error', source, path, message, ...(fix === undefined ? {} : {fix})}],
   });
@@ -57,10 +57,11 @@ export function parseProfileExport(text: string): ProfileImport {
     return fail(
       SCHEMA_ISSUE.version,
       EXPORT_FORMAT_KEY,
-      `${EXPORT_FORMAT_KEY} must be a whole number from 1 to ${CURRENT_SCHEMA_VERSION}; got ${describe(version)}`,
+      `${EXPORT_FORMAT_KEY} must be a whole number from 1 to ${PROFILE_SCHEMA_VERSION}; got ${describe(version)}`,
     );
   }
-  if (version > CURRENT_SCHEMA_VERSION) return {fromVersion: version, issues: [newerVersionIssue(source, EXPORT_FORMAT_KEY, version, 'this profile export')]};
+  if (version > PROFILE_SCHEMA_VERSION)
+    return {fromVersion: version, issues: [newerVersionIssue(source, EXPORT_FORMAT_KEY, version, 'this profile export', PROFILE_SCHEMA_VERSION)]};
   let profile = own(value, 'profile');
   if (version < 2) profile = migrateProfileV1(profile);
   if (isRecord(profile) && !Object.hasOwn(profile, 'runs')) profile = {...profile, runs: []};

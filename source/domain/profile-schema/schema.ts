@@ -1,7 +1,9 @@
 /**
  * The stored schema of profiles: its version, its issue codes and the refusal of newer versions.
  *
- * - A store document is `{schemaVersion: 3, profiles: {[name]: Profile}}` (store-document.ts).
+ * - A store document is `{schemaVersion: 4, applications: {[name]: Application}, profiles: {[name]: StoredProfile}}`
+ *   (store-document.ts): an application owns its environments, a stored profile names them (applications.ts).
+ *   Schema 3 → 4 turns whole profiles into applications (application-migration.ts).
  * - Schema version 1 (the earlier shape): `service.containerSpec` was the advanced JSON text itself (a
  *   string), `service.launchType` did not exist and environments had `variables` instead of `overrides`
  *   (migrations.ts).
@@ -25,7 +27,9 @@
  */
 import type {Issue, IssueSource} from '../issues.js';
 
-export const CURRENT_SCHEMA_VERSION = 3;
+export const CURRENT_SCHEMA_VERSION = 4;
+/** The version of a profile's own shape (an export file's `ecsWizardProfile`): a profile with its environments in full. */
+export const PROFILE_SCHEMA_VERSION = 3;
 /** The key that marks an export file and holds its schema version. */
 export const EXPORT_FORMAT_KEY = 'ecsWizardProfile';
 
@@ -45,13 +49,13 @@ export const SCHEMA_ISSUE = {
   jsonSyntax: 'json-syntax',
 } as const;
 
-export function newerVersionIssue(source: IssueSource, path: string, version: number, what: string): Issue {
+export function newerVersionIssue(source: IssueSource, path: string, version: number, what: string, understood: number = CURRENT_SCHEMA_VERSION): Issue {
   return {
     code: SCHEMA_ISSUE.newerVersion,
     severity: 'error',
     source,
     path,
-    message: `${what} has schema version ${version}, newer than this ecs-wizard understands (${CURRENT_SCHEMA_VERSION}); upgrade ecs-wizard to read it`,
+    message: `${what} has schema version ${version}, newer than this ecs-wizard understands (${understood}); upgrade ecs-wizard to read it`,
     fix: 'upgrade ecs-wizard (the file is left as it is)',
   };
 }

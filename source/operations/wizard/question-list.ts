@@ -52,6 +52,7 @@ import {authRole} from './questions/auth-role.js';
 import {authRoleCreate} from './questions/auth-role-create.js';
 import {authPolicy} from './questions/auth-policy.js';
 import {envSource} from './questions/env-source.js';
+import {envExisting} from './questions/env-existing.js';
 import {envCfnStack} from './questions/env-cfn-stack.js';
 import {envTfState} from './questions/env-tf-state.js';
 import {envName} from './questions/env-name.js';
@@ -137,6 +138,7 @@ export const QUESTIONS: readonly Question[] = [
   authRole,
   authRoleCreate,
   authPolicy,
+  envExisting,
   envSource,
   envCfnStack,
   envTfState,

@@ -6,6 +6,8 @@
  * within LISTING_TIMEOUT_MS, so that each picker falls back to typed entry with a one-line reason. Actions that
  * change something (create a role, put a policy, save) throw a CliError whose message is shown in place.
  */
+import type {OfferedEnvironment} from './application-environments.js';
+import type {EnvironmentChange} from '../../ports/profile-store.js';
 import type {Profile} from '../../domain/model.js';
 import type {ArtifactSource} from '../../domain/model.js';
 import type {JsonObject} from '../../domain/json.js';
@@ -87,7 +89,10 @@ export interface WizardServices {
   /** What is wrong with the profile's dependsOn among the application's saved services (unknown names, cycles). */
   dependencyIssues?(profile: Profile): Promise<string[]>;
   profileNames(): Promise<string[]>;
-  saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<void>;
+  /** The application's environments (with the profiles using each): what the wizard offers before a new one. */
+  applicationEnvironments?(application: string): Promise<Listing<OfferedEnvironment>>;
+  /** Saves; resolves with the changes it made to environments other profiles of the application use. */
+  saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<EnvironmentChange[] | void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
   tags(artifact: ArtifactSource, password?: string): Promise<Listing<RegistryTag> & {newestFirst?: boolean}>;
   /** One tag's digest, date and platforms (cached for the run); `missing` when the registry does not have it. */
@@ -179,8 +184,9 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
   return {
     applications: () =>
       list(async () => {
-        const profiles = await (await ports.store()).list();
-        return [...new Set(profiles.map((profile) => profile.application))].sort((a, b) => a.localeCompare(b));
+        // Applications the store keeps (with or without services yet).
+        const applications = await (await ports.store()).applications();
+        return applications.map((application) => application.name).sort((a, b) => a.localeCompare(b));
       }),
     dependencyIssues: async (profile) => dependencyIssues(await ports.store(), profile),
     async servicesByApplication() {
@@ -193,6 +199,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         return {};
       }
     },
+    applicationEnvironments: (application) => list(async () => (await (await ports.store()).application(application))?.environments ?? []),
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);
@@ -204,7 +211,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       const store = await ports.store();
       const issues = await dependencyIssues(store, profile);
       if (issues.length > 0) throw new InputError(issues.join('; '), 'change the services it depends on (Depends on)');
-      await store.save(profile, {overwrite: saveOptions.overwrite === true});
+      return store.save(profile, {overwrite: saveOptions.overwrite === true});
     },
     ecrRepositories: (region) => list(async () => (await ports.repositories(region)).listRepositories()),
     async tags(artifact, password) {

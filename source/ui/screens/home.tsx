@@ -7,6 +7,17 @@ import {wrapText} from '../components/wrap.js';
 import {NAVIGATE, SELECT} from '../keys.js';
 import type {ScreenHelp} from '../components/help-overlay.js';
 import type {ProfilesState} from '../use-profiles.js';
+import {HomeTree} from './home-tree.js';
+import type {Profile} from '../../domain/model.js';
+
+/** `, in 2 applications` (the tree below names them). */
+const treeTitle = (profiles: readonly Profile[]): string => {
+  const count = new Set(profiles.map((profile) => profile.application)).size;
+  return `, in ${count} application${count === 1 ? '' : 's'}`;
+};
+
+/** The tree's rows: what the terminal leaves beside the menu, its description and the frame (at least 2). */
+const treeRows = (rows: number | undefined): number => Math.max(2, Math.min(12, (rows !== undefined && rows > 0 ? rows : 24) - 18));
 
 /** The home menu lists only what is built; each later feature adds its entry here. */
 export type HomeChoice = 'wizard' | 'run-profile' | 'run-app' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
@@ -56,11 +67,14 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
         ) : profiles.profiles === undefined ? (
           <Text dimColor>Reading saved profiles…</Text>
         ) : (
-          <Text dimColor>
-            {profiles.profiles.length === 0
-              ? 'No saved profiles yet.'
-              : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}.`}
-          </Text>
+          <Box flexDirection="column">
+            <Text dimColor>
+              {profiles.profiles.length === 0
+                ? 'No saved profiles yet.'
+                : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}${treeTitle(profiles.profiles)}.`}
+            </Text>
+            <HomeTree profiles={profiles.profiles} rows={treeRows(stdout.rows)} />
+          </Box>
         )}
       </Box>
       <SelectInput

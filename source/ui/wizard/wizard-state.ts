@@ -3,6 +3,7 @@
  * A pure reducer: the views dispatch answers, it decides the next step (skipping what a rule or a flag
  * answers, which collapses to its `Label: value` line), Esc goes back one step keeping every answer.
  */
+import {answeredByApplication} from '../../operations/wizard/application-environments.js';
 import type {WizardAnswers} from '../../domain/wizard-answers.js';
 import {refKey, sameRef, type StepContext, type StepRef, type Submission} from '../../operations/wizard/question.js';
 import {ENVIRONMENT_SECTION, QUESTIONS, questionById} from '../../operations/wizard/question-list.js';
@@ -68,7 +69,8 @@ export function contextOf(state: Pick<WizardState, 'answers' | 'choices' | 'pass
 /** The steps that apply to the answers, in order (environment steps once per environment). */
 export function flowOf(state: Pick<WizardState, 'answers' | 'choices' | 'password' | 'passwordFromEnv'>): StepRef[] {
   const refs: StepRef[] = [];
-  const applies = (ref: StepRef): boolean => questionById(ref.id).applies?.(contextOf(state, ref)) ?? true;
+  const applies = (ref: StepRef): boolean =>
+    !(ref.env !== undefined && answeredByApplication(ref.id, state.choices, ref.env)) && (questionById(ref.id).applies?.(contextOf(state, ref)) ?? true);
   const before = QUESTIONS.filter((step) => !step.perEnv && step.section < ENVIRONMENT_SECTION);
   const perEnv = QUESTIONS.filter((step) => step.perEnv);
   const after = QUESTIONS.filter((step) => !step.perEnv && step.section >= ENVIRONMENT_SECTION);

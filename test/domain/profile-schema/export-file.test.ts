@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import {describe, expect, test} from 'vitest';
 import {exportProfile, parseProfileExport} from '../../../source/domain/profile-schema/export-file.js';
-import {CURRENT_SCHEMA_VERSION} from '../../../source/domain/profile-schema/schema.js';
+import {PROFILE_SCHEMA_VERSION} from '../../../source/domain/profile-schema/schema.js';
 import {ec2FormProfile, fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 import {looksLikeCredentialName} from '../../../source/domain/profile-schema/credentials.js';
 import {codesAndPaths, SECRET_KEY, v1Profile} from './mutated-profiles.js';
@@ -13,7 +13,7 @@ describe('export files', () => {
     expect(text.startsWith('{\n  "ecsWizardProfile": 3,\n  "profile": {\n    "name": "web-api",')).toBe(true);
     expect(text.endsWith('}\n')).toBe(true);
     const {runs: _runs, ...shared} = profile;
-    expect(JSON.parse(text)).toEqual({ecsWizardProfile: CURRENT_SCHEMA_VERSION, profile: shared});
+    expect(JSON.parse(text)).toEqual({ecsWizardProfile: PROFILE_SCHEMA_VERSION, profile: shared});
   });
 
   test('round trip: runs default to none; with includeRuns they come back', () => {

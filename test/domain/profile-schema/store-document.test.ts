@@ -1,7 +1,25 @@
 import {describe, expect, test} from 'vitest';
-import {migrateStoreDocument, storeDocumentOf, validateStoreDocument} from '../../../source/domain/profile-schema/store-document.js';
+import {migrateStoreDocument, storeDocumentOfProfiles, validateStoreDocument} from '../../../source/domain/profile-schema/store-document.js';
 import {ec2FormProfile, fargateJsonProfile, fixtureProfiles} from '../../helpers/profile-fixtures.js';
 import {codesAndPaths, v1Profile, type Raw} from './mutated-profiles.js';
+
+/** A schema-4 document holding whole profiles given as raw values: each profile's environments made its application's. */
+function v4(profiles: Record<string, Raw>): Raw {
+  const applications: Raw = {};
+  const stored: Raw = {};
+  for (const [key, profile] of Object.entries(profiles)) {
+    const application = (applications[profile.application] ??= {name: profile.application, environments: []});
+    stored[key] = {
+      ...profile,
+      environments: profile.environments.map((environment: Raw) => {
+        const {name, overrides, ...shared} = environment;
+        if (!application.environments.some((candidate: Raw) => candidate.name === name)) application.environments.push({name, ...shared});
+        return {name, overrides};
+      }),
+    };
+  }
+  return {schemaVersion: 4, applications, profiles: stored};
+}
 
 describe('store documents', () => {
   test("a profile's declared plain-text variables hold within that profile only", () => {
@@ -11,34 +29,36 @@ describe('store documents', () => {
       if (declared) profile.service.plaintextVariables = ['MYSQL_ROOT_PASSWORD'];
       return profile;
     };
-    const result = validateStoreDocument({schemaVersion: 3, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
+    const result = migrateStoreDocument({schemaVersion: 3, profiles: {a: withPassword('a', true), b: withPassword('b', false)}});
     expect(codesAndPaths(result.issues)).toEqual(['credential-key profiles.b.service.containerSpec.form.environment[0]']);
   });
 
   test('a valid document comes back sorted by name', () => {
     const [ec2, fargate] = [ec2FormProfile({name: 'zeta'}), fargateJsonProfile({name: 'Alpha'})];
-    const result = validateStoreDocument({schemaVersion: 3, profiles: {zeta: ec2, Alpha: fargate}});
+    const written = storeDocumentOfProfiles([ec2, fargate]);
+    const result = validateStoreDocument({...written, profiles: {zeta: written.profiles.zeta, Alpha: written.profiles.Alpha}});
     expect(result.issues).toEqual([]);
     expect(Object.keys(result.document?.profiles ?? {})).toEqual(['Alpha', 'zeta']);
-    expect(result.document).toEqual(storeDocumentOf([ec2, fargate]));
+    expect(result.document).toEqual(written);
   });
 
   test.each<[string, unknown, string[]]>([
     ['an array', [], ['schema-type ']],
-    ['no schemaVersion', {profiles: {}}, ['schema-required schemaVersion']],
-    ['a string schemaVersion', {schemaVersion: '2', profiles: {}}, ['schema-version schemaVersion']],
-    ['schema version 1 (not migrated)', {schemaVersion: 1, profiles: {}}, ['schema-version schemaVersion']],
-    ['profiles not an object', {schemaVersion: 3, profiles: []}, ['schema-type profiles']],
-    ['an unknown top-level key', {schemaVersion: 3, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
+    ['no schemaVersion', {applications: {}, profiles: {}}, ['schema-required schemaVersion']],
+    ['a string schemaVersion', {schemaVersion: '2', applications: {}, profiles: {}}, ['schema-version schemaVersion']],
+    ['schema version 1 (not migrated)', {schemaVersion: 1, applications: {}, profiles: {}}, ['schema-version schemaVersion']],
+    ['profiles not an object', {schemaVersion: 4, applications: {}, profiles: []}, ['schema-type profiles']],
+    ['applications missing', {schemaVersion: 4, profiles: {}}, ['schema-required applications']],
+    ['an unknown top-level key', {schemaVersion: 4, applications: {}, profiles: {}, extra: 1}, ['schema-unknown-key extra']],
     [
       'a key that is not a valid name',
-      {schemaVersion: 3, profiles: {'bad name': ec2FormProfile({name: 'bad name'})}},
+      v4({'bad name': ec2FormProfile({name: 'bad name'})}),
       ['profile-name profiles["bad name"]', 'profile-name profiles["bad name"].name'],
     ],
-    ['a name that differs from its key', {schemaVersion: 3, profiles: {web: ec2FormProfile({name: 'other'})}}, ['profile-name-mismatch profiles.web.name']],
+    ['a name that differs from its key', v4({web: ec2FormProfile({name: 'other'})}), ['profile-name-mismatch profiles.web.name']],
     [
       'a field deep inside',
-      {schemaVersion: 3, profiles: {web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}},
+      v4({web: {...ec2FormProfile({name: 'web'}), runs: [{}]}}),
       [
         'schema-required profiles.web.runs[0].environment',
         'schema-required profiles.web.runs[0].tag',
@@ -46,7 +66,7 @@ describe('store documents', () => {
         'schema-required profiles.web.runs[0].outcome',
       ],
     ],
-    ['a credential at the top level', {schemaVersion: 3, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
+    ['a credential at the top level', {schemaVersion: 4, applications: {}, profiles: {}, awsSecretAccessKey: 'x'}, ['credential-key awsSecretAccessKey']],
   ])('refused: %s', (_name, document, expected) => {
     const result = validateStoreDocument(document);
     expect(codesAndPaths(result.issues)).toEqual(expected);
@@ -54,14 +74,14 @@ describe('store documents', () => {
   });
 
   test('a newer schema version is refused with "upgrade"', () => {
-    const result = validateStoreDocument({schemaVersion: 4, profiles: {}, somethingNew: true});
+    const result = validateStoreDocument({schemaVersion: 5, profiles: {}, somethingNew: true});
     expect(result.issues).toEqual([
       {
         code: 'schema-version-newer',
         severity: 'error',
         source: 'profile',
         path: 'schemaVersion',
-        message: 'the profile store has schema version 4, newer than this ecs-wizard understands (3); upgrade ecs-wizard to read it',
+        message: 'the profile store has schema version 5, newer than this ecs-wizard understands (4); upgrade ecs-wizard to read it',
         fix: 'upgrade ecs-wizard (the file is left as it is)',
       },
     ]);
@@ -70,21 +90,26 @@ describe('store documents', () => {
 
 describe('migrateStoreDocument', () => {
   test('a current document is validated, not changed', () => {
-    const document = storeDocumentOf(fixtureProfiles());
-    expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 3, issues: []});
+    const document = storeDocumentOfProfiles(fixtureProfiles());
+    expect(migrateStoreDocument(structuredClone(document))).toEqual({document, fromVersion: 4, issues: []});
   });
 
   test('schema 2 → 3: the version only; a version-2 profile is what it was (not adopted, every image with its tag)', () => {
-    const document = storeDocumentOf(fixtureProfiles());
-    expect(migrateStoreDocument({...structuredClone(document), schemaVersion: 2})).toEqual({document, fromVersion: 2, issues: []});
+    const document = storeDocumentOfProfiles(fixtureProfiles());
+    const v2 = {schemaVersion: 2, profiles: Object.fromEntries(fixtureProfiles().map((profile) => [profile.name, profile]))};
+    expect(migrateStoreDocument(v2)).toEqual({document, fromVersion: 2, issues: []});
   });
 
   test('schema 3 takes an adopted service and an image imported without a tag', () => {
     const profile = fargateJsonProfile({name: 'web'});
     const adopted = {...profile, service: {...profile.service, adopted: true, artifact: {...profile.service.artifact, tag: 'latest', implicitLatest: true}}};
-    expect(validateStoreDocument({schemaVersion: 3, profiles: {web: adopted}})).toEqual({document: {schemaVersion: 3, profiles: {web: adopted}}, issues: []});
+    expect(migrateStoreDocument({schemaVersion: 3, profiles: {web: adopted}})).toEqual({
+      document: storeDocumentOfProfiles([adopted]),
+      fromVersion: 3,
+      issues: [],
+    });
     const wrong = {...adopted, service: {...adopted.service, adopted: 'yes', artifact: {...adopted.service.artifact, tag: '1.27'}}};
-    expect(codesAndPaths(validateStoreDocument({schemaVersion: 3, profiles: {web: wrong}}).issues)).toEqual([
+    expect(codesAndPaths(migrateStoreDocument({schemaVersion: 3, profiles: {web: wrong}}).issues)).toEqual([
       'schema-value profiles.web.service.artifact.implicitLatest',
       'schema-type profiles.web.service.adopted',
     ]);
@@ -114,7 +139,7 @@ describe('migrateStoreDocument', () => {
     expect(result.issues).toEqual([]);
     expect(result.fromVersion).toBe(1);
     expect(result.document).toEqual(
-      storeDocumentOf([
+      storeDocumentOfProfiles([
         fargateJsonProfile(),
         ec2FormProfile({
           name: 'legacy',
@@ -152,6 +177,6 @@ describe('migrateStoreDocument', () => {
   });
 
   test('a document without schemaVersion that is not empty is refused', () => {
-    expect(codesAndPaths(migrateStoreDocument({profiles: {}}).issues)).toEqual(['schema-required schemaVersion']);
+    expect(codesAndPaths(migrateStoreDocument({profiles: {}}).issues)).toEqual(['schema-required schemaVersion', 'schema-required applications']);
   });
 });

@@ -10,6 +10,9 @@ export function checkApplication(text: string): Checked<string> {
   return ok(name);
 }
 
+/** The choice that records how many environments the chosen application has (env-existing is asked when some). */
+export const ENVIRONMENTS_CHOICE = 'application-environments';
+
 export const application: Question = {
   id: 'application',
   section: 0,
@@ -19,22 +22,42 @@ export const application: Question = {
     'The application represents a logical group of the ECS setup and release process: the ECS service and task definitions, the ECS cluster environments and how they are deployed.',
     'Pick an application you have used in a saved profile, or type a new name, such as ECS Demo Application.',
   ],
-  prompt: ({ctx, services}) => {
+  prompt: ({ctx, services, memo}) => {
     // The application's services, for the Depends on question (applicationServicesChoice).
     let byApp: Record<string, string[]> = {};
     return {
       kind: 'picker',
       label: 'Application',
-      hint: "Pick one of your saved profiles' applications, or type a new name.",
-      what: 'applications of saved profiles',
+      hint: 'Pick one of your applications, or type a new name.',
+      what: 'applications',
       load: async () => {
         byApp = (await services.servicesByApplication?.()) ?? {};
         const listing = await services.applications();
-        return listing.ok ? {ok: true, items: listing.items.map((name) => ({value: name, label: name}))} : listing;
+        if (!listing.ok) return listing;
+        // How many environments each has (the wizard then offers them before asking for a new one).
+        const counts = new Map<string, number>();
+        for (const name of listing.items) {
+          const environments = await services.applicationEnvironments?.(name);
+          counts.set(name, environments?.ok === true ? environments.items.length : 0);
+        }
+        memo.set(ENVIRONMENTS_CHOICE, counts);
+        return {
+          ok: true,
+          items: listing.items.map((name) => {
+            const count = counts.get(name) ?? 0;
+            return {value: name, label: name, ...(count === 0 ? {} : {detail: `${count} environment${count === 1 ? '' : 's'}`})};
+          }),
+        };
       },
       free: {validate: checkApplication, hint: 'a new application name, e.g. ECS Demo Application'},
       initial: ctx.answers.application,
-      submit: ([value]) => ({answers: {...ctx.answers, application: value!}, choices: applicationServicesChoice(byApp[value!] ?? [])}),
+      submit: ([value]) => ({
+        answers: {...ctx.answers, application: value!},
+        choices: {
+          ...applicationServicesChoice(byApp[value!] ?? []),
+          [ENVIRONMENTS_CHOICE]: String((memo.get(ENVIRONMENTS_CHOICE) as Map<string, number> | undefined)?.get(value!) ?? 0),
+        },
+      }),
     };
   },
   flags: [{name: 'app', type: 'string', value: 'APP', description: 'application name (groups services and environments)'}],

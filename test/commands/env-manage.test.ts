@@ -1,0 +1,155 @@
+/**
+ * `ecs-wizard env list|add|edit|rm` through the real composition root and a store on disk.
+ */
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {PassThrough, Readable} from 'node:stream';
+import {afterAll, beforeEach, describe, expect, test} from 'vitest';
+import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
+import {main} from '../../source/cli.js';
+import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
+
+const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-env-'));
+afterAll(() => rmSync(work, {recursive: true, force: true}));
+
+let configDir: string;
+const store = () => createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});
+beforeEach(async () => {
+  configDir = mkdtempSync(join(work, 'config-'));
+  await store().save(fargateJsonProfile({name: 'web', application: 'shop'}));
+  await store().save(fargateJsonProfile({name: 'api', application: 'shop', runs: []}));
+  await store().save(ec2FormProfile({name: 'blog', application: 'blog'}));
+});
+
+async function cli(argv: string[]): Promise<{code: number; out: string; err: string}> {
+  const stdout = new PassThrough();
+  const stderr = new PassThrough();
+  let out = '';
+  let err = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+  const env = {
+    ECS_WIZARD_CONFIG_DIR: configDir,
+    CI: 'true',
+    AWS_REGION: 'us-east-1',
+    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
+    AWS_EC2_METADATA_DISABLED: 'true',
+  };
+  const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
+  return {code, out, err};
+}
+
+describe('ecs-wizard env', () => {
+  test('list: every application’s environments with the services using them; --app narrows; --json', async () => {
+    const all = await cli(['env', 'list']);
+    expect(all.code).toBe(0);
+    expect(all.out.split('\n').map((line) => line.replace(/\s+/g, ' ').trim())).toEqual([
+      'APPLICATION ENVIRONMENT REGION CLUSTER LAUNCH SERVICES',
+      'blog dev us-east-1 demo-ec2 EC2 blog',
+      'shop staging us-east-1 web-staging FARGATE api,web',
+      'shop production us-east-1 arn:aws:ecs:us-east-1:123456789012:cluster/web-production FARGATE api,web',
+      '',
+    ]);
+    const json = JSON.parse((await cli(['env', 'list', '--app', 'blog', '--json'])).out);
+    expect(json).toEqual([{application: 'blog', name: 'dev', region: 'us-east-1', cluster: 'demo-ec2', launchType: 'EC2', services: ['blog']}]);
+    const unknown = await cli(['env', 'list', '--app', 'nope']);
+    expect(unknown.code).toBe(2);
+  });
+
+  test('add: a new environment (checked: a bad value names its field, exit 2); a taken name is refused', async () => {
+    const added = await cli([
+      'env',
+      'add',
+      'qa',
+      '--app',
+      'shop',
+      '--region',
+      'eu-west-1',
+      '--cluster',
+      'qa',
+      '--launch-type',
+      'fargate',
+      '--subnets',
+      'subnet-0a,subnet-0b',
+    ]);
+    expect(added.code).toBe(0);
+    expect(added.err).toBe('Added environment qa to application shop: eu-west-1 / qa (FARGATE) subnets subnet-0a,subnet-0b sg -.\n');
+    expect((await store().application('shop'))?.environments.map((environment) => environment.name)).toEqual(['staging', 'production', 'qa']);
+    const bad = await cli([
+      'env',
+      'add',
+      'perf',
+      '--app',
+      'shop',
+      '--region',
+      'us-east-1',
+      '--cluster',
+      'perf',
+      '--launch-type',
+      'EC2',
+      '--execution-role',
+      'admin',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('executionRoleArn: executionRoleArn must be an IAM role ARN');
+    const missing = await cli(['env', 'add', 'perf', '--app', 'shop', '--cluster', 'perf']);
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain('a new environment needs --region, --launch-type');
+    const taken = await cli(['env', 'add', 'qa', '--app', 'shop', '--region', 'eu-west-1', '--cluster', 'qa', '--launch-type', 'EC2']);
+    expect(taken.code).toBe(2);
+    expect(taken.err).toContain("the application 'shop' already has an environment named 'qa'");
+  });
+
+  test('edit: one change for every service using the environment, and it says which; the app is found by the environment name', async () => {
+    const edited = await cli(['env', 'edit', 'staging', '--cluster', 'staging-blue', '--security-groups', 'sg-0aaa,sg-0bbb']);
+    expect(edited.code).toBe(0);
+    expect(edited.out).toBe(
+      [
+        'Changed environment staging of application shop:',
+        '  was us-east-1 / web-staging (FARGATE) subnets subnet-0a1b2c3d4e5f60718 sg sg-0123456789abcdef0 public IP role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        '  now us-east-1 / staging-blue (FARGATE) subnets subnet-0a1b2c3d4e5f60718 sg sg-0aaa,sg-0bbb public IP role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        '  (cluster, network)',
+        'Affects 2 services: api, web.',
+        '',
+      ].join('\n'),
+    );
+    for (const name of ['web', 'api'])
+      expect((await store().get(name))?.environments[0]).toMatchObject({cluster: 'staging-blue', network: {securityGroups: ['sg-0aaa', 'sg-0bbb']}});
+    const json = JSON.parse((await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-public-ip', '--json'])).out);
+    expect(json).toMatchObject({
+      application: 'shop',
+      environment: 'staging',
+      fields: ['network'],
+      services: ['api', 'web'],
+      after: {network: {assignPublicIp: false}},
+    });
+  });
+
+  test('edit: contradicting flags and an unknown environment are refused (exit 2); nothing is saved', async () => {
+    const contradiction = await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-network', '--subnets', 'subnet-0a']);
+    expect(contradiction.code).toBe(2);
+    expect(contradiction.err).toContain('--no-network removes the awsvpc network');
+    const unknown = await cli(['env', 'edit', 'stagin', '--app', 'shop', '--cluster', 'x']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain("the application 'shop' has no environment named 'stagin'");
+    expect(unknown.err).toContain('its environments are: staging, production');
+    expect((await store().get('web'))?.environments[0]?.network?.subnets).toEqual(['subnet-0a1b2c3d4e5f60718']);
+  });
+
+  test('rm: refused while services use it, naming them (exit 2); an unused one needs --yes without a terminal', async () => {
+    const used = await cli(['env', 'rm', 'production', '--app', 'shop', '--yes']);
+    expect(used.code).toBe(2);
+    expect(used.err).toContain('the environment "production" of the application "shop" is used by 2 profiles: api, web; nothing was removed');
+    await store().addEnvironment('shop', {name: 'qa', region: 'us-east-1', cluster: 'qa', launchType: 'EC2'});
+    const unasked = await cli(['env', 'rm', 'qa', '--app', 'shop']);
+    expect(unasked.code).toBe(2);
+    expect(unasked.err).toContain("not removing environment 'qa' without --yes");
+    const removed = await cli(['env', 'rm', 'qa', '--app', 'shop', '--yes', '--json']);
+    expect(removed.code).toBe(0);
+    expect(JSON.parse(removed.out)).toEqual({removed: true, application: 'shop', environment: 'qa'});
+    const ambiguous = await cli(['env', 'rm', 'qa', '--yes']);
+    expect(ambiguous.code).toBe(2);
+    expect(ambiguous.err).toContain('which application? 2 are saved: blog, shop');
+  });
+});
