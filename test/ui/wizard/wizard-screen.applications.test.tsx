@@ -54,11 +54,17 @@ describe("the wizard offers the application's environments first", () => {
     expect(frame).toContain('us-east-1 / shop-staging (FARGATE) · used by web, api');
     expect(frame).toContain('A new environment');
     await press(app, 'enter');
-    frame = await waitForFrame(app, 'Overrides of config variables for staging');
+    // The capacity provider strategy is the service's own (not the application environment's): still asked.
+    frame = await waitForFrame(app, '? Capacity providers');
     expect(frame).toContain("✔ Environment of the application: staging (the application's)");
     expect(frame).not.toContain('? Environment name');
+    await waitForFrame(app, '❯ No capacity providers');
+    await press(app, 'enter');
+    frame = await waitForFrame(app, 'Overrides of config variables for staging');
 
     // Back, and a new environment instead: its questions are asked.
+    await press(app, 'esc');
+    await waitForFrame(app, '? Capacity providers');
     await press(app, 'esc');
     await waitForFrame(app, '❯ staging');
     await press(app, 'up');
@@ -72,6 +78,6 @@ describe("the wizard offers the application's environments first", () => {
     const chosen = {...answers(), environments: [{name: 'staging', region: 'us-east-1', cluster: 'shop-staging', overrides: {}}]};
     const keys = flowOf({answers: chosen, choices: {'application-environments': '1', 'env-existing#0': 'staging'}, passwordFromEnv: false}).map(refKey);
     const environmentSteps = keys.filter((key) => key.endsWith('#0'));
-    expect(environmentSteps).toEqual(['env-existing#0', 'env-overrides#0', 'env-more#0']);
+    expect(environmentSteps).toEqual(['env-existing#0', 'env-capacity#0', 'env-overrides#0', 'env-more#0']);
   });
 });

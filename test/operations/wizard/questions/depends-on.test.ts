@@ -32,7 +32,7 @@ test("the Application question leaves the chosen application's services for it",
   } as Partial<WizardServices>;
   const prompt = application.prompt!({ctx: ctx(), services: services as WizardServices, memo: new Map()} as PromptContext) as PickerPrompt;
   await prompt.load!();
-  expect(prompt.submit(['shop'], undefined, undefined)?.choices).toEqual(applicationServicesChoice(['api', 'db']));
+  expect(prompt.submit(['shop'], undefined, undefined)?.choices).toEqual({...applicationServicesChoice(['api', 'db']), 'application-environments': '0'});
 });
 
 test('names are checked: a bad name, itself', () => {
