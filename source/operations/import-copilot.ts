@@ -4,6 +4,7 @@
  * `<app>-<env>` (cluster, subnets, security group, account) and each service's live ECS service, read as the
  * adoption import reads one (fetchServiceSource, planImport) — diffs each profile against what runs, and saves.
  */
+import {separateEnvironmentVariants, type SeparatedEnvironment} from '../domain/import/copilot/environment-variants.js';
 import type {CopilotAwsState, CopilotEnvironmentState, CopilotLiveService, CopilotMigration} from '../domain/import/copilot/build.js';
 import type {CopilotWorkspace} from '../domain/import/copilot/build.js';
 import {formatValue} from '../domain/diff-render.js';
@@ -288,9 +289,10 @@ export async function saveMigration(
   store: ProfileStore,
   migration: CopilotMigration,
   options: {overwrite: boolean},
-): Promise<{created: string[]; replaced: string[]}> {
+): Promise<{created: string[]; replaced: string[]; separated: SeparatedEnvironment[]}> {
   const created: string[] = [];
   const replaced: string[] = [];
+  const {profiles, separated} = separateEnvironmentVariants(migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile])));
   // All or nothing: every profile is checked as the store checks it before the first one is saved.
   const refused = migration.services.flatMap((plan) =>
     plan.profile === undefined
@@ -300,14 +302,12 @@ export async function saveMigration(
           .map((issue) => `  ${plan.profile!.name}: ${issue.path}: ${issue.message}`),
   );
   if (refused.length > 0) throw new InputError(`the profiles cannot be saved:\n${refused.join('\n')}`, 'nothing was saved');
-  for (const plan of migration.services) {
-    const profile = plan.profile;
-    if (profile === undefined) continue;
+  for (const profile of profiles) {
     const existing = await store.get(profile.name);
     if (existing !== undefined && !options.overwrite) throw new InputError(`a profile named '${profile.name}' exists`, 'pass --force to replace it');
     const saved: Profile = existing === undefined ? profile : {...profile, runs: existing.runs, createdAt: existing.createdAt};
     await store.save(saved, {overwrite: existing !== undefined});
     (existing === undefined ? created : replaced).push(profile.name);
   }
-  return {created, replaced};
+  return {created, replaced, separated};
 }

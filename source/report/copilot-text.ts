@@ -3,6 +3,7 @@
  * is not mapped (yet) with its file and line, what AWS said, and for each environment that runs whether the profile
  * renders what runs. Raw text: the writer cleans each line (report/sanitize.ts).
  */
+import type {SeparatedEnvironment} from '../domain/import/copilot/environment-variants.js';
 import type {CopilotMigration} from '../domain/import/copilot/build.js';
 import type {EnvironmentCheck} from '../domain/import/copilot/check.js';
 import type {CopilotNote} from '../domain/import/copilot/manifest.js';
@@ -18,7 +19,7 @@ export interface CopilotReport {
   live: LiveComparison[];
   /** The validator's verdict on each profile, per environment (by service). */
   checks: Record<string, EnvironmentCheck[]>;
-  saved?: {created: string[]; replaced: string[]};
+  saved?: {created: string[]; replaced: string[]; separated?: SeparatedEnvironment[]};
   /** Profiles of the application the workspace has no service for. */
   others: string[];
 }
@@ -112,6 +113,10 @@ export function savedLines(saved: NonNullable<CopilotReport['saved']>): string[]
   const lines: string[] = [];
   if (saved.created.length > 0) lines.push(`Saved: ${saved.created.join(', ')}`);
   if (saved.replaced.length > 0) lines.push(`Replaced: ${saved.replaced.join(', ')}`);
+  for (const item of saved.separated ?? [])
+    lines.push(
+      `${item.service} uses the application environment ${item.as}: in Copilot's ${item.environment} its settings differ from the first service's (${item.fields.join(', ')}), and an application environment holds one of each (deploy it with --env ${item.as})`,
+    );
   if (saved.created.length + saved.replaced.length === 0) lines.push('Nothing to save: no service became a profile');
   else lines.push('Next: ecs-wizard diff PROFILE --env ENV (no change expected where it says so above), then ecs-wizard deploy PROFILE --env ENV --tag TAG');
   return lines;
@@ -155,6 +160,18 @@ export function copilotReportJson(report: CopilotReport): JsonObject {
         .map((item) => ({environment: item.environment, outcome: item.outcome, ...(item.tag === undefined ? {} : {tag: item.tag}), lines: item.lines})),
     })),
     others: report.others,
-    saved: report.saved === undefined ? null : {created: report.saved.created, replaced: report.saved.replaced},
+    saved:
+      report.saved === undefined
+        ? null
+        : {
+            created: report.saved.created,
+            replaced: report.saved.replaced,
+            separated: (report.saved.separated ?? []).map((item) => ({
+              service: item.service,
+              environment: item.environment,
+              as: item.as,
+              fields: [...item.fields],
+            })),
+          },
   };
 }

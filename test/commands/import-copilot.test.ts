@@ -111,9 +111,13 @@ describe('offline', () => {
       ]),
     ).toEqual([
       ['shop-api', 'shop', 'api', ['prod', 'test']],
-      ['shop-frontend', 'shop', 'frontend', ['prod', 'test']],
-      ['shop-worker', 'shop', 'worker', ['prod', 'test']],
+      // frontend and worker are public; api is private: an application environment holds one placement.
+      ['shop-frontend', 'shop', 'frontend', ['prod-2', 'test-2']],
+      ['shop-worker', 'shop', 'worker', ['prod-2', 'test-2']],
     ]);
+    expect(result.out).toContain(
+      "\nfrontend uses the application environment test-2: in Copilot's test its settings differ from the first service's (network, provisioner), and an application environment holds one of each (deploy it with --env test-2)\n",
+    );
     expect(snapshot(folder)).toEqual(before);
   });
 
@@ -142,7 +146,16 @@ describe('offline', () => {
       message: 'the load balancer: listener rule path, target group health check',
       wire: 'load-balancer',
     });
-    expect(report.saved).toEqual({created: ['shop-api', 'shop-frontend', 'shop-worker'], replaced: []});
+    expect(report.saved).toEqual({
+      created: ['shop-api', 'shop-frontend', 'shop-worker'],
+      replaced: [],
+      separated: [
+        {service: 'frontend', environment: 'prod', as: 'prod-2', fields: ['provisioner']},
+        {service: 'frontend', environment: 'test', as: 'test-2', fields: ['network', 'provisioner']},
+        {service: 'worker', environment: 'prod', as: 'prod-2', fields: ['provisioner']},
+        {service: 'worker', environment: 'test', as: 'test-2', fields: ['network', 'provisioner']},
+      ],
+    });
   });
 
   test('without a region: exit 2 naming --region, nothing saved', async () => {

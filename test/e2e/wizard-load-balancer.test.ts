@@ -79,9 +79,11 @@ describe('the load balancer questions in a terminal', () => {
     expect(screen).toContain('? Traffic role (lets ECS change the listener rules)');
     expect(screen).toContain('Create ecsInfrastructureRoleForLoadBalancers');
     await step(cli, '? Traffic role', ROLE, 'enter');
-    screen = await step(cli, '? Service discovery (AWS Cloud Map)');
+    // Auto scaling follows the load balancer questions; no.
+    screen = await step(cli, '? Scale automatically?', 'enter');
     expect(screen).toContain('✔ Target group: web-blue');
     expect(screen).toContain('✔ Alternate target group: web-green');
     expect(screen).toContain('✔ Test listener rule: none');
+    await step(cli, '? Service discovery (AWS Cloud Map)');
   });
 });

@@ -212,9 +212,12 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     const frontend = (await store.get('shop-frontend'))!;
     expect(frontend.service.artifact).toEqual({registry: 'ecr', host: ECR, image: 'shop/frontend', tag: '7f3c2a1'});
     expect(frontend.service.adopted).toBe(true);
+    // api (private subnets, its own execution role) keeps the application environment test; frontend (public
+    // subnets, its own role) gets test-2: an application environment holds one network and one role.
+    expect(out).toContain("frontend uses the application environment test-2: in Copilot's test its settings differ from the first service's (");
     expect(frontend.environments).toEqual([
       {
-        name: 'test',
+        name: 'test-2',
         region: MOTO_REGION,
         cluster: CLUSTER,
         launchType: 'FARGATE',

@@ -114,8 +114,11 @@ describe('the load balancer questions against moto', () => {
     const frame = await waitForFrame(app, /❯ web-blue\s+type ip · HTTP:80 · vpc-\w+ · on this load balancer/);
     expect(frame).toMatch(/web-green\s+type ip/);
     await press(app, 'enter');
-    await waitForFrame(app, '? Service discovery (AWS Cloud Map)');
+    // Auto scaling follows the load balancer (questions/auto-scaling.ts); no.
+    await waitForFrame(app, '? Scale automatically?');
     expect(app.lastFrame()).toMatch(/Container\s*:?\s*\$\{CONTAINER_NAME\}:8080/);
+    await press(app, 'enter');
+    await waitForFrame(app, '? Service discovery (AWS Cloud Map)');
     const saved = await answersOf(app, draft);
     expect(saved.loadBalancer).toEqual({targetGroupArn: seed.blue, containerName: '${CONTAINER_NAME}', containerPort: 8080});
     expect(specOf(saved).loadBalancers).toEqual([{targetGroupArn: seed.blue, containerName: '${CONTAINER_NAME}', containerPort: 8080}]);
@@ -168,6 +171,8 @@ describe('the load balancer questions against moto', () => {
     await press(app, 'enter');
     await waitForFrame(app, `? Create the IAM role ${DEFAULT_TRAFFIC_ROLE_NAME} now?`);
     expect(app.lastFrame()).toContain(`Managed policy attached: ${LOAD_BALANCER_ROLE_POLICY_ARN}`);
+    await press(app, 'enter');
+    await waitForFrame(app, '? Scale automatically?');
     await press(app, 'enter');
     await waitForFrame(app, '? Service discovery (AWS Cloud Map)');
     const saved = await answersOf(app, draft);

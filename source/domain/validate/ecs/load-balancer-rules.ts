@@ -1,11 +1,9 @@
 /**
- * The load balancer of a service specification with the deployment strategy (domain/load-balancer.ts decides).
- * What a traffic-shifting strategy needs of every load balancer (advancedConfiguration's alternate target group,
- * production listener rule and role; two different target groups) is strategy-rules.ts's to say, once; this adds what
- * only the wiring knows: the test listener rule is not the production one. Values holding a placeholder are skipped.
+ * The load balancer of a service specification with the deployment strategy (domain/load-balancer.ts decides):
+ * BLUE_GREEN, LINEAR and CANARY need loadBalancers[0].advancedConfiguration (the alternate target group, the
+ * production listener rule, the role), and the two target groups differ. Values holding a placeholder are skipped.
+ * (strategy-rules.ts says the same of the other load balancers of a service, which neither the wizard nor init write.)
  */
-const SAID_BY_STRATEGY_RULES = new Set(['alternateTargetGroupArn', 'productionListenerRule', 'roleArn']);
-
 import type {JsonObject} from '../../json.js';
 import {deploymentStrategyOf, offlineWiringProblems, wiringOf} from '../../load-balancer.js';
 import {containsPlaceholder} from '../../placeholders.js';
@@ -24,8 +22,6 @@ export function checkLoadBalancerWiring(report: Report, service: JsonObject): vo
   // loadBalancerName: a Classic Load Balancer, which the traffic-shifting strategies do not serve (ECS says so itself).
   if (wiring === undefined || wiring.targetGroupArn === undefined) return;
   if (Object.values(wiring).some((value) => containsPlaceholder(value))) return;
-  for (const problem of offlineWiringProblems(wiring, deploymentStrategyOf(service))) {
-    if (SAID_BY_STRATEGY_RULES.has(problem.field)) continue;
+  for (const problem of offlineWiringProblems(wiring, deploymentStrategyOf(service)))
     report.error('load-balancer-wiring', PATHS[problem.field] ?? 'loadBalancers[0]', problem.message, problem.fix);
-  }
 }

@@ -104,7 +104,8 @@ function checkLoadBalancers(report: Report, service: JsonObject, strategy: strin
   const balancers = getMember(service, 'loadBalancers');
   if (!Array.isArray(balancers)) return;
   balancers.forEach((balancer, index) => {
-    if (!isJsonObject(balancer)) return;
+    // loadBalancers[0] is the wizard's and init's: load-balancer-rules.ts says what it lacks, naming the init flags.
+    if (index === 0 || !isJsonObject(balancer)) return;
     const path = joinPath('loadBalancers', index);
     const targetGroup = getMember(balancer, 'targetGroupArn');
     if (targetGroup === undefined) return;

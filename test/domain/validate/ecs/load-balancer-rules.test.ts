@@ -18,30 +18,39 @@ describe('the load balancer rules of a service specification', () => {
     expect(issues({deploymentConfiguration: {strategy: 'BLUE_GREEN'}})).toEqual([]);
   });
 
-  test("BLUE_GREEN on a target group without advancedConfiguration: the missing parts are the strategy rules' to say (once), not repeated here", () => {
-    expect(issues({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, loadBalancers: [balancer]})).toEqual([]);
-  });
-
-  test('the test listener rule may not be the production rule', () => {
-    const advanced = {
-      alternateTargetGroupArn: 'arn:tg-green',
-      productionListenerRule: RULE,
-      testListenerRule: RULE,
-      roleArn: 'arn:aws:iam::123456789012:role/r',
-    };
-    expect(
-      issues({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, loadBalancers: [{...balancer, advancedConfiguration: advanced}]}),
-    ).toEqual([
+  test('BLUE_GREEN on a target group without advancedConfiguration: each missing part is an error naming its path and flag', () => {
+    expect(issues({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, loadBalancers: [balancer]})).toEqual([
       {
         severity: 'error',
-        path: 'loadBalancers[0].advancedConfiguration.testListenerRule',
-        message: 'testListenerRule is the production listener rule',
-        fix: 'use another rule, or leave it out',
+        path: 'loadBalancers[0].advancedConfiguration.alternateTargetGroupArn',
+        message: 'the BLUE_GREEN strategy shifts traffic between two target groups: loadBalancers[0].advancedConfiguration.alternateTargetGroupArn is missing',
+        fix: 'add it: --alternate-target-group ARN',
+      },
+      {
+        severity: 'error',
+        path: 'loadBalancers[0].advancedConfiguration.productionListenerRule',
+        message: 'the BLUE_GREEN strategy shifts traffic between two target groups: loadBalancers[0].advancedConfiguration.productionListenerRule is missing',
+        fix: 'add it: --production-listener-rule ARN',
+      },
+      {
+        severity: 'error',
+        path: 'loadBalancers[0].advancedConfiguration.roleArn',
+        message: 'the BLUE_GREEN strategy shifts traffic between two target groups: loadBalancers[0].advancedConfiguration.roleArn is missing',
+        fix: 'add the role that lets ECS change the listener rules: --traffic-role ARN, or --create-traffic-role --apply-iam',
       },
     ]);
   });
 
-  test('values still holding a placeholder are not judged', () => {
+  test('the same target group twice is refused; values still holding a placeholder are not judged', () => {
+    const advanced = {alternateTargetGroupArn: 'arn:tg-blue', productionListenerRule: RULE, roleArn: 'arn:aws:iam::123456789012:role/r'};
+    expect(issues({deploymentConfiguration: {strategy: 'LINEAR'}, loadBalancers: [{...balancer, advancedConfiguration: advanced}]})).toEqual([
+      {
+        severity: 'error',
+        path: 'loadBalancers[0].advancedConfiguration.alternateTargetGroupArn',
+        message: 'alternateTargetGroupArn is the same target group as targetGroupArn',
+        fix: 'use a second target group of the same load balancer, VPC, port and protocol',
+      },
+    ]);
     expect(issues({deploymentConfiguration: {strategy: 'CANARY'}, loadBalancers: [{...balancer, targetGroupArn: '${TARGET_GROUP}'}]})).toEqual([]);
   });
 });

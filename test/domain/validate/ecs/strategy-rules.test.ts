@@ -66,12 +66,35 @@ describe('deployment strategy rules', () => {
     [
       'BLUE_GREEN behind a load balancer without advancedConfiguration',
       service({strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, balancer()),
-      ['missing-field loadBalancers[0].advancedConfiguration'],
+      [
+        'load-balancer-wiring loadBalancers[0].advancedConfiguration.alternateTargetGroupArn',
+        'load-balancer-wiring loadBalancers[0].advancedConfiguration.productionListenerRule',
+        'load-balancer-wiring loadBalancers[0].advancedConfiguration.roleArn',
+      ],
+    ],
+    [
+      "a second load balancer without advancedConfiguration (the first is the wiring rule's: load-balancer-rules.ts)",
+      {
+        ...service({strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, balancer({alternateTargetGroupArn: TG2, productionListenerRule: RULE, roleArn: ROLE})),
+        loadBalancers: [
+          {
+            targetGroupArn: TG,
+            containerName: 'web',
+            containerPort: 80,
+            advancedConfiguration: {alternateTargetGroupArn: TG2, productionListenerRule: RULE, roleArn: ROLE},
+          },
+          {targetGroupArn: TG2, containerName: 'web', containerPort: 81},
+        ],
+      },
+      ['missing-field loadBalancers[1].advancedConfiguration'],
     ],
     [
       'BLUE_GREEN with the same target group twice and no role',
       service({strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}, balancer({alternateTargetGroupArn: TG, productionListenerRule: RULE})),
-      ['missing-field loadBalancers[0].advancedConfiguration.roleArn', 'same-target-group loadBalancers[0].advancedConfiguration.alternateTargetGroupArn'],
+      [
+        'load-balancer-wiring loadBalancers[0].advancedConfiguration.roleArn',
+        'load-balancer-wiring loadBalancers[0].advancedConfiguration.alternateTargetGroupArn',
+      ],
     ],
     [
       'BLUE_GREEN wired as ECS documents it',
