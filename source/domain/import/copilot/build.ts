@@ -15,6 +15,7 @@ import {stringifyJsonText} from '../../json-text.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, escapePlaceholders, serviceVariable} from '../../placeholders.js';
 import type {CopilotNote, SecretSource, ServiceManifest, ServiceSettings} from './manifest.js';
 import type {EnvironmentManifest} from './manifest.js';
+import {profileAutoScaling} from './scaling.js';
 
 /** A workspace as read: its application, environment manifests and service manifests. */
 export interface CopilotWorkspace {
@@ -101,6 +102,8 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
     if (key === 'variables' || key === 'secrets' || key === 'cfnVariables') continue;
     if (value !== undefined) (merged as unknown as Record<string, unknown>)[key] = value;
   }
+  // A plain `count: N` under the environment replaces the base's range (Copilot's Count is a number or a map).
+  if (override.count !== undefined && override.scaling === undefined) delete merged.scaling;
   merged.variables = {...manifest.base.variables, ...override.variables};
   merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
@@ -486,6 +489,10 @@ export function planService(
   const unquoted = typeof spec.enableExecuteCommand === 'string' ? new Set(['enableExecuteCommand']) : undefined;
   spec.propagateTags = 'SERVICE';
   spec.tags = tags;
+  const loadBalancers = spec['loadBalancers'];
+  const hasTargetGroup = Array.isArray(loadBalancers) && loadBalancers.some((item) => typeof item === 'object' && item !== null && 'targetGroupArn' in item);
+  const scaling = profileAutoScaling({service: manifest.name, environments: names, settings, base: manifest.base, hasTargetGroup});
+  notes.push(...scaling.notes);
 
   // The environments.
   const environments: Environment[] = names.map((name) => {
@@ -551,6 +558,7 @@ export function planService(
     variables: per.variables,
     containerName: manifest.name,
   };
+  if (scaling.autoScaling !== undefined) service.autoScaling = scaling.autoScaling;
   if (Object.keys(live).length > 0) service.adopted = true;
   const profile: Profile = {
     name: toProfileNameText(`${app}-${manifest.name}`),

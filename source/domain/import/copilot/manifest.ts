@@ -24,6 +24,28 @@ export interface Located<T> {
   at: Position;
 }
 
+/** One target of `count` (`cpu_percentage: 70`, or `{value: 70, cooldown: {in: 30s, out: 10s}}`). */
+export interface ScalingTarget {
+  value: number;
+  at: Position;
+  /** The dotted field, for notes (`environments.prod.count.requests`). */
+  field: string;
+  cooldownIn?: number;
+  cooldownOut?: number;
+}
+
+/** `count` as a map (copilot-cli manifest.AdvancedCount): the range and the targets ecs-wizard can hold. */
+export interface CopilotScaling {
+  min: number;
+  max: number;
+  cpu?: ScalingTarget;
+  memory?: ScalingTarget;
+  requests?: ScalingTarget;
+  /** `count.cooldown` (every target's, unless it has its own), seconds. */
+  cooldownIn?: number;
+  cooldownOut?: number;
+}
+
 export interface HealthCheck {
   command: string[];
   interval: number;
@@ -43,6 +65,8 @@ export interface ServiceSettings {
   memory?: Located<number>;
   platform?: Located<{os: string; arch: string}>;
   count?: Located<number>;
+  /** `count.range` and its targets: service auto scaling. */
+  scaling?: Located<CopilotScaling>;
   exec?: Located<boolean>;
   variables: Record<string, Located<string>>;
   /** Variables whose value is a CloudFormation export (`from_cfn`): the export's name. */
@@ -117,6 +141,66 @@ export function shellWords(value: string): string[] {
   }
   if (started) result.push(current);
   return result;
+}
+
+type NoteAt = (path: string[], where: Position, status: CopilotNote['status'], message: string) => void;
+
+/** `70` or `{value: 70, cooldown: {in, out}}` (copilot-cli manifest.ScalingConfigOrT). */
+function targetOf(node: YamlNode, where: Position, field: string): ScalingTarget | undefined {
+  const plain = numberOf(node);
+  if (plain !== undefined) return {value: plain, at: where, field};
+  const value = numberOf(at(node, 'value'));
+  if (value === undefined) return undefined;
+  const cooldownIn = durationSeconds(text(at(node, 'cooldown', 'in')));
+  const cooldownOut = durationSeconds(text(at(node, 'cooldown', 'out')));
+  return {value, at: where, field, ...(cooldownIn === undefined ? {} : {cooldownIn}), ...(cooldownOut === undefined ? {} : {cooldownOut})};
+}
+
+/**
+ * `count` as a map → the range, the CPU, memory and requests targets and the cooldowns; undefined without a
+ * readable range (Copilot requires one with any target). `response_time`, `range.spot_from` and the rest are noted
+ * by the table's row (`skip`).
+ */
+function scalingOf(node: YamlNode, field: string[], note: NoteAt, skip: (path: string[], where: Position) => void): CopilotScaling | undefined {
+  if (node.kind !== 'map') return undefined;
+  let range: {min: number; max: number} | undefined;
+  const targets: Partial<Record<'cpu' | 'memory' | 'requests', ScalingTarget>> = {};
+  let cooldownIn: number | undefined;
+  let cooldownOut: number | undefined;
+  const keys: Record<string, 'cpu' | 'memory' | 'requests'> = {cpu_percentage: 'cpu', memory_percentage: 'memory', requests: 'requests'};
+  for (const sub of node.entries) {
+    if (sub.key === 'range') {
+      const written = /^\s*(\d+)\s*-\s*(\d+)\s*$/.exec(text(sub.value) ?? '');
+      if (written !== null) range = {min: Number(written[1]), max: Number(written[2])};
+      else if (sub.value.kind === 'map') {
+        const min = numberOf(at(sub.value, 'min'));
+        const max = numberOf(at(sub.value, 'max'));
+        if (min !== undefined && max !== undefined) range = {min, max};
+        for (const item of sub.value.entries) if (item.key !== 'min' && item.key !== 'max') skip(['count', 'range', item.key], item.at);
+      }
+      if (range === undefined) note(['range'], sub.at, 'warning', 'not understood (expected "MIN-MAX" or min: and max:): not migrated');
+    } else if (keys[sub.key] !== undefined) {
+      const target = targetOf(sub.value, sub.at, [...field, sub.key].join('.'));
+      if (target === undefined) note([sub.key], sub.at, 'warning', 'not understood (expected a number, or value: and cooldown:): not migrated');
+      else targets[keys[sub.key]!] = target;
+    } else if (sub.key === 'cooldown') {
+      cooldownIn = durationSeconds(text(at(sub.value, 'in')));
+      cooldownOut = durationSeconds(text(at(sub.value, 'out')));
+    } else {
+      skip(['count', sub.key], sub.at);
+    }
+  }
+  if (range === undefined) {
+    for (const target of Object.values(targets))
+      note([target.field.split('.').pop()!], target.at, 'warning', 'a target without count.range: not migrated (Copilot requires a range)');
+    return undefined;
+  }
+  return {
+    ...range,
+    ...targets,
+    ...(cooldownIn === undefined ? {} : {cooldownIn}),
+    ...(cooldownOut === undefined ? {} : {cooldownOut}),
+  };
 }
 
 /** A list of strings, or a string split into shell words (Copilot's own rule for entrypoint and command strings). */
@@ -275,13 +359,13 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
           bad(['count'], where, 'a number or a map');
           break;
         }
-        // `range` and the scaling targets wait for auto scaling; the range's minimum is the count meanwhile.
-        const range = at(value, 'range');
-        const written = /^(\d+)-(\d+)$/.exec(text(range) ?? '');
-        const minimum = range?.kind === 'map' ? numberOf(at(range, 'min')) : written === null ? undefined : Number(written[1]);
-        if (minimum !== undefined) settings.count = {value: minimum, at: where};
-        for (const sub of value.entries) skip(['count', sub.key], sub.at);
-        if (minimum !== undefined) note(['count'], where, 'info', `desiredCount ${minimum}: the range's minimum, until auto scaling takes the range`);
+        // `range` and its targets become auto scaling; the range's minimum is the count (Copilot's own desiredCount).
+        const scaling = scalingOf(value, [...prefix, 'count'], (path, position, status, message) => note(['count', ...path], position, status, message), skip);
+        if (scaling !== undefined) {
+          settings.scaling = {value: scaling, at: where};
+          settings.count = {value: scaling.min, at: where};
+          note(['count'], where, 'info', `desiredCount ${scaling.min}: the range's minimum, as Copilot starts it; auto scaling moves it from there`);
+        }
         break;
       }
       case 'exec': {

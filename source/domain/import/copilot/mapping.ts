@@ -9,7 +9,7 @@
 export type MappingStatus = 'mapped' | 'later' | 'unmapped';
 
 /** The ecs-wizard feature a `later` field waits for. */
-export type Wire = 'auto-scaling' | 'capacity-providers' | 'load-balancer' | 'service-connect' | 'queue';
+export type Wire = 'capacity-providers' | 'load-balancer' | 'service-connect' | 'queue';
 
 export interface MappingRow {
   /** The manifest field, dotted: `count.range`; `*` matches any one key (an environment name). */
@@ -51,13 +51,55 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
   {field: 'memory', manifest: 'service', status: 'mapped', target: 'the task memory', perEnvironment: true},
   {field: 'platform', manifest: 'service', status: 'mapped', target: 'runtimePlatform (linux/arm64 → LINUX / ARM64)'},
   {field: 'count', manifest: 'service', status: 'mapped', target: 'desiredCount (a number)', perEnvironment: true},
-  {field: 'count.range', manifest: 'service', status: 'later', target: 'service auto scaling (minimum and maximum tasks)', wire: 'auto-scaling'},
-  {field: 'count.cpu_percentage', manifest: 'service', status: 'later', target: 'a target tracking policy on CPU', wire: 'auto-scaling'},
-  {field: 'count.memory_percentage', manifest: 'service', status: 'later', target: 'a target tracking policy on memory', wire: 'auto-scaling'},
-  {field: 'count.requests', manifest: 'service', status: 'later', target: 'a target tracking policy on requests per target', wire: 'auto-scaling'},
-  {field: 'count.response_time', manifest: 'service', status: 'later', target: 'a target tracking policy on response time', wire: 'auto-scaling'},
-  {field: 'count.queue_delay', manifest: 'service', status: 'later', target: 'a policy on the queue backlog per task', wire: 'auto-scaling'},
-  {field: 'count.cooldown', manifest: 'service', status: 'later', target: 'the scaling cooldowns', wire: 'auto-scaling'},
+  {
+    field: 'count.range',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'service.autoScaling minCount and maxCount ("1-10", or min: and max:); desiredCount starts at the minimum',
+  },
+  {
+    field: 'count.range.spot_from',
+    manifest: 'service',
+    status: 'unmapped',
+    target: 'tasks from the Nth on FARGATE_SPOT: auto scaling has no capacity provider per task count',
+  },
+  {
+    field: 'count.cpu_percentage',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'a target tracking policy on ECSServiceAverageCPUUtilization (named as Copilot names it)',
+  },
+  {
+    field: 'count.memory_percentage',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'a target tracking policy on ECSServiceAverageMemoryUtilization (named as Copilot names it)',
+  },
+  {
+    field: 'count.requests',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'a target tracking policy on ALBRequestCountPerTarget — only when the service spec has a load balancer, else listed as not mapped',
+  },
+  {
+    field: 'count.response_time',
+    manifest: 'service',
+    status: 'unmapped',
+    target: 'response time is not a predefined ECS metric: auto scaling tracks CPU, memory or requests per target',
+  },
+  {
+    field: 'count.queue_delay',
+    manifest: 'service',
+    status: 'unmapped',
+    target:
+      "the queue backlog per task is a custom metric (a Lambda function Copilot runs): not migrated; a deploy leaves Copilot's policy on the scalable target as it is",
+  },
+  {
+    field: 'count.cooldown',
+    manifest: 'service',
+    status: 'mapped',
+    target: "each policy's scaleInCooldown and scaleOutCooldown (a target's own cooldown first; Copilot's defaults 120 s / 60 s)",
+  },
   {field: 'count.spot', manifest: 'service', status: 'later', target: 'a FARGATE_SPOT capacity provider strategy', wire: 'capacity-providers'},
   {field: 'exec', manifest: 'service', status: 'mapped', target: 'enableExecuteCommand', perEnvironment: true},
   {field: 'variables', manifest: 'service', status: 'mapped', target: 'container environment variables', perEnvironment: true},
@@ -70,7 +112,12 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
   },
   {field: 'entrypoint', manifest: 'service', status: 'mapped', target: 'the container entryPoint'},
   {field: 'command', manifest: 'service', status: 'mapped', target: 'the container command'},
-  {field: 'environments', manifest: 'service', status: 'mapped', target: 'per-environment values (count, cpu, memory, exec, variables, secrets, placement)'},
+  {
+    field: 'environments',
+    manifest: 'service',
+    status: 'mapped',
+    target: 'per-environment values (count, cpu, memory, exec, variables, secrets, placement); auto scaling only when every environment has the same',
+  },
   {
     field: 'network.vpc.placement',
     manifest: 'service',

@@ -17,7 +17,10 @@ test('every field that waits for a counterpart names the feature it waits for; n
 
 test('a field is classified by its most specific row', () => {
   expect(classify('service', ['count'])?.status).toBe('mapped');
-  expect(classify('service', ['count', 'range'])).toMatchObject({status: 'later', wire: 'auto-scaling'});
+  expect(classify('service', ['count', 'range'])?.status).toBe('mapped');
+  expect(classify('service', ['count', 'range', 'spot_from'])?.status).toBe('unmapped');
+  expect(classify('service', ['count', 'cpu_percentage', 'cooldown', 'in'])?.field).toBe('count.cpu_percentage');
+  expect(classify('service', ['count', 'response_time'])?.status).toBe('unmapped');
   expect(classify('service', ['count', 'spot'])).toMatchObject({status: 'later', wire: 'capacity-providers'});
   expect(classify('service', ['http', 'healthcheck', 'path'])).toMatchObject({field: 'http', wire: 'load-balancer'});
   expect(classify('service', ['network', 'connect'])).toMatchObject({wire: 'service-connect'});

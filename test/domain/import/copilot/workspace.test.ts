@@ -99,9 +99,7 @@ describe('offline: what each service becomes, and every field that is not mapped
         "copilot/api/manifest.yml:32:1 sidecars unmapped",
         "copilot/api/manifest.yml:44:7 secrets.PROD_ONLY unmapped",
         "copilot/frontend/manifest.yml:5:1 http later load-balancer",
-        "copilot/frontend/manifest.yml:43:7 environments.prod.count.range later auto-scaling",
-        "copilot/frontend/manifest.yml:44:7 environments.prod.count.cpu_percentage later auto-scaling",
-        "copilot/frontend/manifest.yml:45:7 environments.prod.count.requests later auto-scaling",
+        "copilot/frontend/manifest.yml:45:7 environments.prod.count.requests unmapped",
         "copilot/report/manifest.yml:2:1 type unmapped",
         "copilot/report/manifest.yml:5:1 on unmapped",
         "copilot/report/manifest.yml:12:1 retries unmapped",
@@ -109,8 +107,7 @@ describe('offline: what each service becomes, and every field that is not mapped
         "copilot/site/manifest.yml:2:1 type unmapped",
         "copilot/site/manifest.yml:5:1 http later load-balancer",
         "copilot/worker/manifest.yml:8:1 subscribe later queue",
-        "copilot/worker/manifest.yml:16:3 count.range later auto-scaling",
-        "copilot/worker/manifest.yml:19:3 count.queue_delay later auto-scaling",
+        "copilot/worker/manifest.yml:19:3 count.queue_delay unmapped",
       ]
     `);
   });
@@ -127,6 +124,7 @@ describe('offline: what each service becomes, and every field that is not mapped
         "secrets.DB_SECRET: the secret's ARN is not known without AWS in prod, test (the account id, or the CloudFormation export): those environments do not render until it is set (config variable secret_DB_SECRET)",
         "taskRoleArn: the task role CloudFormation created (shop-<env>-frontend-TaskRole-…) is not known without AWS: the task definition has none",
         "name: the ECS service CloudFormation created (shop-<env>-frontend-Service-…) is not known without AWS: the profile names the service "frontend", and a deploy would create a new service beside Copilot's",
+        "environments.prod.count [prod]: auto scaling is one setting for all of a profile's environments, and they differ (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree",
         "environments [prod]: cluster: not known without AWS: written as "shop-prod" until ecs-wizard env refresh reads the stack's ClusterId",
         "network.vpc.placement [prod]: no public subnets known without AWS (a VPC Copilot created): the environment has no network yet; import again with AWS access",
         "executionRoleArn [prod]: the execution role is not known without AWS: "prod" does not render until it is set",

@@ -1,0 +1,97 @@
+/**
+ * Copilot's `count` map (range, cpu_percentage, memory_percentage, requests, cooldown) → the profile's
+ * `service.autoScaling` (domain/auto-scaling.ts), the way Copilot's template (workloads/partials/cf/autoscaling.yml)
+ * sets it up: the scalable target's MinCapacity and MaxCapacity, one target tracking policy per metric, named
+ * `<svc>-ECSServiceAverageCPUUtilization-ScalingPolicy` (so that a deploy changes Copilot's own policy instead of
+ * adding a second one beside it), cooldowns 120 s in / 60 s out unless the manifest gives others.
+ *
+ * A profile holds one auto scaling setting for all its environments: when the environments' settings differ, none
+ * is taken (a deploy then leaves the scaling Copilot set up as it is) and every environment's is named by file and
+ * line. Pure.
+ */
+import type {AutoScaling, TargetTrackingPolicy} from '../../model.js';
+import {canonicalJson} from '../../applications.js';
+import {describeAutoScaling} from '../../auto-scaling.js';
+import type {CopilotNote, CopilotScaling, ScalingTarget, ServiceSettings} from './manifest.js';
+
+/** Copilot's cooldowns when the manifest gives none (its template's ScaleInCooldown / ScaleOutCooldown). */
+export const COPILOT_COOLDOWNS = {scaleIn: 120, scaleOut: 60};
+
+const COPILOT_POLICY_NAMES = {cpu: 'ECSServiceAverageCPUUtilization', memory: 'ECSServiceAverageMemoryUtilization'} as const;
+
+/** One environment's `count` map as a setting; `requests` only when the service has a load balancer. */
+export function autoScalingOf(
+  service: string,
+  scaling: CopilotScaling,
+  hasTargetGroup: boolean,
+): {autoScaling: AutoScaling; notes: Array<Omit<CopilotNote, 'environment'>>} {
+  const notes: Array<Omit<CopilotNote, 'environment'>> = [];
+  const policy = (metric: TargetTrackingPolicy['metric'], target: ScalingTarget, name?: string): TargetTrackingPolicy => ({
+    metric,
+    target: target.value,
+    ...(name === undefined ? {} : {name}),
+    scaleInCooldown: target.cooldownIn ?? scaling.cooldownIn ?? COPILOT_COOLDOWNS.scaleIn,
+    scaleOutCooldown: target.cooldownOut ?? scaling.cooldownOut ?? COPILOT_COOLDOWNS.scaleOut,
+  });
+  const policies: TargetTrackingPolicy[] = [];
+  if (scaling.cpu !== undefined) policies.push(policy('cpu', scaling.cpu, `${service}-${COPILOT_POLICY_NAMES.cpu}-ScalingPolicy`));
+  if (scaling.memory !== undefined) policies.push(policy('memory', scaling.memory, `${service}-${COPILOT_POLICY_NAMES.memory}-ScalingPolicy`));
+  if (scaling.requests !== undefined) {
+    if (hasTargetGroup) policies.push(policy('requests', scaling.requests));
+    else
+      notes.push({
+        at: scaling.requests.at,
+        field: scaling.requests.field,
+        status: 'unmapped',
+        message: `requests ${scaling.requests.value} per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated`,
+      });
+  }
+  return {autoScaling: {minCount: scaling.min, maxCount: scaling.max, policies}, notes};
+}
+
+/**
+ * The profile's auto scaling from every environment's settings: the one setting when every environment has the
+ * same (or none has any), else none, with a warning at each environment's `count`.
+ */
+export function profileAutoScaling(input: {
+  service: string;
+  environments: readonly string[];
+  settings: Readonly<Record<string, ServiceSettings>>;
+  /** The manifest's top-level settings: a note at their `count` names no environment. */
+  base: ServiceSettings;
+  hasTargetGroup: boolean;
+}): {autoScaling?: AutoScaling; notes: CopilotNote[]} {
+  const notes: CopilotNote[] = [];
+  const seen = new Set<string>();
+  const byEnvironment = input.environments.map((environment) => {
+    const scaling = input.settings[environment]?.scaling;
+    if (scaling === undefined) return {environment, text: 'none'};
+    const result = autoScalingOf(input.service, scaling.value, input.hasTargetGroup);
+    for (const note of result.notes) {
+      const key = `${note.at.file}:${note.at.line}:${note.at.column}`;
+      if (!seen.has(key)) notes.push(note);
+      seen.add(key);
+    }
+    return {environment, autoScaling: result.autoScaling, at: scaling.at, text: canonicalJson(result.autoScaling)};
+  });
+  const first = byEnvironment[0];
+  if (first === undefined) return {notes};
+  if (byEnvironment.every((item) => item.text === first.text)) return {...(first.autoScaling === undefined ? {} : {autoScaling: first.autoScaling}), notes};
+  const each = byEnvironment.map(
+    (item) => `${item.environment}: ${item.autoScaling === undefined ? 'none (a fixed count)' : describeAutoScaling(item.autoScaling)}`,
+  );
+  const reported = new Set<string>();
+  for (const item of byEnvironment) {
+    if (item.at === undefined) continue;
+    const key = `${item.at.file}:${item.at.line}:${item.at.column}`;
+    if (reported.has(key)) continue;
+    reported.add(key);
+    notes.push({
+      at: item.at,
+      ...(item.at === input.base.scaling?.at ? {field: 'count'} : {field: `environments.${item.environment}.count`, environment: item.environment}),
+      status: 'warning',
+      message: `auto scaling is one setting for all of a profile's environments, and they differ (${each.join('; ')}): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree`,
+    });
+  }
+  return {notes};
+}
