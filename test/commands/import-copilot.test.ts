@@ -92,7 +92,16 @@ describe('offline', () => {
       '  → profile shop-frontend: a REPLICA service on Fargate · ECR shop/frontend (tag at deploy) · port 8080 · environments prod, test\n',
     );
     expect(result.out).toContain(
-      '    copilot/frontend/manifest.yml:43:7  environments.prod.count.range [prod]: service auto scaling (minimum and maximum tasks) (→ auto-scaling)\n',
+      '    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated\n',
+    );
+    expect(result.out).toContain(
+      "    copilot/frontend/manifest.yml:42:5  environments.prod.count [prod]: auto scaling is one setting for all of a profile's environments, and they differ (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree\n",
+    );
+    expect(result.out).toContain(
+      '    copilot/worker/manifest.yml:15:1  count: service.autoScaling: 1–5 tasks — no policy ecs-wizard holds: the range bounds the count, and a deploy leaves the policies on AWS as they are\n',
+    );
+    expect(result.out).toContain(
+      "    copilot/worker/manifest.yml:19:3  count.queue_delay: the queue backlog per task is a custom metric (a Lambda function Copilot runs): not migrated; a deploy leaves Copilot's policy on the scalable target as it is\n",
     );
     expect(result.out).toContain('    copilot/api/manifest.yml:16:3  network.connect: Service Connect (→ service-connect)\n');
     expect(result.out).toContain(
@@ -118,6 +127,10 @@ describe('offline', () => {
     expect(result.out).toContain(
       "\nfrontend uses the application environment test-2: in Copilot's test its settings differ from the first service's (network, provisioner), and an application environment holds one of each (deploy it with --env test-2)\n",
     );
+    const saved = await store.list();
+    expect(saved.find((profile) => profile.name === 'shop-worker')?.service.autoScaling).toEqual({minCount: 1, maxCount: 5, policies: []});
+    // frontend's environments differ (prod scales, test runs one task): no setting, the report says so.
+    expect(saved.find((profile) => profile.name === 'shop-frontend')?.service.autoScaling).toBeUndefined();
     expect(snapshot(folder)).toEqual(before);
   });
 

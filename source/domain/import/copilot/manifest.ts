@@ -364,7 +364,7 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
         if (scaling !== undefined) {
           settings.scaling = {value: scaling, at: where};
           settings.count = {value: scaling.min, at: where};
-          note(['count'], where, 'info', `desiredCount ${scaling.min}: the range's minimum, as Copilot starts it; auto scaling moves it from there`);
+          note(['count'], where, 'info', `desiredCount ${scaling.min}: the range's minimum, as Copilot starts it`);
         }
         break;
       }

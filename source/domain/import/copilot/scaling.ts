@@ -76,7 +76,16 @@ export function profileAutoScaling(input: {
   });
   const first = byEnvironment[0];
   if (first === undefined) return {notes};
-  if (byEnvironment.every((item) => item.text === first.text)) return {...(first.autoScaling === undefined ? {} : {autoScaling: first.autoScaling}), notes};
+  if (byEnvironment.every((item) => item.text === first.text)) {
+    if (first.autoScaling === undefined || first.at === undefined) return {notes};
+    notes.push({
+      at: first.at,
+      field: first.at === input.base.scaling?.at ? 'count' : `environments.${first.environment}.count`,
+      status: 'info',
+      message: `service.autoScaling: ${describeAutoScaling(first.autoScaling)}${first.autoScaling.policies.length === 0 ? ' — no policy ecs-wizard holds: the range bounds the count, and a deploy leaves the policies on AWS as they are' : ''}`,
+    });
+    return {autoScaling: first.autoScaling, notes};
+  }
   const each = byEnvironment.map(
     (item) => `${item.environment}: ${item.autoScaling === undefined ? 'none (a fixed count)' : describeAutoScaling(item.autoScaling)}`,
   );
