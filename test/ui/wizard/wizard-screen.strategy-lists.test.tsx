@@ -137,4 +137,12 @@ describe('rollback alarms listed from CloudWatch', () => {
     await waitForFrame(app, '✔ Rollback alarms: other-alarm, api-5xx');
     expect((await answersOf(app, fakes)).deploymentStrategy?.alarms).toEqual(['other-alarm', 'api-5xx']);
   });
+
+  test('Enter while the alarms are still being listed takes None (shown before the list)', async () => {
+    const {app, fakes} = startAt(blueGreen(), 'deployment-alarms', {listAlarms: () => new Promise(() => undefined)});
+    await waitForFrame(app, 'Listing CloudWatch alarms in us-east-1');
+    await press(app, 'enter');
+    await waitForFrame(app, '✔ Rollback alarms: none');
+    expect((await answersOf(app, fakes)).deploymentStrategy?.alarms).toEqual([]);
+  });
 });
