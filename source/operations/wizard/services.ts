@@ -25,6 +25,8 @@ import type {CloudFormationPort, ProvisionerOutputs, StackSummary, TerraformStat
 import type {AccessCheck, RegistryPort, RegistryTag} from '../../ports/registry.js';
 import type {EcrRepository, RepositoriesPort} from '../../ports/repositories.js';
 import type {SecretSummary, SecretsPort} from '../../ports/secrets.js';
+import type {LambdaFunction, LambdaPort} from '../../ports/lambda.js';
+import type {Alarm, AlarmsPort} from '../../ports/alarms.js';
 import type {TemplateName} from '../../domain/templates.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {DraftStore} from '../../ports/draft-store.js';
@@ -53,6 +55,10 @@ export interface WizardPorts {
   cloudFormation(region?: string): Promise<CloudFormationPort>;
   /** Elastic Load Balancing v2 (the load balancer questions). */
   loadBalancing(region?: string): Promise<LoadBalancingPort>;
+  /** AWS Lambda (the lifecycle hooks' functions). Optional: test ports may leave it out. */
+  lambda?(region?: string): Promise<LambdaPort>;
+  /** CloudWatch alarms (the rollback alarms). Optional: test ports may leave it out. */
+  alarms?(region?: string): Promise<AlarmsPort>;
   terraform(): TerraformStatePort;
   editor(): EditorPort;
   draft(): Promise<DraftStore>;
@@ -126,6 +132,10 @@ export interface WizardServices {
   trafficRoles(): Promise<Listing<IamRole>>;
   /** Creates the traffic role (trusting ecs.amazonaws.com, AmazonECSInfrastructureRolePolicyForLoadBalancers), or returns the one of that name. */
   createTrafficRole(name: string): Promise<IamRole>;
+  /** The Lambda functions of the region (lifecycle hooks). Optional: test fakes may leave it out. */
+  listFunctions?(region?: string): Promise<Listing<LambdaFunction>>;
+  /** The CloudWatch metric alarms of the region (rollback alarms). Optional: test fakes may leave it out. */
+  listAlarms?(region?: string): Promise<Listing<Alarm>>;
   stackOutputs(stack: string, region?: string): Promise<Lookup<ProvisionerOutputs>>;
   terraformOutputs(path: string): Promise<Lookup<ProvisionerOutputs>>;
   /** The absolute path of a state file (recorded in the profile, so that a refresh finds it from anywhere). */
@@ -319,6 +329,16 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
         description: `Lets ECS change load balancer listener rules in blue/green, linear and canary deployments (created by ecs-wizard as ${DEFAULT_TRAFFIC_ROLE_NAME})`,
       });
     },
+    listFunctions: (region) =>
+      list(async () => {
+        if (ports.lambda === undefined) throw new Error('Lambda is not available here');
+        return (await (await ports.lambda(region)).listFunctions()).sort((a, b) => a.name.localeCompare(b.name));
+      }),
+    listAlarms: (region) =>
+      list(async () => {
+        if (ports.alarms === undefined) throw new Error('CloudWatch alarms are not available here');
+        return (await (await ports.alarms(region)).listAlarms()).sort((a, b) => a.name.localeCompare(b.name));
+      }),
     stackOutputs: (stack, region) => lookup(async () => (await ports.cloudFormation(region)).stackOutputs(stack)),
     terraformOutputs: (path) => lookup(async () => ports.terraform().readOutputs(path)),
     terraformPath: (path) => ports.terraform().locate(path),
@@ -356,6 +376,8 @@ export function wizardPortsFrom(root: CompositionRoot, options: {stdin?: NodeJS.
     network: (region) => root.network(region),
     cloudFormation: (region) => root.cloudFormation(region),
     loadBalancing: (region) => root.loadBalancing(region),
+    lambda: (region) => root.lambda(region),
+    alarms: (region) => root.alarms(region),
     terraform: () => root.terraformState(),
     editor: () => (editor ??= root.editor(options.stdin === undefined ? {} : {stdin: options.stdin})),
     draft: () => root.wizardDraft(),

@@ -90,6 +90,8 @@ export function fakeServices(overrides: Partial<WizardServices> = {}, options: {
     targetGroups: async () => OFFLINE,
     targetGroup: async () => ({status: 'unknown', reason: OFFLINE.reason}),
     trafficRoles: async () => OFFLINE,
+    listFunctions: async () => OFFLINE,
+    listAlarms: async () => OFFLINE,
     createTrafficRole: async (name) => {
       fakes.createdRoles.push(name);
       return {arn: `arn:aws:iam::123456789012:role/${name}`, name, trustsEcsTasks: false, trustPolicy: {}};

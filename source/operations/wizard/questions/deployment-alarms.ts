@@ -1,6 +1,7 @@
 /** 5. CloudWatch alarms that fail a deployment and roll it back (deploymentConfiguration.alarms), any strategy. */
 import {bad, ok, type Checked} from '../answer-checks.js';
-import {textPrompt, type Question} from '../question.js';
+import type {Alarm} from '../../../ports/alarms.js';
+import type {Choice, Question} from '../question.js';
 import {strategyOf, withStrategy} from '../strategy-answers.js';
 
 /** CloudWatch alarm names: 1–255 characters, no control characters. */
@@ -15,6 +16,19 @@ export function parseAlarmNames(text: string): Checked<string[]> {
   return ok([...new Set(names)]);
 }
 
+/** The row that answers "no alarms" (a multi picker needs one row chosen). */
+const NO_ALARMS: Choice = {value: '(none)', label: 'None', detail: 'no rollback alarms (chosen, it clears the others)'};
+
+const alarmChoice = (alarm: Alarm): Choice => ({
+  value: alarm.name,
+  label: alarm.name,
+  detail: [alarm.state, alarm.namespace === undefined ? undefined : `${alarm.namespace}${alarm.metricName === undefined ? '' : ` ${alarm.metricName}`}`]
+    .filter((part): part is string => part !== undefined)
+    .join(' · '),
+});
+
+const namesText = (names: Checked<string[]>): Checked<string> => (names.ok ? ok(names.value.join(', ')) : names);
+
 export const deploymentAlarms: Question = {
   id: 'deployment-alarms',
   section: 4,
@@ -26,13 +40,27 @@ export const deploymentAlarms: Question = {
   help: [
     "CloudWatch alarms ECS watches during the deployment (and its bake time): one going to ALARM fails the deployment and rolls it back. E.g. an alarm on the target group's 5xx count or on latency.",
   ],
-  prompt: ({ctx: {answers}}) =>
-    textPrompt({
-      label: 'CloudWatch alarms that roll the deployment back (names, comma-separated; none is fine)',
-      initial: strategyOf(answers).alarms.join(', '),
-      validate: parseAlarmNames,
-      submit: (value) => ({answers: withStrategy(answers, {alarms: value})}),
-    }),
+  prompt: ({ctx: {answers}, services}) => {
+    const region = services.defaultRegion();
+    const {listAlarms} = services;
+    return {
+      kind: 'picker',
+      multi: true,
+      label: 'CloudWatch alarms that roll the deployment back (none is fine)',
+      hint: 'Space selects; Enter takes the selection. An alarm not listed: type its name (several: comma-separated).',
+      what: `CloudWatch alarms in ${region ?? 'the default region'}`,
+      load: async () => {
+        if (listAlarms === undefined) return {ok: false, reason: 'CloudWatch alarms cannot be listed here'};
+        const listing = await listAlarms(region);
+        return listing.ok ? {ok: true, items: listing.items.map(alarmChoice)} : listing;
+      },
+      extra: () => [NO_ALARMS],
+      free: {validate: (text) => namesText(parseAlarmNames(text)), hint: 'alarm names, comma-separated'},
+      parseMany: parseAlarmNames,
+      initialSelected: strategyOf(answers).alarms,
+      submit: (values) => ({answers: withStrategy(answers, {alarms: values.includes(NO_ALARMS.value) ? [] : [...new Set(values)]})}),
+    };
+  },
   flags: [{name: 'alarm', type: 'string', multiple: true, value: 'NAME', description: 'a CloudWatch alarm that rolls the deployment back (repeat for more)'}],
   fromFlags(draft) {
     const given = draft.values('alarm');

@@ -1,10 +1,38 @@
 /** 5. Lifecycle hooks of a BLUE_GREEN, LINEAR or CANARY deployment: a Lambda function ECS invokes at a stage (STAGE=LAMBDA_ARN). */
 import {groupHooks, HOOK_STAGES, parseHook, shiftsTraffic} from '../../../domain/deployment-strategy.js';
-import type {ListEntry, Question} from '../question.js';
+import type {LambdaFunction} from '../../../ports/lambda.js';
+import {bad, ok, type Checked} from '../answer-checks.js';
+import type {Choice, ListEntry, Question} from '../question.js';
 import {checked, shifting, strategyOf, withStrategy} from '../strategy-answers.js';
 
 const entriesOf = (hooks: ReadonlyArray<{lambdaArn: string; stages: string[]}>): ListEntry[] =>
   hooks.flatMap((hook) => hook.stages.map((stage) => ({name: stage, value: hook.lambdaArn})));
+
+/** The row that answers "no hooks" (a multi picker needs one row chosen). */
+const NO_HOOKS: Choice = {value: '(none)', label: 'None', detail: 'no lifecycle hooks (chosen, it clears the others)'};
+
+/** A listed function at each stage, as picker rows (value STAGE=LAMBDA_ARN, as typed). */
+export const hookChoices = (functions: readonly LambdaFunction[]): Choice[] =>
+  functions.flatMap((fn) =>
+    HOOK_STAGES.map((stage) => ({
+      value: `${stage}=${fn.arn}`,
+      label: `${fn.name} at ${stage}`,
+      ...(fn.runtime === undefined && fn.description === undefined
+        ? {}
+        : {detail: [fn.runtime, fn.description].filter((part): part is string => part !== undefined && part !== '').join(' · ')}),
+    })),
+  );
+
+/** Typed hooks: STAGE=LAMBDA_ARN, several separated by commas or spaces. */
+export function parseHooks(text: string): Checked<string[]> {
+  const values: string[] = [];
+  for (const part of text.split(/[\s,]+/).filter((piece) => piece !== '')) {
+    const parsed = parseHook(part);
+    if (!parsed.ok) return bad(parsed.message);
+    values.push(`${parsed.value.stage}=${parsed.value.lambdaArn}`);
+  }
+  return values.length === 0 ? bad('Type STAGE=LAMBDA_ARN, or choose None') : ok([...new Set(values)]);
+}
 
 export const lifecycleHooks: Question = {
   id: 'lifecycle-hooks',
@@ -23,17 +51,36 @@ export const lifecycleHooks: Question = {
     'A lifecycle hook is a Lambda function ECS invokes at a stage of the deployment; it answers SUCCEEDED (go on), FAILED (roll back) or IN_PROGRESS (ask again). E.g. a smoke test at POST_TEST_TRAFFIC_SHIFT, against the test listener, before any production traffic moves.',
     `Stages: ${HOOK_STAGES.join(', ')}. ECS assumes a role to invoke the function (the next question).`,
   ],
-  prompt: ({ctx: {answers}}) => ({
-    kind: 'list',
-    label: 'Lifecycle hooks (none is fine)',
-    hint: 'STAGE=LAMBDA_ARN, one per line, e.g. POST_TEST_TRAFFIC_SHIFT=arn:aws:lambda:us-east-1:123456789012:function:smoke; Enter on an empty line when done.',
-    initial: entriesOf(strategyOf(answers).hooks),
-    parse: (text) => {
-      const parsed = checked(parseHook(text));
-      return parsed.ok ? {ok: true, value: {name: parsed.value.stage, value: parsed.value.lambdaArn}} : parsed;
-    },
-    submit: (entries) => ({answers: withStrategy(answers, {hooks: groupHooks(entries.map((entry) => ({stage: entry.name, lambdaArn: entry.value})))})}),
-  }),
+  prompt: ({ctx: {answers}, services}) => {
+    const region = services.defaultRegion();
+    const {listFunctions} = services;
+    return {
+      kind: 'picker',
+      multi: true,
+      label: 'Lifecycle hooks (none is fine)',
+      hint: 'Type to filter (a function or a stage), space selects; Enter takes the selection. A function not listed: type STAGE=LAMBDA_ARN (several: comma-separated).',
+      what: `Lambda functions in ${region ?? 'the default region'}`,
+      load: async () => {
+        if (listFunctions === undefined) return {ok: false, reason: 'Lambda functions cannot be listed here'};
+        const listing = await listFunctions(region);
+        return listing.ok ? {ok: true, items: hookChoices(listing.items)} : listing;
+      },
+      extra: () => [NO_HOOKS],
+      free: {
+        validate: (text) => {
+          const parsed = parseHooks(text);
+          return parsed.ok ? ok(parsed.value.join(',')) : parsed;
+        },
+        hint: 'STAGE=LAMBDA_ARN, e.g. POST_TEST_TRAFFIC_SHIFT=arn:aws:lambda:us-east-1:123456789012:function:smoke',
+      },
+      parseMany: parseHooks,
+      initialSelected: entriesOf(strategyOf(answers).hooks).map((entry) => `${entry.name}=${entry.value}`),
+      submit: (values) => {
+        const hooks = (values.includes(NO_HOOKS.value) ? [] : values).map((value) => parseHook(value)).flatMap((parsed) => (parsed.ok ? [parsed.value] : []));
+        return {answers: withStrategy(answers, {hooks: groupHooks(hooks)})};
+      },
+    };
+  },
   flags: [
     {
       name: 'lifecycle-hook',

@@ -293,7 +293,10 @@ export function PickerField(props: {
     if (busy) return;
     if (listing === undefined && state.query.trim() === '') {
       // Enter before the list arrives keeps the previous answer (when there is one).
+      const highlighted = rows[Math.min(state.index, rows.length - 1)];
       if (props.multi && (props.initialSelected ?? []).length > 0) done(props.initialSelected!);
+      // A row shown before the list (e.g. "None") is known: it can be taken at once.
+      else if (props.multi && state.selected.length === 0 && highlighted?.kind === 'item' && !highlighted.item.disabled) done([highlighted.item.value]);
       else if (!props.multi && props.initial !== undefined) {
         const extra = props.extra?.some((item) => item.value === props.initial) ?? false;
         const checked = props.free && !extra ? props.free.validate(props.initial) : ({ok: true, value: props.initial} as const);
