@@ -38,12 +38,14 @@ beforeAll(async () => {
   const factory = createAwsClientFactory({env: motoEnv(moto.url), userAgent: 'ecs-wizard/e2e'});
   const client = await factory.ecs();
   const {RegisterTaskDefinitionCommand, CreateClusterCommand, CreateServiceCommand} = await import('@aws-sdk/client-ecs');
+  // One job per family registers its revisions in order (families side by side): revision N is image 1.N.0 however
+  // the requests interleave (moto numbers a family's revisions in the order they arrive).
   const jobs: Array<() => Promise<unknown>> = [];
-  for (let revision = 1; revision <= REVISIONS; revision += 1) {
-    for (let index = 0; index < FAMILIES; index += 1) {
-      const family = `app-${String(index).padStart(3, '0')}`;
-      jobs.push(() =>
-        client.send(
+  for (let index = 0; index < FAMILIES; index += 1) {
+    const family = `app-${String(index).padStart(3, '0')}`;
+    jobs.push(async () => {
+      for (let revision = 1; revision <= REVISIONS; revision += 1)
+        await client.send(
           new RegisterTaskDefinitionCommand({
             family,
             networkMode: 'awsvpc',
@@ -55,9 +57,8 @@ beforeAll(async () => {
               {name: 'web', image: `registry.example.com:5000/team/${family}:1.${revision}.0`, essential: true, portMappings: [{containerPort: 8080}]},
             ],
           }),
-        ),
-      );
-    }
+        );
+    });
   }
   const started = performance.now();
   let next = 0;
