@@ -7,7 +7,7 @@
  * service's plan and asks once (y / n). Text from outside is cleaned by the Text component. Time from the clock.
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, render, Static, useApp, useInput, useStdout} from 'ink';
+import {Box, Static, useInput, useStdout} from 'ink';
 import type {AppDeployEvent} from '../../domain/deploy/app-events.js';
 import {
   appHeadline,
@@ -28,7 +28,7 @@ import {planText} from '../../report/plan-text.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
-import {terminalInput} from '../terminal-input.js';
+import {mountUntilFinished} from '../mount-until-finished.js';
 import {DeployLive, LogLineView} from './deploy.js';
 
 export interface AppDeployScreenProps {
@@ -331,30 +331,10 @@ export function AppDeployScreen(props: AppDeployScreenProps) {
 /** Mounts the screen on the terminal; resolves with the final view once the stream has ended. */
 export async function runAppDeployScreen(options: Omit<AppDeployScreenProps, 'onFinished' | 'active'> & {io: CommandIo}): Promise<AppView> {
   const {io, ...props} = options;
-  let final: AppView | undefined;
-  function Root() {
-    const {exit} = useApp();
-    const [done, setDone] = useState(false);
-    useEffect(() => {
-      if (done) exit();
-    }, [done, exit]);
-    return (
-      <AppDeployScreen
-        {...props}
-        onFinished={(view) => {
-          final = view;
-          setDone(true);
-        }}
-      />
-    );
-  }
-  const instance = render(<Root />, {
-    stdin: terminalInput(io.stdin),
-    stdout: io.stdout as NodeJS.WriteStream,
-    stderr: io.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
+  return mountUntilFinished<AppView, AppDeployScreenProps>(AppDeployScreen, props, io, {
+    ...initialAppView,
+    finished: true,
+    outcome: 'interrupted',
+    exitCode: 5,
   });
-  await instance.waitUntilExit();
-  return final ?? {...initialAppView, finished: true, outcome: 'interrupted', exitCode: 5};
 }

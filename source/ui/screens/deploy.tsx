@@ -13,7 +13,7 @@
  * Time comes from the injected clock (the elapsed ticker), never from Date.now().
  */
 import React, {useEffect, useReducer, useRef, useState} from 'react';
-import {Box, render, Static, useApp, useInput, useStdout} from 'ink';
+import {Box, Static, useInput, useStdout} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
 import {deployViewReducer, formatElapsed, initialDeployView, type DeployView, type LogLine} from '../../domain/deploy/view.js';
 import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
@@ -27,7 +27,7 @@ import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
 import {TaskLogsPanel} from '../components/task-logs.js';
 import {TrafficPanel} from '../components/traffic-panel.js';
-import {terminalInput} from '../terminal-input.js';
+import {mountUntilFinished} from '../mount-until-finished.js';
 
 export interface DeployScreenProps {
   clock: Clock;
@@ -539,30 +539,10 @@ export function DeployScreen(props: DeployScreenProps) {
 /** Mounts the deploy screen on the terminal; resolves with the final view once the stream has ended. */
 export async function runDeployScreen(options: Omit<DeployScreenProps, 'onFinished' | 'active'> & {io: CommandIo}): Promise<DeployView> {
   const {io, ...props} = options;
-  let final: DeployView | undefined;
-  function Root() {
-    const {exit} = useApp();
-    const [done, setDone] = useState(false);
-    useEffect(() => {
-      if (done) exit();
-    }, [done, exit]);
-    return (
-      <DeployScreen
-        {...props}
-        onFinished={(view) => {
-          final = view;
-          setDone(true);
-        }}
-      />
-    );
-  }
-  const instance = render(<Root />, {
-    stdin: terminalInput(io.stdin),
-    stdout: io.stdout as NodeJS.WriteStream,
-    stderr: io.stderr as NodeJS.WriteStream,
-    exitOnCtrlC: false,
-    patchConsole: false,
+  return mountUntilFinished<DeployView, DeployScreenProps>(DeployScreen, props, io, {
+    ...initialDeployView,
+    finished: true,
+    outcome: 'interrupted',
+    exitCode: 5,
   });
-  await instance.waitUntilExit();
-  return final ?? {...initialDeployView, finished: true, outcome: 'interrupted', exitCode: 5};
 }
