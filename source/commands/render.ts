@@ -37,12 +37,14 @@ export async function run(context: CommandContext): Promise<number> {
       message: `the service cannot be created yet: ${issue.message} (the task definition above is complete; verify and deploy refuse the service)`,
     })),
     ...inputs.issues.filter((issue) => issue.severity === 'warning'),
+    // With auto scaling, what the printed desiredCount is: sent when the service is created, never on an update.
+    ...inputs.issues.filter((issue) => issue.code === 'desired-count-auto-scaling'),
   ];
   if (warnings.length > 0) {
     const style = createStyle(context.globals.color && Boolean((context.io.stderr as {isTTY?: boolean}).isTTY));
     context.io.stderr.write(
       `${issueLines(warnings)
-        .map((line) => style.yellow(line))
+        .map((line) => (line.startsWith('info: ') ? line : style.yellow(line)))
         .join('\n')}\n`,
     );
   }

@@ -50,6 +50,34 @@ export function describeAutoScaling(scaling: AutoScaling): string {
   return `${scaling.minCount}–${scaling.maxCount} tasks${policies === '' ? '' : `, ${policies}`}`;
 }
 
+/**
+ * The service's auto scaling in one environment: the environment's own setting (`environments[].autoScaling`, a
+ * per-environment override of `service.autoScaling`, as config-variable overrides are of variables) when it has one,
+ * else the service's. Render, plan, diff and deploy all read this one.
+ */
+export function effectiveAutoScaling(service: {autoScaling?: AutoScaling}, environment: {autoScaling?: AutoScaling} | undefined): AutoScaling | undefined {
+  return environment?.autoScaling ?? service.autoScaling;
+}
+
+/**
+ * The desiredCount CreateService sends for a new service with auto scaling: the spec's count brought into the
+ * scaling range (Application Auto Scaling would move it there anyway as soon as the target is registered).
+ */
+export function startingDesiredCount(specCount: number, scaling: Pick<AutoScaling, 'minCount' | 'maxCount'>): number {
+  return Math.min(Math.max(specCount, scaling.minCount), Math.max(scaling.minCount, scaling.maxCount));
+}
+
+/** What the rendered service's desiredCount means with auto scaling (a render, the plan and the review say it). */
+export function desiredCountNote(specCount: number, scaling: Pick<AutoScaling, 'minCount' | 'maxCount'>): string {
+  const starting = startingDesiredCount(specCount, scaling);
+  const range = `${scaling.minCount}–${scaling.maxCount}`;
+  const why =
+    starting === specCount
+      ? `the service spec's, within the auto scaling range ${range}`
+      : `the service spec's ${specCount} ${starting > specCount ? 'raised to the auto scaling minimum' : 'lowered to the auto scaling maximum'} (range ${range})`;
+  return `desiredCount ${starting} (${why}) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run`;
+}
+
 /** What the flags give (`--min-count`, `--max-count`, `--cpu-target`, `--memory-target`, `--requests-per-target`). */
 export interface AutoScalingFlags {
   minCount?: number;
@@ -82,11 +110,14 @@ export interface ScaledService {
   hasTargetGroup: boolean;
 }
 
-/** The rules of a setting (source `profile`, paths under `service.autoScaling`). */
-export function autoScalingIssues(scaling: AutoScaling, service: ScaledService): Issue[] {
+/**
+ * The rules of a setting (source `profile`, paths under `service.autoScaling`, or under `at` — an environment's
+ * override is `environments.NAME.autoScaling`).
+ */
+export function autoScalingIssues(scaling: AutoScaling, service: ScaledService, at = 'service.autoScaling'): Issue[] {
   const issues: Issue[] = [];
   const error = (path: string, message: string, fix: string): void => {
-    issues.push({code: 'auto-scaling', severity: 'error', source: 'profile', path: `service.autoScaling${path}`, message, fix});
+    issues.push({code: 'auto-scaling', severity: 'error', source: 'profile', path: `${at}${path}`, message, fix});
   };
   if (!Number.isInteger(scaling.minCount) || scaling.minCount < 0 || scaling.minCount > MAX_TASK_COUNT) {
     error('.minCount', `the minimum task count must be from 0 to ${MAX_TASK_COUNT}; got ${scaling.minCount}`, 'Give --min-count a whole number');

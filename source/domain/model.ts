@@ -205,6 +205,12 @@ export interface Environment {
    * rendered service gets `capacityProviderStrategy` and no `launchType`. Absent: the launch type.
    */
   capacityProviderStrategy?: CapacityProviderItem[];
+  /**
+   * The service's auto scaling in this environment, in place of `service.autoScaling` (a per-environment override:
+   * min 1 / max 2 in dev, min 3 / max 20 in prod). A service's own (not the application's): stored with the service's
+   * use of the environment. Absent: the service's setting.
+   */
+  autoScaling?: AutoScaling;
 }
 
 export const RUN_OUTCOMES = ['deployed', 'failed', 'rolled-back', 'timed-out', 'detached', 'interrupted'] as const;

@@ -16,14 +16,18 @@ import {validateRequest} from './validate/request.js';
 import {autoScalingIssues} from './auto-scaling.js';
 import {isJsonObject, type JsonObject} from './json.js';
 
-/** The service's auto scaling against the rendered service (a DAEMON cannot scale; requests per target need a target group). */
-function scalingIssues(input: RenderInput, service: JsonObject | undefined): Issue[] {
-  const scaling = input.profile.service.autoScaling;
+/**
+ * The service's auto scaling in the environment (its override, else the service's) against the rendered service (a
+ * DAEMON cannot scale; requests per target need a target group).
+ */
+function scalingIssues(context: RenderContext, service: JsonObject | undefined): Issue[] {
+  const scaling = context.autoScaling;
   if (scaling === undefined || service === undefined) return [];
+  const at = context.environment.autoScaling === undefined ? 'service.autoScaling' : `environments.${context.environment.name}.autoScaling`;
   const balancers = service['loadBalancers'];
   const hasTargetGroup = Array.isArray(balancers) && balancers.some((item) => isJsonObject(item) && typeof item['targetGroupArn'] === 'string');
   const strategy = service['schedulingStrategy'];
-  return autoScalingIssues(scaling, {hasTargetGroup, ...(typeof strategy === 'string' ? {schedulingStrategy: strategy} : {})});
+  return autoScalingIssues(scaling, {hasTargetGroup, ...(typeof strategy === 'string' ? {schedulingStrategy: strategy} : {})}, at);
 }
 
 /** What validation reads of the run's inputs: the resolved context, and the service's own variable names. */
@@ -51,7 +55,7 @@ export function renderAndValidate(input: RenderInput): RenderResult {
     ...validation.taskDefinition,
     ...service.issues,
     ...validation.service,
-    ...scalingIssues(input, service.service),
+    ...scalingIssues(context, service.service),
   ];
   return {taskDefinition: task.taskDefinition, service: service.service, issues};
 }

@@ -21,12 +21,14 @@
  *   is the family; `launchType` is the environment's unless the spec has a capacityProviderStrategy; the
  *   environment's capacity provider strategy, when it has one, replaces the spec's and leaves launchType out;
  *   `networkConfiguration` is the environment's under awsvpc (a spec's own is replaced, with a warning);
- *   `desiredCount` defaults to 1 for REPLICA.
+ *   `desiredCount` defaults to 1 for REPLICA; with auto scaling (the environment's, else the service's) it is what
+ *   creating the service sends: the spec's count brought into the scaling range (an info issue says so, and that an
+ *   update does not send it).
  */
 import type {Issue} from './issues.js';
 import type {JsonObject, JsonValue} from './json.js';
 import {isJsonObject} from './json.js';
-import type {ArtifactSource, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
+import type {ArtifactSource, AutoScaling, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
 import {dropNulls} from './json-values.js';
@@ -39,6 +41,7 @@ import {effectiveNetworkMode} from './network-mode.js';
 import {imagePlaceholderIssues} from './spec-lint.js';
 import {artifactNaming, followInService, followInTaskDefinition} from './container-references.js';
 import {strategyDocument, strategyIssues} from './capacity.js';
+import {desiredCountNote, effectiveAutoScaling, startingDesiredCount} from './auto-scaling.js';
 
 export {dropNulls} from './json-values.js';
 
@@ -75,6 +78,8 @@ export interface RenderContext {
   /** A stable name for `${CONTAINER_NAME}` (the service's choice); absent: derived from the image and tag. */
   containerName?: string;
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+  /** The service's auto scaling in this environment (the environment's override, else the service's). */
+  autoScaling?: AutoScaling;
 }
 
 export interface RenderedTask {
@@ -287,6 +292,15 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
   const desiredCount = getMember(rendered, 'desiredCount');
   if (desiredCount !== undefined) service.desiredCount = desiredCount;
   else if (!daemon) service.desiredCount = 1;
+  const scaling = context.autoScaling;
+  const scalingNote: Issue[] = [];
+  if (scaling !== undefined && !daemon && typeof service.desiredCount === 'number') {
+    // What CreateService really sends with auto scaling; an update sends none (the plan leaves it out).
+    const note = desiredCountNote(service.desiredCount, scaling);
+    service.desiredCount = startingDesiredCount(service.desiredCount, scaling);
+    // Not located: it is about the rendered value, not about the spec's text.
+    scalingNote.push({code: 'desired-count-auto-scaling', severity: 'info', source: 'serviceSpec', path: 'desiredCount', message: note});
+  }
 
   const handled = new Set(['serviceName', 'cluster', 'taskDefinition', 'launchType', 'desiredCount', 'networkConfiguration']);
   if (environmentStrategy !== undefined) handled.add('capacityProviderStrategy');
@@ -318,7 +332,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
       },
     };
   }
-  return {service, issues: locateIssues(issues, parsed), rendered: service, written, ...text};
+  return {service, issues: [...locateIssues(issues, parsed), ...scalingNote], rendered: service, written, ...text};
 }
 
 /** The context of a profile in one of its environments; undefined when it has no such environment. */
@@ -338,6 +352,8 @@ export function renderContext(input: RenderInput): RenderContext | undefined {
   if (service.registryAuth !== undefined) context.registryAuth = service.registryAuth;
   if (service.containerName !== undefined) context.containerName = service.containerName;
   if (input.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = input.discoveryRecordTypes;
+  const autoScaling = effectiveAutoScaling(service, environment);
+  if (autoScaling !== undefined) context.autoScaling = autoScaling;
   return context;
 }
 

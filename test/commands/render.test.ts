@@ -46,4 +46,21 @@ describe('ecs-wizard render', () => {
     expect(deploy.err + deploy.out).toContain('has no network settings');
     expect(w.ecs.recorded).toEqual([]);
   });
+
+  it('render with auto scaling per environment: the desiredCount CreateService sends, and a line saying an update sends none', async () => {
+    const w = await world();
+    const profile = (await w.store.get('web-api'))!;
+    profile.service.autoScaling = {minCount: 1, maxCount: 2, policies: [{metric: 'cpu', target: 60}]};
+    profile.environments[1]!.autoScaling = {minCount: 3, maxCount: 20, policies: [{metric: 'cpu', target: 50}]};
+    await w.store.save(profile, {overwrite: true});
+    const production = await cli(['render', 'web-api', '--env', 'production'], w);
+    expect(production.code).toBe(0);
+    expect(JSON.parse(production.out).service.desiredCount).toBe(3);
+    expect(production.err).toContain(
+      "info: serviceSpec desiredCount: desiredCount 3 (the service spec's 1 raised to the auto scaling minimum (range 3–20)) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run",
+    );
+    const staging = await cli(['render', 'web-api', '--env', 'staging'], w);
+    expect(JSON.parse(staging.out).service.desiredCount).toBe(1);
+    expect(staging.err).toContain("desiredCount 1 (the service spec's, within the auto scaling range 1–2) is sent only when the service is created");
+  });
 });

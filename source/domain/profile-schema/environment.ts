@@ -11,7 +11,7 @@ import type {Raw} from './raw-values.js';
 import {CLUSTER, ENVIRONMENT_NAME, REGION, ROLE_ARN, SECURITY_GROUP_ID, SUBNET_ID} from './formats.js';
 import {describe, isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
-import {checkCapacityStrategy} from './capacity.js';
+import {checkAutoScaling, checkCapacityStrategy} from './capacity.js';
 
 function checkNetwork(checker: Checker, value: unknown, path: string): AwsVpcNetwork {
   const object = checkObject(checker, value, path, 'network', ['subnets', 'securityGroups', 'assignPublicIp']);
@@ -75,6 +75,7 @@ const ENVIRONMENT_KEYS = [
   'overrides',
   'provisioner',
   'capacityProviderStrategy',
+  'autoScaling',
 ] as const;
 export function checkEnvironment(checker: Checker, value: unknown, path: string): Environment {
   const object = checkObject(checker, value, path, 'an environment', ENVIRONMENT_KEYS);
@@ -99,6 +100,10 @@ export function checkEnvironment(checker: Checker, value: unknown, path: string)
     object === undefined || own(object, 'capacityProviderStrategy') === undefined
       ? undefined
       : checkCapacityStrategy(checker, own(object, 'capacityProviderStrategy'), joinPath(path, 'capacityProviderStrategy'));
+  const autoScaling =
+    object === undefined || own(object, 'autoScaling') === undefined
+      ? undefined
+      : checkAutoScaling(checker, own(object, 'autoScaling'), joinPath(path, 'autoScaling'));
   return {
     name,
     region,
@@ -109,5 +114,6 @@ export function checkEnvironment(checker: Checker, value: unknown, path: string)
     overrides,
     ...(provisioner === undefined ? {} : {provisioner}),
     ...(capacityProviderStrategy === undefined ? {} : {capacityProviderStrategy}),
+    ...(autoScaling === undefined ? {} : {autoScaling}),
   };
 }

@@ -15,6 +15,7 @@ import {clusterNameFromArn} from '../../domain/aws-names.js';
 import {InputError} from '../../errors.js';
 import type {EcsPort, EcsServiceState} from '../../ports/ecs.js';
 import type {ScalingPort} from '../../ports/scaling.js';
+import {effectiveAutoScaling} from '../../domain/auto-scaling.js';
 import {planServiceScaling, serviceForScaling, type ServiceScaling} from './scaling.js';
 
 // What `render` needs lives in deploy-inputs.ts (so that it does not load the diff); re-exported for the others.
@@ -90,7 +91,7 @@ export async function planDeploy(ports: {ecs: EcsPort; scaling?: ScalingPort}, r
     );
   }
   const service = services.find((found) => found.status === 'ACTIVE');
-  const wantedScaling = request.removeAutoScaling === true ? undefined : request.profile.service.autoScaling;
+  const wantedScaling = request.removeAutoScaling === true ? undefined : effectiveAutoScaling(request.profile.service, request.environment);
   const scaled = serviceForScaling(inputs.service, wantedScaling, service);
   inputs.service = scaled.service;
   const scaling = await planServiceScaling(ports.scaling, {

@@ -4,9 +4,9 @@
  * the rollout succeeded (or right after the update with --no-wait) — as the `scaling` step.
  *
  * desiredCount with auto scaling: an update of an existing service does not send it (the scaler owns it); a new
- * service starts at the minimum.
+ * service starts at the spec's count brought into the scaling range — what `render` prints.
  */
-import {describeAutoScaling, planScaling, policyName, type ScalingPlan, type ScalingState} from '../../domain/auto-scaling.js';
+import {describeAutoScaling, planScaling, policyName, startingDesiredCount, type ScalingPlan, type ScalingState} from '../../domain/auto-scaling.js';
 import {clusterNameFromArn} from '../../domain/aws-names.js';
 import type {DeployEvent, DeployStepStatus} from '../../domain/deploy/events.js';
 import {isJsonObject, type JsonObject} from '../../domain/json.js';
@@ -61,14 +61,16 @@ export async function planServiceScaling(
 /**
  * The service a deploy sends, with desiredCount out of the scaler's way. For an update of an existing service the
  * service keeps the count it has now (so the diff shows no change) and `omitDesiredCount` says not to send it; a new
- * service starts at the minimum. Returns the note the plan shows.
+ * service starts at the count the render gave it — the spec's brought into the scaling range
+ * (domain/auto-scaling.ts `startingDesiredCount`, which `render` prints too). Returns the note the plan shows.
  */
 export function serviceForScaling(
   service: JsonObject,
   wanted: AutoScaling | undefined,
   existing: {desiredCount: number} | undefined,
 ): {service: JsonObject; omitDesiredCount: boolean; note?: string} {
-  if (wanted === undefined || service['desiredCount'] === undefined) return {service, omitDesiredCount: false};
+  const count = service['desiredCount'];
+  if (wanted === undefined || typeof count !== 'number') return {service, omitDesiredCount: false};
   if (existing !== undefined) {
     return {
       service: {...service, desiredCount: existing.desiredCount},
@@ -76,10 +78,11 @@ export function serviceForScaling(
       note: `desiredCount is not sent: auto scaling decides how many tasks run (now ${existing.desiredCount})`,
     };
   }
+  const starting = startingDesiredCount(count, wanted);
   return {
-    service: {...service, desiredCount: wanted.minCount},
+    service: {...service, desiredCount: starting},
     omitDesiredCount: false,
-    note: `desiredCount ${wanted.minCount}: a new service starts at the auto scaling minimum`,
+    note: `desiredCount ${starting}: a new service starts within the auto scaling range (${wanted.minCount}–${wanted.maxCount})`,
   };
 }
 
