@@ -62,6 +62,8 @@ export interface EnvironmentAnswers {
   provisioner?: ProvisionerAnswer;
   /** A capacity provider strategy (empty or absent: the launch type). */
   capacityProviderStrategy?: CapacityProviderItem[];
+  /** The service's auto scaling in this environment, in place of the service's (absent: the service's). */
+  autoScaling?: AutoScaling;
 }
 
 /** An environment filled from a provisioner's outputs: where, and each field's output and value. */

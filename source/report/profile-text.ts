@@ -63,6 +63,7 @@ export function describeProfile(profile: Profile): string[] {
     lines.push(`  ${environment.name}: ${environment.region} / ${environment.cluster} (${environment.launchType})${network}`);
     if (environment.capacityProviderStrategy !== undefined)
       lines.push(`    capacity providers ${formatCapacityStrategy(environment.capacityProviderStrategy)}`);
+    if (environment.autoScaling !== undefined) lines.push(`    auto scaling ${describeAutoScaling(environment.autoScaling)} (this environment's)`);
     const overrides = Object.entries(environment.overrides);
     if (overrides.length > 0) lines.push(`    overrides ${overrides.map(([name, value]) => `${name}=${value}`).join(', ')}`);
     const provisioner = environment.provisioner;

@@ -32,6 +32,7 @@ const EVERY_FIELD: Record<AnswerField, true> = {
   'environment.executionRole': true,
   'environment.overrides': true,
   'environment.capacity': true,
+  'environment.autoScaling': true,
   autoScaling: true,
 };
 

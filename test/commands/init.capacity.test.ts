@@ -118,4 +118,73 @@ describe('init, render, diff and deploy --simulate with capacity providers and a
     expect(spot.code).toBe(0);
     expect(spot.err + spot.out).toContain('two-minute notice');
   });
+
+  it('per environment: Fargate Spot in dev only, 1–2 tasks in dev and 3–20 in prod; render and diff show each environment its own', async () => {
+    const store = new MemoryProfileStore();
+    const cli = cliOn(store);
+    const two = INIT.flatMap((flag, index) =>
+      flag === '--env'
+        ? ['--env', 'dev', '--env', 'prod']
+        : flag === '--cluster'
+          ? ['--cluster', 'web-dev', '--cluster']
+          : INIT[index - 1] === '--env'
+            ? []
+            : [flag],
+    );
+    const init = await cli([
+      ...two,
+      '--capacity-provider',
+      'dev:FARGATE_SPOT:1',
+      '--capacity-provider',
+      'FARGATE:1',
+      '--min-count',
+      '1',
+      '--max-count',
+      '2',
+      '--cpu-target',
+      '60',
+      '--min-count',
+      'prod:3',
+      '--max-count',
+      'prod:20',
+    ]);
+    expect(init.err).not.toContain('error');
+    expect(init.code).toBe(0);
+    const profile = (await store.get('web'))!;
+    const [dev, prod] = profile.environments;
+    expect([dev!.name, dev!.cluster, prod!.name, prod!.cluster]).toEqual(['dev', 'web-dev', 'prod', 'web-prod']);
+    expect(dev!.capacityProviderStrategy).toEqual([{capacityProvider: 'FARGATE_SPOT', weight: 1}]);
+    expect(prod!.capacityProviderStrategy).toEqual([{capacityProvider: 'FARGATE', weight: 1}]);
+    expect(profile.service.autoScaling).toEqual({minCount: 1, maxCount: 2, policies: [{metric: 'cpu', target: 60}]});
+    expect(dev!.autoScaling).toBeUndefined();
+    expect(prod!.autoScaling).toEqual({minCount: 3, maxCount: 20, policies: [{metric: 'cpu', target: 60}]});
+
+    const renderOf = async (env: string) => JSON.parse((await cli(['render', 'web', '--env', env])).out) as {service: Record<string, unknown>};
+    expect((await renderOf('dev')).service).toMatchObject({desiredCount: 1, capacityProviderStrategy: [{capacityProvider: 'FARGATE_SPOT', weight: 1}]});
+    expect((await renderOf('prod')).service).toMatchObject({desiredCount: 3, capacityProviderStrategy: [{capacityProvider: 'FARGATE', weight: 1}]});
+
+    const diffDev = await cli(['diff', 'web', '--env', 'dev', '--simulate']);
+    expect(diffDev.out).toContain('  scaling  register the scalable target, 1–2 tasks');
+    const diffProd = await cli(['diff', 'web', '--env', 'prod', '--simulate']);
+    expect(diffProd.out).toContain('  scaling  register the scalable target, 3–20 tasks');
+    expect(diffProd.out).toContain('  scaling  add policy web-cpu-target-tracking (CPU 60%)');
+
+    const shown = await cli(['profiles', 'show', 'web']);
+    expect(shown.out).toContain('Auto scaling 1–2 tasks, CPU 60%');
+    expect(shown.out).toMatch(/prod[^\n]*\n(?:[^\n]*\n)*?\s+auto scaling 3–20 tasks, CPU 60% \(this environment's\)/);
+  });
+
+  it('an environment flag for an environment that is not given: exit 2 naming the flag, nothing saved', async () => {
+    const store = new MemoryProfileStore();
+    const cli = cliOn(store);
+    const bad = await cli([...INIT, '--min-count', 'qa:3', '--max-count', 'qa:5', '--cpu-target', '60', '--capacity-provider', 'qa:FARGATE_SPOT:1']);
+    expect(bad.code).toBe(2);
+    expect(bad.err).toContain('--min-count');
+    expect(bad.err).toContain('qa: no environment named qa (environments: prod)');
+    expect(bad.err).toContain('--capacity-provider');
+    expect(await store.list()).toEqual([]);
+    const notNumber = await cli([...INIT, '--min-count', 'prod:lots']);
+    expect(notNumber.code).toBe(2);
+    expect(notNumber.err).toContain('--min-count of prod must be a whole number, found "lots"');
+  });
 });

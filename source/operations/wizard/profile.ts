@@ -51,6 +51,7 @@ export type AnswerField =
   | 'environment.executionRole'
   | 'environment.overrides'
   | 'environment.capacity'
+  | 'environment.autoScaling'
   | 'autoScaling';
 
 export interface WizardProblem {
@@ -91,6 +92,7 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   if (provisioner !== undefined) environment.provisioner = provisioner;
   if (answers.capacityProviderStrategy !== undefined && answers.capacityProviderStrategy.length > 0)
     environment.capacityProviderStrategy = answers.capacityProviderStrategy.map((item) => ({...item}));
+  if (answers.autoScaling !== undefined) environment.autoScaling = {...answers.autoScaling, policies: answers.autoScaling.policies.map((policy) => ({...policy}))};
   return environment;
 }
 
@@ -218,6 +220,7 @@ export function fieldOfIssue(issue: Issue, answers?: Pick<WizardAnswers, 'contai
     if (issue.path.startsWith('capacityProviderStrategy')) return 'environment.capacity';
     return 'environment';
   }
+  if (issue.path.startsWith('environments.') && issue.path.includes('.autoScaling')) return 'environment.autoScaling';
   if (issue.path.includes('autoScaling')) return 'autoScaling';
   if (issue.path.includes('registryAuth')) return 'registryAuth';
   if (issue.path.includes('containerName')) return 'containerName';

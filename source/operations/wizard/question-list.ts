@@ -35,6 +35,7 @@ import {deploymentAlarms} from './questions/deployment-alarms.js';
 import {LOAD_BALANCER_QUESTIONS} from './questions/load-balancer-questions.js';
 import {autoScaling} from './questions/auto-scaling.js';
 import {autoScalingSettings} from './questions/auto-scaling-settings.js';
+import {envAutoScaling} from './questions/env-auto-scaling.js';
 import {dependsOn} from './questions/depends-on.js';
 import {discovery} from './questions/discovery.js';
 import {discoveryNamespace} from './questions/discovery-namespace.js';
@@ -153,6 +154,7 @@ export const QUESTIONS: readonly Question[] = [
   envRole,
   envRoleCreate,
   envOverrides,
+  envAutoScaling,
   envMore,
   containerName,
   review,

@@ -32,7 +32,8 @@ export function parseAutoScaling(text: string): Checked<AutoScaling> {
   return ok({minCount, maxCount, policies});
 }
 
-const asText = (scaling: AutoScaling): string =>
+/** A setting as the prompt takes it: `2-10 cpu 60`. */
+export const scalingText = (scaling: AutoScaling): string =>
   `${scaling.minCount}-${scaling.maxCount} ${scaling.policies.map((policy) => `${policy.metric} ${policy.target}`).join(' ')}`;
 
 export const autoScalingSettings: Question = {
@@ -46,7 +47,7 @@ export const autoScalingSettings: Question = {
     textPrompt({
       label: 'Tasks MIN-MAX and targets',
       hint: 'e.g. 2-10 cpu 60 (percent), memory 75, requests 1000 (per target, per minute; needs the service behind an ALB)',
-      ...(answers.autoScaling ? {initial: asText(answers.autoScaling)} : {}),
+      ...(answers.autoScaling ? {initial: scalingText(answers.autoScaling)} : {}),
       suggestion: `${Math.max(1, answers.desiredCount ?? 2)}-${Math.max(10, (answers.desiredCount ?? 2) * 5)} cpu 60`,
       validate: parseAutoScaling,
       submit: (value) => ({answers: {...answers, autoScaling: value}}),

@@ -4,15 +4,20 @@
  * `--memory-target N`, `--requests-per-target N`). The settings are asked by auto-scaling-settings.ts.
  */
 import {autoScalingFromFlags, describeAutoScaling, type AutoScalingFlags} from '../../../domain/auto-scaling.js';
-import {checkInteger} from '../answer-checks.js';
+import {checkInteger, type Checked} from '../answer-checks.js';
 import {choiceOf, type Question} from '../question.js';
+
+/** A count or target of a flag (`prod:` in front names the environment in the message). */
+export const checkCount = (text: string, flag: string, min: number, max: number, environment?: string): Checked<number | undefined> =>
+  checkInteger(text, environment === undefined ? flag : `${flag} of ${environment}`, {min, max});
 
 export const AUTO_SCALING_HELP = [
   'With auto scaling, Application Auto Scaling keeps the service between a minimum and a maximum number of tasks, adding tasks when the tracked metric is above its target and removing them when it is below: average CPU or memory of the service (percent), or requests per target of its Application Load Balancer target group.',
   'It is applied after the service update at each deploy. The service\u2019s desired count is then the scaler\u2019s: a deploy no longer sends it (a new service starts at the minimum). A profile without auto scaling leaves a service\u2019s existing scaling alone; `deploy --remove-auto-scaling` removes it.',
 ];
 
-const FLAGS: ReadonlyArray<[keyof AutoScalingFlags, string, number, number]> = [
+/** Each flag: the setting's field, the flag, its bounds. `ENV:N` gives an environment its own (env-auto-scaling.ts). */
+export const AUTO_SCALING_FLAGS: ReadonlyArray<[keyof AutoScalingFlags, string, number, number]> = [
   ['minCount', 'min-count', 0, 5000],
   ['maxCount', 'max-count', 1, 5000],
   ['cpuTarget', 'cpu-target', 1, 100],
@@ -42,19 +47,33 @@ export const autoScaling: Question = {
         : {answers: ctx.answers, choices: {'auto-scaling': 'yes'}},
   }),
   flags: [
-    {name: 'min-count', type: 'string', value: 'N', description: 'auto scaling: the fewest tasks (with --max-count and a target)'},
-    {name: 'max-count', type: 'string', value: 'N', description: 'auto scaling: the most tasks'},
-    {name: 'cpu-target', type: 'string', value: 'PERCENT', description: 'auto scaling: target tracking on average CPU (ECSServiceAverageCPUUtilization)'},
+    {
+      name: 'min-count',
+      type: 'string',
+      multiple: true,
+      value: '[ENV:]N',
+      description: "auto scaling: the fewest tasks (with --max-count and a target); ENV:N for one environment only (the other flags as the service's)",
+    },
+    {name: 'max-count', type: 'string', multiple: true, value: '[ENV:]N', description: 'auto scaling: the most tasks'},
+    {
+      name: 'cpu-target',
+      type: 'string',
+      multiple: true,
+      value: '[ENV:]PERCENT',
+      description: 'auto scaling: target tracking on average CPU (ECSServiceAverageCPUUtilization)',
+    },
     {
       name: 'memory-target',
       type: 'string',
-      value: 'PERCENT',
+      multiple: true,
+      value: '[ENV:]PERCENT',
       description: 'auto scaling: target tracking on average memory (ECSServiceAverageMemoryUtilization)',
     },
     {
       name: 'requests-per-target',
       type: 'string',
-      value: 'N',
+      multiple: true,
+      value: '[ENV:]N',
       description: "auto scaling: target tracking on ALB requests per target (ALBRequestCountPerTarget; the service spec's loadBalancers)",
     },
   ],
@@ -62,8 +81,11 @@ export const autoScaling: Question = {
   fromFlags(draft) {
     const flags: AutoScalingFlags = {};
     const problems = draft.problems.length;
-    for (const [key, flag, min, max] of FLAGS) {
-      const value = draft.take(flag, draft.value(flag), (text) => checkInteger(text, `--${flag}`, {min, max}));
+    for (const [key, flag, min, max] of AUTO_SCALING_FLAGS) {
+      // The service's setting: the values without ENV: (those with it are an environment's own: env-auto-scaling.ts).
+      const values = draft.values(flag).filter((text) => !text.includes(':'));
+      if (values.length > 1) draft.fail(`--${flag}`, `--${flag} is given ${values.length} times: once for the service, and ENV:N for an environment`);
+      const value = draft.take(flag, values[0], (text) => checkCount(text, `--${flag}`, min, max));
       if (value !== undefined) flags[key] = value;
     }
     // A flag already refused (not a number) is not also reported as missing.

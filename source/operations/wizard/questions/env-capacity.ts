@@ -1,12 +1,13 @@
 /**
  * 9. How the environment's cluster places the tasks: the launch type, or a capacity provider strategy over the
  * cluster's providers (FARGATE, FARGATE_SPOT, Auto Scaling group providers) — `--capacity-provider NAME:WEIGHT[:BASE]`
- * (repeatable; the strategy is every environment's).
+ * (repeatable; every environment's strategy), `--capacity-provider ENV:NAME:WEIGHT[:BASE]` (that environment's own,
+ * in place of the shared one: Fargate Spot in dev only).
  */
 import {formatCapacityStrategy, parseCapacityProvider} from '../../../domain/capacity.js';
 import type {CapacityProviderItem} from '../../../domain/model.js';
 import {bad, ok, type Checked} from '../answer-checks.js';
-import {flagEnvironments} from '../environment-flags.js';
+import {environmentNames, flagEnvironments} from '../environment-flags.js';
 import {envOf, patchEnvironment, type Choice, type Question} from '../question.js';
 
 /** `FARGATE:1:1, FARGATE_SPOT:3` (commas or spaces between providers) → a strategy; `none` → the launch type. */
@@ -111,24 +112,49 @@ export const envCapacity: Question = {
       name: 'capacity-provider',
       type: 'string',
       multiple: true,
-      value: 'NAME:WEIGHT[:BASE]',
-      description: 'a capacity provider of the strategy (repeat for more; every environment): e.g. FARGATE:1:1 and FARGATE_SPOT:3',
+      value: '[ENV:]NAME:WEIGHT[:BASE]',
+      description:
+        'a capacity provider of the strategy (repeat for more): e.g. FARGATE:1:1 and FARGATE_SPOT:3 for every environment; dev:FARGATE_SPOT:1 for dev only',
     },
   ],
   fields: {'environment.capacity': '--capacity-provider'},
   fromFlags(draft) {
     const values = draft.values('capacity-provider');
     if (values.length === 0) return;
-    const strategy: CapacityProviderItem[] = [];
+    // NAME:WEIGHT[:BASE] is every environment's strategy; ENV:NAME:WEIGHT[:BASE] one environment's own.
+    const shared: CapacityProviderItem[] = [];
+    const own = new Map<string, CapacityProviderItem[]>();
+    let failed = false;
     for (const value of values) {
-      const parsed = parseCapacityProvider(value);
-      if ('error' in parsed) draft.fail('--capacity-provider', parsed.error);
-      else strategy.push(parsed.item);
+      const scoped = scopedProvider(value);
+      const parsed = parseCapacityProvider(scoped.provider);
+      if ('error' in parsed) {
+        draft.fail('--capacity-provider', parsed.error);
+        failed = true;
+      } else if (scoped.environment === undefined) shared.push(parsed.item);
+      else own.set(scoped.environment, [...(own.get(scoped.environment) ?? []), parsed.item]);
     }
-    if (strategy.length !== values.length) return;
+    if (failed) return;
+    const names = environmentNames(draft);
+    for (const name of own.keys()) {
+      if (!names.includes(name)) {
+        draft.fail('--capacity-provider', `${name}: no environment named ${name} (environments: ${names.join(', ') || 'none'}): ENV: names one of the --env`);
+        failed = true;
+      }
+    }
+    if (failed) return;
     flagEnvironments(draft)?.forEach((environment, index) => {
+      const strategy = own.get(names[index] ?? '') ?? shared;
+      if (strategy.length === 0) return;
       environment.capacityProviderStrategy = strategy.map((item) => ({...item}));
       draft.given[`env-capacity#${index}`] = '--capacity-provider';
     });
   },
 };
+
+/** `dev:FARGATE_SPOT:1` → dev and `FARGATE_SPOT:1`; `FARGATE:1:1` → no environment (a weight is a number, a name is not). */
+export function scopedProvider(text: string): {environment?: string; provider: string} {
+  const parts = text.trim().split(':');
+  if (parts.length >= 3 && !/^[0-9]+$/.test(parts[1] ?? '')) return {environment: parts[0], provider: parts.slice(1).join(':')};
+  return {provider: text};
+}
