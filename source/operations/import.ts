@@ -61,21 +61,26 @@ export async function withServiceScaling(source: ImportSource, scaling: ScalingP
   }
 }
 
-/** The source's auto scaling in the imported profile, with a note for what is not kept. */
+/**
+ * The source's auto scaling in the imported profile — as the environment's own (`environments[0].autoScaling`: it
+ * was read from the service in that environment's cluster; another environment of the profile does not inherit it),
+ * with a note for what is not kept.
+ */
 function importScaling(profile: Profile | undefined, source: ImportSource): Issue[] {
-  if (profile === undefined || source.scaling === undefined) return [];
+  const environment = profile?.environments[0];
+  if (profile === undefined || environment === undefined || source.scaling === undefined) return [];
   const issue = (severity: Issue['severity'], message: string): Issue => ({
     code: 'import-auto-scaling',
     severity,
     source: 'import',
-    path: 'service.autoScaling',
+    path: `environments.${environment.name}.autoScaling`,
     message,
   });
   if ('unread' in source.scaling) {
     return [issue('warning', `auto scaling was not read (${source.scaling.unread}): the profile has none, and a deploy leaves the service's scaling as it is`)];
   }
   const imported = autoScalingFromState(profile.service.name, source.scaling.state);
-  if (imported.autoScaling !== undefined) profile.service.autoScaling = imported.autoScaling;
+  if (imported.autoScaling !== undefined) environment.autoScaling = imported.autoScaling;
   return imported.notes.map((note) => issue('warning', note));
 }
 
@@ -474,8 +479,10 @@ export function importReport(plan: ImportPlan): string[] {
       `Artifact ${host === '' ? '(Docker Hub)' : host} · ${image} · ${tag ?? '(no tag)'}${implicitLatest === true ? ' (not written: the image names no tag)' : ''}${plan.artifactContainer === undefined ? '' : ` · container ${plan.artifactContainer}`}`,
     );
   }
-  if (profile?.service.autoScaling !== undefined)
-    lines.push(`Auto scaling ${describeAutoScaling(profile.service.autoScaling)} (kept: a deploy applies it as it is)`);
+  for (const environment of profile?.environments ?? []) {
+    if (environment.autoScaling !== undefined)
+      lines.push(`Auto scaling ${describeAutoScaling(environment.autoScaling)} in ${environment.name} (kept: a deploy applies it as it is)`);
+  }
   if (profile?.service.adopted === true) {
     lines.push('Adopted: the service runs as described; deploys keep its settings (none of the defaults for new services are added)');
   }

@@ -79,11 +79,14 @@ describe('ScalingPort on the SDK', () => {
     const scaling = await createScalingPort(factory);
     const source = await withServiceScaling(await fetchServiceSource(ecs, 'scaled', 'web'), scaling);
     const plan = planImport(source, {names: suggestNames({serviceName: 'web', cluster: 'scaled'}), now: '2026-02-01T00:00:00.000Z'});
-    expect(plan.profile?.service.autoScaling).toEqual({minCount: 3, maxCount: 12, policies: [{metric: 'cpu', target: 50, scaleInCooldown: 300}]});
+    // Read from the service in that environment's cluster: the environment's own setting, not the service's for all.
+    const environment = plan.profile!.environments[0]!;
+    expect(plan.profile?.service.autoScaling).toBeUndefined();
+    expect(environment.autoScaling).toEqual({minCount: 3, maxCount: 12, policies: [{metric: 'cpu', target: 50, scaleInCooldown: 300}]});
     expect(importReport(plan)).toEqual(
       expect.arrayContaining([
-        'Auto scaling 3–12 tasks, CPU 50% (kept: a deploy applies it as it is)',
-        'warning: service.autoScaling: scaling policy steps (StepScaling) is not kept in the profile: a deploy leaves it as it is',
+        `Auto scaling 3–12 tasks, CPU 50% in ${environment.name} (kept: a deploy applies it as it is)`,
+        `warning: environments.${environment.name}.autoScaling: scaling policy steps (StepScaling) is not kept in the profile: a deploy leaves it as it is`,
       ]),
     );
     const store = new MemoryProfileStore();
