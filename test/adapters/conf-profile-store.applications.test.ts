@@ -57,6 +57,19 @@ describe.each<[string, () => ProfileStore]>([
     expect((await store.applications()).map((application) => application.name)).toEqual(['shop']);
   });
 
+  test("a service's own auto scaling and capacity strategy in a shared environment stay that service's", async () => {
+    const store = create();
+    const [web, api] = shop();
+    web!.environments[1]!.autoScaling = {minCount: 3, maxCount: 20, policies: [{metric: 'cpu', target: 60}]};
+    web!.environments[0]!.capacityProviderStrategy = [{capacityProvider: 'FARGATE_SPOT', weight: 1}];
+    expect(await store.save(web!)).toEqual([]);
+    expect(await store.save(api!)).toEqual([]);
+    expect(await store.get('web')).toEqual(web);
+    // api shares both environments and has neither.
+    expect(await store.get('api')).toEqual(api);
+    expect((await store.get('api'))!.environments[1]).not.toHaveProperty('autoScaling');
+  });
+
   test("saving a profile whose environment differs changes the application's environment for every service, and says so", async () => {
     const store = create();
     for (const profile of shop()) await store.save(profile);

@@ -41,3 +41,30 @@ describe('profile schema: capacityProviderStrategy and autoScaling (optional, no
     );
   });
 });
+
+describe("profile schema: an environment's own autoScaling (optional, no version bump)", () => {
+  it('is kept exactly, and resolves to the service’s where an environment has none', () => {
+    const profile = fargateJsonProfile();
+    profile.service.autoScaling = {minCount: 1, maxCount: 2, policies: [{metric: 'cpu', target: 60}]};
+    profile.environments[1]!.autoScaling = {
+      minCount: 3,
+      maxCount: 20,
+      policies: [
+        {metric: 'cpu', target: 60},
+        {metric: 'memory', target: 75},
+      ],
+    };
+    const result = validateProfile(asJson(profile));
+    expect(result.issues).toEqual([]);
+    expect(result.profile).toEqual(profile);
+  });
+
+  it('names the field of a bad value', () => {
+    const profile = asJson(fargateJsonProfile()) as {environments: Array<Record<string, unknown>>};
+    profile.environments[1]!['autoScaling'] = {minCount: 30, maxCount: 20, policies: [{metric: 'cpu', target: 160}], extra: 1};
+    const paths = validateProfile(profile).issues.map((issue) => issue.path);
+    expect(paths).toEqual(
+      expect.arrayContaining(['environments[1].autoScaling.minCount', 'environments[1].autoScaling.policies[0].target', 'environments[1].autoScaling.extra']),
+    );
+  });
+});
