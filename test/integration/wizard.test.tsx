@@ -333,13 +333,14 @@ describe('offline: every AWS-backed picker falls back quickly, with a one-line r
 describe('tags of a private v2 registry (a real docker-registry on loopback)', () => {
   const tools = registryTools();
   let registry: RegistryServer | undefined;
+  let digest = '';
   beforeEach((context) => {
     if (tools.missing !== '') context.skip(tools.missing);
   });
   beforeAll(async () => {
     if (tools.dockerRegistry === undefined) return;
     registry = await startDockerRegistry(tools.dockerRegistry);
-    await pushImage(registry.url, 'team/web-api', ['1.4.1', '1.4.2', 'latest']);
+    digest = await pushImage(registry.url, 'team/web-api', ['1.4.1', '1.4.2', 'latest']);
   });
   afterAll(async () => registry?.stop());
   afterEach(() => cleanup());
@@ -376,6 +377,43 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
     expect(frame).not.toContain('latest');
     await press(app, 'enter');
     await waitForFrame(app, '✔ Default tag: 1.4.2');
+    factory.destroy();
+  });
+
+  test('pinned to its digest: under each tag, "TAG pinned to sha256:…" records TAG@sha256:… as --pin-digest does', async () => {
+    const factory = createAwsClientFactory({env: motoEnv(''), userAgent: 'ecs-wizard/test'});
+    const services = createWizardServices(portsFor(factory));
+    const answers = {
+      application: 'a',
+      serviceName: 's',
+      registry: 'registry' as const,
+      registryHost: registry!.host,
+      registryUsername: '',
+      image: 'team/web-api',
+    };
+    const keys = flowOf({answers, choices: {}, passwordFromEnv: false}).map(refKey);
+    const app = render(
+      <Wizard
+        services={services}
+        init={{answers, done: keys.slice(0, keys.indexOf('tag')), resume: true}}
+        active
+        finishOnSave={false}
+        offerDraft={false}
+        onExit={() => undefined}
+      />,
+    );
+    // The moving name shows the digest it points to now, and offers to pin it.
+    let frame = await waitForFrame(app, '❯ latest');
+    const short = digest.slice(0, 'sha256:'.length + 12);
+    expect(frame).toContain(`latest pinned to ${short}`);
+    expect(frame).toContain('the bytes latest points to now, even if latest moves later');
+    await press(app, '1.4.2');
+    frame = await waitForFrame(app, '❯ 1.4.2');
+    expect(frame).toContain(`1.4.2 pinned to ${short}`);
+    await press(app, 'down');
+    await waitForFrame(app, `❯ 1.4.2 pinned to ${short}`);
+    await press(app, 'enter');
+    await waitForFrame(app, `✔ Default tag: 1.4.2@${digest}`);
     factory.destroy();
   });
 
