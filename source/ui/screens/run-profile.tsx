@@ -14,6 +14,7 @@ import type {CompositionRoot} from '../../ports/root.js';
 import type {DeployView} from '../../domain/deploy/view.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import {tagSummary} from '../../domain/tag-text.js';
+import {pinnedDetail, pinnedLabel, pinnedReference} from '../../domain/pinned-tag.js';
 import {DeployControl} from '../../operations/deploy/control.js';
 import {DEFAULT_NO_PROGRESS_TIMEOUT_MS, DEFAULT_TIMEOUT_MS} from '../../operations/deploy/defaults.js';
 import {deployHooks, type StreamHooks} from '../../operations/deploy/hooks.js';
@@ -132,6 +133,13 @@ export function tagItems(
   return items;
 }
 
+/** The highlighted row pinned to the digest its tag points to now (`p`), when the registry gave one. */
+export function pinChoice(value: string | undefined, tags: readonly RegistryTag[]): {reference: string; tag: RegistryTag} | undefined {
+  const tag = tags.find((candidate) => candidate.tag === value);
+  const reference = tag === undefined ? undefined : pinnedReference(tag);
+  return tag === undefined || reference === undefined ? undefined : {reference, tag};
+}
+
 function Answered({label, value}: {label: string; value: string}) {
   return (
     <Text>
@@ -163,6 +171,15 @@ export function RunProfile(props: RunProfileProps) {
   const deploying = state.step === 'deploy' && finished === undefined;
   // One control per deploy run (the screen's r / d keys act on it).
   const control = useMemo(() => new DeployControl(), [state.run]);
+  // The tag row highlighted (undefined: the first), for `p` (pin it to its digest).
+  const [highlighted, setHighlighted] = useState<string>();
+  useEffect(() => setHighlighted(undefined), [state.tags]);
+  const tagRows =
+    profile !== undefined && state.tags.status === 'listed'
+      ? tagItems(profile.service.artifact.tag, state.tags.tags, state.tags.newestFirst, root.clock.now())
+      : [];
+  const pin =
+    state.step === 'tag' && !state.typing && state.tags.status === 'listed' ? pinChoice(highlighted ?? tagRows[0]?.value, state.tags.tags) : undefined;
 
   // While a text field or the deploy has the keyboard, the app's letter keys (q, ?) stay off.
   useEffect(() => props.onTypingChange(state.typing || deploying), [state.typing, deploying]);
@@ -201,7 +218,11 @@ export function RunProfile(props: RunProfileProps) {
   }, [state.step, state.tags.status, profile, root]);
 
   useInput(
-    (_input, key) => {
+    (input, key) => {
+      if (input === 'p' && pin !== undefined) {
+        dispatch({type: 'tag', tag: pin.reference});
+        return;
+      }
       if (key.escape && !deploying) {
         if (state.step === 'profile') props.onBack();
         else if (finished !== undefined) {
@@ -334,14 +355,21 @@ export function RunProfile(props: RunProfileProps) {
     } else if (state.tags.status === 'loading') {
       body = <Text dimColor>Listing the tags of {image}…</Text>;
     } else if (state.tags.status === 'listed') {
+      if (pin !== undefined) keys = [NAVIGATE, SELECT, {keys: 'p', label: 'pin to its digest'}, BACK];
       body = (
         <Box flexDirection="column">
           <Text bold>Which tag of {image}?</Text>
           <SelectInput
-            items={tagItems(current, state.tags.tags, state.tags.newestFirst, root.clock.now())}
+            items={tagRows}
             isFocused={props.active}
+            onHighlight={(item) => setHighlighted(item.value)}
             onSelect={(item) => (item.value === '\u0000type' ? dispatch({type: 'type-tag', initial: current ?? ''}) : dispatch({type: 'tag', tag: item.value}))}
           />
+          {pin === undefined ? null : (
+            <Text dimColor>
+              p: {pinnedLabel(pin.tag)} — {pinnedDetail(pin.tag)}
+            </Text>
+          )}
         </Box>
       );
     }
