@@ -301,6 +301,7 @@ export function RunProfile(props: RunProfileProps) {
         <Box flexDirection="column">
           <Text bold>Which profile?</Text>
           <SelectInput
+            key="profile"
             items={list.map((item) => ({
               key: item.name,
               label: `${item.name}  (${item.service.name}, ${item.environments.map((env) => env.name).join(', ')})`,
@@ -319,6 +320,7 @@ export function RunProfile(props: RunProfileProps) {
       <Box flexDirection="column">
         <Text bold>Which environment?</Text>
         <SelectInput
+          key="environment"
           items={profile.environments.map((env) => ({
             key: env.name,
             label: `${env.name}  (${env.region}, cluster ${env.cluster}, ${env.launchType})`,
@@ -359,7 +361,9 @@ export function RunProfile(props: RunProfileProps) {
       body = (
         <Box flexDirection="column">
           <Text bold>Which tag of {image}?</Text>
+          {/* A list of its own per step (key): the previous step's highlighted row is never shown here, not even for a frame. */}
           <SelectInput
+            key="tag"
             items={tagRows}
             isFocused={props.active}
             onHighlight={(item) => setHighlighted(item.value)}
@@ -382,6 +386,7 @@ export function RunProfile(props: RunProfileProps) {
       <Box flexDirection="column">
         <Text bold>Where?</Text>
         <SelectInput
+          key="target"
           items={items}
           isFocused={props.active}
           onSelect={(item) => dispatch({type: 'target', target: item.value === 'aws' ? {kind: 'aws'} : {kind: 'simulate', scenario: item.value}})}
