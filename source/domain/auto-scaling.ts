@@ -74,7 +74,7 @@ export function desiredCountNote(specCount: number, scaling: Pick<AutoScaling, '
   const why =
     starting === specCount
       ? `the service spec's, within the auto scaling range ${range}`
-      : `the service spec's ${specCount} ${starting > specCount ? 'raised to the auto scaling minimum' : 'lowered to the auto scaling maximum'} (range ${range})`;
+      : `the service spec's ${specCount}, ${starting > specCount ? 'raised to the minimum' : 'lowered to the maximum'} of the auto scaling range ${range}`;
   return `desiredCount ${starting} (${why}) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run`;
 }
 

@@ -57,7 +57,7 @@ describe('ecs-wizard render', () => {
     expect(production.code).toBe(0);
     expect(JSON.parse(production.out).service.desiredCount).toBe(3);
     expect(production.err).toContain(
-      "info: serviceSpec desiredCount: desiredCount 3 (the service spec's 1 raised to the auto scaling minimum (range 3–20)) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run",
+      "info: serviceSpec desiredCount: desiredCount 3 (the service spec's 1, raised to the minimum of the auto scaling range 3–20) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run",
     );
     const staging = await cli(['render', 'web-api', '--env', 'staging'], w);
     expect(JSON.parse(staging.out).service.desiredCount).toBe(1);

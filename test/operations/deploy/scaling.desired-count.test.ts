@@ -93,7 +93,7 @@ describe('desiredCount with auto scaling: render says what the deploy sends', ()
     const printed = rendered(profile, 'production', '1.6.0');
     const note = printed.issues.find((issue) => issue.code === 'desired-count-auto-scaling');
     expect(note?.message).toBe(
-      "desiredCount 3 (the service spec's 1 raised to the auto scaling minimum (range 3–20)) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run",
+      "desiredCount 3 (the service spec's 1, raised to the minimum of the auto scaling range 3–20) is sent only when the service is created; an update of an existing service does not send desiredCount: auto scaling decides how many tasks run",
     );
     const second = await deployTo(profile, 'production', '1.6.0', world);
     expect(last(second.events)).toMatchObject({outcome: 'deployed', exitCode: 0});

@@ -13,7 +13,7 @@ export const checkCount = (text: string, flag: string, min: number, max: number,
 
 export const AUTO_SCALING_HELP = [
   'With auto scaling, Application Auto Scaling keeps the service between a minimum and a maximum number of tasks, adding tasks when the tracked metric is above its target and removing them when it is below: average CPU or memory of the service (percent), or requests per target of its Application Load Balancer target group.',
-  'It is applied after the service update at each deploy. The service\u2019s desired count is then the scaler\u2019s: a deploy no longer sends it (a new service starts at the minimum). A profile without auto scaling leaves a service\u2019s existing scaling alone; `deploy --remove-auto-scaling` removes it.',
+  'It is applied after the service update at each deploy. The service\u2019s desired count is then the scaler\u2019s: an update no longer sends it (a new service starts at the desired count brought into the range). Each environment may have its own range and targets (asked with the environment). A profile without auto scaling leaves a service\u2019s existing scaling alone; `deploy --remove-auto-scaling` removes it.',
 ];
 
 /** Each flag: the setting's field, the flag, its bounds. `ENV:N` gives an environment its own (env-auto-scaling.ts). */
