@@ -95,7 +95,7 @@ describe('offline', () => {
       '    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated\n',
     );
     expect(result.out).toContain(
-      "    copilot/frontend/manifest.yml:42:5  environments.prod.count [prod]: auto scaling is one setting for all of a profile's environments, and they differ (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree\n",
+      '    copilot/frontend/manifest.yml:42:5  environments.prod.count [prod]: auto scaling differs per environment (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): each environment that scales gets its own setting (environments[].autoScaling), the others keep a fixed count\n',
     );
     expect(result.out).toContain(
       '    copilot/worker/manifest.yml:15:1  count: service.autoScaling: 1–5 tasks — no policy ecs-wizard holds: the range bounds the count, and a deploy leaves the policies on AWS as they are\n',
@@ -129,8 +129,13 @@ describe('offline', () => {
     );
     const saved = await store.list();
     expect(saved.find((profile) => profile.name === 'shop-worker')?.service.autoScaling).toEqual({minCount: 1, maxCount: 5, policies: []});
-    // frontend's environments differ (prod scales, test runs one task): no setting, the report says so.
-    expect(saved.find((profile) => profile.name === 'shop-frontend')?.service.autoScaling).toBeUndefined();
+    // frontend's environments differ (prod scales, test runs one task): prod's own setting, none for test; the report says so.
+    const frontend = saved.find((profile) => profile.name === 'shop-frontend')!;
+    expect(frontend.service.autoScaling).toBeUndefined();
+    expect(frontend.environments.map((environment) => [environment.name, environment.autoScaling?.minCount, environment.autoScaling?.maxCount])).toEqual([
+      ['prod-2', 2, 10],
+      ['test-2', undefined, undefined],
+    ]);
     expect(snapshot(folder)).toEqual(before);
   });
 

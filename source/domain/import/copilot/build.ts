@@ -546,6 +546,9 @@ export function planService(
     };
     if (running?.executionRoleArn !== undefined) environment.executionRoleArn = running.executionRoleArn;
     else note('executionRoleArn', 'warning', `the execution role is not known without AWS: "${name}" does not render until it is set`, {environment: name});
+    // Auto scaling that differs per environment: this environment's own (scaling.ts).
+    const ownScaling = scaling.perEnvironment?.[name];
+    if (ownScaling !== undefined) environment.autoScaling = ownScaling;
     return environment;
   });
 

@@ -5,9 +5,9 @@
  * `<svc>-ECSServiceAverageCPUUtilization-ScalingPolicy` (so that a deploy changes Copilot's own policy instead of
  * adding a second one beside it), cooldowns 120 s in / 60 s out unless the manifest gives others.
  *
- * A profile holds one auto scaling setting for all its environments: when the environments' settings differ, none
- * is taken (a deploy then leaves the scaling Copilot set up as it is) and every environment's is named by file and
- * line. Pure.
+ * When every environment has the same setting it is the service's (`service.autoScaling`); when they differ, each
+ * environment that scales gets its own (`environments[].autoScaling`, in place of the service's, which is then none:
+ * an environment with a fixed count does not scale), and every environment's is named by file and line. Pure.
  */
 import type {AutoScaling, TargetTrackingPolicy} from '../../model.js';
 import {canonicalJson} from '../../applications.js';
@@ -50,8 +50,9 @@ export function autoScalingOf(
 }
 
 /**
- * The profile's auto scaling from every environment's settings: the one setting when every environment has the
- * same (or none has any), else none, with a warning at each environment's `count`.
+ * The profile's auto scaling from every environment's settings: the service's setting when every environment has the
+ * same (or none has any), else each scaling environment's own (`perEnvironment`), with a note at each environment's
+ * `count`.
  */
 export function profileAutoScaling(input: {
   service: string;
@@ -60,7 +61,7 @@ export function profileAutoScaling(input: {
   /** The manifest's top-level settings: a note at their `count` names no environment. */
   base: ServiceSettings;
   hasTargetGroup: boolean;
-}): {autoScaling?: AutoScaling; notes: CopilotNote[]} {
+}): {autoScaling?: AutoScaling; perEnvironment?: Record<string, AutoScaling>; notes: CopilotNote[]} {
   const notes: CopilotNote[] = [];
   const seen = new Set<string>();
   const byEnvironment = input.environments.map((environment) => {
@@ -89,6 +90,8 @@ export function profileAutoScaling(input: {
   const each = byEnvironment.map(
     (item) => `${item.environment}: ${item.autoScaling === undefined ? 'none (a fixed count)' : describeAutoScaling(item.autoScaling)}`,
   );
+  const perEnvironment: Record<string, AutoScaling> = {};
+  for (const item of byEnvironment) if (item.autoScaling !== undefined) perEnvironment[item.environment] = item.autoScaling;
   const reported = new Set<string>();
   for (const item of byEnvironment) {
     if (item.at === undefined) continue;
@@ -98,9 +101,9 @@ export function profileAutoScaling(input: {
     notes.push({
       at: item.at,
       ...(item.at === input.base.scaling?.at ? {field: 'count'} : {field: `environments.${item.environment}.count`, environment: item.environment}),
-      status: 'warning',
-      message: `auto scaling is one setting for all of a profile's environments, and they differ (${each.join('; ')}): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree`,
+      status: 'info',
+      message: `auto scaling differs per environment (${each.join('; ')}): each environment that scales gets its own setting (environments[].autoScaling), the others keep a fixed count`,
     });
   }
-  return {notes};
+  return {perEnvironment, notes};
 }

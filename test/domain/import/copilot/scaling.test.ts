@@ -104,15 +104,24 @@ describe('per environment', () => {
     expect(plan.profile!.service.autoScaling).toMatchObject({minCount: 1, maxCount: 10});
   });
 
-  test('environments that differ: no setting, each named by file and line', () => {
+  test("environments that differ: each scaling environment's own, the service none (a fixed count stays fixed), each named by file and line", () => {
     const plan = planOf(
       `${BACKEND}count:\n  range: 1-10\n  cpu_percentage: 70\nenvironments:\n  prod:\n    count:\n      range: 2-20\n      cpu_percentage: 60\n  test:\n    count: 1\n`,
       ['prod', 'staging', 'test'],
     );
     expect(plan.profile!.service.autoScaling).toBeUndefined();
-    expect(listed(plan)).toEqual([`${FILE}:10:5 environments.prod.count warning`, `${FILE}:5:1 count warning`]);
-    expect(plan.notes.find((note) => note.field === 'count' && note.status === 'warning')?.message).toContain(
-      '(prod: 2–20 tasks, CPU 60%; staging: 1–10 tasks, CPU 70%; test: none (a fixed count))',
+    const own = Object.fromEntries(plan.profile!.environments.map((environment) => [environment.name, environment.autoScaling]));
+    expect(own['prod']).toMatchObject({minCount: 2, maxCount: 20, policies: [{metric: 'cpu', target: 60}]});
+    expect(own['staging']).toMatchObject({minCount: 1, maxCount: 10, policies: [{metric: 'cpu', target: 70}]});
+    expect(own['test']).toBeUndefined();
+    // Nothing is left out: no warning.
+    expect(listed(plan)).toEqual([]);
+    const counts = plan.notes
+      .filter((note) => note.message.startsWith('auto scaling differs'))
+      .map((note) => `${formatPosition(note.at)} ${note.field} ${note.status}`);
+    expect(counts).toEqual([`${FILE}:10:5 environments.prod.count info`, `${FILE}:5:1 count info`]);
+    expect(plan.notes.find((note) => note.field === 'count' && note.message.startsWith('auto scaling differs'))?.message).toBe(
+      'auto scaling differs per environment (prod: 2–20 tasks, CPU 60%; staging: 1–10 tasks, CPU 70%; test: none (a fixed count)): each environment that scales gets its own setting (environments[].autoScaling), the others keep a fixed count',
     );
   });
 });

@@ -124,7 +124,6 @@ describe('offline: what each service becomes, and every field that is not mapped
         "secrets.DB_SECRET: the secret's ARN is not known without AWS in prod, test (the account id, or the CloudFormation export): those environments do not render until it is set (config variable secret_DB_SECRET)",
         "taskRoleArn: the task role CloudFormation created (shop-<env>-frontend-TaskRole-…) is not known without AWS: the task definition has none",
         "name: the ECS service CloudFormation created (shop-<env>-frontend-Service-…) is not known without AWS: the profile names the service "frontend", and a deploy would create a new service beside Copilot's",
-        "environments.prod.count [prod]: auto scaling is one setting for all of a profile's environments, and they differ (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree",
         "environments [prod]: cluster: not known without AWS: written as "shop-prod" until ecs-wizard env refresh reads the stack's ClusterId",
         "network.vpc.placement [prod]: no public subnets known without AWS (a VPC Copilot created): the environment has no network yet; import again with AWS access",
         "executionRoleArn [prod]: the execution role is not known without AWS: "prod" does not render until it is set",
@@ -132,6 +131,22 @@ describe('offline: what each service becomes, and every field that is not mapped
         "executionRoleArn [test]: the execution role is not known without AWS: "test" does not render until it is set",
       ]
     `);
+  });
+
+  test("environments whose count differ: prod's auto scaling is prod's own, test keeps its fixed count (an info, not a warning)", () => {
+    const frontend = plan().services.find((service) => service.name === 'frontend')!;
+    const profile = profileOf(plan(), 'frontend');
+    expect(profile.service.autoScaling).toBeUndefined();
+    expect(profile.environments.map((environment) => [environment.name, environment.autoScaling?.minCount, environment.autoScaling?.maxCount])).toEqual([
+      ['prod', 2, 10],
+      ['test', undefined, undefined],
+    ]);
+    expect(frontend.notes.find((note) => note.message.startsWith('auto scaling differs'))).toMatchObject({
+      field: 'environments.prod.count',
+      status: 'info',
+      message:
+        'auto scaling differs per environment (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): each environment that scales gets its own setting (environments[].autoScaling), the others keep a fixed count',
+    });
   });
 
   test('the imported VPC gives the test environment its subnets offline; the VPC Copilot created gives none', () => {
