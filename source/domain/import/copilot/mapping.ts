@@ -55,7 +55,8 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     field: 'count.range',
     manifest: 'service',
     status: 'mapped',
-    target: 'service.autoScaling minCount and maxCount ("1-10", or min: and max:), or each environment\'s own when they differ; a new service starts within the range',
+    target:
+      'service.autoScaling minCount and maxCount ("1-10", or min: and max:), or each environment\'s own when they differ; a new service starts within the range',
   },
   {
     field: 'count.range.spot_from',
@@ -116,7 +117,7 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     field: 'environments',
     manifest: 'service',
     status: 'mapped',
-    target: 'per-environment values (count, cpu, memory, exec, variables, secrets, placement); auto scaling as each environment\'s own when they differ',
+    target: "per-environment values (count, cpu, memory, exec, variables, secrets, placement); auto scaling as each environment's own when they differ",
   },
   {
     field: 'network.vpc.placement',
