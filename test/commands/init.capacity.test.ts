@@ -183,6 +183,10 @@ describe('init, render, diff and deploy --simulate with capacity providers and a
     expect(bad.err).toContain('qa: no environment named qa (environments: prod)');
     expect(bad.err).toContain('--capacity-provider');
     expect(await store.list()).toEqual([]);
+    const twice = await cli([...INIT, '--min-count', '1', '--min-count', '2', '--max-count', 'prod:5', '--max-count', 'prod:6', '--cpu-target', '60']);
+    expect(twice.code).toBe(2);
+    expect(twice.err).toContain('--min-count is given 2 times: once for the service, and ENV:N for an environment');
+    expect(twice.err).toContain('--max-count is given twice for prod');
     const notNumber = await cli([...INIT, '--min-count', 'prod:lots']);
     expect(notNumber.code).toBe(2);
     expect(notNumber.err).toContain('--min-count of prod must be a whole number, found "lots"');

@@ -67,6 +67,7 @@ export const envAutoScaling: Question = {
         const value = draft.take(flag, scoped.value, (number) => checkCount(number, `--${flag}`, min, max, scoped.environment));
         if (value === undefined) continue;
         if (scoped.environment === undefined) base[key] = value;
+        else if (own.get(scoped.environment)?.[key] !== undefined) draft.fail(`--${flag}`, `--${flag} is given twice for ${scoped.environment}`);
         else own.set(scoped.environment, {...own.get(scoped.environment), [key]: value});
       }
     }
