@@ -16,5 +16,9 @@ export function pinnedReference(tag: {tag: string; digest?: string}): string | u
 /** `1.4.2 pinned to sha256:e54fc609f724`: a pinned choice's label. */
 export const pinnedLabel = (tag: {tag: string; digest?: string}): string => `${tag.tag} pinned to ${shortDigest(tag.digest)}`;
 
+/** The wizard picker's row under a tag: a short label (the tags' column keeps its width), the reference in the detail. */
+export const PINNED_ROW_LABEL = '↳ pinned';
+export const pinnedRowDetail = (tag: {tag: string; digest?: string}): string => `${tag.tag}@${shortDigest(tag.digest)}: these bytes, even if ${tag.tag} moves`;
+
 /** What pinning does, said where it is offered. */
 export const pinnedDetail = (tag: {tag: string}): string => `the bytes ${tag.tag} points to now, even if ${tag.tag} moves later`;

@@ -380,7 +380,7 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
     factory.destroy();
   });
 
-  test('pinned to its digest: under each tag, "TAG pinned to sha256:…" records TAG@sha256:… as --pin-digest does', async () => {
+  test('pinned to its digest: under each tag, "↳ pinned" records TAG@sha256:… as --pin-digest does', async () => {
     const factory = createAwsClientFactory({env: motoEnv(''), userAgent: 'ecs-wizard/test'});
     const services = createWizardServices(portsFor(factory));
     const answers = {
@@ -402,16 +402,15 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
         onExit={() => undefined}
       />,
     );
-    // The moving name shows the digest it points to now, and offers to pin it.
+    // The moving name shows the digest it points to now, and offers to pin it (right under it).
     let frame = await waitForFrame(app, '❯ latest');
     const short = digest.slice(0, 'sha256:'.length + 12);
-    expect(frame).toContain(`latest pinned to ${short}`);
-    expect(frame).toContain('the bytes latest points to now, even if latest moves later');
+    expect(frame).toMatch(new RegExp(`latest .*\\n\\s+↳ pinned\\s+latest@${short}: these bytes, even if latest moves`));
     await press(app, '1.4.2');
     frame = await waitForFrame(app, '❯ 1.4.2');
-    expect(frame).toContain(`1.4.2 pinned to ${short}`);
+    expect(frame).toMatch(new RegExp(`↳ pinned\\s+1\\.4\\.2@${short}: these bytes, even if 1\\.4\\.2 moves`));
     await press(app, 'down');
-    await waitForFrame(app, `❯ 1.4.2 pinned to ${short}`);
+    await waitForFrame(app, '❯ ↳ pinned');
     await press(app, 'enter');
     await waitForFrame(app, `✔ Default tag: 1.4.2@${digest}`);
     factory.destroy();

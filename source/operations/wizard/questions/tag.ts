@@ -1,7 +1,7 @@
 /** 3. The default tag, picked from the registry's tags (only the default: every run asks again). */
 import {formatImage, isValidTag} from '../../../domain/image.js';
 import {tagDetailLine} from '../../../domain/tag-text.js';
-import {pinnedDetail, pinnedLabel, pinnedReference} from '../../../domain/pinned-tag.js';
+import {PINNED_ROW_LABEL, pinnedReference, pinnedRowDetail} from '../../../domain/pinned-tag.js';
 import {bad, ok, type Checked} from '../answer-checks.js';
 import {artifactOf} from '../artifact.js';
 import type {Choice, Question} from '../question.js';
@@ -22,7 +22,7 @@ export const tag: Question = {
     'The tags are listed newest first with their date, digest and platforms: Docker Hub through its tag API, a private registry through each tag\'s manifest and image config (bearer-token or basic auth), ECR through DescribeImages and BatchGetImage. A moving name (latest, stable) shows the digest it points to now. Type to filter; if the tag you want is not listed, type it and choose "Use …".',
     'Check the platforms: a Fargate task runs linux/amd64 unless its runtimePlatform says ARM64; an image built for another platform stops with "exec format error". The review checks it again.',
     'The tag chosen here is only the default: every run asks for the tag to deploy again.',
-    'Under each tag with a digest, "TAG pinned to sha256:…" records TAG@sha256:… (as deploy --pin-digest does): the bytes the tag points to now are deployed even after someone pushes the tag again; a moving name such as latest shows the image it is now.',
+    'Under each tag with a digest, "↳ pinned" (TAG@sha256:…) records TAG@sha256:… (as deploy --pin-digest does): the bytes the tag points to now are deployed even after someone pushes the tag again; a moving name such as latest shows the image it is now.',
   ],
   prompt: ({ctx: {answers}, services, password}) => {
     const artifact = artifactOf({...answers, tag: undefined});
@@ -42,7 +42,7 @@ export const tag: Question = {
           const row: Choice = {value: found.tag, label: found.tag, detail: detailed ? tagDetailLine(found, now) : ''};
           // Right under each tag with a digest: the same tag pinned to it (recorded as tag@sha256:…, as --pin-digest does).
           const pinned = pinnedReference(found);
-          return pinned === undefined ? [row] : [row, {value: pinned, label: pinnedLabel(found), detail: pinnedDetail(found)}];
+          return pinned === undefined ? [row] : [row, {value: pinned, label: PINNED_ROW_LABEL, detail: pinnedRowDetail(found)}];
         });
         return {ok: true, items};
       },
