@@ -92,7 +92,8 @@ export function environmentOf(answers: EnvironmentAnswers, service: {launchType:
   if (provisioner !== undefined) environment.provisioner = provisioner;
   if (answers.capacityProviderStrategy !== undefined && answers.capacityProviderStrategy.length > 0)
     environment.capacityProviderStrategy = answers.capacityProviderStrategy.map((item) => ({...item}));
-  if (answers.autoScaling !== undefined) environment.autoScaling = {...answers.autoScaling, policies: answers.autoScaling.policies.map((policy) => ({...policy}))};
+  if (answers.autoScaling !== undefined)
+    environment.autoScaling = {...answers.autoScaling, policies: answers.autoScaling.policies.map((policy) => ({...policy}))};
   return environment;
 }
 
