@@ -4,7 +4,7 @@ import {afterEach, describe, expect, it} from 'vitest';
 import {MemoryProfileStore} from '../../../source/adapters/memory-profile-store.js';
 import {RegistryError} from '../../../source/ports/registry.js';
 import {App} from '../../../source/ui/app.js';
-import {initialRunState, runReducer, tagItems} from '../../../source/ui/screens/run-profile.js';
+import {initialRunState, pinChoice, runReducer, tagItems} from '../../../source/ui/screens/run-profile.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
 import {testRoot} from '../../helpers/fake-root.js';
 import {press, type, waitForFrame} from '../../helpers/ink.js';
@@ -49,6 +49,18 @@ describe('run a saved profile: the flow reducer', () => {
       '1.3.0  (2025-12-01 · 43 days ago)',
       'Type another tag…',
     ]);
+  });
+});
+
+describe('run a saved profile: p pins the highlighted tag', () => {
+  it('to the digest the listing read; nothing to pin without one, for "Type another tag…", or for a tag pinned already', () => {
+    const digest = `sha256:${'c'.repeat(64)}`;
+    const tags = [{tag: '1.5.0', digest}, {tag: '1.3.0'}, {tag: `1.2.0@${digest}`, digest}];
+    expect(pinChoice('1.5.0', tags)).toEqual({reference: `1.5.0@${digest}`, tag: tags[0]});
+    expect(pinChoice('1.3.0', tags)).toBeUndefined();
+    expect(pinChoice('\u0000type', tags)).toBeUndefined();
+    expect(pinChoice(`1.2.0@${digest}`, tags)).toBeUndefined();
+    expect(pinChoice(undefined, tags)).toBeUndefined();
   });
 });
 
