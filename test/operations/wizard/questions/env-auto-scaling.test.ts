@@ -1,7 +1,8 @@
 import {expect, test} from 'vitest';
 import {assembleProfile} from '../../../../source/operations/wizard/profile.js';
 import {envAutoScaling, parseEnvironmentScaling, scopedValue} from '../../../../source/operations/wizard/questions/env-auto-scaling.js';
-import type {PromptContext, TextPrompt} from '../../../../source/operations/wizard/question.js';
+import {refKey, type PromptContext, type TextPrompt} from '../../../../source/operations/wizard/question.js';
+import {flowOf} from '../../../../source/ui/wizard/wizard-state.js';
 import type {WizardServices} from '../../../../source/operations/wizard/services.js';
 import type {AutoScaling} from '../../../../source/domain/model.js';
 import type {WizardAnswers} from '../../../../source/domain/wizard-answers.js';
@@ -64,4 +65,11 @@ test("Enter keeps the service's; MIN-MAX and targets give the environment its ow
 test('ENV: in front of a flag value names the environment', () => {
   expect(scopedValue('prod:3')).toEqual({environment: 'prod', value: '3'});
   expect(scopedValue('3')).toEqual({value: '3'});
+});
+
+test("in the flow: asked in each environment right after its overrides, also for an application's environment reused", () => {
+  const keys = flowOf({answers: twoEnvironments(), choices: {'env-more#0': 'yes', 'env-existing#1': 'staging'}, passwordFromEnv: false}).map(refKey);
+  for (const env of [0, 1]) expect(keys.indexOf(`env-auto-scaling#${env}`)).toBe(keys.indexOf(`env-overrides#${env}`) + 1);
+  expect(keys).not.toContain('env-cluster#1');
+  expect(flowOf({answers: {...twoEnvironments(), autoScaling: null}, choices: {}, passwordFromEnv: false}).map(refKey)).not.toContain('env-auto-scaling#0');
 });
