@@ -51,13 +51,29 @@ export function issueLines(issues: readonly Issue[]): string[] {
   return sorted.map((issue) => `${issue.severity}: ${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''}`);
 }
 
-/** Adds the deploy's defaults to a rendered service: the circuit breaker with rollback (ECS deployment controller only). */
+/**
+ * The strategies ECS documents the deployment circuit breaker for. The ECS Developer Guide, "Amazon ECS deployment
+ * failure detection" (docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html): "Both
+ * methods [circuit breaker, CloudWatch alarms] only support rolling update deployment and blue/green deployment
+ * types". LINEAR and CANARY list CloudWatch alarms and lifecycle hooks for failure detection and rollback
+ * (linear-deployment-implementation.html, canary-deployment-implementation.html), not the circuit breaker; so the
+ * deploy adds no circuit breaker to them (a spec that writes one keeps it: the record's circuitBreaker status then
+ * says whether ECS used it).
+ */
+export const CIRCUIT_BREAKER_STRATEGIES: readonly string[] = ['ROLLING', 'BLUE_GREEN'];
+
+/**
+ * Adds the deploy's defaults to a rendered service: the circuit breaker with rollback (ECS deployment controller only,
+ * and only for a strategy ECS documents it for: ROLLING, the default, and BLUE_GREEN).
+ */
 export function withDeployDefaults(service: JsonObject): JsonObject {
   const controller = service['deploymentController'];
   const controllerType = isJsonObject(controller) && typeof controller['type'] === 'string' ? controller['type'] : 'ECS';
   if (controllerType !== 'ECS') return service;
   const configuration = isJsonObject(service['deploymentConfiguration']) ? service['deploymentConfiguration'] : {};
   if (configuration['deploymentCircuitBreaker'] !== undefined) return service;
+  const strategy = typeof configuration['strategy'] === 'string' ? configuration['strategy'] : 'ROLLING';
+  if (!CIRCUIT_BREAKER_STRATEGIES.includes(strategy)) return service;
   return {...service, deploymentConfiguration: {...configuration, deploymentCircuitBreaker: {enable: true, rollback: true}}};
 }
 

@@ -308,7 +308,8 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     if (state === undefined) return {events: out, changed: false, swept: false};
     const configuration = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration : undefined;
     const breaker = configuration && isJsonObject(configuration.deploymentCircuitBreaker) ? configuration.deploymentCircuitBreaker : undefined;
-    circuitBreakerOn = breaker === undefined || breaker.enable !== false;
+    // Absent: on for what the deploy sends it with (ROLLING, BLUE_GREEN), off for LINEAR and CANARY (deploy-inputs.ts).
+    circuitBreakerOn = breaker === undefined ? !['LINEAR', 'CANARY'].includes(String(configuration?.strategy)) : breaker.enable !== false;
     lastEvents = state.events;
 
     const recordEvents = await readRecord(state, callSignal);

@@ -36,6 +36,20 @@ describe('withDeployDefaults', () => {
     const codeDeploy = {deploymentController: {type: 'CODE_DEPLOY'}};
     expect(withDeployDefaults(codeDeploy)).toEqual(codeDeploy);
   });
+
+  it('adds the circuit breaker to ROLLING and BLUE_GREEN, which ECS documents it for, and not to LINEAR or CANARY', () => {
+    const withBreaker = (strategy: string) => ({deploymentConfiguration: {strategy, deploymentCircuitBreaker: {enable: true, rollback: true}}});
+    expect(withDeployDefaults({deploymentConfiguration: {strategy: 'ROLLING'}})).toEqual(withBreaker('ROLLING'));
+    expect(withDeployDefaults({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}})).toEqual({
+      deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, deploymentCircuitBreaker: {enable: true, rollback: true}},
+    });
+    const linear = {deploymentConfiguration: {strategy: 'LINEAR', linearConfiguration: {stepPercent: 20, stepBakeTimeInMinutes: 2}}};
+    expect(withDeployDefaults(linear)).toEqual(linear);
+    const canary = {deploymentConfiguration: {strategy: 'CANARY', canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}}};
+    expect(withDeployDefaults(canary)).toEqual(canary);
+    // A circuit breaker the spec writes itself is sent as written, whatever the strategy.
+    expect(withDeployDefaults(withBreaker('CANARY'))).toEqual(withBreaker('CANARY'));
+  });
 });
 
 describe('renderDeployInputs', () => {
