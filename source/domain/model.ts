@@ -222,6 +222,11 @@ export interface RunRecord {
   outcome: RunOutcome;
   /** True when the run went to the rollout simulator, not AWS. */
   simulated?: boolean;
+  /**
+   * ECS's service deployment of this run (`arn:aws:ecs:REGION:ACCOUNT:service-deployment/CLUSTER/SERVICE/ID`): the one
+   * CreateService / UpdateService returned, else the record the watch judged. `watch` judges that same deployment.
+   */
+  serviceDeploymentArn?: string;
 }
 
 export interface Profile {

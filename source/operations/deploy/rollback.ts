@@ -198,6 +198,7 @@ export async function* rollbackDeploy(
     startedAt: new Date(startedAt).toISOString(),
     outcome: 'detached',
     ...(request.simulated ? {simulated: true} : {}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
   };
   if (!request.wait) {
     await recordRun(store, request.profile.name, {...run, finishedAt: new Date(clock.now()).toISOString()}, clock, {updateTag: target.tag !== undefined}).catch(
@@ -230,6 +231,8 @@ export async function* rollbackDeploy(
     ...(request.simulated ? {simulated: true} : {}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
+    // Where UpdateService named none, the record the watch judged is ours.
+    if (event.type === 'service-deployment' && run.serviceDeploymentArn === undefined) run.serviceDeploymentArn = event.arn;
     if (event.type === 'done') {
       try {
         await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {

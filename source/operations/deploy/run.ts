@@ -207,6 +207,8 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
   }
   run.taskDefinitionArn = applied.taskDefinitionArn;
   if (applied.revision !== undefined) run.revision = applied.revision;
+  // ECS's own id of this deployment, kept with the run: a later `watch` judges exactly this one.
+  if (applied.serviceDeploymentArn !== undefined) run.serviceDeploymentArn = applied.serviceDeploymentArn;
   control?.arm({
     ecs,
     cluster: plan.cluster,
@@ -247,6 +249,8 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
+    // Where CreateService / UpdateService named none, the record the watch judged is ours.
+    if (event.type === 'service-deployment' && run.serviceDeploymentArn === undefined) run.serviceDeploymentArn = event.arn;
     if (event.type === 'done') {
       yield* record(event.outcome, event.at);
       const scalingChanges = plan.scaling.plan.action === 'apply' || plan.scaling.plan.action === 'remove';

@@ -94,9 +94,10 @@ export async function* watchExisting(
         })
       : undefined;
   const ourRun = detached?.taskDefinitionArn ?? current?.taskDefinition;
-  // ECS's record of our deployment: the current one (the watch checks it rolls out ours), else the newest of our
-  // revision since the run started — or, following the PRIMARY, since that deployment was created.
-  const serviceDeploymentArn = current?.arn ?? service.currentServiceDeployment;
+  // ECS's record of our deployment: the one the run recorded (ECS's own id of it: exactly that deployment is judged,
+  // never a later one of the same revision); else the current one (the watch checks it rolls out ours), else the
+  // newest of our revision since the run started — or, following the PRIMARY, since that deployment was created.
+  const serviceDeploymentArn = detached?.serviceDeploymentArn ?? current?.arn ?? service.currentServiceDeployment;
   const since = Date.parse(detached?.startedAt ?? (current === undefined ? primary?.createdAt : undefined) ?? '');
   const taskDefinitionArn = ourRun ?? primary?.taskDefinition ?? service.taskDefinition;
   // Our deployment, when it is still listed (PRIMARY first); when it is gone the judge decides from what runs now.
