@@ -8,7 +8,18 @@ import type {Checker, StringRule} from './checker.js';
 import {checkBoolean, checkEnum, checkInteger, checkObject, checkString} from './checker.js';
 import {ENVIRONMENT_NAME, IMAGE_DIGEST, IMAGE_TAG, isIsoTimestamp, isPinnedTag, SERVICE_DEPLOYMENT_ARN, TASK_DEFINITION_ARN} from './formats.js';
 
-const RUN_KEYS = ['environment', 'tag', 'digest', 'taskDefinitionArn', 'revision', 'startedAt', 'finishedAt', 'outcome', 'simulated', 'serviceDeploymentArn'] as const;
+const RUN_KEYS = [
+  'environment',
+  'tag',
+  'digest',
+  'taskDefinitionArn',
+  'revision',
+  'startedAt',
+  'finishedAt',
+  'outcome',
+  'simulated',
+  'serviceDeploymentArn',
+] as const;
 export const TIMESTAMP_RULE: StringRule = {check: isIsoTimestamp, format: 'an ISO-8601 date-time such as 2025-03-01T10:00:00.000Z'};
 export function checkRun(checker: Checker, value: unknown, path: string): RunRecord {
   const object = checkObject(checker, value, path, 'a run', RUN_KEYS);
