@@ -19,7 +19,7 @@ import type {DeployControl} from './control.js';
 import {countingEcs} from './counting.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
 import {recordRun} from './run-record.js';
-import {watchDeployment} from './watch.js';
+import {logsCommandFor, watchDeployment} from './watch.js';
 import {applyScaling} from './scaling.js';
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
@@ -248,6 +248,7 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     ...(control === undefined ? {} : {signal: control.signal}),
     ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
+    ...(simulated ? {} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
   })) {
     // Where CreateService / UpdateService named none, the record the watch judged is ours.
     if (event.type === 'service-deployment' && run.serviceDeploymentArn === undefined) run.serviceDeploymentArn = event.arn;

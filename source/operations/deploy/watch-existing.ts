@@ -13,7 +13,7 @@ import {countingEcs} from './counting.js';
 import {currentDeployment} from './deployment-record.js';
 import {settleDetachedRun} from './run-record.js';
 import {requireService, serviceIdentity} from './service.js';
-import {watchDeployment} from './watch.js';
+import {logsCommandFor, watchDeployment} from './watch.js';
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (typeof (error as {exitCode?: unknown}).exitCode === 'number' ? (error as {exitCode: number}).exitCode : 1);
@@ -129,7 +129,7 @@ export async function* watchExisting(
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(request.control === undefined ? {} : {signal: request.control.signal}),
-    ...(request.simulated ? {simulated: true} : {}),
+    ...(request.simulated ? {simulated: true} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
     if (event.type === 'done') {
