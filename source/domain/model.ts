@@ -74,6 +74,15 @@ export interface ContainerForm {
   environment: NameValue[];
   essential: boolean;
   networkMode: NetworkMode;
+  /** The container's awslogs configuration (new profiles get one by default: domain/container-logs.ts). */
+  logConfiguration?: FormLogConfiguration;
+}
+
+/** The simplified form's awslogs settings: `logConfiguration {logDriver: awslogs, options}` of its container. */
+export interface FormLogConfiguration {
+  group: string;
+  region: string;
+  streamPrefix: string;
 }
 
 /**

@@ -177,6 +177,19 @@ describe('validateProfile: located field issues', () => {
     ['a bad outcome', (p) => (p.runs[2].outcome = 'rolledback'), ['schema-value runs[2].outcome'], undefined],
     ['a bad digest', (p) => (p.runs[1].digest = 'sha256:abc'), ['schema-value runs[1].digest'], undefined],
     [
+      'a form log configuration in a region that is not one',
+      (p) =>
+        (p.service.containerSpec = {
+          mode: 'form',
+          form: {
+            ...structuredClone((ec2FormProfile().service.containerSpec as {form: object}).form),
+            logConfiguration: {group: '/ecs/web', region: 'Europe', streamPrefix: 'ecs'},
+          },
+        }),
+      ['schema-value service.containerSpec.form.logConfiguration.region'],
+      undefined,
+    ],
+    [
       'a run whose service deployment ARN is not one',
       (p) => (p.runs[1].serviceDeploymentArn = 'arn:aws:ecs:us-east-1:123456789012:service/web-staging/web-api'),
       ['schema-value runs[1].serviceDeploymentArn'],
