@@ -78,6 +78,28 @@ export function withDeployDefaults(service: JsonObject): JsonObject {
 }
 
 /**
+ * A LINEAR or CANARY service with neither a circuit breaker (the deploy adds none to them) nor rollback alarms:
+ * nothing would roll a failing deployment back, so the plan warns (lifecycle hooks can still fail it).
+ */
+export function failureDetectionIssue(service: JsonObject): Issue | undefined {
+  const configuration = isJsonObject(service['deploymentConfiguration']) ? service['deploymentConfiguration'] : {};
+  const strategy = configuration['strategy'];
+  if (strategy !== 'LINEAR' && strategy !== 'CANARY') return undefined;
+  const breaker = configuration['deploymentCircuitBreaker'];
+  const alarms = configuration['alarms'];
+  const names = isJsonObject(alarms) && Array.isArray(alarms['alarmNames']) ? alarms['alarmNames'] : [];
+  if ((isJsonObject(breaker) && breaker['enable'] === true) || (isJsonObject(alarms) && alarms['enable'] === true && names.length > 0)) return undefined;
+  return {
+    code: 'no-failure-detection',
+    severity: 'warning',
+    source: 'serviceSpec',
+    path: 'deploymentConfiguration',
+    message: `a ${strategy} deployment has no rollback alarms, and ECS documents the circuit breaker for ROLLING and BLUE_GREEN only: nothing but a lifecycle hook would roll a failing deployment back`,
+    fix: 'add a CloudWatch alarm (ecs-wizard init … --alarm NAME, or deploymentConfiguration.alarms)',
+  };
+}
+
+/**
  * Renders the documents a deploy sends (no AWS). Throws InputError (exit 2) listing every error with its
  * location and fix when the profile does not render.
  */
@@ -102,10 +124,12 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
     );
   }
   const tag = request.tag ?? profile.service.artifact.tag ?? '';
+  const service = profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service);
+  const undetected = failureDetectionIssue(service);
   return {
     taskDefinition: rendered.taskDefinition,
-    service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service),
-    issues,
+    service,
+    issues: undetected === undefined ? issues : [...issues, undetected],
     serviceIncomplete: incomplete,
     tag,
     image: artifactImage(profile.service.artifact, tag),

@@ -5,6 +5,9 @@ import {applyPlan} from '../../../source/operations/deploy/apply.js';
 import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../../source/operations/deploy/plan.js';
 import type {DeployEvent} from '../../../source/domain/deploy/events.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
+import {writeDeploymentStrategy} from '../../../source/domain/deployment-strategy.js';
+import type {JsonObject} from '../../../source/domain/json.js';
+import {parseJsonText, stringifyJsonText} from '../../../source/domain/json-text.js';
 import {ec2FormProfile, fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 const setup = () => {
@@ -49,6 +52,35 @@ describe('withDeployDefaults', () => {
     expect(withDeployDefaults(canary)).toEqual(canary);
     // A circuit breaker the spec writes itself is sent as written, whatever the strategy.
     expect(withDeployDefaults(withBreaker('CANARY'))).toEqual(withBreaker('CANARY'));
+  });
+});
+
+describe('a LINEAR or CANARY service that nothing would roll back', () => {
+  const canary = (alarms: string[]) => {
+    const profile = fargateJsonProfile();
+    const parsed = parseJsonText(profile.service.serviceSpec, 'serviceSpec');
+    const spec = writeDeploymentStrategy(parsed.value as JsonObject, {
+      strategy: 'CANARY',
+      bakeTimeInMinutes: 5,
+      canary: {percent: 10, bakeTimeInMinutes: 3},
+      hooks: [],
+      alarms,
+    });
+    return {...profile, service: {...profile.service, serviceSpec: stringifyJsonText(spec, {unquoted: new Set(parsed.unquoted)})}};
+  };
+  it('warns in the plan when it has no alarms (no circuit breaker is added to CANARY); an alarm silences it', () => {
+    const bare = canary([]);
+    const issues = renderDeployInputs({profile: bare, environment: bare.environments[0]!}).issues.filter((issue) => issue.code === 'no-failure-detection');
+    expect(issues).toEqual([expect.objectContaining({severity: 'warning', path: 'deploymentConfiguration'})]);
+    expect(issues[0]!.message).toContain('nothing but a lifecycle hook would roll a failing deployment back');
+    const watched = canary(['web-5xx']);
+    expect(renderDeployInputs({profile: watched, environment: watched.environments[0]!}).issues.map((issue) => issue.code)).not.toContain(
+      'no-failure-detection',
+    );
+    const rolling = fargateJsonProfile();
+    expect(renderDeployInputs({profile: rolling, environment: rolling.environments[0]!}).issues.map((issue) => issue.code)).not.toContain(
+      'no-failure-detection',
+    );
   });
 });
 
