@@ -44,7 +44,7 @@ export async function recordRun(
 export async function settleDetachedRun(
   store: ProfileStore,
   profileName: string,
-  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string},
+  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string; serviceDeploymentArn?: string},
 ): Promise<boolean> {
   const profile = await store.get(profileName);
   if (profile === undefined) return false;
@@ -53,7 +53,13 @@ export async function settleDetachedRun(
   );
   if (index === -1 || settled.outcome === 'detached' || settled.outcome === 'interrupted') return false;
   const run = profile.runs[index]!;
-  const runs = profile.runs.map((item, i) => (i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt} : item));
+  // The record the watch judged names the run's deployment, when the run did not know it yet.
+  const arn =
+    run.serviceDeploymentArn ??
+    (settled.serviceDeploymentArn !== undefined && SERVICE_DEPLOYMENT_ARN.test(settled.serviceDeploymentArn) ? settled.serviceDeploymentArn : undefined);
+  const runs = profile.runs.map((item, i) =>
+    i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt, ...(arn === undefined ? {} : {serviceDeploymentArn: arn})} : item,
+  );
   const updateTag = settled.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
   await store.save(
     {

@@ -116,6 +116,8 @@ export async function* watchExisting(
     serviceName: identity.serviceName,
     ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
   });
+  /** ECS's record the watch judged: it names the run's deployment, for a run recorded without it. */
+  let judgedArn: string | undefined;
   for await (const event of watchDeployment({
     ecs,
     clock,
@@ -132,6 +134,7 @@ export async function* watchExisting(
     ...(request.simulated ? {simulated: true} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
+    if (event.type === 'service-deployment') judgedArn = event.arn;
     if (event.type === 'done') {
       try {
         await settleDetachedRun(store, request.profile.name, {
@@ -139,6 +142,7 @@ export async function* watchExisting(
           taskDefinitionArn,
           outcome: event.outcome,
           finishedAt: new Date(event.at).toISOString(),
+          ...(judgedArn === undefined ? {} : {serviceDeploymentArn: judgedArn}),
         });
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};

@@ -72,4 +72,24 @@ describe('recording runs', () => {
       await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'failed', finishedAt: 'x'}),
     ).toBe(false);
   });
+
+  it('a detached run recorded without its service deployment ARN gets the one the watch judged; one it had is kept', async () => {
+    const store = new MemoryProfileStore();
+    await store.save(fargateJsonProfile({runs: []}));
+    const judged = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/judgedByTheWatch1';
+    const own = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/returnedByUpdate1';
+    const settle = (serviceDeploymentArn: string) =>
+      settleDetachedRun(store, 'web-api', {
+        environment: 'staging',
+        taskDefinitionArn: run1.taskDefinitionArn!,
+        outcome: 'deployed',
+        finishedAt: '2026-01-15T10:00:00.000Z',
+        serviceDeploymentArn,
+      });
+    await recordRun(store, 'web-api', {...run1, outcome: 'detached'}, new FakeClock());
+    expect(await settle(judged)).toBe(true);
+    await recordRun(store, 'web-api', {...run1, outcome: 'detached', serviceDeploymentArn: own}, new FakeClock());
+    expect(await settle(judged)).toBe(true);
+    expect((await store.get('web-api'))!.runs.map((run) => run.serviceDeploymentArn)).toEqual([judged, own]);
+  });
 });
