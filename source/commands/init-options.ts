@@ -26,6 +26,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   'memory-reservation': {type: 'string', value: 'MIB', description: 'simplified form: soft memory limit (EC2 default: 256)'},
   port: {type: 'string', multiple: true, value: 'N[/tcp|/udp]', description: 'simplified form: a container port mapping (repeat for more)'},
   'container-env': {type: 'string', multiple: true, value: 'K=V', description: 'simplified form: a container environment variable (repeat for more)'},
+  'no-logs': {type: 'boolean', description: "simplified form: no log configuration (default: awslogs to /ecs/SERVICE in the environment's region, stream prefix ecs)"},
   strategy: {type: 'string', value: 'REPLICA|DAEMON', description: 'scheduling strategy (DAEMON: EC2 only)'},
   'desired-count': {type: 'string', value: 'N', description: 'desired count (REPLICA; default 1)'},
   'service-spec': {type: 'string', value: 'FILE', description: 'service specification JSON, or describe-services output'},

@@ -9,6 +9,7 @@ import type {ContainerForm, NameValue, NetworkMode, PortMapping} from './model.j
 import {NETWORK_MODES} from './model.js';
 import {stringifyJsonText} from './json-text.js';
 import {DOCKER_IMAGE_NAME} from './placeholders.js';
+import {awslogsConfiguration, formLogsOf} from './container-logs.js';
 
 export function formToTaskDefinition(form: ContainerForm): JsonObject {
   const container: JsonObject = {name: form.name, image: DOCKER_IMAGE_NAME};
@@ -23,6 +24,7 @@ export function formToTaskDefinition(form: ContainerForm): JsonObject {
   });
   container.environment = form.environment.map((pair) => ({name: pair.name, value: pair.value}));
   container.essential = form.essential;
+  if (form.logConfiguration !== undefined) container.logConfiguration = awslogsConfiguration(form.logConfiguration);
   return {
     containerDefinitions: [container],
     networkMode: form.networkMode,
@@ -35,7 +37,7 @@ export function formToJsonText(form: ContainerForm): string {
   return stringifyJsonText(formToTaskDefinition(form));
 }
 
-const FORM_CONTAINER_KEYS = new Set(['name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'environment', 'essential']);
+const FORM_CONTAINER_KEYS = new Set(['name', 'image', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'environment', 'essential', 'logConfiguration']);
 const isCount = (value: JsonValue | undefined): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
 
 /**
@@ -73,7 +75,10 @@ export function taskDefinitionToForm(value: JsonValue | undefined): ContainerFor
     if (!isJsonObject(pair) || Object.keys(pair).length !== 2 || typeof pair.name !== 'string' || typeof pair.value !== 'string') return undefined;
     pairs.push({name: pair.name, value: pair.value});
   }
+  const logs = container.logConfiguration === undefined ? undefined : formLogsOf(container.logConfiguration);
+  if (container.logConfiguration !== undefined && logs === undefined) return undefined;
   const form: ContainerForm = {name: container.name, portMappings, environment: pairs, essential: container.essential, networkMode: networkMode as NetworkMode};
+  if (logs !== undefined) form.logConfiguration = logs;
   if (isCount(container.cpu)) form.cpu = container.cpu;
   if (isCount(container.memory)) form.memory = container.memory;
   if (isCount(container.memoryReservation)) form.memoryReservation = container.memoryReservation;

@@ -74,6 +74,15 @@ export interface ContainerForm {
   environment: NameValue[];
   essential: boolean;
   networkMode: NetworkMode;
+  /** The container's awslogs configuration (new profiles get one by default: domain/container-logs.ts). */
+  logConfiguration?: FormLogConfiguration;
+}
+
+/** The simplified form's awslogs settings: `logConfiguration {logDriver: awslogs, options}` of its container. */
+export interface FormLogConfiguration {
+  group: string;
+  region: string;
+  streamPrefix: string;
 }
 
 /**
@@ -228,6 +237,11 @@ export interface RunRecord {
   outcome: RunOutcome;
   /** True when the run went to the rollout simulator, not AWS. */
   simulated?: boolean;
+  /**
+   * ECS's service deployment of this run (`arn:aws:ecs:REGION:ACCOUNT:service-deployment/CLUSTER/SERVICE/ID`): the one
+   * CreateService / UpdateService returned, else the record the watch judged. `watch` judges that same deployment.
+   */
+  serviceDeploymentArn?: string;
 }
 
 export interface Profile {

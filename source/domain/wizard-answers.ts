@@ -15,6 +15,7 @@ import type {
   RegistryAuth,
   RegistryKind,
   SchedulingStrategy,
+  FormLogConfiguration,
 } from './model.js';
 import type {DeploymentStrategy} from './deployment-strategy.js';
 import type {LoadBalancerWiring} from './load-balancer.js';
@@ -28,6 +29,8 @@ export interface ContainerFormAnswers {
   memoryReservation?: number;
   ports: PortMapping[];
   environment: NameValue[];
+  /** The container's awslogs settings (init's form flags give one by default: domain/container-logs.ts). */
+  logConfiguration?: FormLogConfiguration;
 }
 
 /** How the service registers with Cloud Map (the seed's "Which Service Parameters Do I Use?"). */

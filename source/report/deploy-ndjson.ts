@@ -2,21 +2,22 @@
  * The NDJSON deploy reporter (--json): one JSON object per DeployEvent, as emitted (strings sanitized), then one
  * final `{"type":"summary", …}` line — also when the stream ends without a `done` (outcome "interrupted"). ECS's own
  * record of our deployment keeps ECS's status names (`service-deployment` events, the summary's `serviceDeployment`).
+ * A run refused before anything changed (exit 2) has the outcome `not-started` in its `done` and its summary, as the
+ * screen and the plain lines call it (view.ts's reportedOutcome): nothing was attempted, so nothing "failed".
  *
  * `reportNdjson(events, out)` consumes a stream and resolves with the final DeployView;
  * `createNdjsonPrinter(out)` is the stateful form (`print(event)`, then `summary()` once).
  */
-import {deployViewReducer, initialDeployView} from '../domain/deploy/view.js';
+import {deployViewReducer, initialDeployView, reportedOutcome, type ReportedOutcome} from '../domain/deploy/view.js';
 import {OUTCOME_EXIT_CODES} from '../domain/deploy/events.js';
 import type {DeployEvent} from '../domain/deploy/events.js';
 import type {DeployView} from '../domain/deploy/view.js';
-import type {RunOutcome} from '../domain/model.js';
 import type {TextSink} from './deploy-plain.js';
 import {sanitize} from './sanitize.js';
 
 export interface DeploySummary {
   type: 'summary';
-  outcome: RunOutcome;
+  outcome: ReportedOutcome;
   exitCode: number;
   reason: string;
   elapsedMs: number;
@@ -57,7 +58,7 @@ export function summaryOf(view: DeployView): DeploySummary {
   const outcome = view.outcome ?? 'interrupted';
   return {
     type: 'summary',
-    outcome,
+    outcome: reportedOutcome(outcome, view.exitCode),
     exitCode: view.exitCode ?? OUTCOME_EXIT_CODES[outcome],
     reason: view.reason ?? 'the watch ended before it finished',
     elapsedMs: view.elapsedMs,
@@ -94,7 +95,8 @@ export function createNdjsonPrinter(out: TextSink): NdjsonPrinter {
     },
     print(event) {
       view = deployViewReducer(view, event);
-      out.write(`${JSON.stringify(clean(event))}\n`);
+      const reported = event.type === 'done' ? {...event, outcome: reportedOutcome(event.outcome, event.exitCode)} : event;
+      out.write(`${JSON.stringify(clean(reported))}\n`);
     },
     summary() {
       if (written === undefined) {

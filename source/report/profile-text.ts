@@ -75,5 +75,7 @@ export function describeProfile(profile: Profile): string[] {
     }
   }
   lines.push(`Last run     ${lastRunLabel(profile)}`);
+  const deployment = profile.runs.at(-1)?.serviceDeploymentArn;
+  if (deployment !== undefined) lines.push(`  ECS service deployment ${deployment} (watch judges this one)`);
   return lines.map(sanitize);
 }

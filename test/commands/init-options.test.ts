@@ -28,6 +28,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'memory-reservation',
     'port',
     'container-env',
+    'no-logs',
     'strategy',
     'desired-count',
     'service-spec',

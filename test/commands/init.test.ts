@@ -272,6 +272,7 @@ describe('ecs-wizard init without a terminal', () => {
         environment: [{name: 'LOG_LEVEL', value: 'info'}],
         essential: true,
         networkMode: 'bridge',
+        logConfiguration: {group: '/ecs/log-agent', region: 'us-east-1', streamPrefix: 'ecs'},
       },
     });
     expect(JSON.parse(profile.service.serviceSpec)).toEqual({
@@ -555,6 +556,57 @@ describe('ecs-wizard init without a terminal', () => {
     expect(again.code).toBe(2);
     expect(again.err).toContain('--name: a profile named web-api-prod exists: choose another name, or pass --force to replace it');
     expect((await init([...FARGATE_FLAGS, '--force'], w)).code).toBe(0);
+  });
+});
+
+describe('ecs-wizard init: the container logs to CloudWatch Logs by default', () => {
+  const simple = ['--name', 'web', '--app', 'shop', '--service', 'web', '--image', 'library/nginx', '--tag', 'stable', '--env', 'dev', '--cluster', 'dev'];
+  const fargate = [...simple, '--launch-type', 'FARGATE', '--subnets', 'subnet-0a1b2c3d', '--security-groups', 'sg-0a1b2c3d', '--execution-role', ROLE];
+  const rendered = async (w: World) => {
+    const result = renderAndValidate({profile: (await w.store.get('web'))!, environment: 'dev'});
+    expect(result.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+    return ((result.taskDefinition!.containerDefinitions as JsonObject[])[0] as JsonObject).logConfiguration;
+  };
+  const AWSLOGS = {logDriver: 'awslogs', options: {'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs'}};
+
+  test("Fargate from the form flags: awslogs to /ecs/SERVICE in the environment's region, stream prefix ecs", async () => {
+    const {code, out, w} = await init([...fargate, '--region', 'eu-west-1', '--port', '80']);
+    expect(code).toBe(0);
+    expect(await rendered(w)).toEqual(AWSLOGS);
+    expect(out + '').not.toContain('awslogs-create-group');
+  });
+
+  test('EC2 from the form flags: the form keeps the same setting, and renders it', async () => {
+    const {code, w} = await init([...simple, '--launch-type', 'EC2', '--region', 'eu-west-1', '--memory-reservation', '128']);
+    expect(code).toBe(0);
+    const profile = (await w.store.get('web'))!;
+    expect(profile.service.containerSpec).toMatchObject({
+      mode: 'form',
+      form: {logConfiguration: {group: '/ecs/web', region: 'eu-west-1', streamPrefix: 'ecs'}},
+    });
+    expect(await rendered(w)).toEqual(AWSLOGS);
+  });
+
+  test('without --region: the configured region (AWS_REGION)', async () => {
+    const {code, w} = await init([...fargate]);
+    expect(code).toBe(0);
+    expect(await rendered(w)).toEqual({...AWSLOGS, options: {...AWSLOGS.options, 'awslogs-region': 'us-east-1'}});
+  });
+
+  test('--no-logs: no log configuration, as before', async () => {
+    for (const flags of [fargate, [...simple, '--launch-type', 'EC2', '--memory-reservation', '128']]) {
+      const {code, w} = await init([...flags, '--no-logs']);
+      expect(code).toBe(0);
+      expect(await rendered(w)).toBeUndefined();
+      expect(JSON.stringify(await w.store.get('web'))).not.toContain('logConfiguration');
+    }
+  });
+
+  test('a --container-spec file is taken as written: no log configuration is added to it', async () => {
+    const {code, w} = await init([...FARGATE_FLAGS]);
+    expect(code).toBe(0);
+    const profile = (await w.store.list())[0]!;
+    expect(JSON.stringify(await w.store.get(profile.name))).not.toContain('/ecs/web-api');
   });
 });
 

@@ -20,4 +20,21 @@ describe('ecs-wizard rollback', () => {
     expect(shown).not.toContain('deployment failed');
     expect(w.ecs.recorded.map((call) => call.method)).not.toContain('updateService');
   });
+
+  it('--json with no earlier revision: outcome not-started (never "failed"), exit 2, as the plain lines say', async () => {
+    const w = await world();
+    const {code, out} = await cli(['rollback', 'web-api', '--env', 'staging', '--yes', '--json'], w);
+    expect(code).toBe(2);
+    const lines = out
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as {type: string; outcome?: string; exitCode?: number; reason?: string});
+    const done = lines.find((line) => line.type === 'done');
+    const summary = lines.at(-1)!;
+    expect(done).toMatchObject({outcome: 'not-started', exitCode: 2, reason: 'no earlier revision of web-api to roll back to (the service runs web-api:1)'});
+    expect(summary).toMatchObject({type: 'summary', outcome: 'not-started', exitCode: 2});
+    expect(out).not.toContain('"outcome":"failed"');
+    // Nothing was run, so nothing is recorded.
+    expect((await cli(['profiles', 'show', 'web-api', '--json'], w)).out).not.toContain('"outcome"');
+  });
 });

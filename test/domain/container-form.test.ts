@@ -1,3 +1,4 @@
+import type {JsonObject} from '../../source/domain/json.js';
 import {describe, expect, test} from 'vitest';
 import {formToJsonText, formToTaskDefinition, taskDefinitionToForm} from '../../source/domain/container-form.js';
 import {parseJsonText} from '../../source/domain/json-text.js';
@@ -55,6 +56,18 @@ describe('the simplified EC2 form', () => {
     const text = formToJsonText(seedForm);
     expect(text.startsWith('{\n  "containerDefinitions": [\n')).toBe(true);
     expect(parseJsonText(text, 'containerSpec')).toMatchObject({value: formToTaskDefinition(seedForm), issues: []});
+  });
+
+  test('a form with its awslogs settings renders them, and gives them back (switching to Advanced and back loses nothing)', () => {
+    const withLogs = {...seedForm, logConfiguration: {group: '/ecs/web', region: 'eu-west-1', streamPrefix: 'ecs'}};
+    const container = (formToTaskDefinition(withLogs).containerDefinitions as JsonObject[])[0]!;
+    expect(container.logConfiguration).toEqual({
+      logDriver: 'awslogs',
+      options: {'awslogs-group': '/ecs/web', 'awslogs-region': 'eu-west-1', 'awslogs-stream-prefix': 'ecs'},
+    });
+    expect(taskDefinitionToForm(formToTaskDefinition(withLogs))).toEqual(withLogs);
+    // A form without them renders exactly as before: no logConfiguration key.
+    expect(Object.keys((formToTaskDefinition(seedForm).containerDefinitions as JsonObject[])[0]!)).not.toContain('logConfiguration');
   });
 
   test('taskDefinitionToForm gives the form back from its own JSON', () => {

@@ -20,7 +20,8 @@ beforeAll(async () => {
 
 afterEach(() => disposeAll());
 
-async function canaryConfig(): Promise<string> {
+/** A CANARY profile; `breaker`: its spec writes a circuit breaker itself (the deploy adds none to CANARY). */
+async function canaryConfig(options: {breaker?: boolean} = {}): Promise<string> {
   const configDir = mkdtempSync(join(tmpdir(), 'ecsw-canary-'));
   const profile = fargateJsonProfile();
   const parsed = parseJsonText(profile.service.serviceSpec, 'serviceSpec');
@@ -31,6 +32,7 @@ async function canaryConfig(): Promise<string> {
     hooks: [],
     alarms: [],
   });
+  if (options.breaker === true) (canary.deploymentConfiguration as JsonObject).deploymentCircuitBreaker = {enable: true, rollback: true};
   const serviceSpec = stringifyJsonText(canary, {unquoted: new Set(parsed.unquoted)});
   await createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}}).save({...profile, service: {...profile.service, serviceSpec}});
   return configDir;
@@ -40,7 +42,7 @@ const deployArgs = (...extra: string[]) => ['deploy', 'web-api', '--env', 'stagi
 
 describe('a canary deploy --simulate in a terminal', () => {
   test('crash-loop: the bar moves to the canary step, the tasks crash under traffic, traffic goes back; rolled back, exit 3', async () => {
-    const cli = spawnCli(deployArgs('--simulate=crash-loop', '--simulate-speed', '10'), {configDir: await canaryConfig(), rows: 60, cols: 120});
+    const cli = spawnCli(deployArgs('--simulate=crash-loop', '--simulate-speed', '10'), {configDir: await canaryConfig({breaker: true}), rows: 60, cols: 120});
     let screen = await cli.waitForText(/CANARY .*▶ scale up/);
     expect(screen).toMatch(/production {2}old ▒{40} new {2}new 0% · old 100%/);
     expect(screen).toContain('r roll back (ECS)');

@@ -108,13 +108,13 @@ describe('lifecycle hooks and rollback alarms listed from moto', () => {
       );
   });
 
-  function start(draft: ReturnType<typeof memoryDraftStore>) {
+  function start(draft: ReturnType<typeof memoryDraftStore>, at = 'lifecycle-hooks') {
     const answers: WizardAnswers = {...fargateAnswers(), deploymentStrategy: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, hooks: [], alarms: []}};
     const keys = flowOf({answers, choices: {}, passwordFromEnv: false, password: 'x'}).map(refKey);
     return render(
       <Wizard
         services={createWizardServices(portsFor(factory, draft))}
-        init={{answers, choices: {}, done: keys.slice(0, keys.indexOf('lifecycle-hooks')), resume: true, password: 'x'}}
+        init={{answers, choices: {}, done: keys.slice(0, keys.indexOf(at)), resume: true, password: 'x'}}
         active
         finishOnSave={false}
         offerDraft={false}
@@ -146,5 +146,32 @@ describe('lifecycle hooks and rollback alarms listed from moto', () => {
     const saved = await answersOf(app, draft);
     expect(saved.deploymentStrategy?.hooks).toEqual([{lambdaArn: smoke, stages: ['PRE_PRODUCTION_TRAFFIC_SHIFT']}]);
     expect(saved.deploymentStrategy?.alarms).toEqual(['lists-latency']);
+  });
+
+  test('a listed alarm and a typed one in one answer; a typed alarm moto does not have is refused (DescribeAlarms), a typed hook function too', async () => {
+    const draft = memoryDraftStore();
+    const app = start(draft, 'deployment-alarms');
+    await waitForFrame(app, /lists-latency\s+OK/);
+    await type(app, 'latency');
+    await press(app, ' ');
+    await waitForFrame(app, 'chosen: lists-latency');
+    for (let index = 0; index < 'latency'.length; index++) await press(app, 'backspace');
+    await type(app, 'lists-missing');
+    await press(app, 'enter');
+    await waitForFrame(app, 'No CloudWatch alarm lists-missing in us-east-1: check the name');
+    for (let index = 0; index < 'lists-missing'.length; index++) await press(app, 'backspace');
+    await type(app, 'lists-5xx');
+    await waitForFrame(app, /❯ ◯ lists-5xx/);
+    await press(app, ' ');
+    await press(app, 'enter');
+    await waitForFrame(app, '✔ Rollback alarms: lists-latency, lists-5xx');
+    expect((await answersOf(app, draft)).deploymentStrategy?.alarms).toEqual(['lists-latency', 'lists-5xx']);
+
+    const hooks = start(memoryDraftStore());
+    await waitForFrame(hooks, 'lists-smoke at RECONCILE_SERVICE');
+    await type(hooks, 'PRE_SCALE_UP=arn:aws:lambda:us-east-1:123456789012:function:lists-gone');
+    await press(hooks, 'enter');
+    const frame = await waitForFrame(hooks, 'No Lambda function');
+    expect(frame.replace(/\s+/g, ' ')).toContain('No Lambda function arn:aws:lambda:us-east-1:123456789012:function:lists-gone (in us-east-1): check the ARN');
   });
 });

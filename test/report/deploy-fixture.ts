@@ -56,7 +56,7 @@ const crash = (at: number, id: string): DeployEvent => ({
   failure: {
     class: 'essential-exit',
     summary: 'essential container web exited with code 1',
-    hint: "Read web's logs (awslogs) for the error it printed before exiting; check its command, environment variables and secrets.",
+    hint: `Read web's output for the error it printed before exiting: CloudWatch Logs group /ecs/web (eu-west-1), stream ecs/web/${id} (ecs-wizard logs web --env prod); check its command, environment variables and secrets.`,
   },
 });
 

@@ -64,4 +64,29 @@ describe('NDJSON deploy reporter', () => {
     await reportNdjson(fixtureStream([info]), out);
     expect(JSON.parse(out.text.split('\n')[0]!)).toEqual(info);
   });
+
+  test('a refusal before anything changed (exit 2) is not-started in the done line and the summary; a real failure stays failed', async () => {
+    const refused = new Buffer();
+    const done = (exitCode: number): DeployEvent => ({
+      type: 'done',
+      at: 1,
+      outcome: 'failed',
+      reason: 'no earlier revision',
+      exitCode,
+      elapsedMs: 0,
+      apiCalls: 2,
+    });
+    await reportNdjson(fixtureStream([done(2)]), refused);
+    const lines = refused.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines.map((line) => [line.type, line.outcome, line.exitCode])).toEqual([
+      ['done', 'not-started', 2],
+      ['summary', 'not-started', 2],
+    ]);
+    const failed = new Buffer();
+    await reportNdjson(fixtureStream([done(1)]), failed);
+    expect(failed.text.match(/"outcome":"failed"/g)).toHaveLength(2);
+  });
 });

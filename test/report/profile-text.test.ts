@@ -31,4 +31,13 @@ describe('profiles show', () => {
     expect(lines).toEqual(expect.arrayContaining(['Auto scaling 2–10 tasks, CPU 60%', '    capacity providers FARGATE:1:1, FARGATE_SPOT:3']));
     expect(lines.filter((line) => line.includes('capacity providers'))).toHaveLength(1);
   });
+
+  test("the last run's ECS service deployment ARN, when the run has one", () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/NX4PB1UHXTUR5xZepaFWk';
+    const run = {environment: 'staging', tag: '1.4.2', startedAt: '2026-01-04T09:00:00.000Z', outcome: 'deployed' as const};
+    const lines = describeProfile(fargateJsonProfile({runs: [{...run, serviceDeploymentArn: arn}]}));
+    expect(lines.slice(-2)).toEqual(['Last run     deployed staging 1.4.2 2026-01-04 09:00', `  ECS service deployment ${arn} (watch judges this one)`]);
+    // A run recorded without one (older runs, moto) shows as before.
+    expect(describeProfile(fargateJsonProfile({runs: [run]})).at(-1)).toBe('Last run     deployed staging 1.4.2 2026-01-04 09:00');
+  });
 });

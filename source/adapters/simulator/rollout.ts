@@ -13,7 +13,8 @@
  *
  * The scenario's script decides how the tasks of the user's deployments fare; rollback and replacing deployments,
  * and deployments of a task definition that already completed on the service, are healthy. When the CreateService
- * input says nothing about deploymentCircuitBreaker the simulator assumes {enable, rollback}.
+ * input says nothing about deploymentCircuitBreaker the simulator assumes {enable, rollback} — except for LINEAR and
+ * CANARY, which the deploy sends without one (deploy-inputs.ts: ECS documents the breaker for ROLLING and BLUE_GREEN).
  */
 import {circuitBreakerThreshold} from '../../domain/deploy/verdict.js';
 import {isJsonObject} from '../../domain/json.js';
@@ -332,7 +333,12 @@ export function createRollouts(state: SimulatorState, script: ScenarioScript): R
   const circuitBreakerOf = (input: JsonObject): {enable: boolean; rollback: boolean} => {
     const configuration = input.deploymentConfiguration;
     const breaker = isJsonObject(configuration) ? configuration.deploymentCircuitBreaker : undefined;
-    if (!isJsonObject(breaker)) return {enable: true, rollback: true};
+    if (!isJsonObject(breaker)) {
+      // Absent: the deploy adds one for ROLLING and BLUE_GREEN (deploy-inputs.ts); LINEAR and CANARY get none, and
+      // ECS then runs them without one (their failures are caught by alarms and hooks).
+      const strategy = isJsonObject(configuration) ? configuration.strategy : undefined;
+      return strategy === 'LINEAR' || strategy === 'CANARY' ? {enable: false, rollback: false} : {enable: true, rollback: true};
+    }
     return {enable: breaker.enable === true, rollback: breaker.rollback === true};
   };
 

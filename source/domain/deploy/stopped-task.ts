@@ -34,6 +34,11 @@ export interface ClassifiableTask {
   stoppedReason?: string;
   stopCode?: string;
   containers: StoppedContainer[];
+  /**
+   * Where to read a container's output, as one sentence (task-logs.ts's readLogsHint, from the container's
+   * logConfiguration in the registered task definition). Absent: where is not known, and the hint says so.
+   */
+  readLogs?: (container: string) => string;
 }
 
 const SECRET_ARN = /arn:aws[a-z-]*:(?:secretsmanager|ssm):[^\s,;"')]+/;
@@ -159,7 +164,7 @@ export function classifyStoppedTask(task: ClassifiableTask): FailureAnalysis {
       return {
         class: 'essential-exit',
         summary: 'an essential container exited',
-        hint: "Read the container's logs (awslogs) for the error it printed before exiting.",
+        hint: "Read the essential container's output for the error it printed before exiting (where it went: its logConfiguration in the task definition).",
       };
     }
     const code = exited.exitCode!;
@@ -171,10 +176,13 @@ export function classifyStoppedTask(task: ClassifiableTask): FailureAnalysis {
       };
     }
     const signal = code === 137 ? ' (killed: SIGKILL)' : code === 139 ? ' (segmentation fault)' : code === 143 ? ' (SIGTERM)' : '';
+    const read =
+      task.readLogs?.(exited.name) ??
+      `Read ${exited.name}'s output for the error it printed before exiting (where it went: the logConfiguration of ${exited.name} in the task definition)`;
     return {
       class: 'essential-exit',
       summary: `essential container ${exited.name} exited with code ${code}${signal}`,
-      hint: `Read ${exited.name}'s logs (awslogs) for the error it printed before exiting; check its command, environment variables and secrets.`,
+      hint: `${read}; check its command, environment variables and secrets.`,
     };
   }
 

@@ -67,6 +67,41 @@ export function logDestinationOf(container: JsonObject): LogDestination {
   return {kind: 'elsewhere', driver, where: where === undefined ? `the ${driver} log driver` : where(options)};
 }
 
+export interface ReadLogsContext {
+  /** The stopped task's id (the last part of its ARN). */
+  taskId: string;
+  /** The region an awslogs group without `awslogs-region` is in (the service's). */
+  region: string;
+  /** The command that prints the service's logs, e.g. `ecs-wizard logs web-api --env staging`. */
+  command?: string;
+}
+
+/**
+ * The hint under a stopped task whose container exited: where THAT container's output really went, from its
+ * `logConfiguration` in the registered task definition — the awslogs group, region and exact stream (and the command
+ * that prints it); where a FireLens or other driver sends it; or that it was not kept, and how to keep it. `undefined`
+ * destination: the task definition could not be read, so where is not known.
+ */
+export function readLogsHint(container: string, destination: LogDestination | undefined, context: ReadLogsContext): string {
+  const read = `Read ${container}'s output for the error it printed before exiting`;
+  if (destination === undefined) return `${read} (where it went: the logConfiguration of ${container} in the task definition)`;
+  if (destination.kind === 'awslogs') {
+    const region = destination.region ?? context.region;
+    const stream = awslogsStreamName(destination.streamPrefix, container, context.taskId);
+    if (stream === undefined)
+      return `${read}: CloudWatch Logs group ${destination.group} (${region}), in the stream named after its Docker container id (no awslogs-stream-prefix)`;
+    return `${read}: CloudWatch Logs group ${destination.group} (${region}), stream ${stream}${context.command === undefined ? '' : ` (${context.command})`}`;
+  }
+  if (destination.kind === 'elsewhere') {
+    if (destination.driver === 'none') return `${container}'s output was discarded (logDriver none): set an awslogs logConfiguration to see why it exits`;
+    return `${read}: it went to ${destination.where}, not to CloudWatch Logs`;
+  }
+  return (
+    `${container}'s output is not kept (its container definition has no logConfiguration): add one — logDriver awslogs with ` +
+    'awslogs-group, awslogs-region and awslogs-stream-prefix (deploy creates the group) — and deploy again to see why it exits'
+  );
+}
+
 /** `<prefix>/<container>/<task-id>`: the awslogs stream of one container of one task; undefined without a prefix. */
 export function awslogsStreamName(streamPrefix: string | undefined, container: string, taskId: string): string | undefined {
   return streamPrefix === undefined ? undefined : `${streamPrefix}/${container}/${taskId}`;

@@ -147,6 +147,19 @@ export function serviceDeploymentText(record: Omit<ServiceDeploymentEvent, 'type
 /** Exit code 2: the request was refused before anything changed (bad input, no revision to roll back to). */
 const REFUSED_EXIT_CODE = 2;
 
+/** How a run ended, as reported: a RunOutcome, or `not-started` for a refusal before anything changed (exit 2). */
+export type ReportedOutcome = RunOutcome | 'not-started';
+
+/**
+ * The outcome the renderers report: a run refused before anything changed (exit code 2: bad input, a profile that does
+ * not render, nothing to roll back to) is `not-started` — nothing failed, since nothing was attempted, and nothing
+ * is recorded. The screen and plain lines say "not started, nothing was changed" (outcomeText); `--json` says
+ * `not-started`.
+ */
+export function reportedOutcome(outcome: RunOutcome, exitCode: number | undefined): ReportedOutcome {
+  return outcome === 'failed' && exitCode === REFUSED_EXIT_CODE ? 'not-started' : outcome;
+}
+
 /** What a finished run is called: a refusal is not a failed deployment, since none was attempted. */
 export function outcomeText(outcome: RunOutcome, exitCode: number | undefined): string {
   return outcome === 'failed' && exitCode === REFUSED_EXIT_CODE ? 'not started, nothing was changed' : OUTCOME_TEXT[outcome];

@@ -1,14 +1,25 @@
 /**
  * The run history section of a profile: one record per deploy (environment, tag or digest, task definition,
- * times, outcome).
+ * times, outcome, and ECS's service deployment ARN when it gave one).
  */
 import {RUN_OUTCOMES} from '../model.js';
 import type {RunRecord} from '../model.js';
 import type {Checker, StringRule} from './checker.js';
 import {checkBoolean, checkEnum, checkInteger, checkObject, checkString} from './checker.js';
-import {ENVIRONMENT_NAME, IMAGE_DIGEST, IMAGE_TAG, isIsoTimestamp, isPinnedTag, TASK_DEFINITION_ARN} from './formats.js';
+import {ENVIRONMENT_NAME, IMAGE_DIGEST, IMAGE_TAG, isIsoTimestamp, isPinnedTag, SERVICE_DEPLOYMENT_ARN, TASK_DEFINITION_ARN} from './formats.js';
 
-const RUN_KEYS = ['environment', 'tag', 'digest', 'taskDefinitionArn', 'revision', 'startedAt', 'finishedAt', 'outcome', 'simulated'] as const;
+const RUN_KEYS = [
+  'environment',
+  'tag',
+  'digest',
+  'taskDefinitionArn',
+  'revision',
+  'startedAt',
+  'finishedAt',
+  'outcome',
+  'simulated',
+  'serviceDeploymentArn',
+] as const;
 export const TIMESTAMP_RULE: StringRule = {check: isIsoTimestamp, format: 'an ISO-8601 date-time such as 2025-03-01T10:00:00.000Z'};
 export function checkRun(checker: Checker, value: unknown, path: string): RunRecord {
   const object = checkObject(checker, value, path, 'a run', RUN_KEYS);
@@ -29,6 +40,11 @@ export function checkRun(checker: Checker, value: unknown, path: string): RunRec
   const finishedAt = checkString(checker, object, 'finishedAt', path, {...TIMESTAMP_RULE, optional: true});
   const outcome = checkEnum(checker, object, 'outcome', path, RUN_OUTCOMES);
   const simulated = checkBoolean(checker, object, 'simulated', path, true);
+  const serviceDeploymentArn = checkString(checker, object, 'serviceDeploymentArn', path, {
+    optional: true,
+    pattern: SERVICE_DEPLOYMENT_ARN,
+    format: 'a service deployment ARN (arn:aws:ecs:REGION:ACCOUNT:service-deployment/CLUSTER/SERVICE/ID)',
+  });
   return {
     environment,
     tag,
@@ -39,5 +55,6 @@ export function checkRun(checker: Checker, value: unknown, path: string): RunRec
     ...(finishedAt === undefined ? {} : {finishedAt}),
     outcome,
     ...(simulated === undefined ? {} : {simulated}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
   };
 }

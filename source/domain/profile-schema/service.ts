@@ -8,7 +8,7 @@ import {LAUNCH_TYPES, NETWORK_MODES, REGISTRY_KINDS} from '../model.js';
 import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMapping, RegistryAuth, Service} from '../model.js';
 import type {Checker} from './checker.js';
 import {checkArray, checkBoolean, checkEnum, checkInteger, checkObject, checkString, checkStringList, checkStringMap, requirePresent} from './checker.js';
-import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, isPinnedTag, KMS_KEY_ARN, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
+import {CONTAINER_NAME, IMAGE_DIGEST, IMAGE_PATH, IMAGE_TAG, isPinnedTag, KMS_KEY_ARN, REGION, REGISTRY_HOST, SECRET_ARN, SERVICE_NAME} from './formats.js';
 import {isRecord, own, type Raw} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 import {checkAutoScaling} from './capacity.js';
@@ -64,7 +64,8 @@ function checkNameValue(checker: Checker, value: unknown, path: string): NameVal
   return {name, value: text};
 }
 
-const FORM_KEYS = ['name', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'environment', 'essential', 'networkMode'] as const;
+const FORM_KEYS = ['name', 'cpu', 'memory', 'memoryReservation', 'portMappings', 'environment', 'essential', 'networkMode', 'logConfiguration'] as const;
+const FORM_LOG_KEYS = ['group', 'region', 'streamPrefix'] as const;
 function checkContainerForm(checker: Checker, value: unknown, path: string): ContainerForm {
   const object = checkObject(checker, value, path, 'form', FORM_KEYS);
   const name =
@@ -84,6 +85,17 @@ function checkContainerForm(checker: Checker, value: unknown, path: string): Con
   );
   const essential = checkBoolean(checker, object, 'essential', path) ?? true;
   const networkMode = checkEnum(checker, object, 'networkMode', path, NETWORK_MODES);
+  const logsPath = joinPath(path, 'logConfiguration');
+  const logs =
+    object?.['logConfiguration'] === undefined ? undefined : checkObject(checker, object['logConfiguration'], logsPath, 'a log configuration', FORM_LOG_KEYS);
+  const logConfiguration =
+    logs === undefined
+      ? undefined
+      : {
+          group: checkString(checker, logs, 'group', logsPath, {pattern: /^[.\-_/#A-Za-z0-9${}]{1,512}$/, format: 'a CloudWatch Logs group name'}) ?? '',
+          region: checkString(checker, logs, 'region', logsPath, {pattern: REGION, format: 'a region such as us-east-1'}) ?? '',
+          streamPrefix: checkString(checker, logs, 'streamPrefix', logsPath, {pattern: /^[^:*]{1,512}$/, format: 'an awslogs stream prefix'}) ?? '',
+        };
   return {
     name,
     ...(cpu === undefined ? {} : {cpu}),
@@ -93,6 +105,7 @@ function checkContainerForm(checker: Checker, value: unknown, path: string): Con
     environment,
     essential,
     networkMode,
+    ...(logConfiguration === undefined ? {} : {logConfiguration}),
   };
 }
 

@@ -51,14 +51,52 @@ export function issueLines(issues: readonly Issue[]): string[] {
   return sorted.map((issue) => `${issue.severity}: ${formatIssueLocation(issue)}: ${issue.message}${issue.fix ? ` (${issue.fix})` : ''}`);
 }
 
-/** Adds the deploy's defaults to a rendered service: the circuit breaker with rollback (ECS deployment controller only). */
+/**
+ * The strategies ECS documents the deployment circuit breaker for. The ECS Developer Guide, "Amazon ECS deployment
+ * failure detection" (docs.aws.amazon.com/AmazonECS/latest/developerguide/deployment-failure-detection.html): "Both
+ * methods [circuit breaker, CloudWatch alarms] only support rolling update deployment and blue/green deployment
+ * types". LINEAR and CANARY list CloudWatch alarms and lifecycle hooks for failure detection and rollback
+ * (linear-deployment-implementation.html, canary-deployment-implementation.html), not the circuit breaker; so the
+ * deploy adds no circuit breaker to them (a spec that writes one keeps it: the record's circuitBreaker status then
+ * says whether ECS used it).
+ */
+export const CIRCUIT_BREAKER_STRATEGIES: readonly string[] = ['ROLLING', 'BLUE_GREEN'];
+
+/**
+ * Adds the deploy's defaults to a rendered service: the circuit breaker with rollback (ECS deployment controller only,
+ * and only for a strategy ECS documents it for: ROLLING, the default, and BLUE_GREEN).
+ */
 export function withDeployDefaults(service: JsonObject): JsonObject {
   const controller = service['deploymentController'];
   const controllerType = isJsonObject(controller) && typeof controller['type'] === 'string' ? controller['type'] : 'ECS';
   if (controllerType !== 'ECS') return service;
   const configuration = isJsonObject(service['deploymentConfiguration']) ? service['deploymentConfiguration'] : {};
   if (configuration['deploymentCircuitBreaker'] !== undefined) return service;
+  const strategy = typeof configuration['strategy'] === 'string' ? configuration['strategy'] : 'ROLLING';
+  if (!CIRCUIT_BREAKER_STRATEGIES.includes(strategy)) return service;
   return {...service, deploymentConfiguration: {...configuration, deploymentCircuitBreaker: {enable: true, rollback: true}}};
+}
+
+/**
+ * A LINEAR or CANARY service with neither a circuit breaker (the deploy adds none to them) nor rollback alarms:
+ * nothing would roll a failing deployment back, so the plan warns (lifecycle hooks can still fail it).
+ */
+export function failureDetectionIssue(service: JsonObject): Issue | undefined {
+  const configuration = isJsonObject(service['deploymentConfiguration']) ? service['deploymentConfiguration'] : {};
+  const strategy = configuration['strategy'];
+  if (strategy !== 'LINEAR' && strategy !== 'CANARY') return undefined;
+  const breaker = configuration['deploymentCircuitBreaker'];
+  const alarms = configuration['alarms'];
+  const names = isJsonObject(alarms) && Array.isArray(alarms['alarmNames']) ? alarms['alarmNames'] : [];
+  if ((isJsonObject(breaker) && breaker['enable'] === true) || (isJsonObject(alarms) && alarms['enable'] === true && names.length > 0)) return undefined;
+  return {
+    code: 'no-failure-detection',
+    severity: 'warning',
+    source: 'serviceSpec',
+    path: 'deploymentConfiguration',
+    message: `a ${strategy} deployment has no rollback alarms, and ECS documents the circuit breaker for ROLLING and BLUE_GREEN only: nothing but a lifecycle hook would roll a failing deployment back`,
+    fix: 'add a CloudWatch alarm (ecs-wizard init … --alarm NAME, or deploymentConfiguration.alarms)',
+  };
 }
 
 /**
@@ -86,10 +124,12 @@ export function renderDeployInputs(request: PlanRequest): DeployInputs {
     );
   }
   const tag = request.tag ?? profile.service.artifact.tag ?? '';
+  const service = profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service);
+  const undetected = failureDetectionIssue(service);
   return {
     taskDefinition: rendered.taskDefinition,
-    service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service),
-    issues,
+    service,
+    issues: undetected === undefined ? issues : [...issues, undetected],
     serviceIncomplete: incomplete,
     tag,
     image: artifactImage(profile.service.artifact, tag),

@@ -17,7 +17,7 @@ import type {WatchRunOptions} from './control.js';
 import {countingEcs} from './counting.js';
 import {recordRun} from './run-record.js';
 import {requireService, rollBackService, serviceIdentity, type ServiceIdentity, type StartedDeployment} from './service.js';
-import {watchDeployment} from './watch.js';
+import {logsCommandFor, watchDeployment} from './watch.js';
 
 /** The tag a task definition runs: from the profile's runs, else read from the artifact's image in it. */
 function tagOf(profile: Profile, taskDefinitionArn: string, document: Record<string, unknown> | undefined): string | undefined {
@@ -198,6 +198,7 @@ export async function* rollbackDeploy(
     startedAt: new Date(startedAt).toISOString(),
     outcome: 'detached',
     ...(request.simulated ? {simulated: true} : {}),
+    ...(serviceDeploymentArn === undefined ? {} : {serviceDeploymentArn}),
   };
   if (!request.wait) {
     await recordRun(store, request.profile.name, {...run, finishedAt: new Date(clock.now()).toISOString()}, clock, {updateTag: target.tag !== undefined}).catch(
@@ -227,9 +228,11 @@ export async function* rollbackDeploy(
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(request.control === undefined ? {} : {signal: request.control.signal}),
-    ...(request.simulated ? {simulated: true} : {}),
+    ...(request.simulated ? {simulated: true} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
+    // Where UpdateService named none, the record the watch judged is ours.
+    if (event.type === 'service-deployment' && run.serviceDeploymentArn === undefined) run.serviceDeploymentArn = event.arn;
     if (event.type === 'done') {
       try {
         await recordRun(store, request.profile.name, {...run, outcome: event.outcome, finishedAt: new Date(event.at).toISOString()}, clock, {

@@ -4,6 +4,7 @@
  * profile's current tag.
  */
 import {MAX_RUNS, type Profile, type RunOutcome, type RunRecord} from '../../domain/model.js';
+import {SERVICE_DEPLOYMENT_ARN} from '../../domain/profile-schema/formats.js';
 import type {Clock} from '../../ports/clock.js';
 import type {ProfileStore} from '../../ports/profile-store.js';
 
@@ -12,7 +13,16 @@ import type {ProfileStore} from '../../ports/profile-store.js';
  * MAX_RUNS. A deployed, non-simulated run also makes its tag the profile's current tag (the default of --tag),
  * unless `updateTag` is false (a rollback to a revision whose tag is not known). Returns false when the profile is gone.
  */
-export async function recordRun(store: ProfileStore, profileName: string, run: RunRecord, clock: Clock, options: {updateTag?: boolean} = {}): Promise<boolean> {
+export async function recordRun(
+  store: ProfileStore,
+  profileName: string,
+  given: RunRecord,
+  clock: Clock,
+  options: {updateTag?: boolean} = {},
+): Promise<boolean> {
+  // An ARN of a shape the profile schema does not know (an endpoint of its own) is left out, never a reason to lose the run.
+  const {serviceDeploymentArn, ...rest} = given;
+  const run: RunRecord = serviceDeploymentArn !== undefined && SERVICE_DEPLOYMENT_ARN.test(serviceDeploymentArn) ? given : rest;
   const profile = await store.get(profileName);
   if (profile === undefined) return false;
   const now = new Date(clock.now()).toISOString();
@@ -34,7 +44,7 @@ export async function recordRun(store: ProfileStore, profileName: string, run: R
 export async function settleDetachedRun(
   store: ProfileStore,
   profileName: string,
-  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string},
+  settled: {environment: string; taskDefinitionArn: string; outcome: RunOutcome; finishedAt: string; serviceDeploymentArn?: string},
 ): Promise<boolean> {
   const profile = await store.get(profileName);
   if (profile === undefined) return false;
@@ -43,7 +53,13 @@ export async function settleDetachedRun(
   );
   if (index === -1 || settled.outcome === 'detached' || settled.outcome === 'interrupted') return false;
   const run = profile.runs[index]!;
-  const runs = profile.runs.map((item, i) => (i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt} : item));
+  // The record the watch judged names the run's deployment, when the run did not know it yet.
+  const arn =
+    run.serviceDeploymentArn ??
+    (settled.serviceDeploymentArn !== undefined && SERVICE_DEPLOYMENT_ARN.test(settled.serviceDeploymentArn) ? settled.serviceDeploymentArn : undefined);
+  const runs = profile.runs.map((item, i) =>
+    i === index ? {...item, outcome: settled.outcome, finishedAt: settled.finishedAt, ...(arn === undefined ? {} : {serviceDeploymentArn: arn})} : item,
+  );
   const updateTag = settled.outcome === 'deployed' && run.simulated !== true && run.tag !== '';
   await store.save(
     {

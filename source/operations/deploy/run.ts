@@ -19,7 +19,7 @@ import type {DeployControl} from './control.js';
 import {countingEcs} from './counting.js';
 import {issueLines, planDeploy, planSummary, type DeployPlan} from './plan.js';
 import {recordRun} from './run-record.js';
-import {watchDeployment} from './watch.js';
+import {logsCommandFor, watchDeployment} from './watch.js';
 import {applyScaling} from './scaling.js';
 
 /** What the person confirms: the plan, the checks, and the fixes the deploy would apply. */
@@ -207,6 +207,8 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
   }
   run.taskDefinitionArn = applied.taskDefinitionArn;
   if (applied.revision !== undefined) run.revision = applied.revision;
+  // ECS's own id of this deployment, kept with the run: a later `watch` judges exactly this one.
+  if (applied.serviceDeploymentArn !== undefined) run.serviceDeploymentArn = applied.serviceDeploymentArn;
   control?.arm({
     ecs,
     cluster: plan.cluster,
@@ -246,7 +248,10 @@ export async function* deploy(ports: DeployPorts & {clock: Clock; store: Profile
     ...(control === undefined ? {} : {signal: control.signal}),
     ...(ports.simulation === undefined ? {} : {simulated: true, scenario: ports.simulation.scenario}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
+    ...(simulated ? {} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
   })) {
+    // Where CreateService / UpdateService named none, the record the watch judged is ours.
+    if (event.type === 'service-deployment' && run.serviceDeploymentArn === undefined) run.serviceDeploymentArn = event.arn;
     if (event.type === 'done') {
       yield* record(event.outcome, event.at);
       const scalingChanges = plan.scaling.plan.action === 'apply' || plan.scaling.plan.action === 'remove';

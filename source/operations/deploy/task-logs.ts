@@ -16,6 +16,7 @@ import {
   knownSecretValues,
   logDestinationOf,
   maskSecrets,
+  readLogsHint,
   TASK_LOG_LINES,
   taskLogLines,
 } from '../../domain/deploy/task-logs.js';
@@ -24,8 +25,42 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort} from '../../ports/ecs.js';
 import type {LogsPort} from '../../ports/logs.js';
 
+/**
+ * Task definitions by ARN, read once per watch (DescribeTaskDefinition) and shared by the watch — where a stopped
+ * task's container writes, for its hint — and the log reader: whichever asks first reads it.
+ */
+export type TaskDefinitionCache = Map<string, Promise<JsonObject | undefined>>;
+
+/** The task definition `arn` from the cache, read with `read` when it is not there (a failed read is not kept). */
+export function cachedTaskDefinition(cache: TaskDefinitionCache, arn: string, read: () => Promise<JsonObject | undefined>): Promise<JsonObject | undefined> {
+  let found = cache.get(arn);
+  if (found === undefined) {
+    found = read();
+    cache.set(arn, found);
+    found.catch(() => cache.get(arn) === found && cache.delete(arn));
+  }
+  return found;
+}
+
+/**
+ * For a stopped task's classification: where each container of its task definition (`undefined`: not read) writes
+ * its output, as the hint's sentence (domain readLogsHint), secrets masked by value.
+ */
+export function readLogsOf(definition: JsonObject | undefined, task: {taskArn: string; region: string; command?: string}): (container: string) => string {
+  const containers = definition === undefined ? undefined : containerDefinitionsOf(definition);
+  const taskId = task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1);
+  return (name) => {
+    const container = containers?.find((candidate) => candidate.name === name);
+    const destination = container === undefined ? undefined : logDestinationOf(container);
+    const hint = readLogsHint(name, destination, {taskId, region: task.region, ...(task.command === undefined ? {} : {command: task.command})});
+    return container === undefined ? hint : maskSecrets(hint, knownSecretValues(container));
+  };
+}
+
 export interface TaskLogReaderOptions {
   ecs: Pick<EcsPort, 'describeTaskDefinition' | 'region'>;
+  /** Shared with the watch (its stopped-task hints read the same definitions); its own when absent. */
+  definitions?: TaskDefinitionCache;
   /** CloudWatch Logs in a region (an awslogs group may name its own). */
   logs: (region: string) => Promise<LogsPort>;
   clock: Clock;
@@ -66,16 +101,9 @@ export function logsErrorNote(error: unknown, group: string, stream: string, gro
 export function createTaskLogReader(options: TaskLogReaderOptions): TaskLogReader {
   const {ecs, clock} = options;
   const call = options.call ?? (<T>(run: () => Promise<T>) => run());
-  const definitions = new Map<string, Promise<JsonObject | undefined>>();
-  const definitionOf = (arn: string): Promise<JsonObject | undefined> => {
-    let found = definitions.get(arn);
-    if (found === undefined) {
-      found = call(() => ecs.describeTaskDefinition(arn)).then((answer) => answer?.taskDefinition);
-      definitions.set(arn, found);
-      found.catch(() => definitions.get(arn) === found && definitions.delete(arn));
-    }
-    return found;
-  };
+  const definitions: TaskDefinitionCache = options.definitions ?? new Map();
+  const definitionOf = (arn: string): Promise<JsonObject | undefined> =>
+    cachedTaskDefinition(definitions, arn, () => call(() => ecs.describeTaskDefinition(arn)).then((answer) => answer?.taskDefinition));
 
   return async (task) => {
     const base = {type: 'task-logs' as const, taskArn: task.taskArn, lines: [] as string[]};
@@ -139,6 +167,7 @@ export async function* withTaskLogs(
     ecs: options.ecs,
     logs: options.logs,
     clock: options.clock,
+    ...(options.definitions === undefined ? {} : {definitions: options.definitions}),
     call: (run) => {
       readerCalls++;
       return run();

@@ -13,7 +13,7 @@ import {countingEcs} from './counting.js';
 import {currentDeployment} from './deployment-record.js';
 import {settleDetachedRun} from './run-record.js';
 import {requireService, serviceIdentity} from './service.js';
-import {watchDeployment} from './watch.js';
+import {logsCommandFor, watchDeployment} from './watch.js';
 
 const errorMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 const exitCodeOf = (error: unknown): number => (typeof (error as {exitCode?: unknown}).exitCode === 'number' ? (error as {exitCode: number}).exitCode : 1);
@@ -94,9 +94,10 @@ export async function* watchExisting(
         })
       : undefined;
   const ourRun = detached?.taskDefinitionArn ?? current?.taskDefinition;
-  // ECS's record of our deployment: the current one (the watch checks it rolls out ours), else the newest of our
-  // revision since the run started — or, following the PRIMARY, since that deployment was created.
-  const serviceDeploymentArn = current?.arn ?? service.currentServiceDeployment;
+  // ECS's record of our deployment: the one the run recorded (ECS's own id of it: exactly that deployment is judged,
+  // never a later one of the same revision); else the current one (the watch checks it rolls out ours), else the
+  // newest of our revision since the run started — or, following the PRIMARY, since that deployment was created.
+  const serviceDeploymentArn = detached?.serviceDeploymentArn ?? current?.arn ?? service.currentServiceDeployment;
   const since = Date.parse(detached?.startedAt ?? (current === undefined ? primary?.createdAt : undefined) ?? '');
   const taskDefinitionArn = ourRun ?? primary?.taskDefinition ?? service.taskDefinition;
   // Our deployment, when it is still listed (PRIMARY first); when it is gone the judge decides from what runs now.
@@ -115,6 +116,8 @@ export async function* watchExisting(
     serviceName: identity.serviceName,
     ...(previous === undefined ? {} : {previousTaskDefinitionArn: previous}),
   });
+  /** ECS's record the watch judged: it names the run's deployment, for a run recorded without it. */
+  let judgedArn: string | undefined;
   for await (const event of watchDeployment({
     ecs,
     clock,
@@ -128,9 +131,10 @@ export async function* watchExisting(
     timeoutMs: request.timeoutMs,
     noProgressTimeoutMs: request.noProgressTimeoutMs,
     ...(request.control === undefined ? {} : {signal: request.control.signal}),
-    ...(request.simulated ? {simulated: true} : {}),
+    ...(request.simulated ? {simulated: true} : {logsCommand: logsCommandFor(request.profile.name, request.environment.name)}),
     ...(ports.logs === undefined ? {} : {logs: ports.logs}),
   })) {
+    if (event.type === 'service-deployment') judgedArn = event.arn;
     if (event.type === 'done') {
       try {
         await settleDetachedRun(store, request.profile.name, {
@@ -138,6 +142,7 @@ export async function* watchExisting(
           taskDefinitionArn,
           outcome: event.outcome,
           finishedAt: new Date(event.at).toISOString(),
+          ...(judgedArn === undefined ? {} : {serviceDeploymentArn: judgedArn}),
         });
       } catch (error) {
         yield {type: 'warning', at: clock.now(), message: `the run was not recorded in the profile: ${errorMessage(error)}`};

@@ -38,12 +38,12 @@ import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.j
 import type {DeployEvent, DeploymentRow} from '../../domain/deploy/events.js';
 import type {Judgement, JudgedRecord} from '../../domain/deploy/verdict.js';
 import type {RunOutcome} from '../../domain/model.js';
-import {isJsonObject} from '../../domain/json.js';
+import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
 import type {LogsPort} from '../../ports/logs.js';
 import {DeploymentRecords} from './deployment-record.js';
-import {withTaskLogs} from './task-logs.js';
+import {cachedTaskDefinition, readLogsOf, withTaskLogs, type TaskDefinitionCache} from './task-logs.js';
 import {TrafficWatch} from './traffic-watch.js';
 
 export interface WatchOptions {
@@ -81,7 +81,14 @@ export interface WatchOptions {
   scenario?: string;
   /** CloudWatch Logs by region: the failing tasks' own logs are read (in the background). Absent: not read. */
   logs?: (region: string) => Promise<LogsPort>;
+  /** The command that prints the service's logs (`ecs-wizard logs web-api --env staging`), named in a stopped task's hint. */
+  logsCommand?: string;
+  /** Task definitions read in this watch, shared with its log reader (set by watchDeployment). */
+  definitions?: TaskDefinitionCache;
 }
+
+/** The command that prints a profile's logs in an environment, for the hints (not for simulated runs: their logs live in the run). */
+export const logsCommandFor = (profile: string, environment: string): string => `ecs-wizard logs ${profile} --env ${environment}`;
 
 export const POLL_FAST_MS = 2_000;
 export const POLL_IDLE_MAX_MS = 12_000;
@@ -146,13 +153,15 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * The watch, with the failing tasks' logs read in the background when `options.logs` is given: their events are
  * yielded as soon as they are in, never waited for.
  */
-export async function* watchDeployment(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
+export async function* watchDeployment(watchOptions: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
+  const options = {...watchOptions, definitions: watchOptions.definitions ?? new Map()};
   if (options.logs === undefined) yield* watchLoop(options);
   else yield* withTaskLogs(watchLoop(options), {...options, logs: options.logs, maxReads: MAX_TASK_LOG_READS});
 }
 
 async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, void, undefined> {
   const {ecs, clock, cluster, service, taskDefinitionArn, signal} = options;
+  const definitions: TaskDefinitionCache = options.definitions ?? new Map();
   const random = options.random ?? Math.random;
   const limiter = new RateLimiter(clock, Math.max(1, options.maxCallsPerMinute ?? 40));
   const startedAt = clock.now();
@@ -222,21 +231,36 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
       .filter((task) => task.lastStatus === 'STOPPED' && !seenTasks.has(task.taskArn))
       .sort((a, b) => (a.stoppedAt ?? '').localeCompare(b.stoppedAt ?? '') || a.taskArn.localeCompare(b.taskArn));
     if (deploymentId === undefined) deploymentId = stopped.find((task) => task.startedBy?.startsWith('ecs-svc/') === true)?.startedBy;
+    // Where the containers write (for the hints): our task definition, read once and shared with the log reader.
+    const definition =
+      stopped.length === 0
+        ? undefined
+        : await cachedTaskDefinition(definitions, taskDefinitionArn, () =>
+            call(() => ecs.describeTaskDefinition(taskDefinitionArn), callSignal).then((answer) => answer?.taskDefinition),
+          ).catch((error: unknown) => {
+            if (isAbortError(error)) throw error;
+            return undefined;
+          });
     const at = clock.now();
     return stopped.map((task) => {
       seenTasks.add(task.taskArn);
-      return taskStoppedEvent(task, at);
+      return taskStoppedEvent(task, at, definition);
     });
   };
 
-  const taskStoppedEvent = (task: EcsTask, at: number): DeployEvent => {
+  const taskStoppedEvent = (task: EcsTask, at: number, definition: JsonObject | undefined): DeployEvent => {
     const containers = task.containers.map((container) => ({
       name: container.name,
       ...(container.exitCode === undefined ? {} : {exitCode: container.exitCode}),
       ...(container.reason === undefined ? {} : {reason: container.reason}),
     }));
     const stoppedReason = task.stoppedReason ?? '';
-    const failure = classifyStoppedTask({stoppedReason, stopCode: task.stopCode, containers});
+    const readLogs = readLogsOf(definition, {
+      taskArn: task.taskArn,
+      region: ecs.region,
+      ...(options.logsCommand === undefined ? {} : {command: options.logsCommand}),
+    });
+    const failure = classifyStoppedTask({stoppedReason, stopCode: task.stopCode, containers, readLogs});
     if (failure.class !== 'not-a-failure' && !taskFailures.includes(failure.summary)) taskFailures.push(failure.summary);
     return event({
       type: 'task-stopped',
@@ -308,7 +332,8 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     if (state === undefined) return {events: out, changed: false, swept: false};
     const configuration = isJsonObject(state.raw.deploymentConfiguration) ? state.raw.deploymentConfiguration : undefined;
     const breaker = configuration && isJsonObject(configuration.deploymentCircuitBreaker) ? configuration.deploymentCircuitBreaker : undefined;
-    circuitBreakerOn = breaker === undefined || breaker.enable !== false;
+    // Absent: on for what the deploy sends it with (ROLLING, BLUE_GREEN), off for LINEAR and CANARY (deploy-inputs.ts).
+    circuitBreakerOn = breaker === undefined ? !['LINEAR', 'CANARY'].includes(String(configuration?.strategy)) : breaker.enable !== false;
     lastEvents = state.events;
 
     const recordEvents = await readRecord(state, callSignal);

@@ -28,6 +28,7 @@ export function containerFormOf(answers: WizardAnswers): ContainerForm {
   if (form.cpu !== undefined) result.cpu = form.cpu;
   if (form.memory !== undefined) result.memory = form.memory;
   if (form.memoryReservation !== undefined) result.memoryReservation = form.memoryReservation;
+  if (form.logConfiguration !== undefined) result.logConfiguration = form.logConfiguration;
   return result;
 }
 
@@ -150,6 +151,7 @@ export function formJson(answers: WizardAnswers, form: ContainerFormAnswers, lau
     containerFormOf({...answers, containerForm: form, networkMode: launchType === 'FARGATE' ? 'awsvpc' : answers.networkMode}),
   );
   if (launchType === 'FARGATE') {
+    // (formToTaskDefinition wrote the form's logConfiguration, when it has one, into the container.)
     const containers = task.containerDefinitions as JsonObject[];
     for (const container of containers) {
       delete container.cpu;

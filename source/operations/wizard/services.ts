@@ -136,6 +136,10 @@ export interface WizardServices {
   listFunctions?(region?: string): Promise<Listing<LambdaFunction>>;
   /** The CloudWatch metric alarms of the region (rollback alarms). Optional: test fakes may leave it out. */
   listAlarms?(region?: string): Promise<Listing<Alarm>>;
+  /** One Lambda function by ARN (a typed hook, checked; the ARN's own region). Optional, as listFunctions. */
+  lambdaFunction?(arn: string, region?: string): Promise<Lookup<LambdaFunction>>;
+  /** The alarms of `names` that exist in the region (typed rollback alarms, checked). Optional, as listAlarms. */
+  existingAlarms?(names: readonly string[], region?: string): Promise<Lookup<Alarm[]>>;
   stackOutputs(stack: string, region?: string): Promise<Lookup<ProvisionerOutputs>>;
   terraformOutputs(path: string): Promise<Lookup<ProvisionerOutputs>>;
   /** The absolute path of a state file (recorded in the profile, so that a refresh finds it from anywhere). */
@@ -338,6 +342,16 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       list(async () => {
         if (ports.alarms === undefined) throw new Error('CloudWatch alarms are not available here');
         return (await (await ports.alarms(region)).listAlarms()).sort((a, b) => a.name.localeCompare(b.name));
+      }),
+    lambdaFunction: (arn, region) =>
+      lookup(async () => {
+        if (ports.lambda === undefined) throw new Error('Lambda is not available here');
+        return (await ports.lambda(region)).getFunction(arn);
+      }),
+    existingAlarms: (names, region) =>
+      lookup(async () => {
+        if (ports.alarms === undefined) throw new Error('CloudWatch alarms are not available here');
+        return (await ports.alarms(region)).getAlarms(names);
       }),
     stackOutputs: (stack, region) => lookup(async () => (await ports.cloudFormation(region)).stackOutputs(stack)),
     terraformOutputs: (path) => lookup(async () => ports.terraform().readOutputs(path)),

@@ -31,6 +31,14 @@ export const withStrategy = (answers: WizardAnswers, patch: Partial<DeploymentSt
 /** The answers' strategy shifts traffic (BLUE_GREEN, LINEAR, CANARY). */
 export const shifting = (ctx: StepContext): boolean => shiftsTraffic(strategyOf(ctx.answers).strategy);
 
+/**
+ * The region the hook and alarm lists are read in: the environment being configured (the first with a region — a
+ * profile being edited, a resumed draft), since ECS looks its alarms up in the service's region; else the
+ * configured default (a new setup asks its environments later).
+ */
+export const listRegion = (answers: WizardAnswers, defaultRegion: string | undefined): string | undefined =>
+  answers.environments?.find((environment) => environment.region !== undefined && environment.region !== '')?.region ?? defaultRegion;
+
 export const checked = <T>(parsed: Parsed<T>): Checked<T> => (parsed.ok ? ok(parsed.value) : bad(parsed.message));
 
 /** A typed question that sets one value of the strategy, with its flag (which needs the strategy it belongs to). */

@@ -96,13 +96,23 @@ describe('the simulator learns BLUE_GREEN, LINEAR and CANARY', () => {
   });
 
   test('crash-loop on a canary: the green tasks crash under the canary traffic; rolled back, production never past 10 %', async () => {
-    const {seen, record} = await rollout('crash-loop', CANARY);
+    const {seen, record} = await rollout('crash-loop', {...CANARY, deploymentCircuitBreaker: {enable: true, rollback: true}});
     expect(Math.max(...productionSteps(seen))).toBe(10);
     expect(seen.at(-1)).toMatchObject({status: 'ROLLBACK_SUCCESSFUL', production: 0});
     expect(record.circuitBreaker?.status).toBe('TRIGGERED');
     expect(stages(seen)).not.toContain('BAKE_TIME');
-    const withAlarm = await rollout('crash-loop', WITH_HOOK_AND_ALARM(CANARY));
+    const withAlarm = await rollout('crash-loop', WITH_HOOK_AND_ALARM({...CANARY, deploymentCircuitBreaker: {enable: true, rollback: true}}));
     expect(withAlarm.record.alarms).toEqual({status: 'MONITORING_COMPLETE', alarmNames: ['web-5xx']});
+  });
+
+  test('a canary or linear spec without a circuit breaker runs without one (the deploy adds none to them): its record says DISABLED', async () => {
+    const canary = await rollout('crash-loop', CANARY);
+    expect(canary.record.circuitBreaker?.status).toBe('DISABLED');
+    expect(canary.record.status).toBe('IN_PROGRESS');
+    const linear = await rollout('success', LINEAR);
+    expect(linear.record.circuitBreaker?.status).toBe('DISABLED');
+    const blueGreen = await rollout('success', BLUE_GREEN);
+    expect(blueGreen.record.circuitBreaker?.status).not.toBe('DISABLED');
   });
 
   test('hook-fails: the hook answers FAILED at POST_TEST_TRAFFIC_SHIFT; rolled back before any production traffic', async () => {

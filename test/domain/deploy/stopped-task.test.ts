@@ -134,7 +134,8 @@ describe('classifyStoppedTask', () => {
       },
       class: 'essential-exit',
       summary: /essential container web exited with code 1$/,
-      hint: /web's logs/,
+      // Without the task definition, where web's output went is not claimed: the hint says where to look it up.
+      hint: /^Read web's output for the error it printed before exiting \(where it went: the logConfiguration of web in the task definition\); check its command/,
     },
     {
       name: 'essential container exit 137 without OOM is SIGKILL',
@@ -166,6 +167,21 @@ describe('classifyStoppedTask', () => {
     },
     {name: 'no reason at all', task: {containers: []}, class: 'unknown', summary: /no reason given/},
   ];
+  test("essential container exit: the hint is where THAT container's output went (readLogs), never a fixed awslogs line", () => {
+    const task = {
+      stoppedReason: 'Essential container in task exited',
+      containers: [
+        {name: 'log-router', exitCode: 0},
+        {name: 'web', exitCode: 1},
+      ],
+    };
+    const asked: string[] = [];
+    const readLogs = (container: string) => (asked.push(container), `${container}'s output is not kept (…)`);
+    expect(classifyStoppedTask({...task, readLogs}).hint).toBe("web's output is not kept (…); check its command, environment variables and secrets.");
+    expect(asked).toEqual(['web']);
+    expect(classifyStoppedTask(task).hint).not.toContain('awslogs');
+  });
+
   for (const testCase of cases) {
     test(testCase.name, () => {
       const analysis = classifyStoppedTask(testCase.task);

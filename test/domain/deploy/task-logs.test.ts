@@ -7,9 +7,56 @@ import {
   logDestinationOf,
   maskSecrets,
   parseAwslogsStream,
+  readLogsHint,
   TASK_LOG_LINES,
   taskLogLines,
 } from '../../../source/domain/deploy/task-logs.js';
+
+describe("readLogsHint: where a stopped container's output really went", () => {
+  const context = {taskId: '3f2a9c1b7d', region: 'eu-west-1', command: 'ecs-wizard logs web-api --env prod'};
+  const of = (logConfiguration?: JsonObject) =>
+    readLogsHint('web', logDestinationOf(logConfiguration === undefined ? {name: 'web'} : {name: 'web', logConfiguration}), context);
+
+  test('awslogs with a prefix: the group, its region, the exact stream of this task, and the command that prints it', () => {
+    expect(of({logDriver: 'awslogs', options: {'awslogs-group': '/ecs/web-api', 'awslogs-region': 'us-east-1', 'awslogs-stream-prefix': 'ecs'}})).toBe(
+      "Read web's output for the error it printed before exiting: CloudWatch Logs group /ecs/web-api (us-east-1), stream ecs/web/3f2a9c1b7d (ecs-wizard logs web-api --env prod)",
+    );
+    // No awslogs-region: the service's region.
+    expect(of({logDriver: 'awslogs', options: {'awslogs-group': '/ecs/web-api', 'awslogs-stream-prefix': 'app'}})).toContain(
+      'group /ecs/web-api (eu-west-1), stream app/web/3f2a9c1b7d',
+    );
+  });
+
+  test('awslogs without a prefix: the group, and that the stream is named after the Docker container id', () => {
+    expect(of({logDriver: 'awslogs', options: {'awslogs-group': '/ecs/web-api'}})).toBe(
+      "Read web's output for the error it printed before exiting: CloudWatch Logs group /ecs/web-api (eu-west-1), in the stream named after its Docker container id (no awslogs-stream-prefix)",
+    );
+  });
+
+  test('FireLens and other drivers: where they send it, not CloudWatch Logs', () => {
+    expect(of({logDriver: 'awsfirelens', options: {Name: 'datadog'}})).toBe(
+      "Read web's output for the error it printed before exiting: it went to FireLens → Datadog, not to CloudWatch Logs",
+    );
+    expect(of({logDriver: 'splunk', options: {'splunk-url': 'https://splunk.example.com:8088'}})).toContain(
+      'it went to Splunk at https://splunk.example.com:8088',
+    );
+    expect(of({logDriver: 'none'})).toBe("web's output was discarded (logDriver none): set an awslogs logConfiguration to see why it exits");
+  });
+
+  test('no log configuration: the output is not kept, and how to keep it — never "read its logs"', () => {
+    const hint = of();
+    expect(hint).toBe(
+      "web's output is not kept (its container definition has no logConfiguration): add one — logDriver awslogs with awslogs-group, awslogs-region and awslogs-stream-prefix (deploy creates the group) — and deploy again to see why it exits",
+    );
+    expect(hint).not.toMatch(/^Read/);
+  });
+
+  test('the task definition could not be read: where is not claimed', () => {
+    expect(readLogsHint('web', undefined, context)).toBe(
+      "Read web's output for the error it printed before exiting (where it went: the logConfiguration of web in the task definition)",
+    );
+  });
+});
 
 describe('logDestinationOf', () => {
   test('awslogs: group, region and stream prefix', () => {

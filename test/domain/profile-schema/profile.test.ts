@@ -176,6 +176,25 @@ describe('validateProfile: located field issues', () => {
     ['a date without a zone', (p) => (p.updatedAt = '2025-03-01T10:00:00'), ['schema-value updatedAt'], undefined],
     ['a bad outcome', (p) => (p.runs[2].outcome = 'rolledback'), ['schema-value runs[2].outcome'], undefined],
     ['a bad digest', (p) => (p.runs[1].digest = 'sha256:abc'), ['schema-value runs[1].digest'], undefined],
+    [
+      'a form log configuration in a region that is not one',
+      (p) =>
+        (p.service.containerSpec = {
+          mode: 'form',
+          form: {
+            ...structuredClone((ec2FormProfile().service.containerSpec as {form: object}).form),
+            logConfiguration: {group: '/ecs/web', region: 'Europe', streamPrefix: 'ecs'},
+          },
+        }),
+      ['schema-value service.containerSpec.form.logConfiguration.region'],
+      undefined,
+    ],
+    [
+      'a run whose service deployment ARN is not one',
+      (p) => (p.runs[1].serviceDeploymentArn = 'arn:aws:ecs:us-east-1:123456789012:service/web-staging/web-api'),
+      ['schema-value runs[1].serviceDeploymentArn'],
+      undefined,
+    ],
     ['a missing service', (p) => delete p.service, ['schema-required service'], 'service is missing'],
     ['environments not a list', (p) => (p.environments = {}), ['schema-type environments'], 'environments must be a list; got an object'],
   ])('%s', (name, change, expected, message) => {
@@ -189,6 +208,13 @@ describe('validateProfile: located field issues', () => {
     expect(codesAndPaths(result.issues)).toEqual(expected);
     expect(result.profile).toBeUndefined();
     if (message !== undefined) expect(result.issues[result.issues.length - 1]?.message).toBe(message);
+  });
+
+  test("a run keeps ECS's service deployment ARN", () => {
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/NX4PB1UHXTUR5xZepaFWk';
+    const result = validateProfile(mutated((p) => (p.runs[1].serviceDeploymentArn = arn)));
+    expect(result.issues).toEqual([]);
+    expect(result.profile?.runs[1]?.serviceDeploymentArn).toBe(arn);
   });
 
   test('an unknown key close to a known one gets a suggestion', () => {

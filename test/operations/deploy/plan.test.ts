@@ -5,6 +5,9 @@ import {applyPlan} from '../../../source/operations/deploy/apply.js';
 import {planDeploy, planSummary, renderDeployInputs, withDeployDefaults, type DeployPlan} from '../../../source/operations/deploy/plan.js';
 import type {DeployEvent} from '../../../source/domain/deploy/events.js';
 import {FakeClock} from '../../helpers/fake-clock.js';
+import {writeDeploymentStrategy} from '../../../source/domain/deployment-strategy.js';
+import type {JsonObject} from '../../../source/domain/json.js';
+import {parseJsonText, stringifyJsonText} from '../../../source/domain/json-text.js';
 import {ec2FormProfile, fargateJsonProfile} from '../../helpers/profile-fixtures.js';
 
 const setup = () => {
@@ -35,6 +38,49 @@ describe('withDeployDefaults', () => {
     expect(withDeployDefaults(own)).toEqual(own);
     const codeDeploy = {deploymentController: {type: 'CODE_DEPLOY'}};
     expect(withDeployDefaults(codeDeploy)).toEqual(codeDeploy);
+  });
+
+  it('adds the circuit breaker to ROLLING and BLUE_GREEN, which ECS documents it for, and not to LINEAR or CANARY', () => {
+    const withBreaker = (strategy: string) => ({deploymentConfiguration: {strategy, deploymentCircuitBreaker: {enable: true, rollback: true}}});
+    expect(withDeployDefaults({deploymentConfiguration: {strategy: 'ROLLING'}})).toEqual(withBreaker('ROLLING'));
+    expect(withDeployDefaults({deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5}})).toEqual({
+      deploymentConfiguration: {strategy: 'BLUE_GREEN', bakeTimeInMinutes: 5, deploymentCircuitBreaker: {enable: true, rollback: true}},
+    });
+    const linear = {deploymentConfiguration: {strategy: 'LINEAR', linearConfiguration: {stepPercent: 20, stepBakeTimeInMinutes: 2}}};
+    expect(withDeployDefaults(linear)).toEqual(linear);
+    const canary = {deploymentConfiguration: {strategy: 'CANARY', canaryConfiguration: {canaryPercent: 10, canaryBakeTimeInMinutes: 3}}};
+    expect(withDeployDefaults(canary)).toEqual(canary);
+    // A circuit breaker the spec writes itself is sent as written, whatever the strategy.
+    expect(withDeployDefaults(withBreaker('CANARY'))).toEqual(withBreaker('CANARY'));
+  });
+});
+
+describe('a LINEAR or CANARY service that nothing would roll back', () => {
+  const canary = (alarms: string[]) => {
+    const profile = fargateJsonProfile();
+    const parsed = parseJsonText(profile.service.serviceSpec, 'serviceSpec');
+    const spec = writeDeploymentStrategy(parsed.value as JsonObject, {
+      strategy: 'CANARY',
+      bakeTimeInMinutes: 5,
+      canary: {percent: 10, bakeTimeInMinutes: 3},
+      hooks: [],
+      alarms,
+    });
+    return {...profile, service: {...profile.service, serviceSpec: stringifyJsonText(spec, {unquoted: new Set(parsed.unquoted)})}};
+  };
+  it('warns in the plan when it has no alarms (no circuit breaker is added to CANARY); an alarm silences it', () => {
+    const bare = canary([]);
+    const issues = renderDeployInputs({profile: bare, environment: bare.environments[0]!}).issues.filter((issue) => issue.code === 'no-failure-detection');
+    expect(issues).toEqual([expect.objectContaining({severity: 'warning', path: 'deploymentConfiguration'})]);
+    expect(issues[0]!.message).toContain('nothing but a lifecycle hook would roll a failing deployment back');
+    const watched = canary(['web-5xx']);
+    expect(renderDeployInputs({profile: watched, environment: watched.environments[0]!}).issues.map((issue) => issue.code)).not.toContain(
+      'no-failure-detection',
+    );
+    const rolling = fargateJsonProfile();
+    expect(renderDeployInputs({profile: rolling, environment: rolling.environments[0]!}).issues.map((issue) => issue.code)).not.toContain(
+      'no-failure-detection',
+    );
   });
 });
 

@@ -92,6 +92,10 @@ describe('rollbackDeploy', () => {
     expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'deployed', exitCode: 0});
     const saved = (await store.get('web-api'))!;
     expect(saved.runs.at(-1)).toMatchObject({tag: '1.2.0', revision: 2, outcome: 'deployed'});
+    // The rollback's own service deployment, as UpdateService named it and the watch judged it.
+    const judged = events.flatMap((event) => (event.type === 'service-deployment' ? [event.arn] : []));
+    expect(saved.runs.at(-1)?.serviceDeploymentArn).toMatch(/:service-deployment\/web-staging\/web-api\//);
+    expect(new Set(judged)).toEqual(new Set([saved.runs.at(-1)?.serviceDeploymentArn]));
     expect(saved.service.artifact.tag).toBe('1.2.0');
   });
 

@@ -27,6 +27,18 @@ describe('recording runs', () => {
     expect(saved.updatedAt).toBe('2026-01-15T09:00:00.000Z');
   });
 
+  it("keeps ECS's service deployment ARN; one of a shape the profile schema does not know is left out, the run still recorded", async () => {
+    const store = new MemoryProfileStore();
+    await store.save(fargateJsonProfile({runs: []}));
+    const clock = new FakeClock();
+    const arn = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/r9sd0B7eOTbE6pEZZSFJw';
+    expect(await recordRun(store, 'web-api', {...run1, serviceDeploymentArn: arn}, clock)).toBe(true);
+    expect(await recordRun(store, 'web-api', {...run1, serviceDeploymentArn: 'urn:local:deployment:7'}, clock)).toBe(true);
+    const runs = (await store.get('web-api'))!.runs;
+    expect(runs.map((run) => run.serviceDeploymentArn)).toEqual([arn, undefined]);
+    expect(runs[1]).toEqual(run1);
+  });
+
   it('keeps the tag after a failed or simulated run, and keeps the last MAX_RUNS runs', async () => {
     const store = new MemoryProfileStore();
     await store.save(fargateJsonProfile());
@@ -59,5 +71,25 @@ describe('recording runs', () => {
     expect(
       await settleDetachedRun(store, 'web-api', {environment: 'staging', taskDefinitionArn: run1.taskDefinitionArn!, outcome: 'failed', finishedAt: 'x'}),
     ).toBe(false);
+  });
+
+  it('a detached run recorded without its service deployment ARN gets the one the watch judged; one it had is kept', async () => {
+    const store = new MemoryProfileStore();
+    await store.save(fargateJsonProfile({runs: []}));
+    const judged = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/judgedByTheWatch1';
+    const own = 'arn:aws:ecs:us-east-1:123456789012:service-deployment/web-staging/web-api/returnedByUpdate1';
+    const settle = (serviceDeploymentArn: string) =>
+      settleDetachedRun(store, 'web-api', {
+        environment: 'staging',
+        taskDefinitionArn: run1.taskDefinitionArn!,
+        outcome: 'deployed',
+        finishedAt: '2026-01-15T10:00:00.000Z',
+        serviceDeploymentArn,
+      });
+    await recordRun(store, 'web-api', {...run1, outcome: 'detached'}, new FakeClock());
+    expect(await settle(judged)).toBe(true);
+    await recordRun(store, 'web-api', {...run1, outcome: 'detached', serviceDeploymentArn: own}, new FakeClock());
+    expect(await settle(judged)).toBe(true);
+    expect((await store.get('web-api'))!.runs.map((run) => run.serviceDeploymentArn)).toEqual([judged, own]);
   });
 });

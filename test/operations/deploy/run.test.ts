@@ -203,6 +203,22 @@ describe('deploy', () => {
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'detached', revision: 2});
   });
 
+  it("the run record keeps ECS's service deployment ARN (UpdateService's), waited for or not", async () => {
+    const {ports, store, profile, environment, ecs} = await setup();
+    const events = await collect(deploy(ports, request({profile, environment}, {wait: false, tag: '1.5.0'})));
+    expect(done(events).outcome).toBe('detached');
+    const [service] = await ecs.describeServices('web-staging', ['web-api']);
+    const detached = (await store.get('web-api'))!.runs.at(-1)!;
+    expect(detached.serviceDeploymentArn).toMatch(/^arn:aws:ecs:us-east-1:\d{12}:service-deployment\/web-staging\/web-api\/\w+$/);
+    expect(detached.serviceDeploymentArn).toBe(service!.currentServiceDeployment);
+    const waited = await collect(deploy(ports, request({profile, environment}, {tag: '1.4.2'})));
+    expect(done(waited).outcome).toBe('deployed');
+    const judged = waited.filter((event) => event.type === 'service-deployment').map((event) => event.arn);
+    const deployed = (await store.get('web-api'))!.runs.at(-1)!;
+    expect(deployed.serviceDeploymentArn).not.toBe(detached.serviceDeploymentArn);
+    expect(new Set(judged)).toEqual(new Set([deployed.serviceDeploymentArn]));
+  });
+
   it('nothing changed: no register, no update; the watch confirms the service is steady', async () => {
     const {ports, ecs, profile, environment, store} = await setup({seed: false});
     await collect(deploy(ports, request({profile, environment})));

@@ -51,6 +51,26 @@ describe('watchExisting', () => {
     expect((await store.get('web-api'))!.runs.at(-1)).toMatchObject({outcome: 'deployed'});
   });
 
+  it("judges the run's own service deployment (its recorded ARN), not a later deployment of the same revision", async () => {
+    const {ecs, clock, store, profile, environment, service} = await setup();
+    const primary = service.deployments.find((deployment) => deployment.status === 'PRIMARY')!;
+    const ours = service.currentServiceDeployment!;
+    const withRun = {...profile, runs: [{...detachedRun(primary.taskDefinition), serviceDeploymentArn: ours}]};
+    await store.save(withRun, {overwrite: true});
+    // Someone forces a new deployment of the same revision (the console's "force new deployment").
+    const forced = await ecs.updateService({cluster: 'web-staging', service: 'web-api', taskDefinition: primary.taskDefinition, forceNewDeployment: true});
+    expect(forced.currentServiceDeployment).not.toBe(ours);
+    ecs.recorded.length = 0;
+    const events = await collect(watchExisting({ecs, clock, store}, {profile: withRun, environment, timeoutMs: 15 * MINUTE, noProgressTimeoutMs: 5 * MINUTE}));
+    const judged = new Set(events.flatMap((event) => (event.type === 'service-deployment' ? [event.arn] : [])));
+    expect(judged).toEqual(new Set([ours]));
+    // Ours was stopped by the newer one: that is what happened to the run, not the newer deployment's success.
+    expect(events.at(-1)).toMatchObject({type: 'done', outcome: 'failed', exitCode: 1, serviceDeploymentStatus: 'STOPPED'});
+    expect((events.at(-1) as {reason: string}).reason).toContain('a newer deployment of the service started');
+    // Known by its ARN: never searched for by revision and time.
+    expect(ecs.recorded.map((call) => call.method)).not.toContain('listServiceDeployments');
+  });
+
   it('counts every ECS call it made (finding the service included)', async () => {
     const {ecs, clock, store, profile, environment} = await setup();
     ecs.recorded.length = 0;

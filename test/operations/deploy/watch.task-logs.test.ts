@@ -29,10 +29,14 @@ const TASK_DEFINITION = {
 };
 
 /** A running service (web, 2 tasks) rolling out a new revision that fares per the scenario, watched to the end. */
-async function watchRollout(scenario: SimulationScenario, logs?: (ecs: ReturnType<typeof createSimulatedEcs>, clock: FakeClock) => LogsPort) {
+async function watchRollout(
+  scenario: SimulationScenario,
+  logs?: (ecs: ReturnType<typeof createSimulatedEcs>, clock: FakeClock) => LogsPort,
+  options: {taskDefinition?: typeof TASK_DEFINITION; logsCommand?: string} = {},
+) {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = createSimulatedEcs({clock, scenario});
-  const seeded = ecs.seedService({serviceName: 'web', desiredCount: 2, taskDefinition: TASK_DEFINITION, rollout: true});
+  const seeded = ecs.seedService({serviceName: 'web', desiredCount: 2, taskDefinition: options.taskDefinition ?? TASK_DEFINITION, rollout: true});
   const events: DeployEvent[] = [];
   const port = logs?.(ecs, clock);
   for await (const event of watchDeployment({
@@ -47,6 +51,7 @@ async function watchRollout(scenario: SimulationScenario, logs?: (ecs: ReturnTyp
     noProgressTimeoutMs: 5 * 60_000,
     random: () => 0.5,
     ...(port === undefined ? {} : {logs: async () => port}),
+    ...(options.logsCommand === undefined ? {} : {logsCommand: options.logsCommand}),
   })) {
     events.push(event);
   }
@@ -90,8 +95,9 @@ describe("the failing task's own logs in the watch", () => {
     expect(ofType(withHanging.events, 'task-logs')).toEqual([]);
     const shape = (events: DeployEvent[]) => events.map((event) => `${event.type}@${event.at}`);
     expect(shape(withHanging.events)).toEqual(shape(without.events));
-    // One more ECS call: DescribeTaskDefinition, to find where the logs are.
-    expect(withHanging.done).toEqual({...without.done, apiCalls: without.done.apiCalls + 1});
+    // The same ECS calls: the watch reads the task definition (where the logs are, for the hints) whether or not logs
+    // are read, once, and the log reader uses that read.
+    expect(withHanging.done).toEqual(without.done);
   });
 
   test('access denied is a one-line note; the deploy goes on to its own verdict', async () => {
@@ -136,5 +142,23 @@ describe("the failing task's own logs in the watch", () => {
     expect(ofType(events, 'task-logs')).toEqual([]);
     expect(reads).toBe(0);
     expect(done.outcome).toBe('deployed');
+  });
+
+  test("the stopped task's hint names where its container's output went, from the registered task definition", async () => {
+    const hints = (events: DeployEvent[]) => [...new Set(ofType(events, 'task-stopped').map((event) => event.failure.hint))];
+    const awslogs = await watchRollout('crash-loop', undefined, {logsCommand: 'ecs-wizard logs web --env prod'});
+    const [hint] = hints(awslogs.events);
+    expect(hint).toMatch(
+      /^Read web's output for the error it printed before exiting: CloudWatch Logs group \/ecs\/web \(us-east-1\), stream ecs\/web\/\w+ \(ecs-wizard logs web --env prod\); check its command/,
+    );
+    // Each task's own stream.
+    const tasks = ofType(awslogs.events, 'task-stopped');
+    for (const task of tasks) expect(task.failure.hint).toContain(`stream ecs/web/${task.taskArn.slice(task.taskArn.lastIndexOf('/') + 1)} `);
+
+    const bare = {...TASK_DEFINITION, containerDefinitions: [{name: 'web', image: 'registry.example.com/team/web:1.0', essential: true}]};
+    const none = await watchRollout('crash-loop', undefined, {taskDefinition: bare as typeof TASK_DEFINITION});
+    expect(hints(none.events)).toEqual([
+      "web's output is not kept (its container definition has no logConfiguration): add one — logDriver awslogs with awslogs-group, awslogs-region and awslogs-stream-prefix (deploy creates the group) — and deploy again to see why it exits; check its command, environment variables and secrets.",
+    ]);
   });
 });

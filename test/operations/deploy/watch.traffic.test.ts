@@ -20,7 +20,13 @@ const CANARY: JsonObject = {
 
 type Traffic = Extract<DeployEvent, {type: 'traffic'}>;
 
-async function watchCanary(scenario: SimulationScenario, options: {records?: boolean; speed?: number; noProgressTimeoutMs?: number} = {}) {
+/** The canary with a circuit breaker its spec writes itself (the deploy adds none to CANARY: deploy-inputs.ts). */
+const CANARY_WITH_BREAKER: JsonObject = {...CANARY, deploymentCircuitBreaker: {enable: true, rollback: true}};
+
+async function watchCanary(
+  scenario: SimulationScenario,
+  options: {records?: boolean; speed?: number; noProgressTimeoutMs?: number; configuration?: JsonObject} = {},
+) {
   const clock = new FakeClock({autoAdvance: true});
   const ecs = createSimulatedEcs({
     clock,
@@ -31,7 +37,12 @@ async function watchCanary(scenario: SimulationScenario, options: {records?: boo
   ecs.seedService({serviceName: 'web', desiredCount: 2});
   const registered = await ecs.registerTaskDefinition({family: 'web', containerDefinitions: [{name: 'web', image: 'nginx:2', essential: true}]});
   const since = clock.now();
-  const updated = await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: registered.arn, deploymentConfiguration: CANARY});
+  const updated = await ecs.updateService({
+    cluster: 'default',
+    service: 'web',
+    taskDefinition: registered.arn,
+    deploymentConfiguration: options.configuration ?? CANARY,
+  });
   const events: DeployEvent[] = [];
   for await (const event of watchDeployment({
     ecs,
@@ -77,11 +88,18 @@ describe('the watch follows a canary from ECS record', () => {
     expect(traffic.every((event) => event.steps.join() === '10,100' && event.strategy === 'CANARY')).toBe(true);
   });
 
-  test('crash-loop: rolled back (exit 3) with production traffic never past the canary percent', async () => {
-    const {traffic, done} = await watchCanary('crash-loop');
+  test('crash-loop, with a circuit breaker the spec writes: rolled back (exit 3) with production traffic never past the canary percent', async () => {
+    const {traffic, done} = await watchCanary('crash-loop', {configuration: CANARY_WITH_BREAKER});
     expect(done).toMatchObject({outcome: 'rolled-back', exitCode: 3});
     expect(Math.max(...traffic.map((event) => event.productionPercent))).toBe(10);
     expect(traffic.at(-1)?.productionPercent).toBe(0);
+  });
+
+  test('crash-loop without a circuit breaker (what the deploy sends for CANARY): no breaker counter shown, nothing claims a rollback', async () => {
+    const {events, done} = await watchCanary('crash-loop', {noProgressTimeoutMs: 10 * MINUTE});
+    expect(events.filter((event) => event.type === 'circuit-breaker')).toEqual([]);
+    expect(done.outcome).not.toBe('rolled-back');
+    expect(done.outcome).not.toBe('deployed');
   });
 
   test('alarm-fires and hook-fails roll back, saying which alarm and which hook', async () => {

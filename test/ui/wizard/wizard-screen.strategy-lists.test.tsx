@@ -146,3 +146,81 @@ describe('rollback alarms listed from CloudWatch', () => {
     expect((await answersOf(app, fakes)).deploymentStrategy?.alarms).toEqual([]);
   });
 });
+
+describe("lists in the environment's region; listed and typed in one answer; typed ones checked", () => {
+  const inRegion = (region: string): WizardAnswers => {
+    const answers = blueGreen();
+    return {...answers, environments: (answers.environments ?? []).map((environment) => ({...environment, region}))};
+  };
+
+  test('the hooks and alarms are listed in the region of the environment being configured, not the default one', async () => {
+    const regions: Array<string | undefined> = [];
+    const hooks = startAt(inRegion('eu-west-1'), 'lifecycle-hooks', {
+      listFunctions: async (region) => (regions.push(region), functions()),
+    });
+    await waitForFrame(hooks.app, 'canary-check at RECONCILE_SERVICE');
+    cleanup();
+    const alarms = startAt(inRegion('eu-west-1'), 'deployment-alarms', {
+      listAlarms: async (region) => (regions.push(region), {ok: false as const, reason: 'cannot reach AWS'}),
+    });
+    await waitForFrame(alarms.app, 'Cannot list CloudWatch alarms in eu-west-1: cannot reach AWS');
+    expect(regions).toEqual(['eu-west-1', 'eu-west-1']);
+  });
+
+  test('a listed hook and a typed one in the same answer (the typed one checked against Lambda first)', async () => {
+    const typed = 'arn:aws:lambda:us-east-1:123456789012:function:not-listed';
+    const asked: Array<[string, string | undefined]> = [];
+    const {app, fakes} = startAt(blueGreen(), 'lifecycle-hooks', {
+      listFunctions: functions,
+      lambdaFunction: async (arn, region) => (asked.push([arn, region]), {status: 'found' as const, value: {arn, name: arn.split(':').at(-1)!}}),
+    });
+    await waitForFrame(app, 'canary-check at RECONCILE_SERVICE');
+    await type(app, 'POST_TEST');
+    await waitForFrame(app, 'smoke-test at POST_TEST_TRAFFIC_SHIFT');
+    await press(app, 'down');
+    await press(app, ' ');
+    await waitForFrame(app, `chosen: POST_TEST_TRAFFIC_SHIFT=${SMOKE}`);
+    for (let index = 0; index < 'POST_TEST'.length; index++) await press(app, 'backspace');
+    await type(app, `PRE_SCALE_UP=${typed}`);
+    await press(app, 'enter');
+    await waitForFrame(app, '✔ Lifecycle hooks:');
+    expect((await answersOf(app, fakes)).deploymentStrategy?.hooks).toEqual([
+      {lambdaArn: SMOKE, stages: ['POST_TEST_TRAFFIC_SHIFT']},
+      {lambdaArn: typed, stages: ['PRE_SCALE_UP']},
+    ]);
+    expect(asked.map(([arn]) => arn).sort()).toEqual([SMOKE, typed].sort());
+    expect(asked.every(([, region]) => region === 'us-east-1')).toBe(true);
+  });
+
+  test('a typed hook whose function does not exist is refused where it is typed', async () => {
+    const typed = 'arn:aws:lambda:us-east-1:123456789012:function:gone';
+    const {app} = startAt(blueGreen(), 'lifecycle-hooks', {listFunctions: functions, lambdaFunction: async () => ({status: 'missing' as const})});
+    await waitForFrame(app, 'canary-check at RECONCILE_SERVICE');
+    await type(app, `PRE_SCALE_UP=${typed}`);
+    await press(app, 'enter');
+    const frame = await waitForFrame(app, 'No Lambda function');
+    expect(frame.replace(/\s+/g, ' ')).toContain(`No Lambda function ${typed} (in us-east-1): check the ARN`);
+  });
+
+  test('a listed alarm and a typed one together; a typed one CloudWatch does not have is refused, naming it', async () => {
+    const listed = async () => ({ok: true as const, items: [{name: 'api-5xx', state: 'OK'}]});
+    const known = ['api-5xx', 'db-latency'];
+    const existingAlarms = async (names: readonly string[]) => ({
+      status: 'found' as const,
+      value: names.filter((name) => known.includes(name)).map((name) => ({name})),
+    });
+    const {app, fakes} = startAt(blueGreen(), 'deployment-alarms', {listAlarms: listed, existingAlarms});
+    await waitForFrame(app, 'api-5xx');
+    await press(app, 'down');
+    await press(app, ' ');
+    await waitForFrame(app, 'chosen: api-5xx');
+    await type(app, 'nope-alarm');
+    await press(app, 'enter');
+    await waitForFrame(app, 'No CloudWatch alarm nope-alarm in us-east-1: check the name');
+    for (let index = 0; index < 'nope-alarm'.length; index++) await press(app, 'backspace');
+    await type(app, 'db-latency');
+    await press(app, 'enter');
+    await waitForFrame(app, '✔ Rollback alarms: api-5xx, db-latency');
+    expect((await answersOf(app, fakes)).deploymentStrategy?.alarms).toEqual(['api-5xx', 'db-latency']);
+  });
+});

@@ -7,6 +7,7 @@ import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {checkInteger, parseNameValue, parsePortMapping} from '../answer-checks.js';
 import {needsRegistryAuth} from '../artifact.js';
 import {formJson, lintContainerJson} from '../container-spec.js';
+import {defaultFormLogs} from '../../../domain/container-logs.js';
 import type {FlagDraft} from '../flag-draft.js';
 import type {Question} from '../question.js';
 
@@ -60,6 +61,11 @@ export const containerMode: Question = {
     {name: 'memory-reservation', type: 'string', value: 'MIB', description: 'simplified form: soft memory limit (EC2 default: 256)'},
     {name: 'port', type: 'string', multiple: true, value: 'N[/tcp|/udp]', description: 'simplified form: a container port mapping (repeat for more)'},
     {name: 'container-env', type: 'string', multiple: true, value: 'K=V', description: 'simplified form: a container environment variable (repeat for more)'},
+    {
+      name: 'no-logs',
+      type: 'boolean',
+      description: "simplified form: no log configuration (default: awslogs to /ecs/SERVICE in the environment's region, stream prefix ecs)",
+    },
   ],
   fromFlags(draft) {
     const formFlags = FORM_FLAGS.filter((flag) => draft.values(flag).length > 0);
@@ -93,6 +99,24 @@ export const containerMode: Question = {
   },
 };
 
+/**
+ * A new service's container logs to CloudWatch Logs unless --no-logs (domain/container-logs.ts): the group
+ * /ecs/<service>, the first environment's region (--region, else the configured one), stream prefix ecs.
+ */
+function addDefaultLogs(draft: FlagDraft, form: ContainerFormAnswers): void {
+  if (draft.isSet('no-logs')) return;
+  const region = draft.value('region') ?? draft.defaultRegion;
+  const family = draft.answers.serviceName;
+  if (region === undefined || family === undefined) {
+    draft.notes.push('No log configuration: the region is not known yet (give --region, or --no-logs to say none is wanted).');
+    return;
+  }
+  form.logConfiguration = defaultFormLogs(family, region);
+  draft.notes.push(
+    `The container logs to CloudWatch Logs group ${form.logConfiguration.group} (${region}), stream prefix ecs; deploy creates the group (--no-logs: none).`,
+  );
+}
+
 /** The simplified form from its flags (with its defaults): the form on EC2; on Fargate (or for a private registry) the Advanced JSON it makes. */
 function fromFormFlags(draft: FlagDraft, formFlags: readonly string[]): void {
   const fargate = draft.answers.launchType === 'FARGATE';
@@ -112,6 +136,7 @@ function fromFormFlags(draft: FlagDraft, formFlags: readonly string[]): void {
     const pair = draft.take('container-env', text, (value) => parseNameValue(value));
     if (pair !== undefined) form.environment.push(pair);
   }
+  addDefaultLogs(draft, form);
   const {answers} = draft;
   if (answers.launchType !== undefined) {
     if (fargate || needsRegistryAuth(answers)) {

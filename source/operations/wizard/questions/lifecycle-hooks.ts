@@ -3,7 +3,8 @@ import {groupHooks, HOOK_STAGES, parseHook, shiftsTraffic} from '../../../domain
 import type {LambdaFunction} from '../../../ports/lambda.js';
 import {bad, ok, type Checked} from '../answer-checks.js';
 import type {Choice, ListEntry, Question} from '../question.js';
-import {checked, shifting, strategyOf, withStrategy} from '../strategy-answers.js';
+import {checked, listRegion, shifting, strategyOf, withStrategy} from '../strategy-answers.js';
+import type {WizardServices} from '../services.js';
 
 const entriesOf = (hooks: ReadonlyArray<{lambdaArn: string; stages: string[]}>): ListEntry[] =>
   hooks.flatMap((hook) => hook.stages.map((stage) => ({name: stage, value: hook.lambdaArn})));
@@ -34,6 +35,28 @@ export function parseHooks(text: string): Checked<string[]> {
   return values.length === 0 ? bad('Type STAGE=LAMBDA_ARN, or choose None') : ok([...new Set(values)]);
 }
 
+/** The region in a Lambda ARN (arn:aws:lambda:REGION:ACCOUNT:function:NAME). */
+const arnRegion = (arn: string): string | undefined => arn.split(':')[3] || undefined;
+
+/**
+ * The chosen hooks' functions checked against Lambda, where it can be reached: one that does not exist is refused
+ * (listed ones exist; a typed ARN may be wrong). Unreachable: a note, and `verify` checks them again.
+ */
+export async function checkHookFunctions(
+  services: Pick<WizardServices, 'lambdaFunction'>,
+  values: readonly string[],
+): Promise<{ok: true; note?: string} | {ok: false; message: string}> {
+  const arns = [...new Set(values.flatMap((value) => (value === NO_HOOKS.value ? [] : [value.slice(value.indexOf('=') + 1)])))];
+  if (arns.length === 0 || services.lambdaFunction === undefined) return {ok: true};
+  const unknown: string[] = [];
+  for (const arn of arns) {
+    const found = await services.lambdaFunction(arn, arnRegion(arn));
+    if (found.status === 'missing') return {ok: false, message: `No Lambda function ${arn} (in ${arnRegion(arn) ?? 'its region'}): check the ARN`};
+    if (found.status === 'unknown') unknown.push(found.reason);
+  }
+  return unknown.length === 0 ? {ok: true} : {ok: true, note: `Could not check the hook functions (${unknown[0]}); verify checks them`};
+}
+
 export const lifecycleHooks: Question = {
   id: 'lifecycle-hooks',
   section: 4,
@@ -52,13 +75,13 @@ export const lifecycleHooks: Question = {
     `Stages: ${HOOK_STAGES.join(', ')}. ECS assumes a role to invoke the function (the next question).`,
   ],
   prompt: ({ctx: {answers}, services}) => {
-    const region = services.defaultRegion();
+    const region = listRegion(answers, services.defaultRegion());
     const {listFunctions} = services;
     return {
       kind: 'picker',
       multi: true,
       label: 'Lifecycle hooks (none is fine)',
-      hint: 'Type to filter (a function or a stage), space selects; Enter takes the selection. A function not listed: type STAGE=LAMBDA_ARN (several: comma-separated).',
+      hint: 'Type to filter (a function or a stage), space selects; Enter takes the selection. A function not listed: type STAGE=LAMBDA_ARN (several: comma-separated); Enter takes it with the ones selected.',
       what: `Lambda functions in ${region ?? 'the default region'}`,
       load: async () => {
         if (listFunctions === undefined) return {ok: false, reason: 'Lambda functions cannot be listed here'};
@@ -74,6 +97,7 @@ export const lifecycleHooks: Question = {
         hint: 'STAGE=LAMBDA_ARN, e.g. POST_TEST_TRAFFIC_SHIFT=arn:aws:lambda:us-east-1:123456789012:function:smoke',
       },
       parseMany: parseHooks,
+      check: {progress: 'Checking the hook functions (lambda:GetFunction)…', run: (values) => checkHookFunctions(services, values)},
       initialSelected: entriesOf(strategyOf(answers).hooks).map((entry) => `${entry.name}=${entry.value}`),
       submit: (values) => {
         const hooks = (values.includes(NO_HOOKS.value) ? [] : values).map((value) => parseHook(value)).flatMap((parsed) => (parsed.ok ? [parsed.value] : []));

@@ -307,6 +307,15 @@ export function PickerField(props: {
     }
     const row = rows[Math.min(state.index, rows.length - 1)];
     if (props.multi) {
+      const typedText = state.query.trim();
+      // Typed text that matches nothing listed (the highlighted row is the typed one) is taken with the selection:
+      // listed and typed entries in one answer.
+      if (state.selected.length > 0 && typedText !== '' && row !== undefined && row.kind !== 'item' && props.parseMany) {
+        const parsed = props.parseMany(typedText);
+        if (parsed.ok) done([...new Set([...state.selected, ...parsed.value])], parsed.note);
+        else setError(parsed.message);
+        return;
+      }
       if (state.selected.length > 0) {
         done(state.selected);
         return;
