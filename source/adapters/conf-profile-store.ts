@@ -299,8 +299,9 @@ export class ConfProfileStore implements ProfileStore {
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange> {
-    return this.#change((state) => state.editEnvironment(application, environment, change));
+    return this.#change((state) => state.editEnvironment(application, environment, change, check));
   }
 
   async removeEnvironment(application: string, environment: string): Promise<void> {

@@ -113,9 +113,10 @@ export class MemoryProfileStore implements ProfileStore {
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange> {
     this.#check();
-    return this.#state.editEnvironment(application, environment, change);
+    return this.#state.editEnvironment(application, environment, change, check);
   }
 
   async removeEnvironment(application: string, environment: string): Promise<void> {

@@ -315,7 +315,12 @@ export class StoreState {
     return environment;
   }
 
-  editEnvironment(applicationName: string, name: string, change: (environment: ApplicationEnvironment) => ApplicationEnvironment): EnvironmentChange {
+  editEnvironment(
+    applicationName: string,
+    name: string,
+    change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
+  ): EnvironmentChange {
     const current = this.environment(applicationName, name);
     const next = change(structuredClone(current));
     if (next.name !== name) throw new Error(`an edit of environment ${name} may not rename it (to ${next.name})`);
@@ -330,6 +335,7 @@ export class StoreState {
     });
     try {
       for (const service of services) this.#validateResolved(service);
+      check?.(services.map((service) => this.get(service)!));
     } catch (error) {
       this.applications.set(applicationName, previous);
       throw error;

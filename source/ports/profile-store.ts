@@ -83,12 +83,14 @@ export interface ProfileStore {
   addEnvironment(application: string, environment: ApplicationEnvironment): Promise<void>;
   /**
    * Read-modify-write of one application environment under the lock (same name); each profile that uses it is
-   * validated as it will resolve. Resolves with what changed and for which profiles.
+   * validated as it will resolve. Resolves with what changed and for which profiles. `check`, when given, is handed
+   * those profiles as they will resolve, under the lock: it throws to refuse the edit (nothing is written).
    */
   editEnvironment(
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange>;
   /** Removes an environment no profile uses; refuses (naming them) when some do. */
   removeEnvironment(application: string, environment: string): Promise<void>;
