@@ -28,6 +28,7 @@ import type Conf from 'conf';
 import type {ApplicationEnvironment, Application, StoredProfile} from '../domain/applications.js';
 import {resolveProfile} from '../domain/applications.js';
 import type {Issue} from '../domain/issues.js';
+import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Profile} from '../domain/model.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
@@ -299,12 +300,17 @@ export class ConfProfileStore implements ProfileStore {
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange> {
-    return this.#change((state) => state.editEnvironment(application, environment, change));
+    return this.#change((state) => state.editEnvironment(application, environment, change, check));
   }
 
   async removeEnvironment(application: string, environment: string): Promise<void> {
     await this.#change((state) => state.removeEnvironment(application, environment));
+  }
+
+  async updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]> {
+    return this.#change((state) => state.updateApplicationRuns(application, change));
   }
 
   /** A read-modify-write of the whole contents under the lock: `change` throws to write nothing. */

@@ -3,6 +3,7 @@
  * store-state.ts (its errors are re-exported here for the callers that always imported them from here).
  */
 import type {ApplicationEnvironment} from '../domain/applications.js';
+import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary} from '../domain/profile-summary.js';
 import type {StoreError} from '../errors.js';
@@ -113,14 +114,20 @@ export class MemoryProfileStore implements ProfileStore {
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange> {
     this.#check();
-    return this.#state.editEnvironment(application, environment, change);
+    return this.#state.editEnvironment(application, environment, change, check);
   }
 
   async removeEnvironment(application: string, environment: string): Promise<void> {
     this.#check();
     this.#state.removeEnvironment(application, environment);
+  }
+
+  async updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]> {
+    this.#check();
+    return this.#state.updateApplicationRuns(application, change);
   }
 
   #check(): void {

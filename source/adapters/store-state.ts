@@ -15,7 +15,11 @@ import {
   type ApplicationEnvironment,
   type StoredProfile,
 } from '../domain/applications.js';
+import {MAX_APP_RUNS, type AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Issue} from '../domain/issues.js';
+import {checkAppRuns} from '../domain/profile-schema/app-runs.js';
+import {Checker} from '../domain/profile-schema/checker.js';
+import {scanDocumentCredentials} from '../domain/profile-schema/credential-scan.js';
 import {MAX_RUNS, type Profile} from '../domain/model.js';
 import {compareProfileNames, profileNameIssues, validateProfile} from '../domain/profile-schema/profile.js';
 import {DISPLAY_NAME, ENVIRONMENT_NAME} from '../domain/profile-schema/formats.js';
@@ -248,6 +252,7 @@ export class StoreState {
       })),
       services: members.map((profile) => ({profile: profile.name, service: profile.service.name, environments: profile.environments.map((use) => use.name)})),
       artifactServers: artifactServersOf(members),
+      ...(application.runs === undefined ? {} : {runs: structuredClone(application.runs)}),
     };
   }
 
@@ -315,7 +320,12 @@ export class StoreState {
     return environment;
   }
 
-  editEnvironment(applicationName: string, name: string, change: (environment: ApplicationEnvironment) => ApplicationEnvironment): EnvironmentChange {
+  editEnvironment(
+    applicationName: string,
+    name: string,
+    change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
+  ): EnvironmentChange {
     const current = this.environment(applicationName, name);
     const next = change(structuredClone(current));
     if (next.name !== name) throw new Error(`an edit of environment ${name} may not rename it (to ${next.name})`);
@@ -330,6 +340,7 @@ export class StoreState {
     });
     try {
       for (const service of services) this.#validateResolved(service);
+      check?.(services.map((service) => this.get(service)!));
     } catch (error) {
       this.applications.set(applicationName, previous);
       throw error;
@@ -343,6 +354,18 @@ export class StoreState {
     if (services.length > 0) throw new EnvironmentInUseError(applicationName, name, services);
     const application = this.applications.get(applicationName)!;
     this.applications.set(applicationName, {...application, environments: application.environments.filter((environment) => environment.name !== name)});
+  }
+
+  updateApplicationRuns(applicationName: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): AppRunRecord[] {
+    const application = this.#application(applicationName);
+    const runs = change(structuredClone(application.runs ?? [])).slice(-MAX_APP_RUNS);
+    const checker = new Checker('profile');
+    scanDocumentCredentials(checker, {runs}, '');
+    const valid = checkAppRuns(checker, {runs}, '') ?? [];
+    const errors = checker.issues.filter((issue) => issue.severity === 'error');
+    if (errors.length > 0) throw new InvalidProfileError(`the runs of application '${applicationName}'`, errors);
+    this.applications.set(applicationName, {...application, runs: valid});
+    return structuredClone(valid);
   }
 
   /** An application environment checked by a profile environment's rules. */

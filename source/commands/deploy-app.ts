@@ -3,6 +3,7 @@
  * dependency order with independent services side by side (operations/deploy/app-run.ts), rendered by app-stream.ts.
  */
 import {UsageError} from '../errors.js';
+import {memberTags, recordAppRun} from '../operations/deploy/app-run-record.js';
 import {deployApp} from '../operations/deploy/app-run.js';
 import {appCommand, appSimulationText, memberDeployer, selectApplication} from '../operations/deploy/app-setup.js';
 import type {DeployControl} from '../operations/deploy/control.js';
@@ -52,29 +53,33 @@ export async function run(context: CommandContext): Promise<number> {
     ...(options.simulation === undefined ? {} : {simulation: {scenario: appSimulationText(options.simulation), speed: options.simulation.speed}}),
     confirm: context.io.interactive && !options.yes,
     start: (hooks) =>
-      deployApp(context.root.clock, {
-        application: options.application,
-        environment: options.env,
-        members,
-        order: selection.order,
-        parallel: options.parallel,
-        simulated: options.simulation !== undefined,
-        signal: controller.signal,
-        start: memberDeployer(
-          {root: context.root, clock: context.root.clock, store},
-          {
-            overrides: options.overrides,
-            force: options.force,
-            wait: options.wait,
-            timeoutMs: options.timeoutMs,
-            noProgressTimeoutMs: options.noProgressTimeoutMs,
-            ...(registryPassword === undefined || registryPassword === '' ? {} : {registryPassword}),
-            ...(options.simulation === undefined ? {} : {simulation: options.simulation}),
-          },
-          {signal: controller.signal, controls},
-        ),
-        ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
-        ...(hooks.confirm === undefined ? {} : {confirm: hooks.confirm}),
-      }),
+      recordAppRun(
+        {store, clock: context.root.clock},
+        {application: options.application, tags: memberTags(members)},
+        deployApp(context.root.clock, {
+          application: options.application,
+          environment: options.env,
+          members,
+          order: selection.order,
+          parallel: options.parallel,
+          simulated: options.simulation !== undefined,
+          signal: controller.signal,
+          start: memberDeployer(
+            {root: context.root, clock: context.root.clock, store},
+            {
+              overrides: options.overrides,
+              force: options.force,
+              wait: options.wait,
+              timeoutMs: options.timeoutMs,
+              noProgressTimeoutMs: options.noProgressTimeoutMs,
+              ...(registryPassword === undefined || registryPassword === '' ? {} : {registryPassword}),
+              ...(options.simulation === undefined ? {} : {simulation: options.simulation}),
+            },
+            {signal: controller.signal, controls},
+          ),
+          ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
+          ...(hooks.confirm === undefined ? {} : {confirm: hooks.confirm}),
+        }),
+      ),
   });
 }

@@ -5,9 +5,11 @@
  */
 import {confirm} from '../adapters/terminal-prompt.js';
 import {differingFields} from '../domain/applications.js';
+import {breaking, environmentImpact, serviceImpact, withEnvironment, type ServiceImpact} from '../domain/environment-impact.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
 import {chooseApplication, environmentFromFlags, requireApplication, type EnvironmentFlags} from '../operations/applications.js';
 import {affectsQuestion, changeLines, environmentLabel, environmentRows, environmentTable} from '../report/application-text.js';
+import {breakingError, forcedLines, impactJson, impactLines} from '../report/environment-impact-text.js';
 import {sanitize} from '../report/sanitize.js';
 import {createStyle} from '../report/style.js';
 import type {CommandContext} from './spec.js';
@@ -66,11 +68,18 @@ export async function edit(context: CommandContext): Promise<number> {
     );
   }
   const flags = flagsOf(context);
+  const force = context.options.force === true;
   const {services, ...before} = current;
   const planned = environmentFromFlags(name, flags, before);
   const fields = differingFields(before, planned);
+  const what = `changing environment ${name} of application ${application.name}`;
+  const width = context.io.stdout.columns ?? 100;
   if (fields.length > 0 && services.length > 0 && context.options.yes !== true && context.io.interactive) {
-    context.io.stderr.write(`${changeLines({application: application.name, environment: name, fields, services}, before, planned).join('\n')}\n`);
+    // What each service will render before asking; refused here already when it breaks one (and no --force).
+    const preview = environmentImpact(await store.list(), application.name, planned);
+    if (!force && breaking(preview).length > 0) throw breakingError(what, preview);
+    const lines = [...changeLines({application: application.name, environment: name, fields, services}, before, planned), ...impactLines(preview, {width})];
+    context.io.stderr.write(`${lines.join('\n')}\n`);
     if (!(await confirm(context.io, affectsQuestion({environment: name, services})))) {
       context.io.stderr.write('Nothing changed.\n');
       return EXIT.ok;
@@ -78,13 +87,26 @@ export async function edit(context: CommandContext): Promise<number> {
   }
   let after = planned;
   let was = before;
-  const change = await store.editEnvironment(application.name, name, (stored) => {
-    was = stored;
-    after = environmentFromFlags(name, flags, stored);
-    return after;
-  });
-  if (context.globals.json) context.io.stdout.write(json({...change, before: was, after}));
-  else context.io.stdout.write(`${changeLines(change, was, after).join('\n')}\n`);
+  let impacts: ServiceImpact[] = [];
+  const change = await store.editEnvironment(
+    application.name,
+    name,
+    (stored) => {
+      was = stored;
+      after = environmentFromFlags(name, flags, stored);
+      return after;
+    },
+    // Under the store's lock: each service that uses it, rendered and validated with the new values.
+    (profiles) => {
+      impacts = profiles.map((profile) => serviceImpact(withEnvironment(profile, was), after));
+      if (!force && breaking(impacts).length > 0) throw breakingError(what, impacts);
+    },
+  );
+  if (context.globals.json) context.io.stdout.write(json({...change, before: was, after, impact: impactJson(impacts)}));
+  else {
+    const lines = [...changeLines(change, was, after), ...(change.fields.length === 0 ? [] : impactLines(impacts, {width})), ...forcedLines(impacts)];
+    context.io.stdout.write(`${lines.join('\n')}\n`);
+  }
   return EXIT.ok;
 }
 

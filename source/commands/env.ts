@@ -5,6 +5,7 @@
 import {EXIT} from '../errors.js';
 import {refreshEnvironment} from '../operations/environment-refresh.js';
 import {refreshJson, refreshLines} from '../report/env-refresh-text.js';
+import {breakingError} from '../report/environment-impact-text.js';
 import {createStyle} from '../report/style.js';
 import type {CommandContext} from './spec.js';
 
@@ -18,9 +19,13 @@ export async function refresh(context: CommandContext): Promise<number> {
       terraform: root.terraformState(),
       now: () => new Date(root.clock.now()).toISOString(),
     },
-    {profile: context.positionals[0]!, ...(environment === undefined ? {} : {environment})},
+    {profile: context.positionals[0]!, ...(environment === undefined ? {} : {environment}), force: context.options.force === true},
   );
+  if (result.refused === true) throw breakingError(`the values read for environment ${result.environment} (profile ${result.profile})`, result.impacts ?? []);
   if (context.globals.json) context.io.stdout.write(refreshJson(result));
-  else context.io.stdout.write(`${refreshLines(result, createStyle(context.globals.color && Boolean(context.io.stdout.isTTY))).join('\n')}\n`);
+  else
+    context.io.stdout.write(
+      `${refreshLines(result, createStyle(context.globals.color && Boolean(context.io.stdout.isTTY)), context.io.stdout.columns ?? 100).join('\n')}\n`,
+    );
   return EXIT.ok;
 }

@@ -9,10 +9,20 @@ import {checkMigration} from '../domain/import/copilot/check.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
-import {compareWithLive, existingProfiles, learnFromAws, otherProfilesOfApplication, saveMigration, type LearnedFromAws} from '../operations/import-copilot.js';
+import {
+  compareWithLive,
+  existingProfiles,
+  learnFromAws,
+  migrationProfiles,
+  otherProfilesOfApplication,
+  saveMigration,
+  type LearnedFromAws,
+} from '../operations/import-copilot.js';
+import {sharedEnvironmentChanges} from '../operations/shared-environments.js';
 import {copilotReportJson, copilotReportLines, savedLines, type CopilotReport} from '../report/copilot-text.js';
 import {sanitize} from '../report/sanitize.js';
 import {inkColour} from './run-context.js';
+import {approveSharedChanges} from './shared-environment-prompt.js';
 import type {CommandContext} from './spec.js';
 
 /** The import options that belong to the other ways in. */
@@ -87,17 +97,28 @@ export async function run(context: CommandContext): Promise<number> {
   };
   const profiles = migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile.name]));
   let overwrite = options.force === true;
+  // An environment of the application that services outside this migration use, with other values: said, and asked.
+  const shared = await sharedEnvironmentChanges(store, migrationProfiles(migration));
+  const approve = (): Promise<boolean> =>
+    approveSharedChanges(context, shared, {
+      force: options.force === true,
+      what: `migrating ${migration.application}`,
+      retry: 'rename the environment in copilot/',
+    });
   // In a terminal the screen showed the report: only what was saved is printed after it.
   const screen = io.interactive && !context.globals.json && profiles.length > 0;
   if (screen) {
     inkColour(context.globals);
     const {confirmCopilotImport} = await import('../ui/run-copilot-import.js');
-    const save = await confirmCopilotImport(io, {lines: copilotReportLines(report), profiles, replaces: existing});
+    const save = (await confirmCopilotImport(io, {lines: copilotReportLines(report), profiles, replaces: existing})) && (await approve());
     if (!save) {
       io.stderr.write('Nothing was saved.\n');
       return EXIT.detached;
     }
     overwrite = true;
+  } else if (!(await approve())) {
+    io.stderr.write('Nothing was saved.\n');
+    return EXIT.detached;
   } else if (existing.length > 0 && !overwrite) {
     throw new InputError(
       `${existing.length === 1 ? 'a profile' : 'profiles'} of an earlier migration of ${migration.application} exist${existing.length === 1 ? 's' : ''}: ${existing.join(', ')}`,

@@ -25,11 +25,13 @@ import {
   type SecretDecision,
 } from '../operations/import-secrets.js';
 import {checkProfileName} from '../operations/profiles.js';
+import {sharedEnvironmentChanges} from '../operations/shared-environments.js';
 import {regionFromArn} from '../domain/aws-names.js';
 import {secretNameFor} from '../domain/import/plaintext-secrets.js';
 import type {EcsPort} from '../ports/ecs.js';
 import {sanitize} from '../report/sanitize.js';
 import {inkColour} from './run-context.js';
+import {approveSharedChanges} from './shared-environment-prompt.js';
 import type {CommandContext} from './spec.js';
 
 /**
@@ -134,6 +136,12 @@ export async function run(context: CommandContext): Promise<number> {
   if (plan.profile === undefined) throw planError(plan, source.label);
   const store = await root.profileStore();
   const overwrite = options.force === true;
+  // An environment of the application that other services use, read here with other values: said, and asked first.
+  const shared = await sharedEnvironmentChanges(store, [plan.profile]);
+  if (!(await approveSharedChanges(context, shared, {force: overwrite, what: `importing ${source.label}`, retry: '--env NAME'}))) {
+    io.stderr.write('Import cancelled: nothing was saved.\n');
+    return EXIT.detached;
+  }
 
   // Plaintext secrets: decided by the flags, else asked in a terminal, else exit 2 naming them.
   const suspects = plaintextSecretsOf(plan);

@@ -2,6 +2,7 @@
 import type {CommandSpec, OptionSpec} from './spec.js';
 
 const yes: OptionSpec = {type: 'boolean', short: 'y', description: 'do not ask for confirmation'};
+const force: OptionSpec = {type: 'boolean', description: 'save even when a service using the environment would no longer render (lists what each will fail)'};
 const app: OptionSpec = {
   type: 'string',
   value: 'APP',
@@ -79,8 +80,8 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     path: ['env', 'edit'],
     summary: 'change an environment for every service that uses it (says which; asks first on a terminal)',
     description:
-      "The environment is the application's: every profile that uses it renders with the new values. Each of them is checked as it will render; a change that would break one is refused. A value typed over one read from a CloudFormation or Terraform output is no longer refreshed from it.",
-    options: {...environmentOptions, yes},
+      "The environment is the application's: every profile that uses it renders with the new values. Each of them is rendered with the new values and checked by the same validator as render and verify (before AWS); what changes in each rendered task definition and service is shown, and a change that would break one is refused (exit 2, naming the service and the field; --force saves it and lists what each will fail). A value typed over one read from a CloudFormation or Terraform output is no longer refreshed from it.",
+    options: {...environmentOptions, yes, force},
     positionals: ENVIRONMENT,
     examples: [
       'ecs-wizard env edit staging --app shop --cluster staging-blue',

@@ -105,8 +105,11 @@ export const COMMANDS: CommandSpec[] = [
     path: ['env', 'refresh'],
     summary: "read an environment's CloudFormation stack or Terraform state outputs again, show what changed, save it",
     description:
-      'For an environment filled from a provisioner\'s outputs (init --cfn-stack / --tf-state, or the wizard\'s "Fill from"): the stack or state file the profile recorded is read again, each field filled from an output (cluster, subnets, security groups, execution role, region) gets what the output says now, and every change is listed old → new before the profile is saved. A field typed over after it was filled is left alone. Exit 0 changed or unchanged, 1 the outputs could not be read, 2 bad input.',
-    options: {env: {type: 'string', value: 'NAME', description: 'the environment (may be left out when the profile has one)'}},
+      'For an environment filled from a provisioner\'s outputs (init --cfn-stack / --tf-state, or the wizard\'s "Fill from"): the stack or state file the profile recorded is read again, each field filled from an output (cluster, subnets, security groups, execution role, region) gets what the output says now, and every change is listed old → new before the profile is saved. A field typed over after it was filled is left alone. Every service that uses the environment is rendered and validated with the values read (as render and verify do) and what changes for each is shown; values that would break one are refused (exit 2, naming the service and the field) unless --force. Exit 0 changed or unchanged, 1 the outputs could not be read, 2 bad input.',
+    options: {
+      env: {type: 'string', value: 'NAME', description: 'the environment (may be left out when the profile has one)'},
+      force: {type: 'boolean', description: 'save even when a service using the environment would no longer render with the values read'},
+    },
     positionals: [{name: 'PROFILE', required: true, description: 'saved profile name'}],
     examples: ['ecs-wizard env refresh web-api --env production', 'ecs-wizard env refresh web-api --json'],
     load: () => import('./env.js').then((m) => ({run: m.refresh})),

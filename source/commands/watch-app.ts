@@ -4,6 +4,8 @@
  */
 import {UsageError} from '../errors.js';
 import {appCommand, appSimulationText, memberSimulation, selectApplication} from '../operations/deploy/app-setup.js';
+import {newestRun} from '../domain/deploy/app-run-record.js';
+import {reattachPlan, settleAppRun} from '../operations/deploy/app-run-record.js';
 import {watchApp} from '../operations/deploy/app-watch.js';
 import {DeployControl} from '../operations/deploy/control.js';
 import {runPorts} from '../operations/deploy/setup.js';
@@ -26,6 +28,9 @@ export async function run(context: CommandContext): Promise<number> {
     selection: options.selection,
     ...(options.simulation === undefined ? {} : {simulation: options.simulation}),
   });
+  // The newest record of a whole-application run here says what was left in flight.
+  const record = newestRun((await store.application(options.application))?.runs, options.env);
+  const plan = reattachPlan(record, selection.members, options.simulation !== undefined);
   const controller = new AbortController();
   const controls = new Map<string, DeployControl>();
   const simulate = options.simulation === undefined ? '' : `--simulate=${appSimulationText(options.simulation)}`;
@@ -37,13 +42,14 @@ export async function run(context: CommandContext): Promise<number> {
     controls,
     ...(options.simulation === undefined ? {} : {simulation: {scenario: appSimulationText(options.simulation), speed: options.simulation.speed}}),
     confirm: false,
-    start: () =>
-      watchApp(context.root.clock, {
+    start: () => {
+      const events = watchApp(context.root.clock, {
         application: options.application,
         environment: options.env,
         members: selection.members,
         order: selection.order,
         simulated: options.simulation !== undefined,
+        ...(plan === undefined ? {} : {reattach: plan.reattach}),
         watch: async function* (member) {
           const simulate = options.simulation === undefined ? undefined : memberSimulation(options.simulation, member.service);
           // A simulated watch needs something in flight: each service's simulator is rolling out a new revision.
@@ -68,6 +74,10 @@ export async function run(context: CommandContext): Promise<number> {
             },
           );
         },
-      }),
+      });
+      if (plan === undefined) return events;
+      const notes = plan.missing.map((service) => `cannot re-attach to ${service}: it is no longer a service of ${options.application} in ${options.env}`);
+      return settleAppRun({store, clock: context.root.clock}, {application: options.application, recordId: plan.recordId, notes}, events);
+    },
   });
 }

@@ -13,6 +13,7 @@
  *
  * Pure: no fs, no clock.
  */
+import type {AppRunRecord} from './deploy/app-run-types.js';
 import type {Environment, Profile} from './model.js';
 
 /** The fields of an environment the application defines once (the guide's infrastructure definition). */
@@ -31,6 +32,8 @@ export interface Application {
   name: string;
   /** In the order they were defined. */
   environments: ApplicationEnvironment[];
+  /** The records of its whole-application runs, oldest first (capped at MAX_APP_RUNS); absent in older stores. */
+  runs?: AppRunRecord[];
 }
 
 /** A profile as the store keeps it: its environments by name, with the service's own overrides. */

@@ -10,6 +10,8 @@
  * a stack or state file that cannot be read is a failure (exit 1).
  */
 import type {Environment, EnvironmentProvisioner, Profile, ProvisionedField} from '../domain/model.js';
+import {definitionOf} from '../domain/applications.js';
+import {breaking, environmentImpact, type ServiceImpact} from '../domain/environment-impact.js';
 import {describeProvisioner} from '../domain/provisioner.js';
 import {CliError, EXIT, InputError} from '../errors.js';
 import type {ProfileStore} from '../ports/profile-store.js';
@@ -54,6 +56,10 @@ export interface RefreshResult {
   saved: boolean;
   /** The application's other profiles that use this environment: a saved change is theirs too. */
   alsoUsedBy: string[];
+  /** Each service that uses the environment, rendered and validated with the values read (when something changed). */
+  impacts?: ServiceImpact[];
+  /** True when nothing was saved because the values read would break a service (and `force` was not given). */
+  refused?: boolean;
 }
 
 /** The current value of a field in an environment. */
@@ -147,7 +153,7 @@ function compare(environment: Environment, provisioner: EnvironmentProvisioner, 
   return {changes, unchanged, notes};
 }
 
-export async function refreshEnvironment(ports: RefreshPorts, request: {profile: string; environment?: string}): Promise<RefreshResult> {
+export async function refreshEnvironment(ports: RefreshPorts, request: {profile: string; environment?: string; force?: boolean}): Promise<RefreshResult> {
   const profile = await requireProfile(ports.store, request.profile);
   const environment = chooseEnvironment(profile, request.environment);
   const provisioner = environment.provisioner;
@@ -164,6 +170,10 @@ export async function refreshEnvironment(ports: RefreshPorts, request: {profile:
   const base = {profile: profile.name, environment: environment.name, source: describeProvisioner(provisioner), alsoUsedBy};
   const first = compare(environment, provisioner, outputs);
   if (first.changes.length === 0) return {...base, ...first, saved: false};
+  // Every service that uses the environment, rendered and validated as it will be (the render rules, not only the schema).
+  const planned = definitionOf(first.changes.reduce((next, change) => withValue(next, change.field, change.to), environment));
+  const impacts = environmentImpact(await ports.store.list(), profile.application, planned);
+  if (request.force !== true && breaking(impacts).length > 0) return {...base, ...first, saved: false, impacts, refused: true};
 
   // Under the store's lock, against the profile as it is stored now.
   let result: RefreshResult = {...base, ...first, saved: false};
@@ -185,5 +195,5 @@ export async function refreshEnvironment(ports: RefreshPorts, request: {profile:
     const updated = compared.changes.reduce((next, change) => withValue(next, change.field, change.to), now);
     return {...current, environments: current.environments.map((candidate, i) => (i === index ? updated : candidate)), updatedAt: ports.now()};
   });
-  return {...result, saved: saved !== undefined};
+  return {...result, saved: saved !== undefined, impacts};
 }

@@ -281,6 +281,11 @@ export async function otherProfilesOfApplication(store: ProfileStore, migration:
     .map((summary) => summary.name);
 }
 
+/** The profiles the migration saves, as it saves them (environments of one name that differ kept apart). */
+export function migrationProfiles(migration: CopilotMigration): Profile[] {
+  return separateEnvironmentVariants(migration.services.flatMap((plan) => (plan.profile === undefined ? [] : [plan.profile]))).profiles;
+}
+
 /**
  * Saves every profile of the migration. A profile saved before keeps its history (runs) and creation time; it is
  * replaced only with `overwrite` (the caller asked, or --force).

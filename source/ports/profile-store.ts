@@ -1,4 +1,5 @@
 import type {Application, ApplicationEnvironment, ApplicationEnvironmentField} from '../domain/applications.js';
+import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary} from '../domain/profile-summary.js';
 
@@ -83,13 +84,21 @@ export interface ProfileStore {
   addEnvironment(application: string, environment: ApplicationEnvironment): Promise<void>;
   /**
    * Read-modify-write of one application environment under the lock (same name); each profile that uses it is
-   * validated as it will resolve. Resolves with what changed and for which profiles.
+   * validated as it will resolve. Resolves with what changed and for which profiles. `check`, when given, is handed
+   * those profiles as they will resolve, under the lock: it throws to refuse the edit (nothing is written).
    */
   editEnvironment(
     application: string,
     environment: string,
     change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
+    check?: (profiles: Profile[]) => void,
   ): Promise<EnvironmentChange>;
   /** Removes an environment no profile uses; refuses (naming them) when some do. */
   removeEnvironment(application: string, environment: string): Promise<void>;
+  /**
+   * Read-modify-write of an application's whole-application run records under the lock: `change` is given them as
+   * stored now (oldest first) and returns them changed; the newest MAX_APP_RUNS are kept. Refuses an unknown
+   * application and records that break the schema. Resolves with what was saved.
+   */
+  updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]>;
 }

@@ -3,6 +3,7 @@
  * typed by people or read from outside are cleaned here, where they are shown.
  */
 import type {ApplicationEnvironment, ApplicationEnvironmentField} from '../domain/applications.js';
+import {appRunOutcomeText, appRunServiceText, type AppRunRecord} from '../domain/deploy/app-run-record.js';
 import type {ApplicationView, EnvironmentChange} from '../ports/profile-store.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
@@ -63,6 +64,28 @@ export function applicationLines(application: ApplicationView, style: Style): st
   if (application.services.length === 0) lines.push('  none');
   for (const service of application.services) {
     lines.push(sanitize(`  ${service.profile} (service ${service.service}): ${names(service.environments)}`));
+  }
+  lines.push(...appRunLines(application.runs ?? [], style));
+  return lines;
+}
+
+/** How many whole-application runs `apps show` lists (the store keeps more). */
+export const SHOWN_APP_RUNS = 5;
+
+/** The last whole-application runs, newest first: when, where, the outcome, and each service in the plan's order. */
+export function appRunLines(runs: readonly AppRunRecord[], style: Style): string[] {
+  if (runs.length === 0) return [];
+  const shown = runs.slice(-SHOWN_APP_RUNS).reverse();
+  const lines = [`Whole-application runs (${shown.length === runs.length ? runs.length : `last ${shown.length} of ${runs.length}`}, newest first)`];
+  for (const run of shown) {
+    const when = `${run.startedAt}${run.finishedAt === undefined ? '' : ` → ${run.finishedAt}`}`;
+    const head = sanitize(
+      `  ${when}  ${run.environment}${run.simulated === true ? ' (simulated)' : ''}: ${appRunOutcomeText(run)}${run.reason === undefined ? '' : ` — ${run.reason}`}`,
+    );
+    lines.push(run.outcome === 'deployed' ? style.green(head) : run.outcome === undefined ? style.yellow(head) : style.red(head));
+    const order = [...run.services].sort((a, b) => run.order.indexOf(a.service) - run.order.indexOf(b.service));
+    for (const item of order) lines.push(sanitize(`    ${appRunServiceText(item)}`));
+    if (run.settledAt !== undefined) lines.push(style.dim(sanitize(`    settled by watch --app at ${run.settledAt}`)));
   }
   return lines;
 }

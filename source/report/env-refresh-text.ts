@@ -3,6 +3,7 @@
  * whether it was saved; as JSON, the same facts. Outside text (outputs, paths) is cleaned here, where it is shown.
  */
 import type {FieldValue, RefreshResult} from '../operations/environment-refresh.js';
+import {forcedLines, impactJson, impactLines} from './environment-impact-text.js';
 import {sanitize} from './sanitize.js';
 import type {Style} from './style.js';
 
@@ -10,7 +11,7 @@ import type {Style} from './style.js';
 const shown = (value: FieldValue | undefined): string =>
   sanitize(value === undefined ? '(none)' : typeof value === 'string' ? value || '(none)' : value.length === 0 ? '(none)' : value.join(', '));
 
-export function refreshLines(result: RefreshResult, style: Style): string[] {
+export function refreshLines(result: RefreshResult, style: Style, columns = 100): string[] {
   // Colours are added after cleaning (the cleaner takes escape sequences out).
   const lines = [sanitize(`Environment ${result.environment} of profile ${result.profile}: read ${result.source} again.`)];
   const width = Math.max(0, ...[...result.changes, ...result.unchanged].map((change) => change.label.length));
@@ -29,6 +30,7 @@ export function refreshLines(result: RefreshResult, style: Style): string[] {
       lines.push(sanitize(`The environment ${result.environment} is its application's: the change applies to ${result.alsoUsedBy.join(', ')} too.`));
     }
   } else lines.push(`Nothing was saved (${count} change${count === 1 ? '' : 's'} found).`);
+  if (result.saved && result.impacts !== undefined) lines.push(...impactLines(result.impacts, {width: columns}), ...forcedLines(result.impacts));
   return lines;
 }
 
@@ -45,6 +47,7 @@ export function refreshJson(result: RefreshResult): string {
       changes: result.changes.map(entry),
       unchanged: result.unchanged.map(({field, output, to}) => ({field, output, value: to})),
       notes: result.notes,
+      ...(result.impacts === undefined ? {} : {impact: impactJson(result.impacts)}),
     },
     null,
     2,

@@ -102,20 +102,32 @@ describe('ecs-wizard env', () => {
   });
 
   test('edit: one change for every service using the environment, and it says which; the app is found by the environment name', async () => {
-    const edited = await cli(['env', 'edit', 'staging', '--cluster', 'staging-blue', '--security-groups', 'sg-0aaa,sg-0bbb']);
+    const edited = await cli(['env', 'edit', 'staging', '--cluster', 'staging-blue', '--security-groups', 'sg-0aaaaaaa,sg-0bbbbbbb']);
     expect(edited.code).toBe(0);
     expect(edited.out).toBe(
       [
         'Changed environment staging of application shop:',
         '  was us-east-1 / web-staging (FARGATE) subnets subnet-0a1b2c3d4e5f60718 sg sg-0123456789abcdef0 public IP role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
-        '  now us-east-1 / staging-blue (FARGATE) subnets subnet-0a1b2c3d4e5f60718 sg sg-0aaa,sg-0bbb public IP role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        '  now us-east-1 / staging-blue (FARGATE) subnets subnet-0a1b2c3d4e5f60718 sg sg-0aaaaaaa,sg-0bbbbbbb public IP role arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
         '  (cluster, network)',
         'Affects 2 services: api, web.',
+        ...['api', 'web'].flatMap((name) => [
+          `${name}:`,
+          '  Plan: will replace',
+          '  Task definition: no changes',
+          '  Service: will replace (4 changes)',
+          '    ~ cluster: "web-staging" → "staging-blue"',
+          '      forces replacement: a service cannot move to another cluster',
+          '    + networkConfiguration.awsvpcConfiguration.securityGroups[sg-0aaaaaaa]: "sg-0aaaaaaa"',
+          '    + networkConfiguration.awsvpcConfiguration.securityGroups[sg-0bbbbbbb]: "sg-0bbbbbbb"',
+          '    - networkConfiguration.awsvpcConfiguration.securityGroups[sg-0123456789abcdef0]',
+          '          "sg-0123456789abcdef0"',
+        ]),
         '',
       ].join('\n'),
     );
     for (const name of ['web', 'api'])
-      expect((await store().get(name))?.environments[0]).toMatchObject({cluster: 'staging-blue', network: {securityGroups: ['sg-0aaa', 'sg-0bbb']}});
+      expect((await store().get(name))?.environments[0]).toMatchObject({cluster: 'staging-blue', network: {securityGroups: ['sg-0aaaaaaa', 'sg-0bbbbbbb']}});
     const json = JSON.parse((await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-public-ip', '--json'])).out);
     expect(json).toMatchObject({
       application: 'shop',
@@ -151,5 +163,59 @@ describe('ecs-wizard env', () => {
     const ambiguous = await cli(['env', 'rm', 'qa', '--yes']);
     expect(ambiguous.code).toBe(2);
     expect(ambiguous.err).toContain('which application? 2 are saved: blog, shop');
+  });
+
+  test('edit: every service is rendered with the new values; a change that breaks one is refused naming the service, the environment and the field (exit 2, nothing saved)', async () => {
+    // The profile schema takes any string for a security group; the validator render and verify run does not.
+    const badGroup = await cli(['env', 'edit', 'staging', '--app', 'shop', '--security-groups', 'sg-0aaa', '--yes']);
+    expect(badGroup.code).toBe(2);
+    expect(badGroup.err).toContain('changing environment staging of application shop would break 2 services (api, web); nothing was saved:');
+    expect(badGroup.err).toContain('  api in staging: environment network.securityGroups[0]: a string ("sg-0aaa") is not a security group id (sg-…)');
+    expect(badGroup.err).toContain('  web in staging: environment network.securityGroups[0]: a string ("sg-0aaa") is not a security group id (sg-…)');
+    expect(badGroup.err).toContain('--force saves it anyway');
+    const ec2 = await cli(['env', 'edit', 'staging', '--app', 'shop', '--launch-type', 'EC2', '--yes']);
+    expect(ec2.code).toBe(2);
+    expect(ec2.err).toContain('api in staging: containerSpec requiresCompatibilities (line 5, column 30): The environment runs on EC2');
+    const noRole = await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-execution-role', '--json']);
+    expect(noRole.code).toBe(2);
+    expect(noRole.err).toContain('web in staging: containerSpec executionRoleArn (line 3, column 23): ${EXECUTION_ROLE} cannot be replaced');
+    expect(noRole.out).toBe('');
+    for (const name of ['web', 'api'])
+      expect((await store().get(name))?.environments[0]).toMatchObject({
+        launchType: 'FARGATE',
+        executionRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole',
+        network: {securityGroups: ['sg-0123456789abcdef0']},
+      });
+    // Another application's services are not this environment's.
+    expect((await store().get('blog'))?.environments[0]?.cluster).toBe('demo-ec2');
+  });
+
+  test('edit --force: saved, and each service says what it will now fail', async () => {
+    const forced = await cli(['env', 'edit', 'staging', '--app', 'shop', '--no-execution-role', '--yes', '--force']);
+    expect(forced.code).toBe(0);
+    const error =
+      '  error: containerSpec executionRoleArn (line 3, column 23): ${EXECUTION_ROLE} cannot be replaced: environment "staging" has no task execution role (Set the environment\'s execution role, or write the role\'s ARN in executionRoleArn)';
+    expect(forced.out.split('\n').slice(4)).toEqual([
+      'Affects 2 services: api, web.',
+      'api: would no longer render in staging:',
+      error,
+      'web: would no longer render in staging:',
+      error,
+      'Saved with --force: api, web will now fail to render, verify and deploy in staging until fixed.',
+      '',
+    ]);
+    expect((await store().get('web'))?.environments[0]?.executionRoleArn).toBeUndefined();
+    const render = await cli(['render', 'web', '--env', 'staging']);
+    expect(render.code).toBe(2);
+    // What a service already fails is not the next change's: that one is not refused (and --json carries each service's impact).
+    const json = JSON.parse((await cli(['env', 'edit', 'staging', '--app', 'shop', '--cluster', 'blue', '--yes', '--json'])).out);
+    expect(
+      json.impact.map((item: {profile: string; breaks: unknown[]; alreadyFailing: number}) => [item.profile, item.breaks.length, item.alreadyFailing]),
+    ).toEqual([
+      ['api', 0, 1],
+      ['web', 0, 1],
+    ]);
+    const noBreak = JSON.parse((await cli(['env', 'edit', 'production', '--app', 'shop', '--cluster', 'prod-blue', '--json'])).out);
+    expect(noBreak.impact[0]).toMatchObject({profile: 'api', breaks: [], alreadyFailing: 0, diff: {impact: 'replace'}});
   });
 });

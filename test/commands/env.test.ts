@@ -86,6 +86,15 @@ describe('ecs-wizard env refresh (Terraform state)', () => {
         '  = security groups  sg-0a1b2c3d  (task_sg)',
         `  = execution role   ${ROLE}  (execution_role_arn)`,
         'Saved 2 changes to profile web.',
+        // What the service now renders, before → after (the same diff as `diff`).
+        'web:',
+        '  Plan: will replace',
+        '  Task definition: no changes',
+        '  Service: will replace (3 changes)',
+        '    ~ cluster: "prod" → "prod-blue"',
+        '      forces replacement: a service cannot move to another cluster',
+        '    + networkConfiguration.awsvpcConfiguration.subnets[subnet-99999999]: "subnet-99999999"',
+        '    - networkConfiguration.awsvpcConfiguration.subnets[subnet-4e5f6a7b]: "subnet-4e5f6a7b"',
         '',
       ].join('\n'),
     );

@@ -289,3 +289,25 @@ test('a plaintext secret among the variables is refused as every door refuses it
   expect(result.out + result.err).not.toContain('s3cr3t-Pa55w0rd-2024');
   expect(await store.list()).toEqual([]);
 });
+
+test('an application environment a service outside the migration uses, changed so that it breaks: refused (exit 2, naming the service and the field); --force saves and says what it will fail', async () => {
+  const {ec2FormProfile} = await import('../helpers/profile-fixtures.js');
+  const legacy = ec2FormProfile({name: 'legacy', application: 'shop'});
+  legacy.environments = [{...legacy.environments[0]!, name: 'test', region: 'eu-west-1', cluster: 'legacy-test'}];
+  await store.save(legacy);
+  const refused = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
+  expect(refused.code).toBe(2);
+  // legacy runs on EC2 in bridge mode: Copilot's test (Fargate) would break it, and the validator says how.
+  expect(refused.err).toContain('changing environment test of application shop (migrating shop) would break 1 service (legacy); nothing was saved:');
+  expect(refused.err).toContain('  legacy in test: containerSpec networkMode: Fargate tasks must use the awsvpc network mode');
+  expect(refused.err).toContain('--force saves it anyway');
+  expect((await store.list()).map((profile) => profile.name)).toEqual(['legacy']);
+  expect((await store.get('legacy'))?.environments[0]?.cluster).toBe('legacy-test');
+
+  const forced = await cli(['import', '--from-copilot', folder, '--offline', '--force'], {region: 'eu-west-1'});
+  expect(forced.code).toBe(0);
+  expect(forced.err).toContain('Changed environment test of application shop:');
+  expect(forced.err).toContain('Affects 1 service: legacy.');
+  expect(forced.err).toContain('Saved with --force: legacy will now fail to render, verify and deploy in test until fixed.');
+  expect((await store.list()).map((profile) => profile.name)).toEqual(['legacy', 'shop-api', 'shop-frontend', 'shop-worker']);
+});

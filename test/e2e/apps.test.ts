@@ -57,6 +57,8 @@ describe('apps and env on a terminal', () => {
       const cli = spawnCli(['env', 'edit', 'staging', '--app', 'shop', '--cluster', 'staging-blue'], {configDir});
       const screen = await cli.waitForText('Change staging for 2 services (api, web)? [y/N]');
       expect(screen).toContain('Affects 2 services: api, web.');
+      // What each service will render, before it asks.
+      expect(screen).toContain('~ cluster: "web-staging" → "staging-blue"');
       await cli.press('enter');
       await cli.waitForText('Nothing changed.');
       expect(await cli.waitForExit()).toBe(0);

@@ -116,3 +116,25 @@ describe('refreshEnvironment', () => {
     await expect(typed).rejects.toMatchObject({exitCode: 2});
   });
 });
+
+describe('refreshEnvironment: every service that uses the environment', () => {
+  test('each is rendered with the values read: the change to what it renders is given per service', async () => {
+    const web = filledProfile();
+    const api = {...fargateJsonProfile({name: 'api'}), environments: web.environments.map((environment) => ({...environment}))};
+    const store = new MemoryProfileStore([web, api]);
+    const result = await refreshEnvironment(
+      ports(store, () => ({ClusterName: 'blue', PrivateSubnets: web.environments[0]!.network!.subnets.join(',')})),
+      {profile: web.name, environment: 'staging'},
+    );
+    expect(result.saved).toBe(true);
+    expect(result.refused).toBeUndefined();
+    expect(result.alsoUsedBy).toEqual(['api']);
+    expect(
+      result.impacts?.map((impact) => [impact.profile, impact.breaks.length, impact.diff?.service.changes.map((change) => [change.path, change.after])]),
+    ).toEqual([
+      ['api', 0, [['cluster', 'blue']]],
+      ['web-api', 0, [['cluster', 'blue']]],
+    ]);
+    expect((await store.get('api'))?.environments[0]?.cluster).toBe('blue');
+  });
+});

@@ -12,6 +12,7 @@
  * Text from AWS stays raw here, as in events.ts; the renderers clean it.
  */
 import type {RunOutcome} from '../model.js';
+import type {AppRunRecord} from './app-run-types.js';
 import type {DeployEvent} from './events.js';
 
 export type AppServiceStatus = 'queued' | 'planned' | 'started' | 'skipped' | 'finished';
@@ -72,6 +73,10 @@ export interface AppDoneEvent {
   services: AppServiceResult[];
   /** The flags that deploy what was not deployed (`--only a,b` or `--from a`), when something was not. */
   resume?: string;
+  /** The run's record as kept in the application (app-run-record.ts), when it was kept. */
+  record?: AppRunRecord;
+  /** What the person should know besides (a record that could not be written). */
+  notes?: string[];
 }
 
 export type AppDeployEvent = AppStartedEvent | AppServiceEvent | ServiceRunEvent | AppDoneEvent;

@@ -37,6 +37,8 @@ export interface AppView {
   reason?: string;
   results: AppServiceResult[];
   resume?: string;
+  /** The end's notes (a run record that could not be written). */
+  notes?: string[];
 }
 
 export const initialAppView: AppView = {parallel: 1, simulated: false, watch: false, rows: [], finished: false, results: []};
@@ -80,6 +82,7 @@ export function appViewReducer(view: AppView, event: AppDeployEvent): AppView {
         reason: event.reason,
         results: event.services,
         ...(event.resume === undefined ? {} : {resume: event.resume}),
+        ...(event.notes === undefined ? {} : {notes: event.notes}),
       };
   }
 }
@@ -140,6 +143,7 @@ export function appSummaryLines(view: AppView, resumeCommand: (flags: string) =>
   for (const result of ended) lines.push(`${result.service}: ${outcomeText(result.outcome as RunOutcome, result.exitCode)} — ${result.reason}`);
   for (const result of notStarted) lines.push(`not started: ${result.service} — ${result.reason}`);
   if (view.resume !== undefined) lines.push(`resume: ${resumeCommand(view.resume)}`);
+  for (const note of view.notes ?? []) lines.push(`note: ${note}`);
   return lines;
 }
 

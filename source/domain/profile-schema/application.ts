@@ -7,6 +7,7 @@
 import {APPLICATION_ENVIRONMENT_FIELDS, definitionOf, type Application, type ApplicationEnvironment} from '../applications.js';
 import {joinPath} from '../json-text.js';
 import type {Profile} from '../model.js';
+import {checkAppRuns} from './app-runs.js';
 import {checkArray, checkObject, checkString, type Checker} from './checker.js';
 import {checkEnvironment} from './environment.js';
 import {DISPLAY_NAME} from './formats.js';
@@ -15,7 +16,7 @@ import type {Raw} from './raw-values.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
-const APPLICATION_KEYS = ['name', 'environments'] as const;
+const APPLICATION_KEYS = ['name', 'environments', 'runs'] as const;
 const APPLICATION_ENVIRONMENT_KEYS = ['name', ...APPLICATION_ENVIRONMENT_FIELDS, 'note'] as const;
 
 function checkApplicationEnvironment(checker: Checker, value: unknown, path: string): ApplicationEnvironment {
@@ -51,7 +52,8 @@ export function checkApplication(checker: Checker, value: unknown, path: string,
         `the environment name "${environment.name}" is already used by environments[${first}]`,
       );
   });
-  return {name: key, environments};
+  const runs = checkAppRuns(checker, object, path);
+  return {name: key, environments, ...(runs === undefined ? {} : {runs})};
 }
 
 /**

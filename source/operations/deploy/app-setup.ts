@@ -13,6 +13,7 @@ import type {ProfileStore} from '../../ports/profile-store.js';
 import type {CompositionRoot} from '../../ports/root.js';
 import type {AppDeployEvent} from '../../domain/deploy/app-events.js';
 import {deployApp, type AppDeployRequest, type MemberHooks} from './app-run.js';
+import {memberTags, recordAppRun} from './app-run-record.js';
 import {applicationServices, type AppMember, type ApplicationServices} from './app-services.js';
 import {DeployControl} from './control.js';
 import {deploy} from './run.js';
@@ -107,7 +108,7 @@ export function appCommand(verb: 'deploy' | 'watch', application: string, enviro
 export async function* homeAppDeploy(
   ports: {root: Pick<CompositionRoot, 'deployPorts' | 'profileStore'>; clock: Clock},
   target: {application: string; environment: string; simulation?: AppSimulation; parallel: number; timeoutMs: number; noProgressTimeoutMs: number},
-  run: {signal: AbortSignal; controls: Map<string, DeployControl>; onReview?: AppDeployRequest['onReview']; confirm?: AppDeployRequest['confirm']},
+  hooks: {signal: AbortSignal; controls: Map<string, DeployControl>; onReview?: AppDeployRequest['onReview']; confirm?: AppDeployRequest['confirm']},
 ): AsyncGenerator<AppDeployEvent, void, undefined> {
   const store = await ports.root.profileStore();
   const selection = await selectApplication(store, {
@@ -116,14 +117,14 @@ export async function* homeAppDeploy(
     selection: {},
     ...(target.simulation === undefined ? {} : {simulation: target.simulation}),
   });
-  yield* deployApp(ports.clock, {
+  const run = deployApp(ports.clock, {
     application: target.application,
     environment: target.environment,
     members: selection.members,
     order: selection.order,
     parallel: target.parallel,
     simulated: target.simulation !== undefined,
-    signal: run.signal,
+    signal: hooks.signal,
     start: memberDeployer(
       {root: ports.root, clock: ports.clock, store},
       {
@@ -134,9 +135,10 @@ export async function* homeAppDeploy(
         noProgressTimeoutMs: target.noProgressTimeoutMs,
         ...(target.simulation === undefined ? {} : {simulation: target.simulation}),
       },
-      {signal: run.signal, controls: run.controls},
+      {signal: hooks.signal, controls: hooks.controls},
     ),
-    ...(run.onReview === undefined ? {} : {onReview: run.onReview}),
-    ...(run.confirm === undefined ? {} : {confirm: run.confirm}),
+    ...(hooks.onReview === undefined ? {} : {onReview: hooks.onReview}),
+    ...(hooks.confirm === undefined ? {} : {confirm: hooks.confirm}),
   });
+  yield* recordAppRun({store, clock: ports.clock}, {application: target.application, tags: memberTags(selection.members)}, run);
 }

@@ -23,6 +23,11 @@ export interface AppWatchRequest {
   simulated: boolean;
   /** One service's watch (watch-existing.ts). */
   watch: (member: AppMember) => AsyncIterable<DeployEvent>;
+  /**
+   * From the run's record (app-run-record.ts): the services to re-attach to, and for each other member what the
+   * record says of it (why it is not re-attached). Absent: each service's own run record decides (membersToWatch).
+   */
+  reattach?: {services: readonly string[]; others: Readonly<Record<string, {reason: string; outcome: RunOutcome | 'not-started'}>>};
 }
 
 /** The services `watch --app` follows: those whose newest run here was left detached, else all of them. */
@@ -35,7 +40,8 @@ type Message = {member: string; event?: DeployEvent; error?: unknown; end?: true
 
 export async function* watchApp(clock: Clock, request: AppWatchRequest): AsyncGenerator<AppDeployEvent, void, undefined> {
   const startedAt = clock.now();
-  const watched = membersToWatch(request.members);
+  const reattach = request.reattach;
+  const watched = reattach === undefined ? membersToWatch(request.members) : request.members.filter((member) => reattach.services.includes(member.service));
   const names = new Set(watched.map((member) => member.service));
   yield {
     type: 'app-started',
@@ -50,6 +56,12 @@ export async function* watchApp(clock: Clock, request: AppWatchRequest): AsyncGe
   const results = new Map<string, AppServiceResult>();
   for (const member of request.members) {
     if (names.has(member.service)) continue;
+    const known = reattach?.others[member.service];
+    if (known !== undefined) {
+      results.set(member.service, {service: member.service, profile: member.profile.name, outcome: known.outcome, reason: known.reason});
+      yield {type: 'app-service', at: clock.now(), service: member.service, status: 'skipped', reason: known.reason};
+      continue;
+    }
     const newest = member.profile.runs.findLast((run) => run.environment === member.environment.name);
     const reason = newest === undefined ? 'never deployed here' : `not detached: its newest run here ended ${outcomeText(newest.outcome, undefined)}`;
     results.set(member.service, {

@@ -31,6 +31,9 @@ import {
   type SecretDecision,
 } from '../../operations/import-secrets.js';
 import {secretNameFor} from '../../domain/import/plaintext-secrets.js';
+import {breaking} from '../../domain/environment-impact.js';
+import {sharedEnvironmentChanges, type SharedEnvironmentChange} from '../../operations/shared-environments.js';
+import {breakingError} from '../../report/environment-impact-text.js';
 import {atFirstStep, IMPORT_MODES, importFormReducer, initialImportForm, isImportTyping, NAME_FIELDS, type ImportFormState} from '../browser-state.js';
 import {PLAINTEXT_KEYS, PlaintextSecrets} from './plaintext-secrets.js';
 import {Frame} from '../components/frame.js';
@@ -129,6 +132,24 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
   const decisions = decided !== undefined && decided.plan === plan ? decided.decisions : undefined;
   const choosing = state.step === 'review' && suspects.length > 0 && decisions === undefined;
   const [secretLines, setSecretLines] = useState<string[]>([]);
+  // An application environment other services use, read here with other values: the review says so before saving.
+  const [shared, setShared] = useState<{plan: ImportPlan; changes: SharedEnvironmentChange[]}>();
+  useEffect(() => {
+    const profile = plan?.profile;
+    if (plan === undefined || profile === undefined || state.step !== 'review') return undefined;
+    let cancelled = false;
+    root
+      .profileStore()
+      .then((store) => sharedEnvironmentChanges(store, [profile]))
+      .then(
+        (changes) => !cancelled && setShared({plan, changes}),
+        () => undefined,
+      );
+    return () => {
+      cancelled = true;
+    };
+  }, [plan, state.step]);
+  const sharedChanges = shared !== undefined && shared.plan === plan ? shared.changes : [];
 
   const save = (overwrite: boolean) => {
     if (plan?.profile === undefined || loaded === undefined) return;
@@ -136,6 +157,10 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
     (async () => {
       const store = await root.profileStore();
       const label = loaded.source.label;
+      // Asked again at the moment of saving: a change that breaks another service is refused, as env edit refuses it.
+      for (const item of await sharedEnvironmentChanges(store, [plan.profile!]))
+        if (breaking(item.impacts).length > 0)
+          throw breakingError(`saving changes environment ${item.change.environment} of application ${item.change.application}: it`, item.impacts);
       if (decisions === undefined) return saveImport(store, plan, {overwrite: overwrite || state.mode === 'replace', label});
       // Secrets first (a secret per environment); IAM is only shown: the command's --apply-iam changes it.
       const moved = await applySecretDecisions(plan, decisions, {secrets: (region) => root.secrets(region), label});
@@ -198,7 +223,17 @@ export function BrowseImport(props: BrowserProps & {source: BrowseImportSource; 
           onCancel={() => dispatch({type: 'back'})}
         />
       ) : (
-        <Body state={state} plan={plan} exists={exists} what={what} dispatch={dispatch} active={props.active} secretLines={secretLines} decisions={decisions} />
+        <Body
+          state={state}
+          plan={plan}
+          exists={exists}
+          what={what}
+          dispatch={dispatch}
+          active={props.active}
+          secretLines={secretLines}
+          decisions={decisions}
+          sharedLines={sharedChanges.flatMap(sharedChangeLines)}
+        />
       )}
     </Frame>
   );
@@ -250,6 +285,7 @@ function Body(props: {
   active: boolean;
   secretLines: string[];
   decisions: ReadonlyMap<string, SecretDecision> | undefined;
+  sharedLines: string[];
 }) {
   const {state, plan, what, dispatch} = props;
   const message =
@@ -306,7 +342,17 @@ function Body(props: {
     case 'review':
     case 'saving':
     case 'saved':
-      return <Review state={state} plan={plan} exists={props.exists} message={message} secretLines={props.secretLines} decisions={props.decisions} />;
+      return (
+        <Review
+          state={state}
+          plan={plan}
+          exists={props.exists}
+          message={message}
+          secretLines={props.secretLines}
+          decisions={props.decisions}
+          sharedLines={props.sharedLines}
+        />
+      );
   }
 }
 
@@ -317,6 +363,7 @@ function Review({
   message,
   secretLines,
   decisions,
+  sharedLines,
 }: {
   state: ImportFormState;
   plan: ImportPlan | undefined;
@@ -324,6 +371,7 @@ function Review({
   message: React.ReactNode;
   secretLines: string[];
   decisions: ReadonlyMap<string, SecretDecision> | undefined;
+  sharedLines: string[];
 }) {
   if (plan === undefined) return <Spinner label="Planning…" />;
   const errors = plan.issues.filter((issue) => issue.severity === 'error');
@@ -364,6 +412,13 @@ function Review({
       ))}
       {issues.length > MAX_REVIEW_ISSUES ? <Text dimColor>… and {issues.length - MAX_REVIEW_ISSUES} more notes</Text> : null}
       {decisions === undefined || state.step === 'saved' ? null : <SecretDecisions decisions={decisions} />}
+      {state.step === 'saved'
+        ? null
+        : sharedLines.map((line, index) => (
+            <Text key={`s${index}`} color={line.startsWith('  ') ? 'red' : 'yellow'}>
+              {line}
+            </Text>
+          ))}
       <Box marginTop={1}>
         {state.step === 'saving' ? (
           <Spinner label="Saving…" />
@@ -385,6 +440,15 @@ function Review({
       {message}
     </Box>
   );
+}
+
+/** The wizard's words for a save that changes an application's environment other services use, and what it breaks. */
+function sharedChangeLines(item: SharedEnvironmentChange): string[] {
+  const {change} = item;
+  return [
+    `Saving changes the environment ${change.environment} (${change.fields.join(', ')}) for ${change.services.join(', ')} too: it is the application's`,
+    ...breaking(item.impacts).flatMap((impact) => impact.breaks.map((issue) => `  ${impact.profile} would no longer render: ${issue.path} ${issue.message}`)),
+  ];
 }
 
 /** What saving will do with the plaintext secrets. */

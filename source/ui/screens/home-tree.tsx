@@ -5,15 +5,19 @@
 import React from 'react';
 import {Box} from 'ink';
 import {Text} from '../components/text.js';
+import {appRunOutcomeText, type AppRunRecord} from '../../domain/deploy/app-run-record.js';
 import type {Profile} from '../../domain/model.js';
+
+/** ` · last run: staging rolled back (exit 3)`. */
+const lastRunText = (run: AppRunRecord | undefined): string => (run === undefined ? '' : ` · last run: ${run.environment} ${appRunOutcomeText(run)}`);
 
 export interface TreeLine {
   depth: 0 | 1;
   text: string;
 }
 
-/** The tree as lines: each application (its service and environment counts), then its services and their environments. */
-export function treeLines(profiles: readonly Profile[]): TreeLine[] {
+/** The tree as lines: each application (its service and environment counts, its last whole-application run), then its services and their environments. */
+export function treeLines(profiles: readonly Profile[], lastRuns: Readonly<Record<string, AppRunRecord>> = {}): TreeLine[] {
   const applications = new Map<string, Profile[]>();
   for (const profile of profiles) applications.set(profile.application, [...(applications.get(profile.application) ?? []), profile]);
   const lines: TreeLine[] = [];
@@ -21,7 +25,7 @@ export function treeLines(profiles: readonly Profile[]): TreeLine[] {
     const environments = [...new Set(members.flatMap((profile) => profile.environments.map((environment) => environment.name)))];
     lines.push({
       depth: 0,
-      text: `${name} · ${members.length} service${members.length === 1 ? '' : 's'} · ${environments.length === 0 ? 'no environments' : environments.join(', ')}`,
+      text: `${name} · ${members.length} service${members.length === 1 ? '' : 's'} · ${environments.length === 0 ? 'no environments' : environments.join(', ')}${lastRunText(lastRuns[name])}`,
     });
     for (const profile of members) {
       const label = profile.name === profile.service.name ? profile.name : `${profile.name} (${profile.service.name})`;
@@ -32,8 +36,8 @@ export function treeLines(profiles: readonly Profile[]): TreeLine[] {
 }
 
 /** At most `rows` lines of the tree; the last says how many more there are. */
-export function HomeTree(props: {profiles: readonly Profile[]; rows: number}) {
-  const lines = treeLines(props.profiles);
+export function HomeTree(props: {profiles: readonly Profile[]; rows: number; lastRuns?: Readonly<Record<string, AppRunRecord>>}) {
+  const lines = treeLines(props.profiles, props.lastRuns);
   const shown = lines.length <= props.rows ? lines : lines.slice(0, Math.max(0, props.rows - 1));
   const hidden = lines.length - shown.length;
   return (

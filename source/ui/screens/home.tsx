@@ -73,7 +73,7 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
                 ? 'No saved profiles yet.'
                 : `${profiles.profiles.length} saved profile${profiles.profiles.length === 1 ? '' : 's'}${treeTitle(profiles.profiles)}.`}
             </Text>
-            <HomeTree profiles={profiles.profiles} rows={treeRows(stdout.rows)} />
+            <HomeTree profiles={profiles.profiles} rows={treeRows(stdout.rows)} {...(profiles.lastRuns === undefined ? {} : {lastRuns: profiles.lastRuns})} />
           </Box>
         )}
       </Box>

@@ -47,4 +47,13 @@ describe("the home screen's tree: applications → services → environments", (
       ].join('\n'),
     );
   });
+
+  test("each application's row shows its last whole-application run: its environment and outcome, or that no end was recorded", () => {
+    const run = {id: 'r', environment: 'staging', startedAt: '2026-01-01T00:00:00.000Z', order: ['web'], services: []};
+    expect(treeLines(profiles(), {shop: {...run, outcome: 'rolled-back', exitCode: 3}})[2]).toEqual({
+      depth: 0,
+      text: 'shop · 3 services · staging, production · last run: staging rolled back (exit 3)',
+    });
+    expect(treeLines(profiles(), {Blog: run})[0]!.text).toBe('Blog · 1 service · dev · last run: staging no end recorded (still running, or interrupted)');
+  });
 });
