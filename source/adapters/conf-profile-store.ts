@@ -33,7 +33,9 @@ import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js'
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
-import type {ApplicationView, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, ArtifactServerChange, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ArtifactServer as ServerDefinition} from '../domain/artifact-servers.js';
+
 import type {StoreState} from './store-state.js';
 import {StoreBackups} from './store-backups.js';
 import {fileIdentity, memberSpans, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
@@ -305,6 +307,27 @@ export class ConfProfileStore implements ProfileStore {
 
   async removeEnvironment(application: string, environment: string): Promise<void> {
     await this.#change((state) => state.removeEnvironment(application, environment));
+  }
+
+  async addArtifactServer(application: string, server: ServerDefinition): Promise<void> {
+    await this.#change((state) => state.addArtifactServer(application, server));
+  }
+
+  async editArtifactServer(
+    application: string,
+    server: string,
+    change: (server: ServerDefinition) => ServerDefinition,
+    check?: (profile: Profile) => void,
+  ): Promise<ArtifactServerChange> {
+    return this.#change((state) => state.editArtifactServer(application, server, change, check));
+  }
+
+  async removeArtifactServer(application: string, server: string): Promise<void> {
+    await this.#change((state) => state.removeArtifactServer(application, server));
+  }
+
+  async adoptArtifactServers(application: string): Promise<ArtifactServer[]> {
+    return this.#change((state) => state.adoptArtifactServers(application));
   }
 
   /** A read-modify-write of the whole contents under the lock: `change` throws to write nothing. */
