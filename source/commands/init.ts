@@ -17,6 +17,7 @@ import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
 import {fillFromApplication} from '../operations/wizard/application-environments.js';
 import {ENVIRONMENTS_CHOICE} from '../operations/wizard/questions/application.js';
+import {offeredServers, serverChoices, type OfferedServer} from '../operations/wizard/application-servers.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
@@ -47,7 +48,13 @@ export async function run(context: CommandContext): Promise<number> {
   const interactive = context.io.interactive && context.options.yes !== true;
   const files = await readFiles(context);
   const defaultRegion = context.root.awsContext().region;
-  const parsed = answersFromFlags(context.options, files, {...(defaultRegion === undefined ? {} : {defaultRegion}), interactive});
+  // --artifact-server names one of the application's servers: its registry settings answer the registry flags.
+  const artifactServers = await serversForFlags(context);
+  const parsed = answersFromFlags(context.options, files, {
+    ...(defaultRegion === undefined ? {} : {defaultRegion}),
+    interactive,
+    ...(artifactServers === undefined ? {} : {artifactServers}),
+  });
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0)
     throw problemsError(
@@ -66,6 +73,9 @@ export async function run(context: CommandContext): Promise<number> {
       parsed.choices[ENVIRONMENTS_CHOICE] = String(offered.items.length);
       parsed.notes.push(...fillFromApplication(parsed, application, offered.items));
     }
+    // The wizard offers the application's artifact servers before asking for a new registry.
+    const servers = await services.artifactServers?.(application);
+    if (servers?.ok === true) for (const [key, value] of Object.entries(serverChoices(servers.items))) parsed.choices[key] ??= value;
   }
   if (interactive) {
     inkColour(context.globals);
@@ -82,6 +92,13 @@ export async function run(context: CommandContext): Promise<number> {
   return runWithoutQuestions(context, services, parsed);
 }
 
+/** The application's artifact servers, read when --artifact-server is given with --app (undefined otherwise). */
+async function serversForFlags(context: CommandContext): Promise<OfferedServer[] | undefined> {
+  const app = context.options.app;
+  if (typeof context.options['artifact-server'] !== 'string' || typeof app !== 'string') return undefined;
+  return offeredServers((await (await context.root.profileStore()).application(app.trim()))?.artifactServers ?? []);
+}
+
 function problemsError(lines: string[], interactive: boolean): InputError {
   const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
   return new InputError(
@@ -94,7 +111,10 @@ function problemsError(lines: string[], interactive: boolean): InputError {
 async function resolve(services: WizardServices, parsed: FlagAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
   const problems: FlagProblem[] = [];
   const {answers} = parsed;
-  if (parsed.ecrRepositoryName !== undefined) {
+  if (parsed.ecrRepositoryName !== undefined && answers.artifactServer !== undefined && answers.registryHost !== undefined) {
+    // The application's ECR server gives the registry: the repository name is the image path.
+    answers.image = parsed.ecrRepositoryName;
+  } else if (parsed.ecrRepositoryName !== undefined) {
     const listing = await services.ecrRepositories();
     const found = listing.ok ? listing.items.find((repository) => repository.name === parsed.ecrRepositoryName) : undefined;
     if (found) {

@@ -5,6 +5,8 @@
  */
 import {application} from './questions/application.js';
 import {service} from './questions/service.js';
+import {artifactServer} from './questions/artifact-server.js';
+import {artifactServerName} from './questions/artifact-server-name.js';
 import {registry} from './questions/registry.js';
 import {registryUrl} from './questions/registry-url.js';
 import {registryUsername} from './questions/registry-username.js';
@@ -91,6 +93,7 @@ export const ENVIRONMENT_SECTION = SECTIONS.indexOf('Environment');
 export const QUESTIONS: readonly Question[] = [
   application,
   service,
+  artifactServer,
   registry,
   registryUrl,
   registryUsername,
@@ -99,6 +102,7 @@ export const QUESTIONS: readonly Question[] = [
   image,
   tag,
   registryAccess,
+  artifactServerName,
   launchType,
   networkMode,
   containerMode,
