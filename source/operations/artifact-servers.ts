@@ -10,7 +10,8 @@ import type {ArtifactServer} from '../domain/artifact-servers.js';
 import {inferRegistryKind} from '../domain/image.js';
 import type {Issue} from '../domain/issues.js';
 import type {JsonObject} from '../domain/json.js';
-import type {Profile, RegistryAuth} from '../domain/model.js';
+import type {ArtifactSource, Profile, RegistryAuth} from '../domain/model.js';
+import {artifactFromFlags} from './tags.js';
 import {PRIVATE_REGISTRY_POLICY_NAME, privateRegistryPolicy} from '../domain/policy.js';
 import {renderAndValidate} from '../domain/render-and-validate.js';
 import {AwsError, InputError} from '../errors.js';
@@ -222,4 +223,18 @@ export async function chooseServerApplication(store: ProfileStore, app: string |
     `which application? ${names.length} ${having.length > 1 ? `have an artifact server '${name}'` : 'are saved'}: ${names.join(', ')}`,
     'give --app NAME',
   );
+}
+
+/** The artifact `--image` names on a server (`tags --server NAME --image PATH`): the server's registry, host and user. */
+export function artifactOfServer(server: ArtifactServer, image: string): ArtifactSource {
+  const kind = server.registry === 'registry' ? server.host : server.registry;
+  const artifact = artifactFromFlags(kind, image);
+  if (server.registry === 'ecr' && artifact.host !== '' && artifact.host !== server.host)
+    throw new InputError(`--image '${image}' is not on the server ${server.name} (${server.host})`, 'give the repository name, or its URI on that registry');
+  return {
+    ...artifact,
+    host: server.host,
+    ...(server.username === undefined ? {} : {username: server.username}),
+    server: server.name,
+  };
 }
