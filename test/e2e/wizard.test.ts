@@ -64,6 +64,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ Use “1.4.2”', 'enter');
     // A user was given for listing tags: "pulling needs credentials" is offered first.
     await step(cli, '❯ Yes: pulling needs a user name and password', 'enter');
+    // The new registry is saved as an artifact server of the application (named from its host by default).
+    await step(cli, '? Name of this registry as a server of ECS Demo', 'enter');
     await step(cli, '❯ Fargate', 'enter');
     await step(cli, '❯ Start from the template', 'enter');
     screen = await step(cli, '✔ The task definition is valid: 1 container (${CONTAINER_NAME}), awsvpc', 'enter');
