@@ -188,7 +188,7 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
       }
     }
   }
-  problems.push(...(await resolveSecretKey(services, answers, note)));
+  problems.push(...(await resolveSecretKey(services, answers, note, parsed.given['auth-secret'] === '--artifact-server')));
   problems.push(...(await checkLoadBalancerFlags(services, answers, note)));
   problems.push(...(await checkAnonymousRegistry(services, answers, note)));
   return problems;
@@ -199,15 +199,17 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
  * (DescribeSecret's KmsKeyId): kms:Decrypt then goes into the policy without --kms-key. Offline, a note says what
  * was not checked and the profile is saved all the same.
  */
-async function resolveSecretKey(services: WizardServices, answers: WizardAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
+async function resolveSecretKey(services: WizardServices, answers: WizardAnswers, note: (line: string) => void, fromServer = false): Promise<FlagProblem[]> {
   const auth = answers.registryAuth;
   if (!auth) return [];
   const secret = auth.credentialsSecretArn;
+  // The application's server holds the secret: it is checked as given, and a key found is the server's to record.
+  const flag = fromServer ? `--artifact-server ${answers.artifactServer ?? ''}` : '--credentials-secret';
   const found = await services.secret(secret);
-  if (found.status === 'missing') return [{flag: '--credentials-secret', severity: 'error', message: `no secret ${secret}`}];
+  if (found.status === 'missing') return [{flag, severity: 'error', message: `no secret ${secret}${fromServer ? " (the server's credentials secret)" : ''}`}];
   if (found.status === 'unknown') {
     note(
-      `--credentials-secret: could not check that the secret exists, nor which KMS key encrypts it (${found.reason})` +
+      `${flag}: could not check that the secret exists, nor which KMS key encrypts it (${found.reason})` +
         (auth.kmsKeyArn === undefined ? '; if it uses a customer KMS key, pass --kms-key ARN so that kms:Decrypt is allowed' : ''),
     );
     return [];
@@ -222,6 +224,12 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
       );
     return [];
   }
+  if (auth.kmsKeyArn === undefined && fromServer) {
+    note(
+      `${flag}: the server's secret uses the customer KMS key ${key}, which the server does not name: kms:Decrypt is not in the policy until it does (ecs-wizard apps server-edit ${answers.artifactServer ?? ''} --kms-key ${key})`,
+    );
+    return [];
+  }
   if (auth.kmsKeyArn === undefined) {
     answers.registryAuth = {...auth, kmsKeyArn: key};
     note(`--credentials-secret: the secret uses the customer KMS key ${key} (secretsmanager:DescribeSecret): kms:Decrypt on it goes into the policy`);
@@ -229,7 +237,13 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
   }
   if (auth.kmsKeyArn !== key)
     return [
-      {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
+      fromServer
+        ? {
+            flag,
+            severity: 'error',
+            message: `the server's secret is encrypted with ${key}, not ${auth.kmsKeyArn}: ecs-wizard apps server-edit ${answers.artifactServer ?? ''} --kms-key ${key}`,
+          }
+        : {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
     ];
   return [];
 }

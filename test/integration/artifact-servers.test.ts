@@ -10,6 +10,7 @@ import {PassThrough, Readable} from 'node:stream';
 import {CreateRoleCommand, GetRolePolicyCommand, IAMClient} from '@aws-sdk/client-iam';
 import {CreateSecretCommand, SecretsManagerClient} from '@aws-sdk/client-secrets-manager';
 import {afterAll, beforeAll, beforeEach, describe, expect, test} from 'vitest';
+import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {main} from '../../source/cli.js';
 import {executionRoleTrustPolicy} from '../../source/domain/policy.js';
 import {pushImage, registryTools, startDockerRegistry, type RegistryServer} from '../helpers/docker-registry.js';
@@ -145,5 +146,39 @@ describe('server-add and server-edit against moto: the secret and its KMS key, a
       {Sid: 'ReadRegistryCredentials', Effect: 'Allow', Action: ['secretsmanager:GetSecretValue'], Resource: [second]},
       {Sid: 'DecryptRegistryCredentials', Effect: 'Allow', Action: ['kms:Decrypt'], Resource: [key]},
     ]);
+  });
+
+  test("init --artifact-server: the server's secret is checked; a customer key the server does not name is a note (the profile keeps the server's values)", async () => {
+    const store = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});
+    await store.addArtifactServer('shop', {name: 'keyless', registry: 'registry', host: 'registry.example.com:5000', credentialsSecretArn: second});
+    const init = await cli(
+      [
+        'init',
+        '--app',
+        'shop',
+        '--service',
+        'batch',
+        '--artifact-server',
+        'keyless',
+        '--image',
+        'team/batch',
+        '--tag',
+        '1.0',
+        '--launch-type',
+        'EC2',
+        '--port',
+        '80',
+        '--execution-role',
+        'arn:aws:iam::123456789012:role/shop-exec',
+        '--env',
+        'dev',
+        '--yes',
+      ],
+      env(),
+    );
+    expect(init.code, init.err).toBe(0);
+    const key = `arn:aws:kms:${MOTO_REGION}:123456789012:key/${KEY_ID}`;
+    expect(init.err).toContain(`--artifact-server keyless: the server's secret uses the customer KMS key ${key}, which the server does not name`);
+    expect((await store.get('batch'))?.service.registryAuth).toEqual({credentialsSecretArn: second});
   });
 });
