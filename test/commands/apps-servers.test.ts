@@ -188,4 +188,26 @@ describe('ecs-wizard apps servers', () => {
     );
     expect((await cli(['apps', 'server-adopt', 'blog'])).out).toContain('nothing to adopt');
   });
+
+  test('an export names the server and holds its settings; importing it defines the server in a store that lacks it, and is refused where it differs', async () => {
+    const file = join(configDir, 'web.json');
+    expect((await cli(['profiles', 'export', 'web', file])).code).toBe(0);
+    const elsewhere = mkdtempSync(join(work, 'other-'));
+    const other = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: elsewhere}});
+    const previous = configDir;
+    configDir = elsewhere;
+    try {
+      const imported = await cli(['profiles', 'import', file]);
+      expect(imported.code, imported.err).toBe(0);
+      expect((await other.application('shop'))?.artifactServers.map((server) => [server.name, server.host, server.services])).toEqual([
+        ['team', 'registry.example.com:5000', ['web']],
+      ]);
+      await cli(['apps', 'server-edit', 'team', '--registry', 'registry.example.com:6000', '--yes']);
+      const refused = await cli(['profiles', 'import', file, '--as', 'web2']);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain(`names the artifact server "team" of the application "shop", but its registry differs from it (host)`);
+    } finally {
+      configDir = previous;
+    }
+  });
 });
