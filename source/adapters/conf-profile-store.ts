@@ -33,7 +33,7 @@ import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js'
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
-import type {ApplicationView, ArtifactServer, ArtifactServerChange, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
 import type {ArtifactServer as ServerDefinition} from '../domain/artifact-servers.js';
 
 import type {StoreState} from './store-state.js';
@@ -309,26 +309,14 @@ export class ConfProfileStore implements ProfileStore {
     await this.#change((state) => state.removeEnvironment(application, environment));
   }
 
-  async addArtifactServer(application: string, server: ServerDefinition): Promise<void> {
-    await this.#change((state) => state.addArtifactServer(application, server));
-  }
-
-  async editArtifactServer(
-    application: string,
-    server: string,
-    change: (server: ServerDefinition) => ServerDefinition,
-    check?: (profile: Profile) => void,
-  ): Promise<ArtifactServerChange> {
-    return this.#change((state) => state.editArtifactServer(application, server, change, check));
-  }
-
-  async removeArtifactServer(application: string, server: string): Promise<void> {
-    await this.#change((state) => state.removeArtifactServer(application, server));
-  }
-
-  async adoptArtifactServers(application: string): Promise<ArtifactServer[]> {
-    return this.#change((state) => state.adoptArtifactServers(application));
-  }
+  // An application's artifact servers (store-state.ts applies the rules), each a read-modify-write under the lock.
+  readonly addArtifactServer = (application: string, server: ServerDefinition): Promise<void> =>
+    this.#change((state) => state.addArtifactServer(application, server));
+  readonly editArtifactServer: ProfileStore['editArtifactServer'] = (application, server, change, check) =>
+    this.#change((state) => state.editArtifactServer(application, server, change, check));
+  readonly removeArtifactServer = (application: string, server: string): Promise<void> =>
+    this.#change((state) => state.removeArtifactServer(application, server));
+  readonly adoptArtifactServers = (application: string): Promise<ArtifactServer[]> => this.#change((state) => state.adoptArtifactServers(application));
 
   /** A read-modify-write of the whole contents under the lock: `change` throws to write nothing. */
   async #change<T>(change: (state: StoreState) => T): Promise<T> {
