@@ -81,3 +81,11 @@ export const serverChoices = (servers: readonly OfferedServer[]): Record<string,
   [SERVERS_CHOICE]: String(servers.length),
   [SERVER_NAMES_CHOICE]: JSON.stringify(servers.map((server) => server.name)),
 });
+
+/** The save step's line when the answers define a new server of the application (undefined otherwise). */
+export function newServerLine(answers: WizardAnswers, choices: Readonly<Record<string, string>>): string | undefined {
+  const chosen = choices[SERVER_CHOICE];
+  if (answers.artifactServer === undefined || (chosen !== undefined && chosen !== NEW_SERVER)) return undefined;
+  const application = answers.application ?? 'the application';
+  return `Saving also defines the artifact server ${answers.artifactServer} of ${application} (${answers.registryHost ?? ''}): its other services can choose it (ecs-wizard apps servers ${application})`;
+}
