@@ -30,7 +30,7 @@ export const GROUPS: CommandGroup[] = [
   },
   {
     name: 'apps',
-    summary: 'applications (each owns its environments; its profiles are its services): list, show, rename, remove',
+    summary: 'applications (each owns its environments; its profiles are its services): list, show, rename, remove, artifact servers',
   },
 ];
 
