@@ -34,7 +34,9 @@ import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js'
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {StoreError} from '../errors.js';
-import type {ApplicationView, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ArtifactServer as ServerDefinition} from '../domain/artifact-servers.js';
+
 import type {StoreState} from './store-state.js';
 import {StoreBackups} from './store-backups.js';
 import {fileIdentity, memberSpans, profileSpans, readIndex, sameFile, writeIndex, type FileIdentity, type StoreIndex} from './profile-index.js';
@@ -312,6 +314,14 @@ export class ConfProfileStore implements ProfileStore {
   async updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]> {
     return this.#change((state) => state.updateApplicationRuns(application, change));
   }
+  // An application's artifact servers (store-state.ts applies the rules), each a read-modify-write under the lock.
+  readonly addArtifactServer = (application: string, server: ServerDefinition): Promise<void> =>
+    this.#change((state) => state.addArtifactServer(application, server));
+  readonly editArtifactServer: ProfileStore['editArtifactServer'] = (application, server, change, check) =>
+    this.#change((state) => state.editArtifactServer(application, server, change, check));
+  readonly removeArtifactServer = (application: string, server: string): Promise<void> =>
+    this.#change((state) => state.removeArtifactServer(application, server));
+  readonly adoptArtifactServers = (application: string): Promise<ArtifactServer[]> => this.#change((state) => state.adoptArtifactServers(application));
 
   /** A read-modify-write of the whole contents under the lock: `change` throws to write nothing. */
   async #change<T>(change: (state: StoreState) => T): Promise<T> {

@@ -7,7 +7,9 @@ import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary} from '../domain/profile-summary.js';
 import type {StoreError} from '../errors.js';
-import type {ApplicationView, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, ArtifactServerChange, EnvironmentChange, ProfileStore} from '../ports/profile-store.js';
+import type {ArtifactServer as ServerDefinition} from '../domain/artifact-servers.js';
+
 import {StoreState} from './store-state.js';
 
 export {
@@ -128,6 +130,31 @@ export class MemoryProfileStore implements ProfileStore {
   async updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]> {
     this.#check();
     return this.#state.updateApplicationRuns(application, change);
+  }
+
+  async addArtifactServer(application: string, server: ServerDefinition): Promise<void> {
+    this.#check();
+    this.#state.addArtifactServer(application, server);
+  }
+
+  async editArtifactServer(
+    application: string,
+    server: string,
+    change: (server: ServerDefinition) => ServerDefinition,
+    check?: (profile: Profile) => void,
+  ): Promise<ArtifactServerChange> {
+    this.#check();
+    return this.#state.editArtifactServer(application, server, change, check);
+  }
+
+  async removeArtifactServer(application: string, server: string): Promise<void> {
+    this.#check();
+    this.#state.removeArtifactServer(application, server);
+  }
+
+  async adoptArtifactServers(application: string): Promise<ArtifactServer[]> {
+    this.#check();
+    return this.#state.adoptArtifactServers(application);
   }
 
   #check(): void {

@@ -26,7 +26,18 @@ import {DISPLAY_NAME, ENVIRONMENT_NAME} from '../domain/profile-schema/formats.j
 import type {StoreDocument} from '../domain/profile-schema/store-document.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {InputError} from '../errors.js';
-import type {ApplicationView, ArtifactServer, EnvironmentChange} from '../ports/profile-store.js';
+import type {ApplicationView, ArtifactServer, ArtifactServerChange, EnvironmentChange} from '../ports/profile-store.js';
+import {ArtifactServerInUseError, ArtifactServerMismatchError, artifactServerViews, checkServerName, serverIssues, serverUsers} from './store-servers.js';
+import {
+  differingServerFields,
+  sameServer,
+  serverOf,
+  serverOfService,
+  storedServiceOf,
+  suggestServerName,
+  usesServer,
+  type ArtifactServer as ServerDefinition,
+} from '../domain/artifact-servers.js';
 
 /**
  * `save` without `overwrite`, or `rename` onto a taken name. The message leaves out how to force it:
@@ -113,27 +124,6 @@ export function checkEnvironmentName(name: string): void {
     throw new ApplicationError(`"${name}" is not a valid environment name: use 1 to 64 characters without leading or trailing spaces`);
 }
 
-/** The private registries and ECR registries the profiles pull from, one per host, user and secret. */
-function artifactServersOf(profiles: readonly StoredProfile[]): ArtifactServer[] {
-  const servers = new Map<string, ArtifactServer>();
-  for (const profile of profiles) {
-    const {artifact, registryAuth} = profile.service;
-    if (artifact.registry === 'dockerhub') continue;
-    const server: Omit<ArtifactServer, 'services'> = {
-      host: artifact.host,
-      registry: artifact.registry,
-      ...(artifact.username === undefined ? {} : {username: artifact.username}),
-      ...(registryAuth === undefined ? {} : {credentialsSecretArn: registryAuth.credentialsSecretArn}),
-      ...(registryAuth?.kmsKeyArn === undefined ? {} : {kmsKeyArn: registryAuth.kmsKeyArn}),
-    };
-    const key = JSON.stringify([server.host, server.username, server.credentialsSecretArn, server.kmsKeyArn]);
-    const found = servers.get(key);
-    if (found === undefined) servers.set(key, {...server, services: [profile.name]});
-    else found.services.push(profile.name);
-  }
-  return [...servers.values()].sort((a, b) => (a.host < b.host ? -1 : a.host > b.host ? 1 : 0));
-}
-
 const sortByName = <T extends {name: string}>(items: Iterable<T>): T[] => [...items].sort((a, b) => compareProfileNames(a.name, b.name));
 
 export class StoreState {
@@ -212,6 +202,16 @@ export class StoreState {
       if (at === -1) application.environments.push(definition);
       else if (!sameDefinition(application.environments[at]!, definition)) application.environments[at] = definition;
     }
+    const server = serverOfService(valid.service);
+    if (server !== undefined) {
+      checkServerName(server.name);
+      const servers = application.artifactServers ?? [];
+      const defined = servers.find((candidate) => candidate.name === server.name);
+      if (defined === undefined) {
+        this.#checkServer(server);
+        application.artifactServers = [...servers, server];
+      } else if (!sameServer(defined, server)) throw new ArtifactServerMismatchError(valid.name, defined, server, application.name);
+    }
     const previous = new Map(this.applications);
     this.applications.set(application.name, application);
     // Every other profile reached by a changed environment must still be a valid profile.
@@ -251,7 +251,7 @@ export class StoreState {
         services: members.filter((profile) => profile.environments.some((use) => use.name === environment.name)).map((profile) => profile.name),
       })),
       services: members.map((profile) => ({profile: profile.name, service: profile.service.name, environments: profile.environments.map((use) => use.name)})),
-      artifactServers: artifactServersOf(members),
+      artifactServers: artifactServerViews(application, members),
       ...(application.runs === undefined ? {} : {runs: structuredClone(application.runs)}),
     };
   }
@@ -366,6 +366,130 @@ export class StoreState {
     if (errors.length > 0) throw new InvalidProfileError(`the runs of application '${applicationName}'`, errors);
     this.applications.set(applicationName, {...application, runs: valid});
     return structuredClone(valid);
+  }
+
+  #servers(applicationName: string): ServerDefinition[] {
+    return this.#application(applicationName).artifactServers ?? [];
+  }
+
+  artifactServer(applicationName: string, name: string): ServerDefinition {
+    const servers = this.#servers(applicationName);
+    const server = servers.find((candidate) => candidate.name === name);
+    if (server === undefined) {
+      const names = servers.map((candidate) => candidate.name);
+      throw new ApplicationError(
+        `the application '${applicationName}' has no artifact server named '${name}'`,
+        names.length === 0 ? 'it has no artifact servers yet: ecs-wizard apps server-add' : `its artifact servers are: ${names.join(', ')}`,
+      );
+    }
+    return server;
+  }
+
+  #setServers(applicationName: string, servers: ServerDefinition[]): void {
+    const application = this.applications.get(applicationName)!;
+    const next: Application = {...application, artifactServers: servers};
+    if (servers.length === 0) delete next.artifactServers;
+    this.applications.set(applicationName, next);
+  }
+
+  #checkServer(server: ServerDefinition): void {
+    checkServerName(server.name);
+    const issues = serverIssues(server);
+    if (issues.length > 0) throw new InvalidProfileError(`the artifact server '${server.name}'`, issues);
+  }
+
+  addArtifactServer(applicationName: string, server: ServerDefinition): void {
+    checkApplicationName(applicationName);
+    this.#checkServer(server);
+    const application = structuredClone(this.applications.get(applicationName) ?? {name: applicationName, environments: []});
+    if ((application.artifactServers ?? []).some((candidate) => candidate.name === server.name))
+      throw new ApplicationError(
+        `the application '${applicationName}' already has an artifact server named '${server.name}'`,
+        'change it with: ecs-wizard apps server-edit',
+      );
+    application.artifactServers = [...(application.artifactServers ?? []), structuredClone(server)];
+    this.applications.set(applicationName, application);
+  }
+
+  editArtifactServer(
+    applicationName: string,
+    name: string,
+    change: (server: ServerDefinition) => ServerDefinition,
+    check?: (profile: Profile) => void,
+  ): ArtifactServerChange {
+    const current = this.artifactServer(applicationName, name);
+    const next = change(structuredClone(current));
+    if (next.name !== name) throw new Error(`an edit of artifact server ${name} may not rename it (to ${next.name})`);
+    this.#checkServer(next);
+    const services = serverUsers(sortByName(this.profiles.values()), applicationName, name);
+    const previous = this.applications.get(applicationName)!;
+    this.#setServers(
+      applicationName,
+      this.#servers(applicationName).map((server) => (server.name === name ? next : server)),
+    );
+    try {
+      for (const service of services) {
+        this.#validateResolved(service);
+        check?.(this.get(service)!);
+      }
+    } catch (error) {
+      this.applications.set(applicationName, previous);
+      throw error;
+    }
+    return {application: applicationName, server: name, fields: differingServerFields(current, next), services};
+  }
+
+  removeArtifactServer(applicationName: string, name: string): void {
+    this.artifactServer(applicationName, name);
+    const services = serverUsers(sortByName(this.profiles.values()), applicationName, name);
+    if (services.length > 0) throw new ArtifactServerInUseError(applicationName, name, services);
+    this.#setServers(
+      applicationName,
+      this.#servers(applicationName).filter((server) => server.name !== name),
+    );
+  }
+
+  adoptArtifactServers(applicationName: string): ArtifactServer[] {
+    const before = new Map(this.profiles);
+    try {
+      return this.#adopt(applicationName);
+    } catch (error) {
+      this.profiles.clear();
+      for (const [name, profile] of before) this.profiles.set(name, profile);
+      throw error;
+    }
+  }
+
+  #adopt(applicationName: string): ArtifactServer[] {
+    const servers = [...this.#servers(applicationName)];
+    const adopted = new Map<string, ArtifactServer>();
+    for (const stored of sortByName(this.profiles.values())) {
+      if (stored.application !== applicationName || usesServer(stored.service.artifact)) continue;
+      const profile = this.get(stored.name)!;
+      const {artifact, registryAuth} = profile.service;
+      // Docker Hub by its implicit spelling (`nginx:1.27`, no host) stays as it is: a server has a host.
+      if (artifact.host === '') continue;
+      const settings = serverOf('', artifact, registryAuth);
+      let server = servers.find((candidate) => sameServer(candidate, settings));
+      if (server === undefined) {
+        server = {
+          ...settings,
+          name: suggestServerName(
+            settings,
+            servers.map((candidate) => candidate.name),
+          ),
+        };
+        this.#checkServer(server);
+        servers.push(server);
+      }
+      const named: Profile = {...profile, service: {...profile.service, artifact: {...artifact, server: server.name}}};
+      this.profiles.set(stored.name, {...stored, service: storedServiceOf(named.service)});
+      const view = adopted.get(server.name) ?? {...structuredClone(server), services: []};
+      view.services.push(stored.name);
+      adopted.set(server.name, view);
+    }
+    this.#setServers(applicationName, servers);
+    return [...adopted.values()];
   }
 
   /** An application environment checked by a profile environment's rules. */

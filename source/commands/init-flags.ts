@@ -6,6 +6,7 @@
  * table (init-options.ts is generated from it, so that `--help` and the other commands start without loading
  * the wizard).
  */
+import type {ArtifactServer} from '../domain/artifact-servers.js';
 import {createFlagDraft, type FlagFile, type FlagProblem, type FlagValues, type ProvisionerSource} from '../operations/wizard/flag-draft.js';
 import type {AnswerField, WizardProblem} from '../operations/wizard/profile.js';
 import type {FlagSpec} from '../operations/wizard/question.js';
@@ -78,7 +79,11 @@ export const givenFlagNames = (options: OptionValues): string[] =>
     .map(([name]) => name);
 
 /** Reads every flag; problems name the flag and say how to write it. `interactive`: missing answers are asked later. */
-export function answersFromFlags(options: OptionValues, files: FlagFiles, context: {defaultRegion?: string; interactive: boolean}): FlagAnswers {
+export function answersFromFlags(
+  options: OptionValues,
+  files: FlagFiles,
+  context: {defaultRegion?: string; interactive: boolean; artifactServers?: ReadonlyArray<ArtifactServer & {services: string[]}>},
+): FlagAnswers {
   const values: FlagValues = options;
   const environmentFlags = QUESTIONS.some((question) => question.perEnv && (question.flags ?? []).some((flag) => isGiven(values[flag.name])));
   const draft = createFlagDraft(values, files, {...context, environmentFlags});

@@ -13,6 +13,7 @@ export const INIT_OPTIONS: Record<string, OptionSpec> = {
   name: {type: 'string', value: 'PROFILE', description: 'save the profile under this name (default: the service name)'},
   app: {type: 'string', value: 'APP', description: 'application name (groups services and environments)'},
   service: {type: 'string', value: 'NAME', description: 'service name (the ECS service and its task definition family)'},
+  'artifact-server': {type: 'string', value: 'NAME', description: "the application's artifact server to pull from (ecs-wizard apps servers APP); with --registry: a new server of that name"},
   registry: {type: 'string', value: 'dockerhub|ecr|URL', description: 'where the image comes from: Docker Hub, Amazon ECR, or a private v2 registry address'},
   'registry-username': {type: 'string', value: 'USER', description: 'basic-auth user of a private registry (password: ECS_WIZARD_REGISTRY_PASSWORD; never saved)'},
   image: {type: 'string', value: 'PATH', description: 'image name, e.g. library/nginx (ECR: the repository name or URI)'},

@@ -17,6 +17,7 @@ import type {FlagProblem} from '../operations/wizard/flag-draft.js';
 import {artifactOf} from '../operations/wizard/artifact.js';
 import {fillFromApplication} from '../operations/wizard/application-environments.js';
 import {ENVIRONMENTS_CHOICE} from '../operations/wizard/questions/application.js';
+import {offeredServers, serverChoices, type OfferedServer} from '../operations/wizard/application-servers.js';
 import {assembleProfile, suggestProfileName} from '../operations/wizard/profile.js';
 import {kmsArnOf} from '../operations/wizard/questions/auth-secret.js';
 import {derivedNameWarning} from '../operations/wizard/questions/container-name.js';
@@ -47,7 +48,13 @@ export async function run(context: CommandContext): Promise<number> {
   const interactive = context.io.interactive && context.options.yes !== true;
   const files = await readFiles(context);
   const defaultRegion = context.root.awsContext().region;
-  const parsed = answersFromFlags(context.options, files, {...(defaultRegion === undefined ? {} : {defaultRegion}), interactive});
+  // --artifact-server names one of the application's servers: its registry settings answer the registry flags.
+  const artifactServers = await serversForFlags(context);
+  const parsed = answersFromFlags(context.options, files, {
+    ...(defaultRegion === undefined ? {} : {defaultRegion}),
+    interactive,
+    ...(artifactServers === undefined ? {} : {artifactServers}),
+  });
   const errors = parsed.problems.filter((problem) => problem.severity === 'error');
   if (errors.length > 0)
     throw problemsError(
@@ -66,6 +73,9 @@ export async function run(context: CommandContext): Promise<number> {
       parsed.choices[ENVIRONMENTS_CHOICE] = String(offered.items.length);
       parsed.notes.push(...fillFromApplication(parsed, application, offered.items));
     }
+    // The wizard offers the application's artifact servers before asking for a new registry.
+    const servers = await services.artifactServers?.(application);
+    if (servers?.ok === true) for (const [key, value] of Object.entries(serverChoices(servers.items))) parsed.choices[key] ??= value;
   }
   if (interactive) {
     inkColour(context.globals);
@@ -82,6 +92,13 @@ export async function run(context: CommandContext): Promise<number> {
   return runWithoutQuestions(context, services, parsed);
 }
 
+/** The application's artifact servers, read when --artifact-server is given with --app (undefined otherwise). */
+async function serversForFlags(context: CommandContext): Promise<OfferedServer[] | undefined> {
+  const app = context.options.app;
+  if (typeof context.options['artifact-server'] !== 'string' || typeof app !== 'string') return undefined;
+  return offeredServers((await (await context.root.profileStore()).application(app.trim()))?.artifactServers ?? []);
+}
+
 function problemsError(lines: string[], interactive: boolean): InputError {
   const count = `${lines.length} problem${lines.length === 1 ? '' : 's'}`;
   return new InputError(
@@ -94,7 +111,10 @@ function problemsError(lines: string[], interactive: boolean): InputError {
 async function resolve(services: WizardServices, parsed: FlagAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
   const problems: FlagProblem[] = [];
   const {answers} = parsed;
-  if (parsed.ecrRepositoryName !== undefined) {
+  if (parsed.ecrRepositoryName !== undefined && answers.artifactServer !== undefined && answers.registryHost !== undefined) {
+    // The application's ECR server gives the registry: the repository name is the image path.
+    answers.image = parsed.ecrRepositoryName;
+  } else if (parsed.ecrRepositoryName !== undefined) {
     const listing = await services.ecrRepositories();
     const found = listing.ok ? listing.items.find((repository) => repository.name === parsed.ecrRepositoryName) : undefined;
     if (found) {
@@ -168,7 +188,7 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
       }
     }
   }
-  problems.push(...(await resolveSecretKey(services, answers, note)));
+  problems.push(...(await resolveSecretKey(services, answers, note, parsed.given['auth-secret'] === '--artifact-server')));
   problems.push(...(await checkLoadBalancerFlags(services, answers, note)));
   problems.push(...(await checkAnonymousRegistry(services, answers, note)));
   return problems;
@@ -179,15 +199,17 @@ async function resolve(services: WizardServices, parsed: FlagAnswers, note: (lin
  * (DescribeSecret's KmsKeyId): kms:Decrypt then goes into the policy without --kms-key. Offline, a note says what
  * was not checked and the profile is saved all the same.
  */
-async function resolveSecretKey(services: WizardServices, answers: WizardAnswers, note: (line: string) => void): Promise<FlagProblem[]> {
+async function resolveSecretKey(services: WizardServices, answers: WizardAnswers, note: (line: string) => void, fromServer = false): Promise<FlagProblem[]> {
   const auth = answers.registryAuth;
   if (!auth) return [];
   const secret = auth.credentialsSecretArn;
+  // The application's server holds the secret: it is checked as given, and a key found is the server's to record.
+  const flag = fromServer ? `--artifact-server ${answers.artifactServer ?? ''}` : '--credentials-secret';
   const found = await services.secret(secret);
-  if (found.status === 'missing') return [{flag: '--credentials-secret', severity: 'error', message: `no secret ${secret}`}];
+  if (found.status === 'missing') return [{flag, severity: 'error', message: `no secret ${secret}${fromServer ? " (the server's credentials secret)" : ''}`}];
   if (found.status === 'unknown') {
     note(
-      `--credentials-secret: could not check that the secret exists, nor which KMS key encrypts it (${found.reason})` +
+      `${flag}: could not check that the secret exists, nor which KMS key encrypts it (${found.reason})` +
         (auth.kmsKeyArn === undefined ? '; if it uses a customer KMS key, pass --kms-key ARN so that kms:Decrypt is allowed' : ''),
     );
     return [];
@@ -202,6 +224,12 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
       );
     return [];
   }
+  if (auth.kmsKeyArn === undefined && fromServer) {
+    note(
+      `${flag}: the server's secret uses the customer KMS key ${key}, which the server does not name: kms:Decrypt is not in the policy until it does (ecs-wizard apps server-edit ${answers.artifactServer ?? ''} --kms-key ${key})`,
+    );
+    return [];
+  }
   if (auth.kmsKeyArn === undefined) {
     answers.registryAuth = {...auth, kmsKeyArn: key};
     note(`--credentials-secret: the secret uses the customer KMS key ${key} (secretsmanager:DescribeSecret): kms:Decrypt on it goes into the policy`);
@@ -209,7 +237,13 @@ async function resolveSecretKey(services: WizardServices, answers: WizardAnswers
   }
   if (auth.kmsKeyArn !== key)
     return [
-      {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
+      fromServer
+        ? {
+            flag,
+            severity: 'error',
+            message: `the server's secret is encrypted with ${key}, not ${auth.kmsKeyArn}: ecs-wizard apps server-edit ${answers.artifactServer ?? ''} --kms-key ${key}`,
+          }
+        : {flag: '--kms-key', severity: 'error', message: `the secret is encrypted with ${key}, not ${auth.kmsKeyArn}: give that key (or leave --kms-key out)`},
     ];
   return [];
 }

@@ -1,5 +1,6 @@
 /** The command table's declarations of `apps …` and `env list|add|edit|rm` (declarations only; see registry.ts). */
 import type {CommandSpec, OptionSpec} from './spec.js';
+import {SERVER_COMMANDS} from './registry-servers.js';
 
 const yes: OptionSpec = {type: 'boolean', short: 'y', description: 'do not ask for confirmation'};
 const force: OptionSpec = {type: 'boolean', description: 'save even when a service using the environment would no longer render (lists what each will fail)'};
@@ -96,4 +97,5 @@ export const APPLICATION_COMMANDS: CommandSpec[] = [
     positionals: ENVIRONMENT,
     load: () => import('./env-manage.js').then((m) => ({run: m.remove})),
   },
+  ...SERVER_COMMANDS,
 ];

@@ -30,7 +30,7 @@ export const GROUPS: CommandGroup[] = [
   },
   {
     name: 'apps',
-    summary: 'applications (each owns its environments; its profiles are its services): list, show, rename, remove',
+    summary: 'applications (each owns its environments; its profiles are its services): list, show, rename, remove, artifact servers',
   },
 ];
 
@@ -184,6 +184,8 @@ export const COMMANDS: CommandSpec[] = [
       registry: {type: 'string', value: 'dockerhub|ecr|HOST', description: 'without PROFILE: the registry'},
       image: {type: 'string', value: 'PATH', description: 'without PROFILE: the repository (library/nginx, team/api, or an ECR repository URI)'},
       'registry-username': {type: 'string', value: 'USER', description: 'a private registry user (password from ECS_WIZARD_REGISTRY_PASSWORD)'},
+      server: {type: 'string', value: 'NAME', description: "without PROFILE: an application's artifact server (its registry and user), with --image"},
+      app: {type: 'string', value: 'APP', description: 'with --server: the application (may be left out when there is one, or one has that server)'},
       limit: {type: 'string', value: 'N', description: 'the newest N tags only'},
     },
     positionals: [{name: 'PROFILE', required: false, description: 'saved profile name'}],
@@ -191,6 +193,7 @@ export const COMMANDS: CommandSpec[] = [
       'ecs-wizard tags web-api --limit 10',
       'ecs-wizard tags --registry dockerhub --image library/nginx --limit 5 --json',
       'ecs-wizard tags --registry localhost:5000 --image team/api',
+      'ecs-wizard tags --server team-registry --image team/api',
     ],
     load: () => import('./tags.js'),
   },

@@ -7,6 +7,7 @@ import {EXIT, UsageError} from '../errors.js';
 import {profileAndEnvironment} from '../operations/deploy/setup.js';
 import {requireProfile} from '../operations/profiles.js';
 import {artifactFromFlags, readTags} from '../operations/tags.js';
+import {artifactOfServer, chooseServerApplication, requireServer} from '../operations/artifact-servers.js';
 import {formatImage} from '../domain/image.js';
 import {tagsJson, tagsTable} from '../report/tags-text.js';
 import {createStyle} from '../report/style.js';
@@ -26,10 +27,20 @@ export async function run(context: CommandContext): Promise<number> {
   const registryFlag = text(options.registry);
   const imageFlag = text(options.image);
   const profileName = positionals[0];
-  if (profileName !== undefined && (registryFlag !== undefined || imageFlag !== undefined))
+  const serverFlag = text(options.server);
+  if (profileName !== undefined && (registryFlag !== undefined || imageFlag !== undefined || serverFlag !== undefined))
     throw new UsageError('give a PROFILE or --registry and --image, not both');
+  if (serverFlag !== undefined && (registryFlag !== undefined || text(options['registry-username']) !== undefined))
+    throw new UsageError(`--server ${serverFlag} is the registry (and its user): leave out --registry and --registry-username`);
+  if (serverFlag === undefined && text(options.app) !== undefined) throw new UsageError('--app goes with --server (the application whose server it is)');
   let artifact;
-  if (profileName !== undefined) {
+  if (serverFlag !== undefined) {
+    // One of an application's artifact servers: its registry, host and user, the image given.
+    if (imageFlag === undefined) throw new UsageError('--server needs --image', `e.g. ecs-wizard tags --server ${serverFlag} --image team/api`);
+    const store = await root.profileStore();
+    const application = await chooseServerApplication(store, text(options.app), serverFlag);
+    artifact = artifactOfServer(await requireServer(store, application.name, serverFlag), imageFlag);
+  } else if (profileName !== undefined) {
     // The artifact is the service's; --env, when given, must name one of the profile's environments.
     const environment = text(options.env);
     const profile =

@@ -15,6 +15,7 @@
  */
 import type {AppRunRecord} from './deploy/app-run-types.js';
 import type {Environment, Profile} from './model.js';
+import {resolveService, storedServiceOf, type ArtifactServer, type StoredService} from './artifact-servers.js';
 
 /** The fields of an environment the application defines once (the guide's infrastructure definition). */
 export const APPLICATION_ENVIRONMENT_FIELDS = ['region', 'cluster', 'launchType', 'network', 'executionRoleArn', 'provisioner'] as const;
@@ -34,11 +35,14 @@ export interface Application {
   environments: ApplicationEnvironment[];
   /** The records of its whole-application runs, oldest first (capped at MAX_APP_RUNS); absent in older stores. */
   runs?: AppRunRecord[];
+  /** Its artifact servers (domain/artifact-servers.ts), in the order they were defined; absent: none defined. */
+  artifactServers?: ArtifactServer[];
 }
 
-/** A profile as the store keeps it: its environments by name, with the service's own overrides. */
-export interface StoredProfile extends Omit<Profile, 'environments'> {
+/** A profile as the store keeps it: its environments by name, with the service's own overrides; its artifact by server when it uses one. */
+export interface StoredProfile extends Omit<Profile, 'environments' | 'service'> {
   environments: EnvironmentUse[];
+  service: StoredService;
 }
 
 const isApplicationField = (key: string): key is ApplicationEnvironmentField => (APPLICATION_ENVIRONMENT_FIELDS as readonly string[]).includes(key);
@@ -90,7 +94,10 @@ export function differingFields(a: ApplicationEnvironment, b: ApplicationEnviron
   return APPLICATION_ENVIRONMENT_FIELDS.filter((field) => canonicalJson(a[field]) !== canonicalJson(b[field]));
 }
 
-export type ResolveFailure = {kind: 'no-application'; application: string} | {kind: 'no-environment'; application: string; environment: string};
+export type ResolveFailure =
+  | {kind: 'no-application'; application: string}
+  | {kind: 'no-environment'; application: string; environment: string}
+  | {kind: 'no-server'; application: string; server: string};
 
 /** The profile a stored one stands for, or why it cannot be resolved. */
 export function resolveProfile(stored: StoredProfile, application: Application | undefined): {profile: Profile} | {failure: ResolveFailure} {
@@ -101,7 +108,9 @@ export function resolveProfile(stored: StoredProfile, application: Application |
     if (definition === undefined) return {failure: {kind: 'no-environment', application: application.name, environment: use.name}};
     environments.push(resolveEnvironment(definition, use));
   }
-  const {environments: _uses, ...rest} = structuredClone(stored);
+  const service = resolveService(stored.service, application.artifactServers);
+  if (service === undefined) return {failure: {kind: 'no-server', application: application.name, server: (stored.service.artifact as {server: string}).server}};
+  const {environments: _uses, ...rest} = structuredClone({...stored, service});
   const profile = {...rest, environments} as Profile;
   // Key order as the schema writes a profile.
   return {
@@ -122,10 +131,11 @@ const PROFILE_ORDER = ['name', 'application', 'service', 'environments', 'runs',
 /** The stored form of a profile: its environments by name. */
 export function storedProfileOf(profile: Profile): StoredProfile {
   const {environments, ...rest} = structuredClone(profile);
-  return {...rest, environments: environments.map(useOf)};
+  return {...rest, service: storedServiceOf(rest.service), environments: environments.map(useOf)};
 }
 
 export function describeFailure(failure: ResolveFailure): string {
+  if (failure.kind === 'no-server') return `the application "${failure.application}" has no artifact server "${failure.server}"`;
   return failure.kind === 'no-application'
     ? `the application "${failure.application}" is not in the store`
     : `the application "${failure.application}" has no environment "${failure.environment}"`;

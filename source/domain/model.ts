@@ -46,6 +46,11 @@ export interface ArtifactSource {
    * as imported; any other tag is written as usual (`nginx:1.27`).
    */
   implicitLatest?: boolean;
+  /**
+   * The application's artifact server this artifact comes from (domain/artifact-servers.ts): registry, host, user
+   * name and the registry authentication are the server's. Absent: the service keeps its own registry settings.
+   */
+  server?: string;
 }
 
 export interface PortMapping {

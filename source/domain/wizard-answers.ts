@@ -90,6 +90,11 @@ export interface WizardAnswers {
   registryUsername?: string;
   /** The private registry lets anyone pull: no credentials secret, no repositoryCredentials, no IAM policy. */
   registryAnonymous?: boolean;
+  /**
+   * The application's artifact server the registry settings are (registry, host, user name, credentials secret and
+   * KMS key): an existing one the wizard offered (or `init --artifact-server`), or a new one named here.
+   */
+  artifactServer?: string;
   image?: string;
   tag?: string;
   launchType?: LaunchType;

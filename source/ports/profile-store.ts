@@ -1,5 +1,6 @@
 import type {Application, ApplicationEnvironment, ApplicationEnvironmentField} from '../domain/applications.js';
 import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
+import type {ArtifactServer as ArtifactServerDefinition, ArtifactServerField} from '../domain/artifact-servers.js';
 import type {Profile} from '../domain/model.js';
 import type {ProfileSummary} from '../domain/profile-summary.js';
 
@@ -14,24 +15,30 @@ export interface EnvironmentChange {
 }
 
 /** An application as `apps show` and the home screen show it: its environments, each with the profiles using it. */
-export interface ApplicationView extends Application {
+export interface ApplicationView extends Omit<Application, 'artifactServers'> {
   environments: Array<ApplicationEnvironment & {services: string[]}>;
   /** Its profiles (one service each), sorted by name. */
   services: Array<{profile: string; service: string; environments: string[]}>;
   /**
-   * The guide's artifact servers its services pull from (private v2 registries and ECR), as its services name them:
-   * host, user name, the registry-credentials secret and its KMS key, and the services using each. Read from the
-   * services (each still holds its own), not stored apart.
+   * The guide's artifact servers: first the application's own (named, defined once: `apps server-add`, the wizard),
+   * each with the services that use it; then the private v2 registries and ECR registries services pull from with
+   * registry settings of their own (no name: not defined as a server), one per host, user and secret.
    */
   artifactServers: ArtifactServer[];
 }
 
-export interface ArtifactServer {
-  host: string;
-  registry: 'registry' | 'ecr';
-  username?: string;
-  credentialsSecretArn?: string;
-  kmsKeyArn?: string;
+export interface ArtifactServer extends Omit<ArtifactServerDefinition, 'name'> {
+  /** The server's name; absent: registry settings services keep for themselves (not a server of the application). */
+  name?: string;
+  services: string[];
+}
+
+/** A change to an application's artifact server, and the services (profiles) it changes. */
+export interface ArtifactServerChange {
+  application: string;
+  server: string;
+  fields: ArtifactServerField[];
+  /** The profiles that use it. */
   services: string[];
 }
 
@@ -101,4 +108,24 @@ export interface ProfileStore {
    * application and records that break the schema. Resolves with what was saved.
    */
   updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]>;
+  /** Adds an artifact server to an application (created when missing); refuses a name it already has. */
+  addArtifactServer(application: string, server: ArtifactServerDefinition): Promise<void>;
+  /**
+   * Read-modify-write of one artifact server under the lock (same name); each profile that uses it is validated as it
+   * will resolve, and given to `check` (which throws to refuse). Resolves with what changed and for which profiles.
+   */
+  editArtifactServer(
+    application: string,
+    server: string,
+    change: (server: ArtifactServerDefinition) => ArtifactServerDefinition,
+    check?: (profile: Profile) => void,
+  ): Promise<ArtifactServerChange>;
+  /** Removes an artifact server no profile uses; refuses (naming them) when some do. */
+  removeArtifactServer(application: string, server: string): Promise<void>;
+  /**
+   * The application's services that keep registry settings of their own get servers: identical settings one server
+   * (named from the host), each such service then naming it. Nothing renders differently. Resolves with the servers made
+   * (or joined: a defined server with the same settings is used) and their services.
+   */
+  adoptArtifactServers(application: string): Promise<ArtifactServer[]>;
 }

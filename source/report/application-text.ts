@@ -6,6 +6,7 @@ import type {ApplicationEnvironment, ApplicationEnvironmentField} from '../domai
 import {appRunOutcomeText, appRunServiceText, type AppRunRecord} from '../domain/deploy/app-run-record.js';
 import type {ApplicationView, EnvironmentChange} from '../ports/profile-store.js';
 import {sanitize} from './sanitize.js';
+import {serverLines} from './server-text.js';
 import type {Style} from './style.js';
 
 function table(header: string[], rows: string[][], style: Style): string {
@@ -51,15 +52,7 @@ export function applicationLines(application: ApplicationView, style: Style): st
     if (environment.note !== undefined) lines.push(style.dim(sanitize(`    note: ${environment.note}`)));
   }
   if (application.artifactServers.length > 0) lines.push('Artifact servers');
-  for (const server of application.artifactServers) {
-    const auth =
-      server.credentialsSecretArn === undefined
-        ? ''
-        : `, credentials ${server.credentialsSecretArn}${server.kmsKeyArn === undefined ? '' : ` (KMS ${server.kmsKeyArn})`}`;
-    lines.push(
-      sanitize(`  ${server.host} [${server.registry}]${server.username === undefined ? '' : ` user ${server.username}`}${auth}: ${server.services.join(', ')}`),
-    );
-  }
+  for (const server of application.artifactServers) lines.push(...serverLines(server));
   lines.push('Services');
   if (application.services.length === 0) lines.push('  none');
   for (const service of application.services) {

@@ -48,7 +48,7 @@ export function describeProfile(profile: Profile): string[] {
     `Profile      ${profile.name}`,
     `Application  ${profile.application}`,
     `Service      ${service.name} (${service.launchType})${service.adopted === true ? ', adopted: deploys keep its settings (no defaults for new services)' : ''}`,
-    `Artifact     ${artifactLabel(profile)} [${service.artifact.registry}]`,
+    `Artifact     ${artifactLabel(profile)} [${service.artifact.registry}]${service.artifact.server === undefined ? '' : ` from the application's server ${service.artifact.server}`}`,
     `Container    ${service.containerSpec.mode === 'form' ? 'simplified form' : 'advanced JSON'}`,
   ];
   const variables = Object.entries(service.variables);

@@ -15,6 +15,7 @@ test('init --help lists the flags as it always has: the profile name first, the 
     'name',
     'app',
     'service',
+    'artifact-server',
     'registry',
     'registry-username',
     'image',

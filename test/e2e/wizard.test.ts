@@ -64,6 +64,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '❯ Use “1.4.2”', 'enter');
     // A user was given for listing tags: "pulling needs credentials" is offered first.
     await step(cli, '❯ Yes: pulling needs a user name and password', 'enter');
+    // The new registry is saved as an artifact server of the application (named from its host by default).
+    await step(cli, '? Name of this registry as a server of ECS Demo', 'enter');
     await step(cli, '❯ Fargate', 'enter');
     await step(cli, '❯ Start from the template', 'enter');
     screen = await step(cli, '✔ The task definition is valid: 1 container (${CONTAINER_NAME}), awsvpc', 'enter');
@@ -124,7 +126,8 @@ describe('the setup wizard in a terminal', () => {
     expect(screen).toContain('"image": "localhost:9/team/web-api:1.4.2"');
     await cli.press('right');
     await step(cli, '"serviceName": "web-api"', 'enter');
-    await step(cli, '? Save as profile', 'enter');
+    screen = await step(cli, '? Save as profile', 'enter');
+    expect(screen).toContain('Saving also defines the artifact server localhost-9 of ECS Demo (localhost:9)');
     screen = await cli.waitForText('✔ Saved profile web-api (1 environment: production).');
     expect(screen).toContain('Deploy it: ecs-wizard deploy web-api');
     expect(await cli.waitForExit()).toBe(0);
@@ -132,6 +135,12 @@ describe('the setup wizard in a terminal', () => {
     expect(await renderedProfile(cli.configDir, 'web-api')).toEqual(JSON.parse(readFileSync(GOLDEN, 'utf8')));
     const stored = readFileSync(join(cli.configDir, 'profiles.json'), 'utf8');
     expect(stored).not.toContain('not-saved-anywhere');
+    // The registry is the application's server now: defined once, the service names it.
+    const document = JSON.parse(stored);
+    expect(document.applications['ECS Demo'].artifactServers).toEqual([
+      {name: 'localhost-9', registry: 'registry', host: 'localhost:9', username: 'deploy', credentialsSecretArn: SECRET},
+    ]);
+    expect(document.profiles['web-api'].service.artifact).toEqual({server: 'localhost-9', image: 'team/web-api', tag: '1.4.2'});
   });
 
   test('an EC2 DAEMON service with the simplified form, after going back from Fargate', async () => {

@@ -443,11 +443,13 @@ describe('tags of a private v2 registry (a real docker-registry on loopback)', (
     await waitForFrame(app, `? Do the tasks need credentials to pull from ${registry!.host}?`);
     await waitForFrame(app, '❯ No: anyone may pull (anonymous)');
     await press(app, 'enter');
-    // Long lines wrap at the frame's width: compare with the wrapping undone.
-    const frame = oneLine(await waitForFrame(app, '? Launch type'));
-    expect(frame).toContain(
+    // Long lines wrap at the frame's width: compare with the wrapping undone. (The new registry's server name is asked next.)
+    const named = oneLine(await waitForFrame(app, '? Name of this registry as a server of'));
+    expect(named).toContain(
       `Checked: ${registry!.host} answered GET /v2/ without credentials (HTTP 200). No credentials secret, no repositoryCredentials, no IAM policy.`,
     );
+    await press(app, 'enter');
+    const frame = oneLine(await waitForFrame(app, '? Launch type'));
     expect(frame).toContain(`✔ Pull credentials: none: anyone may pull (checked: ${registry!.host} answered GET /v2/`);
     // What the wizard now holds asks for no secret, role or policy.
     const anonymous = {...answers, registryAnonymous: true, registryAuth: null};
@@ -511,6 +513,8 @@ describe('a registry that asks for credentials (a real docker-registry with htpa
     );
     await press(app, 'down');
     await waitForFrame(app, '❯ Yes: pulling needs a user name and password');
+    await press(app, 'enter');
+    await waitForFrame(app, '? Name of this registry as a server of');
     await press(app, 'enter');
     await waitForFrame(app, '? Launch type');
     factory.destroy();

@@ -9,6 +9,7 @@ import {joinPath} from '../json-text.js';
 import type {Profile} from '../model.js';
 import {checkAppRuns} from './app-runs.js';
 import {checkArray, checkObject, checkString, type Checker} from './checker.js';
+import {checkArtifactServers, resolveStoredArtifact} from './artifact-server.js';
 import {checkEnvironment} from './environment.js';
 import {DISPLAY_NAME} from './formats.js';
 import {checkProfile} from './profile.js';
@@ -16,7 +17,7 @@ import type {Raw} from './raw-values.js';
 import {isRecord, own} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 
-const APPLICATION_KEYS = ['name', 'environments', 'runs'] as const;
+const APPLICATION_KEYS = ['name', 'environments', 'runs', 'artifactServers'] as const;
 const APPLICATION_ENVIRONMENT_KEYS = ['name', ...APPLICATION_ENVIRONMENT_FIELDS, 'note'] as const;
 
 function checkApplicationEnvironment(checker: Checker, value: unknown, path: string): ApplicationEnvironment {
@@ -53,7 +54,8 @@ export function checkApplication(checker: Checker, value: unknown, path: string,
       );
   });
   const runs = checkAppRuns(checker, object, path);
-  return {name: key, environments, ...(runs === undefined ? {} : {runs})};
+  const artifactServers = checkArtifactServers(checker, object, path);
+  return {name: key, environments, ...(runs === undefined ? {} : {runs}), ...(artifactServers === undefined ? {} : {artifactServers})};
 }
 
 /**
@@ -71,7 +73,8 @@ export function checkStoredProfile(checker: Checker, value: unknown, path: strin
     });
   }
   const uses = own(value, 'environments');
-  if (!Array.isArray(uses) || application === undefined) return checkProfile(checker, value, path);
+  if (!Array.isArray(uses) || application === undefined)
+    return checkProfile(checker, application === undefined ? value : {...value, ...resolveStoredArtifact(checker, value, path, application)}, path);
   const resolved = uses.map((use: unknown, index) => {
     if (!isRecord(use)) return use;
     const usePath = joinPath(joinPath(path, 'environments'), index);
@@ -99,5 +102,5 @@ export function checkStoredProfile(checker: Checker, value: unknown, path: strin
     for (const field of APPLICATION_ENVIRONMENT_FIELDS) delete own_[field];
     return {...own_, ...shared};
   });
-  return checkProfile(checker, {...value, environments: resolved}, path);
+  return checkProfile(checker, {...value, environments: resolved, ...resolveStoredArtifact(checker, value, path, application)}, path);
 }

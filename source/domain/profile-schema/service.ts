@@ -3,6 +3,7 @@
  * form, with its port mappings and environment variables), the service specification text, the config
  * variables and the private registry authentication.
  */
+import {ARTIFACT_SERVER_NAME} from '../artifact-servers.js';
 import {joinPath} from '../json-text.js';
 import {LAUNCH_TYPES, NETWORK_MODES, REGISTRY_KINDS} from '../model.js';
 import type {ArtifactSource, ContainerForm, ContainerSpec, NameValue, PortMapping, RegistryAuth, Service} from '../model.js';
@@ -13,7 +14,7 @@ import {isRecord, own, type Raw} from './raw-values.js';
 import {SCHEMA_ISSUE} from './schema.js';
 import {checkAutoScaling} from './capacity.js';
 
-const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest'] as const;
+const ARTIFACT_KEYS = ['registry', 'host', 'image', 'tag', 'username', 'implicitLatest', 'server'] as const;
 function checkArtifact(checker: Checker, value: unknown, path: string): ArtifactSource {
   const object = checkObject(checker, value, path, 'artifact', ARTIFACT_KEYS);
   const registry = checkEnum(checker, object, 'registry', path, REGISTRY_KINDS);
@@ -33,6 +34,11 @@ function checkArtifact(checker: Checker, value: unknown, path: string): Artifact
   });
   const username = checkString(checker, object, 'username', path, {optional: true, max: 255, format: 'a user name of at most 255 characters'});
   const implicitLatest = checkBoolean(checker, object, 'implicitLatest', path, true);
+  const server = checkString(checker, object, 'server', path, {
+    optional: true,
+    pattern: ARTIFACT_SERVER_NAME,
+    format: "an artifact server's name (letters, digits, . _ and -, up to 64)",
+  });
   if (implicitLatest === true && tag !== undefined && tag !== 'latest') {
     checker.add(SCHEMA_ISSUE.value, joinPath(path, 'implicitLatest'), `implicitLatest goes with the tag "latest"; the tag is "${tag}"`, {
       fix: 'remove implicitLatest, or set the tag to latest',
@@ -45,6 +51,7 @@ function checkArtifact(checker: Checker, value: unknown, path: string): Artifact
     ...(tag === undefined ? {} : {tag}),
     ...(username === undefined ? {} : {username}),
     ...(implicitLatest === true ? {implicitLatest} : {}),
+    ...(server === undefined ? {} : {server}),
   };
 }
 

@@ -15,6 +15,7 @@ export function artifactOf(answers: WizardAnswers): ArtifactSource | undefined {
   const artifact: ArtifactSource = {registry, host, image};
   if (answers.tag !== undefined) artifact.tag = answers.tag;
   if (registry === 'registry' && answers.registryUsername) artifact.username = answers.registryUsername;
+  if (answers.artifactServer !== undefined) artifact.server = answers.artifactServer;
   return artifact;
 }
 

@@ -6,6 +6,7 @@
  */
 import {formatIssueLocation, type Issue} from '../../domain/issues.js';
 import type {WizardAnswers} from '../../domain/wizard-answers.js';
+import type {ArtifactServer} from '../../domain/artifact-servers.js';
 import type {Checked} from './answer-checks.js';
 
 /** The flags as parsed from the command line. */
@@ -46,6 +47,8 @@ export interface FlagDraft {
   ecrRepositoryName?: string;
   /** --cfn-stack / --tf-state per environment index (init reads their outputs). */
   readonly provisioners: Array<ProvisionerSource | undefined>;
+  /** The application's artifact servers (init reads them first when --artifact-server is given). */
+  readonly artifactServers?: ReadonlyArray<ArtifactServer & {services: string[]}>;
   /** The IAM changes the flags ask for and allow. */
   readonly iam: {applyIam: boolean; createRole: boolean};
   /** A string flag's value (the first, for a flag given several times). */
@@ -67,9 +70,10 @@ export interface FlagDraft {
 export function createFlagDraft(
   values: FlagValues,
   files: Readonly<Record<string, FlagFile>>,
-  context: {interactive: boolean; defaultRegion?: string; environmentFlags: boolean},
+  context: {interactive: boolean; defaultRegion?: string; environmentFlags: boolean; artifactServers?: ReadonlyArray<ArtifactServer & {services: string[]}>},
 ): FlagDraft {
   const draft: FlagDraft = {
+    ...(context.artifactServers === undefined ? {} : {artifactServers: context.artifactServers}),
     interactive: context.interactive,
     defaultRegion: context.defaultRegion,
     environmentFlags: context.environmentFlags,

@@ -5,6 +5,8 @@
  */
 import {application} from './questions/application.js';
 import {service} from './questions/service.js';
+import {artifactServer} from './questions/artifact-server.js';
+import {artifactServerName} from './questions/artifact-server-name.js';
 import {registry} from './questions/registry.js';
 import {registryUrl} from './questions/registry-url.js';
 import {registryUsername} from './questions/registry-username.js';
@@ -92,6 +94,7 @@ export const ENVIRONMENT_SECTION = SECTIONS.indexOf('Environment');
 export const QUESTIONS: readonly Question[] = [
   application,
   service,
+  artifactServer,
   registry,
   registryUrl,
   registryUsername,
@@ -100,6 +103,7 @@ export const QUESTIONS: readonly Question[] = [
   image,
   tag,
   registryAccess,
+  artifactServerName,
   launchType,
   networkMode,
   containerMode,

@@ -7,6 +7,7 @@
  * change something (create a role, put a policy, save) throw a CliError whose message is shown in place.
  */
 import type {OfferedEnvironment} from './application-environments.js';
+import {offeredServers, type OfferedServer} from './application-servers.js';
 import type {EnvironmentChange} from '../../ports/profile-store.js';
 import type {Profile} from '../../domain/model.js';
 import type {ArtifactSource} from '../../domain/model.js';
@@ -97,6 +98,8 @@ export interface WizardServices {
   profileNames(): Promise<string[]>;
   /** The application's environments (with the profiles using each): what the wizard offers before a new one. */
   applicationEnvironments?(application: string): Promise<Listing<OfferedEnvironment>>;
+  /** The application's artifact servers (with the profiles using each): what the wizard offers before a new registry. */
+  artifactServers?(application: string): Promise<Listing<OfferedServer>>;
   /** Saves; resolves with the changes it made to environments other profiles of the application use. */
   saveProfile(profile: Profile, options?: {overwrite?: boolean}): Promise<EnvironmentChange[] | void>;
   ecrRepositories(region?: string): Promise<Listing<EcrRepository>>;
@@ -214,6 +217,7 @@ export function createWizardServices(ports: WizardPorts, options: {timeoutMs?: n
       }
     },
     applicationEnvironments: (application) => list(async () => (await (await ports.store()).application(application))?.environments ?? []),
+    artifactServers: (application) => list(async () => offeredServers((await (await ports.store()).application(application))?.artifactServers ?? [])),
     async profileNames() {
       try {
         return (await (await ports.store()).list()).map((profile) => profile.name);

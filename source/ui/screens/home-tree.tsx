@@ -23,13 +23,17 @@ export function treeLines(profiles: readonly Profile[], lastRuns: Readonly<Recor
   const lines: TreeLine[] = [];
   for (const [name, members] of [...applications].sort(([a], [b]) => a.localeCompare(b))) {
     const environments = [...new Set(members.flatMap((profile) => profile.environments.map((environment) => environment.name)))];
+    // The application's artifact servers its services pull from (a registry defined once).
+    const servers = [...new Set(members.flatMap((profile) => (profile.service.artifact.server === undefined ? [] : [profile.service.artifact.server])))];
+    const registries = servers.length === 0 ? '' : ` · artifact server${servers.length === 1 ? '' : 's'} ${servers.join(', ')}`;
     lines.push({
       depth: 0,
-      text: `${name} · ${members.length} service${members.length === 1 ? '' : 's'} · ${environments.length === 0 ? 'no environments' : environments.join(', ')}${lastRunText(lastRuns[name])}`,
+      text: `${name} · ${members.length} service${members.length === 1 ? '' : 's'} · ${environments.length === 0 ? 'no environments' : environments.join(', ')}${registries}${lastRunText(lastRuns[name])}`,
     });
     for (const profile of members) {
       const label = profile.name === profile.service.name ? profile.name : `${profile.name} (${profile.service.name})`;
-      lines.push({depth: 1, text: `${label} → ${profile.environments.map((environment) => environment.name).join(', ') || 'no environment'}`});
+      const server = profile.service.artifact.server === undefined ? '' : ` · from ${profile.service.artifact.server}`;
+      lines.push({depth: 1, text: `${label} → ${profile.environments.map((environment) => environment.name).join(', ') || 'no environment'}${server}`});
     }
   }
   return lines;

@@ -4,6 +4,7 @@
  * answers, which collapses to its `Label: value` line), Esc goes back one step keeping every answer.
  */
 import {answeredByApplication} from '../../operations/wizard/application-environments.js';
+import {answeredByServer} from '../../operations/wizard/application-servers.js';
 import type {WizardAnswers} from '../../domain/wizard-answers.js';
 import {refKey, sameRef, type StepContext, type StepRef, type Submission} from '../../operations/wizard/question.js';
 import {ENVIRONMENT_SECTION, QUESTIONS, questionById} from '../../operations/wizard/question-list.js';
@@ -70,7 +71,9 @@ export function contextOf(state: Pick<WizardState, 'answers' | 'choices' | 'pass
 export function flowOf(state: Pick<WizardState, 'answers' | 'choices' | 'password' | 'passwordFromEnv'>): StepRef[] {
   const refs: StepRef[] = [];
   const applies = (ref: StepRef): boolean =>
-    !(ref.env !== undefined && answeredByApplication(ref.id, state.choices, ref.env)) && (questionById(ref.id).applies?.(contextOf(state, ref)) ?? true);
+    !(ref.env !== undefined && answeredByApplication(ref.id, state.choices, ref.env)) &&
+    !(ref.env === undefined && answeredByServer(ref.id, state.choices)) &&
+    (questionById(ref.id).applies?.(contextOf(state, ref)) ?? true);
   const before = QUESTIONS.filter((step) => !step.perEnv && step.section < ENVIRONMENT_SECTION);
   const perEnv = QUESTIONS.filter((step) => step.perEnv);
   const after = QUESTIONS.filter((step) => !step.perEnv && step.section >= ENVIRONMENT_SECTION);

@@ -25,6 +25,20 @@ describe("the home screen's tree: applications → services → environments", (
     ]);
   });
 
+  test("the application's artifact servers its services pull from, and each service's", () => {
+    const team = (profile: ReturnType<typeof fargateJsonProfile>) => ({
+      ...profile,
+      service: {...profile.service, artifact: {...profile.service.artifact, server: 'team'}},
+    });
+    const [web, api, worker] = profiles();
+    expect(treeLines([team(web!), team(api!), worker!])).toEqual([
+      {depth: 0, text: 'shop · 3 services · staging, production · artifact server team'},
+      {depth: 1, text: 'web (web-api) → staging, production · from team'},
+      {depth: 1, text: 'api (web-api) → staging, production · from team'},
+      {depth: 1, text: 'worker (web-api) → staging'},
+    ]);
+  });
+
   test('drawn within its rows; the rest counted', async () => {
     const all = render(<HomeTree profiles={profiles()} rows={12} />);
     expect(all.lastFrame()).toBe(

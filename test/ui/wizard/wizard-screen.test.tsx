@@ -102,7 +102,12 @@ describe('the guided setup, step by step', () => {
     // A user was given for listing tags: "pulling needs credentials" comes first.
     await waitForFrame(app, '❯ Yes: pulling needs a user name and password');
     await press(app, 'enter');
+    // The new registry becomes a server of the application: named after its host unless another name is typed.
+    frame = await waitForFrame(app, '? Name of this registry as a server of a');
+    expect(frame).toContain('registry.example.com-5000');
+    await press(app, 'enter');
     frame = await waitForFrame(app, '? Launch type');
+    expect(frame).toContain('✔ Server name: registry.example.com-5000 (a new server of a)');
     expect(frame).toContain('✔ Pull credentials: needed (a Secrets Manager secret, step 8)');
     expect(frame).toContain('✔ Default tag: latest (asked again at every run)');
     expect(frame).toContain('✔ Image: registry.example.com:5000/team/web-api');

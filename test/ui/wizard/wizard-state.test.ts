@@ -101,6 +101,7 @@ describe('the wizard reducer', () => {
         'image',
         'tag',
         'registry-access',
+        'artifact-server-name',
         'launch-type',
         'container-json',
         'strategy',

@@ -2,6 +2,7 @@
 import {bad, ok, type Checked} from '../answer-checks.js';
 import type {Question} from '../question.js';
 import {applicationServicesChoice} from './depends-on.js';
+import {serverChoices, SERVERS_CHOICE} from '../application-servers.js';
 
 export function checkApplication(text: string): Checked<string> {
   const name = text.trim();
@@ -41,6 +42,13 @@ export const application: Question = {
           counts.set(name, environments?.ok === true ? environments.items.length : 0);
         }
         memo.set(ENVIRONMENTS_CHOICE, counts);
+        // And its artifact servers (the wizard offers them before asking for a new registry).
+        const servers = new Map<string, Record<string, string>>();
+        for (const name of listing.items) {
+          const offered = await services.artifactServers?.(name);
+          if (offered?.ok === true && offered.items.length > 0) servers.set(name, serverChoices(offered.items));
+        }
+        memo.set(SERVERS_CHOICE, servers);
         return {
           ok: true,
           items: listing.items.map((name) => {
@@ -56,6 +64,9 @@ export const application: Question = {
         choices: {
           ...applicationServicesChoice(byApp[value!] ?? []),
           [ENVIRONMENTS_CHOICE]: String((memo.get(ENVIRONMENTS_CHOICE) as Map<string, number> | undefined)?.get(value!) ?? 0),
+          // (Reset when an application with servers was chosen before.)
+          ...((memo.get(SERVERS_CHOICE) as Map<string, Record<string, string>> | undefined)?.get(value!) ??
+            (ctx.choices[SERVERS_CHOICE] === undefined ? {} : serverChoices([]))),
         },
       }),
     };

@@ -32,7 +32,7 @@ export const registryUsername: Question = {
     if (username !== undefined) {
       draft.answers = {...draft.answers, registryUsername: username.trim()};
       draft.given['registry-username'] = '--registry-username';
-    } else if (draft.answers.registry === 'registry' && !draft.interactive) {
+    } else if (draft.answers.registry === 'registry' && !draft.interactive && draft.answers.registryUsername === undefined) {
       draft.answers = {...draft.answers, registryUsername: ''};
     }
   },

@@ -27,6 +27,7 @@ export const registry: Question = {
       const next: WizardAnswers = {...answers, registry};
       if (registry !== answers.registry) {
         delete next.registryHost;
+        delete next.artifactServer;
         if (registry !== 'registry') {
           delete next.registryAuth;
           delete next.registryUsername;
@@ -48,7 +49,8 @@ export const registry: Question = {
   fromFlags(draft) {
     const flag = draft.value('registry');
     if (flag === undefined) {
-      if (!draft.interactive) draft.answers = {...draft.answers, registry: 'dockerhub'};
+      // (An --artifact-server already gave the registry.)
+      if (!draft.interactive && draft.answers.registry === undefined) draft.answers = {...draft.answers, registry: 'dockerhub'};
       return;
     }
     const lower = flag.trim().toLowerCase();

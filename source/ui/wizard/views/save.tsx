@@ -2,6 +2,7 @@
 import {Box} from 'ink';
 import React, {useEffect, useState} from 'react';
 import {sharedChanges} from '../../../operations/wizard/application-environments.js';
+import {newServerLine} from '../../../operations/wizard/application-servers.js';
 import {suggestProfileName} from '../../../operations/wizard/profile.js';
 import {checkNewProfileName, saveNewProfile} from '../../../operations/wizard/questions/save.js';
 import {Note, TextField} from '../widgets/fields.js';
@@ -28,6 +29,7 @@ export function SaveView(props: QuestionViewProps) {
       {shared.map((line) => (
         <Note key={line} tone="warn" message={line} />
       ))}
+      <Note message={newServerLine(ctx.answers, ctx.choices)} />
       <TextField
         label="Save as profile"
         hint="Letters, digits, - and _. Saved on this machine: ARNs and settings, never credentials."
