@@ -25,10 +25,9 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type Conf from 'conf';
-import type {ApplicationEnvironment, Application, StoredProfile} from '../domain/applications.js';
+import type {Application, StoredProfile} from '../domain/applications.js';
 import {resolveProfile} from '../domain/applications.js';
 import type {Issue} from '../domain/issues.js';
-import type {AppRunRecord} from '../domain/deploy/app-run-types.js';
 import type {Profile} from '../domain/model.js';
 import {profileSummary, type ProfileSummary} from '../domain/profile-summary.js';
 import {CURRENT_SCHEMA_VERSION, SCHEMA_ISSUE} from '../domain/profile-schema/schema.js';
@@ -294,26 +293,16 @@ export class ConfProfileStore implements ProfileStore {
     return this.#change((state) => state.removeApplication(name));
   }
 
-  async addEnvironment(application: string, environment: ApplicationEnvironment): Promise<void> {
-    await this.#change((state) => state.addEnvironment(application, environment));
-  }
+  // An application's environments and run records (store-state.ts applies the rules), each a read-modify-write under the lock.
+  readonly addEnvironment: ProfileStore['addEnvironment'] = async (application, environment) =>
+    this.#change((state) => state.addEnvironment(application, environment));
+  readonly editEnvironment: ProfileStore['editEnvironment'] = (application, environment, change, check) =>
+    this.#change((state) => state.editEnvironment(application, environment, change, check));
+  readonly removeEnvironment: ProfileStore['removeEnvironment'] = async (application, environment) =>
+    this.#change((state) => state.removeEnvironment(application, environment));
+  readonly updateApplicationRuns: ProfileStore['updateApplicationRuns'] = (application, change) =>
+    this.#change((state) => state.updateApplicationRuns(application, change));
 
-  async editEnvironment(
-    application: string,
-    environment: string,
-    change: (environment: ApplicationEnvironment) => ApplicationEnvironment,
-    check?: (profiles: Profile[]) => void,
-  ): Promise<EnvironmentChange> {
-    return this.#change((state) => state.editEnvironment(application, environment, change, check));
-  }
-
-  async removeEnvironment(application: string, environment: string): Promise<void> {
-    await this.#change((state) => state.removeEnvironment(application, environment));
-  }
-
-  async updateApplicationRuns(application: string, change: (runs: AppRunRecord[]) => AppRunRecord[]): Promise<AppRunRecord[]> {
-    return this.#change((state) => state.updateApplicationRuns(application, change));
-  }
   // An application's artifact servers (store-state.ts applies the rules), each a read-modify-write under the lock.
   readonly addArtifactServer = (application: string, server: ServerDefinition): Promise<void> =>
     this.#change((state) => state.addArtifactServer(application, server));
