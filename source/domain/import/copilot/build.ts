@@ -13,8 +13,9 @@ import type {ArtifactSource, AwsVpcNetwork, Environment, Profile, Service} from 
 import {parseImageReference} from '../../image.js';
 import {stringifyJsonText} from '../../json-text.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, escapePlaceholders, serviceVariable} from '../../placeholders.js';
-import type {CopilotNote, SecretSource, ServiceManifest, ServiceSettings} from './manifest.js';
+import type {CopilotNote, ServiceManifest, ServiceSettings} from './manifest.js';
 import type {EnvironmentManifest} from './manifest.js';
+import {interpolate, PerEnvironment, secretValueFrom} from './per-environment.js';
 import {profileAutoScaling} from './scaling.js';
 
 /** A workspace as read: its application, environment manifests and service manifests. */
@@ -108,49 +109,6 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
   merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
   return merged;
-}
-
-/** `${COPILOT_APPLICATION_NAME}` and `${COPILOT_ENVIRONMENT_NAME}` substituted (Copilot's manifest interpolation). */
-const interpolate = (value: string, app: string, environment: string): string =>
-  value.replaceAll('${COPILOT_APPLICATION_NAME}', app).replaceAll('${COPILOT_ENVIRONMENT_NAME}', environment);
-
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
-
-/** Values that may differ per environment: a literal when they do not, else a config variable with overrides. */
-class PerEnvironment {
-  readonly variables: Record<string, string> = {};
-  readonly overrides: Record<string, Record<string, string>> = {};
-  readonly unquoted = new Set<string>();
-  constructor(private readonly environments: readonly string[]) {
-    for (const environment of environments) this.overrides[environment] = {};
-  }
-  /**
-   * The value to write: the literal when every environment has the same one, else `${serviceVariable.NAME}` (the
-   * first environment's value as the variable, overrides where another differs). Environments without a value
-   * get `missing`; when it is undefined, they get none (never another environment's): their render names the
-   * variable, and the environments that have one hold it as an override.
-   */
-  value(name: string, byEnvironment: Record<string, string | undefined>, missing?: string): string | undefined {
-    const values = this.environments.map((environment) => byEnvironment[environment] ?? missing);
-    const known = values.filter((value): value is string => value !== undefined);
-    if (known.length === 0) return undefined;
-    if (known.length === values.length && known.every((value) => value === known[0])) return escapePlaceholders(known[0]!);
-    if (known.length < values.length) {
-      // Some environments have no value: each known one is an override, so that no environment takes another's.
-      this.environments.forEach((environment, index) => {
-        const value = values[index];
-        if (value !== undefined) this.overrides[environment]![name] = value;
-      });
-      return serviceVariable(name);
-    }
-    const first = known[0]!;
-    this.variables[name] = first;
-    this.environments.forEach((environment, index) => {
-      const value = values[index];
-      if (value !== first) this.overrides[environment]![name] = value!;
-    });
-    return serviceVariable(name);
-  }
 }
 
 /** A profile name made of `text`: other characters become `-`, at most 64. */
@@ -572,17 +530,4 @@ export function planService(
   const image = location === undefined ? `ECR ${app}/${manifest.name} (tag at deploy)` : location.value;
   const becomes = `profile ${profile.name}: a REPLICA service on Fargate · ${image}${manifest.base.port === undefined ? '' : ` · port ${manifest.base.port.value}`} · ${names.length === 1 ? 'environment' : 'environments'} ${names.join(', ')}`;
   return {...base, becomes, profile, runningTags, notes};
-}
-
-/** A secret's valueFrom as Copilot renders it (template/workload.go): SSM names as written, Secrets Manager names as ARNs. */
-function secretValueFrom(
-  source: SecretSource,
-  context: {app: string; environment: string; region: string; accountId: string | undefined; live: string | undefined},
-): string | undefined {
-  if (source.kind === 'ssm') return interpolate(source.name, context.app, context.environment);
-  if (source.kind === 'from-cfn') return context.live;
-  const name = interpolate(source.name, context.app, context.environment);
-  if (name.startsWith('arn:')) return name;
-  if (context.accountId === undefined) return context.live;
-  return `arn:${partitionOf(context.region)}:secretsmanager:${context.region}:${context.accountId}:secret:${name}`;
 }
