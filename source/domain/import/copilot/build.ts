@@ -17,6 +17,7 @@ import type {CopilotNote, ServiceManifest, ServiceSettings} from './manifest.js'
 import type {EnvironmentManifest} from './manifest.js';
 import {interpolate, PerEnvironment, secretValueFrom} from './per-environment.js';
 import {profileAutoScaling} from './scaling.js';
+import {serviceWiring, type TargetGroupState} from './wiring.js';
 
 /** A workspace as read: its application, environment manifests and service manifests. */
 export interface CopilotWorkspace {
@@ -36,6 +37,8 @@ export interface CopilotEnvironmentState {
   accountId?: string;
   publicLoadBalancerDns?: string;
   internalLoadBalancerDns?: string;
+  /** The listeners of the environment's load balancers (HTTPListenerArn, HTTPSListenerArn, Internal…): their rules say each service's path. */
+  listenerArns?: string[];
 }
 
 /** A service's live ECS service in one environment, as the adoption import read it. */
@@ -52,6 +55,10 @@ export interface CopilotLiveService {
   environment: Record<string, string>;
   secrets: Record<string, string>;
   accountId?: string;
+  /** The service's loadBalancers entries, its Service Connect configuration and what ELB says of its target groups. */
+  loadBalancers?: JsonObject[];
+  serviceConnect?: JsonObject;
+  targetGroups?: Record<string, TargetGroupState>;
 }
 
 export interface CopilotAwsState {
@@ -105,6 +112,10 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
   }
   // A plain `count: N` under the environment replaces the base's range (Copilot's Count is a number or a map).
   if (override.count !== undefined && override.scaling === undefined) delete merged.scaling;
+  // http is merged field by field (Copilot's override of a map); `http: false` turns it off.
+  const baseHttp = manifest.base.http?.value;
+  if (override.http !== undefined && override.http.value !== false && baseHttp !== undefined && baseHttp !== false)
+    merged.http = {value: {...baseHttp, ...override.http.value}, at: override.http.at};
   merged.variables = {...manifest.base.variables, ...override.variables};
   merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
@@ -253,7 +264,7 @@ export function planService(
     'copilotService',
   );
   const produced = new Set(['COPILOT_APPLICATION_NAME', 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', 'COPILOT_ENVIRONMENT_NAME', 'COPILOT_SERVICE_NAME']);
-  const http = manifest.base.port !== undefined && manifest.notes.some((item) => item.field === 'http' || item.field.endsWith('.http'));
+  const http = manifest.base.port !== undefined && manifest.base.http !== undefined && manifest.base.http.value !== false;
   if (manifest.type === 'Load Balanced Web Service' || (manifest.type === 'Backend Service' && http)) {
     // What runs first (an imported ALB has its own name), else the environment stack's load balancer.
     const dns = byEnv(
@@ -361,10 +372,26 @@ export function planService(
     byEnv((name) => `/copilot/${app}-${name}-${manifest.name}`),
   )!;
   const logRegion = per.value('region', region)!;
+  // The load balancers and Service Connect (wiring.ts): what the service spec gets, and the port mappings they name.
+  const wiring = serviceWiring({
+    app,
+    service: manifest.name,
+    type: manifest.type,
+    at: manifest.at,
+    names,
+    settings,
+    live,
+    per,
+    ...(manifest.base.port === undefined ? {} : {port: manifest.base.port.value}),
+    logGroup,
+    logRegion,
+  });
+  notes.push(...wiring.notes);
   const container: JsonObject = {name: CONTAINER_NAME, image: DOCKER_IMAGE_NAME, essential: true};
   if (manifest.base.entrypoint !== undefined) container.entryPoint = manifest.base.entrypoint.map(escapePlaceholders);
   if (manifest.base.command !== undefined) container.command = manifest.base.command.map(escapePlaceholders);
-  if (manifest.base.port !== undefined) container.portMappings = [{containerPort: manifest.base.port.value, protocol: 'tcp'}];
+  if (wiring.portMappings !== undefined) container.portMappings = wiring.portMappings;
+  else if (manifest.base.port !== undefined) container.portMappings = [{containerPort: manifest.base.port.value, protocol: 'tcp'}];
   container.environment = environmentEntries;
   if (secretEntries.length > 0) container.secrets = secretEntries;
   container.logConfiguration = {logDriver: 'awslogs', options: {'awslogs-region': logRegion, 'awslogs-group': logGroup, 'awslogs-stream-prefix': 'copilot'}};
@@ -447,9 +474,8 @@ export function planService(
   const unquoted = typeof spec.enableExecuteCommand === 'string' ? new Set(['enableExecuteCommand']) : undefined;
   spec.propagateTags = 'SERVICE';
   spec.tags = tags;
-  const loadBalancers = spec['loadBalancers'];
-  const hasTargetGroup = Array.isArray(loadBalancers) && loadBalancers.some((item) => typeof item === 'object' && item !== null && 'targetGroupArn' in item);
-  const scaling = profileAutoScaling({service: manifest.name, environments: names, settings, base: manifest.base, hasTargetGroup});
+  Object.assign(spec, wiring.spec);
+  const scaling = profileAutoScaling({service: manifest.name, environments: names, settings, base: manifest.base, hasTargetGroup: wiring.hasTargetGroup});
   notes.push(...scaling.notes);
 
   // The environments.

@@ -173,7 +173,12 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     target: "a condition of the listener rule: stays in Copilot's service stack",
   },
   {field: 'http.redirect_to_https', manifest: 'service', status: 'unmapped', target: "the environment's listeners stay in Copilot's stacks"},
-  {field: 'http.additional_rules', manifest: 'service', status: 'unmapped', target: 'only the first rule is wired: add the other target groups to loadBalancers by hand'},
+  {
+    field: 'http.additional_rules',
+    manifest: 'service',
+    status: 'unmapped',
+    target: 'only the first rule is wired: add the other target groups to loadBalancers by hand',
+  },
   {
     field: 'nlb',
     manifest: 'service',
@@ -181,7 +186,12 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     target:
       "loadBalancers: the Network Load Balancer's target group (read from the live service; without AWS the config variable nlbTargetGroupArn, to set), the container and port (target_port, else the listener's port)",
   },
-  {field: 'nlb.port', manifest: 'service', status: 'mapped', target: "the target port when target_port is not given; the listener stays in Copilot's service stack"},
+  {
+    field: 'nlb.port',
+    manifest: 'service',
+    status: 'mapped',
+    target: "the target port when target_port is not given; the listener stays in Copilot's service stack",
+  },
   {field: 'nlb.target_container', manifest: 'service', status: 'mapped', target: 'loadBalancers containerName (a sidecar is not mapped)'},
   {field: 'nlb.target_port', manifest: 'service', status: 'mapped', target: 'loadBalancers containerPort, with its port mapping'},
   {field: 'nlb.healthcheck.grace_period', manifest: 'service', status: 'mapped', target: 'healthCheckGracePeriodSeconds (when http has none)'},

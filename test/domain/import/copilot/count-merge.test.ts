@@ -10,7 +10,13 @@ import {readServiceManifest, type EnvironmentManifest} from '../../../../source/
 import {formatPosition, parseYaml} from '../../../../source/domain/import/copilot/yaml.js';
 
 const FILE = 'copilot/web/manifest.yml';
-const environment = (name: string): EnvironmentManifest => ({name, file: `copilot/environments/${name}/manifest.yml`, publicSubnets: [], privateSubnets: [], notes: []});
+const environment = (name: string): EnvironmentManifest => ({
+  name,
+  file: `copilot/environments/${name}/manifest.yml`,
+  publicSubnets: [],
+  privateSubnets: [],
+  notes: [],
+});
 
 function planOf(yaml: string, environments: string[]): CopilotServicePlan {
   const parsed = parseYaml(FILE, yaml);
@@ -26,7 +32,9 @@ const BASE = 'name: web\ntype: Backend Service\nimage:\n  location: nginx:1.27\n
 const desiredCount = (plan: CopilotServicePlan, env: string): unknown => {
   const spec = JSON.parse(plan.profile!.service.serviceSpec) as {desiredCount: unknown};
   const value = spec.desiredCount;
-  return typeof value === 'number' ? value : Number(plan.profile!.environments.find((item) => item.name === env)!.overrides['desiredCount'] ?? plan.profile!.service.variables['desiredCount']);
+  return typeof value === 'number'
+    ? value
+    : Number(plan.profile!.environments.find((item) => item.name === env)!.overrides['desiredCount'] ?? plan.profile!.service.variables['desiredCount']);
 };
 
 describe('merging an environment count into the base', () => {
@@ -47,7 +55,9 @@ describe('merging an environment count into the base', () => {
   test('two environments, one overridden: they differ, so no setting; each named by file and line (per-environment auto scaling is not in the model)', () => {
     const plan = planOf(`${BASE}count:\n  range: 1-4\n  cpu_percentage: 70\nenvironments:\n  prod:\n    count:\n      range: 2-10\n`, ['test', 'prod']);
     expect(plan.profile!.service.autoScaling).toBeUndefined();
-    const warnings = plan.notes.filter((item) => item.status === 'warning' && item.field.endsWith('count')).map((item) => `${formatPosition(item.at)} ${item.field}`);
+    const warnings = plan.notes
+      .filter((item) => item.status === 'warning' && item.field.endsWith('count'))
+      .map((item) => `${formatPosition(item.at)} ${item.field}`);
     expect(warnings).toEqual(['copilot/web/manifest.yml:5:1 count', 'copilot/web/manifest.yml:10:5 environments.prod.count']);
     expect(plan.notes.find((item) => item.field === 'count' && item.status === 'warning')?.message).toContain('prod: 2–10 tasks');
   });
@@ -58,7 +68,13 @@ describe('merging an environment count into the base', () => {
         {min: 1, max: 4, cpu: {value: 70, at: {file: FILE, line: 1, column: 1}, field: 'count.cpu_percentage'}, cooldownIn: 30, cooldownOut: 20},
         {max: 8, cpu: {value: 50, at: {file: FILE, line: 9, column: 7}, field: 'environments.prod.count.cpu_percentage'}, cooldownOut: 5},
       ),
-    ).toEqual({min: 1, max: 8, cpu: {value: 50, at: {file: FILE, line: 9, column: 7}, field: 'environments.prod.count.cpu_percentage'}, cooldownIn: 30, cooldownOut: 5});
+    ).toEqual({
+      min: 1,
+      max: 8,
+      cpu: {value: 50, at: {file: FILE, line: 9, column: 7}, field: 'environments.prod.count.cpu_percentage'},
+      cooldownIn: 30,
+      cooldownOut: 5,
+    });
   });
 
   test('a number under the environment replaces the base’s map; a map without any range is named and the base count kept', () => {
