@@ -6,6 +6,7 @@
 import {relative} from 'node:path';
 import {locateCopilotFolder, readCopilotFolder} from '../adapters/copilot-workspace.js';
 import {checkMigration} from '../domain/import/copilot/check.js';
+import type {CopilotWorkspace} from '../domain/import/copilot/build.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
@@ -48,6 +49,7 @@ export async function run(context: CommandContext): Promise<number> {
       'fix the file: nothing was saved, and nothing in copilot/ was changed',
     );
   }
+  const environmentRegions = parseEnvironmentRegions(options['env-region'], read.workspace);
   const now = new Date(root.clock.now()).toISOString();
   let region = root.awsContext().region;
   let learned: LearnedFromAws | undefined;
@@ -56,7 +58,13 @@ export async function run(context: CommandContext): Promise<number> {
       io.stderr.write(`Reading what Copilot deployed: the stacks ${read.workspace.application}-<env> and their clusters' services…\n`);
     try {
       region ??= (await root.ecs()).region;
-      learned = await learnFromAws(read.workspace, {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where)}, region, now);
+      learned = await learnFromAws(
+        read.workspace,
+        {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where), loadBalancing: (where) => root.loadBalancing(where)},
+        region,
+        now,
+        environmentRegions,
+      );
     } catch (error) {
       learned = {
         state: {environments: {}, services: {}},
@@ -67,7 +75,7 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (region === undefined)
     throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
-  const migration = planMigration(read, {region, now, ...(learned === undefined ? {} : {aws: learned.state})});
+  const migration = planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})});
   // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
   const checks = checkMigration(migration);
   const refused = Object.entries(checks).flatMap(([service, list]) =>
@@ -108,4 +116,21 @@ export async function run(context: CommandContext): Promise<number> {
   if (context.globals.json) io.stdout.write(`${JSON.stringify(copilotReportJson(report), null, 2)}\n`);
   else io.stdout.write((screen ? savedLines(report.saved) : copilotReportLines(report)).map((line) => `${sanitize(line)}\n`).join(''));
   return EXIT.ok;
+}
+
+/** `--env-region ENV=REGION` (repeatable): each names an environment of the workspace and a region. */
+function parseEnvironmentRegions(value: string | string[] | boolean | undefined, workspace: CopilotWorkspace): Record<string, string> {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const known = [
+    ...new Set([...workspace.environments.map((item) => item.name), ...workspace.services.flatMap((item) => item.environments.map((env) => env.name))]),
+  ];
+  const regions: Record<string, string> = {};
+  for (const item of items) {
+    const match = /^([^=]+)=([a-z]{2}(?:-[a-z]+)+-\d+)$/.exec(item.trim());
+    if (match === null) throw new UsageError(`--env-region ${item}: expected ENV=REGION (e.g. prod=eu-west-1)`);
+    if (!known.includes(match[1]!))
+      throw new UsageError(`--env-region ${item}: the workspace has no environment ${match[1]!}`, `its environments: ${known.join(', ') || 'none'}`);
+    regions[match[1]!] = match[2]!;
+  }
+  return regions;
 }

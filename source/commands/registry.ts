@@ -160,6 +160,12 @@ export const COMMANDS: CommandSpec[] = [
           "read a Copilot workspace (DIR, default: the copilot/ folder here or above): one profile per service; --force replaces an earlier migration's",
       },
       offline: {type: 'boolean', description: 'with --from-copilot: do not ask AWS (the stacks and live services)'},
+      'env-region': {
+        type: 'string',
+        multiple: true,
+        value: 'ENV=REGION',
+        description: 'with --from-copilot: the region of a Copilot environment that is not in --region (repeatable)',
+      },
     },
     positionals: [{name: 'DIR', required: false, description: 'with --from-copilot: the copilot/ folder (or the repository that holds it)'}],
     examples: [

@@ -14,10 +14,18 @@ import {PassThrough, Readable} from 'node:stream';
 import {CloudFormationClient, CreateStackCommand} from '@aws-sdk/client-cloudformation';
 import {CreateClusterCommand, CreateServiceCommand, ECSClient, RegisterTaskDefinitionCommand} from '@aws-sdk/client-ecs';
 import {CreateSecurityGroupCommand, CreateSubnetCommand, CreateVpcCommand, EC2Client} from '@aws-sdk/client-ec2';
+import {
+  CreateListenerCommand,
+  CreateLoadBalancerCommand,
+  CreateRuleCommand,
+  CreateTargetGroupCommand,
+  ElasticLoadBalancingV2Client,
+} from '@aws-sdk/client-elastic-load-balancing-v2';
 import {afterAll, beforeAll, describe, expect, test} from 'vitest';
 import {createAwsClientFactory} from '../../source/adapters/aws/client-factory.js';
 import {createCloudFormationPort} from '../../source/adapters/aws/cloudformation.js';
 import {createEcsPort} from '../../source/adapters/aws/ecs.js';
+import {createLoadBalancingPort} from '../../source/adapters/aws/elbv2.js';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {readCopilotFolder} from '../../source/adapters/copilot-workspace.js';
 import {planMigration, readWorkspace} from '../../source/domain/import/copilot/workspace.js';
@@ -53,6 +61,7 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
   let configDir: string;
   let subnets: string[];
   let group: string;
+  let targetGroup: string;
 
   async function cli(argv: string[]) {
     const stdout = new PassThrough();
@@ -73,11 +82,54 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     const ec2 = new EC2Client(config);
     const vpc = await ec2.send(new CreateVpcCommand({CidrBlock: '10.7.0.0/16'}));
     subnets = [];
-    for (const CidrBlock of ['10.7.0.0/24', '10.7.1.0/24', '10.7.2.0/24', '10.7.3.0/24']) {
-      subnets.push((await ec2.send(new CreateSubnetCommand({VpcId: vpc.Vpc!.VpcId!, CidrBlock}))).Subnet!.SubnetId!);
+    for (const [CidrBlock, AvailabilityZone] of [
+      ['10.7.0.0/24', `${MOTO_REGION}a`],
+      ['10.7.1.0/24', `${MOTO_REGION}b`],
+      ['10.7.2.0/24', `${MOTO_REGION}a`],
+      ['10.7.3.0/24', `${MOTO_REGION}b`],
+    ] as const) {
+      subnets.push((await ec2.send(new CreateSubnetCommand({VpcId: vpc.Vpc!.VpcId!, CidrBlock, AvailabilityZone}))).Subnet!.SubnetId!);
     }
     group = (await ec2.send(new CreateSecurityGroupCommand({GroupName: 'shop-test-env', Description: 'env', VpcId: vpc.Vpc!.VpcId!}))).GroupId!;
     ec2.destroy();
+
+    // The environment stack's public ALB and HTTP listener; frontend's stack: its target group and listener rule (lb-web/cf.yml, alb.yml).
+    const elb = new ElasticLoadBalancingV2Client(config);
+    const balancer = (
+      await elb.send(new CreateLoadBalancerCommand({Name: 'shop-Publi-1A2B3C4D5E6F', Subnets: [subnets[0]!, subnets[1]!], Type: 'application'}))
+    ).LoadBalancers![0]!.LoadBalancerArn!;
+    const listener = (
+      await elb.send(
+        new CreateListenerCommand({
+          LoadBalancerArn: balancer,
+          Protocol: 'HTTP',
+          Port: 80,
+          DefaultActions: [{Type: 'fixed-response', FixedResponseConfig: {StatusCode: '403', ContentType: 'text/plain'}}],
+        }),
+      )
+    ).Listeners![0]!.ListenerArn!;
+    targetGroup = (
+      await elb.send(
+        new CreateTargetGroupCommand({
+          Name: 'shop-t-Targe-1QWERTY',
+          Protocol: 'HTTP',
+          Port: 8080,
+          VpcId: vpc.Vpc!.VpcId!,
+          TargetType: 'ip',
+          HealthCheckPath: '/_healthz',
+          Matcher: {HttpCode: '200'},
+        }),
+      )
+    ).TargetGroups![0]!.TargetGroupArn!;
+    await elb.send(
+      new CreateRuleCommand({
+        ListenerArn: listener,
+        Priority: 1,
+        Conditions: [{Field: 'path-pattern', Values: ['/*']}],
+        Actions: [{Type: 'forward', TargetGroupArn: targetGroup}],
+      }),
+    );
+    elb.destroy();
 
     const cloudFormation = new CloudFormationClient(config);
     const template = {
@@ -90,6 +142,7 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
         EnvironmentSecurityGroup: {Value: group},
         EnvironmentManagerRoleARN: {Value: role('shop-test-EnvManagerRole')},
         PublicLoadBalancerDNSName: {Value: LB_DNS},
+        HTTPListenerArn: {Value: listener},
       },
     };
     await cloudFormation.send(new CreateStackCommand({StackName: 'shop-test', TemplateBody: JSON.stringify(template)}));
@@ -130,6 +183,8 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
         serviceName: 'shop-test-frontend-Service-Q1w2E3r4T5y6',
         taskDefinition: 'shop-test-frontend',
         desiredCount: 2,
+        healthCheckGracePeriodSeconds: 60,
+        loadBalancers: [{targetGroupArn: targetGroup, containerName: 'frontend', containerPort: 8080}],
         launchType: 'FARGATE',
         platformVersion: 'LATEST',
         propagateTags: 'SERVICE',
@@ -189,19 +244,25 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     expect(result.err).toBe('');
     expect(result.code).toBe(0);
     const out = result.out;
-    expect(out).toContain(`AWS read: test: stack shop-test (cluster ${CLUSTER}, 7 outputs)`);
+    expect(out).toContain(`AWS read: test: stack shop-test (cluster ${CLUSTER}, 8 outputs)`);
     expect(out).toContain(
       `AWS read: frontend in test: service shop-test-frontend-Service-Q1w2E3r4T5y6 (${CLUSTER}/shop-test-frontend-Service-Q1w2E3r4T5y6, shop-test-frontend:1)`,
     );
-    // moto keeps neither deploymentConfiguration nor enableExecuteCommand (see MOTO_DROPS in adopt.test.ts): those,
-    // and only those, differ for frontend here; with them described as ECS describes them, nothing does (next test).
+    // moto keeps neither deploymentConfiguration, enableExecuteCommand nor healthCheckGracePeriodSeconds (see
+    // MOTO_DROPS in adopt.test.ts): those, and only those, differ for frontend here — its load balancer does not;
+    // with them described as ECS describes them, nothing does (next test).
     expect(section(out, 'frontend')).toContain(
       [
-        '  test (tag 7f3c2a1): 2 differences from what runs:',
+        '  test (tag 7f3c2a1): 3 differences from what runs:',
         '    service deploymentConfiguration: + {"deploymentCircuitBreaker":{"enable":true,"rollback":true},"alarms":{"rollback":true}}',
         '    service enableExecuteCommand: + true',
+        '    service healthCheckGracePeriodSeconds: + 60',
       ].join('\n'),
     );
+    // The health check and the rule, compared with what ELB has (the profile holds neither).
+    expect(section(out, 'frontend')).toContain('the target group health check path /_healthz: as ELB has it');
+    expect(section(out, 'frontend')).toContain('the target group health check success codes: the manifest says 200,301, ELB has 200');
+    expect(section(out, 'frontend')).toContain('the listener rule path-pattern /*: as ELB has it');
     expect(section(out, 'api')).toContain(
       '    task definition memory: "2048" → "1024"\n    task definition containerDefinitions[api].environment[DEBUG]: - "true"\n',
     );
@@ -212,6 +273,11 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     const frontend = (await store.get('shop-frontend'))!;
     expect(frontend.service.artifact).toEqual({registry: 'ecr', host: ECR, image: 'shop/frontend', tag: '7f3c2a1'});
     expect(frontend.service.adopted).toBe(true);
+    // The load balancer as it runs: the target group Copilot's stack created, the container and port.
+    expect(JSON.parse(frontend.service.serviceSpec)).toMatchObject({
+      healthCheckGracePeriodSeconds: 60,
+      loadBalancers: [{targetGroupArn: targetGroup, containerName: '${CONTAINER_NAME}', containerPort: 8080}],
+    });
     // api (private subnets, its own execution role) keeps the application environment test; frontend (public
     // subnets, its own role) gets test-2: an application environment holds one network and one role.
     expect(out).toContain("frontend uses the application environment test-2: in Copilot's test its settings differ from the first service's (");
@@ -239,7 +305,12 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
       const read = readWorkspace(files);
       if (!read.ok) throw new Error('the fixture reads');
       const now = '2026-12-06T00:00:00.000Z';
-      const learned = await learnFromAws(read.workspace, {cloudFormation: () => createCloudFormationPort(factory), ecs: async () => ecs}, MOTO_REGION, now);
+      const learned = await learnFromAws(
+        read.workspace,
+        {cloudFormation: () => createCloudFormationPort(factory), ecs: async () => ecs, loadBalancing: () => createLoadBalancingPort(factory)},
+        MOTO_REGION,
+        now,
+      );
       expect(learned.gaps).toEqual([]);
       const migration = planMigration(read, {region: MOTO_REGION, now, aws: learned.state});
       const compared = await compareWithLive(migration, learned.state, async () => ecs);
@@ -278,13 +349,19 @@ function withEcsSettings(ecs: EcsPort): EcsPort {
     minimumHealthyPercent: 100,
     alarms: {alarmNames: [], enable: false, rollback: true},
   };
+  // healthCheckGracePeriodSeconds: frontend was created with Copilot's 60 s.
   const execute: Record<string, boolean> = {'shop-test-frontend-Service-Q1w2E3r4T5y6': true, 'shop-test-api-Service-Z9x8C7v6B5n4': false};
   return Object.assign(Object.create(ecs) as EcsPort, {
     async describeServices(cluster: string, services: string[]) {
       const states = await ecs.describeServices(cluster, services);
       return states.map((state) => ({
         ...state,
-        raw: {...state.raw, deploymentConfiguration, enableExecuteCommand: execute[state.serviceName] ?? false},
+        raw: {
+          ...state.raw,
+          deploymentConfiguration,
+          enableExecuteCommand: execute[state.serviceName] ?? false,
+          ...(state.serviceName.includes('frontend') ? {healthCheckGracePeriodSeconds: 60} : {}),
+        },
       }));
     },
   });

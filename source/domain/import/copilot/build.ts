@@ -136,7 +136,7 @@ const variableName = (prefix: string, name: string): string => `${prefix}_${name
 export function planService(
   workspace: CopilotWorkspace,
   manifest: ServiceManifest,
-  options: {region?: string; now: string; aws?: CopilotAwsState},
+  options: {region?: string; now: string; aws?: CopilotAwsState; environmentRegions?: Readonly<Record<string, string>>},
 ): CopilotServicePlan {
   const app = workspace.application;
   const notes: CopilotNote[] = [...manifest.notes];
@@ -167,7 +167,7 @@ export function planService(
     notes.push({at: manifest.at, field, status, message, ...extra});
   };
 
-  const region = byEnv((name) => live[name]?.region ?? stacks[name]?.region ?? options.region);
+  const region = byEnv((name) => live[name]?.region ?? stacks[name]?.region ?? options.environmentRegions?.[name] ?? options.region);
   const missingRegion = names.filter((name) => region[name] === undefined);
   if (missingRegion.length > 0) {
     return {
