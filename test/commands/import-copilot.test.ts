@@ -92,7 +92,7 @@ describe('offline', () => {
       '  → profile shop-frontend: a REPLICA service on Fargate · ECR shop/frontend (tag at deploy) · port 8080 · environments prod, test\n',
     );
     expect(result.out).toContain(
-      '    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated\n',
+      "    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service's target group, and it is not known (no http, or not read from AWS): not migrated\n",
     );
     expect(result.out).toContain(
       "    copilot/frontend/manifest.yml:42:5  environments.prod.count [prod]: auto scaling is one setting for all of a profile's environments, and they differ (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): not migrated — a deploy leaves the scaling Copilot set up as it is; set service.autoScaling in the profile once they agree\n",
@@ -103,7 +103,16 @@ describe('offline', () => {
     expect(result.out).toContain(
       "    copilot/worker/manifest.yml:19:3  count.queue_delay: the queue backlog per task is a custom metric (a Lambda function Copilot runs): not migrated; a deploy leaves Copilot's policy on the scalable target as it is\n",
     );
-    expect(result.out).toContain('    copilot/api/manifest.yml:16:3  network.connect: Service Connect (→ service-connect)\n');
+    expect(result.out).toContain(
+      '    copilot/api/manifest.yml:16:3  network.connect: serviceConnectConfiguration: namespace prod.shop.local, test.shop.local; clients reach it as api:80 (port mapping "target", discovery name api-sc)\n',
+    );
+    // http: the target group is never made up — a config variable to set, said by file and line.
+    expect(result.out).toContain(
+      "    copilot/frontend/manifest.yml:5:1  http: the target group Copilot's service stack created is not known without AWS in prod, test: loadBalancers[0].targetGroupArn is the config variable targetGroupArn, to be set before the first deploy (deploy --set targetGroupArn=ARN, or import again with AWS access); it is never guessed\n",
+    );
+    expect(result.out).toContain(
+      "    copilot/frontend/manifest.yml:8:5  http.healthcheck.path: the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest\n",
+    );
     expect(result.out).toContain(
       '  → not migrated: a Scheduled Job is a task started on a schedule (an EventBridge rule and a Step Functions state machine), not an ECS service\n',
     );
@@ -152,12 +161,11 @@ describe('offline', () => {
     ]);
     expect(report.services[1]!.notes[0]).toEqual({
       file: 'copilot/frontend/manifest.yml',
-      line: 5,
-      column: 1,
-      field: 'http',
-      status: 'later',
-      message: 'the load balancer: listener rule path, target group health check',
-      wire: 'load-balancer',
+      line: 6,
+      column: 3,
+      field: 'http.path',
+      status: 'unmapped',
+      message: "the listener rule stays in Copilot's service stack (ECS does not hold it); with AWS access its path-pattern is compared with the manifest",
     });
     expect(report.saved).toEqual({
       created: ['shop-api', 'shop-frontend', 'shop-worker'],
@@ -240,6 +248,13 @@ describe('bad input: exit 2, file:line:column, nothing saved', () => {
     const mixed = await cli(['import', '--from-copilot', folder, '--as', 'web'], {region: 'eu-west-1'});
     expect(mixed.code).toBe(2);
     expect(mixed.err).toContain('--from-copilot reads the whole workspace: --as cannot be given with it');
+    const badRegion = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'prod'], {region: 'eu-west-1'});
+    expect([badRegion.code, badRegion.err]).toEqual([2, 'ecs-wizard: --env-region prod: expected ENV=REGION (e.g. prod=eu-west-1)\n']);
+    const unknown = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'staging=eu-west-2'], {region: 'eu-west-1'});
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--env-region staging=eu-west-2: the workspace has no environment staging');
+    expect(unknown.err).toContain('its environments: prod, test');
+    expect(await store.list()).toEqual([]);
     const stray = await cli(['import', folder]);
     expect(stray.code).toBe(2);
     expect(stray.err).toContain('a folder is read only with --from-copilot DIR');
@@ -269,8 +284,8 @@ test('every profile goes through the validator: a value it refuses is exit 2 nam
 test('the report says, per environment, what the profile still needs before it renders', async () => {
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.out).toContain(
-    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the subnets and security groups\n' +
-      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the security groups\n',
+    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, targetGroupArn, the subnets and security groups\n' +
+      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, targetGroupArn, the security groups\n',
   );
 });
 
