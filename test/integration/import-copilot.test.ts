@@ -1,11 +1,14 @@
 /**
  * `ecs-wizard import --from-copilot` against moto: the environment's stack `shop-test` (with the outputs Copilot's
  * environment template exports: ClusterId, PublicSubnets, PrivateSubnets, EnvironmentSecurityGroup,
- * EnvironmentManagerRoleARN, the load balancers' DNS names) and two live services, registered and created the way
- * Copilot's CloudFormation templates render them (written here by hand from copilot-cli's templates, not by
- * ecs-wizard): `frontend` exactly as its manifest says → "no differences"; `api` drifted (its memory changed and a
- * variable added outside Copilot) → the differences, listed. moto drops two service settings ECS describes: the
- * command's output shows them as differences, and the second test puts them back as ECS would describe them.
+ * EnvironmentManagerRoleARN, the load balancer's DNS name and HTTP listener), the ALB, its listener, frontend's target
+ * group and listener rule, and two live services, registered and created the way Copilot's CloudFormation templates
+ * render them (written here by hand from copilot-cli's templates, not by ecs-wizard): `frontend` exactly as its
+ * manifest says, behind its target group → its load balancer shows no difference, its health check and rule are
+ * compared with ELB's; `api` on Service Connect and drifted (its memory changed and a variable added outside
+ * Copilot) → the differences, listed. moto drops service settings ECS describes (deploymentConfiguration,
+ * enableExecuteCommand, healthCheckGracePeriodSeconds, Service Connect): the command's output shows them as
+ * differences, and the second test puts them back as ECS would describe them.
  */
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
@@ -49,6 +52,15 @@ const logs = (service: string) => ({
   logDriver: 'awslogs' as const,
   options: {'awslogs-region': MOTO_REGION, 'awslogs-group': `/copilot/shop-test-${service}`, 'awslogs-stream-prefix': 'copilot'},
 });
+const API_SERVICE_CONNECT = {
+  enabled: true,
+  namespace: 'test.shop.local',
+  logConfiguration: {
+    logDriver: 'awslogs' as const,
+    options: {'awslogs-region': MOTO_REGION, 'awslogs-group': '/copilot/shop-test-api', 'awslogs-stream-prefix': 'copilot'},
+  },
+  services: [{portName: 'target', discoveryName: 'api-sc', clientAliases: [{port: 80, dnsName: 'api'}]}],
+};
 const copilotVariables = (service: string) => [
   {name: 'COPILOT_APPLICATION_NAME', value: 'shop'},
   {name: 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', value: 'test.shop.local'},
@@ -214,7 +226,7 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
             name: 'api',
             image: 'nginx:1.27',
             essential: true,
-            portMappings: [{containerPort: 80, protocol: 'tcp'}],
+            portMappings: [{containerPort: 80, protocol: 'tcp', name: 'target'}],
             environment: [...copilotVariables('api'), {name: 'DEBUG', value: 'true'}],
             logConfiguration: logs('api'),
           },
@@ -232,6 +244,8 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
         platformVersion: 'LATEST',
         propagateTags: 'SERVICE',
         networkConfiguration: {awsvpcConfiguration: {subnets: [subnets[2]!, subnets[3]!], securityGroups: [group], assignPublicIp: 'DISABLED'}},
+        // network.connect: true, as service-base-properties.yml renders it (moto accepts it, and does not describe it).
+        serviceConnectConfiguration: API_SERVICE_CONNECT,
         tags: copilotTags('api'),
       }),
     );
@@ -263,6 +277,10 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
     expect(section(out, 'frontend')).toContain('the target group health check path /_healthz: as ELB has it');
     expect(section(out, 'frontend')).toContain('the target group health check success codes: the manifest says 200,301, ELB has 200');
     expect(section(out, 'frontend')).toContain('the listener rule path-pattern /*: as ELB has it');
+    // network.connect: the serviceConnectConfiguration Copilot created api with; moto accepted it and describes none.
+    expect(section(out, 'api')).toContain(
+      '    service serviceConnectConfiguration: + {"enabled":true,"namespace":"test.shop.local","logConfiguration":{"logDriver":"awslogs","options":{"awslogs-region":"us-east-1","awslogs-group":"/copilot/shop-test-api","awslogs-stream-prefix":"copilot"}},"services":[{"portName":"target","discoveryName":"api-sc","clientAliases":[{"port":80,"dnsName":"api"}]}]}\n',
+    );
     expect(section(out, 'api')).toContain(
       '    task definition memory: "2048" → "1024"\n    task definition containerDefinitions[api].environment[DEBUG]: - "true"\n',
     );
@@ -361,8 +379,16 @@ function withEcsSettings(ecs: EcsPort): EcsPort {
           deploymentConfiguration,
           enableExecuteCommand: execute[state.serviceName] ?? false,
           ...(state.serviceName.includes('frontend') ? {healthCheckGracePeriodSeconds: 60} : {}),
+          // ECS describes Service Connect on each deployment; moto keeps none.
+          ...(state.serviceName.includes('api') ? {deployments: withServiceConnect(state.raw['deployments'])} : {}),
         },
       }));
     },
   });
+}
+
+/** The deployments with the PRIMARY one's serviceConnectConfiguration as api was created with. */
+function withServiceConnect(deployments: unknown): unknown[] {
+  const list = Array.isArray(deployments) ? (deployments as Array<Record<string, unknown>>) : [];
+  return list.map((deployment) => (deployment['status'] === 'PRIMARY' ? {...deployment, serviceConnectConfiguration: API_SERVICE_CONNECT} : deployment));
 }
