@@ -10,6 +10,8 @@ import type {CopilotWorkspace} from '../domain/import/copilot/build.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
+import {decideCopilotSecrets, movedSecretLines, writeCopilotSecrets} from '../operations/import-copilot-secrets.js';
+import {applySecretPolicies, secretPolicies} from '../operations/import-secrets.js';
 import {compareWithLive, existingProfiles, learnFromAws, otherProfilesOfApplication, saveMigration, type LearnedFromAws} from '../operations/import-copilot.js';
 import {copilotReportJson, copilotReportLines, savedLines, type CopilotReport} from '../report/copilot-text.js';
 import {sanitize} from '../report/sanitize.js';
@@ -17,21 +19,7 @@ import {inkColour} from './run-context.js';
 import type {CommandContext} from './spec.js';
 
 /** The import options that belong to the other ways in. */
-const OTHER_WAYS = [
-  'task-definition',
-  'cluster',
-  'service',
-  'from-file',
-  'as',
-  'app',
-  'env',
-  'container',
-  'move-secrets',
-  'keep-plaintext',
-  'secret-name',
-  'kms-key',
-  'apply-iam',
-];
+const OTHER_WAYS = ['task-definition', 'cluster', 'service', 'from-file', 'as', 'app', 'env', 'container', 'secret-name'];
 
 export async function run(context: CommandContext): Promise<number> {
   const {options, root, io} = context;
@@ -75,7 +63,14 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (region === undefined)
     throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
-  const migration = planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})});
+  // Plaintext secrets among the variables: moved (--move-secrets) or kept (--keep-plaintext NAME), else exit 2 naming them.
+  const decided = decideCopilotSecrets(planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})}), {
+    move: options['move-secrets'] === true,
+    keep: listOf(options['keep-plaintext']),
+  });
+  if (decided.pending.length > 0 && options.offline === true)
+    throw new UsageError('--move-secrets writes the secrets to AWS Secrets Manager: it cannot be given with --offline');
+  let migration = decided.migration;
   // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
   const checks = checkMigration(migration);
   const refused = Object.entries(checks).flatMap(([service, list]) =>
@@ -112,9 +107,29 @@ export async function run(context: CommandContext): Promise<number> {
       'pass --force to replace them (their run history is kept); nothing was saved',
     );
   }
+  const secretLines: string[] = [];
+  if (decided.pending.length > 0) {
+    // Written only now: a migration refused or declined above has created no secret.
+    const kmsKey = typeof options['kms-key'] === 'string' ? options['kms-key'] : undefined;
+    const written = await writeCopilotSecrets(migration, decided.pending, {
+      secrets: (where) => root.secrets(where),
+      ...(kmsKey === undefined ? {} : {kmsKeyArn: kmsKey}),
+      label: `the Copilot workspace ${shownFolder}`,
+    });
+    migration = written.migration;
+    report.migration = migration;
+    secretLines.push(...movedSecretLines(written.moved));
+    for (const plan of migration.services) {
+      const moved = written.moved.filter((secret) => secret.service === plan.name);
+      if (plan.profile !== undefined && moved.length > 0)
+        secretLines.push(...(await applySecretPolicies(secretPolicies(plan.profile, moved), {apply: options['apply-iam'] === true, iam: () => root.iam()})));
+    }
+  }
+  for (const [service, names] of Object.entries(decided.kept)) secretLines.push(`Kept as plain text in ${service} (declared not secrets): ${names.join(', ')}`);
   report.saved = await saveMigration(store, migration, {overwrite});
   if (context.globals.json) io.stdout.write(`${JSON.stringify(copilotReportJson(report), null, 2)}\n`);
   else io.stdout.write((screen ? savedLines(report.saved) : copilotReportLines(report)).map((line) => `${sanitize(line)}\n`).join(''));
+  for (const line of secretLines) io.stderr.write(`${sanitize(line)}\n`);
   return EXIT.ok;
 }
 
@@ -134,3 +149,9 @@ function parseEnvironmentRegions(value: string | string[] | boolean | undefined,
   }
   return regions;
 }
+
+/** A flag given several times (or once), as a list. */
+const listOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim());

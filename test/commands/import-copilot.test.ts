@@ -294,8 +294,27 @@ test('a plaintext secret among the variables is refused as every door refuses it
   writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.code).toBe(2);
-  expect(result.err).toContain('"DB_PASSWORD" at containerDefinitions[0].environment');
-  expect(result.err).toContain('looks like a credential');
+  expect(result.err).toContain('cannot import the Copilot service worker: 1 environment variable looks like plaintext secrets (DB_PASSWORD):\n');
+  expect(result.err).toContain('  worker DB_PASSWORD = (masked)  (containerDefinitions[0].environment[4]: its name)\n');
+  expect(result.err).toContain('pass --move-secrets to move them to AWS Secrets Manager');
+  expect(result.err).toContain('--keep-plaintext NAME');
   expect(result.out + result.err).not.toContain('s3cr3t-Pa55w0rd-2024');
   expect(await store.list()).toEqual([]);
+});
+
+test('a plaintext secret: --keep-plaintext NAME keeps it (recorded in the profile); --move-secrets with --offline and an unknown name are exit 2', async () => {
+  const manifest = join(folder, 'copilot/worker/manifest.yml');
+  writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
+  const offline = await cli(['import', '--from-copilot', folder, '--offline', '--move-secrets'], {region: 'eu-west-1'});
+  expect([offline.code, offline.err]).toEqual([2, 'ecs-wizard: --move-secrets writes the secrets to AWS Secrets Manager: it cannot be given with --offline\n']);
+  const unknown = await cli(['import', '--from-copilot', folder, '--offline', '--keep-plaintext', 'DB_PASSWORD', '--keep-plaintext', 'API_TOKEN'], {
+    region: 'eu-west-1',
+  });
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toContain('--keep-plaintext API_TOKEN: no variable API_TOKEN of the Copilot services looks like a secret');
+  expect(await store.list()).toEqual([]);
+  const kept = await cli(['import', '--from-copilot', folder, '--offline', '--keep-plaintext', 'DB_PASSWORD'], {region: 'eu-west-1'});
+  expect(kept.code).toBe(0);
+  expect(kept.err).toBe('Kept as plain text in worker (declared not secrets): DB_PASSWORD\n');
+  expect((await store.get('shop-worker'))?.service.plaintextVariables).toEqual(['DB_PASSWORD']);
 });
