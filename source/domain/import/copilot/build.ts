@@ -17,7 +17,7 @@ import type {CopilotNote, ServiceManifest, ServiceSettings} from './manifest.js'
 import type {EnvironmentManifest} from './manifest.js';
 import {interpolate, PerEnvironment, secretValueFrom} from './per-environment.js';
 import {profileAutoScaling} from './scaling.js';
-import {serviceWiring, type TargetGroupState} from './wiring.js';
+import {enabledHttp, serviceWiring, type TargetGroupState} from './wiring.js';
 
 /** A workspace as read: its application, environment manifests and service manifests. */
 export interface CopilotWorkspace {
@@ -115,7 +115,7 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
   // http is merged field by field (Copilot's override of a map); `http: false` turns it off.
   const baseHttp = manifest.base.http?.value;
   if (override.http !== undefined && override.http.value !== false && baseHttp !== undefined && baseHttp !== false)
-    merged.http = {value: {...baseHttp, ...override.http.value}, at: override.http.at};
+    merged.http = {value: {...baseHttp, ...override.http.value, keys: [...new Set([...baseHttp.keys, ...override.http.value.keys])]}, at: override.http.at};
   merged.variables = {...manifest.base.variables, ...override.variables};
   merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
@@ -264,8 +264,8 @@ export function planService(
     'copilotService',
   );
   const produced = new Set(['COPILOT_APPLICATION_NAME', 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', 'COPILOT_ENVIRONMENT_NAME', 'COPILOT_SERVICE_NAME']);
-  const http = manifest.base.port !== undefined && manifest.base.http !== undefined && manifest.base.http.value !== false;
-  if (manifest.type === 'Load Balanced Web Service' || (manifest.type === 'Backend Service' && http)) {
+  // COPILOT_LB_DNS: only behind an ALB (envvars-common.yml: `if .ALBListener`) — the public one, or a Backend Service's internal one.
+  if (enabledHttp(settings[first]!) !== undefined) {
     // What runs first (an imported ALB has its own name), else the environment stack's load balancer.
     const dns = byEnv(
       (name) =>

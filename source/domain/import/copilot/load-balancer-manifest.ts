@@ -23,6 +23,8 @@ export interface TargetHealthCheck {
 }
 
 export interface CopilotHttp {
+  /** The keys written (an empty map is no ALB for Copilot). */
+  keys: string[];
   path?: Located<string>;
   targetContainer?: Located<string>;
   targetPort?: Located<number>;
@@ -80,7 +82,7 @@ function healthCheckOf(node: YamlNode, where: Position, root: 'http' | 'nlb', no
 export function readHttp(node: YamlNode, note: LbNote): CopilotHttp | false | undefined {
   if (booleanOf(node) === false) return false;
   if (node.kind !== 'map') return undefined;
-  const http: CopilotHttp = {};
+  const http: CopilotHttp = {keys: node.entries.map((item) => item.key)};
   for (const item of node.entries) {
     const value = item.value;
     if (item.key === 'path' && text(value) !== undefined) {

@@ -81,10 +81,10 @@ interface Target {
   variable: string;
 }
 
-const enabledHttp = (type: string, settings: ServiceSettings): CopilotHttp | undefined => {
+/** `http` as written, when it puts the service behind an ALB (Copilot's convertALBListener: not `false`, not empty). */
+export const enabledHttp = (settings: ServiceSettings): CopilotHttp | undefined => {
   const http = settings.http?.value;
-  if (http === false) return undefined;
-  return http ?? (type === 'Load Balanced Web Service' && settings.nlb === undefined ? {} : undefined);
+  return http === false || http === undefined || http.keys.length === 0 ? undefined : http;
 };
 
 /** The same answer in every environment, or the environments listed by what each has. */
@@ -108,7 +108,7 @@ export function serviceWiring(input: WiringInput): Wiring {
 
   const http = agreed(
     names,
-    (name) => enabledHttp(input.type, settings[name]!),
+    (name) => enabledHttp(settings[name]!),
     (value) => (value === undefined ? 'off' : `on (${value.targetContainer?.value ?? service}:${value.targetPort?.value ?? input.port ?? '-'})`),
   );
   const httpAt = settings[first]!.http?.at ?? input.at;
@@ -272,7 +272,7 @@ function verifyAgainstElb(input: WiringInput, arns: Record<string, string | unde
   for (const name of input.names) {
     const arn = arns[name];
     const group = arn === undefined ? undefined : input.live[name]?.targetGroups?.[arn];
-    const http = enabledHttp(input.type, input.settings[name]!);
+    const http = enabledHttp(input.settings[name]!);
     if (group === undefined || http === undefined) continue;
     const compare = (field: string, at: Position, manifest: string, elb: string | undefined, what: string): void => {
       if (elb === undefined) return;

@@ -119,6 +119,9 @@ describe('offline', () => {
       {containerPort: 8080, protocol: 'tcp'},
       {containerPort: 9000, protocol: 'tcp'},
     ]);
+    // COPILOT_LB_DNS is the ALB's (envvars-common.yml): an NLB-only service has none.
+    expect(notesOf(migration, 'tcp').filter((line) => line.includes('COPILOT_LB_DNS'))).toEqual([]);
+    expect(notesOf(migration, 'web').filter((line) => line.includes('COPILOT_LB_DNS'))).toHaveLength(1);
     expect(notesOf(migration, 'tcp', 'unmapped')).toEqual([
       "copilot/tcp/manifest.yml:16:5 nlb.healthcheck.healthy_threshold: the target group's health check stays in Copilot's service stack",
       "copilot/tcp/manifest.yml:17:3 nlb.ssl_policy: stays in Copilot's service stack: not migrated",
