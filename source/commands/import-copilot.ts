@@ -10,7 +10,7 @@ import type {CopilotWorkspace} from '../domain/import/copilot/build.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
-import {decideCopilotSecrets, movedSecretLines, writeCopilotSecrets} from '../operations/import-copilot-secrets.js';
+import {decideCopilotSecrets, movedSecretLines, writeCopilotSecrets, type AskSecrets} from '../operations/import-copilot-secrets.js';
 import {applySecretPolicies, secretPolicies} from '../operations/import-secrets.js';
 import {compareWithLive, existingProfiles, learnFromAws, otherProfilesOfApplication, saveMigration, type LearnedFromAws} from '../operations/import-copilot.js';
 import {copilotReportJson, copilotReportLines, savedLines, type CopilotReport} from '../report/copilot-text.js';
@@ -64,12 +64,18 @@ export async function run(context: CommandContext): Promise<number> {
   if (region === undefined)
     throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
   // Plaintext secrets among the variables: moved (--move-secrets) or kept (--keep-plaintext NAME), else exit 2 naming them.
-  const decided = decideCopilotSecrets(planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})}), {
-    move: options['move-secrets'] === true,
-    keep: listOf(options['keep-plaintext']),
-  });
+  const planned = planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})});
+  const flags = {move: options['move-secrets'] === true, keep: listOf(options['keep-plaintext'])};
+  const decided = await decideCopilotSecrets(planned, flags, io.interactive && !context.globals.json ? askInTerminal(context) : undefined);
+  if (decided === undefined) {
+    io.stderr.write('Import cancelled: nothing was saved and no secret was created.\n');
+    return EXIT.detached;
+  }
   if (decided.pending.length > 0 && options.offline === true)
-    throw new UsageError('--move-secrets writes the secrets to AWS Secrets Manager: it cannot be given with --offline');
+    throw new UsageError(
+      `moving ${[...new Set(decided.pending.flatMap((item) => item.move.moved))].join(', ')} writes to AWS Secrets Manager, which --offline does not ask`,
+      'run it without --offline, or keep a variable that is not a secret with --keep-plaintext NAME; nothing was saved',
+    );
   let migration = decided.migration;
   // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
   const checks = checkMigration(migration);
@@ -155,3 +161,13 @@ const listOf = (value: unknown): string[] =>
   (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
     .filter((item): item is string => typeof item === 'string')
     .map((item) => item.trim());
+
+/** The task-definition import's choice screen, for one Copilot service's suspects. */
+const askInTerminal =
+  (context: CommandContext): AskSecrets =>
+  async (service, choice) => {
+    context.io.stderr.write(`${service}: variables that look like plaintext secrets\n`);
+    inkColour(context.globals);
+    const {choosePlaintextSecrets} = await import('../ui/run-plaintext-secrets.js');
+    return choosePlaintextSecrets(context.io, choice);
+  };

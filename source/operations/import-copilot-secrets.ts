@@ -3,7 +3,8 @@
  * like plaintext secrets, decided as the task-definition import decides them (operations/import-secrets.ts): kept
  * as plain text when declared not secrets, else moved to AWS Secrets Manager — one secret per profile environment
  * (`ecs-wizard/<profile>/<environment>`, each with that environment's values), referred to by `valueFrom`. Without a
- * decision: exit 2 naming the variables and both flags (as without a terminal elsewhere).
+ * decision: asked in a terminal (the task-definition import's choice screen, one service at a time), else exit 2
+ * naming the variables and both flags.
  *
  * Deciding rewrites the profiles (no value is left in them) and nothing else; the secrets are written only when the
  * migration is saved (`writeCopilotSecrets`), so a refused or declined migration creates none. A value goes to
@@ -11,10 +12,10 @@
  */
 import {copilotPlaintextSecrets, planCopilotSecretMove, type CopilotSecretMove} from '../domain/import/copilot/plaintext.js';
 import type {CopilotMigration} from '../domain/import/copilot/build.js';
-import {secretNameFor} from '../domain/import/plaintext-secrets.js';
+import {secretNameFor, type PlaintextSecret} from '../domain/import/plaintext-secrets.js';
 import {InputError} from '../errors.js';
 import type {SecretsPort} from '../ports/secrets.js';
-import {decisionsFromFlags, undecidedError, writeSecret, type MovedSecret, type SecretFlags} from './import-secrets.js';
+import {decisionsFromFlags, undecidedError, writeSecret, type MovedSecret, type SecretDecision, type SecretFlags} from './import-secrets.js';
 
 export interface PendingSecretMove {
   service: string;
@@ -29,33 +30,54 @@ export interface CopilotSecretDecisions {
   kept: Record<string, string[]>;
 }
 
-/** The flags' decisions applied to every service's profile; exit 2 (InputError) when a suspect is left undecided. */
-export function decideCopilotSecrets(migration: CopilotMigration, flags: SecretFlags): CopilotSecretDecisions {
+/** Asks the person about one service's suspects (the choice screen); undefined: cancelled. */
+export type AskSecrets = (
+  service: string,
+  choice: {suspects: readonly PlaintextSecret[]; initial: ReadonlyMap<string, SecretDecision>; destination: string},
+) => Promise<Map<string, SecretDecision> | undefined>;
+
+/**
+ * The flags' decisions applied to every service's profile; what they leave open is asked (`ask`, in a terminal),
+ * else exit 2 (InputError) naming the variables and the flags. Undefined when the person cancels.
+ */
+export async function decideCopilotSecrets(migration: CopilotMigration, flags: SecretFlags, ask?: AskSecrets): Promise<CopilotSecretDecisions | undefined> {
   const pending: PendingSecretMove[] = [];
   const kept: Record<string, string[]> = {};
   const problems: string[] = [];
   const suspectedAnywhere = new Set<string>();
-  const services = migration.services.map((plan) => {
+  const services: CopilotMigration['services'] = [];
+  for (const plan of migration.services) {
     const profile = plan.profile;
-    if (profile === undefined) return plan;
-    const suspects = copilotPlaintextSecrets(profile);
+    const suspects = profile === undefined ? [] : copilotPlaintextSecrets(profile);
     for (const suspect of suspects) suspectedAnywhere.add(suspect.name);
-    if (suspects.length === 0) return plan;
+    if (profile === undefined || suspects.length === 0) {
+      services.push(plan);
+      continue;
+    }
     const here = decisionsFromFlags(suspects, {move: flags.move, keep: flags.keep.filter((name) => suspects.some((suspect) => suspect.name === name))});
     problems.push(...here.problems);
-    if (here.undecided.length > 0) throw undecidedError(`the Copilot service ${plan.name}`, suspects, here.undecided);
-    const keep = [...here.decisions].filter(([, decision]) => decision === 'keep').map(([name]) => name);
-    const moving = new Set([...here.decisions].filter(([, decision]) => decision === 'move').map(([name]) => name));
+    let decisions: ReadonlyMap<string, SecretDecision> = here.decisions;
+    if (here.undecided.length > 0) {
+      if (ask === undefined) throw undecidedError(`the Copilot service ${plan.name}`, suspects, here.undecided);
+      const chosen = await ask(plan.name, {suspects, initial: here.decisions, destination: secretNameFor(profile.name, profile.environments[0]?.name ?? '')});
+      if (chosen === undefined) return undefined;
+      decisions = chosen;
+    }
+    const keep = [...decisions].filter(([, decision]) => decision === 'keep').map(([name]) => name);
+    const moving = new Set([...decisions].filter(([, decision]) => decision === 'move').map(([name]) => name));
     let next = profile;
     if (keep.length > 0) {
       kept[plan.name] = keep;
       next = {...next, service: {...next.service, plaintextVariables: [...new Set([...(next.service.plaintextVariables ?? []), ...keep])].sort()}};
     }
-    if (moving.size === 0) return {...plan, profile: next};
+    if (moving.size === 0) {
+      services.push({...plan, profile: next});
+      continue;
+    }
     const move = planCopilotSecretMove(next, moving);
     pending.push({service: plan.name, move});
-    return {...plan, profile: move.profile};
-  });
+    services.push({...plan, profile: move.profile});
+  }
   for (const name of flags.keep)
     if (!suspectedAnywhere.has(name)) problems.push(`--keep-plaintext ${name}: no variable ${name} of the Copilot services looks like a secret`);
   if (problems.length > 0) throw new InputError(`cannot import the Copilot workspace:\n${problems.map((line) => `  ${line}`).join('\n')}`);
