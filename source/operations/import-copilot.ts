@@ -210,7 +210,11 @@ export async function learnFromAws(
         const live = liveService(found, source.taskDefinition, network, region, manifest.name, cluster);
         if (live.loadBalancers !== undefined && ports.loadBalancing !== undefined) {
           // What ELB says of the target groups (health check, the rules' paths): compared with the manifest, never written.
-          const elb = await readTargetGroups(await ports.loadBalancing(region), live.loadBalancers, env.listenerArns ?? []);
+          // A failure here loses only the comparison, never the live service.
+          const elb = await ports
+            .loadBalancing(region)
+            .then((port) => readTargetGroups(port, live.loadBalancers!, env.listenerArns ?? []))
+            .catch((error: unknown) => ({groups: {}, gaps: [`Elastic Load Balancing could not be read (${message(error)})`]}));
           if (Object.keys(elb.groups).length > 0) live.targetGroups = elb.groups;
           gaps.push(...elb.gaps.map((gap) => `${manifest.name} in ${environment}: ${gap}`));
         }

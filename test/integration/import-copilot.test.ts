@@ -342,6 +342,23 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
         },
         {service: 'frontend', environment: 'test', tag: '7f3c2a1', outcome: 'same', lines: []},
       ]);
+      // Elastic Load Balancing out of reach: only the comparison with ELB is lost, never a live service or its load balancer.
+      const withoutElb = await learnFromAws(
+        read.workspace,
+        {
+          cloudFormation: () => createCloudFormationPort(factory),
+          ecs: async () => ecs,
+          loadBalancing: async () => {
+            throw new Error('Elastic Load Balancing could not be reached');
+          },
+        },
+        MOTO_REGION,
+        now,
+      );
+      expect(withoutElb.gaps).toEqual(['frontend in test: Elastic Load Balancing could not be read (Elastic Load Balancing could not be reached)']);
+      expect(withoutElb.state.services['frontend']?.['test']?.loadBalancers).toEqual([
+        {targetGroupArn: targetGroup, containerName: 'frontend', containerPort: 8080},
+      ]);
     } finally {
       factory.destroy();
     }
