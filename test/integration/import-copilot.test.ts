@@ -311,6 +311,12 @@ describe('import --from-copilot with AWS (moto): the environment stack and the l
         provisioner: {kind: 'cloudformation', stack: 'shop-test', region: MOTO_REGION, outputs: {cluster: 'ClusterId'}},
       },
     ]);
+    // `ecs-wizard diff` after the import: nothing about the load balancer (only what moto drops, above).
+    const diff = await cli(['diff', 'shop-frontend', '--env', 'test-2', '--tag', '7f3c2a1']);
+    expect(diff.code).toBe(0);
+    expect(diff.out).toContain('healthCheckGracePeriodSeconds');
+    expect(diff.out + diff.err).not.toContain('loadBalancers');
+    expect(diff.out + diff.err).not.toContain('targetGroup');
     const api = (await store.get('shop-api'))!;
     expect(api.environments[0]?.network).toEqual({subnets: [subnets[2], subnets[3]], securityGroups: [group], assignPublicIp: false});
   });
