@@ -281,6 +281,23 @@ test('every profile goes through the validator: a value it refuses is exit 2 nam
   expect(await store.list()).toEqual([]);
 });
 
+test('--env-region prod=us-west-2: prod is in us-west-2 in every profile (its stack, its logs), test stays in --region', async () => {
+  const result = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'prod=us-west-2'], {region: 'eu-west-1'});
+  expect(result.code).toBe(0);
+  const api = (await store.get('shop-api'))!;
+  expect(
+    api.environments.map((environment) => [
+      environment.name,
+      environment.region,
+      environment.provisioner?.kind === 'cloudformation' ? environment.provisioner.region : '',
+    ]),
+  ).toEqual([
+    ['prod', 'us-west-2', 'us-west-2'],
+    ['test', 'eu-west-1', 'eu-west-1'],
+  ]);
+  expect(result.out).toContain('  prod: us-west-2 · cluster shop-prod');
+});
+
 test('the report says, per environment, what the profile still needs before it renders', async () => {
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.out).toContain(
