@@ -195,6 +195,12 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
   {field: 'nlb.target_container', manifest: 'service', status: 'mapped', target: 'loadBalancers containerName (a sidecar is not mapped)'},
   {field: 'nlb.target_port', manifest: 'service', status: 'mapped', target: 'loadBalancers containerPort, with its port mapping'},
   {field: 'nlb.healthcheck.grace_period', manifest: 'service', status: 'mapped', target: 'healthCheckGracePeriodSeconds (when http has none)'},
+  {
+    field: 'nlb.additional_listeners',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "only the first listener is wired: add the others' target groups to loadBalancers by hand",
+  },
   {field: 'nlb.healthcheck', manifest: 'service', status: 'unmapped', target: "the target group's health check stays in Copilot's service stack"},
   {
     field: 'nlb.alias',
