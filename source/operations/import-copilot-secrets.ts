@@ -12,6 +12,7 @@
  */
 import {copilotPlaintextSecrets, planCopilotSecretMove, type CopilotSecretMove} from '../domain/import/copilot/plaintext.js';
 import type {CopilotMigration} from '../domain/import/copilot/build.js';
+import type {Profile} from '../domain/model.js';
 import {secretNameFor, type PlaintextSecret} from '../domain/import/plaintext-secrets.js';
 import {InputError} from '../errors.js';
 import type {SecretsPort} from '../ports/secrets.js';
@@ -59,7 +60,7 @@ export async function decideCopilotSecrets(migration: CopilotMigration, flags: S
     let decisions: ReadonlyMap<string, SecretDecision> = here.decisions;
     if (here.undecided.length > 0) {
       if (ask === undefined) throw undecidedError(`the Copilot service ${plan.name}`, suspects, here.undecided);
-      const chosen = await ask(plan.name, {suspects, initial: here.decisions, destination: secretNameFor(profile.name, profile.environments[0]?.name ?? '')});
+      const chosen = await ask(plan.name, {suspects, initial: here.decisions, destination: destinationOf(profile)});
       if (chosen === undefined) return undefined;
       decisions = chosen;
     }
@@ -118,6 +119,12 @@ export async function writeCopilotSecrets(
   }
   return {migration: {...migration, services}, moved};
 }
+
+/** Where the moved variables go, for the choice screen: the secret's name, or its pattern with several environments. */
+const destinationOf = (profile: Profile): string =>
+  profile.environments.length === 1
+    ? secretNameFor(profile.name, profile.environments[0]!.name)
+    : `${secretNameFor(profile.name, 'ENV')} for each environment ENV`;
 
 /** One line per written secret (no value). */
 export const movedSecretLines = (moved: ReadonlyArray<MovedSecret & {service: string}>): string[] =>

@@ -26,7 +26,7 @@ const rule = (priority: string, groups: string[], conditions: string[], isDefaul
 const elb = {
   region: 'us-east-1',
   listRules: async (listener: string) => {
-    if (listener === BROKEN) throw new AwsError('AccessDenied: not allowed to DescribeRules', {kind: 'permission', awsName: 'AccessDenied'});
+    if (listener === BROKEN) throw new AwsError('AccessDenied: not allowed to DescribeRules', {kind: 'access-denied', awsName: 'AccessDenied'});
     return [
       rule('1', [WEB], ['path-pattern /api, /api/*']),
       rule('2', [`${PREFIX}:targetgroup/other/1`], ['path-pattern /other']),

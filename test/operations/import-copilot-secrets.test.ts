@@ -48,7 +48,7 @@ describe('deciding', () => {
       return new Map([['DB_PASSWORD', 'move']]);
     };
     const decided = (await decideCopilotSecrets(migration(), {move: false, keep: []}, ask))!;
-    expect(asked).toEqual(['worker: DB_PASSWORD → ecs-wizard/shop-worker/prod']);
+    expect(asked).toEqual(['worker: DB_PASSWORD → ecs-wizard/shop-worker/ENV for each environment ENV']);
     expect(decided.pending.map((item) => [item.service, item.move.moved])).toEqual([['worker', ['DB_PASSWORD']]]);
     expect(JSON.stringify(decided.migration)).not.toContain('Pa55w0rd');
   });
