@@ -1,6 +1,6 @@
 /**
  * What Elastic Load Balancing says of a Copilot service's target groups: each group's health check (path, success
- * codes) and the path-pattern of the environment listeners' rules that forward to it. The Copilot import compares
+ * codes) and the path-pattern and host-header of the environment listeners' rules that forward to it. The Copilot import compares
  * them with the manifest's `http` (domain/import/copilot/wiring.ts); nothing is written from them.
  */
 import type {JsonObject} from '../domain/json.js';
@@ -34,15 +34,16 @@ export async function readTargetGroups(
         gaps.push(`the target group ${arn} does not exist`);
         continue;
       }
-      const paths = rules
-        .filter((rule) => !rule.isDefault && rule.targetGroupArns.includes(arn))
-        .flatMap((rule) =>
-          rule.conditions.filter((condition) => condition.startsWith('path-pattern ')).map((condition) => condition.slice('path-pattern '.length)),
+      const forwarding = rules.filter((rule) => !rule.isDefault && rule.targetGroupArns.includes(arn));
+      const valuesOf = (field: string): string[] =>
+        forwarding.flatMap((rule) =>
+          rule.conditions.filter((condition) => condition.startsWith(`${field} `)).map((condition) => condition.slice(field.length + 1)),
         );
+      const paths = valuesOf('path-pattern');
       groups[arn] = {
         ...(group.healthCheckPath === undefined ? {} : {healthCheckPath: group.healthCheckPath}),
         ...(group.healthCheckCodes === undefined ? {} : {successCodes: group.healthCheckCodes}),
-        ...(listenerArns.length === 0 || rules.length === 0 ? {} : {rulePaths: paths}),
+        ...(listenerArns.length === 0 || rules.length === 0 ? {} : {rulePaths: paths, ruleHosts: valuesOf('host-header')}),
       };
     } catch (error) {
       gaps.push(`the target group ${arn} could not be read (${message(error)})`);

@@ -28,7 +28,7 @@ const elb = {
   listRules: async (listener: string) => {
     if (listener === BROKEN) throw new AwsError('AccessDenied: not allowed to DescribeRules', {kind: 'access-denied', awsName: 'AccessDenied'});
     return [
-      rule('1', [WEB], ['path-pattern /api, /api/*']),
+      rule('1', [WEB], ['host-header api.example.com', 'path-pattern /api, /api/*']),
       rule('2', [`${PREFIX}:targetgroup/other/1`], ['path-pattern /other']),
       rule('default', [WEB], [], true),
     ];
@@ -37,7 +37,7 @@ const elb = {
     arn === WEB ? {arn, name: 'web', loadBalancerArns: [], healthCheckPath: '/_health', healthCheckCodes: '200'} : undefined,
 } as unknown as LoadBalancingPort;
 
-test('each target group: its health check and the paths of the rules that forward to it; what cannot be read, a gap', async () => {
+test('each target group: its health check and the paths and hosts of the rules that forward to it; what cannot be read, a gap', async () => {
   const result = await readTargetGroups(
     elb,
     [
@@ -46,7 +46,7 @@ test('each target group: its health check and the paths of the rules that forwar
     ],
     [LISTENER, BROKEN],
   );
-  expect(result.groups).toEqual({[WEB]: {healthCheckPath: '/_health', successCodes: '200', rulePaths: ['/api, /api/*']}});
+  expect(result.groups).toEqual({[WEB]: {healthCheckPath: '/_health', successCodes: '200', rulePaths: ['/api, /api/*'], ruleHosts: ['api.example.com']}});
   expect(result.gaps).toEqual([
     `the rules of listener ${BROKEN} could not be read (AccessDenied: not allowed to DescribeRules)`,
     `the target group ${GONE} does not exist`,

@@ -26,6 +26,8 @@ export interface CopilotHttp {
   /** The keys written (an empty map is no ALB for Copilot). */
   keys: string[];
   path?: Located<string>;
+  /** `http.alias`: the domain names the listener rule answers (its host-header). */
+  alias?: Located<string[]>;
   targetContainer?: Located<string>;
   targetPort?: Located<number>;
   healthCheck?: Located<TargetHealthCheck>;
@@ -88,6 +90,12 @@ export function readHttp(node: YamlNode, note: LbNote): CopilotHttp | false | un
     if (item.key === 'path' && text(value) !== undefined) {
       http.path = {value: text(value)!, at: item.at};
       noteByTable('http', ['path'], item.at, note);
+    } else if (item.key === 'alias') {
+      // A name, a list of names, or names with their hosted zones (`{name, hosted_zone}`): compared with the rule's host-header.
+      const items = value.kind === 'seq' ? value.items : [value];
+      const names = items.map((alias) => text(alias) ?? text(at(alias, 'name'))).filter((name): name is string => name !== undefined);
+      if (names.length > 0) http.alias = {value: names, at: item.at};
+      noteByTable('http', ['alias'], item.at, note);
     } else if (item.key === 'target_container' && text(value) !== undefined) {
       http.targetContainer = {value: text(value)!, at: item.at};
     } else if (item.key === 'target_port' && Number.isInteger(numberOf(value))) {

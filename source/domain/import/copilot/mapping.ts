@@ -163,7 +163,12 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     target:
       "the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest",
   },
-  {field: 'http.alias', manifest: 'service', status: 'unmapped', target: "host-header rules and DNS records stay in Copilot's stacks"},
+  {
+    field: 'http.alias',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "host-header rules and DNS records stay in Copilot's stacks; with AWS access the rule's host-header is compared with the manifest",
+  },
   {field: 'http.deregistration_delay', manifest: 'service', status: 'unmapped', target: "a target group attribute: stays in Copilot's service stack"},
   {field: 'http.stickiness', manifest: 'service', status: 'unmapped', target: "a target group attribute: stays in Copilot's service stack"},
   {

@@ -34,6 +34,8 @@ export interface TargetGroupState {
   successCodes?: string;
   /** The path-pattern values of the listener rules that forward to it. */
   rulePaths?: string[];
+  /** The host-header values of those rules. */
+  ruleHosts?: string[];
 }
 
 /** What the wiring needs of a live service (build.ts CopilotLiveService). */
@@ -299,6 +301,16 @@ function verifyAgainstElb(input: WiringInput, arns: Record<string, string | unde
         wanted.join(', '),
         group.rulePaths.length === 0 ? '(no rule)' : group.rulePaths.join(', '),
         'the listener rule path-pattern',
+      );
+    }
+    if (http.alias !== undefined && group.ruleHosts !== undefined) {
+      const hosts = [...new Set(group.ruleHosts.flatMap((values) => values.split(', ')))].sort();
+      compare(
+        'http.alias',
+        http.alias.at,
+        [...http.alias.value].sort().join(', '),
+        hosts.length === 0 ? '(no host-header)' : hosts.join(', '),
+        'the listener rule host-header',
       );
     }
   }

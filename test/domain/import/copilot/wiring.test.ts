@@ -42,7 +42,7 @@ const notesOf = (migration: CopilotMigration, service: string, status?: string):
     .map((note) => `${formatPosition(note.at)} ${note.field}${note.environment === undefined ? '' : ` [${note.environment}]`}: ${note.message}`);
 
 /** What AWS would say: every environment's stack and each service running there, behind its target groups. */
-function awsState(options: {healthCheckPath: string}): CopilotAwsState {
+function awsState(options: {healthCheckPath: string; hosts: string[]}): CopilotAwsState {
   const state: CopilotAwsState = {environments: {}, services: {}};
   for (const environment of ['prod', 'test'] as const) {
     const region = REGIONS[environment];
@@ -66,7 +66,10 @@ function awsState(options: {healthCheckPath: string}): CopilotAwsState {
       accountId: ACCOUNT,
       loadBalancers: loadBalancers.map((item) => ({targetGroupArn: item.arn, containerName: service, containerPort: item.port})),
       targetGroups: Object.fromEntries(
-        loadBalancers.map((item) => [item.arn, {healthCheckPath: options.healthCheckPath, successCodes: '200,301', rulePaths: ['/api, /api/*']}]),
+        loadBalancers.map((item) => [
+          item.arn,
+          {healthCheckPath: options.healthCheckPath, successCodes: '200,301', rulePaths: ['/api, /api/*'], ruleHosts: options.hosts},
+        ]),
       ),
     });
     (state.services['web'] ??= {})[environment] = live('web', [{arn: group(environment, 'web'), port: 8080}]);
@@ -86,7 +89,7 @@ describe('offline', () => {
     expect(web.service.variables['targetGroupArn']).toBeUndefined();
     expect(notesOf(migration, 'web', 'unmapped')).toEqual([
       "copilot/web/manifest.yml:11:3 http.path: the listener rule stays in Copilot's service stack (ECS does not hold it); with AWS access its path-pattern is compared with the manifest",
-      "copilot/web/manifest.yml:12:3 http.alias: host-header rules and DNS records stay in Copilot's stacks",
+      "copilot/web/manifest.yml:12:3 http.alias: host-header rules and DNS records stay in Copilot's stacks; with AWS access the rule's host-header is compared with the manifest",
       "copilot/web/manifest.yml:15:5 http.healthcheck.path: the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest",
       "copilot/web/manifest.yml:16:5 http.healthcheck.success_codes: the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest",
       "copilot/web/manifest.yml:17:5 http.healthcheck.healthy_threshold: the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest",
@@ -178,7 +181,7 @@ describe('offline', () => {
 
 describe('with what AWS says', () => {
   test('the live target group; requests per target tracked under Copilot’s policy name; no variable left to set', () => {
-    const migration = plan(awsState({healthCheckPath: '/_health'}));
+    const migration = plan(awsState({healthCheckPath: '/_health', hosts: ['api.example.com']}));
     const web = profileOf(migration, 'web');
     expect(web.service.variables['targetGroupArn']).toBe(group('prod', 'web'));
     expect(web.environments.find((environment) => environment.name === 'test')?.overrides['targetGroupArn']).toBe(group('test', 'web'));
@@ -194,14 +197,17 @@ describe('with what AWS says', () => {
     expect(profileOf(migration, 'tcp').service.variables['nlbTargetGroupArn']).toBe(group('prod', 'tcp'));
   });
 
-  test('the manifest’s health check and path against ELB’s: the same said, a difference named at its line', () => {
-    const same = notesOf(plan(awsState({healthCheckPath: '/_health'})), 'web').filter((line) => line.includes('ELB'));
+  test('the manifest’s health check, path and alias against ELB’s: the same said, a difference named at its line', () => {
+    const same = notesOf(plan(awsState({healthCheckPath: '/_health', hosts: ['api.example.com']})), 'web').filter((line) => line.includes('ELB'));
     expect(same).toContain('copilot/web/manifest.yml:14:3 http.healthcheck [test]: the target group health check path /_health: as ELB has it');
     expect(same).toContain('copilot/web/manifest.yml:11:3 http.path [prod]: the listener rule path-pattern /api, /api/*: as ELB has it');
-    const drifted = notesOf(plan(awsState({healthCheckPath: '/'})), 'web', 'warning').filter((line) => line.includes('ELB has'));
+    expect(same).toContain('copilot/web/manifest.yml:12:3 http.alias [test]: the listener rule host-header api.example.com: as ELB has it');
+    const drifted = notesOf(plan(awsState({healthCheckPath: '/', hosts: []})), 'web', 'warning').filter((line) => line.includes('ELB has'));
     expect(drifted).toEqual([
       "copilot/web/manifest.yml:14:3 http.healthcheck [prod]: the target group health check path: the manifest says /_health, ELB has / (ELB's is what serves; the profile holds neither)",
+      "copilot/web/manifest.yml:12:3 http.alias [prod]: the listener rule host-header: the manifest says api.example.com, ELB has (no host-header) (ELB's is what serves; the profile holds neither)",
       "copilot/web/manifest.yml:14:3 http.healthcheck [test]: the target group health check path: the manifest says /_health, ELB has / (ELB's is what serves; the profile holds neither)",
+      "copilot/web/manifest.yml:12:3 http.alias [test]: the listener rule host-header: the manifest says api.example.com, ELB has (no host-header) (ELB's is what serves; the profile holds neither)",
     ]);
   });
 });
