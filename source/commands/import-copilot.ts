@@ -6,9 +6,12 @@
 import {relative} from 'node:path';
 import {locateCopilotFolder, readCopilotFolder} from '../adapters/copilot-workspace.js';
 import {checkMigration} from '../domain/import/copilot/check.js';
+import type {CopilotWorkspace} from '../domain/import/copilot/build.js';
 import {planMigration, readWorkspace} from '../domain/import/copilot/workspace.js';
 import {formatPosition} from '../domain/import/copilot/yaml.js';
 import {EXIT, InputError, UsageError} from '../errors.js';
+import {decideCopilotSecrets, movedSecretLines, writeCopilotSecrets, type AskSecrets} from '../operations/import-copilot-secrets.js';
+import {applySecretPolicies, secretPolicies} from '../operations/import-secrets.js';
 import {
   compareWithLive,
   existingProfiles,
@@ -26,21 +29,7 @@ import {approveSharedChanges} from './shared-environment-prompt.js';
 import type {CommandContext} from './spec.js';
 
 /** The import options that belong to the other ways in. */
-const OTHER_WAYS = [
-  'task-definition',
-  'cluster',
-  'service',
-  'from-file',
-  'as',
-  'app',
-  'env',
-  'container',
-  'move-secrets',
-  'keep-plaintext',
-  'secret-name',
-  'kms-key',
-  'apply-iam',
-];
+const OTHER_WAYS = ['task-definition', 'cluster', 'service', 'from-file', 'as', 'app', 'env', 'container', 'secret-name'];
 
 export async function run(context: CommandContext): Promise<number> {
   const {options, root, io} = context;
@@ -58,6 +47,7 @@ export async function run(context: CommandContext): Promise<number> {
       'fix the file: nothing was saved, and nothing in copilot/ was changed',
     );
   }
+  const environmentRegions = parseEnvironmentRegions(options['env-region'], read.workspace);
   const now = new Date(root.clock.now()).toISOString();
   let region = root.awsContext().region;
   let learned: LearnedFromAws | undefined;
@@ -66,7 +56,13 @@ export async function run(context: CommandContext): Promise<number> {
       io.stderr.write(`Reading what Copilot deployed: the stacks ${read.workspace.application}-<env> and their clusters' services…\n`);
     try {
       region ??= (await root.ecs()).region;
-      learned = await learnFromAws(read.workspace, {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where)}, region, now);
+      learned = await learnFromAws(
+        read.workspace,
+        {cloudFormation: (where) => root.cloudFormation(where), ecs: (where) => root.ecs(where), loadBalancing: (where) => root.loadBalancing(where)},
+        region,
+        now,
+        environmentRegions,
+      );
     } catch (error) {
       learned = {
         state: {environments: {}, services: {}},
@@ -77,7 +73,20 @@ export async function run(context: CommandContext): Promise<number> {
   }
   if (region === undefined)
     throw new UsageError('the region is not known', 'give --region REGION (Copilot keeps it in its own SSM parameters, not in the workspace)');
-  const migration = planMigration(read, {region, now, ...(learned === undefined ? {} : {aws: learned.state})});
+  // Plaintext secrets among the variables: moved (--move-secrets) or kept (--keep-plaintext NAME), else exit 2 naming them.
+  const planned = planMigration(read, {region, now, environmentRegions, ...(learned === undefined ? {} : {aws: learned.state})});
+  const flags = {move: options['move-secrets'] === true, keep: listOf(options['keep-plaintext'])};
+  const decided = await decideCopilotSecrets(planned, flags, io.interactive && !context.globals.json ? askInTerminal(context) : undefined);
+  if (decided === undefined) {
+    io.stderr.write('Import cancelled: nothing was saved and no secret was created.\n');
+    return EXIT.detached;
+  }
+  if (decided.pending.length > 0 && options.offline === true)
+    throw new UsageError(
+      `moving ${[...new Set(decided.pending.flatMap((item) => item.move.moved))].join(', ')} writes to AWS Secrets Manager, which --offline does not ask`,
+      'run it without --offline, or keep a variable that is not a secret with --keep-plaintext NAME; nothing was saved',
+    );
+  let migration = decided.migration;
   // Every door runs the validator: a profile it refuses is not saved (a value only missing is said, not refused).
   const checks = checkMigration(migration);
   const refused = Object.entries(checks).flatMap(([service, list]) =>
@@ -125,8 +134,61 @@ export async function run(context: CommandContext): Promise<number> {
       'pass --force to replace them (their run history is kept); nothing was saved',
     );
   }
+  const secretLines: string[] = [];
+  if (decided.pending.length > 0) {
+    // Written only now: a migration refused or declined above has created no secret.
+    const kmsKey = typeof options['kms-key'] === 'string' ? options['kms-key'] : undefined;
+    const written = await writeCopilotSecrets(migration, decided.pending, {
+      secrets: (where) => root.secrets(where),
+      ...(kmsKey === undefined ? {} : {kmsKeyArn: kmsKey}),
+      label: `the Copilot workspace ${shownFolder}`,
+    });
+    migration = written.migration;
+    report.migration = migration;
+    secretLines.push(...movedSecretLines(written.moved));
+    for (const plan of migration.services) {
+      const moved = written.moved.filter((secret) => secret.service === plan.name);
+      if (plan.profile !== undefined && moved.length > 0)
+        secretLines.push(...(await applySecretPolicies(secretPolicies(plan.profile, moved), {apply: options['apply-iam'] === true, iam: () => root.iam()})));
+    }
+  }
+  for (const [service, names] of Object.entries(decided.kept)) secretLines.push(`Kept as plain text in ${service} (declared not secrets): ${names.join(', ')}`);
   report.saved = await saveMigration(store, migration, {overwrite});
   if (context.globals.json) io.stdout.write(`${JSON.stringify(copilotReportJson(report), null, 2)}\n`);
   else io.stdout.write((screen ? savedLines(report.saved) : copilotReportLines(report)).map((line) => `${sanitize(line)}\n`).join(''));
+  for (const line of secretLines) io.stderr.write(`${sanitize(line)}\n`);
   return EXIT.ok;
 }
+
+/** `--env-region ENV=REGION` (repeatable): each names an environment of the workspace and a region. */
+function parseEnvironmentRegions(value: string | string[] | boolean | undefined, workspace: CopilotWorkspace): Record<string, string> {
+  const items = Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+  const known = [
+    ...new Set([...workspace.environments.map((item) => item.name), ...workspace.services.flatMap((item) => item.environments.map((env) => env.name))]),
+  ];
+  const regions: Record<string, string> = {};
+  for (const item of items) {
+    const match = /^([^=]+)=([a-z]{2}(?:-[a-z]+)+-\d+)$/.exec(item.trim());
+    if (match === null) throw new UsageError(`--env-region ${item}: expected ENV=REGION (e.g. prod=eu-west-1)`);
+    if (!known.includes(match[1]!))
+      throw new UsageError(`--env-region ${item}: the workspace has no environment ${match[1]!}`, `its environments: ${known.join(', ') || 'none'}`);
+    regions[match[1]!] = match[2]!;
+  }
+  return regions;
+}
+
+/** A flag given several times (or once), as a list. */
+const listOf = (value: unknown): string[] =>
+  (Array.isArray(value) ? value : typeof value === 'string' ? [value] : [])
+    .filter((item): item is string => typeof item === 'string')
+    .map((item) => item.trim());
+
+/** The task-definition import's choice screen, for one Copilot service's suspects. */
+const askInTerminal =
+  (context: CommandContext): AskSecrets =>
+  async (service, choice) => {
+    context.io.stderr.write(`${service}: variables that look like plaintext secrets\n`);
+    inkColour(context.globals);
+    const {choosePlaintextSecrets} = await import('../ui/run-plaintext-secrets.js');
+    return choosePlaintextSecrets(context.io, choice);
+  };

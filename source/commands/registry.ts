@@ -119,7 +119,7 @@ export const COMMANDS: CommandSpec[] = [
     path: ['import'],
     summary: 'import an ECS task definition or live service into a profile (alone on a terminal: browse them)',
     description:
-      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise). With --from-copilot [DIR] it reads a Copilot workspace instead (and what Copilot deployed from it): one profile per service (readme.md: Coming from Copilot).",
+      "Read-only fields are left out; the artifact container's image becomes ${DOCKER_IMAGE_NAME} (its registry, path and tag or digest become the artifact source), its name ${CONTAINER_NAME} where it equals the derived name, the execution role ${EXECUTION_ROLE}. A live service also gives the service specification and the environment (region, cluster, launch type, subnets, security groups, public IP). Rendering the profile with the imported tag gives back what was imported. Environment variables that look like plaintext secrets are asked about in a terminal (move to Secrets Manager, keep as plain text, or cancel); without one, --move-secrets or --keep-plaintext NAME decides (exit 2 naming them otherwise). With --from-copilot [DIR] it reads a Copilot workspace instead (and what Copilot deployed from it): one profile per service, --env-region ENV=REGION for an environment outside --region, and the same --move-secrets / --keep-plaintext decisions for its variables (readme.md: Coming from Copilot).",
     options: {
       'task-definition': {type: 'string', value: 'FAMILY[:REV]', description: 'import this task definition revision (the latest ACTIVE one without :REV)'},
       cluster: {type: 'string', value: 'CLUSTER', description: "with --service: import that live service; with --task-definition: the environment's cluster"},
@@ -163,6 +163,12 @@ export const COMMANDS: CommandSpec[] = [
           "read a Copilot workspace (DIR, default: the copilot/ folder here or above): one profile per service; --force replaces an earlier migration's",
       },
       offline: {type: 'boolean', description: 'with --from-copilot: do not ask AWS (the stacks and live services)'},
+      'env-region': {
+        type: 'string',
+        multiple: true,
+        value: 'ENV=REGION',
+        description: 'with --from-copilot: the region of a Copilot environment that is not in --region (repeatable)',
+      },
     },
     positionals: [{name: 'DIR', required: false, description: 'with --from-copilot: the copilot/ folder (or the repository that holds it)'}],
     examples: [

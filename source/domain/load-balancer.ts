@@ -62,6 +62,9 @@ export interface TargetGroupFacts {
   protocol?: string;
   /** The load balancers that route to it. */
   loadBalancerArns: string[];
+  /** The health check's path and HTTP success codes (`200`, `200-399`), when ELB gives them. */
+  healthCheckPath?: string;
+  healthCheckCodes?: string;
 }
 
 /** What the service specification says about its (first) load balancer. */

@@ -14,6 +14,8 @@ import type {Profile} from '../domain/model.js';
 import {validateProfile} from '../domain/profile-schema/profile.js';
 import {InputError} from '../errors.js';
 import type {EcsPort, EcsServiceState} from '../ports/ecs.js';
+import type {LoadBalancingPort} from '../ports/load-balancing.js';
+import {readTargetGroups} from './import-copilot-elb.js';
 import type {ProfileStore} from '../ports/profile-store.js';
 import type {CloudFormationPort} from '../ports/provisioners.js';
 import {fetchServiceSource, planImport} from './import.js';
@@ -22,6 +24,8 @@ import {planDeploy} from './deploy/plan.js';
 export interface CopilotAwsPorts {
   cloudFormation(region: string): Promise<CloudFormationPort>;
   ecs(region: string): Promise<EcsPort>;
+  /** Elastic Load Balancing: the health check and listener rules of each service's target group (compared with the manifest). */
+  loadBalancing?(region: string): Promise<LoadBalancingPort>;
 }
 
 export interface LearnedFromAws {
@@ -99,7 +103,12 @@ function liveService(
     );
   };
   const accountId = accountFromArn(state.serviceArn);
+  const loadBalancers = Array.isArray(state.raw['loadBalancers']) ? state.raw['loadBalancers'].filter(isJsonObject) : [];
+  const deployments = Array.isArray(state.raw['deployments']) ? state.raw['deployments'].filter(isJsonObject) : [];
+  const connect = deployments.find((deployment) => deployment['status'] === 'PRIMARY')?.['serviceConnectConfiguration'];
   return {
+    ...(loadBalancers.length === 0 ? {} : {loadBalancers}),
+    ...(isJsonObject(connect) ? {serviceConnect: connect} : {}),
     serviceName: state.serviceName,
     cluster,
     region,
@@ -117,7 +126,14 @@ function liveService(
  * What Copilot deployed: each environment's stack outputs, then each service's live service in that cluster. A
  * failure (no credentials, no stack, access denied) is a gap, named, and the migration goes on without it.
  */
-export async function learnFromAws(workspace: CopilotWorkspace, ports: CopilotAwsPorts, region: string, now: string): Promise<LearnedFromAws> {
+export async function learnFromAws(
+  workspace: CopilotWorkspace,
+  ports: CopilotAwsPorts,
+  defaultRegion: string,
+  now: string,
+  /** Where each environment is (`--env-region ENV=REGION`); the others are looked for in the default region. */
+  environmentRegions: Readonly<Record<string, string>> = {},
+): Promise<LearnedFromAws> {
   const app = workspace.application;
   const state: CopilotAwsState = {environments: {}, services: {}};
   const gaps: string[] = [];
@@ -127,6 +143,7 @@ export async function learnFromAws(workspace: CopilotWorkspace, ports: CopilotAw
   ];
   for (const environment of names) {
     const stackName = `${app}-${environment}`;
+    const region = environmentRegions[environment] ?? defaultRegion;
     let outputs;
     try {
       outputs = await (await ports.cloudFormation(region)).stackOutputs(stackName);
@@ -135,7 +152,11 @@ export async function learnFromAws(workspace: CopilotWorkspace, ports: CopilotAw
       continue;
     }
     if (outputs === undefined) {
-      gaps.push(`${environment}: no stack ${stackName} in ${region}`);
+      gaps.push(
+        environmentRegions[environment] === undefined
+          ? `${environment}: the stack ${stackName} is not found in ${region}; pass --env-region ${environment}=REGION if the environment is in another region`
+          : `${environment}: no stack ${stackName} in ${region} (--env-region)`,
+      );
       continue;
     }
     const accountId = accountFromArn(one(outputs['EnvironmentManagerRoleARN']) ?? '');
@@ -153,6 +174,8 @@ export async function learnFromAws(workspace: CopilotWorkspace, ports: CopilotAw
     if (publicDns !== undefined) env.publicLoadBalancerDns = publicDns;
     const internalDns = one(outputs['InternalLoadBalancerDNSName']);
     if (internalDns !== undefined) env.internalLoadBalancerDns = internalDns;
+    const listeners = ['HTTPListenerArn', 'HTTPSListenerArn', 'InternalHTTPListenerArn', 'InternalHTTPSListenerArn'].flatMap((key) => list(outputs[key]) ?? []);
+    if (listeners.length > 0) env.listenerArns = listeners;
     state.environments[environment] = env;
     read.push(`${environment}: stack ${stackName} (cluster ${cluster ?? '-'}, ${Object.keys(outputs).length} outputs)`);
     if (cluster === undefined) {
@@ -185,6 +208,16 @@ export async function learnFromAws(workspace: CopilotWorkspace, ports: CopilotAw
         });
         const network = adopted.profile?.environments[0]?.network;
         const live = liveService(found, source.taskDefinition, network, region, manifest.name, cluster);
+        if (live.loadBalancers !== undefined && ports.loadBalancing !== undefined) {
+          // What ELB says of the target groups (health check, the rules' paths): compared with the manifest, never written.
+          // A failure here loses only the comparison, never the live service.
+          const elb = await ports
+            .loadBalancing(region)
+            .then((port) => readTargetGroups(port, live.loadBalancers!, env.listenerArns ?? []))
+            .catch((error: unknown) => ({groups: {}, gaps: [`Elastic Load Balancing could not be read (${message(error)})`]}));
+          if (Object.keys(elb.groups).length > 0) live.targetGroups = elb.groups;
+          gaps.push(...elb.gaps.map((gap) => `${manifest.name} in ${environment}: ${gap}`));
+        }
         (state.services[manifest.name] ??= {})[environment] = live;
         read.push(
           `${manifest.name} in ${environment}: service ${found.serviceName} (${source.label.replace(/^service /, '')}, ${String(source.taskDefinition?.['family'] ?? '')}:${String(source.taskDefinition?.['revision'] ?? '')})`,

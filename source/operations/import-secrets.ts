@@ -166,7 +166,7 @@ export async function applySecretDecisions(
   return {plan: {...plan, profile: {...profile, service, environments}, replacements}, secrets: moved, kept};
 }
 
-async function writeSecret(
+export async function writeSecret(
   port: SecretsPort,
   name: string,
   secretString: string,

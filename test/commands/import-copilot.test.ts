@@ -92,7 +92,7 @@ describe('offline', () => {
       '  → profile shop-frontend: a REPLICA service on Fargate · ECR shop/frontend (tag at deploy) · port 8080 · environments prod, test\n',
     );
     expect(result.out).toContain(
-      '    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated\n',
+      "    copilot/frontend/manifest.yml:45:7  environments.prod.count.requests: requests 1000 per target: tracking requests needs the service's target group, and it is not known (no http, or not read from AWS): not migrated\n",
     );
     expect(result.out).toContain(
       '    copilot/frontend/manifest.yml:42:5  environments.prod.count [prod]: auto scaling differs per environment (prod: 2–10 tasks, CPU 70%; test: none (a fixed count)): each environment that scales gets its own setting (environments[].autoScaling), the others keep a fixed count\n',
@@ -103,7 +103,16 @@ describe('offline', () => {
     expect(result.out).toContain(
       "    copilot/worker/manifest.yml:19:3  count.queue_delay: the queue backlog per task is a custom metric (a Lambda function Copilot runs): not migrated; a deploy leaves Copilot's policy on the scalable target as it is\n",
     );
-    expect(result.out).toContain('    copilot/api/manifest.yml:16:3  network.connect: Service Connect (→ service-connect)\n');
+    expect(result.out).toContain(
+      '    copilot/api/manifest.yml:16:3  network.connect: serviceConnectConfiguration: namespace prod.shop.local, test.shop.local; clients reach it as api:80 (port mapping "target", discovery name api-sc)\n',
+    );
+    // http: the target group is never made up — a config variable to set, said by file and line.
+    expect(result.out).toContain(
+      "    copilot/frontend/manifest.yml:5:1  http: the target group Copilot's service stack created is not known without AWS in prod, test: loadBalancers[0].targetGroupArn is the config variable targetGroupArn, to be set before the first deploy (deploy --set targetGroupArn=ARN, or import again with AWS access); it is never guessed\n",
+    );
+    expect(result.out).toContain(
+      "    copilot/frontend/manifest.yml:8:5  http.healthcheck.path: the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest\n",
+    );
     expect(result.out).toContain(
       '  → not migrated: a Scheduled Job is a task started on a schedule (an EventBridge rule and a Step Functions state machine), not an ECS service\n',
     );
@@ -157,12 +166,11 @@ describe('offline', () => {
     ]);
     expect(report.services[1]!.notes[0]).toEqual({
       file: 'copilot/frontend/manifest.yml',
-      line: 5,
-      column: 1,
-      field: 'http',
-      status: 'later',
-      message: 'the load balancer: listener rule path, target group health check',
-      wire: 'load-balancer',
+      line: 6,
+      column: 3,
+      field: 'http.path',
+      status: 'unmapped',
+      message: "the listener rule stays in Copilot's service stack (ECS does not hold it); with AWS access its path-pattern is compared with the manifest",
     });
     expect(report.saved).toEqual({
       created: ['shop-api', 'shop-frontend', 'shop-worker'],
@@ -245,6 +253,13 @@ describe('bad input: exit 2, file:line:column, nothing saved', () => {
     const mixed = await cli(['import', '--from-copilot', folder, '--as', 'web'], {region: 'eu-west-1'});
     expect(mixed.code).toBe(2);
     expect(mixed.err).toContain('--from-copilot reads the whole workspace: --as cannot be given with it');
+    const badRegion = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'prod'], {region: 'eu-west-1'});
+    expect([badRegion.code, badRegion.err]).toEqual([2, 'ecs-wizard: --env-region prod: expected ENV=REGION (e.g. prod=eu-west-1)\n']);
+    const unknown = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'staging=eu-west-2'], {region: 'eu-west-1'});
+    expect(unknown.code).toBe(2);
+    expect(unknown.err).toContain('--env-region staging=eu-west-2: the workspace has no environment staging');
+    expect(unknown.err).toContain('its environments: prod, test');
+    expect(await store.list()).toEqual([]);
     const stray = await cli(['import', folder]);
     expect(stray.code).toBe(2);
     expect(stray.err).toContain('a folder is read only with --from-copilot DIR');
@@ -271,11 +286,28 @@ test('every profile goes through the validator: a value it refuses is exit 2 nam
   expect(await store.list()).toEqual([]);
 });
 
+test('--env-region prod=us-west-2: prod is in us-west-2 in every profile (its stack, its logs), test stays in --region', async () => {
+  const result = await cli(['import', '--from-copilot', folder, '--offline', '--env-region', 'prod=us-west-2'], {region: 'eu-west-1'});
+  expect(result.code).toBe(0);
+  const api = (await store.get('shop-api'))!;
+  expect(
+    api.environments.map((environment) => [
+      environment.name,
+      environment.region,
+      environment.provisioner?.kind === 'cloudformation' ? environment.provisioner.region : '',
+    ]),
+  ).toEqual([
+    ['prod', 'us-west-2', 'us-west-2'],
+    ['test', 'eu-west-1', 'eu-west-1'],
+  ]);
+  expect(result.out).toContain('  prod: us-west-2 · cluster shop-prod');
+});
+
 test('the report says, per environment, what the profile still needs before it renders', async () => {
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.out).toContain(
-    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the subnets and security groups\n' +
-      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, the security groups\n',
+    '  prod: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, targetGroupArn, the subnets and security groups\n' +
+      '  test: does not render until these are set: the execution role, the tag (--tag), secret_DB_SECRET, targetGroupArn, the security groups\n',
   );
 });
 
@@ -284,8 +316,10 @@ test('a plaintext secret among the variables is refused as every door refuses it
   writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.code).toBe(2);
-  expect(result.err).toContain('"DB_PASSWORD" at containerDefinitions[0].environment');
-  expect(result.err).toContain('looks like a credential');
+  expect(result.err).toContain('cannot import the Copilot service worker: 1 environment variable looks like plaintext secrets (DB_PASSWORD):\n');
+  expect(result.err).toContain('  worker DB_PASSWORD = (masked)  (containerDefinitions[0].environment[4]: its name)\n');
+  expect(result.err).toContain('pass --move-secrets to move them to AWS Secrets Manager');
+  expect(result.err).toContain('--keep-plaintext NAME');
   expect(result.out + result.err).not.toContain('s3cr3t-Pa55w0rd-2024');
   expect(await store.list()).toEqual([]);
 });
@@ -310,4 +344,23 @@ test('an application environment a service outside the migration uses, changed s
   expect(forced.err).toContain('Affects 1 service: legacy.');
   expect(forced.err).toContain('Saved with --force: legacy will now fail to render, verify and deploy in test until fixed.');
   expect((await store.list()).map((profile) => profile.name)).toEqual(['legacy', 'shop-api', 'shop-frontend', 'shop-worker']);
+});
+
+test('a plaintext secret: --keep-plaintext NAME keeps it (recorded in the profile); --move-secrets with --offline and an unknown name are exit 2', async () => {
+  const manifest = join(folder, 'copilot/worker/manifest.yml');
+  writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
+  const offline = await cli(['import', '--from-copilot', folder, '--offline', '--move-secrets'], {region: 'eu-west-1'});
+  expect(offline.code).toBe(2);
+  expect(offline.err).toContain('ecs-wizard: moving DB_PASSWORD writes to AWS Secrets Manager, which --offline does not ask\n');
+  expect(offline.err).toContain('run it without --offline');
+  const unknown = await cli(['import', '--from-copilot', folder, '--offline', '--keep-plaintext', 'DB_PASSWORD', '--keep-plaintext', 'API_TOKEN'], {
+    region: 'eu-west-1',
+  });
+  expect(unknown.code).toBe(2);
+  expect(unknown.err).toContain('--keep-plaintext API_TOKEN: no variable API_TOKEN of the Copilot services looks like a secret');
+  expect(await store.list()).toEqual([]);
+  const kept = await cli(['import', '--from-copilot', folder, '--offline', '--keep-plaintext', 'DB_PASSWORD'], {region: 'eu-west-1'});
+  expect(kept.code).toBe(0);
+  expect(kept.err).toBe('Kept as plain text in worker (declared not secrets): DB_PASSWORD\n');
+  expect((await store.get('shop-worker'))?.service.plaintextVariables).toEqual(['DB_PASSWORD']);
 });

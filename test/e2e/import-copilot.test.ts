@@ -1,9 +1,11 @@
 /**
  * `ecs-wizard import --from-copilot` in a real terminal (the built CLI), started inside a service's folder of the
  * workspace (the copilot/ folder is found above it), with AWS out of reach: the report screen, then the question;
- * `y` saves, a second run asks before replacing, `n` saves nothing (exit 5).
+ * `y` saves, a second run asks before replacing, `n` saves nothing (exit 5). A variable that looks like a plaintext
+ * secret is asked about first on the task-definition import's choice screen (masked): esc cancels, keeping it saves
+ * it declared (moving it is tested against moto in test/integration/import-copilot-secrets).
  */
-import {cpSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
+import {cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
@@ -50,5 +52,51 @@ describe('import --from-copilot in a terminal', () => {
     expect(await cli.waitForExit()).toBe(5);
     expect(cli.screen()).toContain('Nothing was saved.');
     expect(readFileSync(join(configDir, 'profiles.json'), 'utf8')).toBe(before);
+  });
+});
+
+describe('import --from-copilot in a terminal: a plaintext secret among the variables', () => {
+  const PASSWORD = 's3cr3t-Pa55w0rd-2024';
+  let secrets: string;
+  let secretsConfig: string;
+  beforeAll(() => {
+    secrets = mkdtempSync(join(tmpdir(), 'ecs-wizard-copilot-secrets-e2e-'));
+    cpSync(SHOP, secrets, {recursive: true});
+    const manifest = join(secrets, 'copilot/worker/manifest.yml');
+    writeFileSync(manifest, readFileSync(manifest, 'utf8').replace('variables:\n', `variables:\n  DB_PASSWORD: ${PASSWORD}\n`));
+    secretsConfig = mkdtempSync(join(tmpdir(), 'ecs-wizard-copilot-secrets-config-'));
+  });
+  afterAll(() => {
+    rmSync(secrets, {recursive: true, force: true});
+    rmSync(secretsConfig, {recursive: true, force: true});
+  });
+
+  test('esc on the choice screen cancels: nothing saved, exit 5', async () => {
+    const cli = spawnCli(['import', '--from-copilot', secrets, '--offline'], {configDir: secretsConfig, rows: 30, cols: 160});
+    await cli.waitForText('This environment variable looks like secrets in plain text');
+    await cli.press('esc');
+    await cli.waitForText('Import cancelled: nothing was saved and no secret was created.');
+    expect(await cli.waitForExit()).toBe(5);
+    expect(existsSync(join(secretsConfig, 'profiles.json'))).toBe(false);
+  });
+
+  test('the choice screen (masked) before the report; keeping it as plain text saves it declared', async () => {
+    const cli = spawnCli(['import', '--from-copilot', secrets, '--offline'], {configDir: secretsConfig, rows: 30, cols: 160});
+    const screen = await cli.waitForText(/❯ DB_PASSWORD\s+\(masked\)\s+→ move to Secrets Manager/);
+    expect(screen).toContain('worker: variables that look like plaintext secrets');
+    expect(screen).not.toContain(PASSWORD);
+    await cli.press('p');
+    await cli.waitForText(/DB_PASSWORD\s+\(masked\)\s+→ keep as plain text/);
+    await cli.press('enter');
+    await cli.waitForText('Save 3 profiles (shop-api, shop-frontend, shop-worker)? y/n');
+    await cli.press('y');
+    expect(await cli.waitForExit()).toBe(0);
+    expect(cli.screen()).toContain('Kept as plain text in worker (declared not secrets): DB_PASSWORD');
+    const profiles = (
+      JSON.parse(readFileSync(join(secretsConfig, 'profiles.json'), 'utf8')) as {
+        profiles: Record<string, {service: {plaintextVariables?: string[]}}>;
+      }
+    ).profiles;
+    expect(profiles['shop-worker']?.service.plaintextVariables).toEqual(['DB_PASSWORD']);
   });
 });

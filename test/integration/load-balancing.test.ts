@@ -60,6 +60,9 @@ describe('load balancing, Lambda and alarm ports on the SDK', () => {
       port: 80,
       protocol: 'HTTP',
       loadBalancerArns: [seed.balancer],
+      // ELB's defaults for an HTTP target group (the Copilot import compares a manifest's health check with them).
+      healthCheckPath: '/',
+      healthCheckCodes: '200',
     });
     expect(groups.find((group) => group.name === 'web-instance')).toMatchObject({targetType: 'instance', loadBalancerArns: []});
   });

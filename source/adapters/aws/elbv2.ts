@@ -56,6 +56,8 @@ function targetGroupOf(group: TargetGroup): TargetGroupFacts {
     ...(group.Port === undefined ? {} : {port: group.Port}),
     ...(group.Protocol === undefined ? {} : {protocol: group.Protocol}),
     loadBalancerArns: [...new Set(group.LoadBalancerArns ?? [])],
+    ...(group.HealthCheckPath === undefined ? {} : {healthCheckPath: group.HealthCheckPath}),
+    ...(group.Matcher?.HttpCode === undefined ? {} : {healthCheckCodes: group.Matcher.HttpCode}),
   };
 }
 

@@ -13,9 +13,11 @@ import type {ArtifactSource, AwsVpcNetwork, Environment, Profile, Service} from 
 import {parseImageReference} from '../../image.js';
 import {stringifyJsonText} from '../../json-text.js';
 import {CONTAINER_NAME, DOCKER_IMAGE_NAME, EXECUTION_ROLE, escapePlaceholders, serviceVariable} from '../../placeholders.js';
-import type {CopilotNote, SecretSource, ServiceManifest, ServiceSettings} from './manifest.js';
+import type {CopilotNote, ServiceManifest, ServiceSettings} from './manifest.js';
 import type {EnvironmentManifest} from './manifest.js';
+import {interpolate, PerEnvironment, secretValueFrom} from './per-environment.js';
 import {profileAutoScaling} from './scaling.js';
+import {enabledHttp, serviceWiring, type TargetGroupState} from './wiring.js';
 
 /** A workspace as read: its application, environment manifests and service manifests. */
 export interface CopilotWorkspace {
@@ -35,6 +37,8 @@ export interface CopilotEnvironmentState {
   accountId?: string;
   publicLoadBalancerDns?: string;
   internalLoadBalancerDns?: string;
+  /** The listeners of the environment's load balancers (HTTPListenerArn, HTTPSListenerArn, Internal…): their rules say each service's path. */
+  listenerArns?: string[];
 }
 
 /** A service's live ECS service in one environment, as the adoption import read it. */
@@ -51,6 +55,10 @@ export interface CopilotLiveService {
   environment: Record<string, string>;
   secrets: Record<string, string>;
   accountId?: string;
+  /** The service's loadBalancers entries, its Service Connect configuration and what ELB says of its target groups. */
+  loadBalancers?: JsonObject[];
+  serviceConnect?: JsonObject;
+  targetGroups?: Record<string, TargetGroupState>;
 }
 
 export interface CopilotAwsState {
@@ -104,53 +112,14 @@ function settingsIn(manifest: ServiceManifest, environment: string): ServiceSett
   }
   // A plain `count: N` under the environment replaces the base's range (Copilot's Count is a number or a map).
   if (override.count !== undefined && override.scaling === undefined) delete merged.scaling;
+  // http is merged field by field (Copilot's override of a map); `http: false` turns it off.
+  const baseHttp = manifest.base.http?.value;
+  if (override.http !== undefined && override.http.value !== false && baseHttp !== undefined && baseHttp !== false)
+    merged.http = {value: {...baseHttp, ...override.http.value, keys: [...new Set([...baseHttp.keys, ...override.http.value.keys])]}, at: override.http.at};
   merged.variables = {...manifest.base.variables, ...override.variables};
   merged.cfnVariables = {...manifest.base.cfnVariables, ...override.cfnVariables};
   merged.secrets = {...manifest.base.secrets, ...override.secrets};
   return merged;
-}
-
-/** `${COPILOT_APPLICATION_NAME}` and `${COPILOT_ENVIRONMENT_NAME}` substituted (Copilot's manifest interpolation). */
-const interpolate = (value: string, app: string, environment: string): string =>
-  value.replaceAll('${COPILOT_APPLICATION_NAME}', app).replaceAll('${COPILOT_ENVIRONMENT_NAME}', environment);
-
-const partitionOf = (region: string): string => (region.startsWith('cn-') ? 'aws-cn' : region.startsWith('us-gov-') ? 'aws-us-gov' : 'aws');
-
-/** Values that may differ per environment: a literal when they do not, else a config variable with overrides. */
-class PerEnvironment {
-  readonly variables: Record<string, string> = {};
-  readonly overrides: Record<string, Record<string, string>> = {};
-  readonly unquoted = new Set<string>();
-  constructor(private readonly environments: readonly string[]) {
-    for (const environment of environments) this.overrides[environment] = {};
-  }
-  /**
-   * The value to write: the literal when every environment has the same one, else `${serviceVariable.NAME}` (the
-   * first environment's value as the variable, overrides where another differs). Environments without a value
-   * get `missing`; when it is undefined, they get none (never another environment's): their render names the
-   * variable, and the environments that have one hold it as an override.
-   */
-  value(name: string, byEnvironment: Record<string, string | undefined>, missing?: string): string | undefined {
-    const values = this.environments.map((environment) => byEnvironment[environment] ?? missing);
-    const known = values.filter((value): value is string => value !== undefined);
-    if (known.length === 0) return undefined;
-    if (known.length === values.length && known.every((value) => value === known[0])) return escapePlaceholders(known[0]!);
-    if (known.length < values.length) {
-      // Some environments have no value: each known one is an override, so that no environment takes another's.
-      this.environments.forEach((environment, index) => {
-        const value = values[index];
-        if (value !== undefined) this.overrides[environment]![name] = value;
-      });
-      return serviceVariable(name);
-    }
-    const first = known[0]!;
-    this.variables[name] = first;
-    this.environments.forEach((environment, index) => {
-      const value = values[index];
-      if (value !== first) this.overrides[environment]![name] = value!;
-    });
-    return serviceVariable(name);
-  }
 }
 
 /** A profile name made of `text`: other characters become `-`, at most 64. */
@@ -167,7 +136,7 @@ const variableName = (prefix: string, name: string): string => `${prefix}_${name
 export function planService(
   workspace: CopilotWorkspace,
   manifest: ServiceManifest,
-  options: {region?: string; now: string; aws?: CopilotAwsState},
+  options: {region?: string; now: string; aws?: CopilotAwsState; environmentRegions?: Readonly<Record<string, string>>},
 ): CopilotServicePlan {
   const app = workspace.application;
   const notes: CopilotNote[] = [...manifest.notes];
@@ -198,7 +167,7 @@ export function planService(
     notes.push({at: manifest.at, field, status, message, ...extra});
   };
 
-  const region = byEnv((name) => live[name]?.region ?? stacks[name]?.region ?? options.region);
+  const region = byEnv((name) => live[name]?.region ?? stacks[name]?.region ?? options.environmentRegions?.[name] ?? options.region);
   const missingRegion = names.filter((name) => region[name] === undefined);
   if (missingRegion.length > 0) {
     return {
@@ -295,8 +264,8 @@ export function planService(
     'copilotService',
   );
   const produced = new Set(['COPILOT_APPLICATION_NAME', 'COPILOT_SERVICE_DISCOVERY_ENDPOINT', 'COPILOT_ENVIRONMENT_NAME', 'COPILOT_SERVICE_NAME']);
-  const http = manifest.base.port !== undefined && manifest.notes.some((item) => item.field === 'http' || item.field.endsWith('.http'));
-  if (manifest.type === 'Load Balanced Web Service' || (manifest.type === 'Backend Service' && http)) {
+  // COPILOT_LB_DNS: only behind an ALB (envvars-common.yml: `if .ALBListener`) — the public one, or a Backend Service's internal one.
+  if (enabledHttp(settings[first]!) !== undefined) {
     // What runs first (an imported ALB has its own name), else the environment stack's load balancer.
     const dns = byEnv(
       (name) =>
@@ -403,10 +372,26 @@ export function planService(
     byEnv((name) => `/copilot/${app}-${name}-${manifest.name}`),
   )!;
   const logRegion = per.value('region', region)!;
+  // The load balancers and Service Connect (wiring.ts): what the service spec gets, and the port mappings they name.
+  const wiring = serviceWiring({
+    app,
+    service: manifest.name,
+    type: manifest.type,
+    at: manifest.at,
+    names,
+    settings,
+    live,
+    per,
+    ...(manifest.base.port === undefined ? {} : {port: manifest.base.port.value}),
+    logGroup,
+    logRegion,
+  });
+  notes.push(...wiring.notes);
   const container: JsonObject = {name: CONTAINER_NAME, image: DOCKER_IMAGE_NAME, essential: true};
   if (manifest.base.entrypoint !== undefined) container.entryPoint = manifest.base.entrypoint.map(escapePlaceholders);
   if (manifest.base.command !== undefined) container.command = manifest.base.command.map(escapePlaceholders);
-  if (manifest.base.port !== undefined) container.portMappings = [{containerPort: manifest.base.port.value, protocol: 'tcp'}];
+  if (wiring.portMappings !== undefined) container.portMappings = wiring.portMappings;
+  else if (manifest.base.port !== undefined) container.portMappings = [{containerPort: manifest.base.port.value, protocol: 'tcp'}];
   container.environment = environmentEntries;
   if (secretEntries.length > 0) container.secrets = secretEntries;
   container.logConfiguration = {logDriver: 'awslogs', options: {'awslogs-region': logRegion, 'awslogs-group': logGroup, 'awslogs-stream-prefix': 'copilot'}};
@@ -489,9 +474,8 @@ export function planService(
   const unquoted = typeof spec.enableExecuteCommand === 'string' ? new Set(['enableExecuteCommand']) : undefined;
   spec.propagateTags = 'SERVICE';
   spec.tags = tags;
-  const loadBalancers = spec['loadBalancers'];
-  const hasTargetGroup = Array.isArray(loadBalancers) && loadBalancers.some((item) => typeof item === 'object' && item !== null && 'targetGroupArn' in item);
-  const scaling = profileAutoScaling({service: manifest.name, environments: names, settings, base: manifest.base, hasTargetGroup});
+  Object.assign(spec, wiring.spec);
+  const scaling = profileAutoScaling({service: manifest.name, environments: names, settings, base: manifest.base, hasTargetGroup: wiring.hasTargetGroup});
   notes.push(...scaling.notes);
 
   // The environments.
@@ -575,17 +559,4 @@ export function planService(
   const image = location === undefined ? `ECR ${app}/${manifest.name} (tag at deploy)` : location.value;
   const becomes = `profile ${profile.name}: a REPLICA service on Fargate · ${image}${manifest.base.port === undefined ? '' : ` · port ${manifest.base.port.value}`} · ${names.length === 1 ? 'environment' : 'environments'} ${names.join(', ')}`;
   return {...base, becomes, profile, runningTags, notes};
-}
-
-/** A secret's valueFrom as Copilot renders it (template/workload.go): SSM names as written, Secrets Manager names as ARNs. */
-function secretValueFrom(
-  source: SecretSource,
-  context: {app: string; environment: string; region: string; accountId: string | undefined; live: string | undefined},
-): string | undefined {
-  if (source.kind === 'ssm') return interpolate(source.name, context.app, context.environment);
-  if (source.kind === 'from-cfn') return context.live;
-  const name = interpolate(source.name, context.app, context.environment);
-  if (name.startsWith('arn:')) return name;
-  if (context.accountId === undefined) return context.live;
-  return `arn:${partitionOf(context.region)}:secretsmanager:${context.region}:${context.accountId}:secret:${name}`;
 }

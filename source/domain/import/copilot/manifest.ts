@@ -3,48 +3,15 @@
  * application, each environment's network and each service's settings, base and per environment. Every key is
  * classified by the mapping table (mapping.ts); whatever is not mapped becomes a note with its file and line.
  */
-import {classify, type MappingStatus, type Wire} from './mapping.js';
-import {at, booleanOf, entry, numberOf, text, type Position, type YamlNode} from './yaml.js';
+import {mergeCountOverride} from './count-merge.js';
+import {readConnect, readHttp, readNlb, type CopilotConnect, type CopilotHttp, type CopilotNlb} from './load-balancer-manifest.js';
+import {classify} from './mapping.js';
+import type {CopilotNote, CopilotScaling, Located, ScalingTarget} from './types.js';
 
-export interface CopilotNote {
-  at: Position;
-  /** The manifest field, dotted (`count.range`, `environments.prod.http`). */
-  field: string;
-  status: MappingStatus | 'warning' | 'info';
-  message: string;
-  wire?: Wire;
-  /** The environment the note is about, when it is about one. */
-  environment?: string;
-}
+export type {CopilotNote, CopilotScaling, Located, ScalingTarget} from './types.js';
+import {at, booleanOf, durationSeconds, entry, numberOf, text, type Position, type YamlNode} from './yaml.js';
 
 export type SecretSource = {kind: 'ssm'; name: string} | {kind: 'secretsmanager'; name: string} | {kind: 'from-cfn'; exportName: string};
-
-export interface Located<T> {
-  value: T;
-  at: Position;
-}
-
-/** One target of `count` (`cpu_percentage: 70`, or `{value: 70, cooldown: {in: 30s, out: 10s}}`). */
-export interface ScalingTarget {
-  value: number;
-  at: Position;
-  /** The dotted field, for notes (`environments.prod.count.requests`). */
-  field: string;
-  cooldownIn?: number;
-  cooldownOut?: number;
-}
-
-/** `count` as a map (copilot-cli manifest.AdvancedCount): the range and the targets ecs-wizard can hold. */
-export interface CopilotScaling {
-  min: number;
-  max: number;
-  cpu?: ScalingTarget;
-  memory?: ScalingTarget;
-  requests?: ScalingTarget;
-  /** `count.cooldown` (every target's, unless it has its own), seconds. */
-  cooldownIn?: number;
-  cooldownOut?: number;
-}
 
 export interface HealthCheck {
   command: string[];
@@ -67,6 +34,14 @@ export interface ServiceSettings {
   count?: Located<number>;
   /** `count.range` and its targets: service auto scaling. */
   scaling?: Located<CopilotScaling>;
+  /** Under `environments.<env>`: the `count` map as written (merged into the base's by readServiceManifest, as Copilot merges). */
+  scalingOverride?: Located<Partial<CopilotScaling>>;
+  /** `http` (an Application Load Balancer listener rule), `false` when turned off (load-balancer-manifest.ts). */
+  http?: Located<CopilotHttp | false>;
+  /** `nlb` (a Network Load Balancer listener). */
+  nlb?: Located<CopilotNlb>;
+  /** `network.connect` (Service Connect): false when turned off. */
+  connect?: Located<CopilotConnect | false>;
   exec?: Located<boolean>;
   variables: Record<string, Located<string>>;
   /** Variables whose value is a CloudFormation export (`from_cfn`): the export's name. */
@@ -101,13 +76,7 @@ export interface EnvironmentManifest {
 
 const emptySettings = (): ServiceSettings => ({variables: {}, cfnVariables: {}, secrets: {}});
 
-/** `10s`, `1m30s`, `2m` → seconds. */
-export function durationSeconds(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value.trim());
-  if (match === null || value.trim() === '') return undefined;
-  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
-}
+export {durationSeconds};
 
 /** Shell words, as Copilot splits entrypoint and command strings (google/shlex): blanks separate, quotes and \\ group. */
 export function shellWords(value: string): string[] {
@@ -161,9 +130,15 @@ function targetOf(node: YamlNode, where: Position, field: string): ScalingTarget
  * readable range (Copilot requires one with any target). `response_time`, `range.spot_from` and the rest are noted
  * by the table's row (`skip`).
  */
-function scalingOf(node: YamlNode, field: string[], note: NoteAt, skip: (path: string[], where: Position) => void): CopilotScaling | undefined {
+function scalingOf(
+  node: YamlNode,
+  field: string[],
+  note: NoteAt,
+  skip: (path: string[], where: Position) => void,
+  partial = false,
+): Partial<CopilotScaling> | undefined {
   if (node.kind !== 'map') return undefined;
-  let range: {min: number; max: number} | undefined;
+  let range: {min?: number; max?: number} | undefined;
   const targets: Partial<Record<'cpu' | 'memory' | 'requests', ScalingTarget>> = {};
   let cooldownIn: number | undefined;
   let cooldownOut: number | undefined;
@@ -175,7 +150,9 @@ function scalingOf(node: YamlNode, field: string[], note: NoteAt, skip: (path: s
       else if (sub.value.kind === 'map') {
         const min = numberOf(at(sub.value, 'min'));
         const max = numberOf(at(sub.value, 'max'));
-        if (min !== undefined && max !== undefined) range = {min, max};
+        // Under environments.<env> one bound may be given alone: the other is the base's (Copilot merges the range's fields).
+        if ((min !== undefined && max !== undefined) || (partial && (min !== undefined || max !== undefined)))
+          range = {...(min === undefined ? {} : {min}), ...(max === undefined ? {} : {max})};
         for (const item of sub.value.entries) if (item.key !== 'min' && item.key !== 'max') skip(['count', 'range', item.key], item.at);
       }
       if (range === undefined) note(['range'], sub.at, 'warning', 'not understood (expected "MIN-MAX" or min: and max:): not migrated');
@@ -190,13 +167,21 @@ function scalingOf(node: YamlNode, field: string[], note: NoteAt, skip: (path: s
       skip(['count', sub.key], sub.at);
     }
   }
-  if (range === undefined) {
+  if (partial)
+    return {
+      ...range,
+      ...targets,
+      ...(cooldownIn === undefined ? {} : {cooldownIn}),
+      ...(cooldownOut === undefined ? {} : {cooldownOut}),
+    };
+  if (range?.min === undefined || range.max === undefined) {
     for (const target of Object.values(targets))
       note([target.field.split('.').pop()!], target.at, 'warning', 'a target without count.range: not migrated (Copilot requires a range)');
     return undefined;
   }
   return {
-    ...range,
+    min: range.min,
+    max: range.max,
     ...targets,
     ...(cooldownIn === undefined ? {} : {cooldownIn}),
     ...(cooldownOut === undefined ? {} : {cooldownOut}),
@@ -360,7 +345,14 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
           break;
         }
         // `range` and its targets become auto scaling; the range's minimum is the count (Copilot's own desiredCount).
-        const scaling = scalingOf(value, [...prefix, 'count'], (path, position, status, message) => note(['count', ...path], position, status, message), skip);
+        const noteCount: NoteAt = (path, position, status, message) => note(['count', ...path], position, status, message);
+        if (environment !== undefined) {
+          // Merged into the base's count map by readServiceManifest, field by field, as Copilot merges an override.
+          const written = scalingOf(value, [...prefix, 'count'], noteCount, skip, true);
+          if (written !== undefined) settings.scalingOverride = {value: written, at: where};
+          break;
+        }
+        const scaling = scalingOf(value, [...prefix, 'count'], noteCount, skip) as CopilotScaling | undefined;
         if (scaling !== undefined) {
           settings.scaling = {value: scaling, at: where};
           settings.count = {value: scaling.min, at: where};
@@ -418,6 +410,12 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
           break;
         }
         for (const sub of value.entries) {
+          if (sub.key === 'connect') {
+            const connect = readConnect(sub.value, (path, position, message) => note(['network', 'connect', ...path], position, 'unmapped', message));
+            if (connect === undefined) bad(['network', 'connect'], sub.at, 'true, false or alias:');
+            else settings.connect = {value: connect, at: sub.at};
+            continue;
+          }
           if (sub.key !== 'vpc' || sub.value.kind !== 'map') {
             skip(['network', sub.key], sub.at);
             continue;
@@ -451,10 +449,18 @@ function readSettings(node: YamlNode, prefix: string[], notes: CopilotNote[], en
       }
       case 'environments':
         break;
-      case 'http':
-        if (booleanOf(value) === false) break;
-        skip(['http'], where);
+      case 'http': {
+        const http = readHttp(value, (path, position, status, message, wire) => note(['http', ...path], position, status, message, wire));
+        if (http === undefined) bad(['http'], where, 'false or a map');
+        else settings.http = {value: http, at: where};
         break;
+      }
+      case 'nlb': {
+        const nlb = readNlb(value, where, (path, position, status, message, wire) => note(['nlb', ...path], position, status, message, wire));
+        if (nlb === undefined) bad(['nlb'], where, 'a map with port:');
+        else settings.nlb = {value: nlb, at: where};
+        break;
+      }
       default:
         skip([item.key], where);
     }
@@ -473,11 +479,9 @@ export function readServiceManifest(file: string, folder: string, root: YamlNode
   if (overrides !== undefined && overrides.value.kind === 'map') {
     for (const environment of overrides.value.entries) {
       if (environment.value.kind !== 'map') continue;
-      environments.push({
-        name: environment.key,
-        at: environment.at,
-        settings: readSettings(environment.value, ['environments', environment.key], notes, environment.key),
-      });
+      const settings = readSettings(environment.value, ['environments', environment.key], notes, environment.key);
+      mergeCountOverride(base, settings, environment.key, notes);
+      environments.push({name: environment.key, at: environment.at, settings});
     }
   }
   return {name, type, file, at: root.at, base, environments, notes};

@@ -80,7 +80,8 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     field: 'count.requests',
     manifest: 'service',
     status: 'mapped',
-    target: 'a target tracking policy on ALBRequestCountPerTarget — only when the service spec has a load balancer, else listed as not mapped',
+    target:
+      'a target tracking policy on ALBRequestCountPerTarget, named as Copilot names its policy — once the target group is known (read from AWS), else listed as not mapped',
   },
   {
     field: 'count.response_time',
@@ -127,9 +128,92 @@ export const COPILOT_MAPPING: readonly MappingRow[] = [
     perEnvironment: true,
   },
   {field: 'network.vpc.security_groups', manifest: 'service', status: 'mapped', target: "added to the environment's security groups", perEnvironment: true},
-  {field: 'network.connect', manifest: 'service', status: 'later', target: 'Service Connect', wire: 'service-connect'},
-  {field: 'http', manifest: 'service', status: 'later', target: 'the load balancer: listener rule path, target group health check', wire: 'load-balancer'},
-  {field: 'nlb', manifest: 'service', status: 'later', target: 'a Network Load Balancer', wire: 'load-balancer'},
+  {
+    field: 'network.connect',
+    manifest: 'service',
+    status: 'mapped',
+    target:
+      "serviceConnectConfiguration as Copilot renders it: the namespace `<env>.<app>.local`, the logs to the service's log group; with image.port a server (port mapping named `target`, discovery name `<name>-sc`, the alias or the service name as its DNS name)",
+  },
+  {
+    field: 'network.connect.alias',
+    manifest: 'service',
+    status: 'mapped',
+    target: "the Service Connect client alias's dnsName (default: the service name)",
+  },
+  {
+    field: 'http',
+    manifest: 'service',
+    status: 'mapped',
+    target:
+      "loadBalancers: the target group of Copilot's service stack (read from the live service; without AWS the config variable targetGroupArn, to set), the container and port that take the traffic; healthCheckGracePeriodSeconds (Copilot's 60 s unless healthcheck.grace_period)",
+  },
+  {field: 'http.target_container', manifest: 'service', status: 'mapped', target: 'loadBalancers containerName (a sidecar is not mapped)'},
+  {field: 'http.target_port', manifest: 'service', status: 'mapped', target: 'loadBalancers containerPort (else image.port), with its port mapping'},
+  {field: 'http.healthcheck.grace_period', manifest: 'service', status: 'mapped', target: 'healthCheckGracePeriodSeconds'},
+  {
+    field: 'http.path',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "the listener rule stays in Copilot's service stack (ECS does not hold it); with AWS access its path-pattern is compared with the manifest",
+  },
+  {
+    field: 'http.healthcheck',
+    manifest: 'service',
+    status: 'unmapped',
+    target:
+      "the target group's health check stays in Copilot's service stack (it is ELB's, not ECS's); with AWS access its path and success codes are compared with the manifest",
+  },
+  {
+    field: 'http.alias',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "host-header rules and DNS records stay in Copilot's stacks; with AWS access the rule's host-header is compared with the manifest",
+  },
+  {field: 'http.deregistration_delay', manifest: 'service', status: 'unmapped', target: "a target group attribute: stays in Copilot's service stack"},
+  {field: 'http.stickiness', manifest: 'service', status: 'unmapped', target: "a target group attribute: stays in Copilot's service stack"},
+  {
+    field: 'http.allowed_source_ips',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "a condition of the listener rule: stays in Copilot's service stack",
+  },
+  {field: 'http.redirect_to_https', manifest: 'service', status: 'unmapped', target: "the environment's listeners stay in Copilot's stacks"},
+  {
+    field: 'http.additional_rules',
+    manifest: 'service',
+    status: 'unmapped',
+    target: 'only the first rule is wired: add the other target groups to loadBalancers by hand',
+  },
+  {
+    field: 'nlb',
+    manifest: 'service',
+    status: 'mapped',
+    target:
+      "loadBalancers: the Network Load Balancer's target group (read from the live service; without AWS the config variable nlbTargetGroupArn, to set), the container and port (target_port, else the listener's port)",
+  },
+  {
+    field: 'nlb.port',
+    manifest: 'service',
+    status: 'mapped',
+    target: "the target port when target_port is not given; the listener stays in Copilot's service stack",
+  },
+  {field: 'nlb.target_container', manifest: 'service', status: 'mapped', target: 'loadBalancers containerName (a sidecar is not mapped)'},
+  {field: 'nlb.target_port', manifest: 'service', status: 'mapped', target: 'loadBalancers containerPort, with its port mapping'},
+  {field: 'nlb.healthcheck.grace_period', manifest: 'service', status: 'mapped', target: 'healthCheckGracePeriodSeconds (when http has none)'},
+  {
+    field: 'nlb.additional_listeners',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "only the first listener is wired: add the others' target groups to loadBalancers by hand",
+  },
+  {field: 'nlb.healthcheck', manifest: 'service', status: 'unmapped', target: "the target group's health check stays in Copilot's service stack"},
+  {
+    field: 'nlb.alias',
+    manifest: 'service',
+    status: 'unmapped',
+    target: "the load balancer, its listeners, certificates and DNS records stay in Copilot's service stack",
+  },
   {
     field: 'subscribe',
     manifest: 'service',

@@ -37,13 +37,14 @@ export function autoScalingOf(
   if (scaling.cpu !== undefined) policies.push(policy('cpu', scaling.cpu, `${service}-${COPILOT_POLICY_NAMES.cpu}-ScalingPolicy`));
   if (scaling.memory !== undefined) policies.push(policy('memory', scaling.memory, `${service}-${COPILOT_POLICY_NAMES.memory}-ScalingPolicy`));
   if (scaling.requests !== undefined) {
-    if (hasTargetGroup) policies.push(policy('requests', scaling.requests));
+    // Copilot's own policy (a custom metric on the same RequestCountPerTarget): same name, so a deploy replaces it.
+    if (hasTargetGroup) policies.push(policy('requests', scaling.requests, `${service}-ALBSumRequestCountPerTarget-ScalingPolicy`));
     else
       notes.push({
         at: scaling.requests.at,
         field: scaling.requests.field,
         status: 'unmapped',
-        message: `requests ${scaling.requests.value} per target: tracking requests needs the service behind a load balancer, and the service spec has none (http is not mapped yet): not migrated`,
+        message: `requests ${scaling.requests.value} per target: tracking requests needs the service's target group, and it is not known (no http, or not read from AWS): not migrated`,
       });
   }
   return {autoScaling: {minCount: scaling.min, maxCount: scaling.max, policies}, notes};

@@ -60,7 +60,7 @@ export function readWorkspace(files: CopilotFiles): WorkspaceResult {
 /** The plan of the whole migration: one entry per service manifest (a profile for each ECS service). */
 export function planMigration(
   read: {workspace: CopilotWorkspace; notes: CopilotNote[]},
-  options: {region?: string; now: string; aws?: CopilotAwsState},
+  options: {region?: string; now: string; aws?: CopilotAwsState; environmentRegions?: Readonly<Record<string, string>>},
 ): CopilotMigration {
   const {workspace} = read;
   return {

@@ -131,3 +131,11 @@ export function numberOf(node: YamlNode | undefined): number | undefined {
 /** A scalar boolean. */
 export const booleanOf = (node: YamlNode | undefined): boolean | undefined =>
   node?.kind === 'scalar' && typeof node.value === 'boolean' ? node.value : undefined;
+
+/** `10s`, `1m30s`, `2m` → seconds. */
+export function durationSeconds(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const match = /^(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?$/.exec(value.trim());
+  if (match === null || value.trim() === '') return undefined;
+  return Number(match[1] ?? 0) * 3600 + Number(match[2] ?? 0) * 60 + Number(match[3] ?? 0);
+}

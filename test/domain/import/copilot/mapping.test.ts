@@ -22,8 +22,11 @@ test('a field is classified by its most specific row', () => {
   expect(classify('service', ['count', 'cpu_percentage', 'cooldown', 'in'])?.field).toBe('count.cpu_percentage');
   expect(classify('service', ['count', 'response_time'])?.status).toBe('unmapped');
   expect(classify('service', ['count', 'spot'])).toMatchObject({status: 'later', wire: 'capacity-providers'});
-  expect(classify('service', ['http', 'healthcheck', 'path'])).toMatchObject({field: 'http', wire: 'load-balancer'});
-  expect(classify('service', ['network', 'connect'])).toMatchObject({wire: 'service-connect'});
+  expect(classify('service', ['http', 'healthcheck', 'path'])).toMatchObject({field: 'http.healthcheck', status: 'unmapped'});
+  expect(classify('service', ['http', 'healthcheck', 'grace_period'])).toMatchObject({field: 'http.healthcheck.grace_period', status: 'mapped'});
+  expect(classify('service', ['http'])).toMatchObject({field: 'http', status: 'mapped'});
+  expect(classify('service', ['nlb', 'target_port'])).toMatchObject({status: 'mapped'});
+  expect(classify('service', ['network', 'connect', 'alias'])).toMatchObject({field: 'network.connect.alias', status: 'mapped'});
   expect(classify('service', ['unknown_field'])).toBeUndefined();
   expect(classify('environment', ['cdn'])).toMatchObject({status: 'unmapped'});
   expect(classify('environment', ['network', 'vpc', 'subnets', 'public'])?.status).toBe('mapped');

@@ -84,7 +84,7 @@ describe('what has no counterpart', () => {
     const plan = planOf(`${BACKEND}count:\n  range: 1-3\n  requests: 500\n  response_time: 2s\n`);
     expect(plan.profile!.service.autoScaling).toEqual({minCount: 1, maxCount: 3, policies: []});
     expect(listed(plan)).toEqual([`${FILE}:8:3 count.response_time unmapped`, `${FILE}:7:3 count.requests unmapped`]);
-    expect(plan.notes.find((note) => note.field === 'count.requests')?.message).toContain('needs the service behind a load balancer');
+    expect(plan.notes.find((note) => note.field === 'count.requests')?.message).toContain("needs the service's target group, and it is not known");
   });
 
   test('requests with a target group in the service spec: a policy on requests per target', () => {
@@ -93,7 +93,10 @@ describe('what has no counterpart', () => {
       {min: 1, max: 3, requests: {value: 500, at: {file: FILE, line: 7, column: 3}, field: 'count.requests'}},
       true,
     );
-    expect(autoScaling.policies).toEqual([{metric: 'requests', target: 500, scaleInCooldown: 120, scaleOutCooldown: 60}]);
+    // Named as Copilot names its own requests policy, so that a deploy replaces it rather than adding a second.
+    expect(autoScaling.policies).toEqual([
+      {metric: 'requests', target: 500, name: 'web-ALBSumRequestCountPerTarget-ScalingPolicy', scaleInCooldown: 120, scaleOutCooldown: 60},
+    ]);
     expect(notes).toEqual([]);
   });
 });

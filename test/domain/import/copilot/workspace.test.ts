@@ -19,6 +19,8 @@ const SHOP = join(import.meta.dirname, '../../../fixtures/copilot/shop/copilot')
 const NOW = '2026-12-06T00:00:00.000Z';
 const ACCOUNT = '123456789012';
 const role = (name: string): string => `arn:aws:iam::${ACCOUNT}:role/${name}`;
+const targetGroup = (environment: string): string =>
+  `arn:aws:elasticloadbalancing:eu-west-1:${ACCOUNT}:targetgroup/shop-${environment}-frontend/0123456789abcdef`;
 
 let files: CopilotFiles;
 beforeAll(async () => {
@@ -69,6 +71,7 @@ function awsState(): CopilotAwsState {
             : {},
         secrets: service === 'api' ? {QUEUE_PASSWORD: `arn:aws:ssm:eu-west-1:${ACCOUNT}:parameter/shop-${environment}-queue-password`} : {},
         accountId: ACCOUNT,
+        ...(service === 'frontend' ? {loadBalancers: [{targetGroupArn: targetGroup(environment), containerName: 'frontend', containerPort: 8080}]} : {}),
       };
     }
   }
@@ -95,17 +98,18 @@ describe('offline: what each service becomes, and every field that is not mapped
       [
         "copilot/environments/prod/manifest.yml:20:1 http unmapped",
         "copilot/environments/test/manifest.yml:16:1 observability unmapped",
-        "copilot/api/manifest.yml:16:3 network.connect later service-connect",
         "copilot/api/manifest.yml:32:1 sidecars unmapped",
         "copilot/api/manifest.yml:44:7 secrets.PROD_ONLY unmapped",
-        "copilot/frontend/manifest.yml:5:1 http later load-balancer",
+        "copilot/frontend/manifest.yml:6:3 http.path unmapped",
+        "copilot/frontend/manifest.yml:8:5 http.healthcheck.path unmapped",
+        "copilot/frontend/manifest.yml:9:5 http.healthcheck.success_codes unmapped",
         "copilot/frontend/manifest.yml:45:7 environments.prod.count.requests unmapped",
         "copilot/report/manifest.yml:2:1 type unmapped",
         "copilot/report/manifest.yml:5:1 on unmapped",
         "copilot/report/manifest.yml:12:1 retries unmapped",
         "copilot/report/manifest.yml:13:1 timeout unmapped",
         "copilot/site/manifest.yml:2:1 type unmapped",
-        "copilot/site/manifest.yml:5:1 http later load-balancer",
+        "copilot/site/manifest.yml:7:5 http.healthcheck.path unmapped",
         "copilot/worker/manifest.yml:8:1 subscribe later queue",
         "copilot/worker/manifest.yml:19:3 count.queue_delay unmapped",
       ]
@@ -122,6 +126,7 @@ describe('offline: what each service becomes, and every field that is not mapped
         "image.build: the ECR registry host (it holds the account id) is not known without AWS: the artifact has none yet — import again with AWS access",
         "http: COPILOT_LB_DNS (the load balancer’s DNS name) is not known without AWS: not set",
         "secrets.DB_SECRET: the secret's ARN is not known without AWS in prod, test (the account id, or the CloudFormation export): those environments do not render until it is set (config variable secret_DB_SECRET)",
+        "http: the target group Copilot's service stack created is not known without AWS in prod, test: loadBalancers[0].targetGroupArn is the config variable targetGroupArn, to be set before the first deploy (deploy --set targetGroupArn=ARN, or import again with AWS access); it is never guessed",
         "taskRoleArn: the task role CloudFormation created (shop-<env>-frontend-TaskRole-…) is not known without AWS: the task definition has none",
         "name: the ECS service CloudFormation created (shop-<env>-frontend-Service-…) is not known without AWS: the profile names the service "frontend", and a deploy would create a new service beside Copilot's",
         "environments [prod]: cluster: not known without AWS: written as "shop-prod" until ecs-wizard env refresh reads the stack's ClusterId",
@@ -179,6 +184,7 @@ describe('with what AWS says: the profiles render for every environment, with pe
         "logGroup": "/copilot/shop-prod-frontend",
         "memory": "2048",
         "secret_DB_SECRET": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/prod/db",
+        "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-prod-frontend/0123456789abcdef",
         "taskRoleArn": "arn:aws:iam::123456789012:role/shop-prod-frontend-TaskRole-1",
       }
     `);
@@ -203,6 +209,7 @@ describe('with what AWS says: the profiles render for every environment, with pe
             "logGroup": "/copilot/shop-test-frontend",
             "memory": "512",
             "secret_DB_SECRET": "arn:aws:secretsmanager:eu-west-1:123456789012:secret:shop/test/db",
+            "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-test-frontend/0123456789abcdef",
             "taskRoleArn": "arn:aws:iam::123456789012:role/shop-test-frontend-TaskRole-2",
           },
         ],
@@ -326,7 +333,15 @@ describe('with what AWS says: the profiles render for every environment, with pe
         },
         "desiredCount": 2,
         "enableExecuteCommand": true,
+        "healthCheckGracePeriodSeconds": 60,
         "launchType": "FARGATE",
+        "loadBalancers": [
+          {
+            "containerName": "frontend",
+            "containerPort": 8080,
+            "targetGroupArn": "arn:aws:elasticloadbalancing:eu-west-1:123456789012:targetgroup/shop-prod-frontend/0123456789abcdef",
+          },
+        ],
         "networkConfiguration": {
           "awsvpcConfiguration": {
             "assignPublicIp": "ENABLED",
@@ -425,6 +440,7 @@ describe('with what AWS says: the profiles render for every environment, with pe
             "portMappings": [
               {
                 "containerPort": 80,
+                "name": "target",
                 "protocol": "tcp",
               },
             ],
@@ -547,8 +563,10 @@ test('an environment whose live service was not found never takes another enviro
     environment: {},
     secrets: {},
     accountId: ACCOUNT,
+    loadBalancers: [{targetGroupArn: targetGroup('prod'), containerName: 'frontend', containerPort: 8080}],
   };
   const profile = profileOf(plan(aws), 'frontend');
+  expect(profile.service.variables['targetGroupArn']).toBeUndefined();
   expect(profile.service.variables['ecsServiceName']).toBeUndefined();
   expect(profile.service.variables['taskRoleArn']).toBeUndefined();
   const prod = profile.environments.find((environment) => environment.name === 'prod')!;
@@ -556,6 +574,7 @@ test('an environment whose live service was not found never takes another enviro
   expect(prod.overrides['ecsServiceName']).toBe('shop-prod-frontend-Service-1XyZ');
   expect(test.overrides['ecsServiceName']).toBeUndefined();
   expect(test.overrides['secret_DB_SECRET']).toBeUndefined();
+  expect([prod.overrides['targetGroupArn'], test.overrides['targetGroupArn']]).toEqual([targetGroup('prod'), undefined]);
   expect(renderAndValidate({profile, environment: 'prod', tag: 'abc1231'}).issues.filter((issue) => issue.severity === 'error')).toEqual([]);
   const testIssues = renderAndValidate({profile, environment: 'test', tag: 'abc1232'}).issues.map((issue) => issue.message);
   expect(testIssues.some((message) => message.includes('"ecsServiceName"'))).toBe(true);
