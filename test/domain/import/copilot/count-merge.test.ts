@@ -52,14 +52,17 @@ describe('merging an environment count into the base', () => {
     );
   });
 
-  test('two environments, one overridden: they differ, so no setting; each named by file and line (per-environment auto scaling is not in the model)', () => {
+  test('two environments, one overridden: they differ, so each gets its own setting (test the base range, prod the merged one), each named by file and line', () => {
     const plan = planOf(`${BASE}count:\n  range: 1-4\n  cpu_percentage: 70\nenvironments:\n  prod:\n    count:\n      range: 2-10\n`, ['test', 'prod']);
     expect(plan.profile!.service.autoScaling).toBeUndefined();
-    const warnings = plan.notes
-      .filter((item) => item.status === 'warning' && item.field.endsWith('count'))
+    const scalingOf = (name: string) => plan.profile!.environments.find((item) => item.name === name)?.autoScaling;
+    expect([scalingOf('test')?.minCount, scalingOf('test')?.maxCount, scalingOf('test')?.policies[0]?.target]).toEqual([1, 4, 70]);
+    expect([scalingOf('prod')?.minCount, scalingOf('prod')?.maxCount, scalingOf('prod')?.policies[0]?.target]).toEqual([2, 10, 70]);
+    const differs = plan.notes
+      .filter((item) => item.status === 'info' && item.message.startsWith('auto scaling differs per environment'))
       .map((item) => `${formatPosition(item.at)} ${item.field}`);
-    expect(warnings).toEqual(['copilot/web/manifest.yml:5:1 count', 'copilot/web/manifest.yml:10:5 environments.prod.count']);
-    expect(plan.notes.find((item) => item.field === 'count' && item.status === 'warning')?.message).toContain('prod: 2–10 tasks');
+    expect(differs).toEqual(['copilot/web/manifest.yml:5:1 count', 'copilot/web/manifest.yml:10:5 environments.prod.count']);
+    expect(plan.notes.filter((item) => item.status === 'warning' && item.field.endsWith('count'))).toEqual([]);
   });
 
   test('one bound alone keeps the other; the environment’s target replaces the base’s; cooldowns merge in and out', () => {

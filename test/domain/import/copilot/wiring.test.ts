@@ -169,13 +169,15 @@ describe('offline', () => {
     ]);
   });
 
-  test('a partial count override: prod 2-10 with the base’s CPU 60 %; the environments differ, so no setting, each named', () => {
+  test('a partial count override: prod 2-10 with the base’s CPU 60 %; the environments differ, so each gets its own, each named', () => {
     const migration = plan();
     expect(notesOf(migration, 'backend', 'info')).toContain(
       "copilot/backend/manifest.yml:20:5 environments.prod.count [prod]: range 2-10, with the base manifest's cpu_percentage (Copilot merges an environment's count into the base's field by field); desiredCount 2",
     );
     expect(profileOf(migration, 'backend').service.autoScaling).toBeUndefined();
-    expect(notesOf(migration, 'backend', 'warning').filter((line) => line.includes('auto scaling is one setting'))).toHaveLength(2);
+    const prod = profileOf(migration, 'backend').environments.find((environment) => environment.name === 'prod')?.autoScaling;
+    expect([prod?.minCount, prod?.maxCount, prod?.policies[0]?.metric, prod?.policies[0]?.target]).toEqual([2, 10, 'cpu', 60]);
+    expect(notesOf(migration, 'backend', 'info').filter((line) => line.includes('auto scaling differs per environment'))).toHaveLength(2);
   });
 });
 
