@@ -1,0 +1,188 @@
+/**
+ * dist/cli.js, the program as installed: picks which bundle runs the command line, before either is loaded.
+ *
+ * - `profiles list`, `render` and `diff … --simulate` run from dist/plain.cjs, one classic script holding all the code
+ *   they can reach (see plain.ts). It is compiled through `vm.Script` with V8's code cache: the code V8 compiled on
+ *   an earlier run is read back instead of being parsed and compiled again. Node 20 has no compile cache for ES
+ *   modules (`module.enableCompileCache` is Node ≥ 22.1), and compiling is most of what these commands cost above
+ *   node's own start.
+ * - Everything else (the home screen, the wizard, deploys, every command that may need Ink or the AWS SDK) imports
+ *   dist/main.js, the ESM bundle split into chunks, as before.
+ *
+ * The cache is never a correctness risk. It lives in the user's cache folder (`ECS_WIZARD_CACHE_DIR`, else
+ * `$XDG_CACHE_HOME/ecs-wizard`, `~/.cache/ecs-wizard`; the platform's cache folder on macOS and Windows), one file per
+ * build of the plain bundle and command (`plain-<build>-<command>.v8cache`, 0600; other builds' files are removed when
+ * one is written).
+ * The file starts with a header line naming the format, the build it was made from, the length and the SHA-256 of the
+ * data: a file of another build, cut short, or with one byte changed is ignored (V8 itself checks only its version,
+ * flags and the source's length, not the data's checksum, on Node 20) and written anew when the run ends. So is a
+ * cache V8 rejects. It is written atomically (a temporary file renamed over it); a folder that cannot be written
+ * only costs the gain. `ECS_WIZARD_CODE_CACHE=0` turns it off (the plain bundle is then compiled on every run);
+ * `ECS_WIZARD_PLAIN_BUNDLE=0` sends every command line to the full program.
+ */
+import fs from 'node:fs';
+import nodeModule from 'node:module';
+import os from 'node:os';
+import path from 'node:path';
+import {pathToFileURL} from 'node:url';
+import vm from 'node:vm';
+
+/** The magic of a cache file's header line: `ecs-wizard-code-cache 1 <build> <length> <sha256>`. */
+const MAGIC = 'ecs-wizard-code-cache 1';
+const FILE_MODE = 0o600;
+const DIRECTORY_MODE = 0o700;
+
+/**
+ * A quick look at the command line, before any bundle is loaded: the plain command it may be (`list`, `render`,
+ * `diff`), or undefined. The plain bundle then decides exactly, with the program's own parser (plain.ts's
+ * `servedHere`). Words before a `--` only.
+ */
+export function plainCandidate(argv: readonly string[]): 'list' | 'render' | 'diff' | undefined {
+  const end = argv.indexOf('--');
+  const words = end === -1 ? argv : argv.slice(0, end);
+  const [first, second] = words;
+  if (first === 'profiles' && second === 'list') return 'list';
+  if (first === 'render') return 'render';
+  if (first === 'diff' && words.some((word) => word === '--simulate' || word.startsWith('--simulate='))) return 'diff';
+  return undefined;
+}
+
+/** The folder of the code cache (see the header). */
+export function cacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform, home: string = os.homedir()): string {
+  if (env.ECS_WIZARD_CACHE_DIR) return path.resolve(env.ECS_WIZARD_CACHE_DIR);
+  if (platform === 'darwin') return path.join(home, 'Library', 'Caches', 'ecs-wizard');
+  if (platform === 'win32') return path.join(env.LOCALAPPDATA || path.join(home, 'AppData', 'Local'), 'ecs-wizard', 'Cache');
+  return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'ecs-wizard');
+}
+
+/** node:crypto is loaded only when a cache is read or written: the other command lines do not pay for it. */
+const sha256 = (data: Uint8Array): string => {
+  const {createHash} = nodeModule.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(data).digest('hex');
+};
+
+/** The cache file's bytes for `data` of build `build`. */
+export function encodeCodeCache(build: string, data: Uint8Array): Buffer {
+  return Buffer.concat([Buffer.from(`${MAGIC} ${build} ${data.byteLength} ${sha256(data)}\n`, 'latin1'), data]);
+}
+
+/** The V8 data in a cache file's bytes, or undefined when they are not a whole, unchanged cache of build `build`. */
+export function decodeCodeCache(build: string, bytes: Buffer): Buffer | undefined {
+  const newline = bytes.indexOf(0x0a);
+  if (newline === -1 || newline > 200) return undefined;
+  const header = bytes.subarray(0, newline).toString('latin1').split(' ');
+  const [name, format, fileBuild, length, digest] = header;
+  if (header.length !== 5 || `${name} ${format}` !== MAGIC || fileBuild !== build) return undefined;
+  const data = bytes.subarray(newline + 1);
+  if (String(data.byteLength) !== length || sha256(data) !== digest) return undefined;
+  return data;
+}
+
+/** Reads the cache file; undefined when it is missing, unreadable or not a valid cache of this build. */
+export function readCodeCache(file: string, build: string): Buffer | undefined {
+  let bytes: Buffer;
+  try {
+    bytes = fs.readFileSync(file);
+  } catch {
+    return undefined;
+  }
+  return decodeCodeCache(build, bytes);
+}
+
+/** Writes the cache file atomically (0600, its folder 0700) and removes other builds' files; false when it could not. */
+export function writeCodeCache(file: string, build: string, data: Uint8Array): boolean {
+  const directory = path.dirname(file);
+  const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
+  try {
+    fs.mkdirSync(directory, {recursive: true, mode: DIRECTORY_MODE});
+    fs.writeFileSync(temporary, encodeCodeCache(build, data), {mode: FILE_MODE, flag: 'wx'});
+    fs.renameSync(temporary, file);
+  } catch {
+    fs.rmSync(temporary, {force: true});
+    return false;
+  }
+  try {
+    const own = path.basename(file);
+    for (const name of fs.readdirSync(directory)) {
+      if (/^plain-[0-9a-f]+-[a-z]+\.v8cache$/.test(name) && !name.startsWith(`plain-${build}-`) && name !== own)
+        fs.rmSync(path.join(directory, name), {force: true});
+    }
+  } catch {
+    // Another build's file left behind costs only disk space.
+  }
+  return true;
+}
+
+export interface LoadedScript {
+  /** The module's exports. */
+  exports: Record<string, unknown>;
+  /** Whether V8 took the cached code (false: it was compiled from the source). */
+  cached: boolean;
+  /**
+   * When the script was compiled from the source: writes the cache when the process exits (the data then holds the
+   * functions compiled during the run, not only the top level). Nothing when the cache was used or there is none.
+   */
+  saveAtExit(): void;
+}
+
+/**
+ * Runs the CommonJS script `filename` (its `source`) with V8's code cache in `cacheFile` (undefined: no cache): a
+ * valid cache of build `build` is used, anything else is ignored and the script compiled from its source.
+ */
+export function runCachedScript(options: {source: string; filename: string; build: string; cacheFile?: string}): LoadedScript {
+  const {source, filename, build, cacheFile} = options;
+  const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile, build);
+  const script = new vm.Script(nodeModule.wrap(source), {filename, ...(cachedData === undefined ? {} : {cachedData})});
+  const cached = cachedData !== undefined && script.cachedDataRejected !== true;
+  const module = {exports: {} as Record<string, unknown>};
+  const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
+  wrapper.call(module.exports, module.exports, nodeModule.createRequire(filename), module, filename, path.dirname(filename));
+  return {
+    exports: module.exports,
+    cached,
+    saveAtExit() {
+      if (cacheFile !== undefined && !cached) process.once('exit', () => writeCodeCache(cacheFile, build, script.createCachedData()));
+    },
+  };
+}
+
+/** What plain.ts exports. */
+interface PlainBundle {
+  servedHere(argv: readonly string[], env: NodeJS.ProcessEnv): boolean;
+  runAsProgram(): void;
+}
+
+/**
+ * Runs the command line: from the plain bundle when it serves it, else from the full program. `directory` holds the
+ * bundles (dist/); `build` identifies this build of the plain bundle. Each plain command keeps its own cache file
+ * (`plain-<build>-<command>.v8cache`), made from a run of that command, so that it holds what that command compiles.
+ */
+export async function launch(directory: string, build: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+  const candidate = env.ECS_WIZARD_PLAIN_BUNDLE === '0' ? undefined : plainCandidate(argv);
+  if (candidate !== undefined) {
+    const filename = path.join(directory, 'plain.cjs');
+    let source: string | undefined;
+    try {
+      source = fs.readFileSync(filename, 'utf8');
+    } catch {
+      // No plain bundle (a partial copy of dist/): the full program serves everything.
+    }
+    let loaded: LoadedScript | undefined;
+    let served = false;
+    if (source !== undefined) {
+      const cacheFile = env.ECS_WIZARD_CODE_CACHE === '0' ? undefined : path.join(cacheDirectory(env), `plain-${build}-${candidate}.v8cache`);
+      try {
+        loaded = runCachedScript({source, filename, build, ...(cacheFile === undefined ? {} : {cacheFile})});
+        served = (loaded.exports as unknown as PlainBundle).servedHere(argv, env);
+      } catch {
+        // A plain bundle that does not load (nothing has run yet): the full program serves the command line.
+      }
+    }
+    if (loaded !== undefined && served) {
+      loaded.saveAtExit();
+      (loaded.exports as unknown as PlainBundle).runAsProgram();
+      return;
+    }
+  }
+  await import(pathToFileURL(path.join(directory, 'main.js')).href);
+}
