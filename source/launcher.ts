@@ -98,7 +98,11 @@ export function writeCodeCache(file: string, build: string, data: Uint8Array): b
     fs.writeFileSync(temporary, encodeCodeCache(build, data), {mode: FILE_MODE, flag: 'wx'});
     fs.renameSync(temporary, file);
   } catch {
-    fs.rmSync(temporary, {force: true});
+    try {
+      fs.rmSync(temporary, {force: true});
+    } catch {
+      // Its folder cannot be there either (e.g. a file stands where the folder should be).
+    }
     return false;
   }
   try {
@@ -118,8 +122,10 @@ export interface LoadedScript {
   exports: Record<string, unknown>;
   /** Whether V8 took the cached code (false: it was compiled from the source). */
   cached: boolean;
+  /** Writes the cache now, from what V8 has compiled of the script so far; false when there is none or it failed. */
+  save(): boolean;
   /**
-   * When the script was compiled from the source: writes the cache when the process exits (the data then holds the
+   * When the script was compiled from its source: writes the cache when the process exits (the data then holds the
    * functions compiled during the run, not only the top level). Nothing when the cache was used or there is none.
    */
   saveAtExit(): void;
@@ -137,11 +143,13 @@ export function runCachedScript(options: {source: string; filename: string; buil
   const module = {exports: {} as Record<string, unknown>};
   const wrapper = script.runInThisContext() as (...args: unknown[]) => void;
   wrapper.call(module.exports, module.exports, nodeModule.createRequire(filename), module, filename, path.dirname(filename));
+  const save = (): boolean => cacheFile !== undefined && writeCodeCache(cacheFile, build, script.createCachedData());
   return {
     exports: module.exports,
     cached,
+    save,
     saveAtExit() {
-      if (cacheFile !== undefined && !cached) process.once('exit', () => writeCodeCache(cacheFile, build, script.createCachedData()));
+      if (cacheFile !== undefined && !cached) process.once('exit', save);
     },
   };
 }
