@@ -23,6 +23,8 @@
  *   profiles list                 spawn → exit; 5 and 300 profiles (flat in the number of profiles)
  *   render big --env dev          a profile of 10 containers × 100 env vars, in the store of 300
  *   diff big --simulate           the same, against the rollout simulator (--exit-code: 1, it has changes)
+ *   render, no code cache yet     render with an empty code cache folder (launcher.ts), as on the first run of a build;
+ *                                 every other plain sample uses the cache that the warm-up round wrote
  *
  *   spawn → home, first start     the same with no kept frame (ui/instant-frame.ts paints a kept one at once)
  *
@@ -90,12 +92,16 @@ const ms = (start: bigint): number => Number(process.hrtime.bigint() - start) / 
  * Milliseconds from spawning `node ARGS` in a pty to `until` on its screen (then it is killed), or to its exit when
  * `until` is absent (its exit code must be one of `codes`).
  */
-function inPty(args: string[], configDir: string, options: {until?: string; codes?: number[]; lingerMs?: number}): Promise<number> {
+function inPty(
+  args: string[],
+  configDir: string,
+  options: {until?: string; codes?: number[]; lingerMs?: number; env?: Record<string, string>},
+): Promise<number> {
   return new Promise((resolve, reject) => {
     let output = '';
     let elapsed: number | undefined;
     const start = process.hrtime.bigint();
-    const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols: 120, rows: 40, cwd: root, env: env(configDir)});
+    const pty = spawn(process.execPath, args, {name: 'xterm-256color', cols: 120, rows: 40, cwd: root, env: {...env(configDir), ...options.env}});
     const timer = setTimeout(() => {
       pty.kill('SIGKILL');
       reject(new Error(`node ${args.join(' ')}: nothing within ${TIMEOUT_MS} ms; output:\n${output.replace(ANSI, '').slice(-2000)}`));
@@ -221,6 +227,18 @@ try {
         floor: FLOORS.exit,
         ...goal(1.8),
         run: () => inPty([program, 'render', 'big', '--env', 'dev'], large, {}),
+      },
+      {
+        // The plain commands keep V8's compiled code between runs (launcher.ts): every sample above but this one finds
+        // the cache the warm-up round wrote; this one runs as the first run of a build does, and writes it.
+        key: `render-uncached${label}`,
+        name: `\`render big --env dev\`, no code cache yet (the first run of a build), spawn → exit${label}`,
+        floor: FLOORS.exit,
+        run: () => {
+          const cacheDir = join(large, 'first-run-cache');
+          rmSync(cacheDir, {recursive: true, force: true});
+          return inPty([program, 'render', 'big', '--env', 'dev'], large, {env: {ECS_WIZARD_CACHE_DIR: cacheDir}});
+        },
       },
       {
         key: `diff${label}`,
