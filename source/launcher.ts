@@ -13,8 +13,8 @@
  * `$XDG_CACHE_HOME/ecs-wizard`, `~/.cache/ecs-wizard`; the platform's cache folder on macOS and Windows), one file per
  * build of the plain bundle and command (`plain-<build>-<command>.v8cache`, 0600; other builds' files are removed when
  * one is written).
- * The file starts with a header line naming the format, the build it was made from, the length and the SHA-256 of the
- * data: a file of another build, cut short, or with one byte changed is ignored (V8 itself checks only its version,
+ * The file starts with a header line naming the format, the build it was made from, the length and a 64-bit checksum
+ * of the data (see FNV_WASM): a file of another build, cut short, or with one byte changed is ignored (V8 itself checks only its version,
  * flags and the source's length, not the data's checksum, on Node 20) and written anew when the run ends. So is a
  * cache V8 rejects. It is written atomically (a temporary file renamed over it); a folder that cannot be written
  * only costs the gain. `ECS_WIZARD_CODE_CACHE=0` turns it off (the plain bundle is then compiled on every run);
@@ -27,7 +27,7 @@ import path from 'node:path';
 import {pathToFileURL} from 'node:url';
 import vm from 'node:vm';
 
-/** The magic of a cache file's header line: `ecs-wizard-code-cache 1 <build> <length> <sha256>`. */
+/** The magic of a cache file's header line: `ecs-wizard-code-cache 1 <build> <length> <checksum>`. */
 const MAGIC = 'ecs-wizard-code-cache 1';
 const FILE_MODE = 0o600;
 const DIRECTORY_MODE = 0o700;
@@ -55,15 +55,49 @@ export function cacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'ecs-wizard');
 }
 
-/** node:crypto is loaded only when a cache is read or written: the other command lines do not pay for it. */
-const sha256 = (data: Uint8Array): string => {
-  const {createHash} = nodeModule.createRequire(import.meta.url)('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(data).digest('hex');
-};
+/**
+ * FNV-1a over the data's 64-bit little-endian words (the last one padded with zeros), as WebAssembly: the function
+ * `h(start, length)` of a module that imports its memory as `m.m`:
+ *
+ *   (func (param $p i32) (param $end i32) (result i64) (local $h i64)
+ *     (local.set $h (i64.const 0xcbf29ce484222325))
+ *     (local.set $end (i32.add (local.get $p) (local.get $end)))
+ *     (block (loop
+ *       (br_if 1 (i32.ge_u (local.get $p) (local.get $end)))
+ *       (local.set $h (i64.mul (i64.xor (local.get $h) (i64.load (local.get $p))) (i64.const 0x100000001b3)))
+ *       (local.set $p (i32.add (local.get $p) (i32.const 8)))
+ *       (br 0)))
+ *     (local.get $h))
+ *
+ * Each step is a bijection of the running value, so a change to any one word always changes the result; a file cut
+ * short is caught by the length. Computed natively in well under a millisecond for the cache's few hundred KB, where
+ * node:crypto would first cost a few milliseconds to load, and a loop in JavaScript runs in the interpreter at startup.
+ * launcher.test.ts checks it against the same sum in BigInt arithmetic.
+ */
+const FNV_WASM =
+  'AGFzbQEAAAABBwFgAn9/AX4CCAEBbQFtAgABAwIBAAcFAQFoAAAKQwFBAQF+QqXGiKHInKf5SyECIAAgAWohAQJAA0AgACABTw0BIAIgACkDAIVCs4OAgIAgfiECIABBCGohAAwACwsgAgs=';
+
+/** The part of the WebAssembly global used here (@types/node 20 declares its types but not the global's value). */
+interface WebAssemblyApi {
+  Memory: new (descriptor: {initial: number}) => {buffer: ArrayBuffer};
+  Module: new (bytes: Uint8Array) => object;
+  Instance: new (module: object, imports: object) => {exports: Record<string, unknown>};
+}
+
+/** The checksum of `data` in a cache file's header: 16 hex digits (see FNV_WASM). */
+export function checksum(data: Uint8Array): string {
+  const wasm = (globalThis as unknown as {WebAssembly: WebAssemblyApi}).WebAssembly;
+  const length = Math.ceil(data.byteLength / 8) * 8;
+  const memory = new wasm.Memory({initial: Math.max(1, Math.ceil(length / 65_536))});
+  const instance = new wasm.Instance(new wasm.Module(Buffer.from(FNV_WASM, 'base64')), {m: {m: memory}});
+  new Uint8Array(memory.buffer).set(data);
+  const sum = (instance.exports['h'] as (start: number, length: number) => bigint)(0, length);
+  return BigInt.asUintN(64, sum).toString(16).padStart(16, '0');
+}
 
 /** The cache file's bytes for `data` of build `build`. */
 export function encodeCodeCache(build: string, data: Uint8Array): Buffer {
-  return Buffer.concat([Buffer.from(`${MAGIC} ${build} ${data.byteLength} ${sha256(data)}\n`, 'latin1'), data]);
+  return Buffer.concat([Buffer.from(`${MAGIC} ${build} ${data.byteLength} ${checksum(data)}\n`, 'latin1'), data]);
 }
 
 /** The V8 data in a cache file's bytes, or undefined when they are not a whole, unchanged cache of build `build`. */
@@ -74,7 +108,7 @@ export function decodeCodeCache(build: string, bytes: Buffer): Buffer | undefine
   const [name, format, fileBuild, length, digest] = header;
   if (header.length !== 5 || `${name} ${format}` !== MAGIC || fileBuild !== build) return undefined;
   const data = bytes.subarray(newline + 1);
-  if (String(data.byteLength) !== length || sha256(data) !== digest) return undefined;
+  if (String(data.byteLength) !== length || checksum(data) !== digest) return undefined;
   return data;
 }
 

@@ -2,7 +2,17 @@ import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, wr
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
-import {cacheDirectory, decodeCodeCache, encodeCodeCache, plainCandidate, readCodeCache, runCachedScript, writeCodeCache} from '../source/launcher.js';
+import fc from 'fast-check';
+import {
+  cacheDirectory,
+  checksum,
+  decodeCodeCache,
+  encodeCodeCache,
+  plainCandidate,
+  readCodeCache,
+  runCachedScript,
+  writeCodeCache,
+} from '../source/launcher.js';
 
 describe('plainCandidate: which command lines may run from the plain bundle', () => {
   it.each([
@@ -35,12 +45,44 @@ describe('cacheDirectory', () => {
   });
 });
 
-describe('the cache file: a header naming the format, the build, the length and the SHA-256 of the data', () => {
+/** FNV-1a over 64-bit little-endian words, the last padded with zeros, in BigInt arithmetic: what FNV_WASM computes. */
+function fnvReference(data: Uint8Array): string {
+  const padded = Buffer.alloc(Math.ceil(data.byteLength / 8) * 8);
+  padded.set(data);
+  let sum = 0xcbf29ce484222325n;
+  for (let at = 0; at < padded.length; at += 8) sum = BigInt.asUintN(64, (sum ^ padded.readBigUInt64LE(at)) * 0x100000001b3n);
+  return sum.toString(16).padStart(16, '0');
+}
+
+describe('checksum: the WebAssembly FNV-1a of the cache data', () => {
+  it('is the FNV-1a of the 64-bit words, for any bytes (lengths not a multiple of 8 included)', () => {
+    fc.assert(
+      fc.property(fc.uint8Array({maxLength: 200}), (bytes) => {
+        expect(checksum(bytes)).toBe(fnvReference(bytes));
+      }),
+    );
+    expect(checksum(new Uint8Array(0))).toBe('cbf29ce484222325');
+    const large = Buffer.from(Array.from({length: 200_000}, (_, index) => (index * 7919) % 256));
+    expect(checksum(large)).toBe(fnvReference(large));
+  });
+
+  it('changes when any one byte changes', () => {
+    const data = Buffer.from(Array.from({length: 4096}, (_, index) => index % 253));
+    const sum = checksum(data);
+    for (const at of [0, 1, 7, 8, 2047, 4095]) {
+      const changed = Buffer.from(data);
+      changed[at]! ^= 0x01;
+      expect(checksum(changed)).not.toBe(sum);
+    }
+  });
+});
+
+describe('the cache file: a header naming the format, the build, the length and the checksum of the data', () => {
   const data = Buffer.from(Array.from({length: 1000}, (_, index) => index % 251));
 
   it('reads back what it wrote', () => {
     const encoded = encodeCodeCache('0123abcd', data);
-    expect(encoded.subarray(0, encoded.indexOf(0x0a)).toString('latin1')).toMatch(/^ecs-wizard-code-cache 1 0123abcd 1000 [0-9a-f]{64}$/);
+    expect(encoded.subarray(0, encoded.indexOf(0x0a)).toString('latin1')).toMatch(/^ecs-wizard-code-cache 1 0123abcd 1000 [0-9a-f]{16}$/);
     expect(decodeCodeCache('0123abcd', encoded)).toEqual(data);
   });
 
