@@ -2,8 +2,9 @@
 // Bundles the program into dist/ with esbuild, three outputs:
 // - dist/main.js (source/main.ts): the full program, ESM, code-split so that Ink, React and the AWS SDK are separate
 //   chunks loaded only by the commands that need them;
-// - dist/plain.cjs (source/plain.ts): the plain commands as one classic script, every module of ours they can reach
-//   and no vendor package (the build fails if one gets in), run by the launcher with V8's code cache;
+// - dist/plain-<command>.cjs (source/plain.ts): each plain command (list, render, diff) as one classic script, every
+//   module of ours it can reach and no vendor package (the build fails if one gets in), run by the launcher with V8's
+//   code cache;
 // - dist/cli.js (source/bin.ts, launcher.ts): the entry, which picks one of the two for the command line.
 // `--if-stale` skips the build when dist/ is newer than every file in source/ (used by `npm start`).
 import {build} from 'esbuild';
@@ -113,54 +114,62 @@ function modulesOutsidePlain(metafile) {
 }
 
 const outsidePlain = modulesOutsidePlain(full.metafile);
-const notBundled = {
+/**
+ * One plain bundle per plain command (dist/plain-<command>.cjs), holding that command's module and no other
+ * command's: the smaller the script, the less there is to read and to take from the code cache on every run.
+ */
+const PLAIN_COMMANDS = {list: 'source/commands/profiles-list.ts', render: 'source/commands/render.ts', diff: 'source/commands/diff.ts'};
+const notBundled = (command) => ({
   name: 'not-in-the-plain-bundle',
   setup(plugin) {
     plugin.onResolve({filter: /.*/}, async (args) => {
       if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
       const resolved = await plugin.resolve(args.path, {kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: {resolving: true}});
       const input = resolved.external ? args.path : relative(root, resolved.path);
-      if (!resolved.external && !outsidePlain.has(input)) return resolved;
+      const otherCommand = input.startsWith('source/commands/') && input !== PLAIN_COMMANDS[command];
+      if (!resolved.external && !outsidePlain.has(input) && !otherCommand) return resolved;
       return {path: input, namespace: 'not-in-the-plain-bundle'};
     });
     plugin.onLoad({filter: /.*/, namespace: 'not-in-the-plain-bundle'}, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the plain bundle (launcher.ts: this command line should have run from dist/main.js)`)});`,
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the plain bundle of ${command} (launcher.ts: this command line should have run from dist/main.js)`)});`,
       loader: 'js',
     }));
   },
-};
-const plain = await build({
-  entryPoints: [join(root, 'source', 'plain.ts')],
-  outfile: join(outdir, 'plain.cjs'),
-  metafile: true,
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  mainFields: ['module', 'main'],
-  target: 'node20',
-  minifySyntax: true,
-  minifyWhitespace: true,
-  legalComments: 'none',
-  sourcemap: 'linked',
-  define: {
-    'process.env.NODE_ENV': '"production"',
-    __ECS_WIZARD_VERSION__: JSON.stringify(pkg.version),
-    'import.meta.url': '__ecsWizardModuleUrl',
-  },
-  banner: {js: "var __ecsWizardModuleUrl=require('node:url').pathToFileURL(__filename).href;"},
-  plugins: [notBundled],
-  logLevel: 'warning',
 });
-const vendors = Object.keys(plain.metafile.inputs).filter(
-  (input) => !input.startsWith('not-in-the-plain-bundle:') && (input.includes('node_modules/') || input.startsWith('source/ui/')),
-);
-if (vendors.length > 0) throw new Error(`dist/plain.cjs must hold no vendor package and no Ink screen; it holds ${vendors.slice(0, 5).join(', ')}`);
+const plainBuilds = {};
+for (const command of Object.keys(PLAIN_COMMANDS)) {
+  const outfile = join(outdir, `plain-${command}.cjs`);
+  const plain = await build({
+    entryPoints: [join(root, 'source', 'plain.ts')],
+    outfile,
+    metafile: true,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    sourcemap: 'linked',
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __ECS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+      __PLAIN_COMMAND__: JSON.stringify(command),
+      'import.meta.url': '__ecsWizardModuleUrl',
+    },
+    banner: {js: "var __ecsWizardModuleUrl=require('node:url').pathToFileURL(__filename).href;"},
+    plugins: [notBundled(command)],
+    logLevel: 'warning',
+  });
+  const vendors = Object.keys(plain.metafile.inputs).filter(
+    (input) => !input.startsWith('not-in-the-plain-bundle:') && (input.includes('node_modules/') || input.startsWith('source/ui/')),
+  );
+  if (vendors.length > 0) throw new Error(`${outfile} must hold no vendor package and no Ink screen; it holds ${vendors.slice(0, 5).join(', ')}`);
+  plainBuilds[command] = createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 16);
+}
 
-// The launcher, with the build of the plain bundle it keeps a code cache of (the cache files are named by it).
-const plainBuild = createHash('sha256')
-  .update(readFileSync(join(outdir, 'plain.cjs')))
-  .digest('hex')
-  .slice(0, 16);
+// The launcher, with the builds of the plain bundles it keeps code caches of (the cache files are named by them).
 await build({
   entryPoints: {cli: join(root, 'source', 'bin.ts')},
   outdir,
@@ -171,7 +180,7 @@ await build({
   minifySyntax: true,
   minifyWhitespace: true,
   legalComments: 'none',
-  define: {__PLAIN_BUILD__: JSON.stringify(plainBuild)},
+  define: {__PLAIN_BUILDS__: JSON.stringify(plainBuilds)},
   banner: {js: '#!/usr/bin/env node'},
   logLevel: 'warning',
 });

@@ -1,8 +1,8 @@
 /**
  * dist/cli.js, the program as installed: picks which bundle runs the command line, before either is loaded.
  *
- * - `profiles list`, `render` and `diff … --simulate` run from dist/plain.cjs, one classic script holding all the code
- *   they can reach (see plain.ts). It is compiled through `vm.Script` with V8's code cache: the code V8 compiled on
+ * - `profiles list`, `render` and `diff … --simulate` each run from dist/plain-<command>.cjs, one classic script holding
+ *   all the code that command can reach (see plain.ts). It is compiled through `vm.Script` with V8's code cache: the code V8 compiled on
  *   an earlier run is read back instead of being parsed and compiled again. Node 20 has no compile cache for ES
  *   modules (`module.enableCompileCache` is Node ≥ 22.1), and compiling is most of what these commands cost above
  *   node's own start.
@@ -11,8 +11,8 @@
  *
  * The cache is never a correctness risk. It lives in the user's cache folder (`ECS_WIZARD_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/ecs-wizard`, `~/.cache/ecs-wizard`; the platform's cache folder on macOS and Windows), one file per
- * build of the plain bundle and command (`plain-<build>-<command>.v8cache`, 0600; other builds' files are removed when
- * one is written).
+ * plain bundle, named by its build and command (`plain-<build>-<command>.v8cache`, 0600; the same command's file of
+ * another build is removed when one is written).
  * The file starts with a header line naming the format, the build it was made from, the length and a 64-bit checksum
  * of the data (see FNV_WASM): a file of another build, cut short, or with one byte changed is ignored (V8 itself checks only its version,
  * flags and the source's length, not the data's checksum, on Node 20) and written anew when the run ends. So is a
@@ -140,10 +140,11 @@ export function writeCodeCache(file: string, build: string, data: Uint8Array): b
     return false;
   }
   try {
-    const own = path.basename(file);
+    // The same command's file of another build (`plain-<build>-<command>.v8cache`): an upgrade left it.
+    const command = /^plain-[0-9a-f]+-([a-z]+)\.v8cache$/.exec(path.basename(file))?.[1];
     for (const name of fs.readdirSync(directory)) {
-      if (/^plain-[0-9a-f]+-[a-z]+\.v8cache$/.test(name) && !name.startsWith(`plain-${build}-`) && name !== own)
-        fs.rmSync(path.join(directory, name), {force: true});
+      const other = /^plain-([0-9a-f]+)-([a-z]+)\.v8cache$/.exec(name);
+      if (command !== undefined && other !== null && other[2] === command && other[1] !== build) fs.rmSync(path.join(directory, name), {force: true});
     }
   } catch {
     // Another build's file left behind costs only disk space.
@@ -196,13 +197,14 @@ interface PlainBundle {
 
 /**
  * Runs the command line: from the plain bundle when it serves it, else from the full program. `directory` holds the
- * bundles (dist/); `build` identifies this build of the plain bundle. Each plain command keeps its own cache file
+ * bundles (dist/); `builds` identifies the build of each plain bundle, by command. Each plain command keeps its own cache file
  * (`plain-<build>-<command>.v8cache`), made from a run of that command, so that it holds what that command compiles.
  */
-export async function launch(directory: string, build: string, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
+export async function launch(directory: string, builds: Readonly<Record<string, string>>, argv: readonly string[], env: NodeJS.ProcessEnv): Promise<void> {
   const candidate = env.ECS_WIZARD_PLAIN_BUNDLE === '0' ? undefined : plainCandidate(argv);
-  if (candidate !== undefined) {
-    const filename = path.join(directory, 'plain.cjs');
+  const build = candidate === undefined ? undefined : builds[candidate];
+  if (candidate !== undefined && build !== undefined) {
+    const filename = path.join(directory, `plain-${candidate}.cjs`);
     let source: string | undefined;
     try {
       source = fs.readFileSync(filename, 'utf8');

@@ -179,12 +179,12 @@ describe('runCachedScript and the cache folder', () => {
     expect(loaded.save()).toBe(false);
   });
 
-  it('writing a build’s file removes other builds’ files and keeps this build’s other commands', () => {
+  it('writing a command’s file removes that command’s files of other builds, and nothing else', () => {
     const folder = join(directory, 'cache');
-    writeCodeCache(join(folder, 'plain-0000aaaa-list.v8cache'), '0000aaaa', Buffer.from('old'));
-    writeCodeCache(join(folder, 'plain-b1b1-render.v8cache'), 'b1b1', Buffer.from('render'));
+    writeCodeCache(join(folder, 'plain-0000aaaa-list.v8cache'), '0000aaaa', Buffer.from('an older build of list'));
+    writeCodeCache(join(folder, 'plain-b2b2-render.v8cache'), 'b2b2', Buffer.from('render, another bundle'));
     writeFileSync(join(folder, 'unrelated.txt'), 'kept');
     expect(writeCodeCache(join(folder, 'plain-b1b1-list.v8cache'), 'b1b1', Buffer.from('list'))).toBe(true);
-    expect(readdirSync(folder).sort()).toEqual(['plain-b1b1-list.v8cache', 'plain-b1b1-render.v8cache', 'unrelated.txt']);
+    expect(readdirSync(folder).sort()).toEqual(['plain-b1b1-list.v8cache', 'plain-b2b2-render.v8cache', 'unrelated.txt']);
   });
 });

@@ -1,7 +1,8 @@
 import {describe, expect, it} from 'vitest';
 import {servedHere} from '../source/plain.js';
 
-describe('servedHere: the command lines the plain bundle runs (the others go to the full program)', () => {
+describe('servedHere: the command lines the plain bundles run (the others go to the full program)', () => {
+  // Under test no bundle is built for one command (__PLAIN_COMMAND__ is undefined): each plain command is served.
   it.each([
     [['profiles', 'list'], true],
     [['profiles', 'list', '--json'], true],
