@@ -165,7 +165,12 @@ for (const command of Object.keys(PLAIN_COMMANDS)) {
   const vendors = Object.keys(plain.metafile.inputs).filter(
     (input) => !input.startsWith('not-in-the-plain-bundle:') && (input.includes('node_modules/') || input.startsWith('source/ui/')),
   );
-  if (vendors.length > 0) throw new Error(`${outfile} must hold no vendor package and no Ink screen; it holds ${vendors.slice(0, 5).join(', ')}`);
+  if (vendors.length > 0) {
+    throw new Error(
+      `${outfile} must hold no vendor package and no Ink screen; it holds ${vendors.slice(0, 5).join(', ')}. Something the ${command} command reaches ` +
+        'imports it statically: import it with import() where it is needed, or take the command out of PLAIN_COMMANDS here and of plainCandidate in source/launcher.ts.',
+    );
+  }
   plainBuilds[command] = createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 16);
 }
 
