@@ -16,8 +16,9 @@
  * The file starts with a header line naming the format, the build it was made from, the length and a 64-bit checksum
  * of the data (see FNV_WASM): a file of another build, cut short, or with one byte changed is ignored (V8 itself checks only its version,
  * flags and the source's length, not the data's checksum, on Node 20) and written anew when the run ends. So is a
- * cache V8 rejects. It is written atomically (a temporary file renamed over it); a folder that cannot be written
- * only costs the gain. `ECS_WIZARD_CODE_CACHE=0` turns it off (the plain bundle is then compiled on every run);
+ * cache V8 rejects. A file or folder that is another user's, or that group or others may write, is neither read nor
+ * written (the cache is code this process runs). It is written atomically (a temporary file renamed over it); a
+ * folder that cannot be written only costs the gain. `ECS_WIZARD_CODE_CACHE=0` turns it off (the plain bundle is then compiled on every run);
  * `ECS_WIZARD_PLAIN_BUNDLE=0` sends every command line to the full program.
  */
 import fs from 'node:fs';
@@ -112,23 +113,44 @@ export function decodeCodeCache(build: string, bytes: Buffer): Buffer | undefine
   return data;
 }
 
-/** Reads the cache file; undefined when it is missing, unreadable or not a valid cache of this build. */
+/**
+ * Reads the cache file; undefined when it is missing, unreadable, not a valid cache of this build, or in a file or
+ * folder that is another user's or that others may write.
+ */
 export function readCodeCache(file: string, build: string): Buffer | undefined {
   let bytes: Buffer;
+  let fd: number | undefined;
   try {
-    bytes = fs.readFileSync(file);
+    // Code that this process will run: only from a file and folder that no other user could have written.
+    if (!ownedAndPrivate(fs.statSync(path.dirname(file)))) return undefined;
+    fd = fs.openSync(file, 'r');
+    if (!ownedAndPrivate(fs.fstatSync(fd))) return undefined;
+    bytes = fs.readFileSync(fd);
   } catch {
     return undefined;
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
   }
   return decodeCodeCache(build, bytes);
 }
 
-/** Writes the cache file atomically (0600, its folder 0700) and removes other builds' files; false when it could not. */
+/** Owned by this user (where there are users) and writable by no one else. */
+function ownedAndPrivate(stats: fs.Stats): boolean {
+  const uid = process.getuid?.();
+  return (uid === undefined || stats.uid === uid) && (process.platform === 'win32' || (stats.mode & 0o022) === 0);
+}
+
+/**
+ * Writes the cache file atomically (0600, its folder created 0700) and removes the same command's files of other
+ * builds; false when it could not, or when the folder is another user's or others may write it.
+ */
 export function writeCodeCache(file: string, build: string, data: Uint8Array): boolean {
   const directory = path.dirname(file);
   const temporary = `${file}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
     fs.mkdirSync(directory, {recursive: true, mode: DIRECTORY_MODE});
+    // A folder others may write is never read from (readCodeCache): writing there would only cost time on every run.
+    if (!ownedAndPrivate(fs.statSync(directory))) return false;
     fs.writeFileSync(temporary, encodeCodeCache(build, data), {mode: FILE_MODE, flag: 'wx'});
     fs.renameSync(temporary, file);
   } catch {

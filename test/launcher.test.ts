@@ -1,4 +1,4 @@
-import {existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
+import {chmodSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterEach, beforeEach, describe, expect, it} from 'vitest';
@@ -162,6 +162,26 @@ describe('runCachedScript and the cache folder', () => {
     const rejected = run(cacheFile);
     expect(rejected.cached).toBe(false);
     expect(rejected.exports['answer']).toBe(42);
+  });
+
+  it('a cache that others may write is not used: the file or its folder writable by group or others', () => {
+    const folder = join(directory, 'cache');
+    const cacheFile = join(folder, 'plain-b1-list.v8cache');
+    run(cacheFile).save();
+    expect(run(cacheFile).cached).toBe(true);
+    chmodSync(cacheFile, 0o622);
+    expect(run(cacheFile).cached).toBe(false);
+    chmodSync(cacheFile, 0o600);
+    chmodSync(folder, 0o777);
+    const loaded = run(cacheFile);
+    expect(loaded.cached).toBe(false);
+    // Nor is one written there (it would be written on every run and never read).
+    rmSync(cacheFile);
+    expect(loaded.save()).toBe(false);
+    expect(existsSync(cacheFile)).toBe(false);
+    chmodSync(folder, 0o700);
+    expect(run(cacheFile).save()).toBe(true);
+    expect(run(cacheFile).cached).toBe(true);
   });
 
   it('a cache folder that cannot be written costs only the gain', () => {
