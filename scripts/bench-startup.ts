@@ -18,10 +18,10 @@
  * to its line and the commands to their exit (as this bench did before) made every plain command look that much
  * slower; timing both to their first line would leave out the part of a plain command that follows its output.
  *
- *   spawn → home first frame      the home title on the screen; an empty store, and a store of 300 profiles
+ *   spawn → home first frame      the home title on the screen; an empty store, and a store of 300 profiles (and big)
  *   bare Ink "hello"              an esbuild bundle of one <Text> (the same build options), for scale
  *   profiles list                 spawn → exit; 5 and 300 profiles (flat in the number of profiles)
- *   render big --env dev          a profile of 10 containers × 100 env vars, in the store of 300
+ *   render big --env dev          a profile of 10 containers × 100 env vars, in the store of 300 others
  *   diff big --simulate           the same, against the rollout simulator (--exit-code: 1, it has changes)
  *   render, no code cache yet     render with an empty code cache folder (launcher.ts), as on the first run of a build;
  *                                 every other plain sample uses the cache that the warm-up round wrote
@@ -29,7 +29,7 @@
  *   spawn → home, first start     the same with no kept frame (ui/instant-frame.ts paints a kept one at once)
  *
  * The stores are written by bench-store.ts (today's schema, through the store's own rules); before the rounds, each
- * plain command runs once and must print what it should (300 profiles listed, the big profile rendered, a diff), so
+ * plain command runs once and must print what it should (301 profiles listed, the big profile rendered, a diff), so
  * that a store the program refuses can never be timed as a fast error.
  *
  *   node scripts/run-ts.mjs scripts/bench-startup.ts [--runs N] [--check] [--markdown] [--write-readme] [--baseline CLI]
@@ -174,7 +174,8 @@ try {
   const large = join(work, 'large');
   mkdirSync(empty, {mode: 0o700});
   writeBenchStore(small, 5, false);
-  writeBenchStore(large, 299, true);
+  // 300 ordinary profiles and the big one.
+  writeBenchStore(large, 300, true);
   const hello = await bareInkHello(join(work, 'ink'));
 
   const fresh = join(work, 'fresh');
@@ -254,8 +255,8 @@ try {
   const checkPlain = (program: string): void => {
     verify(program, ['profiles', 'list'], large, {
       code: 0,
-      stdout: (text) => text.trim().split('\n').length === 301 && text.includes('app-298'),
-      what: '300 profiles',
+      stdout: (text) => text.trim().split('\n').length === 302 && text.includes('app-299'),
+      what: '301 profiles (300 and the big one)',
     });
     verify(program, ['render', 'big', '--env', 'dev'], large, {code: 0, stdout: (text) => text.includes('"VARIABLE_099"'), what: 'the big profile rendered'});
     verify(program, ['diff', 'big', '--env', 'dev', '--simulate', '--exit-code'], large, {
