@@ -14,6 +14,11 @@ export interface Measure {
   goal?: number;
   /** Goal in milliseconds instead of a ratio (a measure inside one process has no floor). */
   goalMs?: number;
+  /**
+   * The key of the floor this measure is a ratio to (a measure that stops at the same event: spawn → exit, or spawn →
+   * something on the screen); absent: the default floor given to `ratioRows`.
+   */
+  floor?: string;
   run: () => Promise<number> | number;
   /** The warm-up run, when it differs (e.g. it lets the program keep what a next start uses). */
   warmUp?: () => Promise<number> | number;
@@ -74,12 +79,18 @@ function goalText(measure: Measure): string {
   return '';
 }
 
-/** The plain table and the markdown rows, each median also as a ratio to the floor's median. */
+/**
+ * The plain table and the markdown rows, each median also as a ratio to the median of its floor (`Measure.floor`, else
+ * `floorKey`; a floor row is a ratio to itself).
+ */
 export function ratioRows(results: readonly Result[], floorKey: string | undefined): {text: string; markdown: string; missed: boolean} {
-  const floor = results.find((result) => result.measure.key === floorKey)?.median;
+  const medianOf = (key: string | undefined): number | undefined => results.find((result) => result.measure.key === key)?.median;
+  const floor = medianOf(floorKey);
   let missed = false;
   const rows = results.map((result) => {
-    const ratio = floor === undefined ? undefined : result.median / floor;
+    const isFloor = result.measure.key === floorKey || results.some((other) => other.measure.floor === result.measure.key);
+    const own = isFloor ? result.median : result.measure.floor === undefined ? floor : medianOf(result.measure.floor);
+    const ratio = own === undefined ? undefined : result.median / own;
     const {goal, goalMs} = result.measure;
     const ok = goal !== undefined ? ratio !== undefined && ratio <= goal : goalMs !== undefined ? result.median <= goalMs : undefined;
     if (ok === false) missed = true;

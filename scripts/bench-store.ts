@@ -2,12 +2,15 @@
  * The benchmarks' profile stores, written as a person's store would be: `profiles.json` at today's schema, holding
  * `count` realistic profiles (the Fargate profile of the tests under other names) and, with `big`, the profile
  * `big`: 10 containers × 100 environment variables in advanced JSON, one environment `dev` (Fargate, awsvpc).
- * What ecs-wizard keeps beside the file (an index) it builds itself on the first read, as it does for any store.
+ * The document is made by the store's own rules (`StoreState.save` of each profile: validated, split into
+ * applications that own their environments and profiles that name them) and serialised as conf writes it, so the
+ * bench reads exactly what ecs-wizard writes. What ecs-wizard keeps beside the file (an index) it builds itself on
+ * the first read, as it does for any store.
  */
 import {mkdirSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import type {Profile} from '../source/domain/model.js';
-import {CURRENT_SCHEMA_VERSION} from '../source/domain/profile-schema/schema.js';
+import {StoreState} from '../source/adapters/store-state.js';
 import {fargateJsonProfile} from '../test/helpers/profile-fixtures.js';
 
 export const BIG_CONTAINERS = 10;
@@ -72,10 +75,16 @@ export function benchProfiles(count: number, big: boolean): Profile[] {
   return big ? [bigProfile(), ...profiles] : profiles;
 }
 
-/** Writes `profiles.json` (schema CURRENT_SCHEMA_VERSION) into `directory`, as ecs-wizard writes it. */
+/** The store document holding `profiles`, as the profile store saves it (today's schema). */
+export function benchDocument(profiles: readonly Profile[]): unknown {
+  const state = new StoreState();
+  for (const profile of profiles) state.save(profile, false);
+  return state.document();
+}
+
+/** Writes `profiles.json` (today's schema, as ecs-wizard writes it) into `directory`. */
 export function writeBenchStore(directory: string, count: number, big: boolean): void {
   mkdirSync(directory, {recursive: true, mode: 0o700});
-  const profiles = benchProfiles(count, big).sort((a, b) => (a.name < b.name ? -1 : 1));
-  const document = {schemaVersion: CURRENT_SCHEMA_VERSION, profiles: Object.fromEntries(profiles.map((profile) => [profile.name, profile]))};
-  writeFileSync(join(directory, 'profiles.json'), `${JSON.stringify(document, null, 2)}\n`, {mode: 0o600});
+  // conf-profile-store.ts's serialize: two-space JSON and a newline.
+  writeFileSync(join(directory, 'profiles.json'), `${JSON.stringify(benchDocument(benchProfiles(count, big)), undefined, 2)}\n`, {mode: 0o600});
 }

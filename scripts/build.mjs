@@ -1,10 +1,16 @@
 #!/usr/bin/env node
-// Bundles source/cli.ts into dist/ with esbuild (ESM, code-split so that Ink, React and the AWS SDK
-// are separate chunks loaded only by the commands that need them).
+// Bundles the program into dist/ with esbuild, three outputs:
+// - dist/main.js (source/main.ts): the full program, ESM, code-split so that Ink, React and the AWS SDK are separate
+//   chunks loaded only by the commands that need them;
+// - dist/plain-<command>.cjs (source/plain.ts): each plain command (list, render, diff) as one classic script, every
+//   module of ours it can reach and no vendor package (the build fails if one gets in), run by the launcher with V8's
+//   code cache;
+// - dist/cli.js (source/bin.ts, launcher.ts): the entry, which picks one of the two for the command line.
 // `--if-stale` skips the build when dist/ is newer than every file in source/ (used by `npm start`).
 import {build} from 'esbuild';
+import {createHash} from 'node:crypto';
 import {readFileSync, statSync, readdirSync, existsSync, rmSync} from 'node:fs';
-import {join} from 'node:path';
+import {join, relative} from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist');
@@ -54,9 +60,10 @@ const yogaWasmBinary = {
 };
 rmSync(outdir, {recursive: true, force: true});
 
-await build({
-  entryPoints: {cli: join(root, 'source', 'cli.ts')},
+const full = await build({
+  entryPoints: {main: join(root, 'source', 'main.ts')},
   outdir,
+  metafile: true,
   bundle: true,
   splitting: true,
   format: 'esm',
@@ -80,5 +87,105 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport {createRequire as __ecsWizardCreateRequire} from 'node:module';const require=__ecsWizardCreateRequire(import.meta.url);",
   },
+  logLevel: 'warning',
+});
+
+/**
+ * The modules the plain bundle may not hold: those whose static imports reach a vendor package (node_modules) or the
+ * Ink screens (source/ui/). A dynamic import of one of them from the plain bundle's code becomes a module that throws
+ * (plain.ts's servedHere keeps the command lines that could reach one on the full program).
+ */
+function modulesOutsidePlain(metafile) {
+  const inputs = metafile.inputs;
+  const outside = new Map();
+  const isOutside = (input, seen = new Set()) => {
+    if (outside.has(input)) return outside.get(input);
+    if (seen.has(input)) return false;
+    seen.add(input);
+    let result = input.startsWith('node_modules/') || input.includes('/node_modules/') || input.startsWith('source/ui/');
+    for (const imported of inputs[input]?.imports ?? []) {
+      if (imported.kind === 'import-statement' && !imported.external && isOutside(imported.path, seen)) result = true;
+    }
+    outside.set(input, result);
+    return result;
+  };
+  for (const input of Object.keys(inputs)) isOutside(input);
+  return new Set([...outside].filter(([, result]) => result).map(([input]) => input));
+}
+
+const outsidePlain = modulesOutsidePlain(full.metafile);
+/**
+ * One plain bundle per plain command (dist/plain-<command>.cjs), holding that command's module and no other
+ * command's: the smaller the script, the less there is to read and to take from the code cache on every run.
+ */
+const PLAIN_COMMANDS = {list: 'source/commands/profiles-list.ts', render: 'source/commands/render.ts', diff: 'source/commands/diff.ts'};
+const notBundled = (command) => ({
+  name: 'not-in-the-plain-bundle',
+  setup(plugin) {
+    plugin.onResolve({filter: /.*/}, async (args) => {
+      if (args.kind !== 'dynamic-import' || args.pluginData?.resolving) return undefined;
+      const resolved = await plugin.resolve(args.path, {kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: {resolving: true}});
+      const input = resolved.external ? args.path : relative(root, resolved.path);
+      const otherCommand = input.startsWith('source/commands/') && input !== PLAIN_COMMANDS[command];
+      if (!resolved.external && !outsidePlain.has(input) && !otherCommand) return resolved;
+      return {path: input, namespace: 'not-in-the-plain-bundle'};
+    });
+    plugin.onLoad({filter: /.*/, namespace: 'not-in-the-plain-bundle'}, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the plain bundle of ${command} (launcher.ts: this command line should have run from dist/main.js)`)});`,
+      loader: 'js',
+    }));
+  },
+});
+const plainBuilds = {};
+for (const command of Object.keys(PLAIN_COMMANDS)) {
+  const outfile = join(outdir, `plain-${command}.cjs`);
+  const plain = await build({
+    entryPoints: [join(root, 'source', 'plain.ts')],
+    outfile,
+    metafile: true,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    mainFields: ['module', 'main'],
+    target: 'node20',
+    minifySyntax: true,
+    minifyWhitespace: true,
+    legalComments: 'none',
+    sourcemap: 'linked',
+    define: {
+      'process.env.NODE_ENV': '"production"',
+      __ECS_WIZARD_VERSION__: JSON.stringify(pkg.version),
+      __PLAIN_COMMAND__: JSON.stringify(command),
+      'import.meta.url': '__ecsWizardModuleUrl',
+    },
+    banner: {js: "var __ecsWizardModuleUrl=require('node:url').pathToFileURL(__filename).href;"},
+    plugins: [notBundled(command)],
+    logLevel: 'warning',
+  });
+  const vendors = Object.keys(plain.metafile.inputs).filter(
+    (input) => !input.startsWith('not-in-the-plain-bundle:') && (input.includes('node_modules/') || input.startsWith('source/ui/')),
+  );
+  if (vendors.length > 0) {
+    throw new Error(
+      `${outfile} must hold no vendor package and no Ink screen; it holds ${vendors.slice(0, 5).join(', ')}. Something the ${command} command reaches ` +
+        'imports it statically: import it with import() where it is needed, or take the command out of PLAIN_COMMANDS here and of plainCandidate in source/launcher.ts.',
+    );
+  }
+  plainBuilds[command] = createHash('sha256').update(readFileSync(outfile)).digest('hex').slice(0, 16);
+}
+
+// The launcher, with the builds of the plain bundles it keeps code caches of (the cache files are named by them).
+await build({
+  entryPoints: {cli: join(root, 'source', 'bin.ts')},
+  outdir,
+  bundle: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  minifyWhitespace: true,
+  legalComments: 'none',
+  define: {__PLAIN_BUILDS__: JSON.stringify(plainBuilds)},
+  banner: {js: '#!/usr/bin/env node'},
   logLevel: 'warning',
 });

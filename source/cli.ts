@@ -81,11 +81,14 @@ export async function main({argv, env, io: streams, createRoot}: MainOptions): P
   }
 }
 
-// Run when executed as the program (the bundle's entry), not when imported by tests.
-const invokedAsProgram = process.argv[1] !== undefined && /(?:^|[\\/])(?:cli\.js|ecs-wizard)$/.test(process.argv[1]);
-if (invokedAsProgram) {
+/**
+ * Runs the program on this process (argv, environment, standard streams) and exits once output is flushed. Called by
+ * the bundles' entries (main.ts: the full program; plain.ts: the plain commands), never by tests.
+ */
+export function runAsProgram(): void {
   // Node ≥ 22.1 keeps V8's compiled code of the chunks loaded from here on (Ink, React, commands) between runs; Node 20
-  // has no such cache (the call is absent there). Errors (a read-only cache folder) only cost the gain.
+  // has no such cache (the call is absent there; launcher.ts keeps one for the plain commands). Errors (a read-only
+  // cache folder) only cost the gain.
   try {
     (nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.();
   } catch {
@@ -94,8 +97,9 @@ if (invokedAsProgram) {
   process.stdout.on('error', (error: NodeJS.ErrnoException) => {
     if (error.code === 'EPIPE') process.exit(EXIT.ok);
   });
-  const code = await main({argv: process.argv.slice(2), env: process.env, io: {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}});
-  // Exit once output is flushed: an idle keep-alive socket or a stray handle must not hold the shell.
-  process.exitCode = code;
-  process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  void main({argv: process.argv.slice(2), env: process.env, io: {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}}).then((code) => {
+    // Exit once output is flushed: an idle keep-alive socket or a stray handle must not hold the shell.
+    process.exitCode = code;
+    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+  });
 }
