@@ -30,8 +30,8 @@ test('a watch of tens of thousands of events through the task-log reader holds o
         taskArn: `arn:aws:ecs:us-east-1:1:task/c/${id}`,
         stoppedReason: 'x',
         containers: [],
-        failure: {class: 'app-crash', summary: 's', hint: 'h'},
-      } as DeployEvent;
+        failure: {class: 'essential-exit', summary: 's', hint: 'h'},
+      } satisfies DeployEvent;
     }
     for (let index = 0; index < WARM_UP + EVENTS; index += 1) {
       const event: DeployEvent = {type: 'info', at: index, message: `poll ${index}`};
