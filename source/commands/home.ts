@@ -1,6 +1,7 @@
 import {readCachedFrame, storeStamp, writeCachedFrame} from '../adapters/frame-cache.js';
 import {profileStoreDirectory} from '../adapters/conf-profile-store.js';
 import {paintFrame} from '../ui/instant-frame.js';
+import {chalkColours, homeFirstFrame, inkSeesCi} from '../ui/home-first-frame.js';
 import {inkColour} from './run-context.js';
 import type {CommandRun} from './spec.js';
 
@@ -15,7 +16,6 @@ export const run: CommandRun = async (context) => {
   const stdout = context.io.stdout as {columns?: number; rows?: number};
   const env = context.env;
   const directory = profileStoreDirectory({env: context.env});
-  const {chalkColours, homeFirstFrame, inkSeesCi} = await import('../ui/home-first-frame.js');
   const computed = inkSeesCi(env)
     ? undefined
     : homeFirstFrame({version: context.root.version, colour: await chalkColours(), terminal: {columns: stdout.columns, rows: stdout.rows}});
