@@ -47,6 +47,7 @@ class TerminalIn extends EventEmitter {
 // about a person's terminal, so Ink is loaded with CI off.
 let runApp: typeof import('../../source/ui/run-app.js').runApp;
 const savedLevel = chalk.level;
+const savedEnv = {CI: process.env.CI, CONTINUOUS_INTEGRATION: process.env.CONTINUOUS_INTEGRATION};
 beforeAll(async () => {
   process.env.CI = 'false';
   delete process.env.CONTINUOUS_INTEGRATION;
@@ -54,6 +55,10 @@ beforeAll(async () => {
 });
 afterAll(() => {
   chalk.level = savedLevel;
+  for (const [name, value] of Object.entries(savedEnv)) {
+    if (value === undefined) delete process.env[name];
+    else process.env[name] = value;
+  }
 });
 
 /** Ink's first frame of the home screen at `columns` × `rows` (chalk at `level`). */
