@@ -12,7 +12,7 @@
  * iterate the stream (e.g. to record the run as well). Text from outside is passed through `sanitize`; colour only
  * when `color` is true.
  */
-import {deploymentRowText, deployViewReducer, formatElapsed, initialDeployView} from '../domain/deploy/view.js';
+import {deploymentRowText, deployViewReducer, formatElapsed, initialDeployView, logSince} from '../domain/deploy/view.js';
 import type {DeployEvent, DeploymentRow} from '../domain/deploy/events.js';
 import type {DeployView, LogLine} from '../domain/deploy/view.js';
 import {sanitize} from './sanitize.js';
@@ -78,7 +78,7 @@ export function createPlainPrinter(out: TextSink, options: PlainReporterOptions 
           if (!current.has(row.id)) emit(event.at, `deployment ${row.id} (${deploymentRowText(row).split('  ')[0]}) is gone`, 'info');
         return;
       }
-      for (const line of view.log.slice(before.log.length)) {
+      for (const line of logSince(before, view)) {
         const suffix = event.type === 'done' ? ` [exit ${event.exitCode}, ${Math.round(event.elapsedMs / 1000)}s, ${event.apiCalls} ECS API calls]` : '';
         emit(line.at, line.text + suffix, line.level, line.detail);
       }

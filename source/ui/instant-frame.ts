@@ -1,14 +1,17 @@
 /**
- * The home screen at once: a frame Ink wrote on an earlier start (the same version, terminal size and colours) is
- * painted before Ink, React and yoga load — they take most of a start — and Ink's first frame then replaces it in
- * place. No React here: this module is loaded before them.
+ * The home screen at once: a frame computed as Ink will write it (home-first-frame.ts), or one Ink wrote on an
+ * earlier start (the same version, terminal size and colours), is painted before Ink, React and yoga load — they take
+ * most of a start — and Ink's first frame then replaces it in place. No React here: this module is loaded before them.
  *
- * - `paintFrame` writes the kept frame and puts the terminal in raw mode at once, so that a key pressed before Ink
+ * - `paintFrame` writes the frame and puts the terminal in raw mode at once, so that a key pressed before Ink
  *   listens is neither echoed nor held for a line: it waits in the terminal until Ink reads it.
  * - `frameStream` is the stdout handed to Ink: its first write starts by erasing the painted lines (as Ink erases its
  *   own previous frame: line by line upwards), and what Ink writes until `firstFrame()` is asked — its first frame,
  *   written synchronously by render() — is recorded, to be kept for the next start.
  */
+
+/** Ink's begin-synchronised-update sequence (write-synchronized.js). */
+const BEGIN_SYNC = '\u001B[?2026h';
 
 /** `ansi-escapes`' eraseLines(count), as Ink's log-update writes it before a frame. */
 export function eraseLines(count: number): string {
@@ -46,7 +49,9 @@ export function frameStream<S extends {write: (...args: never[]) => unknown}>(st
     if (typeof chunk === 'string') {
       recording?.push(chunk);
       if (erase !== '') {
-        chunk = erase + chunk;
+        // Inside Ink's synchronised-output bracket when it opens with one: the terminal shows the erase and the new
+        // frame at once, never the erased lines alone.
+        chunk = chunk.startsWith(BEGIN_SYNC) ? BEGIN_SYNC + erase + chunk.slice(BEGIN_SYNC.length) : erase + chunk;
         erase = '';
       }
     } else recording = undefined;

@@ -46,11 +46,18 @@ describe('frameStream', () => {
     stream.write('\u001B[?2026h');
     stream.write('title\nline\n');
     stream.write('\u001B[?2026l');
-    expect(stdout.written).toEqual([`${eraseLines(3)}\u001B[?2026h`, 'title\nline\n', '\u001B[?2026l']);
+    expect(stdout.written).toEqual([`\u001B[?2026h${eraseLines(3)}`, 'title\nline\n', '\u001B[?2026l']);
     expect(firstFrame()).toBe('\u001B[?2026htitle\nline\n\u001B[?2026l');
     stream.write('later');
     expect(firstFrame()).toBe('');
     expect(stdout.written.at(-1)).toBe('later');
+  });
+
+  test('a first write that does not open a synchronised update gets the erase in front', () => {
+    const stdout = recorder();
+    const {stream} = frameStream(stdout, 'a\nb');
+    stream.write('frame');
+    expect(stdout.written).toEqual([`${eraseLines(2)}frame`]);
   });
 
   test('nothing painted: writes pass through unchanged; the rest of the stream is the real one', () => {

@@ -69,16 +69,26 @@ export interface DeployView {
   circuitBreaker?: {failed: number; threshold: number};
   /** A BLUE_GREEN, LINEAR or CANARY deployment's stage, traffic split, bake, hooks and alarms, as last seen. */
   traffic?: TrafficView;
-  /** Stopped tasks classified as failures (not 'not-a-failure'), oldest first. */
+  /**
+   * Stopped tasks classified as failures (not 'not-a-failure'), oldest first: the latest FAILURES_KEPT of them (a
+   * crash loop watched for hours stops thousands); `failureCount` counts them all.
+   */
   failures: StoppedTaskView[];
+  /** Every failure seen, including those no longer in `failures`. */
+  failureCount: number;
   /** Count of stopped tasks seen (failures or not). */
   stoppedTasks: number;
   serviceEvents: number;
   /** The latest throttling (cleared by the next deployments snapshot). */
   throttled?: {retryInMs: number; attempt: number};
   warnings: string[];
-  /** Finished lines, oldest first. */
+  /**
+   * Finished lines, oldest first: the latest LOG_LINES_KEPT of them. Renderers print each line once, when it comes
+   * (`logSince`); a watch of hours must not keep every line it ever printed. `logCount` counts them all.
+   */
   log: LogLine[];
+  /** Every finished line so far, including those no longer in `log`. */
+  logCount: number;
   outcome?: RunOutcome;
   exitCode?: number;
   reason?: string;
@@ -93,12 +103,35 @@ export const initialDeployView: DeployView = {
   checks: [],
   deployments: [],
   failures: [],
+  failureCount: 0,
   stoppedTasks: 0,
   serviceEvents: 0,
   warnings: [],
   log: [],
+  logCount: 0,
   finished: false,
 };
+
+/** How many of the latest log lines a view keeps (more than any screen shows at once, or one event adds). */
+export const LOG_LINES_KEPT = 200;
+/** How many of the latest failures a view keeps (the screen shows the latest one and its logs). */
+export const FAILURES_KEPT = 50;
+
+/** `list` with `added` at its end, keeping at most `limit` items (the latest). */
+function appendBounded<T>(list: readonly T[], added: readonly T[], limit: number): T[] {
+  const all = list.length + added.length;
+  return all <= limit ? [...list, ...added] : [...list.slice(all - limit), ...added.slice(Math.max(0, added.length - limit))];
+}
+
+/** The log lines `after` has that `before` had not (`after` folds more events into `before`). */
+export function logSince(before: DeployView, after: DeployView): LogLine[] {
+  const added = after.logCount - before.logCount;
+  return added <= 0 ? [] : after.log.slice(Math.max(0, after.log.length - added));
+}
+
+/** A view's log with `lines` added (bounded). */
+const withLog = (view: DeployView, lines: readonly LogLine[]): DeployView =>
+  lines.length === 0 ? view : {...view, log: appendBounded(view.log, lines, LOG_LINES_KEPT), logCount: view.logCount + lines.length};
 
 /** `PRIMARY web:7  running 2/3  pending 1  failed 0  IN_PROGRESS` — one table row as text (the reason only when FAILED). */
 export function deploymentRowText(row: DeploymentRow): string {
@@ -285,7 +318,7 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
     case 'traffic': {
       const {type: _type, at: _at, ...traffic} = event;
       const lines = trafficLines(state.traffic, traffic).map((entry) => line(event, entry.level, entry.text));
-      return {...next, traffic, log: [...next.log, ...lines]};
+      return withLog({...next, traffic}, lines);
     }
     case 'service-event':
       next = {...next, serviceEvents: next.serviceEvents + 1};
@@ -298,7 +331,10 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
         containers: event.containers,
         failure: event.failure,
       };
-      next = {...next, stoppedTasks: next.stoppedTasks + 1, failures: event.failure.class === 'not-a-failure' ? next.failures : [...next.failures, entry]};
+      next =
+        event.failure.class === 'not-a-failure'
+          ? {...next, stoppedTasks: next.stoppedTasks + 1}
+          : {...next, stoppedTasks: next.stoppedTasks + 1, failures: appendBounded(next.failures, [entry], FAILURES_KEPT), failureCount: next.failureCount + 1};
       break;
     }
     case 'task-logs': {
@@ -327,7 +363,7 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
       break;
   }
   const logLine = logLineOf(event, next);
-  return logLine === undefined ? next : {...next, log: [...next.log, logLine]};
+  return logLine === undefined ? next : withLog(next, [logLine]);
 }
 
 /** Folds a whole list (tests, summaries). */

@@ -175,7 +175,6 @@ export async function* withTaskLogs(
   });
   const ready: DeployEvent[] = [];
   let wake: () => void = () => undefined;
-  let woken = new Promise<void>((resolve) => (wake = resolve));
   let reads = 0;
   let next: Promise<IteratorResult<DeployEvent, void>> | undefined;
   let finished = false;
@@ -183,11 +182,11 @@ export async function* withTaskLogs(
     for (;;) {
       while (ready.length > 0) yield ready.shift()!;
       next ??= watch.next();
-      const step = await Promise.race([next, woken.then(() => undefined)]);
-      if (step === undefined) {
-        woken = new Promise<void>((resolve) => (wake = resolve));
-        continue;
-      }
+      // A wake-up made for this wait only: a wait that stays pending all run long (Promise.race subscribes to it on
+      // every step) would keep each step's result, every event of the watch, for as long as the watch runs.
+      const woken = new Promise<undefined>((resolve) => (wake = () => resolve(undefined)));
+      const step = await Promise.race([next, woken]);
+      if (step === undefined) continue;
       next = undefined;
       if (step.done === true) return;
       const event = step.value;

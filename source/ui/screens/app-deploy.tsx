@@ -283,7 +283,7 @@ export function AppDeployScreen(props: AppDeployScreenProps) {
             <Box flexDirection="column" marginTop={1}>
               <Text bold>{focused.service}</Text>
               {focused.view.log.slice(-DETAIL_LINES).map((line, index) => (
-                <LogLineView key={`${focused.service}${focused.view.log.length - DETAIL_LINES + index}`} line={line} startedAt={detailStart} width={width} />
+                <LogLineView key={`${focused.service}${focused.view.logCount - DETAIL_LINES + index}`} line={line} startedAt={detailStart} width={width} />
               ))}
               <DeployLive view={focused.view} now={now} width={width} {...(props.simulation === undefined ? {} : {simulation: props.simulation})} />
             </Box>

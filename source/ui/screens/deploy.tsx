@@ -12,10 +12,10 @@
  * component (components/text.tsx) cleans it.
  * Time comes from the injected clock (the elapsed ticker), never from Date.now().
  */
-import React, {useEffect, useReducer, useRef, useState} from 'react';
+import React, {useEffect, useLayoutEffect, useReducer, useRef, useState} from 'react';
 import {Box, Static, useInput, useStdout} from 'ink';
 import type {CommandIo} from '../../ports/terminal.js';
-import {deployViewReducer, formatElapsed, initialDeployView, type DeployView, type LogLine} from '../../domain/deploy/view.js';
+import {deployViewReducer, formatElapsed, initialDeployView, logSince, type DeployView, type LogLine} from '../../domain/deploy/view.js';
 import {parseTaskDefinition, taskDefinitionLabel} from '../../domain/aws-names.js';
 import {type DeployEvent, type DeploymentRow} from '../../domain/deploy/events.js';
 import type {DeployControl} from '../../operations/deploy/control.js';
@@ -52,17 +52,46 @@ type StaticItem = {key: string; kind: 'title'} | {key: string; kind: 'line'; lin
 
 interface ScreenState {
   view: DeployView;
+  /** What <Static> prints: the items of the current batch (see STATIC_BATCH). */
   items: StaticItem[];
+  /** The current <Static>'s key. */
+  batch: number;
 }
 
-type ScreenAction = {type: 'event'; event: DeployEvent} | {type: 'block'; text: string};
+/** How many of the current batch's items Ink had printed when an action was sent (the last commit's). */
+interface Printed {
+  batch: number;
+  count: number;
+}
 
-function screenReducer(state: ScreenState, action: ScreenAction): ScreenState {
-  if (action.type === 'block') return {...state, items: [...state.items, {key: `b${state.items.length}`, kind: 'block', text: action.text}]};
+type ScreenAction = {type: 'event'; event: DeployEvent; printed: Printed} | {type: 'block'; text: string; printed: Printed};
+
+/**
+ * Ink's <Static> prints each item once, in the commit that adds it, and never again — but it is given the whole list
+ * each time, so a watch of hours would keep every line it printed. Once a batch is longer than this, the next item
+ * starts a new <Static> (a new key) holding only the items not printed yet: what the screen printed is dropped.
+ */
+export const STATIC_BATCH = 100;
+
+function withItems(state: ScreenState, added: StaticItem[], printed: Printed): ScreenState {
+  if (added.length === 0) return state;
+  const items = [...state.items, ...added];
+  if (items.length > STATIC_BATCH && printed.batch === state.batch && printed.count > 0) {
+    return {...state, items: items.slice(Math.min(printed.count, state.items.length)), batch: state.batch + 1};
+  }
+  return {...state, items};
+}
+
+export function screenReducer(state: ScreenState, action: ScreenAction): ScreenState {
+  if (action.type === 'block') return withItems(state, [{key: `b${state.batch}.${state.items.length}`, kind: 'block', text: action.text}], action.printed);
   const view = deployViewReducer(state.view, action.event);
-  const added = view.log.slice(state.view.log.length).map((line, index): StaticItem => ({key: `l${state.view.log.length + index}`, kind: 'line', line}));
-  return {view, items: added.length === 0 ? state.items : [...state.items, ...added]};
+  const lines = logSince(state.view, view);
+  const first = view.logCount - lines.length;
+  const added = lines.map((line, index): StaticItem => ({key: `l${first + index}`, kind: 'line', line}));
+  return withItems({...state, view}, added, action.printed);
 }
+
+export const initialScreenState: ScreenState = {view: initialDeployView, items: [{key: 'title', kind: 'title'}], batch: 0};
 
 const LEVEL_COLOR: Record<LogLine['level'], string | undefined> = {info: undefined, ok: 'green', warn: 'yellow', error: 'red'};
 const LEVEL_MARK: Record<LogLine['level'], string> = {info: '·', ok: '✓', warn: '!', error: '✗'};
@@ -331,7 +360,14 @@ export function DeployScreen(props: DeployScreenProps) {
   const {control, clock} = props;
   const {stdout} = useStdout();
   const width = Math.max(40, (stdout.columns ?? 100) - 1);
-  const [state, dispatch] = useReducer(screenReducer, {view: initialDeployView, items: [{key: 'title', kind: 'title'}]});
+  const [state, dispatchPrinted] = useReducer(screenReducer, initialScreenState);
+  // What Ink has printed of the current batch: Ink writes <Static> output in the commit itself, before layout effects.
+  const printed = useRef<Printed>({batch: 0, count: 0});
+  useLayoutEffect(() => {
+    printed.current = {batch: state.batch, count: state.items.length};
+  });
+  const dispatch = (action: {type: 'event'; event: DeployEvent} | {type: 'block'; text: string}): void =>
+    dispatchPrinted({...action, printed: printed.current});
   const [question, setQuestion] = useState<{question: Confirmation; resolve: (answer: boolean) => void} | undefined>();
   const [notice, setNotice] = useState<string | undefined>();
   /** `r` was pressed: the next key says whether to roll back (y) or not (anything else). */
@@ -479,7 +515,7 @@ export function DeployScreen(props: DeployScreenProps) {
             : STARTING_KEYS;
   return (
     <Box flexDirection="column">
-      <Static items={state.items}>
+      <Static key={state.batch} items={state.items}>
         {(item) =>
           item.kind === 'title' ? (
             <Box key={item.key} flexDirection="column" marginBottom={1}>

@@ -9,6 +9,7 @@ import type {ScreenHelp} from '../components/help-overlay.js';
 import type {ProfilesState} from '../use-profiles.js';
 import {HomeTree} from './home-tree.js';
 import type {Profile} from '../../domain/model.js';
+import {HOME_ITEMS, HOME_READING, HOME_TAGLINE, HOME_TITLE, type HomeChoice} from './home-menu.js';
 
 /** `, in 2 applications` (the tree below names them). */
 const treeTitle = (profiles: readonly Profile[]): string => {
@@ -19,26 +20,9 @@ const treeTitle = (profiles: readonly Profile[]): string => {
 /** The tree's rows: what the terminal leaves beside the menu, its description and the frame (at least 2). */
 const treeRows = (rows: number | undefined): number => Math.max(2, Math.min(12, (rows !== undefined && rows > 0 ? rows : 24) - 18));
 
-/** The home menu lists only what is built; each later feature adds its entry here. */
-export type HomeChoice = 'wizard' | 'run-profile' | 'run-app' | 'profiles' | 'browse-families' | 'browse-clusters' | 'quit';
+export type {HomeChoice};
 
-const ITEMS: Array<{label: string; value: HomeChoice; description: string}> = [
-  {label: 'New setup', value: 'wizard', description: 'the guided setup: application → image → container → service → environment → review → saved profile'},
-  {
-    label: 'Run a saved profile',
-    value: 'run-profile',
-    description: 'deploy a profile: environment → tag → plan and checks → confirm → watch the rollout (or simulate it)',
-  },
-  {
-    label: 'Deploy a whole application',
-    value: 'run-app',
-    description: 'every service of an application to one environment: one plan, one question, in dependency order (or simulate it)',
-  },
-  {label: 'Browse task definitions', value: 'browse-families', description: 'families → revisions → JSON; import a revision into a profile'},
-  {label: 'Browse services', value: 'browse-clusters', description: 'clusters → services; import a live service with its task definition and environment'},
-  {label: 'Manage profiles', value: 'profiles', description: 'show, rename, export, import or remove saved profiles'},
-  {label: 'Quit', value: 'quit', description: ''},
-];
+const ITEMS = HOME_ITEMS;
 
 export const homeHelp: ScreenHelp = {
   title: 'Home',
@@ -59,13 +43,13 @@ export function Home(props: {version: string; profiles: ProfilesState; active: b
   const columns = stdout.columns > 0 ? stdout.columns : 80;
   const descriptionRows = Math.max(...ITEMS.map((item) => wrapText(item.description, columns).length));
   return (
-    <Frame title="home" subtitle={`v${props.version}`} keys={[NAVIGATE, SELECT]}>
-      <Text>From nothing to a running Amazon ECS service, and back again.</Text>
+    <Frame title={HOME_TITLE} subtitle={`v${props.version}`} keys={[NAVIGATE, SELECT]}>
+      <Text>{HOME_TAGLINE}</Text>
       <Box marginBottom={1}>
         {profiles.error ? (
           <Text color="red">{profiles.error}</Text>
         ) : profiles.profiles === undefined ? (
-          <Text dimColor>Reading saved profiles…</Text>
+          <Text dimColor>{HOME_READING}</Text>
         ) : (
           <Box flexDirection="column">
             <Text dimColor>
