@@ -109,6 +109,15 @@ describe('init, render, diff and deploy --simulate with capacity providers and a
     const half = await cli([...INIT, '--cpu-target', '60']);
     expect(half.code).toBe(2);
     expect(half.err).toContain('--min-count is missing');
+    expect(half.err).not.toContain('ENV:N');
+
+    // The environment's bounds given as ENV:N, the target without: the target is the service's, and the error says so.
+    const mixed = await cli([...INIT, '--min-count', 'dev:1', '--max-count', 'dev:3', '--cpu-target', '60']);
+    expect(mixed.code).toBe(2);
+    expect(mixed.err).toContain(
+      "--min-count is missing: auto scaling needs the fewest tasks to keep for the service's own setting (the values without ENV:); to scale only some environments, give each flag as ENV:N like --min-count dev:1",
+    );
+    expect(await store.list()).toEqual([]);
   });
 
   it('Spot without a floor is saved with a warning', async () => {

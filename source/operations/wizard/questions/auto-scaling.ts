@@ -91,7 +91,18 @@ export const autoScaling: Question = {
     // A flag already refused (not a number) is not also reported as missing.
     if (draft.problems.length > problems) return;
     const result = autoScalingFromFlags(flags);
-    for (const error of result.errors) draft.fail(`--${/^--([a-z-]+)/.exec(error)?.[1] ?? 'cpu-target'}`, error);
+    // Some flags given as ENV:N and others without: the ones without set the service's own, which then needs them all.
+    const scoped = AUTO_SCALING_FLAGS.flatMap(([, flag]) =>
+      draft
+        .values(flag)
+        .filter((text) => text.includes(':'))
+        .map((text) => `--${flag} ${text}`),
+    );
+    const why =
+      scoped.length === 0
+        ? ''
+        : ` for the service's own setting (the values without ENV:); to scale only some environments, give each flag as ENV:N like ${scoped[0]}`;
+    for (const error of result.errors) draft.fail(`--${/^--([a-z-]+)/.exec(error)?.[1] ?? 'cpu-target'}`, `${error}${why}`);
     if (result.autoScaling !== undefined) {
       if (draft.answers.strategy === 'DAEMON') {
         draft.fail('--min-count', 'a DAEMON service runs one task per container instance: it cannot be scaled');
