@@ -6,13 +6,12 @@
 import {mkdtempSync, readFileSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
 import {afterAll, beforeEach, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
-import {main} from '../../source/cli.js';
 import type {AppRunRecord} from '../../source/domain/deploy/app-run-record.js';
 import {MAX_APP_RUNS} from '../../source/domain/deploy/app-run-record.js';
 import {shopProfile} from '../helpers/app-fixtures.js';
+import {offlineCli, type CliResult} from '../helpers/offline-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-apps-runs-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
@@ -24,23 +23,7 @@ beforeEach(async () => {
   for (const profile of [shopProfile('db'), shopProfile('api', ['db']), shopProfile('web', ['api'])]) await store().save(profile);
 });
 
-async function cli(argv: string[]): Promise<{code: number; out: string; err: string}> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const env = {
-    ECS_WIZARD_CONFIG_DIR: configDir,
-    CI: 'true',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
-  return {code, out, err};
-}
+const cli = (argv: string[]): Promise<CliResult> => offlineCli(configDir, argv);
 
 const ARN = 'arn:aws:ecs:us-east-1:123456789012:task-definition';
 const rolledBack: AppRunRecord = {

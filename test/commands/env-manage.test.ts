@@ -4,11 +4,10 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
 import {afterAll, beforeEach, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
-import {main} from '../../source/cli.js';
 import {ec2FormProfile, fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {offlineCli, type CliResult} from '../helpers/offline-cli.js';
 
 const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-env-'));
 afterAll(() => rmSync(work, {recursive: true, force: true}));
@@ -22,23 +21,7 @@ beforeEach(async () => {
   await store().save(ec2FormProfile({name: 'blog', application: 'blog'}));
 });
 
-async function cli(argv: string[]): Promise<{code: number; out: string; err: string}> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const env = {
-    ECS_WIZARD_CONFIG_DIR: configDir,
-    CI: 'true',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-    AWS_EC2_METADATA_DISABLED: 'true',
-  };
-  const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
-  return {code, out, err};
-}
+const cli = (argv: string[]): Promise<CliResult> => offlineCli(configDir, argv);
 
 describe('ecs-wizard env', () => {
   test('list: every application’s environments with the services using them; --app narrows; --json', async () => {

@@ -6,11 +6,10 @@
 import {mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {PassThrough, Readable} from 'node:stream';
 import {afterAll, beforeEach, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
-import {main} from '../../source/cli.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
+import {offlineCli, type CliResult} from '../helpers/offline-cli.js';
 
 const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole';
 const SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:registry-creds-AbCdEf';
@@ -22,25 +21,7 @@ beforeEach(() => {
   configDir = mkdtempSync(join(work, 'config-'));
 });
 
-async function cli(argv: string[]): Promise<{code: number; out: string; err: string}> {
-  const stdout = new PassThrough();
-  const stderr = new PassThrough();
-  let out = '';
-  let err = '';
-  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-  stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
-  const env = {
-    ECS_WIZARD_CONFIG_DIR: configDir,
-    CI: 'true',
-    AWS_REGION: 'us-east-1',
-    AWS_ENDPOINT_URL: 'http://127.0.0.1:9',
-    AWS_EC2_METADATA_DISABLED: 'true',
-    AWS_ACCESS_KEY_ID: 'test',
-    AWS_SECRET_ACCESS_KEY: 'test',
-  };
-  const code = await main({argv, env, io: {stdin: Readable.from([]), stdout, stderr}});
-  return {code, out, err};
-}
+const cli = (argv: string[]): Promise<CliResult> => offlineCli(configDir, argv);
 
 const service = (name: string, ...more: string[]): string[] => [
   'init',
