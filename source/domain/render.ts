@@ -386,9 +386,49 @@ export function unknownEnvironment(input: RenderInput): RenderResult {
  * Renders a profile for one environment: the task definition and service to send, and the issues found while
  * rendering — without validating them (`renderAndValidate` does both).
  */
-export function render(input: RenderInput): RenderResult {
-  const context = renderContext(input);
-  if (context === undefined) return unknownEnvironment(input);
-  const {task, service} = renderRequest(input.profile.service, context);
+export function render(input: RenderInput, memo?: RenderMemo): RenderResult {
+  const rendered = renderedRequest(input, memo);
+  if (rendered === undefined) return unknownEnvironment(input);
+  const {task, service} = rendered.request;
   return {taskDefinition: task.taskDefinition, service: service.service, issues: [...task.issues, ...service.issues]};
+}
+
+/**
+ * The renderings of one command's steps that render the same inputs — `diff --simulate` renders the profile for the
+ * simulator's seed and then again for the plan — kept so that each is rendered once. Inputs are the same when the
+ * profile is the same object and the environment, tag, overrides (by value, in order) and discovery record types (the
+ * same object) are; any other input renders anew. What is kept is shared, never copied: the steps only read it. A memo
+ * lives as long as one command; a profile changed in place after it was rendered must not be rendered through it.
+ */
+export class RenderMemo {
+  private readonly kept: {input: RenderInput; overrides: string; rendered: {context: RenderContext; request: RenderedRequest} | undefined}[] = [];
+
+  /** The kept rendering of `input`, else `make()`'s (kept). */
+  get(
+    input: RenderInput,
+    make: () => {context: RenderContext; request: RenderedRequest} | undefined,
+  ): {context: RenderContext; request: RenderedRequest} | undefined {
+    const overrides = input.overrides === undefined ? '' : JSON.stringify(Object.entries(input.overrides));
+    const found = this.kept.find(
+      (entry) =>
+        entry.input.profile === input.profile &&
+        entry.input.environment === input.environment &&
+        entry.input.tag === input.tag &&
+        entry.overrides === overrides &&
+        entry.input.discoveryRecordTypes === input.discoveryRecordTypes,
+    );
+    if (found !== undefined) return found.rendered;
+    const rendered = make();
+    this.kept.push({input: {...input}, overrides, rendered});
+    return rendered;
+  }
+}
+
+/** The context and both documents of `input` (through `memo` when given); undefined for an environment the profile does not have. */
+export function renderedRequest(input: RenderInput, memo?: RenderMemo): {context: RenderContext; request: RenderedRequest} | undefined {
+  const make = (): {context: RenderContext; request: RenderedRequest} | undefined => {
+    const context = renderContext(input);
+    return context === undefined ? undefined : {context, request: renderRequest(input.profile.service, context)};
+  };
+  return memo === undefined ? make() : memo.get(input, make);
 }
