@@ -31,7 +31,7 @@ import {isJsonObject} from './json.js';
 import type {ArtifactSource, AutoScaling, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
-import {dropNulls} from './json-values.js';
+import {withoutNulls} from './json-values.js';
 import {artifactImage, deriveContainerName} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
@@ -162,7 +162,7 @@ export function renderTaskDefinition(spec: ContainerSpec | string, context: Rend
   issues.push(...imagePlaceholderIssues(tree));
   const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'containerSpec', document: 'task', unquoted: parsed?.unquoted});
   issues.push(...substituted.issues);
-  const rendered = dropNulls(substituted.value);
+  const rendered = withoutNulls(substituted.value);
   if (!isJsonObject(rendered)) return {taskDefinition: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
 
   const task: JsonObject = {};
@@ -226,7 +226,7 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
   if (tree === undefined) return {service: undefined, issues, rendered: undefined, ...text};
   const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'serviceSpec', document: 'service', unquoted: parsed?.unquoted});
   issues.push(...substituted.issues);
-  const rendered = dropNulls(substituted.value);
+  const rendered = withoutNulls(substituted.value);
   if (!isJsonObject(rendered)) return {service: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
   // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
   if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed), rendered: undefined, ...text};
