@@ -64,4 +64,37 @@ describe('RenderMemo: the renderings of one command, each made once', () => {
     expect(render(input, memo)).toEqual(render(input));
     expect(renderAndValidate(input, memo)).toEqual(renderAndValidate(input));
   });
+
+  test('each spec text is parsed once across renderings of other tags; what a rendering found is its own, not added to the next', () => {
+    const memo = new RenderMemo();
+    const parsed: string[] = [];
+    const parse = memo.parse;
+    Object.defineProperty(memo, 'parse', {
+      value: (text: string, source: 'containerSpec' | 'serviceSpec') => {
+        parsed.push(source);
+        return parse(text, source);
+      },
+    });
+    // A container spec without ${DOCKER_IMAGE_NAME}: every rendering of it has an error of its own.
+    const literal = {
+      ...profile,
+      service: {
+        ...profile.service,
+        containerSpec: {mode: 'json' as const, json: '{"containerDefinitions": [{"name": "${CONTAINER_NAME}", "image": "nginx:1", "memory": 512}]}'},
+      },
+    };
+    const tags = ['1.0.0', '2.0.0', '3.0.0'];
+    const rendered = tags.map((tag) => render({profile: literal, environment: 'staging', tag}, memo));
+    expect(parsed).toEqual(['containerSpec', 'serviceSpec', 'containerSpec', 'serviceSpec', 'containerSpec', 'serviceSpec']);
+    expect(memo.parse('{"a": 1}', 'serviceSpec')).toBe(memo.parse('{"a": 1}', 'serviceSpec'));
+    expect(memo.parse('{"a": 1}', 'serviceSpec')).not.toBe(memo.parse('{"a": 1}', 'containerSpec'));
+    tags.forEach((tag, index) => {
+      const alone = render({profile: literal, environment: 'staging', tag});
+      expect(alone.issues.filter((issue) => issue.code === 'image-placeholder-missing')).toHaveLength(1);
+      expect(rendered[index]).toEqual(alone);
+      expect(renderAndValidate({profile: literal, environment: 'staging', tag}, memo)).toEqual(
+        renderAndValidate({profile: literal, environment: 'staging', tag}),
+      );
+    });
+  });
 });
