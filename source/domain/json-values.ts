@@ -53,33 +53,3 @@ export function dropNulls(value: JsonValue): JsonValue {
   }
   return copy;
 }
-
-/**
- * `dropNulls` for a value the caller owns (a fresh tree no one else holds, such as the result of
- * substitutePlaceholders): the same result, but an object with no null member and every array are kept — their
- * members updated in place — instead of copied. Only an object that has a null member is copied without it.
- */
-export function withoutNulls(value: JsonValue): JsonValue {
-  if (Array.isArray(value)) {
-    for (let index = 0; index < value.length; index += 1) value[index] = withoutNulls(value[index] as JsonValue);
-    return value;
-  }
-  if (!isJsonObject(value)) return value;
-  const keys = Object.keys(value);
-  let hasNull = false;
-  for (const key of keys) {
-    const item = getMember(value, key);
-    if (item === null || item === undefined) hasNull = true;
-    else if (typeof item === 'object') {
-      const kept = withoutNulls(item);
-      if (kept !== item) setMember(value, key, kept);
-    }
-  }
-  if (!hasNull) return value;
-  const copy: JsonObject = {};
-  for (const key of keys) {
-    const item = getMember(value, key);
-    if (item !== null && item !== undefined) setMember(copy, key, item);
-  }
-  return copy;
-}

@@ -320,6 +320,11 @@ export interface SubstituteOptions {
   document: SpecDocument;
   /** Paths written as unquoted placeholders (from `parseJsonText`). */
   unquoted?: ReadonlySet<string>;
+  /**
+   * Leave out object members whose value is null once substituted, at any depth (array items are kept): what
+   * `dropNulls` of the result gives, without a second copy of the tree (rendering drops them).
+   */
+  dropNulls?: boolean;
 }
 
 /**
@@ -329,6 +334,7 @@ export interface SubstituteOptions {
 export function substitutePlaceholders(value: JsonValue, values: PlaceholderValues, options: SubstituteOptions): {value: JsonValue; issues: Issue[]} {
   const issues: Issue[] = [];
   const unquoted = options.unquoted ?? new Set<string>();
+  const dropNulls = options.dropNulls === true;
 
   const resolve = (token: PlaceholderToken, path: string): string | undefined => {
     if (token.malformed === true || token.kind === 'unknown') return undefined;
@@ -401,7 +407,8 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
       const copy: Record<string, JsonValue> = {};
       for (const key of Object.keys(current)) {
         segments.push(key);
-        setMember(copy, key, visit(getMember(current, key) as JsonValue));
+        const visited = visit(getMember(current, key) as JsonValue);
+        if (visited !== null || !dropNulls) setMember(copy, key, visited);
         segments.pop();
       }
       return copy;

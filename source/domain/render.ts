@@ -31,7 +31,6 @@ import {isJsonObject} from './json.js';
 import type {ArtifactSource, AutoScaling, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
-import {withoutNulls} from './json-values.js';
 import {artifactImage, deriveContainerName} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
@@ -170,9 +169,14 @@ export function renderTaskDefinition(spec: ContainerSpec | string, context: Rend
   const text = parsed === undefined ? {} : {parsed};
   if (tree === undefined) return {taskDefinition: undefined, issues, rendered: undefined, ...text};
   issues.push(...imagePlaceholderIssues(tree));
-  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'containerSpec', document: 'task', unquoted: parsed?.unquoted});
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {
+    source: 'containerSpec',
+    document: 'task',
+    unquoted: parsed?.unquoted,
+    dropNulls: true,
+  });
   issues.push(...substituted.issues);
-  const rendered = withoutNulls(substituted.value);
+  const rendered = substituted.value;
   if (!isJsonObject(rendered)) return {taskDefinition: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
 
   const task: JsonObject = {};
@@ -234,9 +238,14 @@ export function renderServiceDefinition(specText: string, taskDefinition: JsonOb
   const {tree, parsed, issues} = specTree(specText, 'serviceSpec', parse);
   const text = parsed === undefined ? {} : {parsed};
   if (tree === undefined) return {service: undefined, issues, rendered: undefined, ...text};
-  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'serviceSpec', document: 'service', unquoted: parsed?.unquoted});
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {
+    source: 'serviceSpec',
+    document: 'service',
+    unquoted: parsed?.unquoted,
+    dropNulls: true,
+  });
   issues.push(...substituted.issues);
-  const rendered = withoutNulls(substituted.value);
+  const rendered = substituted.value;
   if (!isJsonObject(rendered)) return {service: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
   // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
   if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed), rendered: undefined, ...text};
