@@ -169,19 +169,27 @@ function verify(program: string, args: string[], configDir: string, expected: {c
 
 const work = mkdtempSync(join(tmpdir(), 'ecs-wizard-bench-'));
 try {
-  const empty = join(work, 'empty');
-  const small = join(work, 'small');
-  const large = join(work, 'large');
-  mkdirSync(empty, {mode: 0o700});
-  writeBenchStore(small, 5, false);
-  // 300 ordinary profiles and the big one.
-  writeBenchStore(large, 300, true);
+  const argBaseline = process.argv.indexOf('--baseline');
+  const baseline = argBaseline === -1 ? undefined : process.argv[argBaseline + 1];
+  /**
+   * The stores of one build: a baseline gets its own, so that what one build keeps beside a store (its index, its
+   * code cache, its home frame) is never another build's — an index of another format would be rebuilt on every run.
+   */
+  const storesOf = (name: string): {empty: string; small: string; large: string; fresh: string} => {
+    const stores = {empty: join(work, name, 'empty'), small: join(work, name, 'small'), large: join(work, name, 'large'), fresh: join(work, name, 'fresh')};
+    mkdirSync(stores.empty, {recursive: true, mode: 0o700});
+    mkdirSync(stores.fresh, {recursive: true, mode: 0o700});
+    writeBenchStore(stores.small, 5, false);
+    // 300 ordinary profiles and the big one.
+    writeBenchStore(stores.large, 300, true);
+    return stores;
+  };
+  const {empty, small, large, fresh} = storesOf('this');
+  const baselineStores = baseline === undefined ? undefined : storesOf('baseline');
   const hello = await bareInkHello(join(work, 'ink'));
 
-  const fresh = join(work, 'fresh');
-  mkdirSync(fresh, {mode: 0o700});
-  /** The measures of one build of the CLI (`label` tells a baseline's rows apart). */
-  const measuresOf = (program: string, label: string, goals: boolean): Measure[] => {
+  /** The measures of one build of the CLI (`label` tells a baseline's rows apart), on its stores. */
+  const measuresOf = (program: string, label: string, goals: boolean, {empty, small, large, fresh}: ReturnType<typeof storesOf>): Measure[] => {
     const goal = (ratio: number): {goal?: number} => (goals ? {goal: ratio} : {});
     return [
       // Each sample is killed as soon as the title shows; the warm-up start lives on a moment, as a person's earlier
@@ -250,9 +258,7 @@ try {
       },
     ];
   };
-  const argBaseline = process.argv.indexOf('--baseline');
-  const baseline = argBaseline === -1 ? undefined : process.argv[argBaseline + 1];
-  const checkPlain = (program: string): void => {
+  const checkPlain = (program: string, large: string): void => {
     verify(program, ['profiles', 'list'], large, {
       code: 0,
       stdout: (text) => text.trim().split('\n').length === 302 && text.includes('app-299'),
@@ -265,8 +271,8 @@ try {
       what: 'a diff of the task definition',
     });
   };
-  checkPlain(cli);
-  if (baseline !== undefined) checkPlain(baseline);
+  checkPlain(cli, large);
+  if (baseline !== undefined && baselineStores !== undefined) checkPlain(baseline, baselineStores.large);
   const floorArgs = ['-e', `console.log('${FLOOR_LINE}')`];
   const measures: Measure[] = [
     {key: FLOORS.exit, name: '`node -e` printing one line, spawn → exit (the floor of the plain commands)', run: () => inPty(floorArgs, empty, {})},
@@ -281,8 +287,8 @@ try {
       floor: FLOORS.screen,
       run: () => inPty([hello], empty, {until: 'hello from ink'}),
     },
-    ...measuresOf(cli, '', true),
-    ...(baseline === undefined ? [] : measuresOf(baseline, ' — before', false)),
+    ...measuresOf(cli, '', true, {empty, small, large, fresh}),
+    ...(baseline === undefined || baselineStores === undefined ? [] : measuresOf(baseline, ' — before', false, baselineStores)),
   ];
   const results = await measureRounds(measures, RUNS);
   const {text, markdown, missed} = ratioRows(results, FLOORS.exit);

@@ -21,12 +21,17 @@
  * folder that cannot be written only costs the gain. `ECS_WIZARD_CODE_CACHE=0` turns it off (the plain bundle is then compiled on every run);
  * `ECS_WIZARD_PLAIN_BUNDLE=0` sends every command line to the full program.
  */
-import fs from 'node:fs';
-import nodeModule from 'node:module';
-import os from 'node:os';
-import path from 'node:path';
-import {pathToFileURL} from 'node:url';
-import vm from 'node:vm';
+import type {Stats} from 'node:fs';
+import {fnv1a64} from './adapters/fnv-1a.js';
+
+// Node's own modules through process.getBuiltinModule, not `import`: importing one as an ES module builds its facade,
+// which reads every export once — node:fs's ReadStream getter then loads the fs streams, ~2 ms of every plain command.
+const fs = process.getBuiltinModule('node:fs');
+const nodeModule = process.getBuiltinModule('node:module');
+const os = process.getBuiltinModule('node:os');
+const path = process.getBuiltinModule('node:path');
+const {pathToFileURL} = process.getBuiltinModule('node:url');
+const vm = process.getBuiltinModule('node:vm');
 
 /** The magic of a cache file's header line: `ecs-wizard-code-cache 1 <build> <length> <checksum>`. */
 const MAGIC = 'ecs-wizard-code-cache 1';
@@ -56,45 +61,8 @@ export function cacheDirectory(env: NodeJS.ProcessEnv, platform: NodeJS.Platform
   return path.join(env.XDG_CACHE_HOME || path.join(home, '.cache'), 'ecs-wizard');
 }
 
-/**
- * FNV-1a over the data's 64-bit little-endian words (the last one padded with zeros), as WebAssembly: the function
- * `h(start, length)` of a module that imports its memory as `m.m`:
- *
- *   (func (param $p i32) (param $end i32) (result i64) (local $h i64)
- *     (local.set $h (i64.const 0xcbf29ce484222325))
- *     (local.set $end (i32.add (local.get $p) (local.get $end)))
- *     (block (loop
- *       (br_if 1 (i32.ge_u (local.get $p) (local.get $end)))
- *       (local.set $h (i64.mul (i64.xor (local.get $h) (i64.load (local.get $p))) (i64.const 0x100000001b3)))
- *       (local.set $p (i32.add (local.get $p) (i32.const 8)))
- *       (br 0)))
- *     (local.get $h))
- *
- * Each step is a bijection of the running value, so a change to any one word always changes the result; a file cut
- * short is caught by the length. Computed natively in well under a millisecond for the cache's few hundred KB, where
- * node:crypto would first cost a few milliseconds to load, and a loop in JavaScript runs in the interpreter at startup.
- * launcher.test.ts checks it against the same sum in BigInt arithmetic.
- */
-const FNV_WASM =
-  'AGFzbQEAAAABBwFgAn9/AX4CCAEBbQFtAgABAwIBAAcFAQFoAAAKQwFBAQF+QqXGiKHInKf5SyECIAAgAWohAQJAA0AgACABTw0BIAIgACkDAIVCs4OAgIAgfiECIABBCGohAAwACwsgAgs=';
-
-/** The part of the WebAssembly global used here (@types/node 20 declares its types but not the global's value). */
-interface WebAssemblyApi {
-  Memory: new (descriptor: {initial: number}) => {buffer: ArrayBuffer};
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object, imports: object) => {exports: Record<string, unknown>};
-}
-
-/** The checksum of `data` in a cache file's header: 16 hex digits (see FNV_WASM). */
-export function checksum(data: Uint8Array): string {
-  const wasm = (globalThis as unknown as {WebAssembly: WebAssemblyApi}).WebAssembly;
-  const length = Math.ceil(data.byteLength / 8) * 8;
-  const memory = new wasm.Memory({initial: Math.max(1, Math.ceil(length / 65_536))});
-  const instance = new wasm.Instance(new wasm.Module(Buffer.from(FNV_WASM, 'base64')), {m: {m: memory}});
-  new Uint8Array(memory.buffer).set(data);
-  const sum = (instance.exports['h'] as (start: number, length: number) => bigint)(0, length);
-  return BigInt.asUintN(64, sum).toString(16).padStart(16, '0');
-}
+/** The checksum of `data` in a cache file's header: 16 hex digits (see adapters/fnv-1a.ts). */
+export const checksum = fnv1a64;
 
 /** The cache file's bytes for `data` of build `build`. */
 export function encodeCodeCache(build: string, data: Uint8Array): Buffer {
@@ -135,7 +103,7 @@ export function readCodeCache(file: string, build: string): Buffer | undefined {
 }
 
 /** Owned by this user (where there are users) and writable by no one else. */
-function ownedAndPrivate(stats: fs.Stats): boolean {
+function ownedAndPrivate(stats: Stats): boolean {
   const uid = process.getuid?.();
   return (uid === undefined || stats.uid === uid) && (process.platform === 'win32' || (stats.mode & 0o022) === 0);
 }

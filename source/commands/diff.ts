@@ -3,6 +3,7 @@
  * send, as the field-aware diff with its impact label. `--exit-code`: 0 no change, 1 changes, 2 error.
  */
 import {CliError, EXIT} from '../errors.js';
+import {RenderMemo} from '../domain/render.js';
 import {planChanges, planDeploy} from '../operations/deploy/plan.js';
 import {movedTag, movementLine} from '../operations/deploy/pin-digest.js';
 import {sanitize} from '../report/sanitize.js';
@@ -19,7 +20,9 @@ export async function run(context: CommandContext): Promise<number> {
     const {profile, environment} = await profileAndEnvironment(context.root, context.positionals[0]!, parsed.env);
     const pinned = await runTag(context.root, parsed, profile, context.env);
     const options = pinned === undefined ? parsed : {...parsed, tag: pinned};
-    const ports = await runPorts(context.root, runInputsOf(options, {profile, environment}), {checks: false});
+    // The simulator's seed and the plan render the same inputs: once, shared.
+    const renderMemo = new RenderMemo();
+    const ports = await runPorts(context.root, {...runInputsOf(options, {profile, environment}), renderMemo}, {checks: false});
     const plan = await planDeploy(
       {ecs: ports.ecs, ...(ports.scaling === undefined ? {} : {scaling: ports.scaling})},
       {
@@ -28,6 +31,7 @@ export async function run(context: CommandContext): Promise<number> {
         ...(options.tag === undefined ? {} : {tag: options.tag}),
         overrides: options.overrides,
         ...(options.removeAutoScaling ? {removeAutoScaling: true} : {}),
+        renderMemo,
       },
     );
     const output = runContext(context, {screen: false});

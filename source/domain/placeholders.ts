@@ -13,7 +13,8 @@
  */
 import type {Issue, IssueSource} from './issues.js';
 import type {JsonValue} from './json.js';
-import {getMember, joinPath, parsePath, setMember} from './json-text.js';
+import type {PathSegment} from './json-text.js';
+import {formatPath, getMember, joinPath, parsePath, setMember} from './json-text.js';
 
 export const BUILTIN_PLACEHOLDERS = ['DOCKER_IMAGE_NAME', 'CONTAINER_NAME', 'EXECUTION_ROLE'] as const;
 export type BuiltinPlaceholder = (typeof BUILTIN_PLACEHOLDERS)[number];
@@ -319,6 +320,11 @@ export interface SubstituteOptions {
   document: SpecDocument;
   /** Paths written as unquoted placeholders (from `parseJsonText`). */
   unquoted?: ReadonlySet<string>;
+  /**
+   * Leave out object members whose value is null once substituted, at any depth (array items are kept): what
+   * `dropNulls` of the result gives, without a second copy of the tree (rendering drops them).
+   */
+  dropNulls?: boolean;
 }
 
 /**
@@ -328,6 +334,7 @@ export interface SubstituteOptions {
 export function substitutePlaceholders(value: JsonValue, values: PlaceholderValues, options: SubstituteOptions): {value: JsonValue; issues: Issue[]} {
   const issues: Issue[] = [];
   const unquoted = options.unquoted ?? new Set<string>();
+  const dropNulls = options.dropNulls === true;
 
   const resolve = (token: PlaceholderToken, path: string): string | undefined => {
     if (token.malformed === true || token.kind === 'unknown') return undefined;
@@ -359,9 +366,12 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
     return undefined;
   };
 
-  const visit = (current: JsonValue, path: string): JsonValue => {
+  // The path of the value being visited, as segments: formatted only for a string that holds a `${` (most hold none).
+  const segments: PathSegment[] = [];
+  const visit = (current: JsonValue): JsonValue => {
     if (typeof current === 'string') {
       if (!current.includes('${')) return current;
+      const path = formatPath(segments);
       const tokens = scanPlaceholders(current);
       if (tokens.length === 0) return unescapePlaceholders(current);
       issues.push(
@@ -384,14 +394,27 @@ export function substitutePlaceholders(value: JsonValue, values: PlaceholderValu
       }
       return result + unescapePlaceholders(current.slice(from));
     }
-    if (Array.isArray(current)) return current.map((item, index) => visit(item, joinPath(path, index)));
+    if (Array.isArray(current)) {
+      const copy: JsonValue[] = [];
+      for (let index = 0; index < current.length; index += 1) {
+        segments.push(index);
+        copy.push(visit(current[index] as JsonValue));
+        segments.pop();
+      }
+      return copy;
+    }
     if (current !== null && typeof current === 'object') {
       const copy: Record<string, JsonValue> = {};
-      for (const key of Object.keys(current)) setMember(copy, key, visit(getMember(current, key) as JsonValue, joinPath(path, key)));
+      for (const key of Object.keys(current)) {
+        segments.push(key);
+        const visited = visit(getMember(current, key) as JsonValue);
+        if (visited !== null || !dropNulls) setMember(copy, key, visited);
+        segments.pop();
+      }
       return copy;
     }
     return current;
   };
 
-  return {value: visit(value, ''), issues};
+  return {value: visit(value), issues};
 }

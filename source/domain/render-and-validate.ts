@@ -9,8 +9,8 @@
  * specification (rendering, then validation) — each located by path and, for JSON text, line/column.
  */
 import type {Issue} from './issues.js';
-import type {RenderContext, RenderInput, RenderResult} from './render.js';
-import {renderContext, renderRequest, unknownEnvironment} from './render.js';
+import type {RenderContext, RenderInput, RenderMemo, RenderResult} from './render.js';
+import {renderedRequest, unknownEnvironment} from './render.js';
 import type {RequestInputs} from './validate/request.js';
 import {validateRequest} from './validate/request.js';
 import {autoScalingIssues} from './auto-scaling.js';
@@ -44,10 +44,11 @@ function requestInputs(input: RenderInput, context: RenderContext): RequestInput
 }
 
 /** Renders a profile for one environment and validates the rendered request: the documents to send and every issue. */
-export function renderAndValidate(input: RenderInput): RenderResult {
-  const context = renderContext(input);
-  if (context === undefined) return unknownEnvironment(input);
-  const {task, service} = renderRequest(input.profile.service, context);
+export function renderAndValidate(input: RenderInput, memo?: RenderMemo): RenderResult {
+  const rendered = renderedRequest(input, memo);
+  if (rendered === undefined) return unknownEnvironment(input);
+  const {context} = rendered;
+  const {task, service} = rendered.request;
   const validation = validateRequest(requestInputs(input, context), {taskDefinition: task, service});
   const issues: Issue[] = [
     ...validation.inputs,

@@ -31,7 +31,6 @@ import {isJsonObject} from './json.js';
 import type {ArtifactSource, AutoScaling, ContainerSpec, Environment, Profile, RegistryAuth, Service} from './model.js';
 import type {JsonText} from './json-text.js';
 import {getMember, joinPath, locateIssues, parseJsonText, setMember} from './json-text.js';
-import {dropNulls} from './json-values.js';
 import {artifactImage, deriveContainerName} from './image.js';
 import type {PlaceholderValues} from './placeholders.js';
 import {DOCKER_IMAGE_NAME, mergeVariables, substitutePlaceholders} from './placeholders.js';
@@ -146,23 +145,38 @@ export function placeholderValues(context: RenderContext): PlaceholderValues {
   return values;
 }
 
-/** Parses a spec given as text (line/column for issues), or takes the form's JSON. */
-function specTree(spec: ContainerSpec | string, source: 'containerSpec' | 'serviceSpec'): {tree: JsonValue | undefined; parsed?: JsonText; issues: Issue[]} {
+/** Reads a spec's JSON text: parseJsonText, or a RenderMemo's copy of what it gave for the same text. */
+export type SpecParser = (text: string, source: 'containerSpec' | 'serviceSpec') => JsonText;
+
+/**
+ * Parses a spec given as text (line/column for issues), or takes the form's JSON. The parsed text is only read: its
+ * tree is copied by the substitution, and its issues into a list of this rendering's own.
+ */
+function specTree(
+  spec: ContainerSpec | string,
+  source: 'containerSpec' | 'serviceSpec',
+  parse: SpecParser = parseJsonText,
+): {tree: JsonValue | undefined; parsed?: JsonText; issues: Issue[]} {
   if (typeof spec !== 'string' && spec.mode === 'form') return {tree: formToTaskDefinition(spec.form), issues: []};
   const text = typeof spec === 'string' ? spec : spec.json;
-  const parsed = parseJsonText(text, source);
-  return {tree: parsed.value, parsed, issues: parsed.issues};
+  const parsed = parse(text, source);
+  return {tree: parsed.value, parsed, issues: [...parsed.issues]};
 }
 
 /** The RegisterTaskDefinition input of a container spec (form or advanced JSON text) in a context. */
-export function renderTaskDefinition(spec: ContainerSpec | string, context: RenderContext): RenderedTask {
-  const {tree, parsed, issues} = specTree(spec, 'containerSpec');
+export function renderTaskDefinition(spec: ContainerSpec | string, context: RenderContext, parse?: SpecParser): RenderedTask {
+  const {tree, parsed, issues} = specTree(spec, 'containerSpec', parse);
   const text = parsed === undefined ? {} : {parsed};
   if (tree === undefined) return {taskDefinition: undefined, issues, rendered: undefined, ...text};
   issues.push(...imagePlaceholderIssues(tree));
-  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'containerSpec', document: 'task', unquoted: parsed?.unquoted});
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {
+    source: 'containerSpec',
+    document: 'task',
+    unquoted: parsed?.unquoted,
+    dropNulls: true,
+  });
   issues.push(...substituted.issues);
-  const rendered = dropNulls(substituted.value);
+  const rendered = substituted.value;
   if (!isJsonObject(rendered)) return {taskDefinition: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
 
   const task: JsonObject = {};
@@ -220,13 +234,18 @@ function addRepositoryCredentials(task: JsonObject, unrendered: JsonValue, auth:
 }
 
 /** The CreateService input of a service spec text, running `taskDefinition` (rendered) in a context. */
-export function renderServiceDefinition(specText: string, taskDefinition: JsonObject | undefined, context: RenderContext): RenderedService {
-  const {tree, parsed, issues} = specTree(specText, 'serviceSpec');
+export function renderServiceDefinition(specText: string, taskDefinition: JsonObject | undefined, context: RenderContext, parse?: SpecParser): RenderedService {
+  const {tree, parsed, issues} = specTree(specText, 'serviceSpec', parse);
   const text = parsed === undefined ? {} : {parsed};
   if (tree === undefined) return {service: undefined, issues, rendered: undefined, ...text};
-  const substituted = substitutePlaceholders(tree, placeholderValues(context), {source: 'serviceSpec', document: 'service', unquoted: parsed?.unquoted});
+  const substituted = substitutePlaceholders(tree, placeholderValues(context), {
+    source: 'serviceSpec',
+    document: 'service',
+    unquoted: parsed?.unquoted,
+    dropNulls: true,
+  });
   issues.push(...substituted.issues);
-  const rendered = dropNulls(substituted.value);
+  const rendered = substituted.value;
   if (!isJsonObject(rendered)) return {service: undefined, issues: locateIssues(issues, parsed), rendered, ...text};
   // Without its task definition a service cannot be checked (network mode, containers): only its own issues.
   if (taskDefinition === undefined) return {service: undefined, issues: locateIssues(issues, parsed), rendered: undefined, ...text};
@@ -358,9 +377,9 @@ export function renderContext(input: RenderInput): RenderContext | undefined {
 }
 
 /** Both documents of a profile's service in a context: the task definition, then the service that runs it. */
-export function renderRequest(service: Service, context: RenderContext): RenderedRequest {
-  const task = renderTaskDefinition(service.containerSpec, context);
-  return {task, service: renderServiceDefinition(service.serviceSpec, task.taskDefinition, context)};
+export function renderRequest(service: Service, context: RenderContext, parse?: SpecParser): RenderedRequest {
+  const task = renderTaskDefinition(service.containerSpec, context, parse);
+  return {task, service: renderServiceDefinition(service.serviceSpec, task.taskDefinition, context, parse)};
 }
 
 /** The result for an environment the profile does not have. */
@@ -386,9 +405,63 @@ export function unknownEnvironment(input: RenderInput): RenderResult {
  * Renders a profile for one environment: the task definition and service to send, and the issues found while
  * rendering — without validating them (`renderAndValidate` does both).
  */
-export function render(input: RenderInput): RenderResult {
-  const context = renderContext(input);
-  if (context === undefined) return unknownEnvironment(input);
-  const {task, service} = renderRequest(input.profile.service, context);
+export function render(input: RenderInput, memo?: RenderMemo): RenderResult {
+  const rendered = renderedRequest(input, memo);
+  if (rendered === undefined) return unknownEnvironment(input);
+  const {task, service} = rendered.request;
   return {taskDefinition: task.taskDefinition, service: service.service, issues: [...task.issues, ...service.issues]};
+}
+
+/**
+ * The renderings of one command's steps that render the same inputs — `diff --simulate` renders the profile for the
+ * simulator's seed and then again for the plan — kept so that each is rendered once. Inputs are the same when the
+ * profile is the same object and the environment, tag, overrides (by value, in order) and discovery record types (the
+ * same object) are; any other input renders anew, reading each spec text parsed once. What is kept is shared, never
+ * copied: the steps only read it. A memo lives as long as one command; a profile changed in place after it was
+ * rendered must not be rendered through it.
+ */
+export class RenderMemo {
+  private readonly texts = {containerSpec: new Map<string, JsonText>(), serviceSpec: new Map<string, JsonText>()};
+
+  /**
+   * The spec texts each parsed once: the seed's two renderings (two tags) and the plan's read the same texts. A parsed
+   * text is only read by rendering (see specTree), never changed.
+   */
+  readonly parse: SpecParser = (text, source) => {
+    const kept = this.texts[source];
+    let parsed = kept.get(text);
+    if (parsed === undefined) kept.set(text, (parsed = parseJsonText(text, source)));
+    return parsed;
+  };
+
+  private readonly kept: {input: RenderInput; overrides: string; rendered: {context: RenderContext; request: RenderedRequest} | undefined}[] = [];
+
+  /** The kept rendering of `input`, else `make()`'s (kept). */
+  get(
+    input: RenderInput,
+    make: () => {context: RenderContext; request: RenderedRequest} | undefined,
+  ): {context: RenderContext; request: RenderedRequest} | undefined {
+    const overrides = input.overrides === undefined ? '' : JSON.stringify(Object.entries(input.overrides));
+    const found = this.kept.find(
+      (entry) =>
+        entry.input.profile === input.profile &&
+        entry.input.environment === input.environment &&
+        entry.input.tag === input.tag &&
+        entry.overrides === overrides &&
+        entry.input.discoveryRecordTypes === input.discoveryRecordTypes,
+    );
+    if (found !== undefined) return found.rendered;
+    const rendered = make();
+    this.kept.push({input: {...input}, overrides, rendered});
+    return rendered;
+  }
+}
+
+/** The context and both documents of `input` (through `memo` when given); undefined for an environment the profile does not have. */
+export function renderedRequest(input: RenderInput, memo?: RenderMemo): {context: RenderContext; request: RenderedRequest} | undefined {
+  const make = (): {context: RenderContext; request: RenderedRequest} | undefined => {
+    const context = renderContext(input);
+    return context === undefined ? undefined : {context, request: renderRequest(input.profile.service, context, memo?.parse)};
+  };
+  return memo === undefined ? make() : memo.get(input, make);
 }

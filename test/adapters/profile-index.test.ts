@@ -71,8 +71,8 @@ describe('the index file', () => {
 
   test.each([
     ['empty', ''],
-    ['one line', '{"ecsWizardIndex":1}'],
-    ['another format', serializeIndex(index()).replace('"ecsWizardIndex":1', '"ecsWizardIndex":2')],
+    ['one line', '{"ecsWizardIndex":2}'],
+    ['another format', serializeIndex(index()).replace('"ecsWizardIndex":2', '"ecsWizardIndex":3')],
     ['edited body', serializeIndex(index()).replace('"shop"', '"shoq"')],
     ['truncated', serializeIndex(index()).slice(0, 80)],
     ['a bad span', serializeIndex({...index(), entries: [{...index().entries[0]!, span: [20, 10]}]})],
@@ -80,7 +80,7 @@ describe('the index file', () => {
       'a summary without a name',
       (() => {
         const body = JSON.stringify({...index(), entries: [{summary: {application: 'x'}}]});
-        return `${JSON.stringify({ecsWizardIndex: 1, checksum: checksum(body)})}\n${body}\n`;
+        return `${JSON.stringify({ecsWizardIndex: 2, checksum: checksum(body)})}\n${body}\n`;
       })(),
     ],
   ])('%s: not an index (it is rebuilt)', (_name, text) => {
@@ -102,5 +102,38 @@ describe('the index file', () => {
     } finally {
       fs.rmSync(dir, {recursive: true, force: true});
     }
+  });
+});
+
+describe('the checksum of format 2: the 64-bit FNV-1a of the UTF-8 bytes (format 1 had a 32-bit one)', () => {
+  /** FNV-1a over 64-bit little-endian words, the last padded with zeros, in BigInt arithmetic. */
+  const reference = (text: string): string => {
+    const data = Buffer.from(text, 'utf8');
+    const padded = Buffer.alloc(Math.ceil(data.byteLength / 8) * 8);
+    padded.set(data);
+    let sum = 0xcbf29ce484222325n;
+    for (let at = 0; at < padded.length; at += 8) sum = BigInt.asUintN(64, (sum ^ padded.readBigUInt64LE(at)) * 0x100000001b3n);
+    return sum.toString(16).padStart(16, '0');
+  };
+
+  test('is that sum, of a text or its bytes alike', () => {
+    fc.assert(
+      fc.property(fc.string({unit: 'grapheme', maxLength: 120}), (text) => {
+        expect(checksum(text)).toBe(reference(text));
+        expect(checksum(Buffer.from(text, 'utf8'))).toBe(reference(text));
+      }),
+    );
+    expect(serializeIndex(index()).split('\n')[0]).toBe(JSON.stringify({ecsWizardIndex: 2, checksum: reference(JSON.stringify(index()))}));
+  });
+
+  test('an index written by format 1 (its 32-bit checksum right) is not used: it is rebuilt', () => {
+    const body = JSON.stringify(index());
+    const bytes = Buffer.from(body, 'utf8');
+    let hash = 0x811c9dc5;
+    for (let word = 0; word < bytes.byteLength >>> 2; word += 1) hash = Math.imul(hash ^ bytes.readUInt32LE(word * 4), 0x01000193);
+    for (let at = bytes.byteLength & ~3; at < bytes.byteLength; at += 1) hash = Math.imul(hash ^ bytes[at]!, 0x01000193);
+    const formatOne = `${JSON.stringify({ecsWizardIndex: 1, checksum: (hash >>> 0).toString(16).padStart(8, '0')})}\n${body}\n`;
+    expect(parseIndex(formatOne)).toBeUndefined();
+    expect(parseIndex(serializeIndex(index()))).toEqual(index());
   });
 });

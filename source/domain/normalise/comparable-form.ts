@@ -63,11 +63,17 @@ function tidy(value: JsonValue, kind: DocumentKind, schemaPath: string): JsonVal
   }
   if (isJsonObject(value)) {
     const out: JsonObject = {};
+    let kept = false;
     for (const key of Object.keys(value)) {
-      const tidied = tidy(value[key] as JsonValue, kind, schemaPath === '' ? key : `${schemaPath}.${key}`);
-      if (tidied !== undefined) setMember(out, key, tidied);
+      const member = value[key] as JsonValue;
+      // Only an array reads its schema path (its sort order): a string, number or boolean is kept as it is.
+      const tidied = member !== null && typeof member !== 'object' ? member : tidy(member, kind, schemaPath === '' ? key : `${schemaPath}.${key}`);
+      if (tidied !== undefined) {
+        setMember(out, key, tidied);
+        kept = true;
+      }
     }
-    return Object.keys(out).length === 0 ? undefined : out;
+    return kept ? out : undefined;
   }
   return value;
 }

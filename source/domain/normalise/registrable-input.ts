@@ -59,10 +59,12 @@ const pathOf = (where: Where): string => ('root' in where ? where.root : joinPat
 function strip(value: JsonValue, where: Where, stripped: string[]): JsonValue {
   if (Array.isArray(value)) {
     const out: JsonValue[] = [];
-    value.forEach((item, index) => {
+    for (let index = 0; index < value.length; index += 1) {
+      const item = value[index] as JsonValue;
       if (item === null) stripped.push(pathOf({parent: where, segment: index}));
-      else out.push(strip(item, {parent: where, segment: index}, stripped));
-    });
+      // A string, number or boolean is kept as it is: no segment is made for it.
+      else out.push(typeof item === 'object' ? strip(item, {parent: where, segment: index}, stripped) : item);
+    }
     return out;
   }
   if (isJsonObject(value)) {
@@ -70,7 +72,7 @@ function strip(value: JsonValue, where: Where, stripped: string[]): JsonValue {
     for (const key of Object.keys(value)) {
       const member = value[key] as JsonValue;
       if (member === null) stripped.push(pathOf({parent: where, segment: key}));
-      else setMember(out, key, strip(member, {parent: where, segment: key}, stripped));
+      else setMember(out, key, typeof member === 'object' ? strip(member, {parent: where, segment: key}, stripped) : member);
     }
     return out;
   }

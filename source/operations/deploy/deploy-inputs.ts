@@ -10,6 +10,7 @@ import {formatIssueLocation, hasErrors, type Issue} from '../../domain/issues.js
 import {isJsonObject, type JsonObject} from '../../domain/json.js';
 import type {Environment, Profile} from '../../domain/model.js';
 import {renderAndValidate} from '../../domain/render-and-validate.js';
+import type {RenderMemo} from '../../domain/render.js';
 import {InputError} from '../../errors.js';
 
 export interface PlanRequest {
@@ -28,6 +29,8 @@ export interface PlanRequest {
   allowIncompleteService?: boolean;
   /** `deploy --remove-auto-scaling`: deregister the service's scalable target (and its policies) after the rollout. */
   removeAutoScaling?: boolean;
+  /** Renderings shared with the run's other steps (diff --simulate: the simulator's seed rendered the same inputs). */
+  renderMemo?: RenderMemo;
 }
 
 /** The documents a deploy sends, rendered and completed with the deploy's defaults. */
@@ -105,13 +108,16 @@ export function failureDetectionIssue(service: JsonObject): Issue | undefined {
  */
 export function renderDeployInputs(request: PlanRequest): DeployInputs {
   const {profile, environment} = request;
-  const rendered = renderAndValidate({
-    profile,
-    environment: environment.name,
-    ...(request.tag === undefined ? {} : {tag: request.tag}),
-    ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
-    ...(request.discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes: request.discoveryRecordTypes}),
-  });
+  const rendered = renderAndValidate(
+    {
+      profile,
+      environment: environment.name,
+      ...(request.tag === undefined ? {} : {tag: request.tag}),
+      ...(request.overrides === undefined ? {} : {overrides: request.overrides}),
+      ...(request.discoveryRecordTypes === undefined ? {} : {discoveryRecordTypes: request.discoveryRecordTypes}),
+    },
+    request.renderMemo,
+  );
   const incomplete = request.allowIncompleteService === true ? rendered.issues.filter(isMissingNetwork) : [];
   const issues = rendered.issues.filter((issue) => !incomplete.includes(issue));
   if (hasErrors(issues) || rendered.taskDefinition === undefined || rendered.service === undefined) {

@@ -12,7 +12,7 @@ import type {SeedServiceOptions, SimulationRequest} from '../../ports/simulation
 import {requireProfile} from '../profiles.js';
 import {hasErrors} from '../../domain/issues.js';
 import type {JsonObject} from '../../domain/json.js';
-import {render} from '../../domain/render.js';
+import {render, type RenderMemo} from '../../domain/render.js';
 import {withDeployDefaults} from './deploy-inputs.js';
 
 /** `--simulate[=SCENARIO]` and `--simulate-speed N`. */
@@ -31,6 +31,8 @@ export interface RunInputs {
   overrides: Record<string, string>;
   /** Run against the rollout simulator instead of AWS. */
   simulate?: Simulation;
+  /** Renderings shared with the run's other steps (diff: the simulator's seed and the plan render the same inputs). */
+  renderMemo?: RenderMemo;
 }
 
 /** What the simulator's service has been through before the run: how many revisions, and a rollout in flight. */
@@ -74,7 +76,7 @@ export function simulationRequest(run: RunInputs, history: SimulatedHistory = {}
   const request: SimulationRequest = {scenario: run.simulate.scenario, speed: run.simulate.speed};
   // Rendered only (not validated: the run validates what it deploys, and reports why a profile does not render).
   const documents = (tag: string | undefined): {taskDefinition: JsonObject; service: JsonObject} => {
-    const rendered = render({profile, environment: environment.name, ...(tag === undefined ? {} : {tag}), overrides: run.overrides});
+    const rendered = render({profile, environment: environment.name, ...(tag === undefined ? {} : {tag}), overrides: run.overrides}, run.renderMemo);
     if (hasErrors(rendered.issues) || rendered.taskDefinition === undefined || rendered.service === undefined) throw new Error('does not render');
     // As renderDeployInputs completes them: the deploy's defaults for a new service, none for an adopted one.
     return {taskDefinition: rendered.taskDefinition, service: profile.service.adopted === true ? rendered.service : withDeployDefaults(rendered.service)};

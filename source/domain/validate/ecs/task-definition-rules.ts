@@ -29,8 +29,15 @@ interface ContainerEntry {
   name: string | undefined;
 }
 
-const objects = (value: JsonValue | undefined, path: string): [JsonObject, string][] =>
-  Array.isArray(value) ? value.flatMap((item, index): [JsonObject, string][] => (isJsonObject(item) ? [[item, joinPath(path, index)]] : [])) : [];
+const objects = (value: JsonValue | undefined, path: string): [JsonObject, string][] => {
+  const found: [JsonObject, string][] = [];
+  if (!Array.isArray(value)) return found;
+  for (let index = 0; index < value.length; index += 1) {
+    const item = value[index];
+    if (isJsonObject(item)) found.push([item, joinPath(path, index)]);
+  }
+  return found;
+};
 
 const literal = (value: JsonValue | undefined): string | undefined => (typeof value === 'string' && !pending(value) ? value : undefined);
 
@@ -379,14 +386,24 @@ function checkContainer(report: Report, task: JsonObject, {container, path}: Con
       );
     }
   }
-  const names = new Map<string, string>();
-  for (const [variable, at] of objects(getMember(container, 'environment'), joinPath(path, 'environment'))) {
-    const name = literal(getMember(variable, 'name'));
+  // Hundreds of variables are common: the paths are joined only for a name set twice.
+  const environment = getMember(container, 'environment');
+  const names = new Map<string, number>();
+  for (let index = 0; Array.isArray(environment) && index < environment.length; index += 1) {
+    const variable = environment[index];
+    const name = isJsonObject(variable) ? literal(getMember(variable, 'name')) : undefined;
     if (name === undefined) continue;
     const earlier = names.get(name);
-    if (earlier !== undefined)
-      report.warning('duplicate-environment-name', joinPath(at, 'name'), `The environment variable ${name} is already set by ${earlier}; one value is lost`);
-    else names.set(name, at);
+    if (earlier === undefined) {
+      names.set(name, index);
+      continue;
+    }
+    const at = (item: number): string => joinPath(joinPath(path, 'environment'), item);
+    report.warning(
+      'duplicate-environment-name',
+      joinPath(at(index), 'name'),
+      `The environment variable ${name} is already set by ${at(earlier)}; one value is lost`,
+    );
   }
 }
 

@@ -10,6 +10,7 @@
  */
 import type {JsonValue} from '../../json.js';
 import {isJsonObject} from '../../json.js';
+import type {PathSegment} from '../../json-text.js';
 import {getMember, joinPath} from '../../json-text.js';
 import type {Report} from '../report.js';
 import {pending, typeName} from '../report.js';
@@ -23,27 +24,39 @@ export const orList = (values: readonly string[]): string =>
 
 /** Checks `value` (at `path`; `label` names it in messages) against `field`. Never throws. */
 export function walk(report: Report, value: JsonValue | undefined, field: Field, path: string, label: string): void {
+  walkMember(report, value, field, path, undefined, label);
+}
+
+/**
+ * The path of a member: `segment` of the value at `parent`, or `parent` itself when there is no segment. Joined only
+ * where it is used — for an issue, or once for a list or object whose members need it — not for each of the many
+ * leaves (a task definition of 10 containers × 100 environment variables has thousands) that have none.
+ */
+const pathOf = (parent: string, segment: PathSegment | undefined): string => (segment === undefined ? parent : joinPath(parent, segment));
+
+/** `walk` of the member `segment` of the value at `parent` (see pathOf). */
+function walkMember(report: Report, value: JsonValue | undefined, field: Field, parent: string, segment: PathSegment | undefined, label: string): void {
   if (value === undefined || pending(value)) return;
   switch (field.kind) {
     case 'any':
       return;
     case 'text':
       if (typeof value !== 'string') {
-        report.error('wrong-type', path, `${label} must be a string, found ${typeName(value)}`);
+        report.error('wrong-type', pathOf(parent, segment), `${label} must be a string, found ${typeName(value)}`);
         return;
       }
       if (field.values !== undefined && !field.values.includes(value)) {
         const near = field.values.find((candidate) => candidate.toLowerCase() === value.toLowerCase());
         report.error(
           'invalid-value',
-          path,
+          pathOf(parent, segment),
           `${label} must be ${orList(field.values.map((candidate) => `"${candidate}"`))}, found "${value}"`,
           near === undefined ? undefined : `Write "${near}" (the values are case-sensitive)`,
         );
         return;
       }
       if (field.maxLength !== undefined && value.length > field.maxLength) {
-        report.error('out-of-range', path, `${label} is ${value.length} characters long; ECS takes at most ${field.maxLength}`);
+        report.error('out-of-range', pathOf(parent, segment), `${label} is ${value.length} characters long; ECS takes at most ${field.maxLength}`);
       }
       return;
     case 'boolean':
@@ -51,7 +64,7 @@ export function walk(report: Report, value: JsonValue | undefined, field: Field,
         const quoted = value === 'true' || value === 'false';
         report.error(
           'wrong-type',
-          path,
+          pathOf(parent, segment),
           `${label} must be true or false, found ${typeName(value)}`,
           quoted ? `Write ${value} without quotes` : 'Write true or false, without quotes',
         );
@@ -59,31 +72,40 @@ export function walk(report: Report, value: JsonValue | undefined, field: Field,
       return;
     case 'integer':
     case 'number':
-      checkNumber(report, value, field, path, label);
+      checkNumber(report, value, field, parent, segment, label);
       return;
     case 'list':
-      checkList(report, value, field, path, label);
+      checkList(report, value, field, pathOf(parent, segment), label);
       return;
     case 'object':
-      checkObject(report, value, field, path, label);
+      checkObject(report, value, field, pathOf(parent, segment), label);
       return;
-    case 'map':
+    case 'map': {
+      const path = pathOf(parent, segment);
       if (!isJsonObject(value)) {
         report.error('wrong-type', path, `${label} must be an object of names and values, found ${typeName(value)}`);
         return;
       }
-      for (const key of Object.keys(value)) walk(report, getMember(value, key), field.values, joinPath(path, key), `${label} value "${key}"`);
+      for (const key of Object.keys(value)) walkMember(report, getMember(value, key), field.values, path, key, `${label} value "${key}"`);
       return;
+    }
   }
 }
 
-function checkNumber(report: Report, value: JsonValue, field: Field & {kind: 'integer' | 'number'}, path: string, label: string): void {
+function checkNumber(
+  report: Report,
+  value: JsonValue,
+  field: Field & {kind: 'integer' | 'number'},
+  parent: string,
+  segment: PathSegment | undefined,
+  label: string,
+): void {
   const whole = field.kind === 'integer';
   if (typeof value !== 'number' || !Number.isFinite(value) || (whole && !Number.isInteger(value))) {
     const quoted = typeof value === 'string' && /^-?[0-9]+(\.[0-9]+)?$/.test(value);
     report.error(
       'wrong-type',
-      path,
+      pathOf(parent, segment),
       `${label} must be ${whole ? 'a whole number' : 'a number'}, found ${typeName(value)}`,
       quoted ? `Write ${value} without quotes` : undefined,
     );
@@ -94,7 +116,7 @@ function checkNumber(report: Report, value: JsonValue, field: Field & {kind: 'in
   // Below 0 (or 1) where a count or size belongs is a wrong kind of number; beyond a documented bound is a range.
   const code = field.kind === 'integer' ? (field.rangeCode ?? (value < field.min && field.min <= 1 ? 'wrong-type' : 'out-of-range')) : 'out-of-range';
   const bound = max === undefined ? `at least ${field.min}` : `between ${field.min} and ${max}`;
-  report.error(code, path, `${label} must be ${bound}, found ${value}`);
+  report.error(code, pathOf(parent, segment), `${label} must be ${bound}, found ${value}`);
 }
 
 function checkList(report: Report, value: JsonValue, field: ListField, path: string, label: string): void {
@@ -111,14 +133,16 @@ function checkList(report: Report, value: JsonValue, field: ListField, path: str
     report.error('too-many', path, `${label} holds at most ${field.maxItems} ${field.maxItems === 1 ? 'entry' : 'entries'} in ECS, found ${value.length}`);
   }
   const item = field.item ?? `${label} entry`;
-  value.forEach((entry, index) => {
-    const itemPath = joinPath(path, index);
-    if (field.items.kind === 'object' && !isJsonObject(entry) && !pending(entry)) {
-      report.error('wrong-type', itemPath, `Each ${item} must be an object, found ${typeName(entry)}`);
-      return;
+  const items = field.items;
+  const itemLabel = items.kind === 'object' ? items.what : `Each ${item}`;
+  for (let index = 0; index < value.length; index += 1) {
+    const entry = value[index] as JsonValue;
+    if (items.kind === 'object' && !isJsonObject(entry) && !pending(entry)) {
+      report.error('wrong-type', joinPath(path, index), `Each ${item} must be an object, found ${typeName(entry)}`);
+      continue;
     }
-    walk(report, entry, field.items, itemPath, field.items.kind === 'object' ? field.items.what : `Each ${item}`);
-  });
+    walkMember(report, entry, items, path, index, itemLabel);
+  }
 }
 
 function checkObject(report: Report, value: JsonValue, field: ObjectField, path: string, label: string): void {
@@ -130,14 +154,12 @@ function checkObject(report: Report, value: JsonValue, field: ObjectField, path:
     if (getMember(value, key) === undefined) report.error('missing-field', joinPath(path, key), `${upperFirst(field.what)} needs ${key}`, field.fixes?.[key]);
   }
   for (const key of Object.keys(value)) {
-    const member = getMember(value, key);
-    const memberPath = joinPath(path, key);
     const known = Object.hasOwn(field.fields, key) ? field.fields[key] : undefined;
-    if (known !== undefined) walk(report, member, known, memberPath, key);
+    if (known !== undefined) walkMember(report, getMember(value, key), known, path, key, key);
     else if (!(field.readOnly ?? []).includes(key)) {
       report.warning(
         'unknown-field',
-        memberPath,
+        joinPath(path, key),
         `"${key}" is not a field of ${field.what} that this tool knows; it is sent to ECS as written`,
         'Check its spelling (a field newer than this tool is fine)',
       );

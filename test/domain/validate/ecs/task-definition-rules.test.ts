@@ -1,5 +1,5 @@
 import {describe, expect, test} from 'vitest';
-import type {JsonObject} from '../../../../source/domain/json.js';
+import type {JsonObject, JsonValue} from '../../../../source/domain/json.js';
 import {ecsTaskDefinitionIssues} from '../../../../source/domain/validate/ecs/document.js';
 import {fargateEverything} from './documents.js';
 
@@ -177,6 +177,30 @@ describe('cross-field rules of a task definition', () => {
     ],
   ])('%s', (_name, document, expected) => {
     expect(codes(document)).toEqual(expected);
+  });
+
+  test("an environment variable set twice or more: each later one, named by its own path and the first one's", () => {
+    const environment: JsonValue[] = [
+      {name: 'A', value: '1'},
+      'not an object',
+      {name: 'B', value: '2'},
+      {name: 'A', value: '3'},
+      {value: '4'},
+      {name: 'A', value: '5'},
+    ];
+    const issues = ecsTaskDefinitionIssues(task([sidecar(), web({environment})])).filter((issue) => issue.code === 'duplicate-environment-name');
+    expect(issues.map(({path, message, severity}) => ({path, message, severity}))).toEqual([
+      {
+        path: 'containerDefinitions[1].environment[3].name',
+        message: 'The environment variable A is already set by containerDefinitions[1].environment[0]; one value is lost',
+        severity: 'warning',
+      },
+      {
+        path: 'containerDefinitions[1].environment[5].name',
+        message: 'The environment variable A is already set by containerDefinitions[1].environment[0]; one value is lost',
+        severity: 'warning',
+      },
+    ]);
   });
 
   test('messages name what is wrong and what is there', () => {
