@@ -160,6 +160,8 @@ for (const command of Object.keys(PLAIN_COMMANDS)) {
     target: 'node20',
     minifySyntax: true,
     minifyWhitespace: true,
+    minifyIdentifiers: true,
+    keepNames: true,
     legalComments: 'none',
     sourcemap: 'linked',
     define: {
