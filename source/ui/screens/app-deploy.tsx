@@ -28,6 +28,7 @@ import {planText} from '../../report/plan-text.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
+import {RunTitle} from '../components/run-title.js';
 import {mountUntilFinished} from '../mount-until-finished.js';
 import {DeployLive, LogLineView} from './deploy.js';
 
@@ -246,22 +247,7 @@ export function AppDeployScreen(props: AppDeployScreenProps) {
       <Static items={blocks}>
         {(item) =>
           item.kind === 'title' ? (
-            <Box key={item.key} flexDirection="column" marginBottom={1}>
-              <Text>
-                <Text bold color="cyan">
-                  ecs-wizard
-                </Text>
-                <Text>
-                  {' · '}
-                  {props.title}
-                </Text>
-              </Text>
-              {props.simulation ? (
-                <Text color="black" backgroundColor="yellow">
-                  {` SIMULATED · scenario ${props.simulation.scenario}${props.simulation.speed === 1 ? '' : ` · ${props.simulation.speed}× speed`} · no AWS account, nothing is changed in AWS `}
-                </Text>
-              ) : null}
-            </Box>
+            <RunTitle key={item.key} title={props.title} simulation={props.simulation} />
           ) : (
             <Box key={item.key} flexDirection="column" marginY={1}>
               <RenderedText>{item.text}</RenderedText>

@@ -25,6 +25,7 @@ import {planText} from '../../report/plan-text.js';
 import type {KeyHint} from '../keys.js';
 import {Footer} from '../components/frame.js';
 import {RenderedText, Text} from '../components/text.js';
+import {RunTitle} from '../components/run-title.js';
 import {TaskLogsPanel} from '../components/task-logs.js';
 import {TrafficPanel} from '../components/traffic-panel.js';
 import {mountUntilFinished} from '../mount-until-finished.js';
@@ -518,22 +519,7 @@ export function DeployScreen(props: DeployScreenProps) {
       <Static key={state.batch} items={state.items}>
         {(item) =>
           item.kind === 'title' ? (
-            <Box key={item.key} flexDirection="column" marginBottom={1}>
-              <Text>
-                <Text bold color="cyan">
-                  ecs-wizard
-                </Text>
-                <Text>
-                  {' · '}
-                  {props.title}
-                </Text>
-              </Text>
-              {props.simulation ? (
-                <Text color="black" backgroundColor="yellow">
-                  {` SIMULATED · scenario ${props.simulation.scenario}${props.simulation.speed === 1 ? '' : ` · ${props.simulation.speed}× speed`} · no AWS account, nothing is changed in AWS `}
-                </Text>
-              ) : null}
-            </Box>
+            <RunTitle key={item.key} title={props.title} simulation={props.simulation} />
           ) : item.kind === 'block' ? (
             <Box key={item.key} flexDirection="column" marginY={1}>
               <RenderedText>{item.text}</RenderedText>
