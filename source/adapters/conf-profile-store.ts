@@ -21,9 +21,9 @@
  *   (store-state.ts applies every rule); `get` resolves one profile from its own bytes and its application's.
  * - `conf` is imported on first use, so the module graph stays light until a profile is touched.
  */
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import {chmodSync, closeSync, fstatSync, mkdirSync, openSync, readFileSync, readSync, statSync} from 'node:fs';
+import {homedir} from 'node:os';
+import {basename, join, resolve} from 'node:path';
 import type Conf from 'conf';
 import type {Application, StoredProfile} from '../domain/applications.js';
 import {resolveProfile} from '../domain/applications.js';
@@ -88,13 +88,13 @@ export interface LockRetries {
 export function profileStoreDirectory(options: ConfProfileStoreOptions): string {
   const {env} = options;
   const relocated = env[CONFIG_DIR_ENV];
-  if (relocated !== undefined && relocated !== '') return path.resolve(relocated);
+  if (relocated !== undefined && relocated !== '') return resolve(relocated);
   const platform = options.platform ?? process.platform;
-  const home = options.homedir ?? os.homedir();
+  const home = options.homedir ?? homedir();
   const name = 'ecs-wizard';
-  if (platform === 'darwin') return path.join(home, 'Library', 'Preferences', name);
-  if (platform === 'win32') return path.join(env.APPDATA || path.join(home, 'AppData', 'Roaming'), name, 'Config');
-  return path.join(env.XDG_CONFIG_HOME || path.join(home, '.config'), name);
+  if (platform === 'darwin') return join(home, 'Library', 'Preferences', name);
+  if (platform === 'win32') return join(env.APPDATA || join(home, 'AppData', 'Roaming'), name, 'Config');
+  return join(env.XDG_CONFIG_HOME || join(home, '.config'), name);
 }
 
 export function createConfProfileStore(options: ConfProfileStoreOptions): ConfProfileStore {
@@ -191,8 +191,8 @@ export class ConfProfileStore implements ProfileStore {
     now: () => number = Date.now,
     options: {tighten?: boolean; notice?: (message: string) => void; lockRetries?: LockRetries; lockNoticeMs?: number; version?: string} = {},
   ) {
-    this.#directory = path.resolve(directory);
-    this.path = path.join(this.#directory, STORE_FILE_NAME);
+    this.#directory = resolve(directory);
+    this.path = join(this.#directory, STORE_FILE_NAME);
     this.#indexPath = `${this.path}${INDEX_SUFFIX}`;
     this.#now = now;
     this.#tighten = options.tighten ?? false;
@@ -210,7 +210,7 @@ export class ConfProfileStore implements ProfileStore {
   async summaries(): Promise<ProfileSummary[]> {
     const view = await this.#view();
     if (view.kind === 'none') return [];
-    if (view.kind === 'indexed') fs.closeSync(view.fd);
+    if (view.kind === 'indexed') closeSync(view.fd);
     return view.index.entries.map((entry) => entry.summary);
   }
 
@@ -233,7 +233,7 @@ export class ConfProfileStore implements ProfileStore {
       }
       return (await this.#loadFrom(view.fd, view.index)).state.get(name);
     } finally {
-      fs.closeSync(view.fd);
+      closeSync(view.fd);
     }
   }
 
@@ -362,10 +362,10 @@ export class ConfProfileStore implements ProfileStore {
   /** Creates the store's folder 0700; tightens ecs-wizard's own folder when it is looser. */
   #ensureDirectory(): void {
     try {
-      fs.mkdirSync(this.#directory, {recursive: true, mode: DIRECTORY_MODE});
-      const mode = fs.statSync(this.#directory).mode & 0o777;
+      mkdirSync(this.#directory, {recursive: true, mode: DIRECTORY_MODE});
+      const mode = statSync(this.#directory).mode & 0o777;
       if (this.#tighten && (mode & 0o077) !== 0) {
-        fs.chmodSync(this.#directory, DIRECTORY_MODE);
+        chmodSync(this.#directory, DIRECTORY_MODE);
         this.#notice?.(`the profile store's folder ${this.#directory} was readable by others (mode ${mode.toString(8).padStart(4, '0')}); it is now 0700`);
       }
     } catch (error) {
@@ -405,13 +405,13 @@ export class ConfProfileStore implements ProfileStore {
     try {
       return this.#loadFrom(view.fd, view.index);
     } finally {
-      fs.closeSync(view.fd);
+      closeSync(view.fd);
     }
   }
 
   /** The profiles of the open file: trusted as they are when its index vouches for it at today's schema. */
   async #loadFrom(fd: number, index: StoreIndex | undefined): Promise<LoadedStore> {
-    const bytes = fs.readFileSync(fd);
+    const bytes = readFileSync(fd);
     if (index === undefined || index.schemaVersion !== CURRENT_SCHEMA_VERSION) return this.#parse(bytes);
     let raw: {profiles?: Record<string, StoredProfile>; applications?: Record<string, Application>};
     try {
@@ -454,25 +454,25 @@ export class ConfProfileStore implements ProfileStore {
     this.#ensureDirectory();
     let fd: number;
     try {
-      fd = fs.openSync(this.path, 'r');
+      fd = openSync(this.path, 'r');
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return {kind: 'none'};
       throw this.#readError(error);
     }
     try {
-      const stats = fs.fstatSync(fd, {bigint: true});
+      const stats = fstatSync(fd, {bigint: true});
       if (stats.isDirectory()) throw this.#readError(Object.assign(new Error('it is a folder'), {code: 'EISDIR'}));
       const identity = fileIdentity(stats);
       const index = readIndex(this.#indexPath);
       if (index !== undefined && index.version === this.#version && sameFile(index.file, identity)) return {kind: 'indexed', fd, index};
-      const bytes = fs.readFileSync(fd);
+      const bytes = readFileSync(fd);
       const loaded = await this.#parse(bytes);
       const rebuilt = this.#indexOf(loaded, bytes, identity);
       writeIndex(this.#indexPath, rebuilt);
-      fs.closeSync(fd);
+      closeSync(fd);
       return {kind: 'loaded', loaded, index: rebuilt};
     } catch (error) {
-      fs.closeSync(fd);
+      closeSync(fd);
       throw error;
     }
   }
@@ -503,25 +503,25 @@ export class ConfProfileStore implements ProfileStore {
     try {
       conf.store = document as unknown as Record<string, unknown>;
       // atomically sets the mode of the file it renames into place; make sure for any other path (SNAP).
-      if ((fs.statSync(this.path).mode & 0o777) !== FILE_MODE) fs.chmodSync(this.path, FILE_MODE);
+      if ((statSync(this.path).mode & 0o777) !== FILE_MODE) chmodSync(this.path, FILE_MODE);
     } catch (error) {
       throw new StoreError(`cannot write the profile store ${this.path}: ${(error as Error).message}`, this.path);
     }
     if (migrating) {
       this.#notice?.(
-        `the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${path.basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`,
+        `the profile store ${this.path} now keeps applications (schema ${CURRENT_SCHEMA_VERSION}); the file as it was is kept beside it as ${basename(kept ?? `${STORE_FILE_NAME}.v${loaded.fromVersion}.bak`)}`,
       );
       for (const note of loaded.notes ?? []) this.#notice?.(note);
     }
     // Every profile written is valid (the others were, the changed one was checked): index the file as it now is.
     try {
-      const fd = fs.openSync(this.path, 'r');
+      const fd = openSync(this.path, 'r');
       try {
-        const bytes = fs.readFileSync(fd);
+        const bytes = readFileSync(fd);
         const written = {state: loaded.state, fromVersion: CURRENT_SCHEMA_VERSION};
-        writeIndex(this.#indexPath, this.#indexOf(written, bytes, fileIdentity(fs.fstatSync(fd, {bigint: true}))));
+        writeIndex(this.#indexPath, this.#indexOf(written, bytes, fileIdentity(fstatSync(fd, {bigint: true}))));
       } finally {
-        fs.closeSync(fd);
+        closeSync(fd);
       }
     } catch {
       // The index is a cache: the next read rebuilds it from the file.
@@ -583,7 +583,7 @@ const keptMessage = (backup: string | undefined): string =>
 /** The JSON of one profile at `span` in the open store file; undefined when it is not an object. */
 function readSpan(fd: number, [start, end]: [number, number]): Profile | undefined {
   const bytes = Buffer.alloc(end - start);
-  if (fs.readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined;
+  if (readSync(fd, bytes, 0, bytes.length, start) !== bytes.length) return undefined;
   try {
     const value: unknown = JSON.parse(bytes.toString('utf8'));
     return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Profile) : undefined;

@@ -3,15 +3,16 @@
  * parent's) and reads `.workspace`, `copilot/<svc>/manifest.yml` and `copilot/environments/<env>/manifest.yml`.
  * Read only: nothing in the folder is ever written.
  */
-import {readdir, stat} from 'node:fs/promises';
+// node:fs's `promises` is read where it is used (see files.ts): node:fs/promises loads Node's readline and watchers.
+import {promises as fsPromises} from 'node:fs';
 import {basename, dirname, join, resolve} from 'node:path';
 import type {Readable} from 'node:stream';
 import type {CopilotFile, CopilotFiles} from '../domain/import/copilot/workspace.js';
 import {InputError} from '../errors.js';
 import {readUserFile} from './files.js';
 
-const isDirectory = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined))?.isDirectory() === true;
-const isFile = async (path: string): Promise<boolean> => (await stat(path).catch(() => undefined))?.isFile() === true;
+const isDirectory = async (path: string): Promise<boolean> => (await fsPromises.stat(path).catch(() => undefined))?.isDirectory() === true;
+const isFile = async (path: string): Promise<boolean> => (await fsPromises.stat(path).catch(() => undefined))?.isFile() === true;
 
 /** The copilot folder: DIR itself when it holds `.workspace`, else DIR/copilot; without DIR, `copilot/` here or in the nearest parent. */
 export async function locateCopilotFolder(dir: string | undefined, cwd: string): Promise<string> {
@@ -33,7 +34,7 @@ export async function locateCopilotFolder(dir: string | undefined, cwd: string):
 }
 
 const subfolders = async (path: string): Promise<string[]> =>
-  (await readdir(path, {withFileTypes: true}).catch(() => []))
+  (await fsPromises.readdir(path, {withFileTypes: true}).catch(() => []))
     .filter((entry) => entry.isDirectory())
     .map((entry) => entry.name)
     .sort();

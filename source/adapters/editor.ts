@@ -8,8 +8,8 @@
  * $VISUAL/$EDITOR may hold arguments (`code --wait`): the command runs through `sh -c '<editor> "$1"'`.
  */
 import {createRequire} from 'node:module';
-import {accessSync, constants, mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
+// node:fs's `promises` is read where it is used (see files.ts): node:fs/promises loads Node's readline and watchers.
+import {accessSync, constants, mkdtempSync, promises as fsPromises, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {delimiter, join} from 'node:path';
 import type {EditorPort, EditResult} from '../ports/editor.js';
@@ -82,7 +82,7 @@ export function createEditor(options: {env: NodeJS.ProcessEnv; stdin?: RawStream
     },
     async readFile(path) {
       try {
-        return await readFile(path, 'utf8');
+        return await fsPromises.readFile(path, 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new InputError(code === 'ENOENT' ? `no file at ${path}` : `cannot read ${path}: ${(error as Error).message}`);

@@ -16,7 +16,7 @@
  *
  * Format: a header line `{"ecsWizardIndex":2,"checksum":"<64-bit FNV-1a of the body>"}`, then the body's JSON.
  */
-import fs from 'node:fs';
+import {type BigIntStats, readFileSync, renameSync, rmSync, writeFileSync} from 'node:fs';
 import type {ProfileSummary} from '../domain/profile-summary.js';
 import {fnv1a64} from './fnv-1a.js';
 
@@ -51,7 +51,7 @@ export interface StoreIndex {
   applicationSpans?: Record<string, [number, number]>;
 }
 
-export function fileIdentity(stats: fs.BigIntStats): FileIdentity {
+export function fileIdentity(stats: BigIntStats): FileIdentity {
   return {dev: String(stats.dev), ino: String(stats.ino), size: String(stats.size), mtimeNs: String(stats.mtimeNs), ctimeNs: String(stats.ctimeNs)};
 }
 
@@ -116,7 +116,7 @@ export function parseIndex(text: string | Buffer): StoreIndex | undefined {
 export function readIndex(indexPath: string): StoreIndex | undefined {
   let bytes: Buffer;
   try {
-    bytes = fs.readFileSync(indexPath);
+    bytes = readFileSync(indexPath);
   } catch {
     return undefined;
   }
@@ -127,11 +127,11 @@ export function readIndex(indexPath: string): StoreIndex | undefined {
 export function writeIndex(indexPath: string, index: StoreIndex): boolean {
   const temporary = `${indexPath}.${process.pid}-${Math.random().toString(36).slice(2, 10)}.tmp`;
   try {
-    fs.writeFileSync(temporary, serializeIndex(index), {mode: FILE_MODE, flag: 'wx'});
-    fs.renameSync(temporary, indexPath);
+    writeFileSync(temporary, serializeIndex(index), {mode: FILE_MODE, flag: 'wx'});
+    renameSync(temporary, indexPath);
     return true;
   } catch {
-    fs.rmSync(temporary, {force: true});
+    rmSync(temporary, {force: true});
     return false;
   }
 }

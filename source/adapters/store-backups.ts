@@ -3,8 +3,8 @@
  * distinct content) and the file as it was before its first migrated write (`profiles.json.v<N>.bak`). Copies are
  * written 0600 and never replace anything.
  */
-import fs from 'node:fs';
-import path from 'node:path';
+import {readdirSync, readFileSync, writeFileSync} from 'node:fs';
+import {join} from 'node:path';
 import {StoreError} from '../errors.js';
 import {CURRENT_SCHEMA_VERSION} from '../domain/profile-schema/schema.js';
 
@@ -23,17 +23,17 @@ export class StoreBackups {
   keepBrokenCopy(): string | undefined {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(this.path);
+      bytes = readFileSync(this.path);
     } catch {
       return undefined;
     }
     const prefix = `${STORE_FILE_NAME}.corrupt-`;
     try {
-      for (const entry of fs.readdirSync(this.directory)) {
+      for (const entry of readdirSync(this.directory)) {
         if (!entry.startsWith(prefix) || !entry.endsWith('.bak')) continue;
-        const candidate = path.join(this.directory, entry);
+        const candidate = join(this.directory, entry);
         try {
-          if (fs.readFileSync(candidate).equals(bytes)) return candidate;
+          if (readFileSync(candidate).equals(bytes)) return candidate;
         } catch {
           // An unreadable old copy: make a new one.
         }
@@ -49,16 +49,16 @@ export class StoreBackups {
   keepPreMigrationCopy(version: number): string | undefined {
     let bytes: Buffer;
     try {
-      bytes = fs.readFileSync(this.path);
+      bytes = readFileSync(this.path);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
       throw new StoreError(`cannot read the profile store ${this.path} to keep a copy before migrating it: ${(error as Error).message}`, this.path);
     }
     const base = `${STORE_FILE_NAME}.v${version}`;
-    const existing = path.join(this.directory, `${base}.bak`);
+    const existing = join(this.directory, `${base}.bak`);
     let earlier: Buffer | undefined;
     try {
-      earlier = fs.readFileSync(existing);
+      earlier = readFileSync(existing);
     } catch {
       // No copy yet.
     }
@@ -77,9 +77,9 @@ export class StoreBackups {
   /** Writes `<stem>.bak` (or `<stem>-N.bak`) without replacing anything; undefined on failure. */
   #writeCopy(bytes: Buffer, stem: string): string | undefined {
     for (let attempt = 0; attempt < 100; attempt += 1) {
-      const candidate = path.join(this.directory, `${stem}${attempt === 0 ? '' : `-${attempt}`}.bak`);
+      const candidate = join(this.directory, `${stem}${attempt === 0 ? '' : `-${attempt}`}.bak`);
       try {
-        fs.writeFileSync(candidate, bytes, {flag: 'wx', mode: FILE_MODE});
+        writeFileSync(candidate, bytes, {flag: 'wx', mode: FILE_MODE});
         return candidate;
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return undefined;

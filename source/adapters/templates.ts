@@ -2,8 +2,8 @@
  * Reads the JSON templates shipped in `templates/` (next to package.json) as text. The domain parses and
  * renders them (domain/templates.ts says what each one is for).
  */
-import {existsSync} from 'node:fs';
-import {readFile} from 'node:fs/promises';
+// node:fs's `promises` is read where it is used (see files.ts): node:fs/promises loads Node's readline and watchers.
+import {existsSync, promises as fsPromises} from 'node:fs';
 import {dirname, join} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {TEMPLATE_NAMES, type TemplateName} from '../domain/templates.js';
@@ -23,5 +23,5 @@ export function templatesDirectory(from: string = fileURLToPath(import.meta.url)
 
 export async function readTemplate(name: TemplateName, directory: string = templatesDirectory()): Promise<string> {
   if (!TEMPLATE_NAMES.includes(name)) throw new CliError(`no template named '${name}'`);
-  return readFile(join(directory, `${name}.json`), 'utf8');
+  return fsPromises.readFile(join(directory, `${name}.json`), 'utf8');
 }

@@ -3,7 +3,8 @@
  * Strings, numbers and booleans become strings; lists and sets of those become lists of strings; other
  * values (maps, objects) are left out — an environment needs ids and ARNs, not structures.
  */
-import {readFile} from 'node:fs/promises';
+// node:fs's `promises` is read where it is used (see files.ts): node:fs/promises loads Node's readline and watchers.
+import {promises as fsPromises} from 'node:fs';
 import {resolve} from 'node:path';
 import {InputError} from '../errors.js';
 import type {ProvisionerOutputs, TerraformStatePort} from '../ports/provisioners.js';
@@ -41,7 +42,7 @@ export function createTerraformState(): TerraformStatePort {
     async readOutputs(path) {
       let text: string;
       try {
-        text = await readFile(path, 'utf8');
+        text = await fsPromises.readFile(path, 'utf8');
       } catch (error) {
         const code = (error as NodeJS.ErrnoException).code;
         throw new InputError(code === 'ENOENT' ? `no Terraform state file at ${path}` : `cannot read ${path}: ${(error as Error).message}`);

@@ -2,7 +2,8 @@
  * The wizard's draft: a half-done setup saved on Ctrl-C, next to the profile store (`wizard-draft.json`,
  * mode 0600). It holds the answers only — never a registry password (the answers have none).
  */
-import {mkdir, readFile, rm, writeFile} from 'node:fs/promises';
+// node:fs's `promises` is read where it is used (see files.ts): node:fs/promises loads Node's readline and watchers.
+import {promises as fsPromises} from 'node:fs';
 import {dirname, join} from 'node:path';
 import type {DraftStore, WizardDraft} from '../ports/draft-store.js';
 
@@ -11,7 +12,7 @@ export function createDraftStore(directory: string): DraftStore {
   return {
     async load() {
       try {
-        const parsed = JSON.parse(await readFile(path, 'utf8')) as Partial<WizardDraft>;
+        const parsed = JSON.parse(await fsPromises.readFile(path, 'utf8')) as Partial<WizardDraft>;
         if (typeof parsed !== 'object' || parsed === null || typeof parsed.answers !== 'object' || typeof parsed.savedAt !== 'string') return undefined;
         return {answers: parsed.answers, choices: parsed.choices ?? {}, done: Array.isArray(parsed.done) ? parsed.done : [], savedAt: parsed.savedAt};
       } catch {
@@ -19,12 +20,12 @@ export function createDraftStore(directory: string): DraftStore {
       }
     },
     async save(draft) {
-      await mkdir(directory, {recursive: true, mode: 0o700});
-      await writeFile(path, `${JSON.stringify(draft, null, 2)}\n`, {mode: 0o600});
+      await fsPromises.mkdir(directory, {recursive: true, mode: 0o700});
+      await fsPromises.writeFile(path, `${JSON.stringify(draft, null, 2)}\n`, {mode: 0o600});
       return path;
     },
     async clear() {
-      await rm(path, {force: true});
+      await fsPromises.rm(path, {force: true});
     },
   };
 }
