@@ -1,5 +1,3 @@
-import nodeModule from 'node:module';
-import process from 'node:process';
 import {parseInvocation} from './commands/argv.js';
 import {helpFor} from './commands/help.js';
 import type {CommandRun, GlobalOptions} from './commands/spec.js';
@@ -81,25 +79,42 @@ export async function main({argv, env, io: streams, createRoot}: MainOptions): P
   }
 }
 
+/** The standard streams the program runs on, and how to wait until what was written has left. */
+export interface ProgramStdio extends Omit<CommandIo, 'interactive'> {
+  flush(done: () => void): void;
+}
+
+/** The process's own streams (the full program: Ink and prompts need them). */
+function processStdio(): ProgramStdio {
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.ok);
+  });
+  return {
+    stdin: process.stdin,
+    stdout: process.stdout,
+    stderr: process.stderr,
+    flush: (done) => process.stdout.write('', () => process.stderr.write('', done)),
+  };
+}
+
 /**
  * Runs the program on this process (argv, environment, standard streams) and exits once output is flushed. Called by
- * the bundles' entries (main.ts: the full program; plain.ts: the plain commands), never by tests.
+ * the bundles' entries (main.ts: the full program; plain.ts: the plain commands, on adapters/fd-stdio.ts's streams),
+ * never by tests.
  */
-export function runAsProgram(): void {
+export function runAsProgram(stdio: ProgramStdio = processStdio()): void {
   // Node ≥ 22.1 keeps V8's compiled code of the chunks loaded from here on (Ink, React, commands) between runs; Node 20
   // has no such cache (the call is absent there; launcher.ts keeps one for the plain commands). Errors (a read-only
   // cache folder) only cost the gain.
   try {
-    (nodeModule as {enableCompileCache?: () => unknown}).enableCompileCache?.();
+    (process.getBuiltinModule('node:module') as {enableCompileCache?: () => unknown}).enableCompileCache?.();
   } catch {
     // No cache: a slower start, nothing else.
   }
-  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
-    if (error.code === 'EPIPE') process.exit(EXIT.ok);
-  });
-  void main({argv: process.argv.slice(2), env: process.env, io: {stdin: process.stdin, stdout: process.stdout, stderr: process.stderr}}).then((code) => {
+  const {flush, ...io} = stdio;
+  void main({argv: process.argv.slice(2), env: process.env, io}).then((code) => {
     // Exit once output is flushed: an idle keep-alive socket or a stray handle must not hold the shell.
     process.exitCode = code;
-    process.stdout.write('', () => process.stderr.write('', () => process.exit(code)));
+    flush(() => process.exit(code));
   });
 }

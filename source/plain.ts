@@ -5,10 +5,14 @@
  * every module of ours that the plain commands can reach — no Ink, React or AWS SDK, no vendor package at all
  * (scripts/build.mjs fails the build otherwise), and no other command's module — so it serves exactly the command
  * lines `servedHere` accepts;
- * the launcher hands every other one to the full program (dist/main.js) before anything ran.
+ * the launcher hands every other one to the full program (dist/main.mjs) before anything ran. Its output is written
+ * straight to file descriptors 1 and 2 (adapters/fd-stdio.ts): building process.stdout on a terminal loads node:tty,
+ * node:net and node:stream, ~4.5 ms of a 50 ms `render`.
  */
+import {plainStdio} from './adapters/fd-stdio.js';
 import {parseInvocation} from './commands/argv.js';
-import {runAsProgram} from './cli.js';
+import {EXIT} from './errors.js';
+import {runAsProgram as runOnStreams} from './cli.js';
 
 declare const __PLAIN_COMMAND__: string | undefined;
 
@@ -33,4 +37,7 @@ export function servedHere(argv: readonly string[], env: NodeJS.ProcessEnv): boo
   }
 }
 
-export {runAsProgram};
+/** Runs the command line on standard streams written straight to their descriptors (adapters/fd-stdio.ts). */
+export function runAsProgram(): void {
+  runOnStreams(plainStdio(() => process.exit(EXIT.ok)));
+}

@@ -9,10 +9,10 @@ import {spawnSync} from 'node:child_process';
 import {existsSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {beforeAll, describe, expect, test} from 'vitest';
+import {afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {decodeCodeCache} from '../../source/launcher.js';
 import {exportProfile} from '../../source/domain/profile-schema/export-file.js';
-import {CLI, ensureBuilt, PTY_HANG_MS, ptyEnv} from '../helpers/pty.js';
+import {CLI, disposeAll, ensureBuilt, PTY_HANG_MS, ptyEnv, spawnCli} from '../helpers/pty.js';
 import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
 
 interface Run {
@@ -60,6 +60,7 @@ const commandsCached = (cacheDir: string): string[] =>
 beforeAll(async () => {
   await ensureBuilt();
 }, 120_000);
+afterEach(() => disposeAll());
 
 describe('the plain bundle', () => {
   test('list, render and diff --simulate say exactly what the full program says, and each keeps its cache', () => {
@@ -141,5 +142,38 @@ describe('the plain bundle', () => {
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(readFileSync(storeFile, 'utf8')).toBe(edited);
     expect(commandsCached(cacheDir)).toEqual(['list', 'render']);
+  });
+
+  test('in a terminal, each plain command writes exactly the bytes the full program writes (colours and width included)', async () => {
+    const dir = storeWithProfiles();
+    const inTerminal = async (args: string[], env: Record<string, string>): Promise<{code: number; output: string}> => {
+      const session = spawnCli(args, {configDir: dir, cols: 72, env: {ECS_WIZARD_CACHE_DIR: join(dir, 'tty-cache'), ...env}});
+      const code = await session.waitForExit();
+      return {code, output: session.output()};
+    };
+    const lines = [
+      ['profiles', 'list'],
+      ['render', 'web-api', '--env', 'staging', '--tag', '2.0.0'],
+      ['diff', 'web-api', '--env', 'staging', '--simulate', '--exit-code'],
+      ['render', 'no-such-profile'],
+    ];
+    for (const args of lines) {
+      const full = await inTerminal(args, {ECS_WIZARD_PLAIN_BUNDLE: '0'});
+      const plain = await inTerminal(args, {});
+      expect({args, ...plain}).toEqual({args, ...full});
+    }
+    // On a terminal the list is coloured (the plain bundle tells a terminal from a pipe without node:tty).
+    expect((await inTerminal(['profiles', 'list'], {})).output).toContain('\u001B[');
+    expect(commandsCached(join(dir, 'tty-cache'))).toEqual(['diff', 'list', 'render']);
+  });
+
+  test('a reader that goes away (EPIPE) ends the command with exit 0 and nothing on stderr', () => {
+    const dir = storeWithProfiles();
+    const result = spawnSync('bash', ['-c', `set -o pipefail; "${process.execPath}" "${CLI}" render web-api --env staging | true`], {
+      env: ptyEnv(dir, {CI: 'true', ECS_WIZARD_CACHE_DIR: join(dir, 'cache')}),
+      encoding: 'utf8',
+      timeout: PTY_HANG_MS,
+    });
+    expect({code: result.status, stderr: result.stderr}).toEqual({code: 0, stderr: ''});
   });
 });
