@@ -1,15 +1,16 @@
 #!/usr/bin/env node
 // Bundles the program into dist/ with esbuild, three outputs:
-// - dist/main.js (source/main.ts): the full program, ESM, code-split so that Ink, React and the AWS SDK are separate
-//   chunks loaded only by the commands that need them;
+// - dist/main.mjs (source/main.ts): the full program, ESM (`.mjs`: dist/ is CommonJS, see the end), code-split so
+//   that Ink, React and the AWS SDK are separate chunks loaded only by the commands that need them;
 // - dist/plain-<command>.cjs (source/plain.ts): each plain command (list, render, diff) as one classic script, every
 //   module of ours it can reach and no vendor package (the build fails if one gets in), run by the launcher with V8's
 //   code cache;
-// - dist/cli.js (source/bin.ts, launcher.ts): the entry, which picks one of the two for the command line.
+// - dist/cli.js (source/bin.ts, launcher.ts): the entry, a CommonJS script, which picks one of the two for the command
+//   line.
 // `--if-stale` skips the build when dist/ is newer than every file in source/ (used by `npm start`).
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
-import {readFileSync, statSync, readdirSync, existsSync, rmSync} from 'node:fs';
+import {readFileSync, statSync, readdirSync, existsSync, rmSync, writeFileSync} from 'node:fs';
 import {join, relative} from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -77,6 +78,7 @@ const full = await build({
   legalComments: 'none',
   sourcemap: 'linked',
   chunkNames: 'chunks/[name]-[hash]',
+  outExtension: {'.js': '.mjs'},
   define: {
     'process.env.NODE_ENV': '"production"',
     __ECS_WIZARD_VERSION__: JSON.stringify(pkg.version),
@@ -141,7 +143,7 @@ const notBundled = (command) => ({
       return {path: input, namespace: 'not-in-the-plain-bundle'};
     });
     plugin.onLoad({filter: /.*/, namespace: 'not-in-the-plain-bundle'}, (args) => ({
-      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the plain bundle of ${command} (launcher.ts: this command line should have run from dist/main.js)`)});`,
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not in the plain bundle of ${command} (launcher.ts: this command line should have run from dist/main.mjs)`)});`,
       loader: 'js',
     }));
   },
@@ -191,7 +193,7 @@ await build({
   entryPoints: {cli: join(root, 'source', 'bin.ts')},
   outdir,
   bundle: true,
-  format: 'esm',
+  format: 'cjs',
   platform: 'node',
   target: 'node20',
   minifySyntax: true,
@@ -201,3 +203,6 @@ await build({
   banner: {js: '#!/usr/bin/env node'},
   logLevel: 'warning',
 });
+// dist/cli.js is a CommonJS script (this package is "type": "module"; dist/ says otherwise for its own files): node
+// runs a CommonJS entry without starting its ES module loader, which the plain commands never need.
+writeFileSync(join(outdir, 'package.json'), `${JSON.stringify({type: 'commonjs'})}\n`);

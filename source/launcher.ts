@@ -1,5 +1,8 @@
 /**
- * dist/cli.js, the program as installed: picks which bundle runs the command line, before either is loaded.
+ * dist/cli.js, the program as installed: picks which bundle runs the command line, before either is loaded. It is a
+ * CommonJS script (dist/package.json says `"type": "commonjs"` for dist/ alone): node then runs it without starting
+ * its ES module loader, which the plain commands never need (~3 ms of each, measured with bench:startup); the full
+ * program's import() starts it when needed.
  *
  * - `profiles list`, `render` and `diff … --simulate` each run from dist/plain-<command>.cjs, one classic script holding
  *   all the code that command can reach (see plain.ts). It is compiled through `vm.Script` with V8's code cache: the code V8 compiled on
@@ -7,7 +10,7 @@
  *   modules (`module.enableCompileCache` is Node ≥ 22.1), and compiling is most of what these commands cost above
  *   node's own start.
  * - Everything else (the home screen, the wizard, deploys, every command that may need Ink or the AWS SDK) imports
- *   dist/main.js, the ESM bundle split into chunks, as before.
+ *   dist/main.mjs, the ESM bundle split into chunks (`.mjs`, since dist/ is CommonJS by default).
  *
  * The cache is never a correctness risk. It lives in the user's cache folder (`ECS_WIZARD_CACHE_DIR`, else
  * `$XDG_CACHE_HOME/ecs-wizard`, `~/.cache/ecs-wizard`; the platform's cache folder on macOS and Windows), one file per
@@ -24,8 +27,9 @@
 import type {Stats} from 'node:fs';
 import {fnv1a64} from './adapters/fnv-1a.js';
 
-// Node's own modules through process.getBuiltinModule, not `import`: importing one as an ES module builds its facade,
-// which reads every export once — node:fs's ReadStream getter then loads the fs streams, ~2 ms of every plain command.
+// Node's own modules through process.getBuiltinModule, not `import`: in the CommonJS bundle an import of one becomes
+// esbuild's __toESM(require(…)), a copy of every export; in an ES module it builds the module's facade, which reads
+// every export once (node:fs's ReadStream getter then loads the fs streams).
 const fs = process.getBuiltinModule('node:fs');
 const nodeModule = process.getBuiltinModule('node:module');
 const os = process.getBuiltinModule('node:os');
@@ -218,5 +222,5 @@ export async function launch(directory: string, builds: Readonly<Record<string, 
       return;
     }
   }
-  await import(pathToFileURL(path.join(directory, 'main.js')).href);
+  await import(pathToFileURL(path.join(directory, 'main.mjs')).href);
 }
