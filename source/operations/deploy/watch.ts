@@ -43,6 +43,7 @@ import type {Clock} from '../../ports/clock.js';
 import type {EcsPort, EcsServiceEvent, EcsServiceState, EcsTask} from '../../ports/ecs.js';
 import type {LogsPort} from '../../ports/logs.js';
 import {DeploymentRecords} from './deployment-record.js';
+import {SeenTasks} from './seen-tasks.js';
 import {cachedTaskDefinition, readLogsOf, withTaskLogs, type TaskDefinitionCache} from './task-logs.js';
 import {TrafficWatch} from './traffic-watch.js';
 
@@ -175,7 +176,7 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
   let lastFailed: number | undefined;
   let firstPoll = true;
   let seenEvents = new Set<string>();
-  const seenTasks = new Set<string>();
+  const seenTasks = new SeenTasks();
   let lastSweepAt = -Infinity;
   let lastProgressAt = startedAt;
   let interval = POLL_FAST_MS;
@@ -223,7 +224,7 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     lastSweepAt = clock.now();
     const query = deploymentId === undefined ? {serviceName: service} : {startedBy: deploymentId};
     const arns = await call(() => ecs.listTasks({cluster, ...query, desiredStatus: 'STOPPED'}), callSignal);
-    const fresh = arns.filter((arn) => !seenTasks.has(arn));
+    const fresh = seenTasks.listed(arns);
     if (fresh.length === 0) return [];
     const described = await call(() => ecs.describeTasks(cluster, fresh), callSignal);
     for (const task of described) if (task.taskDefinitionArn !== taskDefinitionArn && deploymentId === undefined) seenTasks.add(task.taskArn);

@@ -283,6 +283,21 @@ describe('watchDeployment limits', () => {
     expect(run.watchCalls.filter((call) => call.at === run.watchStartedAt + 5 * MINUTE).map((call) => call.method)).toContain('describeServices');
   });
 
+  test('a crash loop watched past the hour ECS lists a stopped task: each stopped task of ours is reported exactly once', async () => {
+    const run = await deployAndWatch('crash-loop', {circuitBreaker: false, watch: {timeoutMs: 150 * MINUTE, noProgressTimeoutMs: 150 * MINUTE}});
+    expect(run.done.outcome).toBe('timed-out');
+    const reported = ofType(run.events, 'task-stopped').map((event) => event.taskArn);
+    expect(new Set(reported).size).toBe(reported.length);
+    // Every task of our deployment that stopped before the last sweep (a minute before the end at most) is reported.
+    const lastSweep = run.watchStartedAt + 149 * MINUTE;
+    const stoppedOfOurs = run.ecs
+      .timeline()
+      .filter((happening) => happening.kind === 'task-stopped' && happening.at >= run.watchStartedAt && happening.at < lastSweep)
+      .map((happening) => (happening as {taskArn: string}).taskArn);
+    expect(stoppedOfOurs.length).toBeGreaterThan(300);
+    expect(reported).toEqual(expect.arrayContaining(stoppedOfOurs));
+  });
+
   test('a lower maxCallsPerMinute is honoured in every 60 s window', async () => {
     const run = await deployAndWatch('crash-loop', {circuitBreaker: false, watch: {timeoutMs: 5 * MINUTE, maxCallsPerMinute: 6}});
     expectWellFormed(run, 6);
