@@ -11,7 +11,7 @@
 import {build} from 'esbuild';
 import {createHash} from 'node:crypto';
 import {readFileSync, statSync, readdirSync, existsSync, rmSync, writeFileSync} from 'node:fs';
-import {join, relative} from 'node:path';
+import {dirname, join, relative} from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const outdir = join(root, 'dist');
@@ -61,6 +61,45 @@ const yogaWasmBinary = {
 };
 rmSync(outdir, {recursive: true, force: true});
 
+/**
+ * Ink keeps, for the life of the process, every text it has wrapped or measured and everything printed through
+ * `<Static>`; a screen that runs for half an hour (a watched deploy) grew by all of it. Here Ink's two caches become
+ * bounded ones and the printed output a bounded tail, from source/ui/ink-memory.ts (which says why and how much). Each
+ * piece replaced must be found exactly as many times as expected, else the build fails: an Ink upgrade is then looked
+ * at rather than silently unbounded again.
+ */
+const inkMemory = {
+  name: 'ink-bounded-memory',
+  setup(plugin) {
+    const helpers = JSON.stringify(join(root, 'source', 'ui', 'ink-memory.ts'));
+    const patches = {
+      'wrap-text.js': [
+        ['const cache = {};', `import {boundedTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
+        ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);', 1],
+        ['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);', 1],
+      ],
+      'measure-text.js': [
+        ['const cache = new Map();', `import {boundedTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
+      ],
+      'ink.js': [
+        ['this.fullStaticOutput += staticOutput;', 'this.fullStaticOutput = __ecsWizardStaticTail(this.fullStaticOutput, staticOutput);', 2],
+        ["import process from 'node:process';", `import process from 'node:process';\nimport {keepStaticTail as __ecsWizardStaticTail} from ${helpers};`, 1],
+      ],
+    };
+    plugin.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/](wrap-text|measure-text|ink)\.js$/}, (args) => {
+      const name = args.path.split(/[\\/]/).pop();
+      let text = readFileSync(args.path, 'utf8');
+      for (const [from, to, count] of patches[name]) {
+        const found = text.split(from).length - 1;
+        if (found !== count)
+          throw new Error(`${args.path}: expected ${count} × \`${from}\`, found ${found}; Ink changed: update scripts/build.mjs and source/ui/ink-memory.ts`);
+        text = text.replaceAll(from, to);
+      }
+      return {contents: text, loader: 'js', resolveDir: dirname(args.path)};
+    });
+  },
+};
+
 const full = await build({
   entryPoints: {main: join(root, 'source', 'main.ts')},
   outdir,
@@ -85,7 +124,7 @@ const full = await build({
   },
   // Ink imports react-devtools-core only when DEV is set; never bundle it.
   alias: {'react-devtools-core': join(root, 'scripts', 'devtools-stub.mjs')},
-  plugins: [yogaWasmBinary],
+  plugins: [yogaWasmBinary, inkMemory],
   banner: {
     js: "#!/usr/bin/env node\nimport {createRequire as __ecsWizardCreateRequire} from 'node:module';const require=__ecsWizardCreateRequire(import.meta.url);",
   },
