@@ -6,18 +6,20 @@
  *   (`measure-text.js`, a Map keyed by text), and never forgets one. A screen that runs for half an hour draws new
  *   texts all the time — the elapsed time each second, each event and log line — so both caches grew without end: a
  *   heap snapshot of the deploy screen watching a crash loop held thousands of such texts after 30 simulated minutes.
- *   They become `boundedTextCache()`s: the most recent TEXT_CACHE_ENTRIES texts, the oldest dropped first — far more
- *   than one frame draws, so a redraw still finds every text of the frame before.
+ *   They become `boundedTextCache()`s: the most recent TEXT_CACHE_ENTRIES texts, the oldest dropped first — more
+ *   than the busiest of our screens draws in one frame (a browser list of 40 rows draws about 200), so a redraw still
+ *   finds the texts of the frame before.
  * - Ink appends everything printed through `<Static>` to one string (`fullStaticOutput`), which it writes again only
- *   after clearing the terminal when the live part of the screen has grown taller than the terminal. It becomes at most
- *   the last STATIC_OUTPUT_KEPT characters, cut at a line's start (`keepStaticTail`): what a terminal's scrollback
- *   holds, not an hour of logs.
+ *   after clearing the terminal (scrollback included) when the live part of the screen has grown taller than the
+ *   terminal — which our screens, sized to the terminal, avoid. It becomes at most the last STATIC_OUTPUT_KEPT
+ *   characters, cut at a line's start (`keepStaticTail`): in that case the terminal shows the last few hundred lines
+ *   printed above the screen again, not an hour of logs.
  */
 
 /** The texts each of Ink's two caches keeps. */
-export const TEXT_CACHE_ENTRIES = 1000;
-/** The most characters of printed `<Static>` output Ink keeps to write again (1,600 to 3,200 lines of 80 columns). */
-export const STATIC_OUTPUT_KEPT = 256 * 1024;
+export const TEXT_CACHE_ENTRIES = 500;
+/** The most characters of printed `<Static>` output Ink keeps to write again (400 to 800 lines of 80 columns). */
+export const STATIC_OUTPUT_KEPT = 64 * 1024;
 
 /** A Map that keeps its `limit` most recently added keys: adding one more drops the oldest. */
 export class BoundedTextCache<V> extends Map<string, V> {
