@@ -1,6 +1,7 @@
 /**
  * `ecs-wizard env refresh PROFILE [--env E]`: read the environment's provisioner outputs (CloudFormation stack or
- * Terraform state) again, show what changed, save it. Exit 0 changed or unchanged, 2 bad input, 1 a read failure.
+ * Terraform state) again, show what changed, save it. Exit 0 changed or unchanged, 2 bad input, 1 a read failure or
+ * a change another writer made meanwhile (nothing saved: run it again).
  */
 import {EXIT} from '../errors.js';
 import {refreshEnvironment} from '../operations/environment-refresh.js';
@@ -27,5 +28,5 @@ export async function refresh(context: CommandContext): Promise<number> {
     context.io.stdout.write(
       `${refreshLines(result, createStyle(context.globals.color && Boolean(context.io.stdout.isTTY)), context.io.stdout.columns ?? 100).join('\n')}\n`,
     );
-  return EXIT.ok;
+  return result.conflict === true ? EXIT.failed : EXIT.ok;
 }

@@ -60,7 +60,16 @@ export interface RefreshResult {
   impacts?: ServiceImpact[];
   /** True when nothing was saved because the values read would break a service (and `force` was not given). */
   refused?: boolean;
+  /**
+   * True when nothing was saved because another writer changed the environment between the check of what the values
+   * read do to each service and the save (the changes to save were then not the ones checked): run it again.
+   */
+  conflict?: boolean;
 }
+
+/** The same fields changed to the same values. */
+const sameChanges = (a: readonly FieldChange[], b: readonly FieldChange[]): boolean =>
+  a.length === b.length && a.every((change, i) => change.field === b[i]!.field && JSON.stringify(change.to) === JSON.stringify(b[i]!.to));
 
 /** The current value of a field in an environment. */
 function valueOf(environment: Environment, field: ProvisionedField): FieldValue | undefined {
@@ -186,12 +195,22 @@ export async function refreshEnvironment(ports: RefreshPorts, request: {profile:
         ...first,
         notes: [...first.notes, `environment '${environment.name}' was removed or changed meanwhile: nothing was saved`],
         saved: false,
+        conflict: true,
       };
       return undefined;
     }
     const compared = compare(now, now.provisioner, outputs);
     result = {...base, ...compared, saved: false};
     if (compared.changes.length === 0) return undefined;
+    // Another writer changed the environment after the services were checked: what would be saved now was not checked.
+    if (!sameChanges(compared.changes, first.changes)) {
+      result = {
+        ...result,
+        notes: [...compared.notes, `environment '${environment.name}' was changed by another writer while its services were checked: nothing was saved`],
+        conflict: true,
+      };
+      return undefined;
+    }
     const updated = compared.changes.reduce((next, change) => withValue(next, change.field, change.to), now);
     return {...current, environments: current.environments.map((candidate, i) => (i === index ? updated : candidate)), updatedAt: ports.now()};
   });

@@ -47,6 +47,7 @@ export function refreshJson(result: RefreshResult): string {
       changes: result.changes.map(entry),
       unchanged: result.unchanged.map(({field, output, to}) => ({field, output, value: to})),
       notes: result.notes,
+      ...(result.conflict === true ? {conflict: true} : {}),
       ...(result.impacts === undefined ? {} : {impact: impactJson(result.impacts)}),
     },
     null,

@@ -78,6 +78,36 @@ describe('refreshEnvironment', () => {
     expect(await store.get(profile.name)).toMatchObject({application: 'Changed meanwhile', environments: [{cluster: 'blue'}, {}]});
   });
 
+  test('another writer changes the environment after the services were checked: nothing is saved, said as a conflict', async () => {
+    const profile = filledProfile();
+    const environment = profile.environments[0]!;
+    const stackSubnets = environment.network!.subnets.join(',');
+    /** A store on which another ecs-wizard changes the environment's subnets just before the refresh takes the lock. */
+    class RacedStore extends MemoryProfileStore {
+      override async update(name: string, change: (current: Profile) => Profile | undefined): Promise<Profile | undefined> {
+        const current = (await this.get(name))!;
+        const edited = {...current.environments[0]!, network: {...current.environments[0]!.network!, subnets: ['subnet-0fedcba9']}};
+        await this.save({...current, environments: [edited, ...current.environments.slice(1)]}, {overwrite: true});
+        return super.update(name, change);
+      }
+    }
+    const store = new RacedStore([profile]);
+    const result = await refreshEnvironment(
+      ports(store, () => ({ClusterName: 'blue', PrivateSubnets: stackSubnets})),
+      {
+        profile: profile.name,
+        environment: environment.name,
+      },
+    );
+    // Checked: the cluster only. Under the lock the subnets would change too, which no service was rendered with.
+    expect(result.impacts?.map((impact) => impact.diff?.service.changes.map((change) => change.path))).toEqual([['cluster']]);
+    expect(result).toMatchObject({saved: false, conflict: true});
+    expect(result.changes.map((change) => change.field)).toEqual(['cluster', 'subnets']);
+    expect(result.notes.at(-1)).toMatch(/changed by another writer while its services were checked: nothing was saved/);
+    const stored = (await store.get(profile.name))!.environments[0]!;
+    expect([stored.cluster, stored.network!.subnets]).toEqual([environment.cluster, ['subnet-0fedcba9']]);
+  });
+
   test('lists in another order are not a change; an output that no longer reads as its field is said and kept', async () => {
     const profile = filledProfile();
     const subnets = profile.environments[0]!.network!.subnets;

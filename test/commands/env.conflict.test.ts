@@ -1,0 +1,48 @@
+/**
+ * `ecs-wizard env refresh` when another ecs-wizard changes the environment between the check of the services and
+ * the save: nothing is saved, and the exit code says so (1), not 0.
+ */
+import {PassThrough, Readable} from 'node:stream';
+import {expect, test} from 'vitest';
+import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
+import {main} from '../../source/cli.js';
+import type {Profile} from '../../source/domain/model.js';
+import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {testRoot} from '../helpers/fake-root.js';
+
+/** A store on which another writer changes the first environment's subnets just before each update. */
+class RacedStore extends MemoryProfileStore {
+  override async update(name: string, change: (current: Profile) => Profile | undefined): Promise<Profile | undefined> {
+    const current = (await this.get(name))!;
+    const edited = {...current.environments[0]!, network: {...current.environments[0]!.network!, subnets: ['subnet-0fedcba9']}};
+    await this.save({...current, environments: [edited, ...current.environments.slice(1)]}, {overwrite: true});
+    return super.update(name, change);
+  }
+}
+
+test('a change made meanwhile by another writer: nothing saved, exit 1, and --json says conflict', async () => {
+  const profile = fargateJsonProfile();
+  const environment = profile.environments[0]!;
+  profile.environments[0] = {
+    ...environment,
+    provisioner: {kind: 'cloudformation', stack: 'network', region: environment.region, outputs: {cluster: 'ClusterName', subnets: 'PrivateSubnets'}},
+  };
+  const store = new RacedStore([profile]);
+  const cloudFormation = {
+    region: environment.region,
+    listStacks: async () => [],
+    stackOutputs: async () => ({ClusterName: 'blue', PrivateSubnets: environment.network!.subnets.join(',')}),
+  };
+  const stdout = new PassThrough();
+  let out = '';
+  stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+  const code = await main({
+    argv: ['env', 'refresh', profile.name, '--env', environment.name, '--json'],
+    env: {CI: 'true'},
+    io: {stdin: Readable.from([]), stdout, stderr: new PassThrough()},
+    createRoot: () => testRoot({store, wizard: {cloudFormation}}),
+  });
+  expect(code).toBe(1);
+  expect(JSON.parse(out)).toMatchObject({saved: false, conflict: true});
+  expect((await store.get(profile.name))!.environments[0]!.cluster).toBe(environment.cluster);
+});
