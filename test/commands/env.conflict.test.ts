@@ -4,21 +4,10 @@
  */
 import {PassThrough, Readable} from 'node:stream';
 import {expect, test} from 'vitest';
-import {MemoryProfileStore} from '../../source/adapters/memory-profile-store.js';
 import {main} from '../../source/cli.js';
-import type {Profile} from '../../source/domain/model.js';
 import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
 import {testRoot} from '../helpers/fake-root.js';
-
-/** A store on which another writer changes the first environment's subnets just before each update. */
-class RacedStore extends MemoryProfileStore {
-  override async update(name: string, change: (current: Profile) => Profile | undefined): Promise<Profile | undefined> {
-    const current = (await this.get(name))!;
-    const edited = {...current.environments[0]!, network: {...current.environments[0]!.network!, subnets: ['subnet-0fedcba9']}};
-    await this.save({...current, environments: [edited, ...current.environments.slice(1)]}, {overwrite: true});
-    return super.update(name, change);
-  }
-}
+import {otherSubnets, racedStore} from '../helpers/raced-store.js';
 
 test('a change made meanwhile by another writer: nothing saved, exit 1, and --json says conflict', async () => {
   const profile = fargateJsonProfile();
@@ -27,7 +16,7 @@ test('a change made meanwhile by another writer: nothing saved, exit 1, and --js
     ...environment,
     provisioner: {kind: 'cloudformation', stack: 'network', region: environment.region, outputs: {cluster: 'ClusterName', subnets: 'PrivateSubnets'}},
   };
-  const store = new RacedStore([profile]);
+  const store = racedStore([profile], otherSubnets);
   const cloudFormation = {
     region: environment.region,
     listStacks: async () => [],

@@ -5,6 +5,7 @@ import {CliError, InputError} from '../../source/errors.js';
 import {refreshEnvironment, type RefreshPorts} from '../../source/operations/environment-refresh.js';
 import type {ProvisionerOutputs} from '../../source/ports/provisioners.js';
 import {fargateJsonProfile} from '../helpers/profile-fixtures.js';
+import {otherSubnets, racedStore} from '../helpers/raced-store.js';
 
 const NOW = '2026-02-03T04:05:06.000Z';
 
@@ -82,16 +83,7 @@ describe('refreshEnvironment', () => {
     const profile = filledProfile();
     const environment = profile.environments[0]!;
     const stackSubnets = environment.network!.subnets.join(',');
-    /** A store on which another ecs-wizard changes the environment's subnets just before the refresh takes the lock. */
-    class RacedStore extends MemoryProfileStore {
-      override async update(name: string, change: (current: Profile) => Profile | undefined): Promise<Profile | undefined> {
-        const current = (await this.get(name))!;
-        const edited = {...current.environments[0]!, network: {...current.environments[0]!.network!, subnets: ['subnet-0fedcba9']}};
-        await this.save({...current, environments: [edited, ...current.environments.slice(1)]}, {overwrite: true});
-        return super.update(name, change);
-      }
-    }
-    const store = new RacedStore([profile]);
+    const store = racedStore([profile], otherSubnets);
     const result = await refreshEnvironment(
       ports(store, () => ({ClusterName: 'blue', PrivateSubnets: stackSubnets})),
       {
