@@ -10,6 +10,7 @@
  */
 import type {StepContext, Question} from '../question.js';
 import {describeFormLogs, firstRegion, formLogsDefault, sameFormLogs, withFormLogs} from '../form-logs.js';
+import {derivedName} from './container-name.js';
 
 /** The flow choice that remembers "No log configuration" (it has no answer field of its own). */
 export const CONTAINER_LOGS_CHOICE = 'container-logs';
@@ -39,6 +40,8 @@ export const containerLogs: Question = {
   ],
   prompt: ({ctx}) => {
     const logs = defaultOf(ctx);
+    // The stream names the container (asked just before: a stable name, or the one derived for the default tag).
+    const container = ctx.answers.containerName ?? derivedName(ctx.answers) ?? '<container>';
     return {
       kind: 'select',
       label: 'Container logs',
@@ -50,7 +53,7 @@ export const containerLogs: Question = {
           label: logs === undefined ? 'CloudWatch Logs' : describeFormLogs(logs),
           ...(logs === undefined
             ? {disabled: "The service's name or the first environment's region is not known yet"}
-            : {detail: 'streams ecs/<container>/<task-id>; deploy creates the group when it is missing'}),
+            : {detail: `streams ${logs.streamPrefix}/${container}/<task-id>; deploy creates the group when it is missing`}),
         },
         {value: NONE, label: 'No log configuration', detail: "the container's output is not kept"},
       ],

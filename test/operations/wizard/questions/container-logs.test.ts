@@ -32,6 +32,8 @@ describe('the container-logs question', () => {
       ['awslogs', 'CloudWatch Logs /ecs/log-agent (eu-west-1), stream prefix ecs', undefined],
       ['none', 'No log configuration', undefined],
     ]);
+    expect(prompt.options[0]!.detail).toBe('streams ecs/library_nginx_stable-perl/<task-id>; deploy creates the group when it is missing');
+    expect(promptOf(ctx({...answers, containerName: 'agent'})).options[0]!.detail).toContain('streams ecs/agent/<task-id>');
     const on = prompt.submit('awslogs')!;
     expect(on.answers?.containerForm).toEqual({...answers.containerForm, logConfiguration: LOGS});
     expect(on.choices).toEqual({[CONTAINER_LOGS_CHOICE]: 'awslogs'});
