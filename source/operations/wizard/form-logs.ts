@@ -7,6 +7,13 @@
 import {defaultFormLogs} from '../../domain/container-logs.js';
 import type {FormLogConfiguration} from '../../domain/model.js';
 import type {WizardAnswers} from '../../domain/wizard-answers.js';
+import {formJson} from './container-spec.js';
+
+/**
+ * Set (in the Ink wizard) when init's form flags built the task definition as Advanced JSON (Fargate, or a private
+ * registry on EC2): the form is kept with it, so that the logs can be chosen once the region is known.
+ */
+export const FORM_JSON_CHOICE = 'container-json-from-form';
 
 /** The default for the service's container in `region`; undefined while the service or the region is not known. */
 export const formLogsDefault = (answers: WizardAnswers, region: string | undefined): FormLogConfiguration | undefined =>
@@ -21,8 +28,24 @@ export const describeFormLogs = (logs: FormLogConfiguration): string => `CloudWa
 export const sameFormLogs = (a: FormLogConfiguration, b: FormLogConfiguration | undefined): boolean =>
   b !== undefined && a.group === b.group && a.region === b.region && a.streamPrefix === b.streamPrefix;
 
-/** The answers with the form's container logging as `logs` (undefined: no log configuration). */
-export function withFormLogs(answers: WizardAnswers, logs: FormLogConfiguration | undefined): WizardAnswers {
-  const {logConfiguration: _previous, ...form} = answers.containerForm ?? {ports: [], environment: []};
-  return {...answers, containerForm: logs === undefined ? form : {...form, logConfiguration: logs}};
+/**
+ * The Advanced JSON is still exactly what init's form flags built from the form (with or without its logs): the
+ * tool's own text, not the person's. Once edited into anything else it is theirs, and nothing is added to it.
+ */
+export function jsonFromForm(answers: WizardAnswers, choices: Readonly<Record<string, string>>): boolean {
+  const {containerForm: form, launchType, containerJson} = answers;
+  if (choices[FORM_JSON_CHOICE] === undefined || answers.containerMode !== 'json' || form === undefined || launchType === undefined) return false;
+  return containerJson === formJson(answers, form, launchType);
+}
+
+/**
+ * The answers with the form's container logging as `logs` (undefined: no log configuration); Advanced JSON the
+ * form flags built (jsonFromForm) is built again from the form with them.
+ */
+export function withFormLogs(answers: WizardAnswers, logs: FormLogConfiguration | undefined, choices: Readonly<Record<string, string>> = {}): WizardAnswers {
+  const fromForm = jsonFromForm(answers, choices);
+  const {logConfiguration: _previous, ...rest} = answers.containerForm ?? {ports: [], environment: []};
+  const form = logs === undefined ? rest : {...rest, logConfiguration: logs};
+  const next = {...answers, containerForm: form};
+  return fromForm && answers.launchType !== undefined ? {...next, containerJson: formJson(next, form, answers.launchType)} : next;
 }

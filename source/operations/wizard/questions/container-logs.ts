@@ -2,14 +2,16 @@
  * 10. Where the simplified form's container logs, asked once the first environment's region is known (the
  * container questions come before it): CloudWatch Logs `/ecs/<service>` in that region, stream prefix `ecs` — the
  * default `init`'s form flags give (form-logs.ts, one place for both) — or no log configuration. The default is
- * chosen, shown, and can be turned off here; `init --no-logs` answers it. Advanced JSON is the person's own and is
- * not changed (container-json notes when its artifact container has no logConfiguration).
+ * chosen, shown, and can be turned off here; `init --no-logs` answers it. Also asked for the Advanced JSON `init`'s
+ * form flags built in a terminal (Fargate), which is built again with the choice while it is still the form's
+ * unchanged. Advanced JSON the person wrote is theirs and is not changed (container-json notes when its artifact
+ * container has no logConfiguration).
  *
  * Nothing changes without being asked: a choice made holds until the service or the first region changes, and then
  * the question is asked again (its answer no longer holds) with the new default.
  */
 import type {StepContext, Question} from '../question.js';
-import {describeFormLogs, firstRegion, formLogsDefault, sameFormLogs, withFormLogs} from '../form-logs.js';
+import {describeFormLogs, firstRegion, formLogsDefault, jsonFromForm, sameFormLogs, withFormLogs} from '../form-logs.js';
 import {derivedName} from './container-name.js';
 
 /** The flow choice that remembers "No log configuration" (it has no answer field of its own). */
@@ -24,7 +26,8 @@ export const containerLogs: Question = {
   id: 'container-logs',
   section: 9,
   label: 'Container logs',
-  applies: (ctx) => ctx.answers.containerMode === 'form',
+  // The simplified form, or the Advanced JSON init's form flags built from it (Fargate), as long as it is theirs unchanged.
+  applies: (ctx) => ctx.answers.containerMode === 'form' || jsonFromForm(ctx.answers, ctx.choices),
   // Logs the service or the first region no longer give are not kept silently: the question is asked again.
   valid: (ctx) => {
     const logs = ctx.answers.containerForm?.logConfiguration;
@@ -59,7 +62,7 @@ export const containerLogs: Question = {
       ],
       submit: (value) => {
         if (value === AWSLOGS && logs === undefined) return undefined;
-        return {answers: withFormLogs(ctx.answers, value === AWSLOGS ? logs : undefined), choices: {[CONTAINER_LOGS_CHOICE]: value}};
+        return {answers: withFormLogs(ctx.answers, value === AWSLOGS ? logs : undefined, ctx.choices), choices: {[CONTAINER_LOGS_CHOICE]: value}};
       },
     };
   },

@@ -7,7 +7,7 @@ import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {checkInteger, parseNameValue, parsePortMapping} from '../answer-checks.js';
 import {needsRegistryAuth} from '../artifact.js';
 import {formJson, lintContainerJson} from '../container-spec.js';
-import {describeFormLogs, formLogsDefault} from '../form-logs.js';
+import {FORM_JSON_CHOICE, describeFormLogs, formLogsDefault} from '../form-logs.js';
 import type {FlagDraft} from '../flag-draft.js';
 import type {Question} from '../question.js';
 
@@ -134,12 +134,16 @@ function fromFormFlags(draft: FlagDraft, formFlags: readonly string[]): void {
     if (pair !== undefined) form.environment.push(pair);
   }
   const {answers} = draft;
-  const becomesJson = answers.launchType !== undefined && (fargate || needsRegistryAuth(answers));
   // In the Ink wizard the form's logs are asked once the first environment's region is known (questions/container-logs.ts).
-  if (!draft.interactive || becomesJson) addDefaultLogs(draft, form);
+  if (!draft.interactive) addDefaultLogs(draft, form);
   if (answers.launchType !== undefined) {
-    if (becomesJson) {
+    if (fargate || needsRegistryAuth(answers)) {
       draft.answers = {...answers, containerMode: 'json', containerJson: formJson(answers, form, answers.launchType)};
+      // The wizard keeps the form: the container-logs question builds the JSON again with the logs chosen.
+      if (draft.interactive) {
+        draft.answers.containerForm = form;
+        draft.choices[FORM_JSON_CHOICE] = 'form flags';
+      }
       draft.given['container-json'] = formFlags.length > 0 ? '--cpu/--memory/--port' : 'the default';
       draft.notes.push(
         fargate

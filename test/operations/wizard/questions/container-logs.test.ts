@@ -77,11 +77,23 @@ describe('init in a terminal (the Ink wizard asks what the flags leave)', () => 
     expect(now.answers.containerForm?.logConfiguration).toEqual({group: '/ecs/api', region: 'us-east-1', streamPrefix: 'ecs'});
   });
 
-  test('on Fargate the form flags still build the JSON with the logs in it (no question follows for JSON)', () => {
-    const fargate = answersFromFlags({...base, 'launch-type': 'FARGATE', port: ['80'], region: ['eu-west-1']}, {}, {interactive: true});
-    expect(fargate.answers.containerMode).toBe('json');
-    expect(fargate.answers.containerJson).toContain('"awslogs-group": "/ecs/api"');
-    expect(fargate.answers.containerJson).toContain('"awslogs-region": "eu-west-1"');
+  test('on Fargate the JSON the form flags built is built again with the logs chosen: the same as without a terminal', () => {
+    const flags = {...base, 'launch-type': 'FARGATE', port: ['80'], env: ['dev'], region: ['eu-west-1'], cluster: ['dev']};
+    const interactive = answersFromFlags(flags, {}, {interactive: true, defaultRegion: 'us-east-1'});
+    expect(interactive.answers.containerMode).toBe('json');
+    expect(interactive.answers.containerJson).not.toContain('logConfiguration');
+    const context = ctx(interactive.answers, interactive.choices);
+    expect(containerLogs.applies?.(context)).toBe(true);
+    const on = promptOf(context).submit('awslogs')!;
+    const plain = answersFromFlags(flags, {}, {interactive: false, defaultRegion: 'us-east-1'});
+    expect(plain.answers.containerJson).toContain('"awslogs-region": "eu-west-1"');
+    expect(on.answers?.containerJson).toBe(plain.answers.containerJson);
+    // Turned off again: the JSON the flags build with --no-logs.
+    const off = promptOf(ctx(on.answers!, {...interactive.choices, ...on.choices})).submit('none')!;
+    expect(off.answers?.containerJson).toBe(answersFromFlags({...flags, 'no-logs': true}, {}, {interactive: false}).answers.containerJson);
+    // JSON edited into anything else is the person's: the question is not asked, nothing is added.
+    const edited = {...interactive.answers, containerJson: interactive.answers.containerJson!.replace('"cpu": "256"', '"cpu": "512"')};
+    expect(containerLogs.applies?.(ctx(edited, interactive.choices))).toBe(false);
   });
 });
 
