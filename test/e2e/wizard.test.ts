@@ -192,6 +192,8 @@ describe('the setup wizard in a terminal', () => {
     await step(cli, '? Overrides of config variables for dev', 'enter');
     await step(cli, '❯ No, review the profile', 'enter');
     await step(cli, "? Name of the artifact's container", 'down', 'enter');
+    // The simplified form's container logs to CloudWatch Logs by default (wizard-container-logs.test.ts).
+    await step(cli, '❯ CloudWatch Logs /ecs/log-agent (us-east-1), stream prefix ecs', 'enter');
     screen = await step(cli, '✔ Ready to save');
     expect(screen).toContain('Container name: log-agent (stable: the same on every tag)');
     await cli.press('enter');

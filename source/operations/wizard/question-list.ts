@@ -22,6 +22,7 @@ import {containerForm} from './questions/container-form.js';
 import {containerEnv} from './questions/container-env.js';
 import {containerJson} from './questions/container-json.js';
 import {containerName} from './questions/container-name.js';
+import {containerLogs} from './questions/container-logs.js';
 import {strategy} from './questions/strategy.js';
 import {desiredCount} from './questions/desired-count.js';
 import {serviceJson} from './questions/service-json.js';
@@ -161,6 +162,7 @@ export const QUESTIONS: readonly Question[] = [
   envAutoScaling,
   envMore,
   containerName,
+  containerLogs,
   review,
   save,
 ];

@@ -72,6 +72,8 @@ export function parseContainerForm(values: readonly string[], answers: WizardAns
   if (cpu.value !== undefined) result.cpu = cpu.value;
   if (memory.value !== undefined) result.memory = memory.value;
   if (reservation.value !== undefined) result.memoryReservation = reservation.value;
+  // The logs are the container-logs question's (asked after the region): changing the form keeps them.
+  if (answers.containerForm?.logConfiguration !== undefined) result.logConfiguration = answers.containerForm.logConfiguration;
   return {form: result, errors: found};
 }
 

@@ -7,6 +7,9 @@ import {hasErrors, type Issue} from '../../../domain/issues.js';
 import {artifactImage} from '../../../domain/image.js';
 import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {findTemplate} from '../../../domain/templates.js';
+import {isJsonObject} from '../../../domain/json.js';
+import {getMember, parseJsonText} from '../../../domain/json-text.js';
+import {DOCKER_IMAGE_NAME} from '../../../domain/placeholders.js';
 import {imageLabel, needsRegistryAuth} from '../artifact.js';
 import {lintContainerJson, specContainers, startingContainerJson, taskNetworkMode} from '../container-spec.js';
 import type {EditorCheck, EditorStart, Question} from '../question.js';
@@ -48,7 +51,20 @@ export function checkContainerJson(answers: WizardAnswers, text: string, start: 
     }
   }
   issues.push(...lintContainerJson(spec, answers.launchType, {needsExecutionRole: needsRegistryAuth(answers)}));
+  if (!hasErrors(issues) && !artifactLogs(spec)) notes.push(NO_LOGS_NOTE);
   return {text: spec, issues, notes, summary: describeContainers(answers, spec)};
+}
+
+/** Said (not changed: the JSON is the person's) when the artifact's container keeps no output. */
+export const NO_LOGS_NOTE =
+  'The artifact container has no logConfiguration: its output is not kept, so a stopped task cannot show why it stopped. The JSON is used as written (add an awslogs logConfiguration to keep it).';
+
+/** The artifact's container (image ${DOCKER_IMAGE_NAME}) has a logConfiguration (true when there is no such container). */
+function artifactLogs(text: string): boolean {
+  const tree = parseJsonText(text, 'containerSpec').value;
+  const containers = isJsonObject(tree) ? getMember(tree, 'containerDefinitions') : undefined;
+  const artifact = (Array.isArray(containers) ? containers : []).filter(isJsonObject).find((container) => getMember(container, 'image') === DOCKER_IMAGE_NAME);
+  return artifact === undefined || getMember(artifact, 'logConfiguration') !== undefined;
 }
 
 export const containerJson: Question = {

@@ -7,7 +7,7 @@ import {importTaskDefinition} from '../../../domain/import/task-definition.js';
 import {checkInteger, parseNameValue, parsePortMapping} from '../answer-checks.js';
 import {needsRegistryAuth} from '../artifact.js';
 import {formJson, lintContainerJson} from '../container-spec.js';
-import {defaultFormLogs} from '../../../domain/container-logs.js';
+import {FORM_JSON_CHOICE, describeFormLogs, formLogsDefault} from '../form-logs.js';
 import type {FlagDraft} from '../flag-draft.js';
 import type {Question} from '../question.js';
 
@@ -100,21 +100,18 @@ export const containerMode: Question = {
 };
 
 /**
- * A new service's container logs to CloudWatch Logs unless --no-logs (domain/container-logs.ts): the group
- * /ecs/<service>, the first environment's region (--region, else the configured one), stream prefix ecs.
+ * A new service's container logs to CloudWatch Logs unless --no-logs (form-logs.ts): the group /ecs/<service>, the
+ * first environment's region (--region, else the configured one), stream prefix ecs.
  */
 function addDefaultLogs(draft: FlagDraft, form: ContainerFormAnswers): void {
   if (draft.isSet('no-logs')) return;
-  const region = draft.value('region') ?? draft.defaultRegion;
-  const family = draft.answers.serviceName;
-  if (region === undefined || family === undefined) {
+  const logs = formLogsDefault(draft.answers, draft.value('region') ?? draft.defaultRegion);
+  if (logs === undefined) {
     draft.notes.push('No log configuration: the region is not known yet (give --region, or --no-logs to say none is wanted).');
     return;
   }
-  form.logConfiguration = defaultFormLogs(family, region);
-  draft.notes.push(
-    `The container logs to CloudWatch Logs group ${form.logConfiguration.group} (${region}), stream prefix ecs; deploy creates the group (--no-logs: none).`,
-  );
+  form.logConfiguration = logs;
+  draft.notes.push(`The container logs to ${describeFormLogs(logs)}; deploy creates the group (--no-logs: none).`);
 }
 
 /** The simplified form from its flags (with its defaults): the form on EC2; on Fargate (or for a private registry) the Advanced JSON it makes. */
@@ -136,11 +133,17 @@ function fromFormFlags(draft: FlagDraft, formFlags: readonly string[]): void {
     const pair = draft.take('container-env', text, (value) => parseNameValue(value));
     if (pair !== undefined) form.environment.push(pair);
   }
-  addDefaultLogs(draft, form);
   const {answers} = draft;
+  // In the Ink wizard the form's logs are asked once the first environment's region is known (questions/container-logs.ts).
+  if (!draft.interactive) addDefaultLogs(draft, form);
   if (answers.launchType !== undefined) {
     if (fargate || needsRegistryAuth(answers)) {
       draft.answers = {...answers, containerMode: 'json', containerJson: formJson(answers, form, answers.launchType)};
+      // The wizard keeps the form: the container-logs question builds the JSON again with the logs chosen.
+      if (draft.interactive) {
+        draft.answers.containerForm = form;
+        draft.choices[FORM_JSON_CHOICE] = 'form flags';
+      }
       draft.given['container-json'] = formFlags.length > 0 ? '--cpu/--memory/--port' : 'the default';
       draft.notes.push(
         fargate
