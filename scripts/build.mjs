@@ -63,8 +63,8 @@ rmSync(outdir, {recursive: true, force: true});
 
 /**
  * Ink keeps, for the life of the process, every text it has wrapped or measured and everything printed through
- * `<Static>`; a screen that runs for half an hour (a watched deploy) grew by all of it. Here Ink's two caches become
- * bounded ones and the printed output a bounded tail, from source/ui/ink-memory.ts (which says why and how much). Each
+ * `<Static>`; a screen that runs for half an hour (a watched deploy) grew by all of it. Here Ink's two caches keep the
+ * texts of the last two frames (a frame starts with Ink's onRender) and the printed output is a bounded tail, from source/ui/ink-memory.ts (which says why and how much). Each
  * piece replaced must be found exactly as many times as expected, else the build fails: an Ink upgrade is then looked
  * at rather than silently unbounded again.
  */
@@ -74,16 +74,25 @@ const inkMemory = {
     const helpers = JSON.stringify(join(root, 'source', 'ui', 'ink-memory.ts'));
     const patches = {
       'wrap-text.js': [
-        ['const cache = {};', `import {boundedTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
+        ['const cache = {};', `import {frameTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
         ['const cachedText = cache[cacheKey];', 'const cachedText = cache.get(cacheKey);', 1],
         ['cache[cacheKey] = wrappedText;', 'cache.set(cacheKey, wrappedText);', 1],
       ],
       'measure-text.js': [
-        ['const cache = new Map();', `import {boundedTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
+        ['const cache = new Map();', `import {frameTextCache as __ecsWizardTextCache} from ${helpers};\nconst cache = __ecsWizardTextCache();`, 1],
       ],
       'ink.js': [
         ['this.fullStaticOutput += staticOutput;', 'this.fullStaticOutput = __ecsWizardStaticTail(this.fullStaticOutput, staticOutput);', 2],
-        ["import process from 'node:process';", `import process from 'node:process';\nimport {keepStaticTail as __ecsWizardStaticTail} from ${helpers};`, 1],
+        [
+          "import process from 'node:process';",
+          `import process from 'node:process';\nimport {keepStaticTail as __ecsWizardStaticTail, nextTextFrame as __ecsWizardNextTextFrame} from ${helpers};`,
+          1,
+        ],
+        [
+          'onRender = () => {\n        this.hasPendingThrottledRender = false;',
+          'onRender = () => {\n        __ecsWizardNextTextFrame();\n        this.hasPendingThrottledRender = false;',
+          1,
+        ],
       ],
     };
     plugin.onLoad({filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/](wrap-text|measure-text|ink)\.js$/}, (args) => {

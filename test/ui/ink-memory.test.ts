@@ -1,33 +1,51 @@
 import {describe, expect, it} from 'vitest';
-import {BoundedTextCache, boundedTextCache, keepStaticTail, STATIC_OUTPUT_KEPT, TEXT_CACHE_ENTRIES} from '../../source/ui/ink-memory.js';
+import {FrameTextCache, frameTextCache, keepStaticTail, nextTextFrame, STATIC_OUTPUT_KEPT} from '../../source/ui/ink-memory.js';
 
-describe('BoundedTextCache', () => {
-  it('keeps the most recently added texts: one more drops the oldest', () => {
-    const cache = new BoundedTextCache<number>(3);
-    for (const [index, text] of ['a', 'b', 'c', 'd'].entries()) cache.set(text, index);
-    expect([...cache]).toEqual([
-      ['b', 1],
-      ['c', 2],
-      ['d', 3],
-    ]);
+describe('FrameTextCache', () => {
+  it('keeps the texts of the last two frames: one not used during a whole frame is forgotten', () => {
+    const cache = new FrameTextCache<number>();
+    cache.set('title', 1).set('elapsed 0:01', 2);
+    cache.nextFrame();
+    // The next frame draws the title again and a new elapsed time.
+    expect(cache.get('title')).toBe(1);
+    cache.set('elapsed 0:02', 3);
+    expect(cache.get('elapsed 0:01')).toBe(2);
+    cache.nextFrame();
+    cache.nextFrame();
+    expect([cache.get('title'), cache.get('elapsed 0:01'), cache.get('elapsed 0:02')]).toEqual([undefined, undefined, undefined]);
+  });
+
+  it('a text looked up is kept into the next frame', () => {
+    const cache = new FrameTextCache<string>();
+    cache.set('a', 'A');
+    for (let frame = 0; frame < 10; frame++) {
+      cache.nextFrame();
+      expect(cache.get('a')).toBe('A');
+    }
+    expect(cache.size).toBe(1);
+  });
+
+  it('a frame that adds more than its limit starts a new frame by itself', () => {
+    const cache = new FrameTextCache<number>(3);
+    for (const [index, text] of ['a', 'b', 'c', 'd', 'e', 'f', 'g'].entries()) cache.set(text, index);
+    expect(cache.size).toBeLessThanOrEqual(6);
+    expect(cache.get('g')).toBe(6);
     expect(cache.get('a')).toBeUndefined();
   });
 
-  it('setting a text it holds replaces its value and drops nothing', () => {
-    const cache = new BoundedTextCache<string>(2);
-    cache.set('a', 'one').set('b', 'two').set('a', 'uno');
-    expect([...cache]).toEqual([
-      ['a', 'uno'],
-      ['b', 'two'],
-    ]);
-  });
-
-  it('Ink’s caches hold TEXT_CACHE_ENTRIES texts however many are drawn', () => {
-    const cache = boundedTextCache<{width: number}>();
-    for (let second = 0; second < 30 * 60; second++) cache.set(`watching · elapsed ${Math.floor(second / 60)}:${second % 60}`, {width: 24});
-    expect(cache.size).toBe(TEXT_CACHE_ENTRIES);
-    expect(cache.has('watching · elapsed 29:59')).toBe(true);
-    expect(cache.has('watching · elapsed 0:0')).toBe(false);
+  it('a screen that draws a new elapsed time each second for 30 minutes holds one frame’s texts', () => {
+    const measure = frameTextCache<{width: number}>();
+    const wrap = frameTextCache<string>();
+    for (let second = 0; second < 30 * 60; second++) {
+      nextTextFrame();
+      for (const text of ['ecs-wizard · deploy', 'big → dev', `watching · elapsed ${Math.floor(second / 60)}:${second % 60}`]) {
+        if (measure.get(text) === undefined) measure.set(text, {width: text.length});
+        if (wrap.get(`${text}100wrap`) === undefined) wrap.set(`${text}100wrap`, text);
+      }
+    }
+    expect([measure.size, wrap.size]).toEqual([4, 4]);
+    expect(measure.get('watching · elapsed 29:59')).toEqual({width: 24});
+    expect(measure.get('watching · elapsed 0:0')).toBeUndefined();
   });
 });
 
