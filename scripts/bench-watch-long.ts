@@ -8,7 +8,13 @@
  * rest of the run, adds up to less than 5 MiB, and the peak of every 5-minute window after the first minute is within
  * 2 MiB of the first such window's. Also printed: the peak of each 5-minute window from the start.
  *
- *   node scripts/run-ts.mjs scripts/bench-watch-long.ts [--minutes 30] [--interval 10] [--write-readme]
+ *   node scripts/run-ts.mjs scripts/bench-watch-long.ts [--minutes 30] [--interval 10] [--write-readme] [--live-heap]
+ *
+ * `--live-heap` also measures what the program holds on to, apart from how much memory V8 keeps committed (RSS moves
+ * by megabytes with V8's sizing of its heap, its young generation most of all, whatever the program keeps): a script
+ * preloaded into the child (`node --require`) makes a full collection every INTERVAL seconds and writes the heap in
+ * use after it. Those collections change the RSS as well, so a run with `--live-heap` is not the RSS measure (it does
+ * not write readme.md's table; its own rows are printed).
  *
  * It runs a copy of dist/ (so that a rebuild during the run cannot pull chunks from under it). Linux only (/proc).
  */
@@ -67,7 +73,23 @@ const env = {
   AWS_REGION: 'us-east-1',
   AWS_EC2_METADATA_DISABLED: 'true',
 };
-const args = [join(work, 'app', 'dist', 'cli.js'), 'deploy', 'soak', '--env', 'dev', '--simulate=crash-loop', '--yes'];
+const LIVE_HEAP = process.argv.includes('--live-heap');
+const heapFile = join(work, 'live-heap.txt');
+const sampler = join(work, 'live-heap.cjs');
+writeFileSync(
+  sampler,
+  [
+    "const v8 = require('node:v8'), vm = require('node:vm'), fs = require('node:fs');",
+    "v8.setFlagsFromString('--expose-gc');",
+    "const gc = vm.runInNewContext('gc'), started = Date.now();",
+    `setInterval(() => { gc(); fs.appendFileSync(${JSON.stringify(heapFile)}, Math.round((Date.now() - started) / 1000) + ' ' + process.memoryUsage().heapUsed + '\\n'); }, ${INTERVAL_S * 1000}).unref();`,
+  ].join('\n'),
+);
+const args = [
+  ...(LIVE_HEAP ? ['--require', sampler] : []),
+  join(work, 'app', 'dist', 'cli.js'),
+  ...['deploy', 'soak', '--env', 'dev', '--simulate=crash-loop', '--yes'],
+];
 args.push('--timeout', `${MINUTES}m`, '--no-progress-timeout', `${MINUTES}m`);
 console.log(`${machineLine()}\nwatching a simulated crash loop (no circuit breaker, desired 4) for ${MINUTES} min at speed 1; RSS every ${INTERVAL_S} s`);
 
@@ -91,6 +113,13 @@ const sample = (): void => {
 const timer = setInterval(sample, INTERVAL_S * 1000);
 const exitCode = await new Promise<number>((resolve) => child.onExit(({exitCode: code}) => resolve(code)));
 clearInterval(timer);
+const liveHeap = LIVE_HEAP
+  ? readFileSync(heapFile, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => line.split(' ').map(Number))
+      .map(([seconds, bytes]) => ({seconds: seconds!, mib: bytes! / MIB}))
+  : [];
 rmSync(work, {recursive: true, force: true});
 
 /** Least-squares slope, MiB per second. */
@@ -135,5 +164,33 @@ const summary = [
   `| peak RSS in each 5-minute window after the first minute | ${settled.map((peakMib) => peakMib.toFixed(1)).join(', ')} MiB | each ≤ the first + ${NOISE_MIB} MiB | ${flatWindows ? 'ok' : 'MISSED'} |`,
 ].join('\n');
 console.log(`\nexit ${exitCode} after ${minutes} min; ${samples.length} samples; ${(bytes / MIB).toFixed(1)} MiB of screen output\n${summary}`);
-if (process.argv.includes('--write-readme')) replaceReadmeBlock(join(root, 'readme.md'), 'bench:watch-long', `${machineLine()}:\n\n${summary}`);
+
+/** With --live-heap: the heap in use after a full collection, the same figures (its own rows). */
+function liveHeapRows(): string {
+  const settledHeap = liveHeap.filter((point) => point.seconds > 60);
+  const heapSpan = settledHeap.length > 1 ? settledHeap.at(-1)!.seconds - settledHeap[0]!.seconds : 0;
+  const heapWindows: number[] = [];
+  for (const point of settledHeap) {
+    const window = Math.floor((point.seconds - 61) / WINDOW_S);
+    heapWindows[window] = Math.max(heapWindows[window] ?? 0, point.mib);
+  }
+  return [
+    `| measure | value |`,
+    `|---|---|`,
+    `| heap in use after a full collection, every ${INTERVAL_S} s: after the first minute → at the end | ${settledHeap[0]?.mib.toFixed(2) ?? '?'} → ${settledHeap.at(-1)?.mib.toFixed(2) ?? '?'} MiB |`,
+    `| its growth after the first minute (least-squares slope × ${(heapSpan / 60).toFixed(1)} min) | ${(slope(settledHeap) * heapSpan).toFixed(2)} MiB |`,
+    `| its peak in each 5-minute window after the first minute | ${heapWindows.map((mib) => mib.toFixed(2)).join(', ')} MiB |`,
+    `| RSS of the same run (its collections change it: not the RSS measure), peak | ${peak.toFixed(1)} MiB |`,
+  ].join('\n');
+}
+if (LIVE_HEAP) console.log(`\n${liveHeapRows()}`);
+if (process.argv.includes('--write-readme')) {
+  if (LIVE_HEAP)
+    replaceReadmeBlock(
+      join(root, 'readme.md'),
+      'bench:watch-live-heap',
+      `${machineLine()}, ${minutes} min at speed 1 (exit ${exitCode}):\n\n${liveHeapRows()}`,
+    );
+  else replaceReadmeBlock(join(root, 'readme.md'), 'bench:watch-long', `${machineLine()}:\n\n${summary}`);
+}
 if (peak > PEAK_GOAL_MIB || !flat || !flatWindows) process.exitCode = 1;
