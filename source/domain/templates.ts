@@ -49,7 +49,7 @@ export const TEMPLATES: readonly TemplateInfo[] = [
     description: "One container on Fargate: awsvpc, 0.25 vCPU / 0.5 GB, the environment's execution role, logs to CloudWatch (awslogs)",
     variables: {
       containerPort,
-      logGroup: {description: 'The CloudWatch Logs group (it must exist: the execution role may not create it)', example: '/ecs/my-service'},
+      logGroup: {description: 'The CloudWatch Logs group (deploy creates it when it is missing, after its confirmation)', example: '/ecs/my-service'},
       logRegion: {description: 'The region of the log group', example: 'us-east-1'},
     },
   },
