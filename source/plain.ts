@@ -37,7 +37,10 @@ export function servedHere(argv: readonly string[], env: NodeJS.ProcessEnv): boo
   }
 }
 
-/** Runs the command line on standard streams written straight to their descriptors (adapters/fd-stdio.ts). */
+/**
+ * Runs the command line on standard streams written straight to their descriptors (adapters/fd-stdio.ts). Not on
+ * Windows: a console there takes text through the tty stream (UTF-16), not bytes written to its descriptor.
+ */
 export function runAsProgram(): void {
-  runOnStreams(plainStdio(() => process.exit(EXIT.ok)));
+  runOnStreams(process.platform === 'win32' ? undefined : plainStdio(() => process.exit(EXIT.ok)));
 }
