@@ -140,6 +140,14 @@ export function splitKeys(input: string): {keys: string[]; rest: string} {
       index = end;
       continue;
     }
+    // A line feed is the Enter key. A key pressed before Ink puts the terminal in raw mode (as the first frame shows,
+    // on a busy machine) goes through the terminal's line discipline, which turns Enter's CR into LF (ICRNL); Ink
+    // reads LF as another key ('enter', not 'return'), and that Enter was lost. In raw mode only ctrl+J sends LF.
+    if (input[index] === '\n') {
+      keys.push('\r');
+      index += 1;
+      continue;
+    }
     const code = input.codePointAt(index) ?? 0;
     const width = code > 0xff_ff ? 2 : 1;
     keys.push(input.slice(index, index + width));

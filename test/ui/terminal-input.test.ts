@@ -24,6 +24,7 @@ describe('splitKeys', () => {
     ['meta + a character', `${ESC}x${ESC}😀`, [`${ESC}x`, `${ESC}😀`], ''],
     ['meta + arrow (ESC ESC [ A) and ESC ESC', `${ESC}${ESC}[A${ESC}${ESC}b`, [`${ESC}${ESC}[A`, `${ESC}${ESC}`, 'b'], ''],
     ['text around sequences', `a${UP}b\r`, ['a', UP, 'b', '\r'], ''],
+    ['a line feed is Enter (a key typed before raw mode: the terminal turned its CR into LF)', 'a\nb\n', ['a', '\r', 'b', '\r'], ''],
     ['a broken CSI: ESC [ then the rest as keys', `${ESC}[\u0001`, [`${ESC}[`, '\u0001'], ''],
     ['a lone ESC at the end is left for the next chunk', `a${ESC}`, ['a'], ESC],
     ['a CSI cut short', `${ESC}[1;`, [], `${ESC}[1;`],
