@@ -9,7 +9,7 @@
  * 2 MiB of the first such window's. Also printed: the peak of each 5-minute window from the start.
  *
  *   node scripts/run-ts.mjs scripts/bench-watch-long.ts [--minutes 30] [--interval 10] [--write-readme] [--live-heap]
- *     [--speed N]  (the simulation N times faster, for a look past the hour ECS lists a stopped task: not the measure)
+ *     [--speed N]  (the rollout N times faster: N times the tasks and events a minute; not the measure)
  *
  * `--live-heap` also measures what the program holds on to, apart from how much memory V8 keeps committed (RSS moves
  * by megabytes with V8's sizing of its heap, its young generation most of all, whatever the program keeps): a script
@@ -32,7 +32,10 @@ const option = (name: string, fallback: number): number => {
   return at === -1 ? fallback : Number(process.argv[at + 1]);
 };
 const MINUTES = option('--minutes', 30);
-/** The simulation's speed (`--simulate-speed`); the issue's measure is at 1. */
+/**
+ * The simulation's speed (`--simulate-speed`: the rollout's durations divided by it, on the real clock); the issue's
+ * measure is at 1. The simulator keeps a stopped task for an hour of the real clock at any speed.
+ */
 const SPEED = option('--speed', 1);
 const INTERVAL_S = option('--interval', 10);
 const PEAK_GOAL_MIB = 150;
@@ -93,7 +96,7 @@ const args = [
   join(work, 'app', 'dist', 'cli.js'),
   ...['deploy', 'soak', '--env', 'dev', '--simulate=crash-loop', '--yes'],
 ];
-args.push('--timeout', `${MINUTES * SPEED}m`, '--no-progress-timeout', `${MINUTES * SPEED}m`, '--simulate-speed', String(SPEED));
+args.push('--timeout', `${MINUTES}m`, '--no-progress-timeout', `${MINUTES}m`, '--simulate-speed', String(SPEED));
 console.log(
   `${machineLine()}\nwatching a simulated crash loop (no circuit breaker, desired 4) for ${MINUTES} min at speed ${SPEED}; RSS every ${INTERVAL_S} s`,
 );
