@@ -268,9 +268,10 @@ export class SimulatorState {
       const [item] = queue.splice(index, 1);
       item!.run(item!.at);
     }
-    // Stopped tasks are kept about an hour, like ECS.
+    // Stopped tasks are kept about an hour, like ECS (an hour of the simulation: at speed N, an hour / N).
+    const retention = this.scaled(STOPPED_TASK_RETENTION_MS);
     for (const [arn, task] of this.tasks) {
-      if (task.stoppedAt !== undefined && now - task.stoppedAt > STOPPED_TASK_RETENTION_MS) this.tasks.delete(arn);
+      if (task.stoppedAt !== undefined && now - task.stoppedAt > retention) this.tasks.delete(arn);
     }
   }
 

@@ -51,6 +51,22 @@ describe('rollout simulator: how deployments progress', () => {
     expect(tasks[0]!.stoppedReason).toMatch(/^Scaling activity initiated by \(deployment ecs-svc\/\d+\)$/);
   });
 
+  test.each([1, 10])('a stopped task is listed for an hour of the simulation (ECS keeps them about an hour), at speed %i', async (speed) => {
+    const clock = new FakeClock();
+    const ecs = createSimulatedEcs({clock, speed});
+    const seeded = ecs.seedService({serviceName: 'web', desiredCount: 2});
+    const two = await ecs.registerTaskDefinition(container('nginx:2'));
+    await ecs.updateService({cluster: 'default', service: 'web', taskDefinition: two.arn});
+    const drained = () => ecs.listTasks({cluster: 'default', startedBy: seeded.deploymentId, desiredStatus: 'STOPPED'});
+    await clock.advance(60_000 / speed);
+    expect(await drained()).toHaveLength(2);
+    const stoppedAt = Math.max(...(await ecs.describeTasks('default', await drained())).map((task) => Date.parse(task.stoppedAt!)));
+    await clock.advance(stoppedAt + 3_600_000 / speed - clock.now());
+    expect(await drained()).toHaveLength(2);
+    await clock.advance(1);
+    expect(await drained()).toEqual([]);
+  });
+
   test('a desired-count-only update changes the PRIMARY, without a new deployment', async () => {
     const clock = new FakeClock();
     const ecs = createSimulatedEcs({clock});
