@@ -22,7 +22,7 @@ export const read = (dir: URL, file: string): {text: string; value: JsonObject} 
 // The registrable input, as the ECS API reference defines it (independent of source/).
 // ---------------------------------------------------------------------------------------------------
 
-const TASK_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+const TASK_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt', 'deleteRequestedAt'];
 const CREATE_SERVICE = new Set([
   'serviceName',
   'taskDefinition',
