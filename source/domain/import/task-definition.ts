@@ -162,6 +162,18 @@ function launchTypeOf(task: JsonObject, issues: Issue[]): LaunchType {
       );
     return 'FARGATE';
   }
+  if (list.includes('MANAGED_INSTANCES') && !list.includes('EC2')) {
+    issues.push(
+      issue(
+        'warning',
+        'import-launch-type',
+        'requiresCompatibilities',
+        "The task definition runs on Amazon ECS Managed Instances: its service places tasks with the cluster's Managed Instances capacity provider (the environment uses EC2 with that capacity provider strategy), which only the service says",
+        'Import the service that runs it too (--from-file of its describe-services output, or --cluster C --service S): until the environment has the strategy, the profile does not render',
+      ),
+    );
+    return 'EC2';
+  }
   const other = list.filter((item) => item !== 'EC2');
   if (other.length > 0)
     issues.push(

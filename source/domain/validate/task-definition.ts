@@ -12,6 +12,7 @@ import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import {joinPath, locateIssues} from '../json-text.js';
 import type {NetworkMode} from '../model.js';
+import {isFargateProvider} from '../capacity.js';
 import {parseCpuUnits, parseMemoryMiB} from '../fargate.js';
 import {effectiveNetworkMode} from '../network-mode.js';
 import {EXECUTION_ROLE} from '../placeholders.js';
@@ -55,12 +56,7 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
         'Write "requiresCompatibilities": ["FARGATE"]',
       );
     } else if (!fargate && compat.length > 0 && !compat.includes('EC2')) {
-      report.error(
-        'launch-type-compatibility',
-        'requiresCompatibilities',
-        'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities',
-        'Add "EC2" to requiresCompatibilities',
-      );
+      checkNotEc2(report, compat, context);
     }
   } else if (fargate && compat === undefined) {
     report.error(
@@ -104,6 +100,33 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
     });
   });
   return locateIssues(report.issues, parsed);
+}
+
+/**
+ * A task definition on the EC2 side that does not list EC2. Amazon ECS Managed Instances: a task definition that
+ * requires MANAGED_INSTANCES runs on instances ECS manages, and its service places tasks there with the cluster's
+ * Managed Instances capacity provider (CreateService's capacityProviderStrategy: "Amazon ECS Managed Instances"
+ * capacity providers, 2025) — so it renders where the service has a strategy of the cluster's own providers (ECS
+ * judges whether a named provider is a Managed Instances one), and is refused, saying so, where it has none.
+ */
+function checkNotEc2(report: Report, compat: readonly JsonValue[], context: ValidationContext): void {
+  const ownProviders = (context.capacityProviders ?? []).filter((name) => !isFargateProvider(name));
+  if (compat.includes('MANAGED_INSTANCES')) {
+    if (ownProviders.length > 0) return;
+    report.error(
+      'launch-type-compatibility',
+      'requiresCompatibilities',
+      `The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster's Managed Instances capacity provider, and the environment${context.environmentName === undefined ? '' : ` "${context.environmentName}"`} has no capacity provider strategy`,
+      'Import the service that runs it (import --cluster C --service S, or --from-file of its describe-services output), or give the environment a capacityProviderStrategy naming the Managed Instances capacity provider (profiles export, edit, profiles import --force)',
+    );
+    return;
+  }
+  report.error(
+    'launch-type-compatibility',
+    'requiresCompatibilities',
+    'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities',
+    'Add "EC2" to requiresCompatibilities',
+  );
 }
 
 function checkTaskSize(

@@ -294,3 +294,40 @@ describe('task definition rules', () => {
     expect(issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([['container-name', 4, 14]]);
   });
 });
+
+describe('Amazon ECS Managed Instances: a MANAGED_INSTANCES task runs through its capacity provider', () => {
+  // ECS Managed Instances (2025): a task definition requiring MANAGED_INSTANCES runs on instances ECS manages, which a
+  // service reaches through the cluster's Managed Instances capacity provider (capacityProviderStrategy), on the
+  // EC2 side of this tool's launch types. Which kind a provider is (Auto Scaling group or Managed Instances) only
+  // ECS knows; a FARGATE provider never runs one.
+  const managed = (): JsonObject => ({...ec2Task(), networkMode: 'awsvpc', requiresCompatibilities: ['MANAGED_INSTANCES'], cpu: '1024', memory: '3072'});
+  const onAwsvpc = (task: JsonObject): JsonObject => withContainer(task, {portMappings: [{containerPort: 80, hostPort: 80}]});
+
+  test("with a capacity provider strategy of the cluster's own providers: valid", () => {
+    expect(validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['checkout-mi']})).toEqual([]);
+  });
+
+  test('without one: refused, saying what the task needs rather than to change the task definition', () => {
+    const issues = validateTaskDefinition(onAwsvpc(managed()), EC2_AWSVPC);
+    expect(issues.map((item) => [item.code, item.path, item.message, item.fix])).toEqual([
+      [
+        'launch-type-compatibility',
+        'requiresCompatibilities',
+        'The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster\'s Managed Instances capacity provider, and the environment "dev" has no capacity provider strategy',
+        'Import the service that runs it (import --cluster C --service S, or --from-file of its describe-services output), or give the environment a capacityProviderStrategy naming the Managed Instances capacity provider (profiles export, edit, profiles import --force)',
+      ],
+    ]);
+  });
+
+  test('Fargate providers do not run it', () => {
+    expect(codes(validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['FARGATE']}))).toEqual([
+      'launch-type-compatibility requiresCompatibilities',
+    ]);
+  });
+
+  test('a task definition that requires neither EC2 nor MANAGED_INSTANCES is still refused with such providers', () => {
+    expect(
+      codes(validateTaskDefinition(onAwsvpc({...managed(), requiresCompatibilities: ['EXTERNAL']}), {...EC2_AWSVPC, capacityProviders: ['checkout-mi']})),
+    ).toEqual(['launch-type-compatibility requiresCompatibilities']);
+  });
+});
