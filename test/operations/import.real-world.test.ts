@@ -1,0 +1,249 @@
+/**
+ * Task definitions and services as they run in production today (test/fixtures/real-task-definitions/ and
+ * real-services/, sources in their SOURCES.md): console and CLI describe output, register inputs from public
+ * repositories, and documentation examples for the fields ECS added lately. Each is imported as
+ * `ecs-wizard import --from-file` does (fileSource → planImport, the plaintext-secret decision as
+ * `--keep-plaintext` makes it, the profile validated as the store validates it) and rendered as `ecs-wizard render`
+ * prints it. What must hold:
+ *
+ * - nothing a real task definition legitimately has is refused; the few refused below are invalid for ECS itself,
+ *   and the message names the field and says why;
+ * - the rendered RegisterTaskDefinition input is the original's registrable part, every field (the describe-only
+ *   fields and AWS's own `aws:` tags left out) — computed here from the API reference, not from source/;
+ * - diffing it against the revision as ECS describes it shows no change;
+ * - a plaintext secret is named, never shown.
+ */
+import {describe, expect, test} from 'vitest';
+import {diffPlan} from '../../source/domain/diff.js';
+import type {JsonObject, JsonValue} from '../../source/domain/json.js';
+import {validateProfile} from '../../source/domain/profile-schema/profile.js';
+import {renderDeployInputs} from '../../source/operations/deploy/plan.js';
+import {decisionsFromFlags, plaintextSecretsOf, suspectLine} from '../../source/operations/import-secrets.js';
+import {fileSource, planImport, suggestNames, type ImportPlan} from '../../source/operations/import.js';
+import {createInput, jsonFiles, read} from '../helpers/corpus.js';
+
+const TASKS = new URL('../fixtures/real-task-definitions/', import.meta.url);
+const SERVICES = new URL('../fixtures/real-services/', import.meta.url);
+const NOW = '2026-02-01T00:00:00.000Z';
+
+// ---------------------------------------------------------------------------------------------------
+// The registrable input, from the API reference (TaskDefinition vs RegisterTaskDefinitionRequest).
+// ---------------------------------------------------------------------------------------------------
+
+/** Members of a described TaskDefinition that RegisterTaskDefinitionRequest does not have. */
+const DESCRIBE_ONLY = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+];
+
+const withoutNulls = (value: JsonValue): JsonValue =>
+  Array.isArray(value)
+    ? value.filter((item) => item !== null).map(withoutNulls)
+    : value !== null && typeof value === 'object'
+      ? Object.fromEntries(
+          Object.entries(value)
+            .filter(([, item]) => item !== null)
+            .map(([key, item]) => [key, withoutNulls(item as JsonValue)]),
+        )
+      : value;
+
+/** The task definition of a fixture: `{taskDefinition, tags}` (describe-task-definition) or the bare document. */
+function taskOf(fixture: JsonObject): {task: JsonObject; tags: JsonObject[]} {
+  const wrapped = fixture['taskDefinition'] !== undefined && typeof fixture['taskDefinition'] === 'object';
+  const task = (wrapped ? fixture['taskDefinition'] : fixture) as JsonObject;
+  const tags = (wrapped ? fixture['tags'] : task['tags']) ?? [];
+  return {task, tags: (tags as JsonObject[]).filter((tag) => !String(tag['key']).startsWith('aws:'))};
+}
+
+/**
+ * The RegisterTaskDefinition input a fixture stands for. The bare document (a register input, or the console's
+ * JSON view) keeps its own `tags` member as written (`"tags": []` included: RegisterTaskDefinition takes it);
+ * describe-task-definition's tags beside the task definition are added when there are any.
+ */
+function registerInput(fixture: JsonObject): JsonObject {
+  const {task, tags} = taskOf(fixture);
+  const input = withoutNulls(Object.fromEntries(Object.entries(task).filter(([key]) => !DESCRIBE_ONLY.includes(key)))) as JsonObject;
+  if (input['tags'] !== undefined) return {...input, tags};
+  return tags.length > 0 ? {...input, tags} : input;
+}
+
+/** The revision as DescribeTaskDefinition (with --include TAGS) shows it. */
+function described(fixture: JsonObject): JsonObject {
+  const {task, tags} = taskOf(fixture);
+  return {...task, tags};
+}
+
+// ---------------------------------------------------------------------------------------------------
+// import --from-file [--keep-plaintext NAME…] → render
+// ---------------------------------------------------------------------------------------------------
+
+function importFiles(files: Array<{name: string; text: string}>, family: string, serviceName?: string): ImportPlan {
+  const {source} = fileSource(files);
+  const names = suggestNames(serviceName === undefined ? {family} : {serviceName, family});
+  return planImport(source!, {names, now: NOW, region: 'us-east-1'});
+}
+
+/** `--keep-plaintext NAME…`: the names recorded in the profile, as the command records them. */
+function keepPlaintext(plan: ImportPlan, keep: readonly string[]): ImportPlan {
+  const {decisions, undecided, problems} = decisionsFromFlags(plaintextSecretsOf(plan), {move: false, keep});
+  expect({undecided, problems}).toEqual({undecided: [], problems: []});
+  if (decisions.size === 0) return plan;
+  const profile = plan.profile!;
+  return {...plan, profile: {...profile, service: {...profile.service, plaintextVariables: [...decisions.keys()]}}};
+}
+
+function renderImported(plan: ImportPlan): {taskDefinition: JsonObject; service: JsonObject} {
+  expect(plan.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  const saved = validateProfile(plan.profile!);
+  expect(saved.issues.filter((issue) => issue.severity === 'error')).toEqual([]);
+  const profile = saved.profile!;
+  const inputs = renderDeployInputs({profile, environment: profile.environments[0]!, allowIncompleteService: true});
+  return {taskDefinition: inputs.taskDefinition, service: inputs.service};
+}
+
+const familyOf = (fixture: JsonObject): string => String(taskOf(fixture).task['family']);
+
+/**
+ * Variables that look like plaintext secrets, as published: each fixture's suspects, by name. The import names
+ * them (masked) and stops until each is moved or kept; here they are kept, as `--keep-plaintext NAME` keeps them.
+ */
+const PLAINTEXT: Record<string, string[]> = {
+  'cdk-stack-digest-plaintext-jwt.json': ['JWT_SECRET'],
+  'cli-typeorm-plaintext-password.json': ['TYPEORM_PASSWORD'],
+};
+
+/**
+ * Refused, each for a reason ECS refuses it too (RegisterTaskDefinition or RunTask), with the message that names
+ * the field. `at`: where — import (nothing saved) or render (the profile is saved, and render says what to fix).
+ */
+const REFUSED: Record<string, {at: 'import' | 'render'; messages: string[]}> = {
+  // ECS: "the host port must either be left blank or set to the same value as the container port" under awsvpc.
+  'kibana-awsvpc-host-port-differs.json': {
+    at: 'import',
+    messages: ['Under the awsvpc network mode hostPort must equal containerPort (5601) or be left out, found 80'],
+  },
+  // The ECS guide's tutorial mounts "fsx-windows-dir" but names its volume "fsx-windows-vol": ECS refuses a
+  // mount point whose sourceVolume is no volume of the task.
+  'fsx-windows-tutorial-volume-name-typo.json': {
+    at: 'import',
+    messages: [
+      'sourceVolume "fsx-windows-dir" is not a volume of this task definition (volumes: fsx-windows-vol)',
+      'sourceVolume "fsx-windows-dir" is not a volume of this task definition (volumes: fsx-windows-vol)',
+    ],
+  },
+  // ecspresso's test fixture names an App Mesh proxy container the task does not have.
+  'ecspresso-appmesh-proxy-ephemeral-storage.json': {
+    at: 'import',
+    messages: ['The App Mesh proxy (proxyConfiguration) names "envoy", which is not a container of this task definition (containers: katsubushi)'],
+  },
+  // awslogs on Fargate needs the execution role (ECS: "Fargate requires task definition to have execution role
+  // ARN to support log driver awslogs").
+  'wildfly-fargate-null-ulimits.json': {at: 'render', messages: ['Fargate tasks need a task execution role (to pull the image and write logs)']},
+  // Amazon ECS Managed Instances: its service places tasks with the cluster's Managed Instances capacity provider,
+  // which only the service says (imported with it, below: managed-instances-capacity-provider.json). ECS refuses a
+  // MANAGED_INSTANCES-only task on the EC2 launch type too.
+  'managed-instances-awsvpc.json': {
+    at: 'render',
+    messages: [
+      `The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster's Managed Instances capacity provider, and the environment "production" has no capacity provider strategy`,
+    ],
+  },
+};
+
+const taskFiles = jsonFiles(TASKS);
+
+describe('real task definitions: import --from-file → render gives back the registrable input, every field', () => {
+  test('the corpus: at least 25 task definitions, nearly all of them adopted', () => {
+    expect(taskFiles.length).toBeGreaterThanOrEqual(25);
+    expect(taskFiles.filter((file) => REFUSED[file] === undefined).length).toBeGreaterThanOrEqual(20);
+  });
+
+  test.each(taskFiles.filter((file) => REFUSED[file] === undefined))('%s', (file) => {
+    const {text, value} = read(TASKS, file);
+    const plan = keepPlaintext(importFiles([{name: file, text}], familyOf(value)), PLAINTEXT[file] ?? []);
+    const rendered = renderImported(plan);
+    expect(rendered.taskDefinition).toEqual(registerInput(value));
+    expect(
+      diffPlan({taskDefinition: {desired: rendered.taskDefinition, current: described(value)}, service: {desired: {}, current: {}}}).taskDefinition.changes,
+    ).toEqual([]);
+  });
+
+  test.each(Object.entries(REFUSED))('refused: %s', (file, {at, messages}) => {
+    const {text, value} = read(TASKS, file);
+    const plan = importFiles([{name: file, text}], familyOf(value));
+    if (at === 'import') {
+      expect(plan.profile).toBeUndefined();
+      expect(plan.issues.filter((issue) => issue.severity === 'error').map((issue) => issue.message)).toEqual(messages);
+      return;
+    }
+    expect(plan.profile).toBeDefined();
+    for (const message of messages) {
+      expect(() => renderDeployInputs({profile: plan.profile!, environment: plan.profile!.environments[0]!, allowIncompleteService: true})).toThrow(message);
+    }
+  });
+
+  test.each(Object.entries(PLAINTEXT))('plaintext secrets named, never shown: %s', (file, names) => {
+    const {text, value} = read(TASKS, file);
+    const plan = importFiles([{name: file, text}], familyOf(value));
+    const suspects = plaintextSecretsOf(plan);
+    expect(suspects.map((suspect) => suspect.name)).toEqual(names);
+    const values = taskOf(value).task['containerDefinitions']!.valueOf() as JsonObject[];
+    const secretValues = values.flatMap((container) =>
+      ((container['environment'] ?? []) as JsonObject[]).filter((pair) => names.includes(String(pair['name']))).map((pair) => String(pair['value'])),
+    );
+    for (const line of suspects.map(suspectLine)) for (const secret of secretValues) expect(line).not.toContain(secret);
+    // Without a decision the import stops (exit 2 naming them); a profile is saved only once each is decided.
+    expect(decisionsFromFlags(suspects, {move: false, keep: []}).undecided).toEqual(names);
+  });
+});
+
+// ---------------------------------------------------------------------------------------------------
+// describe-services output, with the task definition it runs
+// ---------------------------------------------------------------------------------------------------
+
+/** Each service fixture and the task definition fixture it runs. */
+const SERVICE_TASKS: Readonly<Record<string, string>> = {
+  'cli-container-handson-alb.json': 'cli-container-handson-fargate.json',
+  'cli-describe-services-epoch-times.json': 'consul-server-host-network.json',
+  'managed-instances-capacity-provider.json': 'managed-instances-awsvpc.json',
+};
+
+describe('real services: import --from-file TASK --from-file SERVICE → render gives back the CreateService input, and no difference', () => {
+  test('every service fixture is paired with its task definition', () => {
+    expect(jsonFiles(SERVICES)).toEqual(Object.keys(SERVICE_TASKS));
+  });
+
+  test.each(Object.entries(SERVICE_TASKS))('%s (running %s)', (file, taskFile) => {
+    const task = read(TASKS, taskFile);
+    const service = read(SERVICES, file);
+    const describedService = (service.value['services'] as JsonObject[])[0]!;
+    const plan = importFiles(
+      [
+        {name: taskFile, text: task.text},
+        {name: file, text: service.text},
+      ],
+      familyOf(task.value),
+      String(describedService['serviceName']),
+    );
+    expect(plan.profile?.service.adopted).toBe(true);
+    const rendered = renderImported(plan);
+    expect(rendered.taskDefinition).toEqual(registerInput(task.value));
+    // A service described with neither a launch type nor a capacity provider strategy (the AWS CLI's example) ran on
+    // EC2, and the environment says so: CreateService gets "launchType": "EC2" (and the diff below is still empty).
+    const input = createInput(describedService, familyOf(task.value));
+    const placed = input['launchType'] !== undefined || input['capacityProviderStrategy'] !== undefined;
+    expect(rendered.service).toEqual(placed ? input : {...input, launchType: 'EC2'});
+    const diff = diffPlan({
+      taskDefinition: {desired: rendered.taskDefinition, current: described(task.value)},
+      service: {desired: rendered.service, current: describedService},
+    });
+    expect([...diff.taskDefinition.changes, ...diff.service.changes]).toEqual([]);
+  });
+});
