@@ -212,6 +212,7 @@ describe('real task definitions: import --from-file → render gives back the re
 const SERVICE_TASKS: Readonly<Record<string, string>> = {
   'cli-container-handson-alb.json': 'cli-container-handson-fargate.json',
   'cli-describe-services-epoch-times.json': 'consul-server-host-network.json',
+  'ecspresso-ci-capacity-providers-ebs.json': 'ecspresso-ci-fargate-ebs-two-containers.json',
   'managed-instances-capacity-provider.json': 'managed-instances-awsvpc.json',
 };
 
