@@ -5,7 +5,7 @@
  * test/operations/import.real-world.test.ts.
  */
 import {spawnSync} from 'node:child_process';
-import {mkdtempSync, readFileSync} from 'node:fs';
+import {mkdtempSync, readFileSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -83,6 +83,18 @@ describe('real task definitions through the built program', () => {
     expect(run(['profiles', 'list', '--json'], dir).stdout.trim()).toBe('[]');
     expect(run(['import', '--from-file', file, '--as', 'cloudsm', '--keep-plaintext', 'TYPEORM_PASSWORD'], dir).code).toBe(0);
     expect(run(['render', 'cloudsm'], dir).code).toBe(0);
+  });
+
+  test('describe output saved by Windows PowerShell 5.1 (UTF-16LE with a byte order mark) imports as the same file in UTF-8', () => {
+    const dir = fresh();
+    const original = fixture(`${TASKS}/cli-segmentation-ec2-default-network-mode.json`);
+    const windows = join(dir, 'td.json');
+    writeFileSync(windows, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(readFileSync(original, 'utf8').replace(/\n/g, '\r\n'), 'utf16le')]));
+    expect(run(['import', '--from-file', windows, '--as', 'from-windows'], dir).code).toBe(0);
+    expect(run(['import', '--from-file', original, '--as', 'from-linux'], dir).code).toBe(0);
+    const fromWindows = run(['render', 'from-windows'], dir);
+    expect(fromWindows.code).toBe(0);
+    expect(fromWindows.stdout).toBe(run(['render', 'from-linux'], dir).stdout);
   });
 
   test('invalid for ECS itself: refused naming the field and why (exit 2), nothing saved', () => {

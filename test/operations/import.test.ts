@@ -270,6 +270,14 @@ describe('saved describe output (no AWS)', () => {
     expect(roundTrip(plan, described, state.raw).plan.impact).toBe('none');
   });
 
+  test('a byte order mark before the JSON (text saved on Windows) changes nothing', () => {
+    const pair = fileSource([
+      {name: 'svc.json', text: `\uFEFF${serviceText}`},
+      {name: 'td.json', text: `\uFEFF${taskText}`},
+    ]).source!;
+    expect(pair).toMatchObject({label: 'td.json + svc.json', taskDefinition: described, service: state.raw});
+  });
+
   test('only describe-services output names the task definition it needs', () => {
     expect(fileSource([{name: 'svc.json', text: serviceText}])).toMatchObject({needsTaskDefinition: state.taskDefinition, serviceFile: {name: 'svc.json'}});
   });
