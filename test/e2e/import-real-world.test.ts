@@ -77,6 +77,7 @@ describe('real task definitions through the built program', () => {
     const file = fixture(`${TASKS}/cli-typeorm-plaintext-password.json`);
     const refused = run(['import', '--from-file', file, '--as', 'cloudsm'], dir);
     expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain('1 environment variable looks like a plaintext secret (TYPEORM_PASSWORD)');
     expect(refused.stderr).toContain('TYPEORM_PASSWORD = (masked)');
     expect(refused.stderr).toContain('--keep-plaintext NAME');
     expect(refused.stderr + refused.stdout).not.toContain('example-db-password-not-real');
