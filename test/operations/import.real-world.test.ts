@@ -123,7 +123,7 @@ const PLAINTEXT: Record<string, string[]> = {
  * Refused, each for a reason ECS refuses it too (RegisterTaskDefinition or RunTask), with the message that names
  * the field. `at`: where — import (nothing saved) or render (the profile is saved, and render says what to fix).
  */
-const REFUSED: Record<string, {at: 'import' | 'render'; messages: string[]}> = {
+const REFUSED: Record<string, {at: 'import' | 'save' | 'render'; messages: string[]}> = {
   // ECS: "the host port must either be left blank or set to the same value as the container port" under awsvpc.
   'kibana-awsvpc-host-port-differs.json': {
     at: 'import',
@@ -146,6 +146,14 @@ const REFUSED: Record<string, {at: 'import' | 'render'; messages: string[]}> = {
   // awslogs on Fargate needs the execution role (ECS: "Fargate requires task definition to have execution role
   // ARN to support log driver awslogs").
   'wildfly-fargate-null-ulimits.json': {at: 'render', messages: ['Fargate tasks need a task execution role (to pull the image and write logs)']},
+  // The ECS guide's ecs-exec example names its roles: the task role's short name is fine (RegisterTaskDefinition:
+  // "the short name or full ARN"), and so is its ".25 vcpu" / ".5 gb"; the execution role must be an ARN
+  // (RegisterTaskDefinition: executionRoleArn is "the Amazon Resource Name (ARN) of the task execution role"), which
+  // the environment holds and the pre-flight checks read.
+  'ecs-exec-docs-role-names-fractional-vcpu.json': {
+    at: 'save',
+    messages: ['executionRoleArn must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME); got "ecsTaskExecutionRole"'],
+  },
   // Amazon ECS Managed Instances: its service places tasks with the cluster's Managed Instances capacity provider,
   // which only the service says (imported with it, below: managed-instances-capacity-provider.json). ECS refuses a
   // MANAGED_INSTANCES-only task on the EC2 launch type too.
@@ -175,6 +183,18 @@ describe('real task definitions: import --from-file → render gives back the re
     ).toEqual([]);
   });
 
+  test('as written and as ECS describes it: a task role by name and ".25 vcpu" / ".5 gb" are the same revision', () => {
+    // ECS registers the ecs-exec example's short task role name and fractional sizes as the role's ARN and "256" /
+    // "512" (DescribeTaskDefinition): the profile keeps them as written, and the diff sees no change.
+    const {text, value} = read(TASKS, 'ecs-exec-docs-task-role-name.json');
+    const rendered = renderImported(importFiles([{name: 'ecs-exec-docs-task-role-name.json', text}], familyOf(value)));
+    expect(rendered.taskDefinition).toMatchObject({taskRoleArn: 'ecsTaskRole', cpu: '.25 vcpu', memory: '.5 gb'});
+    const registered = {...value, taskRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskRole', cpu: '256', memory: '512', revision: 1, status: 'ACTIVE'};
+    expect(
+      diffPlan({taskDefinition: {desired: rendered.taskDefinition, current: registered}, service: {desired: {}, current: {}}}).taskDefinition.changes,
+    ).toEqual([]);
+  });
+
   test.each(Object.entries(REFUSED))('refused: %s', (file, {at, messages}) => {
     const {text, value} = read(TASKS, file);
     const plan = importFiles([{name: file, text}], familyOf(value));
@@ -184,6 +204,14 @@ describe('real task definitions: import --from-file → render gives back the re
       return;
     }
     expect(plan.profile).toBeDefined();
+    if (at === 'save') {
+      expect(
+        validateProfile(plan.profile!)
+          .issues.filter((issue) => issue.severity === 'error')
+          .map((issue) => issue.message),
+      ).toEqual(messages);
+      return;
+    }
     for (const message of messages) {
       expect(() => renderDeployInputs({profile: plan.profile!, environment: plan.profile!.environments[0]!, allowIncompleteService: true})).toThrow(message);
     }

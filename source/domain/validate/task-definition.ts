@@ -21,6 +21,9 @@ import {checkEcsTaskDefinition} from './ecs/document.js';
 import {checkFargateNetworkMode, checkFargateTaskSize, checkHostPort} from './ecs/task-definition-rules.js';
 import {checkArn, member, pending, Report, typeName} from './report.js';
 
+/** An IAM role's name (IAM: up to 64 of letters, digits and `+=,.@_-`). */
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
+
 /** Rules of a rendered RegisterTaskDefinition input. `parsed` (the spec's text) adds line/column. */
 export function validateTaskDefinition(task: JsonValue | undefined, context: ValidationContext, parsed?: Pick<JsonText, 'positions'>): Issue[] {
   const report = new Report('containerSpec');
@@ -76,7 +79,9 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   // Roles.
   const executionRole = member(task, 'executionRoleArn');
   checkArn(report, executionRole, 'executionRoleArn', ['iamRole'], 'executionRoleArn');
-  checkArn(report, member(task, 'taskRoleArn'), 'taskRoleArn', ['iamRole'], 'taskRoleArn');
+  // RegisterTaskDefinition takes "the short name or full ARN" of the task role (API reference: taskRoleArn).
+  const taskRole = member(task, 'taskRoleArn');
+  if (!(typeof taskRole === 'string' && IAM_ROLE_NAME.test(taskRole))) checkArn(report, taskRole, 'taskRoleArn', ['iamRole'], 'taskRoleArn');
   const hasExecutionRole = typeof executionRole === 'string' && executionRole !== '';
   if (fargate && !hasExecutionRole) {
     report.error(

@@ -20,6 +20,10 @@ describe('valid tasks have no issues', () => {
     ['an empty requiresCompatibilities on EC2 (the seed prints [])', {...ec2Task(), requiresCompatibilities: []}, EC2],
     ['Fargate with "1 vCPU" / "2 GB"', {...fargateTask(), cpu: '1 vCPU', memory: '2 GB'}, FARGATE],
     ['Fargate with numeric cpu/memory', {...fargateTask(), cpu: 1024, memory: 8192}, FARGATE],
+    // RegisterTaskDefinition: taskRoleArn is "the short name or full ARN of the IAM role" (the ECS guide's ecs-exec
+    // example writes "ecsTaskRole"); task size ".25 vcpu" / ".5 gb" as that example writes it.
+    ['a task role by its short name', {...fargateTask(), taskRoleArn: 'ecsTaskRole'}, FARGATE],
+    ['Fargate with ".25 vcpu" / ".5 gb"', {...fargateTask(), cpu: '.25 vcpu', memory: '.5 gb'}, FARGATE],
   ])('%s', (_name, task, context) => {
     // undefined members (set above to remove a field) are dropped as JSON would.
     expect(validateTaskDefinition(JSON.parse(JSON.stringify(task).replace(/,?"memoryReservation":null/, '')) as JsonValue, context)).toEqual([]);
@@ -66,6 +70,7 @@ describe('task definition rules', () => {
     ['a task memory of the wrong type', {...ec2Task(), memory: [512]}, EC2, ['wrong-type memory']],
     ['an illegal family', {...ec2Task(), family: 'my family'}, EC2, ['invalid-name family']],
     ['a task role that is not a role', {...ec2Task(), taskRoleArn: 'arn:aws:iam::123456789012:user/bob'}, EC2, ['arn-format taskRoleArn']],
+    ['a task role name with a character IAM does not allow', {...ec2Task(), taskRoleArn: 'ecs task role'}, EC2, ['arn-format taskRoleArn']],
     [
       'an execution role with a short account',
       {...fargateTask(), executionRoleArn: 'arn:aws:iam::4XXX0225XX7:role/ecsTaskExecutionRole'},
