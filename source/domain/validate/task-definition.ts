@@ -109,10 +109,11 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
 
 /**
  * A task definition on the EC2 side that does not list EC2. Amazon ECS Managed Instances: a task definition that
- * requires MANAGED_INSTANCES runs on instances ECS manages, and its service places tasks there with the cluster's
- * Managed Instances capacity provider (CreateService's capacityProviderStrategy: "Amazon ECS Managed Instances"
- * capacity providers, 2025) — so it renders where the service has a strategy of the cluster's own providers (ECS
- * judges whether a named provider is a Managed Instances one), and is refused, saying so, where it has none.
+ * requires MANAGED_INSTANCES runs on instances ECS manages, which a service reaches through the cluster's Managed
+ * Instances capacity provider (API reference, launchType: "If you want to use Amazon ECS Managed Instances, you must
+ * use the capacityProviderStrategy request parameter and omit the launchType request parameter") — so it renders
+ * where the service has a strategy of the cluster's own providers (ECS judges whether a named provider is a Managed
+ * Instances one), and is refused, saying so, where it has none.
  */
 function checkNotEc2(report: Report, compat: readonly JsonValue[], context: ValidationContext): void {
   const ownProviders = (context.capacityProviders ?? []).filter((name) => !isFargateProvider(name));
