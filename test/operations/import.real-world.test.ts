@@ -74,6 +74,53 @@ function registerInput(fixture: JsonObject): JsonObject {
   return tags.length > 0 ? {...input, tags} : input;
 }
 
+/**
+ * What DescribeTaskDefinition shows for a RegisterTaskDefinition input: the read-only fields, and the API's defaults
+ * filled in (as the AWS CLI's register-task-definition example shows for sleep360, and the console's describe output
+ * for the rest): per container cpu 0, essential, empty environment / mountPoints / volumesFrom / portMappings /
+ * systemControls, each port mapping's protocol and host port (0 under bridge: dynamic); the task's volumes and
+ * placement constraints; a task role named by its short name as its ARN; task sizes in the API's units.
+ */
+function asEcsDescribes(input: JsonObject): JsonObject {
+  const networkMode = (input['networkMode'] as string | undefined) ?? 'bridge';
+  const units = (value: JsonValue | undefined, perUnit: RegExp): JsonValue | undefined => {
+    const match = typeof value === 'string' ? perUnit.exec(value.trim()) : null;
+    return match === null ? value : String(Math.round(Number(match[1]) * 1024));
+  };
+  const containers = (input['containerDefinitions'] as JsonObject[]).map((container) => ({
+    cpu: 0,
+    essential: true,
+    environment: [],
+    mountPoints: [],
+    volumesFrom: [],
+    systemControls: [],
+    ...container,
+    portMappings: ((container['portMappings'] as JsonObject[] | undefined) ?? []).map((mapping) => ({
+      protocol: 'tcp',
+      ...(mapping['containerPortRange'] !== undefined ? {} : {hostPort: networkMode === 'bridge' ? 0 : (mapping['containerPort'] as number)}),
+      ...mapping,
+    })),
+  }));
+  const described: JsonObject = {
+    taskDefinitionArn: `arn:aws:ecs:us-east-1:123456789012:task-definition/${String(input['family'])}:3`,
+    volumes: [],
+    placementConstraints: [],
+    ...input,
+    containerDefinitions: containers,
+    revision: 3,
+    status: 'ACTIVE',
+    requiresAttributes: [{name: 'com.amazonaws.ecs.capability.docker-remote-api.1.18'}],
+    compatibilities: ['EC2'],
+    registeredAt: '2026-01-01T00:00:00.000Z',
+    registeredBy: 'arn:aws:iam::123456789012:user/jdoe',
+  };
+  const taskRole = input['taskRoleArn'];
+  if (typeof taskRole === 'string' && !taskRole.startsWith('arn:')) described['taskRoleArn'] = `arn:aws:iam::123456789012:role/${taskRole}`;
+  if (input['cpu'] !== undefined) described['cpu'] = units(input['cpu'], /^([0-9]*\.?[0-9]+)\s*vcpu$/i)!;
+  if (input['memory'] !== undefined) described['memory'] = units(input['memory'], /^([0-9]*\.?[0-9]+)\s*gb$/i)!;
+  return described;
+}
+
 /** The revision as DescribeTaskDefinition (with --include TAGS) shows it. */
 function described(fixture: JsonObject): JsonObject {
   const {task, tags} = taskOf(fixture);
@@ -180,6 +227,11 @@ describe('real task definitions: import --from-file → render gives back the re
     expect(rendered.taskDefinition).toEqual(registerInput(value));
     expect(
       diffPlan({taskDefinition: {desired: rendered.taskDefinition, current: described(value)}, service: {desired: {}, current: {}}}).taskDefinition.changes,
+    ).toEqual([]);
+    // And against the revision ECS registers from it, as DescribeTaskDefinition shows it (its defaults filled in).
+    const registered = asEcsDescribes(registerInput(value));
+    expect(
+      diffPlan({taskDefinition: {desired: rendered.taskDefinition, current: registered}, service: {desired: {}, current: {}}}).taskDefinition.changes,
     ).toEqual([]);
   });
 
