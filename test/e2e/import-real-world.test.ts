@@ -98,6 +98,22 @@ describe('real task definitions through the built program', () => {
     expect(fromWindows.stdout).toBe(run(['render', 'from-linux'], dir).stdout);
   });
 
+  test.each([
+    ['cli-classic-elb-service-role.json', 'ecs-demo-classic-elb.json'],
+    ['cli-container-handson-alb.json', 'cli-container-handson-fargate.json'],
+    ['cli-describe-services-epoch-times.json', 'consul-server-host-network.json'],
+    ['ecspresso-ci-capacity-providers-ebs.json', 'ecspresso-ci-fargate-ebs-two-containers.json'],
+    ['managed-instances-capacity-provider.json', 'managed-instances-awsvpc.json'],
+  ])('adopted %s: the simulated service (seeded with the profile) shows no service change', (service, task) => {
+    const dir = fresh();
+    expect(run(['import', '--from-file', fixture(`${TASKS}/${task}`), '--from-file', fixture(`${SERVICES}/${service}`), '--as', 'adopted'], dir).code).toBe(0);
+    const diff = run(['diff', 'adopted', '--simulate'], dir);
+    expect(diff.code).toBe(0);
+    // The simulator runs the profile with an earlier tag: the image is the one change.
+    expect(diff.stdout).toContain('Task definition: new revision (1 change)');
+    expect(diff.stdout).toContain('Service: no changes');
+  });
+
   test('invalid for ECS itself: refused naming the field and why (exit 2), nothing saved', () => {
     const dir = fresh();
     const refused = run(['import', '--from-file', fixture(`${TASKS}/kibana-awsvpc-host-port-differs.json`), '--as', 'kibana'], dir);

@@ -290,6 +290,7 @@ describe('real task definitions: import --from-file → render gives back the re
 
 /** Each service fixture and the task definition fixture it runs. */
 const SERVICE_TASKS: Readonly<Record<string, string>> = {
+  'cli-classic-elb-service-role.json': 'ecs-demo-classic-elb.json',
   'cli-container-handson-alb.json': 'cli-container-handson-fargate.json',
   'cli-describe-services-epoch-times.json': 'consul-server-host-network.json',
   'ecspresso-ci-capacity-providers-ebs.json': 'ecspresso-ci-fargate-ebs-two-containers.json',
@@ -320,7 +321,15 @@ describe('real services: import --from-file TASK --from-file SERVICE → render 
     // EC2, and the environment says so: CreateService gets "launchType": "EC2" (and the diff below is still empty).
     const input = createInput(describedService, familyOf(task.value));
     const placed = input['launchType'] !== undefined || input['capacityProviderStrategy'] !== undefined;
-    expect(rendered.service).toEqual(placed ? input : {...input, launchType: 'EC2'});
+    // CreateService's role: "only if you're using a load balancer with your service and your task definition
+    // doesn't use the awsvpc network mode" — a service role of its own (not the service-linked one) stays.
+    const role = describedService['roleArn'];
+    const ownRole =
+      typeof role === 'string' &&
+      !role.includes(':role/aws-service-role/') &&
+      (describedService['loadBalancers'] as JsonValue[]).length > 0 &&
+      describedService['networkConfiguration'] === undefined;
+    expect(rendered.service).toEqual({...input, ...(placed ? {} : {launchType: 'EC2'}), ...(ownRole ? {role} : {})});
     const diff = diffPlan({
       taskDefinition: {desired: rendered.taskDefinition, current: described(task.value)},
       service: {desired: rendered.service, current: describedService},

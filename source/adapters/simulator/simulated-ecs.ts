@@ -371,6 +371,12 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
         past,
         'seed',
       );
+      // A service seeded as created (the profile's, for `diff --simulate`) without a circuit breaker has ECS's
+      // default, none: the profile of an adopted service gives none when the service has none.
+      const configuration = seed.service?.['deploymentConfiguration'];
+      if (seed.service !== undefined && !(isJsonObject(configuration) && isJsonObject(configuration['deploymentCircuitBreaker']))) {
+        service.circuitBreaker = {enable: false, rollback: false};
+      }
       // Make it already running and COMPLETED: run its tasks now.
       const primary = service.deployments[0]!;
       for (let i = 0; i < primary.desiredCount; i++) {
