@@ -122,5 +122,12 @@ describe('real task definitions through the built program', () => {
     expect(refused.stderr).toContain('Under the awsvpc network mode hostPort must equal containerPort (5601) or be left out, found 80');
     expect(refused.stderr).not.toMatch(/\n\s+at /);
     expect(run(['profiles', 'list', '--json'], dir).stdout.trim()).toBe('[]');
+
+    // A log driver's key as a plain option: refused without showing it, saying where ECS takes it from instead.
+    const logKey = run(['import', '--from-file', fixture(`${TASKS}/firelens-datadog-apikey-in-options.json`), '--as', 'datadog'], dir);
+    expect(logKey.code).toBe(2);
+    expect(logKey.stderr).toContain('containerDefinitions[1].logConfiguration.options.apikey looks like a credential');
+    expect(logKey.stderr).toContain('to logConfiguration.secretOptions');
+    expect(logKey.stderr).not.toContain('NOT_REAL');
   });
 });

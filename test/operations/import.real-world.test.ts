@@ -197,6 +197,14 @@ const REFUSED: Record<string, {at: 'import' | 'save' | 'render'; messages: strin
   // "the short name or full ARN"), and so is its ".25 vcpu" / ".5 gb"; the execution role must be an ARN
   // (RegisterTaskDefinition: executionRoleArn is "the Amazon Resource Name (ARN) of the task execution role"), which
   // the environment holds and the pre-flight checks read.
+  // A log driver's key as a plain option (Datadog's FireLens guide writes "apikey" so): a profile never holds it, and
+  // the fix says where ECS takes it from instead (logConfiguration.secretOptions).
+  'firelens-datadog-apikey-in-options.json': {
+    at: 'save',
+    messages: [
+      'json: "apikey" at containerDefinitions[1].logConfiguration.options.apikey looks like a credential; credentials are never stored in a profile: use a Secrets Manager ARN instead (AWS access comes from the AWS credential chain)',
+    ],
+  },
   'ecs-exec-docs-role-names-fractional-vcpu.json': {
     at: 'save',
     messages: ['executionRoleArn must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME); got "ecsTaskExecutionRole"'],
