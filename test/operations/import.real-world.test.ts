@@ -20,59 +20,15 @@ import {validateProfile} from '../../source/domain/profile-schema/profile.js';
 import {renderDeployInputs} from '../../source/operations/deploy/plan.js';
 import {decisionsFromFlags, plaintextSecretsOf, suspectLine} from '../../source/operations/import-secrets.js';
 import {fileSource, planImport, suggestNames, type ImportPlan} from '../../source/operations/import.js';
-import {createInput, jsonFiles, read} from '../helpers/corpus.js';
+import {createInput, jsonFiles, read, REAL_SERVICES as SERVICES, REAL_TASKS as TASKS, registerInputOf as registerInput, taskOf} from '../helpers/corpus.js';
 
-const TASKS = new URL('../fixtures/real-task-definitions/', import.meta.url);
-const SERVICES = new URL('../fixtures/real-services/', import.meta.url);
 const NOW = '2026-02-01T00:00:00.000Z';
 
 // ---------------------------------------------------------------------------------------------------
 // The registrable input, from the API reference (TaskDefinition vs RegisterTaskDefinitionRequest).
 // ---------------------------------------------------------------------------------------------------
 
-/** Members of a described TaskDefinition that RegisterTaskDefinitionRequest does not have. */
-const DESCRIBE_ONLY = [
-  'taskDefinitionArn',
-  'revision',
-  'status',
-  'requiresAttributes',
-  'compatibilities',
-  'registeredAt',
-  'registeredBy',
-  'deregisteredAt',
-  'deleteRequestedAt',
-];
-
-const withoutNulls = (value: JsonValue): JsonValue =>
-  Array.isArray(value)
-    ? value.filter((item) => item !== null).map(withoutNulls)
-    : value !== null && typeof value === 'object'
-      ? Object.fromEntries(
-          Object.entries(value)
-            .filter(([, item]) => item !== null)
-            .map(([key, item]) => [key, withoutNulls(item as JsonValue)]),
-        )
-      : value;
-
-/** The task definition of a fixture: `{taskDefinition, tags}` (describe-task-definition) or the bare document. */
-function taskOf(fixture: JsonObject): {task: JsonObject; tags: JsonObject[]} {
-  const wrapped = fixture['taskDefinition'] !== undefined && typeof fixture['taskDefinition'] === 'object';
-  const task = (wrapped ? fixture['taskDefinition'] : fixture) as JsonObject;
-  const tags = (wrapped ? fixture['tags'] : task['tags']) ?? [];
-  return {task, tags: (tags as JsonObject[]).filter((tag) => !String(tag['key']).startsWith('aws:'))};
-}
-
-/**
- * The RegisterTaskDefinition input a fixture stands for. The bare document (a register input, or the console's
- * JSON view) keeps its own `tags` member as written (`"tags": []` included: RegisterTaskDefinition takes it);
- * describe-task-definition's tags beside the task definition are added when there are any.
- */
-function registerInput(fixture: JsonObject): JsonObject {
-  const {task, tags} = taskOf(fixture);
-  const input = withoutNulls(Object.fromEntries(Object.entries(task).filter(([key]) => !DESCRIBE_ONLY.includes(key)))) as JsonObject;
-  if (input['tags'] !== undefined) return {...input, tags};
-  return tags.length > 0 ? {...input, tags} : input;
-}
+// The registrable input (registerInputOf, taskOf) is computed in ../helpers/corpus.ts, from the API reference.
 
 /**
  * What DescribeTaskDefinition shows for a RegisterTaskDefinition input: the read-only fields, and the API's defaults
