@@ -176,7 +176,7 @@ export function planSecretMove(containerSpecJson: string, names: ReadonlySet<str
     let key = entry.name;
     if (values.has(key) && values.get(key) !== value) key = `${entry.container}.${entry.name}`;
     values.set(key, value);
-    const shown = suspicion(entry.name, entry.value)?.shown ?? MASKED;
+    const shown = suspicion(entry.name, value)?.shown ?? MASKED;
     moved.push({name: entry.name, container: entry.container, path: entry.path, key, valueFrom: `${serviceVariable(variable)}:${key}::`, shown});
   }
   const containers = containersOf(spec);
