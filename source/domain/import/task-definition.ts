@@ -59,6 +59,18 @@ export type TaskDefinitionImportResult = ImportedTaskDefinition | {ok: false; is
 
 /** The task definition in a describe-task-definition output (wrapped or bare), with its wrapper's tags. */
 function unwrapTaskDefinition(value: JsonValue): {taskDefinition?: JsonObject; tags?: JsonValue[]; issues: Issue[]} {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => isJsonObject(item) && getMember(item, 'image') !== undefined)) {
+    return {
+      issues: [
+        issue(
+          'error',
+          'import-shape',
+          '',
+          'This is a list of container definitions (as Terraform\'s container_definitions or --container-definitions hold them), not a task definition: put it in {"family": "NAME", "containerDefinitions": [...]} with the task\'s other settings',
+        ),
+      ],
+    };
+  }
   if (!isJsonObject(value))
     return {issues: [issue('error', 'import-shape', '', 'Expected a JSON object: the output of aws ecs describe-task-definition, or a task definition')]};
   const wrapped = getMember(value, 'taskDefinition');
