@@ -61,6 +61,11 @@ describe('real task definitions through the built program', () => {
     expect(documents.taskDefinition.requiresCompatibilities).toEqual(['MANAGED_INSTANCES']);
     expect(documents.service['capacityProviderStrategy']).toEqual([{capacityProvider: 'checkout-mi', weight: 1, base: 0}]);
     expect(documents.service['launchType']).toBeUndefined();
+
+    // A simulated deploy of a new tag: the simulated cluster has the service's capacity provider, as on AWS.
+    const deployed = run(['deploy', 'checkout', '--simulate', '--simulate-speed', '100', '--yes', '--tag', '2025.10.2'], dir);
+    expect(deployed.stderr + deployed.stdout).toContain('deployed (simulated): checkout-api:2 is running 3/3 tasks');
+    expect(deployed.code).toBe(0);
   });
 
   test('a revision being deleted: deleteRequestedAt (describe output) is not rendered', () => {

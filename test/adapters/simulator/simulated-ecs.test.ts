@@ -122,3 +122,11 @@ describe('a seeded service is described as ECS describes the service it was crea
     });
   });
 });
+
+test('a seeded service placed by a capacity provider strategy runs in a cluster that has its providers', async () => {
+  // A service on an Auto Scaling group's or a Managed Instances capacity provider: on AWS its cluster has that
+  // provider attached (a deploy's pre-flight check asks), so the seeded cluster has it too.
+  const ecs = createSimulatedEcs({clock: new FakeClock()});
+  ecs.seedService({cluster: 'shop', serviceName: 'web', service: {capacityProviderStrategy: [{capacityProvider: 'checkout-mi', weight: 1, base: 0}]} as never});
+  expect((await ecs.describeClusters(['shop']))[0]?.capacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT', 'checkout-mi']);
+});
