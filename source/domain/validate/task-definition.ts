@@ -116,13 +116,14 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
  * Instances one), and is refused, saying so, where it has none.
  */
 function checkNotEc2(report: Report, compat: readonly JsonValue[], context: ValidationContext): void {
-  const ownProviders = (context.capacityProviders ?? []).filter((name) => !isFargateProvider(name));
+  const providers = context.capacityProviders ?? [];
   if (compat.includes('MANAGED_INSTANCES')) {
-    if (ownProviders.length > 0) return;
+    if (providers.some((name) => !isFargateProvider(name))) return;
+    const environment = `the environment${context.environmentName === undefined ? '' : ` "${context.environmentName}"`}`;
     report.error(
       'launch-type-compatibility',
       'requiresCompatibilities',
-      `The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster's Managed Instances capacity provider, and the environment${context.environmentName === undefined ? '' : ` "${context.environmentName}"`} has no capacity provider strategy`,
+      `The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster's Managed Instances capacity provider, and ${environment} ${providers.length === 0 ? 'has no capacity provider strategy' : `places tasks with ${providers.join(' and ')} only`}`,
       'Import the service that runs it (import --cluster C --service S, or --from-file of its describe-services output), or give the environment a capacityProviderStrategy naming the Managed Instances capacity provider (profiles export, edit, profiles import --force)',
     );
     return;

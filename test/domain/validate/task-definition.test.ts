@@ -325,9 +325,9 @@ describe('Amazon ECS Managed Instances: a MANAGED_INSTANCES task runs through it
   });
 
   test('Fargate providers do not run it', () => {
-    expect(codes(validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['FARGATE']}))).toEqual([
-      'launch-type-compatibility requiresCompatibilities',
-    ]);
+    const issues = validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['FARGATE']});
+    expect(codes(issues)).toEqual(['launch-type-compatibility requiresCompatibilities']);
+    expect(issues[0]?.message).toMatch(/and the environment "dev" places tasks with FARGATE only$/);
   });
 
   test('a task definition that requires neither EC2 nor MANAGED_INSTANCES is still refused with such providers', () => {
