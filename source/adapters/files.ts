@@ -32,7 +32,22 @@ async function readBounded(source: AsyncIterable<unknown>, label: string, close:
   } finally {
     close();
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return decodeText(Buffer.concat(chunks));
+}
+
+/**
+ * A file's bytes as text: UTF-8, or UTF-16 when a byte order mark says so; the mark itself is not text. Saved AWS
+ * CLI output on Windows has one: Windows PowerShell 5.1's `>` writes UTF-16LE with a mark, `Out-File -Encoding
+ * utf8` (and Notepad, at times) UTF-8 with one.
+ */
+function decodeText(bytes: Buffer): string {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return bytes.toString('utf8', 3);
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return bytes.toString('utf16le', 2);
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    const big = Buffer.from(bytes.subarray(2, 2 + ((bytes.length - 2) & ~1)));
+    return big.swap16().toString('utf16le');
+  }
+  return bytes.toString('utf8');
 }
 
 /** Reads a user-named file (or stdin for `-`), at most MAX_INPUT_BYTES, turning fs errors into messages that name the file. */

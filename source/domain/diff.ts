@@ -468,6 +468,13 @@ export function diffDocuments(kind: DocumentKind, desired: JsonObject, current: 
     else if (typeof wanted === 'string' && typeof running === 'string' && !hasRevision(wanted) && family(running) === wanted) {
       before['taskDefinition'] = wanted;
     }
+    // DescribeServices shows a launch type or a capacity provider strategy on every service today (a cluster's
+    // default strategy is copied into the service). A service described with neither (records from before launch
+    // types, the AWS CLI's describe-services example, emulators) is one ECS placed on EC2: so it reads against a
+    // desired launch type.
+    if (after['launchType'] !== undefined && before['launchType'] === undefined && before['capacityProviderStrategy'] === undefined) {
+      before['launchType'] = 'EC2';
+    }
   }
   const raw = structuralChanges(kind, after, before);
   if (current === undefined) {

@@ -30,24 +30,28 @@ export const FARGATE_SIZES: ReadonlyArray<{cpu: number; memory: readonly number[
 /** Every valid pair, smallest first. */
 export const FARGATE_PAIRS: readonly FargatePair[] = FARGATE_SIZES.flatMap(({cpu, memory}) => memory.map((mib) => ({cpu, memory: mib})));
 
-const toNumber = (text: string): number | undefined => (/^[0-9]+(?:\.[0-9]+)?$/.test(text) ? Number(text) : undefined);
+// An amount in a task size: `2`, `0.25`, or `.25` (the ECS developer guide writes ".25 vcpu" and ".5 gb", which ECS
+// registers as "256" and "512").
+const toNumber = (text: string): number | undefined => (/^(?:[0-9]+(?:\.[0-9]+)?|\.[0-9]+)$/.test(text) ? Number(text) : undefined);
+const CPU_TEXT = /^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(vcpus?)?\s*$/i;
+const MEMORY_TEXT = /^\s*([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*(gb|gib|mb|mib)?\s*$/i;
 
-/** CPU units from `1024`, `"1024"`, `"1 vCPU"`, `"0.25 vcpu"`; undefined when it is none of these. */
+/** CPU units from `1024`, `"1024"`, `"1 vCPU"`, `"0.25 vcpu"`, `".25 vcpu"`; undefined when it is none of these. */
 export function parseCpuUnits(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const match = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(vcpus?)?\s*$/i.exec(value);
+  const match = CPU_TEXT.exec(value);
   if (match === null) return undefined;
   const amount = toNumber(match[1] ?? '');
   if (amount === undefined || amount <= 0) return undefined;
   return match[2] === undefined ? amount : Math.round(amount * 1024);
 }
 
-/** MiB from `2048`, `"2048"`, `"2 GB"`, `"0.5GB"`, `"512 MiB"`; undefined when it is none of these. */
+/** MiB from `2048`, `"2048"`, `"2 GB"`, `"0.5GB"`, `".5 gb"`, `"512 MiB"`; undefined when it is none of these. */
 export function parseMemoryMiB(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) && value > 0 ? value : undefined;
   if (typeof value !== 'string') return undefined;
-  const match = /^\s*([0-9]+(?:\.[0-9]+)?)\s*(gb|gib|mb|mib)?\s*$/i.exec(value);
+  const match = MEMORY_TEXT.exec(value);
   if (match === null) return undefined;
   const amount = toNumber(match[1] ?? '');
   if (amount === undefined || amount <= 0) return undefined;

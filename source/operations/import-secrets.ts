@@ -84,9 +84,10 @@ export function decisionsFromFlags(
 /** Without a terminal and without a decision: exit 2 naming every open variable and both flags. */
 export function undecidedError(label: string, suspects: readonly PlaintextSecret[], undecided: readonly string[]): InputError {
   const open = suspects.filter((suspect) => undecided.includes(suspect.name));
-  const count = `${undecided.length} environment variable${undecided.length === 1 ? ' looks' : 's look'}`;
+  const count =
+    undecided.length === 1 ? '1 environment variable looks like a plaintext secret' : `${undecided.length} environment variables look like plaintext secrets`;
   return new InputError(
-    `cannot import ${label}: ${count} like plaintext secrets (${undecided.join(', ')}):\n${open.map((suspect) => `  ${suspectLine(suspect)}`).join('\n')}`,
+    `cannot import ${label}: ${count} (${undecided.join(', ')}):\n${open.map((suspect) => `  ${suspectLine(suspect)}`).join('\n')}`,
     `pass ${MOVE_FLAG} to move them to AWS Secrets Manager (one secret for the environment, a JSON key per variable), or ${KEEP_FLAG} for each one that is not a secret (repeatable)`,
   );
 }

@@ -126,7 +126,8 @@ export interface FileText {
 
 const tryParse = (text: string): JsonValue | undefined => {
   try {
-    return JSON.parse(text) as JsonValue;
+    // A byte order mark is not JSON, but text saved on Windows may start with one (the domain's parser skips it too).
+    return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text) as JsonValue;
   } catch {
     return undefined;
   }

@@ -49,6 +49,22 @@ describe('readUserFile', () => {
     expect(await readUserFile('-', Readable.from([Buffer.from('from '), Buffer.from('stdin')]))).toBe('from stdin');
   });
 
+  // Saved AWS CLI output on Windows: `aws ecs describe-task-definition … > td.json` in Windows PowerShell 5.1 writes
+  // UTF-16LE with a byte order mark, `Out-File -Encoding utf8` and Notepad UTF-8 with one.
+  test.each<[string, Buffer]>([
+    ['UTF-8 with a byte order mark', Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('{"family": "wébapp"}\r\n', 'utf8')])],
+    [
+      'UTF-16LE with a byte order mark (Windows PowerShell 5.1 redirection)',
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('{"family": "wébapp"}\r\n', 'utf16le')]),
+    ],
+    ['UTF-16BE with a byte order mark', Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from('{"family": "wébapp"}\r\n', 'utf16le').swap16()])],
+  ])('%s is read as its text, without the mark', async (_name, bytes) => {
+    const file = path.join(dir, 'td.json');
+    fs.writeFileSync(file, bytes);
+    expect(await readUserFile(file, Readable.from([]))).toBe('{"family": "wébapp"}\r\n');
+    expect(await readUserFile('-', Readable.from([bytes.subarray(0, 3), bytes.subarray(3)]))).toBe('{"family": "wébapp"}\r\n');
+  });
+
   test('/dev/zero, or any file over the size limit, is refused at once with a message naming it', async () => {
     await expect(readUserFile('/dev/zero', Readable.from([]))).rejects.toMatchObject({
       message: '/dev/zero is larger than 8 MiB: not a file ecs-wizard reads (a profile, a task definition, describe output)',

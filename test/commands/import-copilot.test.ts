@@ -316,7 +316,7 @@ test('a plaintext secret among the variables is refused as every door refuses it
   writeFileSync(manifest, `${readFileSync(manifest, 'utf8').replace('variables:\n', 'variables:\n  DB_PASSWORD: s3cr3t-Pa55w0rd-2024\n')}`);
   const result = await cli(['import', '--from-copilot', folder, '--offline'], {region: 'eu-west-1'});
   expect(result.code).toBe(2);
-  expect(result.err).toContain('cannot import the Copilot service worker: 1 environment variable looks like plaintext secrets (DB_PASSWORD):\n');
+  expect(result.err).toContain('cannot import the Copilot service worker: 1 environment variable looks like a plaintext secret (DB_PASSWORD):\n');
   expect(result.err).toContain('  worker DB_PASSWORD = (masked)  (containerDefinitions[0].environment[4]: its name)\n');
   expect(result.err).toContain('pass --move-secrets to move them to AWS Secrets Manager');
   expect(result.err).toContain('--keep-plaintext NAME');

@@ -258,6 +258,18 @@ describe('diffServices', () => {
     expect(diffServices(desired(), current())).toEqual({kind: 'service', impact: 'none', changes: []});
   });
 
+  test('a described service showing neither a launch type nor a capacity provider strategy ran on EC2', () => {
+    // DescribeServices shows one or the other on every service today (the cluster's default strategy is copied
+    // into the service); a record without either (the AWS CLI's describe-services example, services from before
+    // launch types, emulators) is a service ECS placed on EC2: adopting it as EC2 changes nothing.
+    const {launchType: _launchType, ...described} = current();
+    expect(diffServices({...desired(), launchType: 'EC2'}, described)).toEqual({kind: 'service', impact: 'none', changes: []});
+    expect(diffServices(desired(), described).changes.map((change) => [change.path, change.before, change.after])).toEqual([['launchType', 'EC2', 'FARGATE']]);
+    // A capacity provider strategy is not a launch type.
+    const placed = {...described, capacityProviderStrategy: [{capacityProvider: 'FARGATE', weight: 1}]};
+    expect(diffServices({...desired(), launchType: 'EC2'}, placed).changes.map((change) => change.path)).toContain('launchType');
+  });
+
   test('no service yet: create', () => {
     const result = diffServices(desired(), undefined);
     expect(result.impact).toBe('create');

@@ -34,6 +34,9 @@ describe('units', () => {
     ['1 vCPU', 1024],
     ['1vcpu', 1024],
     ['0.25 vCPU', 256],
+    // The ECS developer guide's own example (ecs-exec.md) writes ".25 vcpu" and ".5 gb"; ECS registers them as 256 / 512.
+    ['.25 vcpu', 256],
+    ['.', undefined],
     ['2 VCPUS', 2048],
     [' 512 ', 512],
     ['', undefined],
@@ -53,6 +56,8 @@ describe('units', () => {
     ['2 GB', 2048],
     ['2GB', 2048],
     ['0.5 gb', 512],
+    ['.5 gb', 512],
+    ['.', undefined],
     ['3 GiB', 3072],
     ['512 MiB', 512],
     ['512MB', 512],

@@ -8,6 +8,9 @@ import type {JsonObject, JsonValue} from '../../source/domain/json.js';
 
 export const TASKS = new URL('../fixtures/task-definitions/', import.meta.url);
 export const SERVICES = new URL('../fixtures/services/', import.meta.url);
+/** Documents as found (console JSON, CLI output, register inputs): test/fixtures/real-task-definitions/SOURCES.md. */
+export const REAL_TASKS = new URL('../fixtures/real-task-definitions/', import.meta.url);
+export const REAL_SERVICES = new URL('../fixtures/real-services/', import.meta.url);
 
 export const jsonFiles = (dir: URL): string[] =>
   readdirSync(dir)
@@ -22,7 +25,17 @@ export const read = (dir: URL, file: string): {text: string; value: JsonObject} 
 // The registrable input, as the ECS API reference defines it (independent of source/).
 // ---------------------------------------------------------------------------------------------------
 
-const TASK_READ_ONLY = ['taskDefinitionArn', 'revision', 'status', 'requiresAttributes', 'compatibilities', 'registeredAt', 'registeredBy', 'deregisteredAt'];
+const TASK_READ_ONLY = [
+  'taskDefinitionArn',
+  'revision',
+  'status',
+  'requiresAttributes',
+  'compatibilities',
+  'registeredAt',
+  'registeredBy',
+  'deregisteredAt',
+  'deleteRequestedAt',
+];
 const CREATE_SERVICE = new Set([
   'serviceName',
   'taskDefinition',
@@ -86,6 +99,27 @@ export function createInput(service: JsonObject, family: string): JsonObject {
 }
 
 export const familyOf = (described: JsonObject): string => String((described['taskDefinition'] as JsonObject)['family']);
+
+/** A real-world fixture's task definition: `{taskDefinition, tags}` (describe / register output) or the bare document. */
+export function taskOf(fixture: JsonObject): {task: JsonObject; tags: JsonObject[]} {
+  const wrapped = fixture['taskDefinition'] !== undefined && typeof fixture['taskDefinition'] === 'object';
+  const task = (wrapped ? fixture['taskDefinition'] : fixture) as JsonObject;
+  const tags = (wrapped ? fixture['tags'] : task['tags']) ?? [];
+  return {task, tags: (tags as JsonObject[]).filter((tag) => !String(tag['key']).startsWith('aws:'))};
+}
+
+/**
+ * The RegisterTaskDefinition input a real-world fixture stands for, in any of its forms. The bare document (a
+ * register input, or the console's JSON view) keeps its own `tags` member as written (`"tags": []` included:
+ * RegisterTaskDefinition takes it); describe-task-definition's tags beside the task definition are added when there
+ * are any.
+ */
+export function registerInputOf(fixture: JsonObject): JsonObject {
+  const {task, tags} = taskOf(fixture);
+  const input = withoutNulls(Object.fromEntries(Object.entries(task).filter(([key]) => !TASK_READ_ONLY.includes(key)))) as JsonObject;
+  if (input['tags'] !== undefined) return {...input, tags};
+  return tags.length > 0 ? {...input, tags} : input;
+}
 
 /** Each service fixture and the task definition fixture it runs. */
 export const SERVICE_TASKS: Readonly<Record<string, string>> = {

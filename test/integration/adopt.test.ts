@@ -19,7 +19,7 @@ import {applyPlan} from '../../source/operations/deploy/apply.js';
 import {planDeploy} from '../../source/operations/deploy/plan.js';
 import {fetchServiceSource, planImport, saveImport, suggestNames} from '../../source/operations/import.js';
 import type {EcsPort} from '../../source/ports/ecs.js';
-import {createInput, read, registerInput, SERVICE_TASKS, SERVICES, TASKS} from '../helpers/corpus.js';
+import {createInput, read, REAL_TASKS, registerInput, registerInputOf, SERVICE_TASKS, SERVICES, TASKS} from '../helpers/corpus.js';
 import {FakeClock} from '../helpers/fake-clock.js';
 import {useMoto} from '../helpers/moto.js';
 
@@ -29,6 +29,8 @@ interface LiveCase {
   /** The service as its owner created it (a CreateService input without cluster and task definition). */
   service: JsonObject;
   cluster: string;
+  /** A fixture of test/fixtures/real-task-definitions/ (in any of its forms), not of the corpus. */
+  real?: boolean;
 }
 
 /** The corpus' services, as created from their describe-services output. */
@@ -52,12 +54,36 @@ const TASK_SERVICES: ReadonlyArray<[string, JsonObject]> = [
   ['windows-simple-iis.json', {desiredCount: 1, launchType: 'EC2'}],
 ];
 
+/**
+ * Task definitions as found (test/fixtures/real-task-definitions/: console JSON, CLI output, register inputs), run as a
+ * service of their own: ECS's newest fields (restart policies, versionConsistency, fault injection), a task role by
+ * its short name and ".25 vcpu", secrets by SSM name and ARN, host volumes, every container field.
+ */
+const REAL_TASK_SERVICES: ReadonlyArray<[string, JsonObject]> = [
+  ['console-qdrant-fargate-efs.json', {desiredCount: 1, launchType: 'FARGATE'}],
+  ['console-search-service-ssm-secrets.json', {desiredCount: 2, launchType: 'FARGATE'}],
+  ['console-deepfence-agent-ec2-bridge.json', {launchType: 'EC2', schedulingStrategy: 'DAEMON'}],
+  ['cli-segmentation-ec2-default-network-mode.json', {desiredCount: 1, launchType: 'EC2'}],
+  ['ecspresso-host-network-secrets.json', {launchType: 'EC2', schedulingStrategy: 'DAEMON'}],
+  ['restart-policy-arm64-fault-injection.json', {desiredCount: 1, launchType: 'FARGATE'}],
+  ['ecs-exec-docs-task-role-name.json', {desiredCount: 1, launchType: 'FARGATE'}],
+  ['every-container-field-ec2-bridge.json', {desiredCount: 1, launchType: 'EC2'}],
+];
+
 function taskServiceCases(): LiveCase[] {
-  return TASK_SERVICES.map(([task, settings]) => ({
-    task,
-    cluster: 'corpus',
-    service: {serviceName: task.replace(/\.json$/, ''), ...settings},
-  }));
+  return [
+    ...TASK_SERVICES.map(([task, settings]) => ({
+      task,
+      cluster: 'corpus',
+      service: {serviceName: task.replace(/\.json$/, ''), ...settings},
+    })),
+    ...REAL_TASK_SERVICES.map(([task, settings]) => ({
+      task,
+      real: true,
+      cluster: 'real-world',
+      service: {serviceName: task.replace(/\.json$/, ''), ...settings},
+    })),
+  ];
 }
 
 /**
@@ -105,7 +131,7 @@ describe('adopting live services on moto: import, then the plan says nothing cha
   async function create(live: LiveCase): Promise<{family: string; revision: number; described: JsonObject}> {
     const client = await factory.ecs();
     const {RegisterTaskDefinitionCommand, CreateClusterCommand, CreateServiceCommand} = await import('@aws-sdk/client-ecs');
-    const input = registerInput(read(TASKS, live.task).value);
+    const input = live.real === true ? registerInputOf(read(REAL_TASKS, live.task).value) : registerInput(read(TASKS, live.task).value);
     // moto quirk: memoryReservation alone is refused under requiresCompatibilities EC2 — registered without the list.
     const containers = input['containerDefinitions'] as JsonObject[];
     const softOnly = input['memory'] === undefined && containers.some((container) => container['memory'] === undefined);

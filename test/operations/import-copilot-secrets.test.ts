@@ -36,7 +36,7 @@ describe('deciding', () => {
     const error = await decideCopilotSecrets(migration(), {move: false, keep: []}).catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(InputError);
     expect((error as InputError).message).toContain(
-      'cannot import the Copilot service worker: 1 environment variable looks like plaintext secrets (DB_PASSWORD)',
+      'cannot import the Copilot service worker: 1 environment variable looks like a plaintext secret (DB_PASSWORD)',
     );
     expect((error as InputError).message).not.toContain('Pa55w0rd');
   });

@@ -11,6 +11,7 @@ import {
   fetchTaskDefinitionSource,
   fileSource,
   importReport,
+  replacementLines,
   planContainerReplacement,
   planImport,
   saveImport,
@@ -110,6 +111,41 @@ describe('import a revision', () => {
         'Artifact registry.example.com:5000 · team/web · 1.1.0 · container team_web_1_1_0',
       ]),
     );
+  });
+
+  test('a secret with a ${…} in it: the report says it was kept literal, never what it is', () => {
+    // DB_PASSWORD by its name, DATABASE_URL by its value (a URL with a password), the log driver's key by its option:
+    // each is asked about (or refused) before a profile is saved, but the replacement list is printed too.
+    const text = JSON.stringify({
+      taskDefinition: {
+        family: 'dollar',
+        containerDefinitions: [
+          {
+            name: 'app',
+            image: 'nginx:1.27',
+            memory: 256,
+            command: ['sh', '-c', 'echo ${HOSTNAME}'],
+            environment: [
+              {name: 'DB_PASSWORD', value: 'Sup3r${part}Pa55'},
+              {name: 'DATABASE_URL', value: 'postgres://app:HuntEr22Pa55@db.internal:5432/${DB_NAME}'},
+              {name: 'GREETING', value: 'hello ${USER}'},
+            ],
+            logConfiguration: {logDriver: 'splunk', options: {'splunk-token': 'tok-${x}-9f8e7d6c5b4a'}},
+          },
+        ],
+      },
+    });
+    const plan = planImport(fileSource([{name: 'td.json', text}]).source!, {names: suggestNames({family: 'dollar'}), now: NOW, region: 'us-east-1'});
+    const report = importReport(plan).join('\n');
+    for (const secret of ['Sup3r', 'Pa55', 'HuntEr22', 'tok-', '9f8e7d6c5b4a']) expect(report).not.toContain(secret);
+    expect(replacementLines(plan)).toEqual([
+      'containerDefinitions[0].command[2]: echo ${HOSTNAME} → echo $${HOSTNAME}',
+      'containerDefinitions[0].environment[0].value: (masked) → (masked, its ${…} written $${…})',
+      'containerDefinitions[0].environment[1].value: (masked) → (masked, its ${…} written $${…})',
+      'containerDefinitions[0].environment[2].value: hello ${USER} → hello $${USER}',
+      'containerDefinitions[0].logConfiguration.options.splunk-token: (masked) → (masked, its ${…} written $${…})',
+      'containerDefinitions[0].image: nginx:1.27 → ${DOCKER_IMAGE_NAME}',
+    ]);
   });
 
   test('a digest-pinned image and a registry with a port come back character for character', async () => {
@@ -268,6 +304,14 @@ describe('saved describe output (no AWS)', () => {
     expect(pair).toMatchObject({label: 'td.json + svc.json', serviceText, service: state.raw});
     const plan = planImport(pair, {names: suggestNames({serviceName: 'web', cluster: 'prod'}), now: NOW});
     expect(roundTrip(plan, described, state.raw).plan.impact).toBe('none');
+  });
+
+  test('a byte order mark before the JSON (text saved on Windows) changes nothing', () => {
+    const pair = fileSource([
+      {name: 'svc.json', text: `\uFEFF${serviceText}`},
+      {name: 'td.json', text: `\uFEFF${taskText}`},
+    ]).source!;
+    expect(pair).toMatchObject({label: 'td.json + svc.json', taskDefinition: described, service: state.raw});
   });
 
   test('only describe-services output names the task definition it needs', () => {

@@ -334,7 +334,15 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
     seedService(seed) {
       state.catchUp();
       const at = clock.now();
-      const cluster = state.ensureCluster(seed.cluster ?? 'default').name;
+      const seededCluster = state.ensureCluster(seed.cluster ?? 'default');
+      const cluster = seededCluster.name;
+      // The service runs in its cluster as on AWS: the capacity providers its strategy names are attached there.
+      const strategy = seed.service?.['capacityProviderStrategy'];
+      for (const item of Array.isArray(strategy) ? strategy : []) {
+        const provider = isJsonObject(item) ? item['capacityProvider'] : undefined;
+        const attached = seededCluster.capacityProviders ?? [];
+        if (typeof provider === 'string' && !attached.includes(provider)) seededCluster.capacityProviders = [...attached, provider];
+      }
       const family = seed.family ?? (typeof seed.taskDefinition?.['family'] === 'string' ? seed.taskDefinition['family'] : seed.serviceName);
       const seededImage = (seed.taskDefinition?.['containerDefinitions'] as Array<{image?: unknown}> | undefined)?.[0]?.image;
       const image = seed.image ?? (typeof seededImage === 'string' ? seededImage : 'public.ecr.aws/nginx/nginx:1.27');
@@ -371,6 +379,12 @@ export function createSimulatedEcs(options: SimulatorOptions): SimulatedEcs {
         past,
         'seed',
       );
+      // A service seeded as created (the profile's, for `diff --simulate`) without a circuit breaker has ECS's
+      // default, none: the profile of an adopted service gives none when the service has none.
+      const configuration = seed.service?.['deploymentConfiguration'];
+      if (seed.service !== undefined && !(isJsonObject(configuration) && isJsonObject(configuration['deploymentCircuitBreaker']))) {
+        service.circuitBreaker = {enable: false, rollback: false};
+      }
       // Make it already running and COMPLETED: run its tasks now.
       const primary = service.deployments[0]!;
       for (let i = 0; i < primary.desiredCount; i++) {

@@ -430,10 +430,11 @@ export class SimulatorState {
       // ECS describes a service placed by a capacity provider strategy without a launchType.
       ...(Array.isArray(service.input.capacityProviderStrategy) && service.input.capacityProviderStrategy.length > 0 ? {} : {launchType: service.launchType}),
       taskDefinition,
+      // ECS's defaults where the service gives none: its own maximum and minimum percent are described as given.
       deploymentConfiguration: {
+        ...(daemon ? {maximumPercent: 100, minimumHealthyPercent: 0} : {maximumPercent: 200, minimumHealthyPercent: 100}),
         ...(isJsonObject(service.input.deploymentConfiguration) ? service.input.deploymentConfiguration : {}),
         deploymentCircuitBreaker: {enable: service.circuitBreaker.enable, rollback: service.circuitBreaker.rollback},
-        ...(daemon ? {maximumPercent: 100, minimumHealthyPercent: 0} : {maximumPercent: 200, minimumHealthyPercent: 100}),
       },
       deployments: deployments.map((deployment) => ({...deployment}) as unknown as JsonObject),
       events: events.map((event) => ({...event})),

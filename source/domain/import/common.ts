@@ -23,6 +23,8 @@ import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import {joinPath, locatePath, parseJsonText} from '../json-text.js';
 import {escapePlaceholders} from '../placeholders.js';
+import {credentialShape, isHarmlessValue, looksLikeCredentialName} from '../profile-schema/credentials.js';
+import {findSecretValue} from '../secret-values.js';
 
 /** One value the import replaced by a placeholder (or moved to the environment). */
 export interface Replacement {
@@ -67,11 +69,14 @@ export const str = (value: JsonValue | undefined): string | undefined => (typeof
  * Escapes, in place, every literal `${` in the string values of `value` (`echo ${HOME}` → `echo $${HOME}`), with
  * an info issue and a replacement for each string: rendering gives the original text back.
  */
-export function escapeLiteralPlaceholders(value: JsonValue, replacements: Replacement[], issues: Issue[], path = ''): JsonValue {
+export function escapeLiteralPlaceholders(value: JsonValue, replacements: Replacement[], issues: Issue[], path = '', name?: string): JsonValue {
   if (typeof value === 'string') {
     if (!value.includes('${')) return value;
     const escaped = escapePlaceholders(value);
-    replacements.push({path, from: value, to: escaped});
+    // The replacement list is printed: a value that reads as a secret is named, never shown.
+    replacements.push(
+      secretLike(value, name) ? {path, from: MASKED_VALUE, to: `${MASKED_VALUE.slice(0, -1)}, its \${…} written $\${…})`} : {path, from: value, to: escaped},
+    );
     issues.push(
       issue(
         'info',
@@ -89,7 +94,20 @@ export function escapeLiteralPlaceholders(value: JsonValue, replacements: Replac
     return value;
   }
   if (isJsonObject(value)) {
-    for (const key of Object.keys(value)) value[key] = escapeLiteralPlaceholders(value[key] as JsonValue, replacements, issues, joinPath(path, key));
+    // A `{name, value}` pair's value goes by the pair's name (DB_PASSWORD); any other member's by its key (apikey).
+    const pairName = typeof value['name'] === 'string' && Object.hasOwn(value, 'value') ? value['name'] : undefined;
+    for (const key of Object.keys(value)) {
+      const nameOf = key === 'value' && pairName !== undefined ? pairName : key;
+      value[key] = escapeLiteralPlaceholders(value[key] as JsonValue, replacements, issues, joinPath(path, key), nameOf);
+    }
   }
   return value;
+}
+
+const MASKED_VALUE = '(masked)';
+
+/** A value that reads as a secret: by its own shape, or under a credential-like name (`DB_PASSWORD`, `apikey`). */
+function secretLike(value: string, name: string | undefined): boolean {
+  if (findSecretValue(value) !== undefined || credentialShape(value) !== undefined) return true;
+  return name !== undefined && looksLikeCredentialName(name) && !isHarmlessValue(value);
 }

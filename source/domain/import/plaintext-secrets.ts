@@ -20,7 +20,7 @@
 import type {JsonObject, JsonValue} from '../json.js';
 import {isJsonObject} from '../json.js';
 import {getMember, joinPath, parseJsonText, setMember, stringifyJsonText} from '../json-text.js';
-import {serviceVariable} from '../placeholders.js';
+import {serviceVariable, unescapePlaceholders} from '../placeholders.js';
 import {credentialShape, isHarmlessValue, looksLikeCredentialName} from '../profile-schema/credentials.js';
 import {findSecretValue} from '../secret-values.js';
 
@@ -171,10 +171,12 @@ export function planSecretMove(containerSpecJson: string, names: ReadonlySet<str
   const values = new Map<string, string>();
   const moved: MovedVariable[] = [];
   for (const entry of entries) {
+    // The value as the container reads it: a literal `${` is written `$${` in the profile (import), not in the secret.
+    const value = unescapePlaceholders(entry.value);
     let key = entry.name;
-    if (values.has(key) && values.get(key) !== entry.value) key = `${entry.container}.${entry.name}`;
-    values.set(key, entry.value);
-    const shown = suspicion(entry.name, entry.value)?.shown ?? MASKED;
+    if (values.has(key) && values.get(key) !== value) key = `${entry.container}.${entry.name}`;
+    values.set(key, value);
+    const shown = suspicion(entry.name, value)?.shown ?? MASKED;
     moved.push({name: entry.name, container: entry.container, path: entry.path, key, valueFrom: `${serviceVariable(variable)}:${key}::`, shown});
   }
   const containers = containersOf(spec);

@@ -59,6 +59,18 @@ export type TaskDefinitionImportResult = ImportedTaskDefinition | {ok: false; is
 
 /** The task definition in a describe-task-definition output (wrapped or bare), with its wrapper's tags. */
 function unwrapTaskDefinition(value: JsonValue): {taskDefinition?: JsonObject; tags?: JsonValue[]; issues: Issue[]} {
+  if (Array.isArray(value) && value.length > 0 && value.every((item) => isJsonObject(item) && getMember(item, 'image') !== undefined)) {
+    return {
+      issues: [
+        issue(
+          'error',
+          'import-shape',
+          '',
+          'This is a list of container definitions (as Terraform\'s container_definitions or --container-definitions hold them), not a task definition: put it in {"family": "NAME", "containerDefinitions": [...]} with the task\'s other settings',
+        ),
+      ],
+    };
+  }
   if (!isJsonObject(value))
     return {issues: [issue('error', 'import-shape', '', 'Expected a JSON object: the output of aws ecs describe-task-definition, or a task definition')]};
   const wrapped = getMember(value, 'taskDefinition');
@@ -161,6 +173,18 @@ function launchTypeOf(task: JsonObject, issues: Issue[]): LaunchType {
         ),
       );
     return 'FARGATE';
+  }
+  if (list.includes('MANAGED_INSTANCES') && !list.includes('EC2')) {
+    issues.push(
+      issue(
+        'warning',
+        'import-launch-type',
+        'requiresCompatibilities',
+        "The task definition runs on Amazon ECS Managed Instances: its service places tasks with the cluster's Managed Instances capacity provider (the environment uses EC2 with that capacity provider strategy), which only the service says",
+        'Import the service that runs it too (--from-file of its describe-services output, or --cluster C --service S): until the environment has the strategy, the profile does not render',
+      ),
+    );
+    return 'EC2';
   }
   const other = list.filter((item) => item !== 'EC2');
   if (other.length > 0)

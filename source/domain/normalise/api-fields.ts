@@ -4,7 +4,10 @@
  * registrable input), the diff (the comparable form) and render (read-only fields written in a spec).
  */
 
-/** Fields of a described task definition that RegisterTaskDefinition refuses. */
+/**
+ * Fields of a described task definition that RegisterTaskDefinition refuses: the members of the API's TaskDefinition
+ * that RegisterTaskDefinitionRequest does not have (`deleteRequestedAt`: a revision DeleteTaskDefinitions is deleting).
+ */
 export const TASK_DEFINITION_READ_ONLY_FIELDS = [
   'taskDefinitionArn',
   'revision',
@@ -14,6 +17,7 @@ export const TASK_DEFINITION_READ_ONLY_FIELDS = [
   'registeredAt',
   'registeredBy',
   'deregisteredAt',
+  'deleteRequestedAt',
 ] as const;
 
 /** The parameters CreateService accepts (the 2025 API). Anything else in a described service is output only. */

@@ -38,7 +38,7 @@ export function canonicalTaskSize(value: JsonValue, unit: 'vcpu' | 'gb'): JsonVa
   if (typeof value !== 'string') return value;
   const trimmed = value.trim();
   if (/^[0-9]+$/.test(trimmed)) return String(Number(trimmed));
-  const pattern = unit === 'vcpu' ? /^([0-9]+(?:\.[0-9]+)?)\s*vcpu$/i : /^([0-9]+(?:\.[0-9]+)?)\s*gb$/i;
+  const pattern = unit === 'vcpu' ? /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*vcpu$/i : /^([0-9]+(?:\.[0-9]+)?|\.[0-9]+)\s*gb$/i;
   const match = pattern.exec(trimmed);
   if (match?.[1] === undefined) return value;
   const scaled = Number(match[1]) * 1024;
@@ -118,6 +118,8 @@ function normaliseVolume(volume: JsonObject): void {
  * - read-only fields and nulls; empty arrays and objects (`mountPoints: []`, `volumesFrom: []`,
  *   `environment: []`, `systemControls: []`, `dockerLabels: {}`, a volume's `host: {}` …);
  * - `networkMode: "bridge"` (the Linux default when omitted), `enableFaultInjection: false`;
+ * - the task role's account and path: `taskRoleArn` is compared by role name (RegisterTaskDefinition takes the short
+ *   name or the ARN, DescribeTaskDefinition shows the ARN; the role is in the task's account, where names are unique);
  * - per container: `essential: true`, `cpu: 0`, `false` for privileged / readonlyRootFilesystem /
  *   interactive / pseudoTerminal / disableNetworking, `versionConsistency: "enabled"`,
  *   `linuxParameters.initProcessEnabled: false`, healthCheck interval 30 / timeout 5 / retries 3 /
@@ -135,6 +137,8 @@ export function normaliseTaskDefinition(taskDefinition: JsonObject): JsonObject 
   const networkMode = str(copy['networkMode']) ?? 'bridge';
   dropIf(copy, 'networkMode', equals('bridge'));
   dropIf(copy, 'enableFaultInjection', equals(false));
+  const taskRole = str(copy['taskRoleArn']);
+  if (taskRole !== undefined) copy['taskRoleArn'] = roleName(taskRole);
   if (Object.hasOwn(copy, 'cpu')) copy['cpu'] = canonicalTaskSize(copy['cpu'] as JsonValue, 'vcpu');
   if (Object.hasOwn(copy, 'memory')) copy['memory'] = canonicalTaskSize(copy['memory'] as JsonValue, 'gb');
   for (const container of arr(copy['containerDefinitions']) ?? []) {

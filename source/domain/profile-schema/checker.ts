@@ -23,7 +23,7 @@ export class Checker {
     this.issues.push({code, severity: 'error', source: this.source, path, message, ...extra});
   }
 
-  credential(code: string, path: string, message: string, extra: {line?: number; column?: number} = {}): void {
+  credential(code: string, path: string, message: string, extra: {line?: number; column?: number; fix?: string} = {}): void {
     const key = extra.line === undefined ? path : `${path}@${extra.line}:${extra.column ?? 0}`;
     if (this.isCredentialPath(path) && extra.line === undefined) return;
     if (this.credentialPaths.has(key)) return;

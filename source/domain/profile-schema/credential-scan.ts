@@ -60,6 +60,17 @@ function scanValue(checker: Checker, text: string, path: string, label: string, 
   if (asText) scanJsonTextKeys(checker, text, path, label, plain);
 }
 
+/**
+ * A log driver's option (Datadog's `apikey`, Splunk's `splunk-token`): ECS passes it from Secrets Manager or SSM
+ * Parameter Store through `logConfiguration.secretOptions` (a container's `secrets` are environment variables).
+ */
+function logOptionFix(name: string, innerPath: string): {fix?: string} {
+  if (!/(?:^|\.)logConfiguration\.options\.[^.]+$/.test(innerPath)) return {};
+  return {
+    fix: `Give the log driver its ${name} from AWS Secrets Manager or SSM Parameter Store: remove it from logConfiguration.options and add {"name": "${name}", "valueFrom": "<the secret's or parameter's ARN>"} to logConfiguration.secretOptions (the execution role reads it)`,
+  };
+}
+
 /** Keys and name/value pairs inside JSON text (container and service specifications, with placeholders). */
 function scanJsonTextKeys(checker: Checker, text: string, path: string, label: string, plain: ReadonlySet<string>): void {
   const parsed = parseJsonText(text, checker.source);
@@ -69,7 +80,7 @@ function scanJsonTextKeys(checker: Checker, text: string, path: string, label: s
       SCHEMA_ISSUE.credentialKey,
       path,
       `${label}: "${name}"${innerPath === '' ? '' : ` at ${innerPath}`} looks like a credential; ${NEVER_STORED}`,
-      at === undefined ? {line: 1, column: 1} : {line: at.line, column: at.column},
+      {...(at === undefined ? {line: 1, column: 1} : {line: at.line, column: at.column}), ...logOptionFix(name, innerPath)},
     );
   };
   if (parsed.value !== undefined) {

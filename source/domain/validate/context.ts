@@ -16,4 +16,10 @@ export interface ValidationContext {
    * record type is checked, the rest are warnings.
    */
   discoveryRecordTypes?: Readonly<Record<string, readonly string[]>>;
+  /**
+   * The capacity providers of the rendered service's capacityProviderStrategy, when it places tasks with one. A
+   * provider other than FARGATE/FARGATE_SPOT is an Auto Scaling group's or Amazon ECS Managed Instances' (which of
+   * the two, only ECS knows).
+   */
+  capacityProviders?: readonly string[];
 }

@@ -5,6 +5,7 @@
  */
 import type {Issue} from '../issues.js';
 import type {JsonValue} from '../json.js';
+import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import type {ArtifactSource, Environment, RegistryAuth} from '../model.js';
 import type {ValidationContext} from './context.js';
@@ -53,6 +54,8 @@ export function validateRequest(inputs: RequestInputs, request: {taskDefinition:
   const context: ValidationContext = {launchType: inputs.environment.launchType, environmentName: inputs.environment.name};
   if (inputs.environment.network !== undefined) context.network = inputs.environment.network;
   if (inputs.discoveryRecordTypes !== undefined) context.discoveryRecordTypes = inputs.discoveryRecordTypes;
+  const providers = capacityProvidersOf(request.service.rendered);
+  if (providers.length > 0) context.capacityProviders = providers;
   const task = request.taskDefinition.rendered;
   return {
     inputs: [
@@ -64,4 +67,11 @@ export function validateRequest(inputs: RequestInputs, request: {taskDefinition:
     taskDefinition: validateTaskDefinition(task, context, request.taskDefinition.parsed),
     service: validateServiceDefinition(request.service.rendered, task, context, request.service.parsed, request.service.written),
   };
+}
+
+/** The providers named by a rendered service's capacityProviderStrategy (none when it has none). */
+function capacityProvidersOf(service: JsonValue | undefined): string[] {
+  const strategy = isJsonObject(service) ? service['capacityProviderStrategy'] : undefined;
+  if (!Array.isArray(strategy)) return [];
+  return strategy.flatMap((item) => (isJsonObject(item) && typeof item['capacityProvider'] === 'string' ? [item['capacityProvider']] : []));
 }

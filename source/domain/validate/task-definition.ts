@@ -12,6 +12,7 @@ import {isJsonObject} from '../json.js';
 import type {JsonText} from '../json-text.js';
 import {joinPath, locateIssues} from '../json-text.js';
 import type {NetworkMode} from '../model.js';
+import {isFargateProvider} from '../capacity.js';
 import {parseCpuUnits, parseMemoryMiB} from '../fargate.js';
 import {effectiveNetworkMode} from '../network-mode.js';
 import {EXECUTION_ROLE} from '../placeholders.js';
@@ -19,6 +20,9 @@ import type {ValidationContext} from './context.js';
 import {checkEcsTaskDefinition} from './ecs/document.js';
 import {checkFargateNetworkMode, checkFargateTaskSize, checkHostPort} from './ecs/task-definition-rules.js';
 import {checkArn, member, pending, Report, typeName} from './report.js';
+
+/** An IAM role's name (IAM: up to 64 of letters, digits and `+=,.@_-`). */
+const IAM_ROLE_NAME = /^[\w+=,.@-]{1,64}$/;
 
 /** Rules of a rendered RegisterTaskDefinition input. `parsed` (the spec's text) adds line/column. */
 export function validateTaskDefinition(task: JsonValue | undefined, context: ValidationContext, parsed?: Pick<JsonText, 'positions'>): Issue[] {
@@ -55,12 +59,7 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
         'Write "requiresCompatibilities": ["FARGATE"]',
       );
     } else if (!fargate && compat.length > 0 && !compat.includes('EC2')) {
-      report.error(
-        'launch-type-compatibility',
-        'requiresCompatibilities',
-        'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities',
-        'Add "EC2" to requiresCompatibilities',
-      );
+      checkNotEc2(report, compat, context);
     }
   } else if (fargate && compat === undefined) {
     report.error(
@@ -80,7 +79,9 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
   // Roles.
   const executionRole = member(task, 'executionRoleArn');
   checkArn(report, executionRole, 'executionRoleArn', ['iamRole'], 'executionRoleArn');
-  checkArn(report, member(task, 'taskRoleArn'), 'taskRoleArn', ['iamRole'], 'taskRoleArn');
+  // RegisterTaskDefinition takes "the short name or full ARN" of the task role (API reference: taskRoleArn).
+  const taskRole = member(task, 'taskRoleArn');
+  if (!(typeof taskRole === 'string' && IAM_ROLE_NAME.test(taskRole))) checkArn(report, taskRole, 'taskRoleArn', ['iamRole'], 'taskRoleArn');
   const hasExecutionRole = typeof executionRole === 'string' && executionRole !== '';
   if (fargate && !hasExecutionRole) {
     report.error(
@@ -104,6 +105,35 @@ export function validateTaskDefinition(task: JsonValue | undefined, context: Val
     });
   });
   return locateIssues(report.issues, parsed);
+}
+
+/**
+ * A task definition on the EC2 side that does not list EC2. Amazon ECS Managed Instances: a task definition that
+ * requires MANAGED_INSTANCES runs on instances ECS manages, which a service reaches through the cluster's Managed
+ * Instances capacity provider (API reference, launchType: "If you want to use Amazon ECS Managed Instances, you must
+ * use the capacityProviderStrategy request parameter and omit the launchType request parameter") — so it renders
+ * where the service has a strategy of the cluster's own providers (ECS judges whether a named provider is a Managed
+ * Instances one), and is refused, saying so, where it has none.
+ */
+function checkNotEc2(report: Report, compat: readonly JsonValue[], context: ValidationContext): void {
+  const providers = context.capacityProviders ?? [];
+  if (compat.includes('MANAGED_INSTANCES')) {
+    if (providers.some((name) => !isFargateProvider(name))) return;
+    const environment = `the environment${context.environmentName === undefined ? '' : ` "${context.environmentName}"`}`;
+    report.error(
+      'launch-type-compatibility',
+      'requiresCompatibilities',
+      `The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster's Managed Instances capacity provider, and ${environment} ${providers.length === 0 ? 'has no capacity provider strategy' : `places tasks with ${providers.join(' and ')} only`}`,
+      'Import the service that runs it (import --cluster C --service S, or --from-file of its describe-services output), or give the environment a capacityProviderStrategy naming the Managed Instances capacity provider (profiles export, edit, profiles import --force)',
+    );
+    return;
+  }
+  report.error(
+    'launch-type-compatibility',
+    'requiresCompatibilities',
+    'The environment runs on EC2 but the task definition does not list EC2 in requiresCompatibilities',
+    'Add "EC2" to requiresCompatibilities',
+  );
 }
 
 function checkTaskSize(

@@ -90,3 +90,43 @@ describe('rollout simulator: the port', () => {
     expect(ecs.calls.map((call) => call.method)).toEqual(['registerTaskDefinition', 'createService']);
   });
 });
+
+describe('a seeded service is described as ECS describes the service it was created as', () => {
+  // `diff --simulate` seeds the profile's service and diffs the profile against it: the simulator must describe it as
+  // ECS would, or an adopted service shows changes it does not have.
+  const seeded = async (service: Record<string, unknown>) => {
+    const ecs = createSimulatedEcs({clock: new FakeClock()});
+    ecs.seedService({serviceName: 'web', service: service as never});
+    return (await ecs.describeServices('default', ['web']))[0]!.raw['deploymentConfiguration'];
+  };
+
+  test("its own maximum and minimum percent (ECS's 200 / 100 only where it gives none)", async () => {
+    expect(
+      await seeded({
+        launchType: 'EC2',
+        deploymentConfiguration: {maximumPercent: 150, minimumHealthyPercent: 50, deploymentCircuitBreaker: {enable: true, rollback: true}},
+      }),
+    ).toEqual({maximumPercent: 150, minimumHealthyPercent: 50, deploymentCircuitBreaker: {enable: true, rollback: true}});
+    expect(await seeded({launchType: 'EC2', deploymentConfiguration: {deploymentCircuitBreaker: {enable: true, rollback: false}}})).toEqual({
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: {enable: true, rollback: false},
+    });
+  });
+
+  test("created without a circuit breaker: ECS's default, off (an adopted service the profile gives none)", async () => {
+    expect(await seeded({launchType: 'EC2'})).toEqual({
+      maximumPercent: 200,
+      minimumHealthyPercent: 100,
+      deploymentCircuitBreaker: {enable: false, rollback: false},
+    });
+  });
+});
+
+test('a seeded service placed by a capacity provider strategy runs in a cluster that has its providers', async () => {
+  // A service on an Auto Scaling group's or a Managed Instances capacity provider: on AWS its cluster has that
+  // provider attached (a deploy's pre-flight check asks), so the seeded cluster has it too.
+  const ecs = createSimulatedEcs({clock: new FakeClock()});
+  ecs.seedService({cluster: 'shop', serviceName: 'web', service: {capacityProviderStrategy: [{capacityProvider: 'checkout-mi', weight: 1, base: 0}]} as never});
+  expect((await ecs.describeClusters(['shop']))[0]?.capacityProviders).toEqual(['FARGATE', 'FARGATE_SPOT', 'checkout-mi']);
+});

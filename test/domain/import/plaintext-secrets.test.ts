@@ -132,6 +132,24 @@ describe('plaintext secrets in a container specification', () => {
     expect(containers[1].secrets).toEqual([{name: 'DB_PASSWORD', valueFrom: '${serviceVariable.secretsArn2}:worker.DB_PASSWORD::'}]);
   });
 
+  test('moving: a value with a ${…} goes to Secrets Manager as the container reads it, not as the profile escapes it', () => {
+    // Import writes a literal `${` as `$${` in the profile (it renders back as `${`); the secret holds the value itself.
+    const text = JSON.stringify({
+      containerDefinitions: [
+        {
+          name: 'app',
+          environment: [
+            {name: 'DB_PASSWORD', value: 'Sup3r$${part}Pa55'},
+            {name: 'DATABASE_URL', value: 'postgres://app:HuntEr22@db.internal/$${DB_NAME}'},
+          ],
+        },
+      ],
+    });
+    const move = planSecretMove(text, new Set(['DB_PASSWORD', 'DATABASE_URL']), 'secretsArn');
+    expect(JSON.parse(move.secretString)).toEqual({DB_PASSWORD: 'Sup3r${part}Pa55', DATABASE_URL: 'postgres://app:HuntEr22@db.internal/${DB_NAME}'});
+    expect(move.moved.map((item) => item.shown)).toEqual(['(masked)', 'postgres://app:…@db.internal/${DB_NAME}']);
+  });
+
   test('names: the config variable avoids names in use; the secret is named after the profile and environment', () => {
     expect(secretsVariable([])).toBe('secretsArn');
     expect(secretsVariable(['secretsArn', 'secretsArn2'])).toBe('secretsArn3');

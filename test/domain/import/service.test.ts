@@ -67,6 +67,8 @@ describe('importService', () => {
     const unnamed = importService(both);
     expect(unnamed.ok).toBe(false);
     expect(unnamed.issues[0]?.message).toBe('The output holds 2 services (web, api): say which one to import');
+    // `aws ecs describe-services --services web api > svc.json` is one file: import takes one with --service.
+    expect(unnamed.issues[0]?.fix).toBe('Name one with --service NAME: web or api');
     const named = importService(both, {serviceName: 'api'});
     expect(named.ok && named.serviceName).toBe('api');
   });

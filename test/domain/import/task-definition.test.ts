@@ -57,6 +57,12 @@ describe('importTaskDefinition: input shapes and syntax', () => {
   test.each([
     ['describe-services output', {services: [], failures: []}, 'This is the output of describe-services, not a task definition'],
     ['an array', [], 'Expected a JSON object: the output of aws ecs describe-task-definition, or a task definition'],
+    [
+      // Terraform's container_definitions (and register-task-definition --container-definitions) are the list alone.
+      'a list of container definitions',
+      [{name: 'app', image: 'nginx:1.27', memory: 256}],
+      'This is a list of container definitions (as Terraform\'s container_definitions or --container-definitions hold them), not a task definition: put it in {"family": "NAME", "containerDefinitions": [...]} with the task\'s other settings',
+    ],
     ['an unrelated object', {hello: 'world'}, 'No task definition found: expected {"taskDefinition": {...}} or an object with containerDefinitions'],
     ['no containers', {taskDefinition: {family: 'x', containerDefinitions: []}}, 'The task definition has no containers'],
   ])('refuses %s', (_name, input, message) => {

@@ -340,11 +340,24 @@ describe('normalise properties', () => {
   });
 });
 
+describe('the task role by name or ARN', () => {
+  // RegisterTaskDefinition takes the task role's short name or its ARN, and DescribeTaskDefinition shows the ARN. A
+  // task role is in the task's account, where a role's name is unique: the name is the role.
+  test('a short name and the ARN of that role compare equal; another role does not', () => {
+    const byName = normaliseTaskDefinition(td({}, {taskRoleArn: 'ecsTaskRole'}));
+    expect(normaliseTaskDefinition(td({}, {taskRoleArn: 'arn:aws:iam::123456789012:role/ecsTaskRole'}))).toEqual(byName);
+    expect(normaliseTaskDefinition(td({}, {taskRoleArn: 'arn:aws:iam::123456789012:role/service/ecsTaskRole'}))).toEqual(byName);
+    expect(normaliseTaskDefinition(td({}, {taskRoleArn: 'arn:aws:iam::123456789012:role/otherRole'}))).not.toEqual(byName);
+  });
+});
+
 describe('canonicalTaskSize', () => {
   test.each([
     ['256', 'vcpu', '256'],
     ['1 vCPU', 'vcpu', '1024'],
     ['0.25 vcpu', 'vcpu', '256'],
+    ['.25 vcpu', 'vcpu', '256'],
+    ['.5 gb', 'gb', '512'],
     ['2GB', 'gb', '2048'],
     ['0.5 GB', 'gb', '512'],
     [1024, 'gb', '1024'],

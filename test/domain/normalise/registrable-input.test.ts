@@ -52,6 +52,12 @@ describe('toRegisterTaskDefinitionInput', () => {
     expect(Object.keys(value)).toEqual(['family', 'containerDefinitions', 'requiresCompatibilities', 'volumes']);
   });
 
+  test('a revision being deleted: deleteRequestedAt is describe output too (TaskDefinition, not RegisterTaskDefinitionRequest)', () => {
+    // describe-task-definition of a DELETE_IN_PROGRESS revision (aws ecs delete-task-definitions) carries it.
+    const described = td({}, {status: 'DELETE_IN_PROGRESS', deregisteredAt: '2023-03-14T15:20:59Z', deleteRequestedAt: '2023-03-14T15:21:30Z'});
+    expect(toRegisterTaskDefinitionInput(described)).toEqual({value: td({}), stripped: ['status', 'deregisteredAt', 'deleteRequestedAt']});
+  });
+
   test('keeps empty arrays and API defaults (import must give back the registrable input as written)', () => {
     const input = td({essential: true, mountPoints: [], portMappings: [{containerPort: 80, hostPort: 80, protocol: 'tcp'}]});
     expect(toRegisterTaskDefinitionInput(input)).toEqual({value: input, stripped: []});

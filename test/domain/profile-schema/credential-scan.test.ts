@@ -96,6 +96,15 @@ describe('validateProfile: credentials are never stored', () => {
     expect(result.issues[0]?.message).not.toContain('hunter2');
   });
 
+  test('a log driver option: the fix says where ECS takes it from instead (secretOptions)', () => {
+    // Datadog's and Splunk's log drivers take their key as an option; ECS passes it from Secrets Manager or SSM
+    // Parameter Store through logConfiguration.secretOptions (container "secrets" are environment variables).
+    const result = validateProfile(mutated(inJson('"awslogs-group": "/ecs/web-api"', '"splunk-token": "00000000-0000-0000-0000-000000000000"')));
+    expect(result.issues[0]?.fix).toBe(
+      'Give the log driver its splunk-token from AWS Secrets Manager or SSM Parameter Store: remove it from logConfiguration.options and add {"name": "splunk-token", "valueFrom": "<the secret\'s or parameter\'s ARN>"} to logConfiguration.secretOptions (the execution role reads it)',
+    );
+  });
+
   test('the service spec JSON text is scanned as well', () => {
     const result = validateProfile(mutated((p) => (p.service.serviceSpec = '{\n  "schedulingStrategy": "REPLICA",\n  "apiKey": "abc"\n}')));
     expect(result.issues).toMatchObject([{code: 'credential-key', path: 'service.serviceSpec', line: 3, column: 13}]);

@@ -20,6 +20,10 @@ describe('valid tasks have no issues', () => {
     ['an empty requiresCompatibilities on EC2 (the seed prints [])', {...ec2Task(), requiresCompatibilities: []}, EC2],
     ['Fargate with "1 vCPU" / "2 GB"', {...fargateTask(), cpu: '1 vCPU', memory: '2 GB'}, FARGATE],
     ['Fargate with numeric cpu/memory', {...fargateTask(), cpu: 1024, memory: 8192}, FARGATE],
+    // RegisterTaskDefinition: taskRoleArn is "the short name or full ARN of the IAM role" (the ECS guide's ecs-exec
+    // example writes "ecsTaskRole"); task size ".25 vcpu" / ".5 gb" as that example writes it.
+    ['a task role by its short name', {...fargateTask(), taskRoleArn: 'ecsTaskRole'}, FARGATE],
+    ['Fargate with ".25 vcpu" / ".5 gb"', {...fargateTask(), cpu: '.25 vcpu', memory: '.5 gb'}, FARGATE],
   ])('%s', (_name, task, context) => {
     // undefined members (set above to remove a field) are dropped as JSON would.
     expect(validateTaskDefinition(JSON.parse(JSON.stringify(task).replace(/,?"memoryReservation":null/, '')) as JsonValue, context)).toEqual([]);
@@ -66,6 +70,7 @@ describe('task definition rules', () => {
     ['a task memory of the wrong type', {...ec2Task(), memory: [512]}, EC2, ['wrong-type memory']],
     ['an illegal family', {...ec2Task(), family: 'my family'}, EC2, ['invalid-name family']],
     ['a task role that is not a role', {...ec2Task(), taskRoleArn: 'arn:aws:iam::123456789012:user/bob'}, EC2, ['arn-format taskRoleArn']],
+    ['a task role name with a character IAM does not allow', {...ec2Task(), taskRoleArn: 'ecs task role'}, EC2, ['arn-format taskRoleArn']],
     [
       'an execution role with a short account',
       {...fargateTask(), executionRoleArn: 'arn:aws:iam::4XXX0225XX7:role/ecsTaskExecutionRole'},
@@ -292,5 +297,42 @@ describe('task definition rules', () => {
     const parsed = parseJsonText(text, 'containerSpec');
     const issues = validateTaskDefinition(parsed.value, EC2, parsed);
     expect(issues.map((issue) => [issue.code, issue.line, issue.column])).toEqual([['container-name', 4, 14]]);
+  });
+});
+
+describe('Amazon ECS Managed Instances: a MANAGED_INSTANCES task runs through its capacity provider', () => {
+  // ECS Managed Instances (2025): a task definition requiring MANAGED_INSTANCES runs on instances ECS manages, which a
+  // service reaches through the cluster's Managed Instances capacity provider (capacityProviderStrategy), on the
+  // EC2 side of this tool's launch types. Which kind a provider is (Auto Scaling group or Managed Instances) only
+  // ECS knows; a FARGATE provider never runs one.
+  const managed = (): JsonObject => ({...ec2Task(), networkMode: 'awsvpc', requiresCompatibilities: ['MANAGED_INSTANCES'], cpu: '1024', memory: '3072'});
+  const onAwsvpc = (task: JsonObject): JsonObject => withContainer(task, {portMappings: [{containerPort: 80, hostPort: 80}]});
+
+  test("with a capacity provider strategy of the cluster's own providers: valid", () => {
+    expect(validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['checkout-mi']})).toEqual([]);
+  });
+
+  test('without one: refused, saying what the task needs rather than to change the task definition', () => {
+    const issues = validateTaskDefinition(onAwsvpc(managed()), EC2_AWSVPC);
+    expect(issues.map((item) => [item.code, item.path, item.message, item.fix])).toEqual([
+      [
+        'launch-type-compatibility',
+        'requiresCompatibilities',
+        'The task definition runs on Amazon ECS Managed Instances (requiresCompatibilities MANAGED_INSTANCES): its service places tasks with the cluster\'s Managed Instances capacity provider, and the environment "dev" has no capacity provider strategy',
+        'Import the service that runs it (import --cluster C --service S, or --from-file of its describe-services output), or give the environment a capacityProviderStrategy naming the Managed Instances capacity provider (profiles export, edit, profiles import --force)',
+      ],
+    ]);
+  });
+
+  test('Fargate providers do not run it', () => {
+    const issues = validateTaskDefinition(onAwsvpc(managed()), {...EC2_AWSVPC, capacityProviders: ['FARGATE']});
+    expect(codes(issues)).toEqual(['launch-type-compatibility requiresCompatibilities']);
+    expect(issues[0]?.message).toMatch(/and the environment "dev" places tasks with FARGATE only$/);
+  });
+
+  test('a task definition that requires neither EC2 nor MANAGED_INSTANCES is still refused with such providers', () => {
+    expect(
+      codes(validateTaskDefinition(onAwsvpc({...managed(), requiresCompatibilities: ['EXTERNAL']}), {...EC2_AWSVPC, capacityProviders: ['checkout-mi']})),
+    ).toEqual(['launch-type-compatibility requiresCompatibilities']);
   });
 });
