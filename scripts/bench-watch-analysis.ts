@@ -114,19 +114,19 @@ export function rssSummary(samples: readonly Sample[], run: RunFacts): {rows: st
       .map((peakMib) => mib(peakMib))
       .join(', ')} MiB | | |`,
     `| peak RSS in each 5-minute window after the first minute | ${settled.windows.map((peakMib) => mib(peakMib)).join(', ')} MiB | each ≤ the first + ${NOISE_MIB} MiB | ${verdict(settled.flatWindows)} |`,
-    ...pastTheHour(samples, 1),
+    ...pastTheHour(samples, 1, '| | |'),
   ].join('\n');
   return {rows, ok: peak <= PEAK_GOAL_MIB && settled.flat && settled.flatWindows};
 }
 
 /** For a run longer than the simulator's hour: the same measures after it (the simulator's own memory has levelled off). */
-function pastTheHour(samples: readonly Sample[], digits: number): string[] {
+function pastTheHour(samples: readonly Sample[], digits: number, rest: string): string[] {
   const from = SIMULATOR_HOUR_S + SETTLED_AFTER_S;
   if ((samples.at(-1)?.seconds ?? 0) < from + 2 * WINDOW_S) return [];
   const after = flatness(samples, from);
   return [
-    `| after the simulator's hour (from minute ${from / 60}): growth, Theil–Sen (least squares) | ${mib(after.growth, digits)} (${mib(after.leastSquaresGrowth, digits)}) MiB | | |`,
-    `| after the simulator's hour: peak in each 5-minute window | ${after.windows.map((peakMib) => mib(peakMib, digits)).join(', ')} MiB | | |`,
+    `| after the simulator's hour (from minute ${from / 60}): growth, Theil–Sen (least squares) | ${mib(after.growth, digits)} (${mib(after.leastSquaresGrowth, digits)}) MiB ${rest}`,
+    `| after the simulator's hour: peak in each 5-minute window | ${after.windows.map((peakMib) => mib(peakMib, digits)).join(', ')} MiB ${rest}`,
   ];
 }
 
@@ -139,7 +139,7 @@ export function liveHeapRows(liveHeap: readonly Sample[], rssPeak: number, inter
     `| heap in use after a full collection, every ${intervalS} s: after the first minute → at the end | ${settled.later[0] ? mib(settled.later[0].mib, 2) : '?'} → ${settled.later.at(-1) ? mib(settled.later.at(-1)!.mib, 2) : '?'} MiB | |`,
     `| its growth after the first minute, Theil–Sen (least squares) × ${mib(settled.span / 60)} min | ${mib(settled.growth, 2)} (${mib(settled.leastSquaresGrowth, 2)}) MiB | |`,
     `| its peak in each 5-minute window after the first minute | ${settled.windows.map((peakMib) => mib(peakMib, 2)).join(', ')} MiB | |`,
-    ...pastTheHour(liveHeap, 2),
+    ...pastTheHour(liveHeap, 2, '| |'),
     `| RSS of the same run (its collections change it: not the RSS measure), peak | ${mib(rssPeak)} MiB | |`,
   ].join('\n');
 }

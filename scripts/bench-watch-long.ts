@@ -10,8 +10,9 @@
  *
  *   node scripts/run-ts.mjs scripts/bench-watch-long.ts [--minutes 30] [--interval 10] [--write-readme] [--live-heap]
  *     [--speed N]  (the rollout N times faster: N times the tasks and events a minute; not the measure)
- *   node scripts/run-ts.mjs scripts/bench-watch-long.ts --from-log FILE [--heap-file FILE] [--write-readme]
- *     reads a run's printed output again (and the live-heap sampler's file, copied before the run ended)
+ *   node scripts/run-ts.mjs scripts/bench-watch-long.ts --from-log FILE [--heap-file FILE] [--until N] [--write-readme]
+ *     reads a run's printed output again (and the live-heap sampler's file, copied before the run ended); --until N
+ *     takes its first N minutes (written to the block bench:watch-long-first)
  *
  * `--live-heap` also measures what the program holds on to, apart from how much memory V8 keeps committed (RSS moves
  * by megabytes with V8's sizing of its heap, its young generation most of all, whatever the program keeps): a script
@@ -148,7 +149,18 @@ function fromLog(file: string): Run {
   const liveHeap = heapAt === -1 ? [] : parseHeapFile(readFileSync(process.argv[heapAt + 1]!, 'utf8'));
   if (log.samples.length === 0 || log.exitCode === undefined || log.minutes === undefined || log.machine === undefined)
     throw new Error(`${file}: not the whole output of a run (no samples, or no "exit N after M min" line)`);
-  return {samples: log.samples, liveHeap, exitCode: log.exitCode, minutes: log.minutes, speed: log.speed ?? 1, machine: log.machine};
+  // --until N: the first N minutes of the run, said so ("30 (of 80.0)").
+  const until = process.argv.includes('--until') ? option('--until', Number.NaN) : undefined;
+  if (until === undefined) return {samples: log.samples, liveHeap, exitCode: log.exitCode, minutes: log.minutes, speed: log.speed ?? 1, machine: log.machine};
+  const first = (points: Sample[]): Sample[] => points.filter((point) => point.seconds <= until * 60);
+  return {
+    samples: first(log.samples),
+    liveHeap: first(liveHeap),
+    exitCode: log.exitCode,
+    minutes: `the first ${until} (of ${log.minutes})`,
+    speed: log.speed ?? 1,
+    machine: log.machine,
+  };
 }
 
 const fromLogAt = process.argv.indexOf('--from-log');
@@ -167,6 +179,11 @@ if (process.argv.includes('--write-readme')) {
       'bench:watch-live-heap',
       `${run.machine}, ${run.minutes} min at speed ${run.speed} (exit ${run.exitCode}):\n\n${heapRows}`,
     );
-  else replaceReadmeBlock(join(root, 'readme.md'), 'bench:watch-long', `${run.machine}:\n\n${rss.rows}`);
+  else
+    replaceReadmeBlock(
+      join(root, 'readme.md'),
+      process.argv.includes('--until') ? 'bench:watch-long-first' : 'bench:watch-long',
+      `${run.machine}:\n\n${rss.rows}`,
+    );
 }
 if (heapRows === undefined && !rss.ok) process.exitCode = 1;
