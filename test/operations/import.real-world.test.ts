@@ -149,10 +149,6 @@ const REFUSED: Record<string, {at: 'import' | 'save' | 'render'; messages: strin
   // awslogs on Fargate needs the execution role (ECS: "Fargate requires task definition to have execution role
   // ARN to support log driver awslogs").
   'wildfly-fargate-null-ulimits.json': {at: 'render', messages: ['Fargate tasks need a task execution role (to pull the image and write logs)']},
-  // The ECS guide's ecs-exec example names its roles: the task role's short name is fine (RegisterTaskDefinition:
-  // "the short name or full ARN"), and so is its ".25 vcpu" / ".5 gb"; the execution role must be an ARN
-  // (RegisterTaskDefinition: executionRoleArn is "the Amazon Resource Name (ARN) of the task execution role"), which
-  // the environment holds and the pre-flight checks read.
   // A log driver's key as a plain option (Datadog's FireLens guide writes "apikey" so): a profile never holds it, and
   // the fix says where ECS takes it from instead (logConfiguration.secretOptions).
   'firelens-datadog-apikey-in-options.json': {
@@ -161,9 +157,16 @@ const REFUSED: Record<string, {at: 'import' | 'save' | 'render'; messages: strin
       'json: "apikey" at containerDefinitions[1].logConfiguration.options.apikey looks like a credential; credentials are never stored in a profile: use a Secrets Manager ARN instead (AWS access comes from the AWS credential chain)',
     ],
   },
+  // The ECS guide's ecs-exec example names its roles: the task role's short name is fine (RegisterTaskDefinition:
+  // "the short name or full ARN"), and so is its ".25 vcpu" / ".5 gb". ECS takes a name in executionRoleArn too and
+  // fills in the account (an ECS maintainer, aws-actions/amazon-ecs-render-task-definition#19), but the profile's
+  // environment keeps the execution role as an ARN, which the pre-flight checks read the account from: refused at
+  // import, saying so and how to give the ARN.
   'ecs-exec-docs-role-names-fractional-vcpu.json': {
-    at: 'save',
-    messages: ['executionRoleArn must be an IAM role ARN (arn:aws:iam::ACCOUNT:role/NAME); got "ecsTaskExecutionRole"'],
+    at: 'import',
+    messages: [
+      `executionRoleArn is the role's name "ecsTaskExecutionRole", not its ARN: ECS takes a name and fills in the account when it registers the task definition, but a profile keeps the environment's execution role as an ARN`,
+    ],
   },
   // Amazon ECS Managed Instances: its service places tasks with the cluster's Managed Instances capacity provider,
   // which only the service says (imported with it, below: managed-instances-capacity-provider.json). ECS refuses a

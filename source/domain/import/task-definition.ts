@@ -327,7 +327,19 @@ function importTaskDefinitionValue(value: JsonValue, syntaxIssues: readonly Issu
   const launchType = launchTypeOf(registrable, issues);
   const roleArn = str(getMember(registrable, 'executionRoleArn'));
   const takesRole = options.environmentTakesRole !== false;
-  if (roleArn !== undefined && takesRole) {
+  if (roleArn !== undefined && takesRole && !roleArn.startsWith('arn:')) {
+    // RegisterTaskDefinition takes a role's name here and fills in the account (the ECS guide's ecs-exec example
+    // writes one); a profile keeps the environment's execution role as an ARN, which its checks read the account from.
+    issues.push(
+      issue(
+        'error',
+        'import-execution-role',
+        'executionRoleArn',
+        `executionRoleArn is the role's name "${roleArn}", not its ARN: ECS takes a name and fills in the account when it registers the task definition, but a profile keeps the environment's execution role as an ARN`,
+        `Write its ARN in the file ("executionRoleArn": "arn:aws:iam::ACCOUNT_ID:role/${roleArn}"), or import the revision ECS registered from it (import --task-definition FAMILY:REVISION, or its describe-task-definition output, where ECS shows the ARN)`,
+      ),
+    );
+  } else if (roleArn !== undefined && takesRole) {
     spec['executionRoleArn'] = EXECUTION_ROLE;
     replacements.push({path: 'executionRoleArn', from: roleArn, to: EXECUTION_ROLE});
   } else if (roleArn === undefined && launchType === 'FARGATE') {
