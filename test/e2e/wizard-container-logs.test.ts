@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
-import {disposeAll, ensureBuilt, spawnCli, type PtySession} from '../helpers/pty.js';
+import {disposeAll, ensureBuilt, spawnCli, step} from '../helpers/pty.js';
 
 /**
  * The simplified form's container, made in the wizard in a real terminal without AWS: once the environment's region
@@ -16,12 +16,6 @@ beforeAll(async () => {
 }, 120_000);
 afterEach(() => disposeAll());
 afterAll(() => rmSync(work, {recursive: true, force: true}));
-
-async function step(cli: PtySession, expected: string | RegExp, ...keys: string[]): Promise<string> {
-  const screen = await cli.waitForText(expected);
-  for (const key of keys) await cli.press(key);
-  return screen;
-}
 
 describe('container logs of a wizard-made container, in a terminal', () => {
   test("EC2 simplified form: CloudWatch Logs in the environment's region by default; render shows the awslogs options", async () => {

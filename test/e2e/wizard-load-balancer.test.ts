@@ -2,7 +2,7 @@ import {mkdtempSync, rmSync, writeFileSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
-import {disposeAll, ensureBuilt, spawnCli, type PtySession} from '../helpers/pty.js';
+import {disposeAll, ensureBuilt, spawnCli, step} from '../helpers/pty.js';
 
 /**
  * The load balancer questions in a real terminal, without AWS (the endpoint is a closed loopback port): each list
@@ -29,12 +29,6 @@ beforeAll(async () => {
 }, 120_000);
 afterEach(() => disposeAll());
 afterAll(() => rmSync(work, {recursive: true, force: true}));
-
-async function step(cli: PtySession, expected: string | RegExp, ...keys: string[]): Promise<string> {
-  const screen = await cli.waitForText(expected);
-  for (const key of keys) await cli.press(key);
-  return screen;
-}
 
 describe('the load balancer questions in a terminal', () => {
   test('offline: each picker says why it could not list, the ARNs are typed; blue/green asks its parts', async () => {

@@ -5,7 +5,7 @@ import {join} from 'node:path';
 import {afterAll, afterEach, beforeAll, describe, expect, test} from 'vitest';
 import {createConfProfileStore} from '../../source/adapters/conf-profile-store.js';
 import {renderAndValidate} from '../../source/domain/render-and-validate.js';
-import {CLI, disposeAll, ensureBuilt, PTY_HANG_MS, ptyEnv, spawnCli, type PtySession} from '../helpers/pty.js';
+import {CLI, disposeAll, ensureBuilt, PTY_HANG_MS, ptyEnv, spawnCli, step} from '../helpers/pty.js';
 import {FARGATE_JSON} from '../operations/wizard/fixtures.js';
 
 /**
@@ -30,12 +30,6 @@ beforeAll(async () => {
 }, 120_000);
 afterEach(() => disposeAll());
 afterAll(() => rmSync(work, {recursive: true, force: true}));
-
-async function step(cli: PtySession, expected: string | RegExp, ...keys: string[]): Promise<string> {
-  const screen = await cli.waitForText(expected);
-  for (const key of keys) await cli.press(key);
-  return screen;
-}
 
 function renderedProfile(configDir: string, name: string): Promise<unknown> {
   const store = createConfProfileStore({env: {ECS_WIZARD_CONFIG_DIR: configDir}});

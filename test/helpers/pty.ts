@@ -78,6 +78,13 @@ export interface PtySession {
   dispose(): void;
 }
 
+/** One step of a walk through screens: waits for `expected` on the screen, then presses `keys`; returns that screen. */
+export async function step(cli: PtySession, expected: ScreenMatcher, ...keys: string[]): Promise<string> {
+  const screen = await cli.waitForText(expected);
+  for (const key of keys) await cli.press(key);
+  return screen;
+}
+
 const sessions = new Set<PtySession>();
 
 /** Disposes every session still open (call in afterEach). */
