@@ -80,7 +80,7 @@ export function unwrapService(value: JsonValue, wanted: string | undefined): {se
             'import-shape',
             'services',
             `The output holds ${found.length} services (${names.join(', ')}): say which one to import`,
-            `Name one with --service NAME: ${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`,
+            `Keep only that one in the output, or name it with import's --service NAME: ${names.slice(0, -1).join(', ')} or ${names[names.length - 1] ?? ''}`,
           ),
         ],
       };

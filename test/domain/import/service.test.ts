@@ -68,7 +68,7 @@ describe('importService', () => {
     expect(unnamed.ok).toBe(false);
     expect(unnamed.issues[0]?.message).toBe('The output holds 2 services (web, api): say which one to import');
     // `aws ecs describe-services --services web api > svc.json` is one file: import takes one with --service.
-    expect(unnamed.issues[0]?.fix).toBe('Name one with --service NAME: web or api');
+    expect(unnamed.issues[0]?.fix).toBe("Keep only that one in the output, or name it with import's --service NAME: web or api");
     const named = importService(both, {serviceName: 'api'});
     expect(named.ok && named.serviceName).toBe('api');
   });
