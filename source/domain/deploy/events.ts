@@ -170,6 +170,11 @@ export interface CircuitBreakerEvent extends EventBase {
   type: 'circuit-breaker';
   failed: number;
   threshold: number;
+  /**
+   * The service's deployment circuit breaker is off: `failed` tasks of ours have failed and ECS will neither stop nor
+   * roll back the deployment for it (`threshold` is what it would have been).
+   */
+  off?: true;
 }
 
 /** ECS throttled a call; the watch waits `retryInMs` (jittered, ≤ 30 s) before attempt `attempt`. */

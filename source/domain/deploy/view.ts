@@ -66,7 +66,8 @@ export interface DeployView {
   deployments: DeploymentRow[];
   /** ECS's own record of our deployment, as last seen (its status in ECS's words). */
   serviceDeployment?: Omit<ServiceDeploymentEvent, 'type' | 'at'>;
-  circuitBreaker?: {failed: number; threshold: number};
+  /** Our failed tasks against the breaker's threshold; `off`: the service's breaker is off (ECS stops nothing). */
+  circuitBreaker?: {failed: number; threshold: number; off?: true};
   /** A BLUE_GREEN, LINEAR or CANARY deployment's stage, traffic split, bake, hooks and alarms, as last seen. */
   traffic?: TrafficView;
   /**
@@ -256,7 +257,9 @@ function logLineOf(event: DeployEvent, view: DeployView): LogLine | undefined {
       return line(event, event.lines.length > 0 ? 'info' : 'warn', text, detail);
     }
     case 'circuit-breaker':
-      return line(event, event.failed >= event.threshold ? 'error' : 'warn', `circuit breaker: ${event.failed}/${event.threshold} failed tasks`);
+      return event.off
+        ? line(event, 'warn', `circuit breaker off: ${event.failed} failed tasks; ECS will not stop or roll back this deployment`)
+        : line(event, event.failed >= event.threshold ? 'error' : 'warn', `circuit breaker: ${event.failed}/${event.threshold} failed tasks`);
     case 'throttled':
       return line(event, 'warn', `ECS is throttling requests; retrying in ${Math.round(event.retryInMs / 100) / 10}s (attempt ${event.attempt})`);
     case 'warning':
@@ -348,7 +351,7 @@ export function deployViewReducer(state: DeployView, event: DeployEvent): Deploy
       break;
     }
     case 'circuit-breaker':
-      next = {...next, circuitBreaker: {failed: event.failed, threshold: event.threshold}};
+      next = {...next, circuitBreaker: {failed: event.failed, threshold: event.threshold, ...(event.off ? {off: true as const} : {})}};
       break;
     case 'throttled':
       next = {...next, throttled: {retryInMs: event.retryInMs, attempt: event.attempt}};

@@ -390,8 +390,10 @@ async function* watchLoop(options: WatchOptions): AsyncGenerator<DeployEvent, vo
     firstPoll = false;
 
     // Circuit breaker progress.
-    if (ours && circuitBreakerOn && ours.failedTasks !== lastFailed && (ours.failedTasks > 0 || lastFailed !== undefined)) {
-      out.push(event({type: 'circuit-breaker', at, failed: ours.failedTasks, threshold: circuitBreakerThreshold(ours.desiredCount)}));
+    // With the breaker off, the failures are said too: nothing in ECS will stop them.
+    if (ours && ours.failedTasks !== lastFailed && (ours.failedTasks > 0 || lastFailed !== undefined)) {
+      const threshold = circuitBreakerThreshold(ours.desiredCount);
+      out.push(event({type: 'circuit-breaker', at, failed: ours.failedTasks, threshold, ...(circuitBreakerOn ? {} : {off: true as const})}));
     }
     if (ours) lastFailed = ours.failedTasks;
 

@@ -210,7 +210,12 @@ export function DeployLive(props: {view: DeployView; now: number; width?: number
           {view.serviceDeployment.statusReason ? ` — ${view.serviceDeployment.statusReason}` : ''}
         </Text>
       ) : null}
-      {view.circuitBreaker ? (
+      {view.circuitBreaker?.off ? (
+        <Text color={view.circuitBreaker.failed > 0 ? 'yellow' : undefined}>
+          circuit breaker: off — {view.circuitBreaker.failed} failed tasks
+          {view.finished ? ' seen' : '; ECS will not stop or roll back this deployment'}
+        </Text>
+      ) : view.circuitBreaker ? (
         <Text
           color={
             view.circuitBreaker.failed >= view.circuitBreaker.threshold || view.outcome === 'rolled-back'

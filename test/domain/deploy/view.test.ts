@@ -96,6 +96,15 @@ describe('deployViewReducer', () => {
     expect(initialDeployView).toEqual(before);
   });
 
+  test('the breaker off: its failures are counted as that, and the line says ECS will not stop them', () => {
+    const view = foldDeployEvents([...events.slice(0, 4), {type: 'circuit-breaker', at: T0 + 14_000, failed: 4, threshold: 3, off: true}]);
+    expect(view.circuitBreaker).toEqual({failed: 4, threshold: 3, off: true});
+    expect(view.log.at(-1)).toMatchObject({
+      level: 'warn',
+      text: 'circuit breaker off: 4 failed tasks; ECS will not stop or roll back this deployment',
+    });
+  });
+
   test('throttled is shown until the next snapshot', () => {
     let view = foldDeployEvents(events.slice(0, 7));
     expect(view.throttled).toEqual({retryInMs: 3000, attempt: 1});

@@ -159,6 +159,29 @@ describe('deploy screen', () => {
     expect(frame.indexOf('task 3f2a9c stopped')).toBeLessThan(frame.indexOf('STATUS'));
   });
 
+  it("with the service's circuit breaker off, it says so and counts the failures (never 'no failed tasks')", async () => {
+    const {app, feed} = mount({simulation: {scenario: 'crash-loop', speed: 10}});
+    feed.push(
+      {
+        type: 'watch-started',
+        at: at(2),
+        cluster: 'web-staging',
+        service: 'web-api',
+        region: 'us-east-1',
+        taskDefinitionArn: TD2,
+        deploymentId: 'ecs-svc/2',
+        simulated: true,
+        scenario: 'crash-loop',
+      },
+      rows(1, 0),
+      {type: 'circuit-breaker', at: at(12), failed: 16, threshold: 3, off: true},
+    );
+    const frame = await waitForFrame(app, 'circuit breaker: off');
+    expect(frame).toContain('circuit breaker: off — 16 failed tasks; ECS will not stop or roll back this deployment');
+    expect(frame).not.toContain('no failed tasks');
+    expect(frame).not.toContain('rolls back at');
+  });
+
   it('strips control sequences from AWS text', async () => {
     const {app, feed} = mount();
     feed.push({type: 'service-event', at: at(3), id: 'e1', createdAt: '2026-01-15T09:00:03.000Z', message: 'bad \u001B[2J\u001B]0;pwned\u0007news'});
